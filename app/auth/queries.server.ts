@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm'
+import { getDummyHash, hashPassword, verifyPassword } from '#app/auth/password.server'
+import { db } from '#app/db.server'
+import { memberships, users, workspaces } from '#db/schema'
+
+export async function findUserByEmail(email: string) {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email))
+  return user ?? null
+}
+
+/** Creates the user and, unless they join through an invite, their own workspace with them as owner. */
+export async function createAccount({
+  name,
+  email,
+  password,
+  workspaceName,
+}: {
+  name: string
+  email: string
+  password: string
+  workspaceName: string | null
+}) {
+  const passwordHash = await hashPassword(password)
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ name, email, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id })
+    if (!user) return { error: 'emailTaken' as const }
+    if (workspaceName === null) return { userId: user.id, workspaceId: null }
+    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName }).returning({ id: workspaces.id })
+    await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user.id, role: 'owner' })
+    return { userId: user.id, workspaceId: workspace!.id }
+  })
+}
+
+/** The user id when email and password match; spends the same time when the email is unknown. */
+export async function verifyLogin({ email, password }: { email: string; password: string }) {
+  const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email))
+  const isValid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()))
+  return user && isValid ? user.id : null
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+// Shared by the browser (react-hook-form) and the actions: one schema per form.
+export const EmailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .min(1, 'Email is required')
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'))
+  .transform((e) => e.toLowerCase())
+
+export const PasswordSchema = z
+  .string({ error: 'Password is required' })
+  .min(10, 'Use at least 10 characters')
+  .max(200, 'Use at most 200 characters')
+
+export const NameSchema = z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Use at most 100 characters')
+
+export const SignupSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema,
+  password: PasswordSchema,
+  // Absent when joining through an invite: the invite names the workspace.
+  workspaceName: z.string().trim().max(100, 'Use at most 100 characters').optional(),
+  inviteToken: z.string().max(200).optional(),
+})
+export type Signup = z.infer<typeof SignupSchema>
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(200),
+  redirectTo: z.string().max(2000).optional(),
+})
+export type Login = z.infer<typeof LoginSchema>

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as schema from '#db/schema'
+import { getEnv } from '#app/env.server'
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction handle; helpers accept `Database | Transaction` as their `db`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations')
+const MIGRATION_LOCK_ID = 7_331_001
+
+type Connection =
+  | { kind: 'postgres'; db: Database; client: postgres.Sql; url: string }
+  | { kind: 'pglite'; db: Database; client: PGlite; dataDir: string }
+
+// One connection per process. Both drivers connect lazily, so creating it at import is cheap.
+let connection: Connection | undefined
+
+function connect(): Connection {
+  if (connection) return connection
+  const env = getEnv()
+  if (env.DATABASE_URL) {
+    const client = postgres(env.DATABASE_URL, {
+      max: 10,
+      idle_timeout: 30,
+      connect_timeout: 5,
+      onnotice: () => {},
+    })
+    const db = drizzlePostgres(client, { schema }) as unknown as Database
+    connection = { kind: 'postgres', db, client, url: env.DATABASE_URL }
+  } else {
+    const dataDir = env.DATA_DIR
+    // PGlite does not create parent folders (STACK.md pitfall 5).
+    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+    const client = new PGlite(dataDir.startsWith('memory://') ? undefined : dataDir)
+    const db = drizzlePglite(client, { schema }) as unknown as Database
+    connection = { kind: 'pglite', db, client, dataDir }
+  }
+  return connection
+}
+
+/** The database, whichever driver the environment picked. Nothing else knows which one is in use. */
+export const db: Database = connect().db
+
+export function describeDatabase() {
+  const c = connect()
+  return c.kind === 'postgres'
+    ? `PostgreSQL at ${new URL(c.url).host}${new URL(c.url).pathname}`
+    : `embedded PGlite in ${c.dataDir}`
+}
+
+/** Applies pending migrations. Several processes may start at once: an advisory lock serialises them. */
+export async function migrateDatabase() {
+  const c = connect()
+  if (c.kind === 'pglite') {
+    await migratePglite(c.db as never, { migrationsFolder: MIGRATIONS_FOLDER })
+    return
+  }
+  const lockClient = postgres(c.url, { max: 1, onnotice: () => {} })
+  try {
+    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`
+    await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder: MIGRATIONS_FOLDER })
+    await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`
+  } finally {
+    await lockClient.end({ timeout: 5 })
+  }
+}
+
+/** True when a trivial query answers within the timeout. Never throws. */
+export async function pingDatabase(timeoutMs = 2000) {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs)
+  })
+  const ping = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  )
+  try {
+    return await Promise.race([ping, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export async function closeDatabase() {
+  const c = connection
+  connection = undefined
+  if (!c) return
+  if (c.kind === 'postgres') await c.client.end({ timeout: 5 })
+  else await c.client.close()
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const OnOff = z.enum(['on', 'off'])
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DEMO_API_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24–128 characters of A–Z, a–z, 0–9, _ or -')
+      .optional(),
+    // Unset: the client IP is the socket's. "1" (or "true"): trust one proxy hop, i.e. the right-most
+    // X-Forwarded-For entry, the one our own load balancer appended. N: trust N hops.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d+)$/, 'must be true, false or a number of proxy hops')
+      .optional(),
+    RATE_LIMITS: OnOff.default('on'),
+    SEED_DEMO: z.enum(['0', '1']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required with DATABASE_URL (every app process must share it); e.g. `openssl rand -hex 32`',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema> & { sessionSecret: string; trustProxyHops: number }
+
+let cached: Env | undefined
+
+/** process.env, parsed once; throws an Error whose message lists every bad variable. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+export function parseEnv(vars: Record<string, string | undefined>): Env {
+  // An empty variable (`DATABASE_URL= npm start`) means unset, as in most tools.
+  const values = Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== ''))
+  const result = EnvSchema.safeParse(values)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  return {
+    ...env,
+    sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(env.DATA_DIR),
+    trustProxyHops: parseTrustProxy(env.TRUST_PROXY),
+  }
+}
+
+export function isEmbeddedDatabase() {
+  return !getEnv().DATABASE_URL
+}
+
+function parseTrustProxy(value: string | undefined) {
+  if (!value || value === 'false') return 0
+  if (value === 'true') return 1
+  return Number(value)
+}
+
+// The embedded default keeps its secret beside its data, so sessions survive restarts with zero setup.
+function loadOrCreateSecret(dataDir: string) {
+  if (dataDir.startsWith('memory://')) return randomBytes(32).toString('hex')
+  const file = path.join(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest'
+import { parseEnv } from './env.server'
+
+const embedded = { DATA_DIR: 'memory://' }
+
+test('defaults: port 3000, embedded database, rate limits on, no proxy trusted', () => {
+  expect(parseEnv({ ...embedded, PORT: '', DATABASE_URL: '' })).toMatchObject({ PORT: 3000, RATE_LIMITS: 'on', trustProxyHops: 0 })
+  expect(parseEnv({}).DATA_DIR).toBe('./.data')
+})
+
+test('every bad variable is named in one message', () => {
+  const message = (() => {
+    try {
+      parseEnv({ ...embedded, PORT: 'eighty', DATABASE_URL: 'mysql://x', RATE_LIMITS: 'maybe', TRUST_PROXY: 'yes' })
+    } catch (e) {
+      return (e as Error).message
+    }
+  })()
+  expect(message).toMatch(/^Invalid configuration/)
+  for (const name of ['PORT', 'DATABASE_URL', 'RATE_LIMITS', 'TRUST_PROXY']) expect(message).toContain(name)
+})
+
+test('a real database in production needs SESSION_SECRET', () => {
+  expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' })).toThrow(
+    /SESSION_SECRET: is required with DATABASE_URL/,
+  )
+  expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x', SESSION_SECRET: 's'.repeat(32) }).sessionSecret).toBe('s'.repeat(32))
+})
+
+test('TRUST_PROXY counts hops', () => {
+  expect(parseEnv({ ...embedded, TRUST_PROXY: 'true' }).trustProxyHops).toBe(1)
+  expect(parseEnv({ ...embedded, TRUST_PROXY: '2' }).trustProxyHops).toBe(2)
+  expect(parseEnv({ ...embedded, TRUST_PROXY: 'false' }).trustProxyHops).toBe(0)
+})

@@ -1,0 +1,40 @@
+import { lt, sql } from 'drizzle-orm'
+import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
+import { getEnv, isEmbeddedDatabase } from '#app/env.server'
+import { rateLimits, sessions } from '#db/schema'
+import { DEMO_LOGIN, seedDemo } from '#db/seed'
+
+const MAINTENANCE_EVERY_MS = 60 * 60 * 1000
+let maintenanceTimer: NodeJS.Timeout | undefined
+
+/** Called once by the server entry before it accepts requests: migrate, seed, start periodic work. */
+export async function startServices() {
+  const env = getEnv()
+  await migrateDatabase()
+  const seeded = isEmbeddedDatabase() || env.SEED_DEMO === '1'
+  if (seeded) await seedDemo(db, { demoApiKey: env.DEMO_API_KEY })
+  maintenanceTimer = setInterval(() => void runMaintenance(), MAINTENANCE_EVERY_MS)
+  maintenanceTimer.unref()
+  return {
+    database: describeDatabase(),
+    demoLogin: seeded ? DEMO_LOGIN : null,
+    port: env.PORT,
+    trustProxyHops: env.trustProxyHops,
+  }
+}
+
+/** Called on SIGTERM/SIGINT after the HTTP server stopped accepting and drained. */
+export async function stopServices() {
+  clearInterval(maintenanceTimer)
+  await closeDatabase()
+}
+
+// Expired rows only: safe to run in every process at once.
+export async function runMaintenance() {
+  try {
+    await db.delete(sessions).where(lt(sessions.expiresAt, new Date()))
+    await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`))
+  } catch (error) {
+    console.error('maintenance failed (will retry next hour):', error)
+  }
+}

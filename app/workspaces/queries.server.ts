@@ -1,0 +1,75 @@
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { db } from '#app/db.server'
+import { memberships, users, workspaces, type Role } from '#db/schema'
+
+export function listUserWorkspaces({ userId }: { userId: string }) {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(workspaces.name)
+}
+
+export async function createWorkspace({ name, ownerId }: { name: string; ownerId: string }) {
+  return db.transaction(async (tx) => {
+    const [workspace] = await tx.insert(workspaces).values({ name }).returning({ id: workspaces.id })
+    await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: ownerId, role: 'owner' })
+    return workspace!
+  })
+}
+
+export async function renameWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
+  await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId))
+}
+
+export function listMembers({ workspaceId }: { workspaceId: string }) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(memberships.createdAt)
+}
+
+type MemberChange = { ok: true } | { ok: false; status: 404 | 400; message: string }
+
+/**
+ * Changes a member's role or removes them (role null). A workspace always keeps at least one owner;
+ * the check and the change run in one transaction that locks the workspace's memberships.
+ */
+export async function changeMember({
+  workspaceId,
+  userId,
+  role,
+}: {
+  workspaceId: string
+  userId: string
+  role: Role | null
+}): Promise<MemberChange> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.workspaceId, workspaceId))
+      .for('update')
+    const target = rows.find((r) => r.userId === userId)
+    if (!target) return { ok: false, status: 404, message: 'No such member in this workspace' }
+    const otherOwners = rows.filter((r) => r.role === 'owner' && r.userId !== userId).length
+    if (target.role === 'owner' && role !== 'owner' && otherOwners === 0) {
+      return { ok: false, status: 400, message: 'A workspace needs at least one owner: make someone else owner first' }
+    }
+    const where = and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))
+    if (role === null) await tx.delete(memberships).where(where)
+    else await tx.update(memberships).set({ role }).where(where)
+    return { ok: true }
+  })
+}
+
+export async function countOtherMembers({ workspaceId, userId }: { workspaceId: string; userId: string }) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), ne(memberships.userId, userId)))
+  return row?.n ?? 0
+}

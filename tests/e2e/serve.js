@@ -1,0 +1,22 @@
+// Starts the production server for the e2e run on a database of its own: with DATABASE_URL, a fresh
+// `<name>_e2e` database on that server; otherwise a fresh PGlite folder. Then hands over to server.js.
+import { rmSync } from 'node:fs'
+import postgres from 'postgres'
+
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL)
+  const name = `${url.pathname.slice(1) || 'splitform'}_e2e`
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`drop database if exists "${name}" with (force)`)
+  await admin.unsafe(`create database "${name}"`)
+  await admin.end()
+  url.pathname = `/${name}`
+  process.env.DATABASE_URL = url.toString()
+  process.env.SESSION_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-e2e-1234'
+  process.env.SEED_DEMO ??= '1'
+} else {
+  process.env.DATA_DIR = '.data-e2e'
+  rmSync(process.env.DATA_DIR, { recursive: true, force: true })
+}
+process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'
+await import('../../server.js')

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+export async function freePort() {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+export type RunningServer = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+/** Starts the production build (`node server.js`) as a real process and waits until it listens. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  if (!existsSync(path.resolve('build/server/index.js'))) {
+    throw new Error('No production build: run `npm run build` first (`npm test` does).')
+  }
+  const port = await freePort()
+  const proc = spawn(process.execPath, ['server.js'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  proc.stdout!.on('data', (d) => (output += d))
+  proc.stderr!.on('data', (d) => (output += d))
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve))
+  const deadline = Date.now() + 30_000
+  while (!output.includes('is running at')) {
+    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return { url: `http://127.0.0.1:${port}`, proc, output: () => output, exited }
+}
+
+/** A TCP proxy that can cut every connection and refuse new ones, like a database going away. */
+export async function startTcpProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>()
+  let server: net.Server | undefined
+  const port = await freePort()
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host)
+        for (const s of [client, upstream]) {
+          sockets.add(s)
+          s.on('close', () => sockets.delete(s))
+          s.on('error', () => s.destroy())
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      server.listen(port, '127.0.0.1', resolve)
+    })
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy()
+      server!.close(() => resolve())
+    })
+  await open()
+  return { port, cut, restore: open }
+}
+
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check().catch(() => undefined)
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}

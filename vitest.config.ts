@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config'
+import tsconfigPaths from 'vite-tsconfig-paths'
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    setupFiles: ['./tests/setup.ts'],
+    globalSetup: ['./tests/global-setup.ts'],
+    // One migrated database per worker, shared by the files that worker runs (see tests/setup.ts).
+    isolate: false,
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: './test-results/vitest.json' },
+  },
+})
