@@ -44,3 +44,10 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY)
   })
 }
+
+// Unexpected errors only (thrown Responses are expected and not logged); the client IP makes abuse traceable.
+export function handleError(error: unknown, { request, context }: { request: Request; context: { clientIp?: string } }) {
+  if (request.signal.aborted) return
+  const { pathname } = new URL(request.url)
+  console.error(`[error] ${context.clientIp ?? '-'} ${request.method} ${pathname}:`, error)
+}

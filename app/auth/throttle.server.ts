@@ -17,6 +17,7 @@ export async function throttleAuthAttempt({ kind, ip, email }: { kind: keyof typ
   ] as const) {
     const result = await consumeRateLimit({ key, ...limit })
     if (!result.ok) {
+      console.warn(`[rate-limit] ${ip} ${key} refused for ${result.retryAfterSeconds}s`)
       const { status, headers, message } = tooManyRequests(result.retryAfterSeconds, `${kind === 'login' ? 'login' : 'sign-up'} attempts`)
       return data({ errors: { fieldErrors: {}, formErrors: [message] } }, { status, headers })
     }
