@@ -49,6 +49,7 @@ export default function AppLayout() {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <a href="/tools/ab-test" className="text-slate-600 hover:text-slate-900">Calculators</a>
             {workspaces.length > 1 ? (
               <Form method="post" action="/workspaces/switch" className="flex items-center gap-1">
                 <label htmlFor="workspace-switch" className="sr-only">Workspace</label>

@@ -32,6 +32,7 @@ export default function IndexRoute() {
       <div className="mt-8 flex flex-wrap gap-3">
         <Link to="/signup" className={buttonClass('primary', 'px-5 py-2.5 text-base')}>Create a workspace</Link>
         <Link to="/login" className={buttonClass('secondary', 'px-5 py-2.5 text-base')}>Log in</Link>
+        <Link to="/tools/ab-test" className={buttonClass('ghost', 'px-5 py-2.5 text-base')}>Free A/B test calculator</Link>
       </div>
       <ul className="mt-16 grid gap-6 sm:grid-cols-3">
         {POINTS.map(([title, text]) => (

@@ -1,0 +1,28 @@
+// Number formatting for statistics shown to marketers: percentages, intervals, p-values. Null shows as "–".
+
+export function formatPercent(value: number | null | undefined, digits = 2) {
+  if (value === null || value === undefined) return '–'
+  return `${(value * 100).toFixed(digits)}%`
+}
+
+/** A relative change, signed: +12.3% / −4.0%. */
+export function formatLift(value: number | null | undefined, digits = 1) {
+  if (value === null || value === undefined) return '–'
+  const pct = (value * 100).toFixed(digits)
+  return value > 0 ? `+${pct}%` : value < 0 ? `−${pct.slice(1)}%` : `${pct}%`
+}
+
+export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string) {
+  if (!ci) return '–'
+  return `${format(ci[0])} to ${format(ci[1])}`
+}
+
+export function formatPValue(p: number | null | undefined) {
+  if (p === null || p === undefined) return '–'
+  if (p < 0.0001) return '< 0.0001'
+  return p.toFixed(4)
+}
+
+export function formatCount(n: number) {
+  return n.toLocaleString('en-US')
+}

@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { formatCount, formatPercent } from '#app/components/format'
+import { Button } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { fieldErrorsOf } from '#app/http/field-errors'
+import { computeSampleSize } from '#app/statistics/sample-size'
+import { SampleSizeRequestSchema } from '#app/statistics/schema'
+
+export const meta: MetaFunction = () => [
+  { title: 'A/B test sample size and duration calculator · Splitform' },
+  { name: 'description', content: 'How many visitors and days your A/B test needs, from your conversion rate and the smallest lift worth detecting.' },
+]
+
+// Rates are typed as percentages ("5" for 5%); the API takes fractions.
+const percent = (value: string | null) => (value === null || value.trim() === '' ? undefined : Number(value.replace(',', '.')) / 100)
+const number = (value: string | null) => (value === null || value.trim() === '' ? undefined : Number(value.replace(/[\s,_]/g, '')))
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams
+  const form = {
+    baseline: params.get('baseline') ?? '',
+    mde: params.get('mde') ?? '',
+    alpha: params.get('alpha') ?? '0.05',
+    power: params.get('power') ?? '0.8',
+    variants: params.get('variants') ?? '2',
+    daily: params.get('daily') ?? '',
+  }
+  if (!form.baseline && !form.mde) return { form, result: null, errors: {} as Record<string, string[]> }
+  const parsed = SampleSizeRequestSchema.safeParse({
+    baselineRate: percent(form.baseline),
+    relativeMde: percent(form.mde),
+    alpha: Number(form.alpha),
+    power: Number(form.power),
+    variants: number(form.variants),
+    ...(form.daily ? { dailyVisitors: number(form.daily) } : {}),
+  })
+  if (!parsed.success) return { form, result: null, errors: fieldErrorsOf(parsed.error) }
+  return { form, result: { ...computeSampleSize(parsed.data), input: parsed.data }, errors: {} as Record<string, string[]> }
+}
+
+export default function SampleSizeCalculator() {
+  const { form, result, errors } = useLoaderData<typeof loader>()
+  const field = (name: keyof typeof form, label: string, apiName: string, hint?: string) => (
+    <label className="block text-sm font-medium text-slate-700">
+      {label}
+      <input name={name} defaultValue={form[name]} inputMode="decimal" aria-invalid={errors[apiName] ? true : undefined} className="mt-1 block w-40 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500" />
+      {hint ? <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span> : null}
+      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
+    </label>
+  )
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Sample size and duration</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">How many visitors each variant needs to detect the smallest lift worth acting on, and how many days that takes.</p>
+      </div>
+      <Card>
+        <Form method="get" className="flex flex-wrap items-start gap-5">
+          {field('baseline', 'Current conversion rate (%)', 'baselineRate', 'e.g. 4.5')}
+          {field('mde', 'Smallest lift to detect (%)', 'relativeMde', 'relative: 10 means 4.5% → 4.95%')}
+          <label className="block text-sm font-medium text-slate-700">Significance (two-sided α)
+            <select name="alpha" defaultValue={form.alpha} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
+              <option value="0.1">0.10 (90% confidence)</option><option value="0.05">0.05 (95% confidence)</option><option value="0.01">0.01 (99% confidence)</option>
+            </select>
+          </label>
+          <label className="block text-sm font-medium text-slate-700">Power
+            <select name="power" defaultValue={form.power} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
+              <option value="0.8">80%</option><option value="0.9">90%</option><option value="0.95">95%</option>
+            </select>
+          </label>
+          {field('variants', 'Variants (incl. control)', 'variants')}
+          {field('daily', 'Daily visitors (all variants)', 'dailyVisitors', 'optional, for the duration')}
+          <div className="w-full"><Button>Calculate</Button></div>
+        </Form>
+      </Card>
+      {result ? (
+        <Card title="You need">
+          <dl className="grid gap-4 sm:grid-cols-3" data-testid="sample-size">
+            <div><dt className="text-sm text-slate-500">Visitors per variant</dt><dd className="text-2xl font-semibold">{formatCount(result.visitorsPerVariant)}</dd></div>
+            <div><dt className="text-sm text-slate-500">Visitors in total</dt><dd className="text-2xl font-semibold">{formatCount(result.totalVisitors)}</dd></div>
+            {result.days !== undefined ? <div><dt className="text-sm text-slate-500">Duration</dt><dd className="text-2xl font-semibold">{formatCount(result.days)} days</dd></div> : null}
+          </dl>
+          <p className="mt-4 text-sm text-slate-600">
+            To detect a change from {formatPercent(result.input.baselineRate)} to {formatPercent(result.input.baselineRate * (1 + result.input.relativeMde))} with
+            {' '}{formatPercent(result.input.power ?? 0.8, 0)} power. {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
+          </p>
+        </Card>
+      ) : null}
+      <p className="text-xs text-slate-500">Also as JSON: <code>POST /api/v1/sample-size</code>.</p>
+    </div>
+  )
+}

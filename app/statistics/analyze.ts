@@ -1,0 +1,184 @@
+// The analysis behind POST /api/v1/analyze: per-variant rates, comparisons with the control,
+// Bayesian summaries, the traffic-split check and the decision. Pure: counts in, JSON out.
+// Anything undefined (no visitors, a ratio over a zero rate) is null, never NaN or Infinity.
+
+import { computeProbabilityToBeat, createPosterior } from './bayes'
+import { compareToControl, type ComparisonSettings, type UnadjustedComparison } from './comparison'
+import { decideOutcome, type Decision, type DecisionArm } from './decision'
+import { adjustHolm } from './holm'
+import { computeWilsonInterval, type Interval } from './intervals'
+import { normalQuantile } from './normal'
+import { summarizeByQuadrature } from './posterior-grid'
+import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
+import { checkSampleRatio, type SampleRatioCheck } from './srm'
+
+export type { Decision, DecisionStatus } from './decision'
+export type { Interval } from './intervals'
+
+export type VariantCounts = { key: string; visitors: number; conversions: number }
+
+export type AnalyzeInput = {
+  variants: VariantCounts[]
+  /** key of the control; default the first variant */
+  control?: string
+  /** default 0.95 */
+  confidence?: number
+  /** expected traffic split, summing to 1; default equal */
+  weights?: number[]
+  /** always-valid (sequential) inference for `significant`; default true */
+  sequential?: boolean
+  /** the planned sample; also tunes the confidence sequence */
+  plannedVisitorsPerVariant?: number
+  /** total daily visitors across variants, for daysNeeded */
+  dailyVisitors?: number
+}
+
+export type VsControl = UnadjustedComparison & {
+  pValueAdjusted: number | null
+  sequentialPValueAdjusted: number | null
+  significant: boolean
+}
+
+export type VariantAnalysis = {
+  key: string
+  visitors: number
+  conversions: number
+  rate: number | null
+  ci: Interval | null
+  probabilityToBeBest: number
+  expectedLoss: number
+  vsControl?: VsControl
+}
+
+export type Analysis = { variants: VariantAnalysis[]; srm: SampleRatioCheck; decision: Decision }
+
+type Settings = {
+  confidence: number
+  alpha: number
+  sequential: boolean
+  weights: number[]
+  controlIndex: number
+  comparison: ComparisonSettings
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  assertValidCounts(input.variants)
+  const settings = resolveSettings(input)
+  const comparisons = compareWithControl(input.variants, settings)
+  const bayes = summarizeBayes(input.variants, settings.controlIndex)
+  const variants = input.variants.map(
+    (v, i): VariantAnalysis => ({
+      key: v.key,
+      visitors: v.visitors,
+      conversions: v.conversions,
+      rate: v.visitors > 0 ? v.conversions / v.visitors : null,
+      ci: v.visitors > 0 ? computeWilsonInterval(v, settings.comparison.z) : null,
+      probabilityToBeBest: bayes.probabilityToBeBest[i],
+      expectedLoss: bayes.expectedLoss[i],
+      ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
+    }),
+  )
+  const srm = checkSampleRatio(input.variants.map((v) => v.visitors), settings.weights)
+  const decision = decideOutcome({
+    arms: variants.map((v) => toDecisionArm(v, settings.sequential)),
+    controlIndex: settings.controlIndex,
+    weights: settings.weights,
+    srm,
+    confidence: settings.confidence,
+    sequential: settings.sequential,
+    plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
+    dailyVisitors: input.dailyVisitors,
+  })
+  return { variants, srm, decision }
+}
+
+function resolveSettings(input: AnalyzeInput): Settings {
+  const confidence = input.confidence ?? 0.95
+  const alpha = 1 - confidence
+  const controlIndex = input.control === undefined ? 0 : input.variants.findIndex((v) => v.key === input.control)
+  if (controlIndex < 0) throw new RangeError(`Unknown control "${input.control}"`)
+  // The sequence is tuned for the planned total of a pairwise comparison (both arms).
+  const tuningVisitors = input.plannedVisitorsPerVariant === undefined ? DEFAULT_TUNING_VISITORS : 2 * input.plannedVisitorsPerVariant
+  return {
+    confidence,
+    alpha,
+    sequential: input.sequential ?? true,
+    weights: input.weights ?? input.variants.map(() => 1 / input.variants.length),
+    controlIndex,
+    comparison: { alpha, z: normalQuantile(1 - alpha / 2), rho: computeRho(alpha, tuningVisitors) },
+  }
+}
+
+// vsControl for every treatment (undefined for the control), with Holm across the treatments.
+function compareWithControl(variants: VariantCounts[], settings: Settings): (VsControl | undefined)[] {
+  const control = variants[settings.controlIndex]
+  const raw = variants.map((v, i) => (i === settings.controlIndex ? undefined : compareToControl(v, control, settings.comparison)))
+  const treatments = raw.filter((c): c is UnadjustedComparison => c !== undefined)
+  const fixedAdjusted = adjustHolm(treatments.map((c) => c.pValue))
+  const sequentialAdjusted = adjustHolm(treatments.map((c) => c.sequentialPValue))
+  return raw.map((comparison) => {
+    if (!comparison) return undefined
+    const t = treatments.indexOf(comparison)
+    const deciding = settings.sequential ? sequentialAdjusted[t] : fixedAdjusted[t]
+    return buildVsControl(comparison, fixedAdjusted[t], sequentialAdjusted[t], deciding !== null && deciding < settings.alpha)
+  })
+}
+
+// The decision reads the interval that matches the test in use.
+function toDecisionArm(v: VariantAnalysis, sequential: boolean): DecisionArm {
+  return {
+    key: v.key,
+    visitors: v.visitors,
+    conversions: v.conversions,
+    rate: v.rate,
+    relativeLift: v.vsControl?.relativeLift ?? null,
+    relativeLiftCi: (sequential ? v.vsControl?.sequentialRelativeLiftCi : v.vsControl?.relativeLiftCi) ?? null,
+    significant: v.vsControl?.significant ?? false,
+    absoluteLift: v.vsControl?.absoluteLift ?? null,
+  }
+}
+
+/**
+ * P(best) and expected loss under Beta(1, 1) priors. For two variants P(best) is the exact
+ * probability to beat; otherwise both come from the quadrature in posterior-grid.ts.
+ */
+function summarizeBayes(variants: VariantCounts[], controlIndex: number): { probabilityToBeBest: number[]; expectedLoss: number[] } {
+  const posteriors = variants.map(createPosterior)
+  const grid = summarizeByQuadrature(posteriors)
+  if (variants.length !== 2) return grid
+  const other = 1 - controlIndex
+  const beatsControl = computeProbabilityToBeat(posteriors[other], posteriors[controlIndex])
+  const probabilityToBeBest = [0, 0]
+  probabilityToBeBest[other] = beatsControl
+  probabilityToBeBest[controlIndex] = 1 - beatsControl
+  // The grid agrees with the closed form to ~1e-10; the closed form is the exact one.
+  return { probabilityToBeBest, expectedLoss: grid.expectedLoss }
+}
+
+// Field order follows the API contract so the JSON reads the same way as the documentation.
+function buildVsControl(c: UnadjustedComparison, pValueAdjusted: number | null, sequentialPValueAdjusted: number | null, significant: boolean): VsControl {
+  return {
+    absoluteLift: c.absoluteLift,
+    absoluteLiftCi: c.absoluteLiftCi,
+    relativeLift: c.relativeLift,
+    relativeLiftCi: c.relativeLiftCi,
+    pValue: c.pValue,
+    pValueAdjusted,
+    ...(c.exactPValue === undefined ? {} : { exactPValue: c.exactPValue }),
+    sequentialPValue: c.sequentialPValue,
+    sequentialPValueAdjusted,
+    sequentialRelativeLiftCi: c.sequentialRelativeLiftCi,
+    probabilityToBeatControl: c.probabilityToBeatControl,
+    significant,
+    ...(c.note === undefined ? {} : { note: c.note }),
+  }
+}
+
+// Inputs are validated by AnalyzeRequestSchema at the edge; this catches programming errors.
+function assertValidCounts(variants: VariantCounts[]): void {
+  if (variants.length < 2) throw new RangeError('analyze needs at least two variants')
+  for (const v of variants) {
+    const ok = Number.isSafeInteger(v.visitors) && Number.isSafeInteger(v.conversions) && v.conversions >= 0 && v.conversions <= v.visitors
+    if (!ok) throw new RangeError(`Invalid counts for variant "${v.key}": ${v.conversions}/${v.visitors}`)
+  }
+}

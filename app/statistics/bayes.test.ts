@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest'
+import { computeProbabilityToBeat, createPosterior } from './bayes'
+
+const beta = (alpha: number, beta: number) => ({ alpha, beta })
+
+describe('probability to beat (Evan Miller closed form)', () => {
+  test('small cases have simple exact answers', () => {
+    expect(computeProbabilityToBeat(beta(1, 1), beta(1, 1))).toBeCloseTo(0.5, 14)
+    expect(computeProbabilityToBeat(beta(2, 1), beta(1, 1))).toBeCloseTo(2 / 3, 14) // ∫ 2x·x dx
+    expect(computeProbabilityToBeat(beta(3, 1), beta(1, 3))).toBeCloseTo(0.95, 14)
+  })
+
+  test('P(X > Y) + P(Y > X) = 1, whichever identity each side used', () => {
+    const pairs = [[beta(11, 91), beta(21, 81)], [beta(1, 1001), beta(1, 11)], [beta(51, 1), beta(1, 51)], [beta(100001, 900001), beta(100301, 899701)]]
+    for (const [x, y] of pairs) expect(computeProbabilityToBeat(x, y) + computeProbabilityToBeat(y, x)).toBeCloseTo(1, 13)
+  })
+
+  // 40-digit sums of the same series (reference/series-mpmath.py). The first term's Gamma functions go
+  // through logTableWeight, so even 10^9 visitors keep ~1e-13 relative accuracy.
+  test.each([
+    [beta(100001, 900001), beta(100301, 899701), 0.23989691202995176659],
+    [beta(1000001, 1000001), beta(1001001, 999001), 0.15865528417781941887],
+    [beta(1000001, 9000001), beta(1003001, 8997001), 0.012722506095831531111],
+    [beta(5301, 4994701), beta(5001, 4995001), 0.99844954246683159063],
+    [beta(500031624, 499968378), beta(500000001, 500000001), 0.92135186273142742772],
+  ])('exact at 10^5–10^9 conversions: %o vs %o', (x, y, expected) => {
+    expect(Math.abs(computeProbabilityToBeat(x, y) / expected - 1)).toBeLessThan(1e-12)
+  })
+
+  test('stays fast at a million conversions per arm (the sum stops once terms are negligible)', () => {
+    const control = createPosterior({ visitors: 2_000_000, conversions: 1_000_000 })
+    const started = performance.now()
+    for (let i = 0; i < 20; i++) computeProbabilityToBeat(createPosterior({ visitors: 2_000_000, conversions: 1_000_000 + 100 * i }), control)
+    expect((performance.now() - started) / 20).toBeLessThan(20) // ms; ~0.1 ms in practice
+  })
+
+  test('tiny probabilities keep their relative precision instead of rounding to 0', () => {
+    const p = computeProbabilityToBeat(beta(1, 10001), beta(101, 9901))
+    expect(p).toBeGreaterThan(0)
+    expect(p).toBeLessThan(1e-30)
+  })
+})

@@ -1,0 +1,76 @@
+// Bayesian comparison of two conversion rates with uniform Beta(1, 1) priors, in closed form.
+// (Expected loss, and probability to be best among three or more variants, are in posterior-grid.ts.)
+
+import { logBeta, logTableWeight } from './special'
+import type { Counts } from './intervals'
+
+export type BetaPosterior = { alpha: number; beta: number }
+
+/** Beta(1 + conversions, 1 + visitors − conversions): the posterior under a uniform prior. */
+export function createPosterior({ visitors, conversions }: Counts): BetaPosterior {
+  return { alpha: conversions + 1, beta: visitors - conversions + 1 }
+}
+
+export function computePosteriorMean({ alpha, beta }: BetaPosterior): number {
+  return alpha / (alpha + beta)
+}
+
+// A term this small relative to the running sum cannot change a double.
+const NEGLIGIBLE = 1e-17
+const RESCALE_AT = 1e250
+
+/**
+ * Σ_{i=0}^{a1−1} T_i with T_i = B(a2 + i, b1 + b2) / ((b1 + i)·B(1 + i, b1)·B(a2, b2)):
+ * Evan Miller's closed form of P(X > Y), X ~ Beta(a1, b1), Y ~ Beta(a2, b2), integer a1.
+ *
+ * Only the last term needs Gamma functions; the others follow from the exact ratio
+ * T_{i−1}/T_i = (a2 + b1 + b2 + i − 1)·i / ((a2 + i − 1)(b1 + i − 1)), summed downwards from
+ * i = a1 − 1 relative to that term (so a result of 1e-200 keeps full precision). The terms are
+ * unimodal in i; once they shrink and the geometric bound on everything still to come,
+ * term·q/(1 − q), is below 1e-17 of the sum, the rest cannot change the double and the loop
+ * stops. That leaves O(σ) terms instead of a1: 10–17 thousand at 10^6 conversions, 330 thousand
+ * at 10^9 visitors (about 1 ms).
+ */
+function sumEvanMiller(a1: number, b1: number, a2: number, b2: number): number {
+  const last = a1 - 1
+  let logScale = computeLogTerm(last, b1, a2, b2)
+  let term = 1
+  let sum = 1
+  for (let i = last; i > 0; i--) {
+    const step = ((a2 + b1 + b2 + i - 1) * i) / ((a2 + i - 1) * (b1 + i - 1))
+    term *= step
+    sum += term
+    if (term > RESCALE_AT) {
+      // Terms still rising towards the mode: keep the partial sum in range.
+      logScale += Math.log(RESCALE_AT)
+      term /= RESCALE_AT
+      sum /= RESCALE_AT
+    }
+    if (step < 1 && term * step < NEGLIGIBLE * sum * (1 - step)) break
+  }
+  return Math.exp(logScale + Math.log(sum))
+}
+
+// ln T_i. With every count ≥ 10 it is the Gamma weight of the table [[a2, i], [b2, b1]] over i
+// (so large counts keep full precision, see logTableWeight); otherwise three log-betas are exact enough.
+function computeLogTerm(i: number, b1: number, a2: number, b2: number): number {
+  if (Math.min(i, b1, a2, b2) >= 10) return logTableWeight(a2, i, b2, b1) - Math.log(i)
+  return logBeta(a2 + i, b1 + b2) - Math.log(b1 + i) - logBeta(1 + i, b1) - logBeta(a2, b2)
+}
+
+// P(X > Y) for a pair where it is expected to be at most about one half, so no 1 − (≈1) is
+// ever formed. Of the two exact forms, the direct sum over x.alpha terms and the same sum after
+// the reflection p → 1 − p (P(X > Y) = P(1 − Y > 1 − X), over y.beta terms), take the shorter.
+function computeSmallerSide(x: BetaPosterior, y: BetaPosterior): number {
+  if (x.alpha <= y.beta) return sumEvanMiller(x.alpha, x.beta, y.alpha, y.beta)
+  return sumEvanMiller(y.beta, y.alpha, x.beta, x.alpha)
+}
+
+/**
+ * P(X > Y), exact for integer Beta parameters (i.e. counts under the uniform prior). The side
+ * expected to be small is summed and the other obtained by symmetry, P(X > Y) = 1 − P(Y > X).
+ */
+export function computeProbabilityToBeat(x: BetaPosterior, y: BetaPosterior): number {
+  if (computePosteriorMean(x) > computePosteriorMean(y)) return 1 - computeSmallerSide(y, x)
+  return computeSmallerSide(x, y)
+}

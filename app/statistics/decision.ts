@@ -1,0 +1,138 @@
+// The call a marketer acts on: keep collecting, ship a winner, keep the control, stop with no
+// difference, or fix a broken traffic split first.
+
+import { computeSampleSize } from './sample-size'
+import type { SampleRatioCheck } from './srm'
+import {
+  describeControlWin,
+  describeEarlyLook,
+  describeNoDifference,
+  describeOpenQuestion,
+  describeProgress,
+  describeWinner,
+  formatConfidence,
+  formatPercent,
+  formatPValue,
+  type Arm,
+} from './wording'
+
+export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
+
+export type Decision = {
+  status: DecisionStatus
+  variant: string | null
+  reason: string
+  visitorsNeeded?: number
+  daysNeeded?: number
+}
+
+/** No call of any kind below this many visitors in some variant: the approximations are too rough. */
+export const MIN_VISITORS_PER_VARIANT = 100
+/** Without a plan, "enough data" means enough to detect this relative lift with 80% power. */
+export const DEFAULT_RELATIVE_MDE = 0.1
+
+export type DecisionArm = Arm & { conversions: number; significant: boolean; absoluteLift: number | null }
+
+export type DecisionInput = {
+  /** every variant; the control's own significant/absoluteLift are ignored */
+  arms: DecisionArm[]
+  controlIndex: number
+  weights: number[]
+  srm: SampleRatioCheck
+  confidence: number
+  sequential: boolean
+  plannedVisitorsPerVariant?: number
+  dailyVisitors?: number
+}
+
+type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
+
+export function decideOutcome(input: DecisionInput): Decision {
+  const control = input.arms[input.controlIndex]
+  const treatments = input.arms.filter((_, i) => i !== input.controlIndex)
+  const confidence = formatConfidence(input.confidence)
+  const progress = estimateProgress(input)
+  const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(progress), ...pickProgressFields(progress) })
+
+  if (input.arms.every((arm) => arm.visitors === 0)) return collecting('No visitors yet; results appear once traffic arrives.')
+  if (input.srm.detected) return { status: 'srm', variant: null, reason: describeMismatch(input) }
+  const empty = input.arms.find((arm) => arm.visitors === 0)
+  if (empty) return collecting(`${empty.key} has no visitors yet; check that it is live.`)
+  const thin = input.arms.find((arm) => arm.visitors < MIN_VISITORS_PER_VARIANT)
+  if (thin) return collecting(`Too early to call: every variant needs at least ${MIN_VISITORS_PER_VARIANT} visitors (${thin.key} has ${thin.visitors}).`)
+
+  // A fixed-horizon p-value is only valid at the planned sample; looking earlier is peeking.
+  const isEarlyFixedLook = !input.sequential && input.plannedVisitorsPerVariant !== undefined && !progress.reached
+  const winners = treatments.filter(isClearlyBetter)
+  if (winners.length > 0) {
+    const best = winners.reduce((a, b) => ((b.rate ?? 0) > (a.rate ?? 0) ? b : a))
+    if (isEarlyFixedLook) return collecting(describeEarlyLook(best, control, true, input.plannedVisitorsPerVariant!))
+    return { status: 'winner', variant: best.key, reason: describeWinner(best, control, winners.length, confidence) }
+  }
+  const losers = treatments.filter(isClearlyWorse)
+  if (losers.length === treatments.length) {
+    if (isEarlyFixedLook) return collecting(describeEarlyLook(losers[0], control, false, input.plannedVisitorsPerVariant!))
+    return { status: 'control', variant: control.key, reason: describeControlWin(losers, control, confidence) }
+  }
+  if (progress.reached) return { status: 'no_difference', variant: null, reason: describeNoDifference(treatments, control, confidence) }
+  return collecting(describeOpenQuestion(treatments, control, confidence))
+}
+
+// A call needs the adjusted p-value and the quoted interval to agree. They are different
+// approximations (z-test on the difference, Katz on the ratio) and disagree in about 1% of
+// borderline results; the decision then waits rather than print "safe to ship (−0.3% to +20%)".
+function isClearlyBetter(arm: DecisionArm): boolean {
+  return arm.significant && (arm.absoluteLift ?? 0) > 0 && arm.relativeLiftCi !== null && arm.relativeLiftCi[0] > 0
+}
+
+function isClearlyWorse(arm: DecisionArm): boolean {
+  return arm.significant && (arm.absoluteLift ?? 0) < 0 && arm.relativeLiftCi !== null && arm.relativeLiftCi[1] < 0
+}
+
+/**
+ * Visitors per variant the test should reach: the plan when given, else the sample needed to
+ * detect a 10% relative lift at the control's current rate (smoothed so 0/n still plans).
+ * visitorsNeeded is the extra total traffic, at the configured split, until every variant has it.
+ */
+function estimateProgress(input: DecisionInput): Progress {
+  const control = input.arms[input.controlIndex]
+  const isPlanned = input.plannedVisitorsPerVariant !== undefined
+  let target = input.plannedVisitorsPerVariant ?? null
+  if (target === null && control.visitors > 0) {
+    const baselineRate = Math.min(0.9, (control.conversions + 0.5) / (control.visitors + 1))
+    const alpha = 1 - input.confidence
+    target = computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha, variants: input.arms.length }).visitorsPerVariant
+  }
+  if (target === null) return { target, isPlanned, reached: false }
+  const weightSum = input.weights.reduce((sum, w) => sum + w, 0)
+  let visitorsNeeded = 0
+  input.arms.forEach((arm, i) => {
+    const share = input.weights[i] / weightSum
+    visitorsNeeded = Math.max(visitorsNeeded, Math.max(0, target - arm.visitors) / share)
+  })
+  visitorsNeeded = Math.ceil(visitorsNeeded - 1e-9)
+  const daysNeeded = input.dailyVisitors === undefined ? undefined : Math.ceil(visitorsNeeded / input.dailyVisitors)
+  return { target, isPlanned, visitorsNeeded, daysNeeded, reached: visitorsNeeded === 0 }
+}
+
+function pickProgressFields(progress: Progress): Pick<Decision, 'visitorsNeeded' | 'daysNeeded'> {
+  const fields: Pick<Decision, 'visitorsNeeded' | 'daysNeeded'> = {}
+  if (progress.visitorsNeeded !== undefined && progress.visitorsNeeded > 0) fields.visitorsNeeded = progress.visitorsNeeded
+  if (fields.visitorsNeeded !== undefined && progress.daysNeeded !== undefined) fields.daysNeeded = progress.daysNeeded
+  return fields
+}
+
+function describeRemaining(progress: Progress): string {
+  if (progress.target === null || !progress.visitorsNeeded) return ''
+  return describeProgress(progress.visitorsNeeded, progress.daysNeeded, progress.target, progress.isPlanned, DEFAULT_RELATIVE_MDE)
+}
+
+// Name the variant whose share is furthest, relatively, from what the weights promise.
+function describeMismatch(input: DecisionInput): string {
+  const total = input.arms.reduce((sum, arm) => sum + arm.visitors, 0)
+  const weightSum = input.weights.reduce((sum, w) => sum + w, 0)
+  const shares = input.arms.map((arm, i) => ({ key: arm.key, observed: arm.visitors / total, expected: input.weights[i] / weightSum }))
+  const worst = shares.reduce((a, b) => (Math.abs(b.observed / b.expected - 1) > Math.abs(a.observed / a.expected - 1) ? b : a))
+  const evidence = input.srm.pValue === null ? '' : ` (${formatPValue(input.srm.pValue)})`
+  return `Traffic split is off: ${worst.key} got ${formatPercent(worst.observed)} of visitors instead of ${formatPercent(worst.expected)}${evidence}, so the results can't be trusted; check the assignment and any redirects.`
+}

@@ -1,0 +1,214 @@
+// Probability to be best and expected loss of every variant, by deterministic Gauss–Legendre
+// quadrature over the Beta posterior densities.
+//
+//   P(best_i) = ∫ f_i(x) ∏_{j≠i} F_j(x) dx
+//   loss_i    = E[max_j p_j − p_i] = ∫ F_i(t)·(1 − ∏_{j≠i} F_j(t)) dt
+//
+// The second form follows from E[(M − X)⁺] = ∫ P(X < t < M) dt and has a positive integrand,
+// so small losses keep their relative precision. (Two variants also have a closed form,
+// mean(X)·P(X⁺ > Y) − mean(Y)·P(X > Y⁺), but it subtracts two nearly equal numbers and loses
+// about three digits at 10^7 visitors, so the quadrature serves every variant count.) The CDFs
+// F_j are not incomplete-beta calls (slow at 10^6 conversions) but running integrals of the
+// densities on the same grid.
+
+import { createGaussLegendreRule } from './gauss-legendre'
+import { logBeta } from './special'
+import type { BetaPosterior } from './bayes'
+
+const RULE = createGaussLegendreRule(16)
+const NODES = RULE.nodes.length
+// Each panel spans at most two posterior standard deviations of the narrowest density present.
+// With 16 nodes a panel integrates a degree-31 polynomial exactly; on 3,000 random pairs the
+// grid matches the exact probability to beat within 6e-12 (one-sd panels were no better, only
+// slower; 8 nodes drifted to 1e-8).
+const PANEL_WIDTH_IN_SDS = 2
+// Each density is integrated where it is above e^−50 of its peak; the mass left out is < 1e-18.
+const LOG_DENSITY_DROP = 50
+
+type Support = { low: number; high: number; scale: number }
+type Segment = { start: number; end: number }
+
+export type BestVariantSummary = { probabilityToBeBest: number[]; expectedLoss: number[] }
+
+// Where (α−1)ln x + (β−1)ln(1−x) falls LOG_DENSITY_DROP below its maximum, on each side.
+function findSupport({ alpha, beta }: BetaPosterior): Support {
+  const scale = Math.sqrt((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1)))
+  if (alpha === 1 && beta === 1) return { low: 0, high: 1, scale }
+  if (alpha === 1) return { low: 0, high: -Math.expm1(-LOG_DENSITY_DROP / (beta - 1)), scale }
+  if (beta === 1) return { low: Math.exp(-LOG_DENSITY_DROP / (alpha - 1)), high: 1, scale }
+  const mode = (alpha - 1) / (alpha + beta - 2)
+  const drop = (x: number) =>
+    (alpha - 1) * Math.log(x / mode) + (beta - 1) * Math.log1p(-x) - (beta - 1) * Math.log1p(-mode) + LOG_DENSITY_DROP
+  return { low: bisectRoot(drop, 0, mode, scale), high: bisectRoot(drop, mode, 1, scale), scale }
+}
+
+// Where f (negative at one end, positive at the other) crosses 0, to within 1% of a standard
+// deviation, returning the end on the negative side so no mass above the cut-off is left out.
+function bisectRoot(f: (x: number) => number, low: number, high: number, scale: number): number {
+  const rising = f(high) > 0
+  for (let i = 0; i < 200 && high - low > 0.01 * scale; i++) {
+    const mid = (low + high) / 2
+    if (f(mid) > 0 === rising) high = mid
+    else low = mid
+  }
+  return rising ? low : high
+}
+
+// Panels between consecutive support edges, each no wider than the narrowest density covering it.
+// Stretches no density covers are left out: every F_j is constant (0 or 1) there.
+function buildSegments(supports: Support[]): Segment[] {
+  const edges = [...new Set(supports.flatMap((s) => [s.low, s.high]))].sort((a, b) => a - b)
+  const segments: Segment[] = []
+  for (let e = 0; e + 1 < edges.length; e++) {
+    const [start, end] = [edges[e], edges[e + 1]]
+    const covering = supports.filter((s) => s.low <= start && s.high >= end)
+    if (covering.length === 0) continue
+    const width = PANEL_WIDTH_IN_SDS * Math.min(...covering.map((s) => s.scale))
+    const count = Math.ceil((end - start) / width)
+    for (let c = 0; c < count; c++) {
+      segments.push({ start: start + ((end - start) * c) / count, end: c + 1 === count ? end : start + ((end - start) * (c + 1)) / count })
+    }
+  }
+  return segments
+}
+
+type ArmGrid = {
+  density: Float64Array // f at every node, normalized
+  cdf: Float64Array // F at every node
+  survival: Float64Array // 1 − F at every node, accumulated from the right
+  before: Float64Array // F at each segment's start
+  after: Float64Array // 1 − F at each segment's end
+}
+
+// Node positions and the two logarithms every density needs, shared by all variants.
+type Nodes = { halfWidth: Float64Array; logX: Float64Array; logOneMinusX: Float64Array }
+
+function placeNodes(segments: Segment[]): Nodes {
+  const halfWidth = new Float64Array(segments.length)
+  const logX = new Float64Array(segments.length * NODES)
+  const logOneMinusX = new Float64Array(segments.length * NODES)
+  for (let s = 0; s < segments.length; s++) {
+    const { start, end } = segments[s]
+    halfWidth[s] = (end - start) / 2
+    for (let k = 0; k < NODES; k++) {
+      const x = start + halfWidth[s] * (RULE.nodes[k] + 1)
+      logX[s * NODES + k] = Math.log(x)
+      logOneMinusX[s * NODES + k] = Math.log1p(-x)
+    }
+  }
+  return { halfWidth, logX, logOneMinusX }
+}
+
+// Density at every node, then its running integral via the cumulative Gauss–Legendre matrix.
+function integrateArm(posterior: BetaPosterior, support: Support, segments: Segment[], nodes: Nodes): ArmGrid {
+  const count = segments.length
+  const density = new Float64Array(count * NODES)
+  const partial = new Float64Array(count * NODES)
+  const mass = new Float64Array(count)
+  const logNorm = logBeta(posterior.alpha, posterior.beta)
+  const { cumulative, weights } = RULE
+  // A node of a sliver panel at a support edge can round to exactly 0 or 1, where ln is −∞;
+  // with a zero exponent the factor is 1, not 0·∞ = NaN.
+  const a1 = posterior.alpha - 1
+  const b1 = posterior.beta - 1
+  for (let s = 0; s < count; s++) {
+    // Panels never straddle a support edge, so the midpoint tells whether this density is present.
+    const middle = (segments[s].start + segments[s].end) / 2
+    if (middle < support.low || middle > support.high) continue
+    const base = s * NODES
+    const half = nodes.halfWidth[s]
+    let total = 0
+    for (let k = 0; k < NODES; k++) {
+      const logDensity = (a1 === 0 ? 0 : a1 * nodes.logX[base + k]) + (b1 === 0 ? 0 : b1 * nodes.logOneMinusX[base + k])
+      const value = Math.exp(logDensity - logNorm)
+      density[base + k] = value
+      total += weights[k] * value
+    }
+    mass[s] = half * total
+    for (let k = 0; k < NODES; k++) {
+      let sum = 0
+      for (let m = 0; m < NODES; m++) sum += cumulative[k * NODES + m] * density[base + m]
+      partial[base + k] = half * sum
+    }
+  }
+  return accumulateArm(density, partial, mass)
+}
+
+// Turn per-panel pieces into F and 1 − F at every node, both normalized to total mass 1 (which
+// also absorbs the rounding of the log-beta normalizer at large counts).
+function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float64Array): ArmGrid {
+  const count = mass.length
+  const before = new Float64Array(count)
+  const after = new Float64Array(count)
+  for (let s = 1; s < count; s++) before[s] = before[s - 1] + mass[s - 1]
+  for (let s = count - 2; s >= 0; s--) after[s] = after[s + 1] + mass[s + 1]
+  const total = before[count - 1] + mass[count - 1]
+  const cdf = new Float64Array(count * NODES)
+  const survival = new Float64Array(count * NODES)
+  for (let s = 0; s < count; s++) {
+    before[s] /= total
+    after[s] /= total
+    for (let k = 0; k < NODES; k++) {
+      const i = s * NODES + k
+      density[i] /= total
+      cdf[i] = before[s] + partial[i] / total
+      survival[i] = after[s] + (mass[s] - partial[i]) / total
+    }
+  }
+  return { density, cdf, survival, before, after }
+}
+
+/** P(best) and expected loss for every variant; P(best) sums to 1 within ~1e-12. */
+export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantSummary {
+  const supports = posteriors.map(findSupport)
+  const segments = buildSegments(supports)
+  const nodes = placeNodes(segments)
+  const arms = posteriors.map((p, i) => integrateArm(p, supports[i], segments, nodes))
+  const k = posteriors.length
+  const probabilityToBeBest = new Array<number>(k).fill(0)
+  const expectedLoss = new Array<number>(k).fill(0)
+  // Products over "every other variant" from prefix and suffix products: O(k) per node, not O(k²).
+  // Below: ∏ F_j. Above: 1 − ∏ (1 − S_j), accumulated as u + S·(1 − u) so it never cancels.
+  const belowBefore = new Float64Array(k + 1)
+  const belowAfter = new Float64Array(k + 1)
+  const aboveBefore = new Float64Array(k + 1)
+  const aboveAfter = new Float64Array(k + 1)
+  for (let s = 0; s < segments.length; s++) {
+    for (let node = 0; node < NODES; node++) {
+      const at = s * NODES + node
+      const weight = nodes.halfWidth[s] * RULE.weights[node]
+      belowBefore[0] = 1
+      aboveBefore[0] = 0
+      for (let j = 0; j < k; j++) {
+        belowBefore[j + 1] = belowBefore[j] * arms[j].cdf[at]
+        aboveBefore[j + 1] = aboveBefore[j] + arms[j].survival[at] * (1 - aboveBefore[j])
+      }
+      belowAfter[k] = 1
+      aboveAfter[k] = 0
+      for (let j = k - 1; j >= 0; j--) {
+        belowAfter[j] = belowAfter[j + 1] * arms[j].cdf[at]
+        aboveAfter[j] = aboveAfter[j + 1] + arms[j].survival[at] * (1 - aboveAfter[j + 1])
+      }
+      for (let i = 0; i < k; i++) {
+        const othersBelow = belowBefore[i] * belowAfter[i + 1]
+        const someoneAbove = aboveBefore[i] + aboveAfter[i + 1] * (1 - aboveBefore[i])
+        probabilityToBeBest[i] += weight * arms[i].density[at] * othersBelow
+        expectedLoss[i] += weight * arms[i].cdf[at] * someoneAbove
+      }
+    }
+    if (s > 0) addGapLoss(expectedLoss, arms, s, segments[s].start - segments[s - 1].end)
+  }
+  return { probabilityToBeBest, expectedLoss }
+}
+
+// Between panels no density is present, so the loss integrand is constant there.
+function addGapLoss(expectedLoss: number[], arms: ArmGrid[], s: number, gap: number): void {
+  if (gap <= 0) return
+  arms.forEach((arm, i) => {
+    let someoneAbove = 0
+    arms.forEach((other, j) => {
+      if (j !== i) someoneAbove += (other.after[s - 1]) * (1 - someoneAbove)
+    })
+    expectedLoss[i] += gap * arm.before[s] * someoneAbove
+  })
+}
