@@ -73,7 +73,19 @@ async function main() {
   )
 
   const port = started.port
-  const server = http.createServer(app)
+  // The visitor path: published pages are answered from memory by plain Node, before express and Remix
+  // (whose per-request cost would cap a core at about a thousand pages a second).
+  const server = http.createServer((req, res) => {
+    if (!entry.isPublishedPageRequest(req.method, req.url)) return app(req, res)
+    const current = vite ? loadBuild().then((b) => b.entry.module) : Promise.resolve(entry)
+    current
+      .then((e) => e.servePublishedPage(req, res))
+      .catch((error) => {
+        console.error('Published page failed:', error)
+        if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+        res.end('Temporarily unavailable')
+      })
+  })
   server.listen(port, () => {
     console.log(`Splitform is running at http://localhost:${port} (${started.database})`)
     if (started.demoLogin) console.log(`Demo login: ${started.demoLogin.email} / ${started.demoLogin.password}`)

@@ -10,6 +10,8 @@ export default defineConfig({
     // One migrated database per worker, shared by the files that worker runs (see tests/setup.ts).
     isolate: false,
     pool: 'forks',
+    // Block CSS is imported with ?raw; without this vitest would load it as an empty string.
+    css: { include: [/app\/pages\/blocks\/.*\.css/] },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm'
 import { roles } from './enums'
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 export { roles, type Role } from './enums'
 
@@ -96,6 +96,73 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull(),
 })
 
+// ── Landing pages ───────────────────────────────────────────────────────────────────────────────
+/** Page-level settings shared by every variant (validated by PageSettingsSchema in app/pages/schema.ts). */
+export type PageSettings = {
+  title: string
+  description: string
+  socialImage: string
+  noindex: boolean
+  favicon: string
+  theme: { brandColor: string; font: string; logo: string }
+}
+
+/** A Puck document: `{ root, content }` (validated by app/pages/document.ts before it is stored). */
+export type PageDocumentJson = { root: { props?: Record<string, unknown> }; content: unknown[]; zones?: Record<string, unknown> }
+
+export type PublishedContent = {
+  settings: PageSettings
+  variants: { key: string; name: string; document: PageDocumentJson }[]
+}
+
+export const pages = pgTable(
+  'pages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // Global, because visitors reach pages at /p/:slug whatever their workspace.
+    slug: text('slug').notNull(),
+    settings: jsonb('settings').$type<PageSettings>().notNull(),
+    // The version visitors get; null until the first publish. Status is derived from this and archivedAt.
+    publishedVersionId: uuid('published_version_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('pages_slug_key').on(t.slug), index('pages_workspace_idx').on(t.workspaceId)],
+)
+
+export const pageVariants = pgTable(
+  'page_variants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    draft: jsonb('draft').$type<PageDocumentJson>().notNull(),
+    draftUpdatedAt: timestamp('draft_updated_at', { withTimezone: true }).defaultNow().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('page_variants_page_key').on(t.pageId, t.key)],
+)
+
+// Immutable: a publish inserts a row, a revert inserts a copy of an older one. Never updated.
+export const pageVersions = pgTable(
+  'page_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    content: jsonb('content').$type<PublishedContent>().notNull(),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    // The version this one restored, when it was made by a revert.
+    revertedFrom: integer('reverted_from'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [uniqueIndex('page_versions_page_number').on(t.pageId, t.number)],
+)
+
 // ── Relations ───────────────────────────────────────────────────────────────────────────────────
 export const workspacesRelations = relations(workspaces, ({ many }) => ({ memberships: many(memberships) }))
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }))
@@ -109,4 +176,7 @@ export type User = typeof users.$inferSelect
 export type Membership = typeof memberships.$inferSelect
 export type ApiKey = typeof apiKeys.$inferSelect
 export type Invite = typeof invites.$inferSelect
+export type Page = typeof pages.$inferSelect
+export type PageVariant = typeof pageVariants.$inferSelect
+export type PageVersion = typeof pageVersions.$inferSelect
 

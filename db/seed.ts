@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm'
 import { createApiKey, hashApiKey } from '#app/api-keys/api-key.server'
 import { hashPassword } from '#app/auth/password.server'
 import type { Database } from '#app/db.server'
-import { apiKeys, memberships, users, workspaces } from './schema'
+import { createPage, publishPage } from '#app/pages/queries.server'
+import type { TemplateId } from '#app/pages/schema'
+import { apiKeys, memberships, pages, users, workspaces } from './schema'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
 export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-demo' }
@@ -30,5 +32,23 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
     const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(sql`${apiKeys.keyHash} = ${hashApiKey(demoApiKey)}`)
     if (!key) await createApiKey({ workspaceId: DEMO_WORKSPACE_ID, name: 'DEMO_API_KEY', createdBy: userId, key: demoApiKey })
   }
+  await seedDemoPages(db, userId)
   return { workspaceId: DEMO_WORKSPACE_ID, userId }
+}
+
+export const DEMO_PAGES: { slug: string; name: string; template: TemplateId }[] = [
+  { slug: 'demo-webinar', name: 'Webinar: Forecasting pipeline in 2027', template: 'webinar' },
+  { slug: 'demo-whitepaper', name: 'Whitepaper: The B2B conversion benchmark', template: 'whitepaper' },
+  { slug: 'demo-book-a-demo', name: 'Book a demo', template: 'demo' },
+  { slug: 'demo-quote', name: 'Request a quote', template: 'quote' },
+]
+
+// One published page per starter template; a page whose slug exists is left as the marketer made it.
+async function seedDemoPages(db: Database, userId: string) {
+  for (const page of DEMO_PAGES) {
+    const [existing] = await db.select({ id: pages.id }).from(pages).where(sql`${pages.slug} = ${page.slug}`)
+    if (existing) continue
+    const created = await createPage({ workspaceId: DEMO_WORKSPACE_ID, ...page })
+    if (created.ok) await publishPage({ workspaceId: DEMO_WORKSPACE_ID, pageId: created.page.id, userId })
+  }
 }

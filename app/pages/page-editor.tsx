@@ -1,0 +1,36 @@
+import { Puck, type Data } from '@puckeditor/core'
+import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
+import { puckConfig, THEME_FONTS } from '#app/pages/puck-config'
+import type { PageSettings } from '#db/schema'
+
+// Phone, tablet and desktop previews (Puck's viewport switcher).
+const VIEWPORTS = [
+  { width: 390, height: 'auto' as const, label: 'Phone', icon: 'Smartphone' as const },
+  { width: 768, height: 'auto' as const, label: 'Tablet', icon: 'Tablet' as const },
+  { width: 1280, height: 'auto' as const, label: 'Desktop', icon: 'Monitor' as const },
+]
+
+/** The Puck editor with the page's theme applied to the canvas, as visitors will see it. */
+export default function PageEditor({
+  data,
+  settings,
+  headerTitle,
+  onChange,
+  onPublish,
+}: {
+  data: Data
+  settings: PageSettings
+  headerTitle: string
+  onChange: (data: Data) => void
+  onPublish: (data: Data) => void
+}) {
+  const font = THEME_FONTS.find((f) => f.id === settings.theme.font) ?? THEME_FONTS[0]!
+  // Puck copies the host document's styles into its preview iframe, so the blocks' CSS goes in as a <style>.
+  const themeCss = `.sf-page{--sf-brand:${settings.theme.brandColor};--sf-font:${font.stack}}`
+  return (
+    <>
+      <style>{ALL_BLOCKS_CSS + themeCss}</style>
+      <Puck config={puckConfig} data={data} onChange={onChange} onPublish={onPublish} headerTitle={headerTitle} viewports={VIEWPORTS} />
+    </>
+  )
+}

@@ -1,0 +1,100 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { db } from '#app/db.server'
+import { fillTemplate, type HtmlTemplate } from '#app/pages/html-template'
+import { renderVariantDocument } from '#app/pages/render.server'
+import { pages, pageVersions, type PublishedContent } from '#db/schema'
+
+// How long a process trusts what it knows about a slug before asking PostgreSQL again. After a publish,
+// the publishing process is current at once and every other process within this long.
+export const REVALIDATE_MS = 1000
+const MAX_SLUGS = 10_000
+const MAX_VERSIONS = 500
+
+export type RenderedVariant = {
+  key: string
+  template: HtmlTemplate
+  // Precomputed for templates without dynamic text: the same bytes for every visitor.
+  static: { html: Buffer; gzip: Buffer; br: Buffer; etag: string } | null
+}
+export type ServedVersion = { versionId: string; slug: string; controlKey: string; variants: Map<string, RenderedVariant> }
+
+type SlugState = { versionId: string | null; checkedAt: number; refreshing?: Promise<void> }
+const slugs = new Map<string, SlugState>()
+const versions = new Map<string, ServedVersion>()
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
+  map.delete(key)
+  map.set(key, value)
+  if (map.size > max) map.delete(map.keys().next().value as K)
+}
+
+function renderVersion(versionId: string, slug: string, content: PublishedContent): ServedVersion {
+  const variants = new Map<string, RenderedVariant>()
+  for (const variant of content.variants) {
+    const { template, problems } = renderVariantDocument({ slug, variantKey: variant.key, settings: content.settings, document: variant.document })
+    for (const p of problems) console.warn(`[page] /p/${slug} version ${versionId} variant ${variant.key}: skipped ${p.type} at ${p.path}: ${p.message}`)
+    let cached: RenderedVariant['static'] = null
+    if (!template.hasTokens) {
+      const html = Buffer.from(fillTemplate(template, new URLSearchParams()))
+      cached = {
+        html,
+        gzip: gzipSync(html, { level: 9 }),
+        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        etag: `"${versionId}-${variant.key}"`,
+      }
+    }
+    variants.set(variant.key, { key: variant.key, template, static: cached })
+  }
+  return { versionId, slug, controlKey: content.variants[0]?.key ?? 'A', variants }
+}
+
+async function refresh(slug: string, state: SlugState) {
+  const [row] = await db
+    .select({ versionId: pages.publishedVersionId })
+    .from(pages)
+    .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
+  const versionId = row?.versionId ?? null
+  if (versionId && !versions.has(versionId)) {
+    const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, versionId))
+    if (version) remember(versions, versionId, renderVersion(versionId, slug, version.content), MAX_VERSIONS)
+  }
+  state.versionId = versionId
+  state.checkedAt = Date.now()
+}
+
+/**
+ * The published version served at /p/:slug, or null when there is none. Only the first request for a slug
+ * waits for the database; later ones get the known version while it is revalidated in the background, and
+ * keep getting it if the database is away.
+ */
+export async function getServedVersion(slug: string): Promise<ServedVersion | null> {
+  let state = slugs.get(slug)
+  if (!state) {
+    state = { versionId: null, checkedAt: 0 }
+    const pending = refresh(slug, state)
+    state.refreshing = pending
+    remember(slugs, slug, state, MAX_SLUGS)
+    try {
+      await pending
+    } catch (error) {
+      slugs.delete(slug) // never cache a failure
+      throw error
+    } finally {
+      state.refreshing = undefined
+    }
+  } else if (Date.now() - state.checkedAt > REVALIDATE_MS && !state.refreshing) {
+    const current = state
+    current.refreshing = refresh(slug, current)
+      .catch((error) => console.error(`[page] revalidating /p/${slug} failed; serving what we have:`, error))
+      .finally(() => (current.refreshing = undefined))
+  } else if (state.refreshing && state.checkedAt === 0) {
+    await state.refreshing
+  }
+  return state.versionId ? (versions.get(state.versionId) ?? null) : null
+}
+
+/** Called after a publish or revert in this process, so it serves the new version at once. */
+export function forgetSlug(slug: string) {
+  slugs.delete(slug)
+}

@@ -1,0 +1,67 @@
+// The editor's Puck config, built from the block definitions: the same fields, defaults and render
+// components as published pages. Only types come from Puck here, so importing this file (for THEME_FONTS,
+// say) does not pull the editor into a bundle.
+import type { ComponentConfig, Config } from '@puckeditor/core'
+import type { ReactNode } from 'react'
+import type { BlockCategory } from '#app/pages/blocks/block'
+import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
+import { DynamicTextContext, type DynamicTextToken } from '#app/pages/dynamic-text'
+
+/** Font stacks that are already on visitors' devices: no web fonts, no requests. */
+export const THEME_FONTS = [
+  { id: 'system-sans', label: 'System sans', stack: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
+  { id: 'humanist-sans', label: 'Humanist sans', stack: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif' },
+  { id: 'geometric-sans', label: 'Geometric sans', stack: 'Avenir, Montserrat, Corbel, "URW Gothic", source-sans-pro, sans-serif' },
+  { id: 'classical-serif', label: 'Classical serif', stack: '"Iowan Old Style", "Palatino Linotype", "URW Palladio L", P052, serif' },
+  { id: 'modern-serif', label: 'Modern serif', stack: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, serif' },
+  { id: 'monospace', label: 'Monospace', stack: 'ui-monospace, "Cascadia Code", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", monospace' },
+] as const satisfies readonly { id: string; label: string; stack: string }[]
+
+export type ThemeFontId = (typeof THEME_FONTS)[number]['id']
+
+const CATEGORY_TITLES: Record<BlockCategory, string> = {
+  layout: 'Layout',
+  content: 'Content',
+  media: 'Media',
+  conversion: 'Conversion',
+}
+
+// In the canvas a dynamic-text token shows its fallback, underlined, with the parameter on hover.
+function EditorToken(part: DynamicTextToken): ReactNode {
+  return (
+    <span title={`Replaced by the "${part.param}" URL parameter when present`} style={{ textDecoration: 'underline dotted' }}>
+      {part.fallback || `{{${part.param}}}`}
+    </span>
+  )
+}
+
+export const puckConfig: Config = {
+  categories: Object.fromEntries(
+    (Object.keys(CATEGORY_TITLES) as BlockCategory[]).map((category) => [
+      category,
+      { title: CATEGORY_TITLES[category], components: BLOCK_DEFINITIONS.filter((d) => d.category === category).map((d) => d.type) },
+    ]),
+  ),
+  components: Object.fromEntries(
+    BLOCK_DEFINITIONS.map((definition): [string, ComponentConfig] => [
+      definition.type,
+      {
+        label: definition.label,
+        fields: definition.fields,
+        defaultProps: definition.defaultProps,
+        // Puck passes slot components for slot fields and rendered nodes for richtext fields; the block
+        // components accept both forms (see SlotRender and RichTextValue in blocks/block.ts).
+        render: definition.render as ComponentConfig['render'],
+      },
+    ]),
+  ),
+  root: {
+    // Title, slug, theme and the rest are page settings shared by every variant, edited outside the canvas.
+    fields: {},
+    render: ({ children }: { children?: ReactNode }) => (
+      <DynamicTextContext.Provider value={EditorToken}>
+        <div className="sf-page">{children}</div>
+      </DynamicTextContext.Provider>
+    ),
+  },
+}

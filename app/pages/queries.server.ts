@@ -1,0 +1,279 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { db, type Transaction } from '#app/db.server'
+import { validatePageDocument } from '#app/pages/document'
+import { forgetSlug } from '#app/pages/published-cache.server'
+import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
+import { TEMPLATES } from '#app/pages/templates/index'
+import { pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
+
+export type PageStatus = 'draft' | 'published' | 'archived'
+
+export function pageStatus(page: { archivedAt: Date | null; publishedVersionId: string | null }): PageStatus {
+  if (page.archivedAt) return 'archived'
+  return page.publishedVersionId ? 'published' : 'draft'
+}
+
+// drizzle wraps driver errors (DrizzleQueryError); PostgreSQL's own, with its SQLSTATE, is the cause.
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true
+  }
+  return false
+}
+
+export async function isSlugAvailable({ slug, exceptPageId }: { slug: string; exceptPageId?: string }) {
+  const [row] = await db.select({ id: pages.id }).from(pages).where(eq(pages.slug, slug))
+  return !row || row.id === exceptPageId
+}
+
+export function listPages({ workspaceId }: { workspaceId: string }) {
+  return db
+    .select({
+      id: pages.id,
+      name: pages.name,
+      slug: pages.slug,
+      archivedAt: pages.archivedAt,
+      publishedVersionId: pages.publishedVersionId,
+      updatedAt: pages.updatedAt,
+      // Qualified by hand: inside sql`` drizzle writes columns unqualified, which a subquery would misread.
+      variantCount: sql<number>`(select count(*)::int from page_variants pv where pv.page_id = pages.id)`,
+      lastPublishedAt: sql<string | null>`(select max(pv.published_at) from page_versions pv where pv.page_id = pages.id)`,
+    })
+    .from(pages)
+    .where(eq(pages.workspaceId, workspaceId))
+    .orderBy(desc(pages.updatedAt))
+}
+
+type CreatePageResult = { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[] } } | { ok: false; field: 'slug'; message: string }
+
+/** A new page with its control variant "A", drafted from a starter template. */
+export async function createPage({
+  workspaceId,
+  name,
+  slug,
+  template,
+  formId,
+}: {
+  workspaceId: string
+  name: string
+  slug: string
+  template: TemplateId
+  formId?: string
+}): Promise<CreatePageResult> {
+  const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
+  const draft = starter.build({ formId }) as PageDocumentJson
+  const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, title: name }
+  try {
+    return await db.transaction(async (tx) => {
+      const [page] = await tx.insert(pages).values({ workspaceId, name, slug, settings }).returning({ id: pages.id, slug: pages.slug })
+      const variants = await tx
+        .insert(pageVariants)
+        .values({ pageId: page!.id, key: 'A', name: 'Control', draft })
+        .returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
+      return { ok: true as const, page: { ...page!, variants } }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: 'slug', message: 'This slug is already taken: choose another' }
+    throw error
+  }
+}
+
+/** The page with its variants (without drafts) and versions, or null when it is not in this workspace. */
+export async function getPage({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const [page] = await db
+    .select()
+    .from(pages)
+    .where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+  if (!page) return null
+  const variants = await db
+    .select({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name, draftUpdatedAt: pageVariants.draftUpdatedAt })
+    .from(pageVariants)
+    .where(eq(pageVariants.pageId, id))
+    .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
+  const versions = await db
+    .select({ id: pageVersions.id, number: pageVersions.number, publishedAt: pageVersions.publishedAt, revertedFrom: pageVersions.revertedFrom })
+    .from(pageVersions)
+    .where(eq(pageVersions.pageId, id))
+    .orderBy(desc(pageVersions.number))
+  return { ...page, status: pageStatus(page), variants, versions }
+}
+
+export async function updatePage({
+  workspaceId,
+  id,
+  changes,
+}: {
+  workspaceId: string
+  id: string
+  changes: Partial<{ name: string; slug: string; settings: PageSettings; archivedAt: Date | null }>
+}): Promise<{ ok: true } | { ok: false; status: 404 } | { ok: false; status: 400; field: 'slug'; message: string }> {
+  try {
+    const [before] = await db.select({ slug: pages.slug }).from(pages).where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+    if (!before) return { ok: false, status: 404 }
+    await db
+      .update(pages)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+    forgetSlug(before.slug)
+    return { ok: true }
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, status: 400, field: 'slug', message: 'This slug is already taken: choose another' }
+    throw error
+  }
+}
+
+async function findPageId({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+  return page?.id ?? null
+}
+
+export async function getVariant({ workspaceId, pageId, key }: { workspaceId: string; pageId: string; key: string }) {
+  const [row] = await db
+    .select({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name, draft: pageVariants.draft, draftUpdatedAt: pageVariants.draftUpdatedAt })
+    .from(pageVariants)
+    .innerJoin(pages, eq(pages.id, pageVariants.pageId))
+    .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key), eq(pages.workspaceId, workspaceId)))
+  return row ?? null
+}
+
+/** "Duplicate as new variant": a copy of `copyFrom`'s draft (default the control) under the next key. */
+export async function createVariant({
+  workspaceId,
+  pageId,
+  name,
+  copyFrom = 'A',
+}: {
+  workspaceId: string
+  pageId: string
+  name?: string
+  copyFrom?: string
+}): Promise<{ ok: true; variant: { id: string; key: string; name: string } } | { ok: false; status: 404 | 400; message: string }> {
+  if (!(await findPageId({ workspaceId, id: pageId }))) return { ok: false, status: 404, message: 'No such page' }
+  return db.transaction(async (tx) => {
+    // Lock the page's variants so two duplicates at once cannot pick the same key.
+    const existing = await tx
+      .select({ key: pageVariants.key, draft: pageVariants.draft })
+      .from(pageVariants)
+      .where(eq(pageVariants.pageId, pageId))
+      .for('update')
+    const source = existing.find((v) => v.key === copyFrom)
+    if (!source) return { ok: false as const, status: 400 as const, message: `No variant "${copyFrom}" to copy from` }
+    const key = nextVariantKey(existing.map((v) => v.key))
+    const [variant] = await tx
+      .insert(pageVariants)
+      .values({ pageId, key, name: name ?? `Variant ${key}`, draft: source.draft })
+      .returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
+    await tx.update(pages).set({ updatedAt: new Date() }).where(eq(pages.id, pageId))
+    return { ok: true as const, variant: variant! }
+  })
+}
+
+export async function renameVariant({ workspaceId, pageId, key, name }: { workspaceId: string; pageId: string; key: string; name: string }) {
+  if (!(await findPageId({ workspaceId, id: pageId }))) return false
+  const rows = await db
+    .update(pageVariants)
+    .set({ name })
+    .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key)))
+    .returning({ id: pageVariants.id })
+  return rows.length > 0
+}
+
+/** Validates and stores a variant's draft. Returns the validation errors instead when it is not a valid page. */
+export async function saveVariantDraft({
+  workspaceId,
+  pageId,
+  key,
+  draft,
+}: {
+  workspaceId: string
+  pageId: string
+  key: string
+  draft: unknown
+}): Promise<{ ok: true; savedAt: Date } | { ok: false; status: 404 } | { ok: false; status: 400; errors: string[] }> {
+  const validation = validatePageDocument(draft)
+  if (!validation.ok) return { ok: false, status: 400, errors: validation.errors }
+  if (!(await findPageId({ workspaceId, id: pageId }))) return { ok: false, status: 404 }
+  const savedAt = new Date()
+  const rows = await db
+    .update(pageVariants)
+    .set({ draft: validation.data as PageDocumentJson, draftUpdatedAt: savedAt })
+    .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key)))
+    .returning({ id: pageVariants.id })
+  if (!rows.length) return { ok: false, status: 404 }
+  await db.update(pages).set({ updatedAt: savedAt }).where(eq(pages.id, pageId))
+  return { ok: true, savedAt }
+}
+
+/**
+ * Publish: freezes every variant's draft and the page settings into a new immutable version and points the
+ * page at it. The page row is locked for the duration, so concurrent publishes get consecutive numbers.
+ */
+export async function publishPage({ workspaceId, pageId, userId }: { workspaceId: string; pageId: string; userId: string | null }) {
+  return afterCommit(await db.transaction(async (tx) => {
+    const [page] = await tx
+      .select({ id: pages.id, settings: pages.settings, slug: pages.slug })
+      .from(pages)
+      .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
+      .for('update')
+    if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page (or it is archived)'] }
+    const variants = await tx
+      .select({ key: pageVariants.key, name: pageVariants.name, draft: pageVariants.draft })
+      .from(pageVariants)
+      .where(eq(pageVariants.pageId, pageId))
+      .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
+    const errors = variants.flatMap((v) => {
+      const result = validatePageDocument(v.draft)
+      return result.ok ? [] : result.errors.map((e) => `Variant ${v.key}: ${e}`)
+    })
+    if (errors.length) return { ok: false as const, status: 400 as const, errors }
+    const content: PublishedContent = {
+      settings: page.settings,
+      variants: variants.map((v) => ({ key: v.key, name: v.name, document: v.draft })),
+    }
+    return insertVersion(tx, { pageId, content, userId, revertedFrom: null, slug: page.slug })
+  }))
+}
+
+/** Serves an older version again, as a new version (history stays linear), and restores its drafts. */
+export async function revertToVersion({ workspaceId, pageId, number, userId }: { workspaceId: string; pageId: string; number: number; userId: string | null }) {
+  return afterCommit(await db.transaction(async (tx) => {
+    const [page] = await tx
+      .select({ id: pages.id, slug: pages.slug })
+      .from(pages)
+      .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
+      .for('update')
+    if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page'] }
+    const [old] = await tx.select({ content: pageVersions.content }).from(pageVersions).where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, number)))
+    if (!old) return { ok: false as const, status: 404 as const, errors: [`No version ${number}`] }
+    for (const variant of old.content.variants) {
+      await tx
+        .update(pageVariants)
+        .set({ draft: variant.document, draftUpdatedAt: new Date() })
+        .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, variant.key)))
+    }
+    await tx.update(pages).set({ settings: old.content.settings }).where(eq(pages.id, pageId))
+    return insertVersion(tx, { pageId, content: old.content, userId, revertedFrom: number, slug: page.slug })
+  }))
+}
+
+// This process serves the new version from the next request on; other processes within REVALIDATE_MS.
+function afterCommit<R extends { ok: boolean; slug?: string }>(result: R) {
+  if (result.ok && result.slug) forgetSlug(result.slug)
+  return result
+}
+
+async function insertVersion(
+  tx: Transaction,
+  { pageId, content, userId, revertedFrom, slug }: { pageId: string; content: PublishedContent; userId: string | null; revertedFrom: number | null; slug: string },
+) {
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${pageVersions.number}), 0)::int + 1` })
+    .from(pageVersions)
+    .where(eq(pageVersions.pageId, pageId))) as [{ next: number }]
+  const [version] = await tx
+    .insert(pageVersions)
+    .values({ pageId, number: next, content, publishedBy: userId, revertedFrom })
+    .returning({ id: pageVersions.id, number: pageVersions.number, publishedAt: pageVersions.publishedAt })
+  await tx.update(pages).set({ publishedVersionId: version!.id, updatedAt: new Date() }).where(eq(pages.id, pageId))
+  return { ok: true as const, version: version!, slug }
+}

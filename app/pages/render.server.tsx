@@ -1,0 +1,106 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
+import { compileTemplate, escapeHtml, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
+import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
+import { THEME_FONTS } from '#app/pages/puck-config'
+import type { PageDocumentJson, PageSettings } from '#db/schema'
+
+export type BlockProblem = { path: string; type: string; message: string }
+
+// Published pages load nothing from elsewhere but images and the two privacy-enhanced video players.
+export const PUBLISHED_PAGE_CSP = [
+  "default-src 'none'",
+  "img-src 'self' https: data:",
+  "style-src 'unsafe-inline'",
+  "script-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ')
+
+function contrastColor(hex: string) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+  const luminance = 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+  return luminance > 0.4 ? '#0f172a' : '#ffffff'
+}
+
+/** Text with dynamic-text tokens, for the document head (outside React). */
+function headText(text: string) {
+  return parseDynamicText(text)
+    .map((part) => (typeof part === 'string' ? escapeHtml(part) : tokenMarker(part.param, escapeHtml(part.fallback))))
+    .join('')
+}
+
+function safeHref(url: string) {
+  return /^https?:\/\//i.test(url) || (url.startsWith('/') && !url.startsWith('//')) ? url : ''
+}
+
+/**
+ * One variant of a published version as a complete HTML document template. Damaged blocks are left out and
+ * reported in `problems`; this never throws for bad content (the caller logs the problems).
+ */
+export function renderVariantDocument({
+  slug,
+  variantKey,
+  settings,
+  document,
+}: {
+  slug: string
+  variantKey: string
+  settings: PageSettings
+  document: PageDocumentJson
+}): { template: HtmlTemplate; problems: BlockProblem[] } {
+  const problems: BlockProblem[] = []
+  const font = THEME_FONTS.find((f) => f.id === settings.theme.font) ?? THEME_FONTS[0]!
+  const brand = /^#[0-9a-fA-F]{6}$/.test(settings.theme.brandColor) ? settings.theme.brandColor : '#3b55e6'
+  const style = { '--sf-brand': brand, '--sf-brand-contrast': contrastColor(brand), '--sf-font': font.stack } as React.CSSProperties
+  let body = ''
+  try {
+    const logo = safeHref(settings.theme.logo)
+    body = renderToStaticMarkup(
+      <DynamicTextContext.Provider value={(part) => tokenMarker(part.param, part.fallback)}>
+        <div className="sf-page" data-page={slug} data-variant={variantKey} style={style}>
+          {logo ? (
+            <header className="sf-page-header">
+              <img src={logo} alt={settings.title || slug} height={32} decoding="async" />
+            </header>
+          ) : null}
+          <main>
+            <PageContent data={document} onBlockError={(problem) => problems.push(problem)} />
+          </main>
+        </div>
+      </DynamicTextContext.Provider>,
+    )
+  } catch (error) {
+    problems.push({ path: '(page)', type: '(page)', message: error instanceof Error ? error.message : String(error) })
+    body = `<div class="sf-page" data-page="${escapeHtml(slug)}" data-variant="${escapeHtml(variantKey)}"></div>`
+  }
+  let css = ''
+  try {
+    css = pageCss(collectBlockTypes(document))
+  } catch {
+    css = pageCss([])
+  }
+  const hasCountdown = body.includes('data-countdown-target')
+  const socialImage = safeHref(settings.socialImage)
+  const favicon = safeHref(settings.favicon) || '/favicon.svg'
+  const head = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${headText(settings.title || slug)}</title>`,
+    settings.description ? `<meta name="description" content="${escapeHtml(settings.description)}">` : '',
+    settings.noindex ? '<meta name="robots" content="noindex">' : '',
+    `<meta property="og:title" content="${escapeHtml(settings.title || slug)}">`,
+    settings.description ? `<meta property="og:description" content="${escapeHtml(settings.description)}">` : '',
+    socialImage ? `<meta property="og:image" content="${escapeHtml(socialImage)}">` : '',
+    `<link rel="icon" href="${escapeHtml(favicon)}">`,
+    `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
+    '</head><body>',
+  ].join('')
+  const tail = `${hasCountdown ? '<script src="/page-assets/countdown.js" defer></script>' : ''}</body></html>`
+  return { template: compileTemplate(head + body + tail), problems }
+}

@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { requireMember } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { Button, buttonClass } from '#app/components/ui/button'
+import { Card, PageHeader } from '#app/components/ui/card'
+import { FormErrorList } from '#app/components/ui/field'
+import { parseForm } from '#app/http/form-data.server'
+import { requireIdParam } from '#app/http/json.server'
+import { THEME_FONTS } from '#app/pages/puck-config'
+import { getPage } from '#app/pages/queries.server'
+import { useMember } from '#app/routes/_app'
+import { PageActionSchema, runPageAction } from './actions.server'
+import { SettingsForm } from './settings-form'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.name ?? 'Page'} · Splitform` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request)
+  const page = await getPage({ workspaceId: workspace.id, id: requireIdParam(params.id, 'page') })
+  if (!page) throw new Response('No such page in this workspace', { status: 404 })
+  return { page, fonts: THEME_FONTS.map((f) => ({ id: f.id, label: f.label })) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request, { role: 'editor' })
+  const pageId = requireIdParam(params.id, 'page')
+  const parsed = await parseForm(request, PageActionSchema)
+  if (!parsed.ok) return parsed.response
+  return runPageAction(parsed.data, { member, pageId })
+}
+
+const date = (value: Date | string) => new Date(value).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+
+export default function PageRoute() {
+  const { page, fonts } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { canEdit } = useMember()
+  const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
+  const done = actionData && 'done' in actionData ? actionData : null
+  const isArchived = page.status === 'archived'
+  return (
+    <>
+      <PageHeader
+        title={page.name}
+        description={`/p/${page.slug} · ${page.status}${page.versions[0] ? ` · version ${page.versions.find((v) => v.id === page.publishedVersionId)?.number ?? '–'} live` : ''}`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {page.publishedVersionId && !isArchived ? <a href={`/p/${page.slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>Open live page</a> : null}
+            {canEdit && !isArchived ? (
+              <Form method="post"><input type="hidden" name="intent" value="publish" /><Button>Publish all variants</Button></Form>
+            ) : null}
+            {canEdit ? (
+              <Form method="post"><input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} /><Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? 'Restore' : 'Archive'}</Button></Form>
+            ) : null}
+          </div>
+        }
+      />
+      <FormErrorList errors={errors?.formErrors} />
+      {done?.done === 'publish' || done?.done === 'revert' ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
+          Version {'version' in done ? done.version : ''} is live at <a className="underline" href={`/p/${page.slug}`}>/p/{page.slug}</a>.
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Variants" description="Each variant is edited on its own; experiments split visitors across them. A is the control.">
+            <ul className="divide-y divide-slate-100">
+              {page.variants.map((v) => (
+                <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="variant-row">
+                  <div>
+                    <p className="font-medium"><span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span>{v.name}</p>
+                    <p className="text-xs text-slate-500">Draft saved {date(v.draftUpdatedAt)}</p>
+                  </div>
+                  <div className="flex flex-wrap gap-2">
+                    {canEdit ? <Link to={`/editor/${page.id}/${v.key}`} className={buttonClass('secondary')}>Edit {v.key}</Link> : null}
+                    {page.publishedVersionId ? <a href={`/p/${page.slug}?variant=${v.key}`} target="_blank" rel="noreferrer" className={buttonClass('ghost')}>Preview published {v.key}</a> : null}
+                    {canEdit ? (
+                      <Form method="post"><input type="hidden" name="intent" value="duplicate" /><input type="hidden" name="copyFrom" value={v.key} /><Button variant="ghost">Duplicate as new variant</Button></Form>
+                    ) : null}
+                  </div>
+                  {canEdit ? (
+                    <Form method="post" className="flex w-full items-center gap-2">
+                      <input type="hidden" name="intent" value="renameVariant" />
+                      <input type="hidden" name="key" value={v.key} />
+                      <label className="sr-only" htmlFor={`variant-name-${v.key}`}>Name of variant {v.key}</label>
+                      <input id={`variant-name-${v.key}`} name="name" defaultValue={v.name} maxLength={60} className="w-56 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300" />
+                      <Button variant="ghost">Rename</Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <SettingsForm page={page} fonts={fonts} errors={errors} canEdit={canEdit} saved={done?.done === 'settings'} />
+        </div>
+        <Card title="Versions" description="Publishing freezes every variant. Reverting serves an older version again (as a new version) and restores its drafts.">
+          {page.versions.length === 0 ? (
+            <p className="text-sm text-slate-600">Not published yet.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100 text-sm">
+              {page.versions.map((v) => (
+                <li key={v.id} className="flex items-center justify-between gap-2 py-2" data-testid="version-row">
+                  <span>
+                    <strong>v{v.number}</strong> · {date(v.publishedAt)}
+                    {v.revertedFrom ? <span className="text-slate-500"> (restored v{v.revertedFrom})</span> : null}
+                    {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">live</span> : null}
+                  </span>
+                  {canEdit && v.id !== page.publishedVersionId ? (
+                    <Form method="post" onSubmit={(e) => { if (!confirm(`Serve version ${v.number} again? Current drafts are replaced by its content.`)) e.preventDefault() }}>
+                      <input type="hidden" name="intent" value="revert" /><input type="hidden" name="number" value={v.number} />
+                      <Button variant="ghost">Revert</Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such page in this workspace.</p> }} />
+}

@@ -1,0 +1,51 @@
+import { Form } from '@remix-run/react'
+import { Button } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { Field } from '#app/components/ui/field'
+import type { FormErrors } from '#app/http/form-data.server'
+import { SlugField } from '#app/pages/slug-field'
+import type { PageSettings } from '#db/schema'
+
+type Props = {
+  page: { id: string; slug: string; settings: PageSettings }
+  fonts: { id: string; label: string }[]
+  errors?: FormErrors
+  canEdit: boolean
+  saved: boolean
+}
+
+/** Page-level settings, shared by every variant: what search engines and social cards show, and the theme. */
+export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
+  const s = page.settings
+  const error = (name: string) => errors?.fieldErrors[name]?.[0]
+  return (
+    <Card title="Page settings" description="Shared by all variants. Changes go live with the next publish.">
+      <Form method="post" className="grid gap-4 md:grid-cols-2">
+        <input type="hidden" name="intent" value="settings" />
+        <fieldset disabled={!canEdit} className="contents">
+          <Field label="Title" name="title" defaultValue={s.title} maxLength={120} error={error('title')} hint="Browser tab and search result title" />
+          <SlugField defaultValue={page.slug} pageId={page.id} error={error('slug')} />
+          <div className="md:col-span-2">
+            <label htmlFor="page-description" className="block text-sm font-medium text-slate-700">Meta description</label>
+            <textarea id="page-description" name="description" defaultValue={s.description} maxLength={300} rows={2} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300" />
+          </div>
+          <Field label="Social image URL" name="socialImage" defaultValue={s.socialImage} error={error('socialImage')} placeholder="https://…" />
+          <Field label="Favicon URL" name="favicon" defaultValue={s.favicon} error={error('favicon')} placeholder="https://… or /favicon.svg" />
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700 md:col-span-2">
+            <input type="checkbox" name="noindex" defaultChecked={s.noindex} /> Hide from search engines (noindex)
+          </label>
+          <Field label="Brand colour" name="brandColor" type="color" defaultValue={s.theme.brandColor} error={error('brandColor')} className="[&_input]:h-10 [&_input]:p-1" />
+          <div>
+            <label htmlFor="page-font" className="block text-sm font-medium text-slate-700">Font</label>
+            <select id="page-font" name="font" defaultValue={s.theme.font} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
+              {fonts.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+            </select>
+          </div>
+          <Field label="Logo URL" name="logo" defaultValue={s.theme.logo} error={error('logo')} placeholder="https://… (shown above every variant)" className="md:col-span-2" />
+          {canEdit ? <div><Button>Save settings</Button></div> : null}
+          {saved ? <p role="status" className="text-sm text-green-700">Saved. Publish to make it live.</p> : null}
+        </fieldset>
+      </Form>
+    </Card>
+  )
+}

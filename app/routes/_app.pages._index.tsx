@@ -1,0 +1,100 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { requireMember } from '#app/auth/session.server'
+import { Button } from '#app/components/ui/button'
+import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { Field, FormErrorList } from '#app/components/ui/field'
+import { badRequest, parseForm } from '#app/http/form-data.server'
+import { createPage, listPages, pageStatus } from '#app/pages/queries.server'
+import { CreatePageSchema } from '#app/pages/schema'
+import { SlugField } from '#app/pages/slug-field'
+import { TEMPLATES } from '#app/pages/templates/index'
+import { useMember } from '#app/routes/_app'
+
+export const meta: MetaFunction = () => [{ title: 'Pages · Splitform' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request)
+  const rows = await listPages({ workspaceId: workspace.id })
+  return {
+    pages: rows.map((p) => ({ ...p, status: pageStatus(p) })),
+    templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, conversion: t.conversion })),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { workspace } = await requireMember(request, { role: 'editor' })
+  const parsed = await parseForm(request, CreatePageSchema)
+  if (!parsed.ok) return parsed.response
+  const result = await createPage({ workspaceId: workspace.id, ...parsed.data })
+  if (!result.ok) return badRequest({ fieldErrors: { [result.field]: [result.message] } })
+  throw redirect(`/pages/${result.page.id}`)
+}
+
+const STATUS_STYLE = { draft: 'bg-slate-100 text-slate-700', published: 'bg-green-100 text-green-800', archived: 'bg-amber-100 text-amber-800' }
+
+export default function PagesRoute() {
+  const { pages, templates } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.errors
+  const { canEdit } = useMember()
+  const [name, setName] = useState('')
+  return (
+    <>
+      <PageHeader title="Pages" description="Landing pages, their variants and published versions." />
+      {canEdit ? (
+        <Card title="New page" description="Start from a template that already converts, or from a blank page.">
+          <Form method="post" className="grid gap-4 md:grid-cols-2">
+            <FormErrorList errors={errors?.formErrors} />
+            <Field label="Name" name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors?.fieldErrors.name?.[0]} />
+            <SlugField suggestFrom={name} error={errors?.fieldErrors.slug?.[0]} />
+            <fieldset className="md:col-span-2">
+              <legend className="text-sm font-medium text-slate-700">Template</legend>
+              <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+                {templates.map((t, i) => (
+                  <label key={t.id} className="flex cursor-pointer flex-col rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+                    <span className="flex items-center gap-2 font-medium">
+                      <input type="radio" name="template" value={t.id} defaultChecked={i === 0} />
+                      {t.name}
+                    </span>
+                    <span className="mt-1 text-xs text-slate-500">{t.description}</span>
+                    {t.conversion ? <span className="mt-2 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t.conversion === 'hard' ? 'hard conversion' : 'soft conversion'}</span> : null}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div><Button>Create page</Button></div>
+          </Form>
+        </Card>
+      ) : null}
+      <div className="mt-6">
+        {pages.length === 0 ? (
+          <EmptyState title="No pages yet"><p>Create your first landing page from a template above.</p></EmptyState>
+        ) : (
+          <Card title="All pages">
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-slate-500">
+                  <tr>{['Name', 'Address', 'Status', 'Variants', 'Last published', 'Experiment'].map((h) => <th key={h} className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {pages.map((p) => (
+                    <tr key={p.id} data-testid="page-row">
+                      <td className="py-2 pr-4"><Link to={`/pages/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></td>
+                      <td className="py-2 pr-4 font-mono text-xs">/p/{p.slug}</td>
+                      <td className="py-2 pr-4"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{p.status}</span></td>
+                      <td className="py-2 pr-4">{p.variantCount}</td>
+                      <td className="py-2 pr-4">{p.lastPublishedAt ? new Date(p.lastPublishedAt).toISOString().slice(0, 16).replace('T', ' ') : 'never'}</td>
+                      <td className="py-2 pr-4 text-slate-500">none running</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { requireApiCaller } from '#app/api-keys/api-key.server'
+import { jsonError, parseJsonBody } from '#app/http/json.server'
+import { createPage, listPages, pageStatus } from '#app/pages/queries.server'
+import { CreatePageSchema } from '#app/pages/schema'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { workspace } = await requireApiCaller(request)
+  const rows = await listPages({ workspaceId: workspace.id })
+  return Response.json({
+    pages: rows.map((p) => ({ id: p.id, name: p.name, slug: p.slug, status: pageStatus(p), variantCount: p.variantCount, lastPublishedAt: p.lastPublishedAt })),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return jsonError(405, { error: 'Use POST to create a page' })
+  const { workspace } = await requireApiCaller(request)
+  const input = await parseJsonBody(request, CreatePageSchema)
+  const result = await createPage({ workspaceId: workspace.id, ...input })
+  if (!result.ok) return jsonError(409, { errors: { [result.field]: [result.message] } })
+  return Response.json(result.page, { status: 201 })
+}

@@ -1,0 +1,123 @@
+import type { Data } from '@puckeditor/core'
+import puckCss from '@puckeditor/core/no-external.css?url'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useFetcher, useLoaderData } from '@remix-run/react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { z } from 'zod'
+import { requireMember } from '#app/auth/session.server'
+import { badRequest, parseForm } from '#app/http/form-data.server'
+import { requireIdParam } from '#app/http/json.server'
+import { getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
+
+// The editor (and Puck with it) loads only on this route and only in the browser.
+const PageEditor = lazy(() => import('#app/pages/page-editor'))
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: puckCss }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Editing ${data?.page.name ?? ''} ${data?.variant.key ?? ''} · Splitform` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, { role: 'editor' })
+  const pageId = requireIdParam(params.pageId, 'page')
+  const [page, variant] = await Promise.all([getPage({ workspaceId: workspace.id, id: pageId }), getVariant({ workspaceId: workspace.id, pageId, key: params.key! })])
+  if (!page || !variant) throw new Response('No such page or variant in this workspace', { status: 404 })
+  return {
+    page: { id: page.id, name: page.name, slug: page.slug, settings: page.settings, variants: page.variants.map((v) => ({ key: v.key, name: v.name })) },
+    variant: { key: variant.key, name: variant.name, draft: variant.draft, savedAt: variant.draftUpdatedAt },
+  }
+}
+
+const EditorActionSchema = z.object({
+  intent: z.enum(['save', 'publish'], { error: 'Unknown action' }),
+  draft: z.string().max(1_100_000, 'The page is larger than 1 MB'),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request, { role: 'editor' })
+  const pageId = requireIdParam(params.pageId, 'page')
+  const parsed = await parseForm(request, EditorActionSchema)
+  if (!parsed.ok) return parsed.response
+  let draft: unknown
+  try {
+    draft = JSON.parse(parsed.data.draft)
+  } catch {
+    return badRequest({ formErrors: ['The editor sent a damaged page; reload and try again'] })
+  }
+  const saved = await saveVariantDraft({ workspaceId: member.workspace.id, pageId, key: params.key!, draft })
+  if (!saved.ok) {
+    if (saved.status === 404) throw new Response('No such variant', { status: 404 })
+    return badRequest({ formErrors: saved.errors })
+  }
+  if (parsed.data.intent === 'save') return { savedAt: saved.savedAt.toISOString() }
+  const published = await publishPage({ workspaceId: member.workspace.id, pageId, userId: member.user.id })
+  if (!published.ok) return badRequest({ formErrors: published.errors })
+  return { savedAt: saved.savedAt.toISOString(), publishedVersion: published.version.number }
+}
+
+const AUTOSAVE_MS = 800
+
+export default function EditorRoute() {
+  const { page, variant } = useLoaderData<typeof loader>()
+  const save = useFetcher<typeof action>()
+  const [isClient, setIsClient] = useState(false)
+  const pending = useRef<Data | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => setIsClient(true), [])
+
+  const submit = (intent: 'save' | 'publish', data: Data) => save.submit({ intent, draft: JSON.stringify(data) }, { method: 'post' })
+  // Autosave: the latest document, once typing pauses. Keeping it in a ref means typing never re-renders this route.
+  const onChange = (data: Data) => {
+    pending.current = data
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => {
+      if (pending.current) submit('save', pending.current)
+      pending.current = null
+    }, AUTOSAVE_MS)
+  }
+  const onPublish = (data: Data) => {
+    clearTimeout(timer.current)
+    pending.current = null
+    submit('publish', data)
+  }
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const result = save.data
+  const status =
+    save.state !== 'idle'
+      ? 'Saving…'
+      : result && 'errors' in result
+        ? `Not saved: ${result.errors.formErrors.join('; ')}`
+        : result && 'publishedVersion' in result && result.publishedVersion
+          ? `Published version ${result.publishedVersion}`
+          : `Draft saved ${new Date(result && 'savedAt' in result ? result.savedAt : variant.savedAt).toLocaleTimeString()}`
+
+  return (
+    <div className="flex h-screen flex-col">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">
+        <Link to={`/pages/${page.id}`} className="font-medium text-brand-700">← {page.name}</Link>
+        <span className="text-slate-500">Variant</span>
+        <nav aria-label="Variants" className="flex gap-1">
+          {page.variants.map((v) => (
+            <Link key={v.key} to={`/editor/${page.id}/${v.key}`} reloadDocument className={`rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`} title={v.name}>{v.key}</Link>
+          ))}
+        </nav>
+        <span role="status" data-testid="save-status" className={`ml-auto ${result && 'errors' in result ? 'text-red-600' : 'text-slate-500'}`}>{status}</span>
+      </div>
+      <div className="min-h-0 flex-1">
+        {isClient ? (
+          <Suspense fallback={<p className="p-6 text-slate-500">Loading the editor…</p>}>
+            <PageEditor
+              key={variant.key}
+              data={variant.draft as unknown as Data}
+              settings={page.settings}
+              headerTitle={`${page.name} · ${variant.key} (${variant.name})`}
+              onChange={onChange}
+              onPublish={onPublish}
+            />
+          </Suspense>
+        ) : (
+          <p className="p-6 text-slate-500">Loading the editor…</p>
+        )}
+      </div>
+    </div>
+  )
+}
