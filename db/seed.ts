@@ -3,7 +3,7 @@ import { createApiKey, hashApiKey } from '#app/api-keys/api-key.server'
 import { hashPassword } from '#app/auth/password.server'
 import type { Database } from '#app/db.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
-import type { TemplateId } from '#app/pages/schema'
+import { DEMO_PAGES } from './demo-pages'
 import { apiKeys, memberships, pages, users, workspaces } from './schema'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
@@ -36,12 +36,6 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
   return { workspaceId: DEMO_WORKSPACE_ID, userId }
 }
 
-export const DEMO_PAGES: { slug: string; name: string; template: TemplateId }[] = [
-  { slug: 'demo-webinar', name: 'Webinar: Forecasting pipeline in 2027', template: 'webinar' },
-  { slug: 'demo-whitepaper', name: 'Whitepaper: The B2B conversion benchmark', template: 'whitepaper' },
-  { slug: 'demo-book-a-demo', name: 'Book a demo', template: 'demo' },
-  { slug: 'demo-quote', name: 'Request a quote', template: 'quote' },
-]
 
 // One published page per starter template; a page whose slug exists is left as the marketer made it.
 async function seedDemoPages(db: Database, userId: string) {

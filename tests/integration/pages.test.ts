@@ -220,3 +220,30 @@ describe('pages list', () => {
     expect(row!.lastPublishedAt).not.toBeNull()
   })
 })
+
+describe('versions', () => {
+  test('revert serves an older version again as a new version and restores its drafts', async () => {
+    const { call } = await apiClient()
+    const pageSlug = slug()
+    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Versions', slug: pageSlug, template: 'demo' } })).body as { id: string }
+    const params = { id: page.id, key: 'A' }
+    const draft = ((await call(getVariantApi, '', { params })).body as { draft: Doc }).draft
+    await call(putVariantApi, '', { method: 'PUT', body: { draft: withHeadline(draft, 'First headline') }, params })
+    await call(publishApi, '', { method: 'POST', params })
+    await call(putVariantApi, '', { method: 'PUT', body: { draft: withHeadline(draft, 'Second headline') }, params })
+    await call(publishApi, '', { method: 'POST', params })
+    expect(await (await fetch(`${baseUrl}/p/${pageSlug}`)).text()).toContain('Second headline')
+
+    const { revertToVersion } = await import('#app/pages/queries.server')
+    const workspaceId = (await db.select({ w: pages.workspaceId }).from(pages).where(eq(pages.id, page.id)))[0]!.w
+    const reverted = await revertToVersion({ workspaceId, pageId: page.id, number: 1, userId: null })
+    expect(reverted).toMatchObject({ ok: true, version: { number: 3 } })
+    expect(await (await fetch(`${baseUrl}/p/${pageSlug}`)).text()).toContain('First headline')
+    const restored = ((await call(getVariantApi, '', { params })).body as { draft: Doc }).draft
+    expect(JSON.stringify(restored)).toContain('First headline')
+    const details = (await call(pageApi, '', { params })).body as { versions: { number: number; live: boolean }[] }
+    expect(details.versions.map((v) => [v.number, v.live])).toEqual([[3, true], [2, false], [1, false]])
+    // Another workspace cannot revert it.
+    expect(await revertToVersion({ workspaceId: (await createOwner()).workspaceId, pageId: page.id, number: 2, userId: null })).toMatchObject({ ok: false, status: 404 })
+  })
+})

@@ -7,7 +7,7 @@ import { SlugField } from '#app/pages/slug-field'
 import type { PageSettings } from '#db/schema'
 
 type Props = {
-  page: { id: string; slug: string; settings: PageSettings }
+  page: { id: string; name: string; slug: string; settings: PageSettings }
   fonts: { id: string; label: string }[]
   errors?: FormErrors
   canEdit: boolean
@@ -20,6 +20,13 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
   const error = (name: string) => errors?.fieldErrors[name]?.[0]
   return (
     <Card title="Page settings" description="Shared by all variants. Changes go live with the next publish.">
+      {canEdit ? (
+        <Form method="post" className="mb-5 flex items-end gap-2 border-b border-slate-100 pb-5">
+          <input type="hidden" name="intent" value="rename" />
+          <Field label="Page name (only you see it)" name="name" defaultValue={page.name} maxLength={120} error={error('name')} className="flex-1" />
+          <Button variant="secondary">Rename</Button>
+        </Form>
+      ) : null}
       <Form method="post" className="grid gap-4 md:grid-cols-2">
         <input type="hidden" name="intent" value="settings" />
         <fieldset disabled={!canEdit} className="contents">
