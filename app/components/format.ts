@@ -26,3 +26,9 @@ export function formatPValue(p: number | null | undefined) {
 export function formatCount(n: number) {
   return n.toLocaleString('en-US')
 }
+
+/** "2026-11-22 14:05 UTC": unambiguous for a team spread over time zones, and the same on server and client. */
+export function formatDateTime(value: Date | string | null | undefined, empty = 'never') {
+  if (!value) return empty
+  return `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}

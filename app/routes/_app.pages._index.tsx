@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
+import { formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -85,7 +86,7 @@ export default function PagesRoute() {
                       <td className="py-2 pr-4 font-mono text-xs">/p/{p.slug}</td>
                       <td className="py-2 pr-4"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{p.status}</span></td>
                       <td className="py-2 pr-4">{p.variantCount}</td>
-                      <td className="py-2 pr-4">{p.lastPublishedAt ? new Date(p.lastPublishedAt).toISOString().slice(0, 16).replace('T', ' ') : 'never'}</td>
+                      <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt)}</td>
                       <td className="py-2 pr-4 text-slate-500">none running</td>
                     </tr>
                   ))}

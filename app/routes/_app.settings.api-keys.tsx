@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { createApiKey, listApiKeys, revokeApiKey } from '#app/api-keys/api-key.server'
 import { requireMember } from '#app/auth/session.server'
+import { formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -76,8 +77,8 @@ export default function ApiKeysRoute() {
                   <tr key={key.id} data-testid="api-key-row">
                     <td className="py-2 pr-4">{key.name}</td>
                     <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
-                    <td className="py-2 pr-4">{formatDate(key.createdAt)}</td>
-                    <td className="py-2 pr-4">{key.lastUsedAt ? formatDate(key.lastUsedAt) : 'never'}</td>
+                    <td className="py-2 pr-4">{formatDateTime(key.createdAt)}</td>
+                    <td className="py-2 pr-4">{formatDateTime(key.lastUsedAt)}</td>
                     <td className="py-2 text-right">
                       {key.revokedAt ? (
                         <span className="text-slate-500">revoked</span>
@@ -100,6 +101,3 @@ export default function ApiKeysRoute() {
   )
 }
 
-function formatDate(value: Date | string) {
-  return new Date(value).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-}

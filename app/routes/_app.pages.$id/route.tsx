@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
+import { formatDateTime } from '#app/components/format'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button, buttonClass } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
@@ -29,8 +30,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response
   return runPageAction(parsed.data, { member, pageId })
 }
-
-const date = (value: Date | string) => new Date(value).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
 export default function PageRoute() {
   const { page, fonts } = useLoaderData<typeof loader>()
@@ -70,7 +69,7 @@ export default function PageRoute() {
                 <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="variant-row">
                   <div>
                     <p className="font-medium"><span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span>{v.name}</p>
-                    <p className="text-xs text-slate-500">Draft saved {date(v.draftUpdatedAt)}</p>
+                    <p className="text-xs text-slate-500">Draft saved {formatDateTime(v.draftUpdatedAt)}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
                     {canEdit ? <Link to={`/editor/${page.id}/${v.key}`} className={buttonClass('secondary')}>Edit {v.key}</Link> : null}
@@ -102,7 +101,7 @@ export default function PageRoute() {
               {page.versions.map((v) => (
                 <li key={v.id} className="flex items-center justify-between gap-2 py-2" data-testid="version-row">
                   <span>
-                    <strong>v{v.number}</strong> · {date(v.publishedAt)}
+                    <strong>v{v.number}</strong> · {formatDateTime(v.publishedAt)}
                     {v.revertedFrom ? <span className="text-slate-500"> (restored v{v.revertedFrom})</span> : null}
                     {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">live</span> : null}
                   </span>
