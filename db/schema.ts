@@ -163,6 +163,24 @@ export const pageVersions = pgTable(
   (t) => [uniqueIndex('page_versions_page_number').on(t.pageId, t.number)],
 )
 
+// ── Forms ───────────────────────────────────────────────────────────────────────────────────────
+/** A form's fields, steps, conversion type and success action (validated by app/forms/definition.ts). */
+export type FormDefinitionJson = { conversionType: 'soft' | 'hard'; purpose: string; fields: unknown[] } & Record<string, unknown>
+
+export const forms = pgTable(
+  'forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<FormDefinitionJson>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [index('forms_workspace_idx').on(t.workspaceId)],
+)
+
 // ── Relations ───────────────────────────────────────────────────────────────────────────────────
 export const workspacesRelations = relations(workspaces, ({ many }) => ({ memberships: many(memberships) }))
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }))
@@ -179,4 +197,5 @@ export type Invite = typeof invites.$inferSelect
 export type Page = typeof pages.$inferSelect
 export type PageVariant = typeof pageVariants.$inferSelect
 export type PageVersion = typeof pageVersions.$inferSelect
+export type Form = typeof forms.$inferSelect
 

@@ -1,0 +1,289 @@
+import { z } from 'zod'
+import {
+  compileFieldPattern,
+  DEFAULT_TEXT_CAP,
+  DEFAULT_TEXTAREA_CAP,
+  isIsoDate,
+  otherKeyFor,
+  OTHER_OPTION_VALUE,
+  type Field,
+  type FormDefinition,
+} from './definition'
+
+// One schema per form definition, run by react-hook-form in the browser and by the submit action on the server,
+// so no server imports. Input is whatever a visitor can post (FormData strings, checkbox string arrays, or JSON
+// numbers/booleans); output is clean typed answers. Messages are for visitors and name the field.
+
+export type Answer = string | number | boolean | string[] | null
+export type Answers = Record<string, Answer>
+
+export const HIDDEN_CAP = 500
+export const OTHER_CAP = 200
+const EMAIL_CAP = 254 // RFC 5321 path limit
+
+type Reading = { value: Answer } | { error: string }
+const NOT_SINGLE = Symbol('not a single value')
+
+// Control characters never belong in an answer, and PostgreSQL text columns reject NUL outright.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+
+/** One trimmed string from what a browser or JSON client sent; '' when absent; NOT_SINGLE for arrays and objects. */
+function readText(raw: unknown): string | typeof NOT_SINGLE {
+  if (raw === undefined || raw === null) return ''
+  if (typeof raw === 'string') return raw.replace(CONTROL_CHARACTERS, '').normalize('NFC').trim()
+  if ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean') return String(raw)
+  return NOT_SINGLE
+}
+
+/** "How did you hear about us?" reads as "How did you hear about us" inside a sentence. */
+function nameOf(field: Field) {
+  return field.label.trim().replace(/[\s:*?]+$/, '') || field.key
+}
+
+const requiredOrNull = (field: Field): Reading => (field.required ? { error: `${nameOf(field)} is required` } : { value: null })
+
+function readFreeText(field: Field & { type: 'text' | 'textarea' }, raw: unknown): Reading {
+  const value = readText(raw)
+  const name = nameOf(field)
+  if (value === NOT_SINGLE) return { error: `${name} must be a single value` }
+  if (value === '') return requiredOrNull(field)
+  const cap = field.maxLength ?? (field.type === 'textarea' ? DEFAULT_TEXTAREA_CAP : DEFAULT_TEXT_CAP)
+  if (value.length > cap) return { error: `${name} must be at most ${cap} characters` }
+  if (field.minLength && value.length < field.minLength) return { error: `${name} must be at least ${field.minLength} characters` }
+  if (field.type === 'text' && field.pattern) {
+    const pattern = compileFieldPattern(field.pattern) // null (skipped) only for a definition that bypassed the schema
+    if (pattern && !pattern.test(value)) return { error: field.patternMessage || `${name} is not in the expected format` }
+  }
+  return { value }
+}
+
+const emailSchema = z.email()
+
+function readEmail(field: Field, raw: unknown): Reading {
+  const value = readText(raw)
+  if (value === '') return requiredOrNull(field)
+  if (value === NOT_SINGLE || value.length > EMAIL_CAP || !emailSchema.safeParse(value).success) return { error: 'Enter a valid email address' }
+  return { value: value.toLowerCase() }
+}
+
+function readPhone(field: Field, raw: unknown): Reading {
+  const value = readText(raw)
+  if (value === '') return requiredOrNull(field)
+  const digits = value === NOT_SINGLE ? 0 : value.replace(/\D/g, '').length
+  if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20)
+    return { error: `${nameOf(field)} must be a phone number with 6 to 20 digits` }
+  return { value }
+}
+
+function readNumber(field: Field & { type: 'number' }, raw: unknown): Reading {
+  const value = typeof raw === 'number' ? raw : readText(raw)
+  const name = nameOf(field)
+  if (value === '') return requiredOrNull(field)
+  // Number() alone would take '0x10' and ' ' too; only plain decimal notation is what a number input posts.
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : NaN
+  if (!Number.isFinite(number)) return { error: `${name} must be a number` }
+  if (field.min !== undefined && number < field.min) return { error: `${name} must be at least ${field.min}` }
+  if (field.max !== undefined && number > field.max) return { error: `${name} must be at most ${field.max}` }
+  return { value: number }
+}
+
+function readDate(field: Field & { type: 'date' }, raw: unknown): Reading {
+  const value = readText(raw)
+  const name = nameOf(field)
+  if (value === '') return requiredOrNull(field)
+  if (value === NOT_SINGLE || !isIsoDate(value)) return { error: `${name} must be a date like 2025-01-31` }
+  if (field.min !== undefined && value < field.min) return { error: `${name} must be on or after ${field.min}` }
+  if (field.max !== undefined && value > field.max) return { error: `${name} must be on or before ${field.max}` }
+  return { value }
+}
+
+function readChoice(field: Field & { options: { value: string }[] }, raw: unknown): Reading {
+  const value = readText(raw)
+  if (value === '') return requiredOrNull(field)
+  if (value === NOT_SINGLE || !field.options.some((option) => option.value === value)) return { error: `Choose one of the options for ${nameOf(field)}` }
+  return { value }
+}
+
+function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Reading {
+  // One ticked box arrives as a plain string from Object.fromEntries(formData).
+  const items = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]
+  const known = new Set(field.options.map((option) => option.value))
+  const invalid = { error: `Choose only from the options for ${nameOf(field)}` }
+  if (items.length > known.size * 2) return invalid // a hostile array is refused before reading a million items
+  const chosen = new Set<string>()
+  for (const item of items) {
+    const value = readText(item)
+    if (value === NOT_SINGLE || (value !== '' && !known.has(value))) return invalid
+    if (value !== '') chosen.add(value)
+  }
+  if (chosen.size === 0) return field.required ? { error: `Choose at least one option for ${nameOf(field)}` } : { value: [] }
+  return { value: field.options.map((option) => option.value).filter((value) => chosen.has(value)) } // in the form's order
+}
+
+/** Ticked is what browsers post ('on') or what JSON clients send (true, 'true'); anything else is not consent. */
+function readConsent(field: Field, raw: unknown): Reading {
+  const value = readText(raw)
+  const isTicked = raw === true || (typeof value === 'string' && ['on', 'true'].includes(value.toLowerCase()))
+  return isTicked ? { value: true } : { error: `${nameOf(field)} is required` }
+}
+
+/**
+ * Hidden values come from the URL, which the visitor neither sees nor can fix, so an over-long one is cut to
+ * HIDDEN_CAP instead of blocking the lead.
+ */
+function readHidden(field: Field, raw: unknown): Reading {
+  const value = readText(raw)
+  if (value === NOT_SINGLE) return { error: `${nameOf(field)} must be a single value` }
+  if (value === '') return requiredOrNull(field)
+  return { value: value.slice(0, HIDDEN_CAP) }
+}
+
+function readOtherText(field: Field, raw: unknown): Reading {
+  const value = readText(raw)
+  if (value === NOT_SINGLE || value.length > OTHER_CAP) return { error: `Keep "Other" for ${nameOf(field)} to ${OTHER_CAP} characters` }
+  return { value: value || null }
+}
+
+function readAnswer(field: Field, raw: unknown): Reading {
+  switch (field.type) {
+    case 'email':
+      return readEmail(field, raw)
+    case 'text':
+    case 'textarea':
+      return readFreeText(field, raw)
+    case 'phone':
+      return readPhone(field, raw)
+    case 'number':
+      return readNumber(field, raw)
+    case 'date':
+      return readDate(field, raw)
+    case 'select':
+    case 'radio':
+    case 'heard_about':
+      return readChoice(field, raw)
+    case 'checkboxes':
+      return readCheckboxes(field, raw)
+    case 'consent':
+      return readConsent(field, raw)
+    case 'hidden':
+      return readHidden(field, raw)
+  }
+}
+
+/** A zod schema for one answer; optional input so a missing key reaches the reader (as undefined) instead of failing. */
+function answerSchema(read: (raw: unknown) => Reading) {
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx): Answer => {
+      const reading = read(raw)
+      if ('value' in reading) return reading.value
+      ctx.addIssue({ code: 'custom', message: reading.error })
+      return z.NEVER
+    })
+}
+
+/** The fields one post validates: all of them, or one step's for a multi-step form posted step by step. */
+export function fieldsForStep(definition: FormDefinition, step?: number): Field[] {
+  if (step === undefined || (!definition.steps && step === 0)) return definition.fields
+  const keys = definition.steps?.[step]?.fieldKeys
+  if (!keys || !Number.isInteger(step)) throw new RangeError(`This form has no step ${step}`)
+  return keys.flatMap((key) => definition.fields.filter((field) => field.key === key))
+}
+
+/**
+ * The schema for a submission, or for one step of it (`step` is the 0-based index into definition.steps; parse the
+ * posted `_step` before calling, as an unknown step throws). Unknown keys are stripped, never errors.
+ */
+export function buildSubmissionSchema(definition: FormDefinition, { step }: { step?: number } = {}) {
+  const fields = fieldsForStep(definition, step)
+  const shape: Record<string, ReturnType<typeof answerSchema>> = {}
+  for (const field of fields) {
+    shape[field.key] = answerSchema((raw) => readAnswer(field, raw))
+    if (field.type === 'heard_about') shape[otherKeyFor(field.key)] = answerSchema((raw) => readOtherText(field, raw))
+  }
+  const heardAbout = fields.filter((field) => field.type === 'heard_about')
+  return z
+    .object(shape)
+    .superRefine(
+      (answers, ctx) => {
+        for (const field of heardAbout) {
+          if (answers[field.key] === OTHER_OPTION_VALUE && answers[otherKeyFor(field.key)] === null)
+            ctx.addIssue({ code: 'custom', path: [otherKeyFor(field.key)], message: `Tell us where you heard about us (${nameOf(field)}: Other)` })
+        }
+      },
+      // Also when other answers failed, so the visitor sees every problem at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
+    .transform((answers): Answers => {
+      // Free text typed under "Other" and then abandoned for another option is not part of the answer.
+      for (const field of heardAbout) if (answers[field.key] !== OTHER_OPTION_VALUE) answers[otherKeyFor(field.key)] = null
+      return answers
+    })
+}
+export type SubmissionSchema = ReturnType<typeof buildSubmissionSchema>
+
+export type DefaultValues = Record<string, string | string[] | boolean>
+
+/**
+ * Initial values for the rendered form: defaultValue, overridden by the prefillParam URL parameter (hidden fields
+ * read their parameter, the key when none is set). Consent is never prefilled: it must be the visitor's own tick.
+ */
+export function defaultValuesFor(definition: FormDefinition, query: URLSearchParams): DefaultValues {
+  const values: DefaultValues = {}
+  for (const field of definition.fields) {
+    const param = field.prefillParam ?? (field.type === 'hidden' ? field.key : undefined)
+    const fromQuery = param ? readText(query.get(param)) : ''
+    const prefill = fromQuery === NOT_SINGLE ? '' : fromQuery
+    switch (field.type) {
+      case 'consent':
+        values[field.key] = false
+        break
+      case 'checkboxes': {
+        const known = new Set(field.options.map((option) => option.value))
+        const fromUrl = param ? query.getAll(param).filter((value) => known.has(value)) : []
+        values[field.key] = fromUrl.length ? fromUrl : (field.defaultValue ?? [])
+        break
+      }
+      case 'select':
+      case 'radio':
+      case 'heard_about':
+        values[field.key] = field.options.some((option) => option.value === prefill) ? prefill : (field.defaultValue ?? '')
+        if (field.type === 'heard_about') values[otherKeyFor(field.key)] = ''
+        break
+      default:
+        values[field.key] = prefill ? prefill.slice(0, field.type === 'textarea' ? DEFAULT_TEXTAREA_CAP : HIDDEN_CAP) : String(field.defaultValue ?? '')
+    }
+  }
+  return values
+}
+
+export type LeadIdentity = {
+  email: string | null
+  name: string | null
+  company: string | null
+  phone: string | null
+  heardAbout: string | null
+  heardAboutOther: string | null
+}
+
+const textOf = (answer: Answer | undefined) => (typeof answer === 'string' && answer.trim() !== '' ? answer.trim() : null)
+
+/** Who the lead is, from the first email field and the conventional keys the starter fields use. */
+export function extractLeadIdentity(answers: Answers, definition: FormDefinition): LeadIdentity {
+  const keyOf = (type: Field['type']) => definition.fields.find((field) => field.type === type)?.key
+  const emailKey = keyOf('email')
+  const phoneKey = keyOf('phone')
+  const heardAboutKey = keyOf('heard_about')
+  const fullName = [textOf(answers.first_name), textOf(answers.last_name)].filter(Boolean).join(' ')
+  const heardAbout = heardAboutKey ? textOf(answers[heardAboutKey]) : null
+  return {
+    email: emailKey ? (textOf(answers[emailKey])?.toLowerCase() ?? null) : null,
+    name: textOf(answers.name) ?? textOf(answers.full_name) ?? (fullName || null),
+    company: textOf(answers.company) ?? textOf(answers.company_name),
+    phone: textOf(answers.phone) ?? (phoneKey ? textOf(answers[phoneKey]) : null),
+    heardAbout,
+    heardAboutOther: heardAboutKey && heardAbout === OTHER_OPTION_VALUE ? textOf(answers[otherKeyFor(heardAboutKey)]) : null,
+  }
+}
