@@ -77,14 +77,18 @@ async function main() {
   // (whose per-request cost would cap a core at about a thousand pages a second).
   const server = http.createServer((req, res) => {
     if (!entry.isPublishedPageRequest(req.method, req.url)) return app(req, res)
-    const current = vite ? loadBuild().then((b) => b.entry.module) : Promise.resolve(entry)
-    current
-      .then((e) => e.servePublishedPage(req, res))
-      .catch((error) => {
-        console.error('Published page failed:', error)
-        if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
-        res.end('Temporarily unavailable')
-      })
+    const fail = (error) => {
+      console.error('Published page failed:', error)
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Temporarily unavailable')
+    }
+    if (vite) return void loadBuild().then((b) => b.entry.module.servePublishedPage(req, res)).catch(fail)
+    try {
+      // Synchronous for known pages: no promise on the hot path.
+      entry.servePublishedPage(req, res)?.catch(fail)
+    } catch (error) {
+      fail(error)
+    }
   })
   server.listen(port, () => {
     console.log(`Splitform is running at http://localhost:${port} (${started.database})`)

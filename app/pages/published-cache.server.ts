@@ -64,34 +64,38 @@ async function refresh(slug: string, state: SlugState) {
 }
 
 /**
- * The published version served at /p/:slug, or null when there is none. Only the first request for a slug
- * waits for the database; later ones get the known version while it is revalidated in the background, and
- * keep getting it if the database is away.
+ * What this process knows about /p/:slug without waiting: the version (or null when nothing is published),
+ * or undefined when the slug was never looked up. A stale answer triggers one background revalidation and is
+ * returned meanwhile, and keeps being returned if the database is away.
  */
-export async function getServedVersion(slug: string): Promise<ServedVersion | null> {
+export function peekServedVersion(slug: string): ServedVersion | null | undefined {
+  const state = slugs.get(slug)
+  if (!state || state.checkedAt === 0) return undefined
+  if (Date.now() - state.checkedAt > REVALIDATE_MS && !state.refreshing) {
+    state.refreshing = refresh(slug, state)
+      .catch((error) => console.error(`[page] revalidating /p/${slug} failed; serving what we have:`, error))
+      .finally(() => (state.refreshing = undefined))
+  }
+  return state.versionId ? (versions.get(state.versionId) ?? null) : null
+}
+
+/** The first lookup of a slug: the only time a request waits for the database. Failures are not cached. */
+export async function loadServedVersion(slug: string): Promise<ServedVersion | null> {
   let state = slugs.get(slug)
   if (!state) {
     state = { versionId: null, checkedAt: 0 }
-    const pending = refresh(slug, state)
-    state.refreshing = pending
+    state.refreshing = refresh(slug, state)
     remember(slugs, slug, state, MAX_SLUGS)
-    try {
-      await pending
-    } catch (error) {
-      slugs.delete(slug) // never cache a failure
-      throw error
-    } finally {
-      state.refreshing = undefined
-    }
-  } else if (Date.now() - state.checkedAt > REVALIDATE_MS && !state.refreshing) {
-    const current = state
-    current.refreshing = refresh(slug, current)
-      .catch((error) => console.error(`[page] revalidating /p/${slug} failed; serving what we have:`, error))
-      .finally(() => (current.refreshing = undefined))
-  } else if (state.refreshing && state.checkedAt === 0) {
-    await state.refreshing
   }
-  return state.versionId ? (versions.get(state.versionId) ?? null) : null
+  try {
+    await state.refreshing
+  } catch (error) {
+    slugs.delete(slug)
+    throw error
+  } finally {
+    state.refreshing = undefined
+  }
+  return peekServedVersion(slug) ?? null
 }
 
 /** Called after a publish or revert in this process, so it serves the new version at once. */
