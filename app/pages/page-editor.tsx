@@ -1,6 +1,7 @@
 import { Puck, type Data } from '@puckeditor/core'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
-import { puckConfig, THEME_FONTS } from '#app/pages/puck-config'
+import { puckConfig } from '#app/pages/puck-config'
+import { themeVariables } from '#app/pages/theme'
 import type { PageSettings } from '#db/schema'
 
 // Phone, tablet and desktop previews (Puck's viewport switcher).
@@ -24,9 +25,8 @@ export default function PageEditor({
   onChange: (data: Data) => void
   onPublish: (data: Data) => void
 }) {
-  const font = THEME_FONTS.find((f) => f.id === settings.theme.font) ?? THEME_FONTS[0]!
   // Puck copies the host document's styles into its preview iframe, so the blocks' CSS goes in as a <style>.
-  const themeCss = `.sf-page{--sf-brand:${settings.theme.brandColor};--sf-font:${font.stack}}`
+  const themeCss = `.sf-page{${Object.entries(themeVariables(settings.theme)).map(([name, value]) => `${name}:${value}`).join(';')}}`
   return (
     <>
       <style>{ALL_BLOCKS_CSS + themeCss}</style>

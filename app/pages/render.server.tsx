@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
 import { compileTemplate, escapeHtml, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
-import { THEME_FONTS } from '#app/pages/puck-config'
+import { safeImageUrl } from '#app/pages/blocks/safe-url'
+import { themeVariables } from '#app/pages/theme'
 import type { PageDocumentJson, PageSettings } from '#db/schema'
 
 export type BlockProblem = { path: string; type: string; message: string }
@@ -21,22 +22,11 @@ export const PUBLISHED_PAGE_CSP = [
   "object-src 'none'",
 ].join('; ')
 
-function contrastColor(hex: string) {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
-  const luminance = 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
-  return luminance > 0.4 ? '#0f172a' : '#ffffff'
-}
-
 /** Text with dynamic-text tokens, for the document head (outside React). */
 function headText(text: string) {
   return parseDynamicText(text)
     .map((part) => (typeof part === 'string' ? escapeHtml(part) : tokenMarker(part.param, escapeHtml(part.fallback))))
     .join('')
-}
-
-function safeHref(url: string) {
-  return /^https?:\/\//i.test(url) || (url.startsWith('/') && !url.startsWith('//')) ? url : ''
 }
 
 /**
@@ -55,12 +45,10 @@ export function renderVariantDocument({
   document: PageDocumentJson
 }): { template: HtmlTemplate; problems: BlockProblem[] } {
   const problems: BlockProblem[] = []
-  const font = THEME_FONTS.find((f) => f.id === settings.theme.font) ?? THEME_FONTS[0]!
-  const brand = /^#[0-9a-fA-F]{6}$/.test(settings.theme.brandColor) ? settings.theme.brandColor : '#3b55e6'
-  const style = { '--sf-brand': brand, '--sf-brand-contrast': contrastColor(brand), '--sf-font': font.stack } as React.CSSProperties
+  const style = themeVariables(settings.theme) as React.CSSProperties
   let body = ''
   try {
-    const logo = safeHref(settings.theme.logo)
+    const logo = safeImageUrl(settings.theme.logo)
     body = renderToStaticMarkup(
       <DynamicTextContext.Provider value={(part) => tokenMarker(part.param, part.fallback)}>
         <div className="sf-page" data-page={slug} data-variant={variantKey} style={style}>
@@ -86,8 +74,8 @@ export function renderVariantDocument({
     css = pageCss([])
   }
   const hasCountdown = body.includes('data-countdown-target')
-  const socialImage = safeHref(settings.socialImage)
-  const favicon = safeHref(settings.favicon) || '/favicon.svg'
+  const socialImage = safeImageUrl(settings.socialImage)
+  const favicon = safeImageUrl(settings.favicon) ?? '/favicon.svg'
   const head = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -20,11 +20,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const { workspace } = await requireApiCaller(request)
   const body = await readJsonBody(request)
   if (!body || typeof body !== 'object' || Array.isArray(body)) return jsonError(400, { error: 'Body must be a JSON object' })
-  const { name: _name, ...rest } = body as Record<string, unknown>
-  const named = FormNameSchema.safeParse(body)
-  const purpose = typeof rest.purpose === 'string' ? rest.purpose : 'other'
-  // The purpose presets soft or hard; an explicit conversionType overrides it.
-  const definition = validateFormDefinition({ ...rest, purpose, conversionType: rest.conversionType ?? conversionTypeFor(purpose) })
+  const input = body as Record<string, unknown>
+  const named = FormNameSchema.safeParse(input)
+  const purpose = typeof input.purpose === 'string' ? input.purpose : 'other'
+  // The purpose presets soft or hard; an explicit conversionType overrides it. The definition schema
+  // keeps only its own keys, so `name` does not end up inside the definition.
+  const definition = validateFormDefinition({ ...input, purpose, conversionType: input.conversionType ?? conversionTypeFor(purpose) })
   const errors = { ...(named.success ? {} : fieldErrorsOf(named.error)), ...(definition.ok ? {} : definition.errors) }
   if (!named.success || !definition.ok) return jsonError(400, { errors })
   const form = await createForm({ workspaceId: workspace.id, name: named.data.name, definition: definition.definition })
