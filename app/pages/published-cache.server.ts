@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 import { db } from '#app/db.server'
 import { fillTemplate, type HtmlTemplate } from '#app/pages/html-template'
 import { renderVariantDocument } from '#app/pages/render.server'
@@ -29,7 +30,12 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
   if (map.size > max) map.delete(map.keys().next().value as K)
 }
 
-function renderVersion(versionId: string, slug: string, content: PublishedContent): ServedVersion {
+// On libuv's thread pool: brotli at quality 11 takes ~26 ms for a 16 KB page (measured here), which would
+// otherwise stall every other visitor's request in this process after each publish.
+const compressBrotli = promisify(brotliCompress)
+const compressGzip = promisify(gzip)
+
+async function renderVersion(versionId: string, slug: string, content: PublishedContent): Promise<ServedVersion> {
   const variants = new Map<string, RenderedVariant>()
   for (const variant of content.variants) {
     const { template, problems } = renderVariantDocument({ slug, variantKey: variant.key, settings: content.settings, document: variant.document })
@@ -37,12 +43,11 @@ function renderVersion(versionId: string, slug: string, content: PublishedConten
     let cached: RenderedVariant['static'] = null
     if (!template.hasTokens) {
       const html = Buffer.from(fillTemplate(template, new URLSearchParams()))
-      cached = {
-        html,
-        gzip: gzipSync(html, { level: 9 }),
-        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        etag: `"${versionId}-${variant.key}"`,
-      }
+      const [gzipped, brotli] = await Promise.all([
+        compressGzip(html, { level: 9 }),
+        compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      ])
+      cached = { html, gzip: gzipped, br: brotli, etag: `"${versionId}-${variant.key}"` }
     }
     variants.set(variant.key, { key: variant.key, template, static: cached })
   }
@@ -57,7 +62,7 @@ async function refresh(slug: string, state: SlugState) {
   const versionId = row?.versionId ?? null
   if (versionId && !versions.has(versionId)) {
     const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, versionId))
-    if (version) remember(versions, versionId, renderVersion(versionId, slug, version.content), MAX_VERSIONS)
+    if (version) remember(versions, versionId, await renderVersion(versionId, slug, version.content), MAX_VERSIONS)
   }
   state.versionId = versionId
   state.checkedAt = Date.now()
