@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { db } from '#app/db.server'
 import { createApiKey } from '#app/api-keys/api-key.server'
 import { action as formsApi, loader as listFormsApi } from '#app/routes/api.v1.forms'
 import { loader as formApi } from '#app/routes/api.v1.forms.$id'
+import { forms } from '#db/schema'
 import { createOwner, readResult } from '#tests/factories'
 
 async function apiClient() {
@@ -35,6 +38,8 @@ describe('forms API', () => {
     const { id } = created.body as { id: string }
     const form = await call(formApi, { params: { id } })
     expect(form).toMatchObject({ status: 200, body: { id, name: 'Book a demo', purpose: 'demo_request', conversionType: 'hard', fields: [{ key: 'email' }, { key: 'name' }, { key: 'consent' }] } })
+    const [stored] = await db.select({ definition: forms.definition }).from(forms).where(eq(forms.id, id))
+    expect(stored!.definition).not.toHaveProperty('name') // the name is a column, not part of the definition
     const list = await call(listFormsApi)
     expect(list.body).toMatchObject({ forms: [{ id, conversionType: 'hard', fieldCount: 3 }] })
   })

@@ -159,7 +159,7 @@ describe('published pages', () => {
   })
 
   test('damaged stored content renders what it can and never answers 500', async () => {
-    const { owner, call } = await apiClient()
+    const { call } = await apiClient()
     const pageSlug = slug()
     const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Damaged', slug: pageSlug, template: 'blank' } })).body as { id: string }
     const [version] = await db
@@ -177,12 +177,21 @@ describe('published pages', () => {
     const response = await fetch(`${baseUrl}/p/${pageSlug}`)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('data-page')
-    void owner
   })
 
   test('unknown, unpublished and archived pages are 404', async () => {
     expect((await fetch(`${baseUrl}/p/no-such-page-${randomUUID().slice(0, 6)}`)).status).toBe(404)
     expect((await fetch(`${baseUrl}/p/Not_A_Slug`)).status).toBe(404)
+
+    const { owner, call } = await apiClient()
+    const pageSlug = slug()
+    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Archived', slug: pageSlug } })).body as { id: string }
+    expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(404) // not published yet
+    await call(publishApi, '', { method: 'POST', params: { id: page.id } })
+    expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(200)
+    const { updatePage } = await import('#app/pages/queries.server')
+    await updatePage({ workspaceId: owner.workspaceId, id: page.id, changes: { archivedAt: new Date() } })
+    expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(404)
   })
 })
 
