@@ -1,6 +1,7 @@
 import { relations } from 'drizzle-orm'
 import { roles } from './enums'
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, customType, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
 
 export { roles, type Role } from './enums'
 
@@ -9,9 +10,20 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).defaultN
 // ── Accounts and tenancy ────────────────────────────────────────────────────────────────────────
 export const roleEnum = pgEnum('role', roles)
 
+/** Lead-score rules a workspace tuned (app/leads/score.ts ScoreRulesSchema); null means the documented defaults. */
+export type ScoreRulesJson = {
+  pointsPerHard: number
+  pointsPerSoft: number
+  pointsPerPageView: number
+  maxPageViewPoints: number
+  halfLifeDays: number
+  mqlThreshold: number | null
+}
+
 export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  scoreRules: jsonb('score_rules').$type<ScoreRulesJson>(),
   createdAt: createdAt(),
 })
 
@@ -181,6 +193,239 @@ export const forms = pgTable(
   (t) => [index('forms_workspace_idx').on(t.workspaceId)],
 )
 
+// ── Visitors' page views ────────────────────────────────────────────────────────────────────────
+// Written in batches from an in-process buffer (app/events), never in the request path. One row per served,
+// countable page view; bots, prefetches, previews and members are not recorded.
+export const pageViews = pgTable(
+  'page_views',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id').notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    // Random 128-bit id from the first-party cookie (never derived from IP or user agent).
+    visitorId: uuid('visitor_id').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    referrer: text('referrer'),
+    path: text('path').notNull(),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('page_views_visitor_idx').on(t.visitorId, t.viewedAt), index('page_views_workspace_time_idx').on(t.workspaceId, t.viewedAt)],
+)
+
+// ── Leads and conversions ───────────────────────────────────────────────────────────────────────
+export const leadStages = ['lead', 'mql', 'sql', 'opportunity', 'customer', 'lost'] as const
+export type LeadStage = (typeof leadStages)[number]
+export const leadStageEnum = pgEnum('lead_stage', leadStages)
+export const conversionTypeEnum = pgEnum('conversion_type', ['soft', 'hard'])
+
+/** Where a visit came from (app/attribution/touch.ts Touch), as stored on conversions and leads. */
+export type TouchJson = {
+  utmSource: string | null
+  utmMedium: string | null
+  utmCampaign: string | null
+  utmTerm: string | null
+  utmContent: string | null
+  referrer: string | null
+  landingPath: string
+  channel: string
+  hasClickId: boolean
+  at?: string
+}
+export type AnswersJson = Record<string, string | number | boolean | string[] | null>
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Normalised (trimmed, lower-case); one lead per email per workspace. Null for a form without an email
+    // field (each such conversion is its own lead) and after erasure.
+    email: text('email'),
+    name: text('name'),
+    company: text('company'),
+    phone: text('phone'),
+    // Hot from the first hard conversion on, for good.
+    hotAt: timestamp('hot_at', { withTimezone: true }),
+    stage: leadStageEnum('stage').default('lead').notNull(),
+    // For opportunity and customer: the deal's value in the workspace's currency.
+    dealValue: numeric('deal_value', { precision: 14, scale: 2, mode: 'number' }),
+    hardConversions: integer('hard_conversions').default(0).notNull(),
+    softConversions: integer('soft_conversions').default(0).notNull(),
+    pagesViewed: integer('pages_viewed').default(0).notNull(),
+    firstTouch: jsonb('first_touch').$type<TouchJson>(),
+    lastTouch: jsonb('last_touch').$type<TouchJson>(),
+    channel: text('channel').notNull(),
+    heardAbout: text('heard_about'),
+    heardAboutOther: text('heard_about_other'),
+    device: text('device'),
+    visitorId: uuid('visitor_id'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastConversionAt: timestamp('last_conversion_at', { withTimezone: true }).notNull(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    // When a member first opened it: new hot leads stand out until then.
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('leads_workspace_email_key').on(t.workspaceId, t.email).where(sql`${t.email} is not null`),
+    index('leads_workspace_created_idx').on(t.workspaceId, t.createdAt),
+  ],
+)
+
+export const conversions = pgTable(
+  'conversions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Set in the same transaction that inserts the conversion; never null once committed.
+    leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
+    formId: uuid('form_id').notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    // The experiment the visitor was in, when there was one (experiments land with issue 6).
+    experimentId: uuid('experiment_id'),
+    conversionType: conversionTypeEnum('conversion_type').notNull(),
+    visitorId: uuid('visitor_id'),
+    // The same submission posted twice (double click, retry) carries the same key: one conversion.
+    idempotencyKey: text('idempotency_key').notNull(),
+    // Null after the lead is erased: counts stay, personal data goes.
+    answers: jsonb('answers').$type<AnswersJson>(),
+    touch: jsonb('touch').$type<TouchJson>().notNull(),
+    firstTouch: jsonb('first_touch').$type<TouchJson>(),
+    device: text('device').notNull(),
+    // When the visitor first reached us (first page view or first-touch cookie) and when the form was rendered.
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversions_idempotency_key').on(t.workspaceId, t.idempotencyKey),
+    index('conversions_lead_idx').on(t.leadId),
+    index('conversions_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('conversions_page_idx').on(t.pageId, t.createdAt),
+  ],
+)
+
+// Submissions the spam checks held back: stored whole so a member can review and restore them; never counted.
+export const spamSubmissions = pgTable(
+  'spam_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    formId: uuid('form_id').notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    reason: text('reason').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    answers: jsonb('answers').$type<AnswersJson>().notNull(),
+    touch: jsonb('touch').$type<TouchJson>().notNull(),
+    visitorId: uuid('visitor_id'),
+    device: text('device').notNull(),
+    userAgent: text('user_agent'),
+    restoredAt: timestamp('restored_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('spam_submissions_workspace_idx').on(t.workspaceId, t.createdAt)],
+)
+
+export const leadStageChanges = pgTable(
+  'lead_stage_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    fromStage: leadStageEnum('from_stage').notNull(),
+    toStage: leadStageEnum('to_stage').notNull(),
+    dealValue: numeric('deal_value', { precision: 14, scale: 2, mode: 'number' }),
+    // Null for automatic changes (score threshold) and API keys; `source` says which.
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_stage_changes_lead_idx').on(t.leadId, t.createdAt), index('lead_stage_changes_workspace_idx').on(t.workspaceId, t.createdAt)],
+)
+
+export const leadNotes = pgTable(
+  'lead_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_notes_lead_idx').on(t.leadId, t.createdAt)],
+)
+
+// ── Assets delivered after a submission ─────────────────────────────────────────────────────────
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
+
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assets_workspace_idx').on(t.workspaceId)],
+)
+
+// ── Webhooks ────────────────────────────────────────────────────────────────────────────────────
+export const webhookEvents = ['lead.created', 'conversion.created', 'lead.hot'] as const
+export type WebhookEvent = (typeof webhookEvents)[number]
+
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().notNull(),
+    active: boolean('active').default(true).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhooks_workspace_idx').on(t.workspaceId)],
+)
+
+// The outbox: a row is written in the submission's transaction, then delivered (and retried) by a worker in any
+// app process; `FOR UPDATE SKIP LOCKED` keeps two processes off the same row.
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    webhookId: uuid('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    // The exact bytes signed and sent, so every retry sends the same body.
+    body: text('body').notNull(),
+    status: text('status').default('pending').notNull(), // pending | delivered | failed
+    attempts: integer('attempts').default(0).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).defaultNow().notNull(),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+  ],
+)
+
 // ── Relations ───────────────────────────────────────────────────────────────────────────────────
 export const workspacesRelations = relations(workspaces, ({ many }) => ({ memberships: many(memberships) }))
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }))
@@ -199,3 +444,12 @@ export type PageVariant = typeof pageVariants.$inferSelect
 export type PageVersion = typeof pageVersions.$inferSelect
 export type Form = typeof forms.$inferSelect
 
+export type PageView = typeof pageViews.$inferSelect
+export type Lead = typeof leads.$inferSelect
+export type Conversion = typeof conversions.$inferSelect
+export type SpamSubmission = typeof spamSubmissions.$inferSelect
+export type LeadStageChange = typeof leadStageChanges.$inferSelect
+export type LeadNote = typeof leadNotes.$inferSelect
+export type Asset = typeof assets.$inferSelect
+export type Webhook = typeof webhooks.$inferSelect
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
