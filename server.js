@@ -16,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 async function loadProductionBuild() {
   if (!existsSync(BUILD_ENTRY)) {
     console.log('No build yet: building once (npm run build)…')
-    const result = spawnSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' })
+    const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
     if (result.status !== 0) process.exit(result.status ?? 1)
   }
   return import(BUILD_ENTRY)

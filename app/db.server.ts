@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -73,6 +73,15 @@ export async function migrateDatabase() {
   } finally {
     await lockClient.end({ timeout: 5 })
   }
+}
+
+/**
+ * Rows of a raw SQL statement, whichever driver runs it (postgres-js returns the rows, PGlite `{ rows }`).
+ * For the few hot statements written by hand: one round trip where the query builder would need several.
+ */
+export async function queryRows<T>(db: Database | Transaction, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as T[] | { rows: T[] }
+  return Array.isArray(result) ? result : result.rows
 }
 
 /** True when a trivial query answers within the timeout. Never throws. */

@@ -27,6 +27,9 @@ const EnvSchema = z
       .optional(),
     RATE_LIMITS: OnOff.default('on'),
     SEED_DEMO: z.enum(['0', '1']).optional(),
+    // Whether webhooks may go to loopback/private addresses (app/webhooks/target.server.ts). Unset: allowed
+    // outside production only.
+    WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'deny']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === 'production') {
@@ -62,6 +65,11 @@ export function parseEnv(vars: Record<string, string | undefined>): Env {
     sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(env.DATA_DIR),
     trustProxyHops: parseTrustProxy(env.TRUST_PROXY),
   }
+}
+
+export function allowsPrivateWebhookTargets() {
+  const env = getEnv()
+  return env.WEBHOOK_PRIVATE_TARGETS ? env.WEBHOOK_PRIVATE_TARGETS === 'allow' : env.NODE_ENV !== 'production'
 }
 
 export function isEmbeddedDatabase() {

@@ -1,6 +1,8 @@
 import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
+import { closePageViews } from '#app/visitors/page-views.server'
+import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { rateLimits, sessions } from '#db/schema'
 import { DEMO_LOGIN, seedDemo } from '#db/seed'
 
@@ -15,6 +17,7 @@ export async function startServices() {
   if (seeded) await seedDemo(db, { demoApiKey: env.DEMO_API_KEY })
   maintenanceTimer = setInterval(() => void runMaintenance(), MAINTENANCE_EVERY_MS)
   maintenanceTimer.unref()
+  startWebhookWorker()
   return {
     database: describeDatabase(),
     demoLogin: seeded ? DEMO_LOGIN : null,
@@ -26,6 +29,10 @@ export async function startServices() {
 /** Called on SIGTERM/SIGINT after the HTTP server stopped accepting and drained. */
 export async function stopServices() {
   clearInterval(maintenanceTimer)
+  // Before the database closes: a delivery being sent must get its outcome recorded.
+  await stopWebhookWorker()
+  // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown).
+  await closePageViews()
   await closeDatabase()
 }
 
@@ -34,6 +41,7 @@ export async function runMaintenance() {
   try {
     await db.delete(sessions).where(lt(sessions.expiresAt, new Date()))
     await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`))
+    await pruneWebhookDeliveries()
   } catch (error) {
     console.error('maintenance failed (will retry next hour):', error)
   }

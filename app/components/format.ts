@@ -32,3 +32,10 @@ export function formatDateTime(value: Date | string | null | undefined, empty = 
   if (!value) return empty
   return `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
+
+/** File sizes as people read them: 512 B, 340 KB, 4.2 MB. */
+export function formatBytes(bytes: number) {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

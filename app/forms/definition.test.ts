@@ -184,6 +184,7 @@ describe('success actions', () => {
     { type: 'message', message: 'Thanks, we will call you.' },
     { type: 'redirect', url: 'https://example.com/thanks' },
     { type: 'asset', assetUrl: 'https://cdn.example.com/guide.pdf', label: 'Download the guide' },
+    { type: 'asset', assetId: '0b6f3a52-8f0e-4c4e-9d8a-3c7f1e2d4b5a', label: 'Download the guide' },
     { type: 'message', message: 'Thanks!', nextStep: { text: 'Book a demo', url: '/p/demo' } },
     { type: 'message', message: 'Thanks!', nextStep: { text: 'Book a demo', url: 'https://cal.example.com/demo' } },
   ])('accepts %j', (success) => {
@@ -196,6 +197,9 @@ describe('success actions', () => {
     { type: 'redirect', url: 'ftp://example.com/file' },
     { type: 'asset', assetUrl: 'data:text/html,hi', label: 'Get it' },
     { type: 'asset', assetUrl: 'https://example.com/a.pdf' },
+    { type: 'asset', label: 'Get it' },
+    { type: 'asset', assetId: 'not-a-uuid', label: 'Get it' },
+    { type: 'asset', assetUrl: 'https://example.com/a.pdf', assetId: '0b6f3a52-8f0e-4c4e-9d8a-3c7f1e2d4b5a', label: 'Get it' },
     { type: 'message', message: '' },
     { type: 'message', message: 'x'.repeat(1001) },
     { type: 'message', message: 'Hi', nextStep: { text: 'Next', url: '//evil.example/x' } },

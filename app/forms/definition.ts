@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { fieldErrorsOf } from '#app/http/field-errors'
+import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, MAX_REPETITIONS, otherKeyFor } from './field-rules'
 import { CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
+
+export { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, OTHER_OPTION_VALUE, otherKeyFor } from './field-rules'
 
 // What a marketer builds: the form builder (browser) and POST /api/v1/forms (server) both parse with these
 // schemas, so no server imports here. Messages are for marketers; visitors' messages live in validation.ts.
@@ -12,71 +15,6 @@ export type FieldType = (typeof FIELD_TYPES)[number]
 export const RESERVED_KEYS: readonly string[] = ['_form', '_idem', '_hp', '_t', '_step', '_variant']
 export const MAX_FIELDS = 50
 export const MAX_OPTIONS = 50
-export const MAX_PATTERN_LENGTH = 200
-/** Answer caps when the marketer sets no maxLength, so no answer can bloat a lead row. */
-export const DEFAULT_TEXT_CAP = 200
-export const DEFAULT_TEXTAREA_CAP = 2000
-/** The heard_about option that asks for free text, posted as `<key>_other`. */
-export const OTHER_OPTION_VALUE = 'other'
-
-export function otherKeyFor(key: string) {
-  return `${key}_other`
-}
-
-/** yyyy-mm-dd naming a real calendar day (no 2025-02-30). */
-export function isIsoDate(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const [year, month, day] = value.split('-').map(Number)
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
-
-/**
- * A marketer's pattern compiled as the browser's `pattern` attribute uses it (the whole value must match), or null
- * when it is invalid or looks able to backtrack catastrophically. Both sides call this, so they agree.
- */
-export function compileFieldPattern(source: string): RegExp | null {
-  if (source.length > MAX_PATTERN_LENGTH || looksCatastrophic(source) || /\\[1-9]|\\k</.test(source)) return null
-  try {
-    return new RegExp(`^(?:${source})$`, 'u')
-  } catch {
-    return null // a syntax error is the marketer's to fix, reported by the schema
-  }
-}
-
-/** Each repetition multiplies worst-case backtracking by the answer length: .*.*.*x on 2,000 characters takes 2 s. */
-const MAX_REPETITIONS = 3
-
-/**
- * Repeating a group that itself repeats or branches, like (a+)+ or (a|aa)*, is the classic ReDoS shape, and many
- * repetitions in a row backtrack polynomially; both could let one visitor's post pin a server core.
- */
-function looksCatastrophic(source: string) {
-  const groups: boolean[] = [] // per open group: does its body repeat or branch?
-  let closedGroupIsRisky = false
-  let inClass = false
-  let repetitions = 0
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]
-    const afterRiskyGroup = closedGroupIsRisky
-    closedGroupIsRisky = false
-    if (ch === '\\') i++
-    else if (inClass) inClass = ch !== ']'
-    else if (ch === '[') inClass = true
-    else if (ch === '(') groups.push(false)
-    else if (ch === '|' && groups.length) groups[groups.length - 1] = true
-    else if (ch === ')') {
-      closedGroupIsRisky = groups.pop() ?? false
-      if (closedGroupIsRisky && groups.length) groups[groups.length - 1] = true
-    } else if (ch === '*' || ch === '+' || (ch === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i)))) {
-      const isExactCount = /^\{\d+\}/.test(source.slice(i)) // a{3} is just aaa
-      if (afterRiskyGroup || (!isExactCount && ++repetitions > MAX_REPETITIONS)) return true
-      if (groups.length) groups[groups.length - 1] = true
-    }
-  }
-  return false
-}
-
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`)
 const requiredText = (max: number, name: string) => text(max).min(1, `${name} is required`)
 
@@ -219,6 +157,11 @@ export const FieldSchema = z.discriminatedUnion('type', FIELD_SCHEMAS, { error: 
 export type Field = z.infer<typeof FieldSchema>
 export type FieldInput = z.input<typeof FieldSchema>
 
+function checkAssetSource(asset: { assetUrl?: string; assetId?: string }, ctx: Ctx) {
+  if ((asset.assetUrl === undefined) === (asset.assetId === undefined))
+    ctx.addIssue({ code: 'custom', path: ['assetUrl'], message: 'Upload a file or give its URL: exactly one of the two' })
+}
+
 const NextStepSchema = z.object({ text: requiredText(200, 'Next-step text'), url: LinkSchema })
 const SuccessBaseSchema = z.object({ nextStep: NextStepSchema.optional() })
 export const SuccessActionSchema = z.discriminatedUnion(
@@ -226,7 +169,14 @@ export const SuccessActionSchema = z.discriminatedUnion(
   [
     SuccessBaseSchema.extend({ type: z.literal('message'), message: requiredText(1000, 'Message') }),
     SuccessBaseSchema.extend({ type: z.literal('redirect'), url: HttpUrlSchema }),
-    SuccessBaseSchema.extend({ type: z.literal('asset'), assetUrl: HttpUrlSchema, label: requiredText(100, 'Button label') }),
+    // The file is either uploaded (assetId: an `assets` row, whose workspace the saving action checks) or
+    // hosted elsewhere (assetUrl); visitors get an expiring /d/ link either way, never the address itself.
+    SuccessBaseSchema.extend({
+      type: z.literal('asset'),
+      assetUrl: HttpUrlSchema.optional(),
+      assetId: z.uuid('Choose an uploaded file').optional(),
+      label: requiredText(100, 'Button label'),
+    }).superRefine(checkAssetSource),
   ],
   { error: 'Choose what happens after submitting: message, redirect or asset' },
 )

@@ -1,7 +1,27 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import type { FormDefinition } from '#app/forms/definition'
+import { forgetForm } from '#app/pages/published-cache.server'
+import { checkSuccessAsset } from '#app/assets/queries.server'
+import { validateFormDefinition, type FormDefinition } from '#app/forms/definition'
+import { FormNameSchema } from '#app/forms/schema'
+import { fieldErrorsOf } from '#app/http/field-errors'
 import { forms, type FormDefinitionJson } from '#db/schema'
+
+export type CheckedForm = { ok: true; name: string; definition: FormDefinition } | { ok: false; errors: Record<string, string[]> }
+
+/**
+ * A posted name and definition (builder or API), validated as on the client plus what needs the database: an
+ * uploaded file must be this workspace's. Errors are keyed by dotted path (`name`, `fields.2.key`).
+ */
+export async function checkFormInput({ workspaceId, name, definition }: { workspaceId: string; name: unknown; definition: unknown }): Promise<CheckedForm> {
+  const named = FormNameSchema.safeParse(name)
+  const result = validateFormDefinition(definition)
+  const assetErrors = result.ok ? await checkSuccessAsset({ workspaceId, success: result.definition.success }) : null
+  if (named.success && result.ok && !assetErrors) return { ok: true, name: named.data, definition: result.definition }
+  const errors: Record<string, string[]> = { ...(result.ok ? assetErrors : result.errors) }
+  if (!named.success) errors.name = fieldErrorsOf(named.error).root ?? []
+  return { ok: false, errors }
+}
 
 export async function createForm({ workspaceId, name, definition }: { workspaceId: string; name: string; definition: FormDefinition }) {
   const [row] = await db
@@ -35,4 +55,40 @@ export async function listForms({ workspaceId }: { workspaceId: string }) {
     updatedAt: r.updatedAt,
     archivedAt: r.archivedAt,
   }))
+}
+
+/** Replaces the name and definition; false when the form is not this workspace's (callers answer 404). */
+export async function updateForm({ workspaceId, id, name, definition }: { workspaceId: string; id: string; name: string; definition: FormDefinition }) {
+  const rows = await db
+    .update(forms)
+    .set({ name, definition: definition as unknown as FormDefinitionJson, updatedAt: new Date() })
+    .where(and(eq(forms.id, id), eq(forms.workspaceId, workspaceId)))
+    .returning({ id: forms.id })
+  // Published pages showing it rebuild at once here, and within a second in other processes.
+  forgetForm(id)
+  return rows.length > 0
+}
+
+/**
+ * Archiving is soft: the row, its conversions and its leads stay, and published pages that show it keep taking
+ * submissions (no lead is lost to tidying up); only the builder's lists and the page editor's form picker leave
+ * it out. `archived: false` restores it.
+ */
+export async function archiveForm({ workspaceId, id, archived = true }: { workspaceId: string; id: string; archived?: boolean }) {
+  const rows = await db
+    .update(forms)
+    .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+    .where(and(eq(forms.id, id), eq(forms.workspaceId, workspaceId)))
+    .returning({ id: forms.id })
+  return rows.length > 0
+}
+
+/** The forms a page may show (not archived), with their definitions for the editor canvas, by name. */
+export async function listFormChoices({ workspaceId }: { workspaceId: string }) {
+  const rows = await db
+    .select({ id: forms.id, name: forms.name, definition: forms.definition })
+    .from(forms)
+    .where(and(eq(forms.workspaceId, workspaceId), isNull(forms.archivedAt)))
+    .orderBy(forms.name)
+  return rows.map((r) => ({ id: r.id, name: r.name, conversionType: r.definition.conversionType, definition: r.definition as unknown as FormDefinition }))
 }

@@ -1,17 +1,10 @@
-import { z } from 'zod'
-import {
-  compileFieldPattern,
-  DEFAULT_TEXT_CAP,
-  DEFAULT_TEXTAREA_CAP,
-  isIsoDate,
-  otherKeyFor,
-  OTHER_OPTION_VALUE,
-  type Field,
-  type FormDefinition,
-} from './definition'
+import * as z from 'zod/mini'
+import type { Field, FormDefinition } from './definition'
+import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, otherKeyFor, OTHER_OPTION_VALUE } from './field-rules'
 
 // One schema per form definition, run by react-hook-form in the browser and by the submit action on the server,
-// so no server imports. Input is whatever a visitor can post (FormData strings, checkbox string arrays, or JSON
+// so no server imports, and zod/mini: the published pages' script bundles this file, and full zod would add
+// about 450 KB to it (measured). Input is whatever a visitor can post (FormData strings, checkbox string arrays, or JSON
 // numbers/booleans); output is clean typed answers. Messages are for visitors and name the field.
 
 export type Answer = string | number | boolean | string[] | null
@@ -173,15 +166,15 @@ function readAnswer(field: Field, raw: unknown): Reading {
 
 /** A zod schema for one answer; optional input so a missing key reaches the reader (as undefined) instead of failing. */
 function answerSchema(read: (raw: unknown) => Reading) {
-  return z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): Answer => {
+  return z.pipe(
+    z.optional(z.unknown()),
+    z.transform((raw, payload): Answer => {
       const reading = read(raw)
       if ('value' in reading) return reading.value
-      ctx.addIssue({ code: 'custom', message: reading.error })
+      payload.issues.push({ code: 'custom', message: reading.error, input: raw, path: [] })
       return z.NEVER
-    })
+    }),
+  )
 }
 
 /** The fields one post validates: all of them, or one step's for a multi-step form posted step by step. */
@@ -204,23 +197,26 @@ export function buildSubmissionSchema(definition: FormDefinition, { step }: { st
     if (field.type === 'heard_about') shape[otherKeyFor(field.key)] = answerSchema((raw) => readOtherText(field, raw))
   }
   const heardAbout = fields.filter((field) => field.type === 'heard_about')
-  return z
-    .object(shape)
-    .superRefine(
+  const checked = z.object(shape).check(
+    z.superRefine(
       (answers, ctx) => {
         for (const field of heardAbout) {
           if (answers[field.key] === OTHER_OPTION_VALUE && answers[otherKeyFor(field.key)] === null)
-            ctx.addIssue({ code: 'custom', path: [otherKeyFor(field.key)], message: `Tell us where you heard about us (${nameOf(field)}: Other)` })
+            ctx.addIssue({ code: 'custom', path: [otherKeyFor(field.key)], message: `Tell us where you heard about us (${nameOf(field)}: Other)`, input: answers })
         }
       },
       // Also when other answers failed, so the visitor sees every problem at once.
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-    )
-    .transform((answers): Answers => {
+    ),
+  )
+  return z.pipe(
+    checked,
+    z.transform((answers): Answers => {
       // Free text typed under "Other" and then abandoned for another option is not part of the answer.
       for (const field of heardAbout) if (answers[field.key] !== OTHER_OPTION_VALUE) answers[otherKeyFor(field.key)] = null
-      return answers
-    })
+      return answers as Answers
+    }),
+  )
 }
 export type SubmissionSchema = ReturnType<typeof buildSubmissionSchema>
 

@@ -11,15 +11,17 @@ export function badRequest(errors: Partial<FormErrors>) {
 /**
  * Reads the request's form body and validates it with the same schema the browser used.
  * Anything but a readable form body is a 400 that says so, never a 500.
+ * Fields named in `multiple` (checkbox groups) arrive as arrays of every value sent, empty when none was.
  */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S) {
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, { multiple = [] }: { multiple?: string[] } = {}) {
   let formData: FormData
   try {
     formData = await request.formData()
   } catch {
     return { ok: false as const, response: badRequest({ formErrors: ['Expected a form submission (form-encoded body)'] }) }
   }
-  const values = Object.fromEntries([...formData.keys()].map((k) => [k, formData.get(k)]))
+  const values: Record<string, unknown> = Object.fromEntries([...formData.keys()].map((k) => [k, formData.get(k)]))
+  for (const name of multiple) values[name] = formData.getAll(name)
   const result = schema.safeParse(values)
   if (!result.success) {
     const flat = z.flattenError(result.error)

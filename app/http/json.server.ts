@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { readBodyBytes } from '#app/http/body.server'
 import { fieldErrorsOf } from '#app/http/field-errors'
 
 /** A JSON error response; API errors always carry `error` (one message) or `errors` (per field). */
@@ -11,22 +12,9 @@ export function jsonError(status: number, body: { error: string } | { errors: Re
  * (checked while reading, so a lying Content-Length does not help), 400 for anything that is not JSON.
  */
 export async function readJsonBody(request: Request, { maxBytes = 64 * 1024 }: { maxBytes?: number } = {}): Promise<unknown> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > maxBytes) throw jsonError(413, { error: `Body too large: at most ${maxBytes} bytes` })
-  const reader = request.body?.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      throw jsonError(413, { error: `Body too large: at most ${maxBytes} bytes` })
-    }
-    chunks.push(value)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+  const body = await readBodyBytes(request, maxBytes)
+  if (!body) throw jsonError(413, { error: `Body too large: at most ${maxBytes} bytes` })
+  const text = body.toString('utf8')
   if (!text.trim()) throw jsonError(400, { error: 'Body required: send a JSON object' })
   try {
     return JSON.parse(text)

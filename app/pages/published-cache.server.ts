@@ -1,24 +1,49 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { db } from '#app/db.server'
-import { fillTemplate, type HtmlTemplate } from '#app/pages/html-template'
+import type { FormDefinition } from '#app/forms/definition'
+import { renderFormTemplate } from '#app/forms/render/form-html.server'
+import { prepareSplice, type SplicedPage } from '#app/pages/gzip-splice'
+import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/pages/html-template'
 import { renderVariantDocument } from '#app/pages/render.server'
-import { pages, pageVersions, type PublishedContent } from '#db/schema'
+import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
 
-// How long a process trusts what it knows about a slug before asking PostgreSQL again. After a publish,
-// the publishing process is current at once and every other process within this long.
+// How long a process trusts what it knows about a slug before asking PostgreSQL again. After a publish (or a
+// form edit), the process that made it is current at once and every other process within this long.
 export const REVALIDATE_MS = 1000
 const MAX_SLUGS = 10_000
 const MAX_VERSIONS = 500
 
+export type Hole = Exclude<TemplatePart, string>
+
 export type RenderedVariant = {
   key: string
+  /** The page with its forms as holes: for requests that render a form themselves (errors, steps, success). */
   template: HtmlTemplate
-  // Precomputed for templates without dynamic text: the same bytes for every visitor.
+  /** The page with its forms in their initial state: what nearly every request gets. */
+  expanded: HtmlTemplate
+  // Precomputed for pages without holes: the same bytes for every visitor.
   static: { html: Buffer; gzip: Buffer; br: Buffer; etag: string } | null
+  // For pages with holes: static pieces precompressed once, per-request values spliced in (gzip-splice.ts).
+  spliced: { page: SplicedPage; holes: Hole[] } | null
 }
-export type ServedVersion = { versionId: string; slug: string; controlKey: string; variants: Map<string, RenderedVariant> }
+
+export type ServedForm = { id: string; name: string; definition: FormDefinition; prefillParams: string[] }
+
+export type ServedVersion = {
+  versionId: string
+  pageId: string
+  workspaceId: string
+  slug: string
+  controlKey: string
+  variants: Map<string, RenderedVariant>
+  forms: Map<string, ServedForm>
+  /** The forms the page's Form blocks name (some may be missing or archived). */
+  formIds: string[]
+  /** Which form versions this was built from (ids and update times); a change rebuilds it. */
+  formsStamp: string
+}
 
 type SlugState = { versionId: string | null; checkedAt: number; refreshing?: Promise<void> }
 const slugs = new Map<string, SlugState>()
@@ -35,34 +60,107 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
 const compressBrotli = promisify(brotliCompress)
 const compressGzip = promisify(gzip)
 
-async function renderVersion(versionId: string, slug: string, content: PublishedContent): Promise<ServedVersion> {
-  const variants = new Map<string, RenderedVariant>()
-  for (const variant of content.variants) {
+type PageVariantTemplates = { key: string; template: HtmlTemplate }[]
+
+function renderTemplates(versionId: string, slug: string, content: PublishedContent): PageVariantTemplates {
+  return content.variants.map((variant) => {
     const { template, problems } = renderVariantDocument({ slug, variantKey: variant.key, settings: content.settings, document: variant.document })
     for (const p of problems) console.warn(`[page] /p/${slug} version ${versionId} variant ${variant.key}: skipped ${p.type} at ${p.path}: ${p.message}`)
-    let cached: RenderedVariant['static'] = null
-    if (!template.hasTokens) {
-      const html = Buffer.from(fillTemplate(template, new URLSearchParams()))
-      const [gzipped, brotli] = await Promise.all([
-        compressGzip(html, { level: 9 }),
-        compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      ])
-      cached = { html, gzip: gzipped, br: brotli, etag: `"${versionId}-${variant.key}"` }
+    return { key: variant.key, template }
+  })
+}
+
+const formIdsOf = (templates: PageVariantTemplates) => [
+  ...new Set(templates.flatMap(({ template }) => template.parts.flatMap((part) => (typeof part === 'object' && 'form' in part ? [part.form] : [])))),
+]
+
+/** The prefill parameters a form reads: a request carrying one of them renders the form itself. */
+function prefillParamsOf(definition: FormDefinition) {
+  return definition.fields.flatMap((field) => (field.prefillParam ? [field.prefillParam] : field.type === 'hidden' ? [field.key] : []))
+}
+
+async function loadForms(workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({ id: forms.id, name: forms.name, definition: forms.definition, updatedAt: forms.updatedAt })
+    .from(forms)
+    // Archived forms stay on the pages that show them (forms/queries.server.ts archiveForm).
+    .where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId)))
+}
+
+const stampOf = (rows: { id: string; updatedAt: Date }[]) =>
+  rows
+    .map((r) => `${r.id}@${r.updatedAt.getTime()}`)
+    .sort()
+    .join(',')
+
+async function buildVariant(versionId: string, key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>, stamp: string): Promise<RenderedVariant> {
+  const expanded = expandForms(template, (formId) => {
+    const form = servedForms.get(formId)
+    return form ? renderFormTemplate({ formId, definition: form.definition, variantKey: key }) : null
+  })
+  if (expanded.hasTokens) {
+    const pieces: string[] = []
+    const holes: Hole[] = []
+    let text = ''
+    for (const part of expanded.parts) {
+      if (typeof part === 'string') text += part
+      else {
+        pieces.push(text)
+        holes.push(part)
+        text = ''
+      }
     }
-    variants.set(variant.key, { key: variant.key, template, static: cached })
+    pieces.push(text)
+    return { key, template, expanded, static: null, spliced: { page: prepareSplice(pieces), holes } }
   }
-  return { versionId, slug, controlKey: content.variants[0]?.key ?? 'A', variants }
+  const html = Buffer.from(fillTemplate(expanded, new URLSearchParams()))
+  const [gzipped, brotli] = await Promise.all([
+    compressGzip(html, { level: 9 }),
+    compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  ])
+  const etag = `"${versionId}-${key}${stamp ? `-${stamp.length}` : ''}"`
+  return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
+}
+
+async function buildVersion(
+  base: { versionId: string; pageId: string; workspaceId: string; slug: string },
+  templates: PageVariantTemplates,
+  formRows: Awaited<ReturnType<typeof loadForms>>,
+): Promise<ServedVersion> {
+  const formsStamp = stampOf(formRows)
+  const servedForms = new Map<string, ServedForm>()
+  for (const row of formRows) {
+    const definition = row.definition as unknown as FormDefinition
+    servedForms.set(row.id, { id: row.id, name: row.name, definition, prefillParams: prefillParamsOf(definition) })
+  }
+  const variants = new Map<string, RenderedVariant>()
+  for (const { key, template } of templates) variants.set(key, await buildVariant(base.versionId, key, template, servedForms, formsStamp))
+  return { ...base, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), formsStamp }
 }
 
 async function refresh(slug: string, state: SlugState) {
   const [row] = await db
-    .select({ versionId: pages.publishedVersionId })
+    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId })
     .from(pages)
     .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
   const versionId = row?.versionId ?? null
-  if (versionId && !versions.has(versionId)) {
-    const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, versionId))
-    if (version) remember(versions, versionId, await renderVersion(versionId, slug, version.content), MAX_VERSIONS)
+  if (row && versionId) {
+    const known = versions.get(versionId)
+    const base = { versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug }
+    if (!known) {
+      const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, versionId))
+      if (version) {
+        const templates = renderTemplates(versionId, slug, version.content)
+        const formRows = await loadForms(row.workspaceId, formIdsOf(templates))
+        remember(versions, versionId, await buildVersion(base, templates, formRows), MAX_VERSIONS)
+      }
+    } else if (known.formIds.length > 0) {
+      // A form on the page was edited or archived: rebuild from the page templates we already have.
+      const templates = [...known.variants.values()].map((v) => ({ key: v.key, template: v.template }))
+      const formRows = await loadForms(row.workspaceId, known.formIds)
+      if (stampOf(formRows) !== known.formsStamp) remember(versions, versionId, await buildVersion(base, templates, formRows), MAX_VERSIONS)
+    }
   }
   state.versionId = versionId
   state.checkedAt = Date.now()
@@ -106,4 +204,14 @@ export async function loadServedVersion(slug: string): Promise<ServedVersion | n
 /** Called after a publish or revert in this process, so it serves the new version at once. */
 export function forgetSlug(slug: string) {
   slugs.delete(slug)
+}
+
+/** Called after a form is saved or archived in this process: every page showing it rebuilds on its next request. */
+export function forgetForm(formId: string) {
+  for (const [versionId, version] of versions) {
+    if (version.formIds.includes(formId)) {
+      versions.delete(versionId)
+      slugs.delete(version.slug)
+    }
+  }
 }

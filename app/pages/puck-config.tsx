@@ -4,8 +4,10 @@
 import type { ComponentConfig, Config } from '@puckeditor/core'
 import type { ReactNode } from 'react'
 import type { BlockCategory } from '#app/pages/blocks/block'
+import { FormBlock, FormSlotContext } from '#app/pages/blocks/form'
 import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
 import { DynamicTextContext, type DynamicTextToken } from '#app/pages/dynamic-text'
+import { EditorFormSlot, formPickerField, type FormChoice } from '#app/pages/form-picker'
 
 /** Font stacks that are already on visitors' devices: no web fonts, no requests. */
 export const THEME_FONTS = [
@@ -35,33 +37,42 @@ function EditorToken(part: DynamicTextToken): ReactNode {
   )
 }
 
-export const puckConfig: Config = {
-  categories: Object.fromEntries(
-    (Object.keys(CATEGORY_TITLES) as BlockCategory[]).map((category) => [
-      category,
-      { title: CATEGORY_TITLES[category], components: BLOCK_DEFINITIONS.filter((d) => d.category === category).map((d) => d.type) },
-    ]),
-  ),
-  components: Object.fromEntries(
-    BLOCK_DEFINITIONS.map((definition): [string, ComponentConfig] => [
-      definition.type,
-      {
-        label: definition.label,
-        fields: definition.fields,
-        defaultProps: definition.defaultProps,
-        // Puck passes slot components for slot fields and rendered nodes for richtext fields; the block
-        // components accept both forms (see SlotRender and RichTextValue in blocks/block.ts).
-        render: definition.render as ComponentConfig['render'],
-      },
-    ]),
-  ),
-  root: {
-    // Title, slug, theme and the rest are page settings shared by every variant, edited outside the canvas.
-    fields: {},
-    render: ({ children }: { children?: ReactNode }) => (
-      <DynamicTextContext.Provider value={EditorToken}>
-        <div className="sf-page">{children}</div>
-      </DynamicTextContext.Provider>
+/**
+ * The editor's config for a workspace: the Form block picks from `forms` (not archived) and the canvas shows the
+ * chosen form, or "Pick a form" while there is none.
+ */
+export function createPuckConfig({ forms }: { forms: readonly FormChoice[] }): Config {
+  const renderForm = (formId: string) => <EditorFormSlot formId={formId} forms={forms} />
+  return {
+    categories: Object.fromEntries(
+      (Object.keys(CATEGORY_TITLES) as BlockCategory[]).map((category) => [
+        category,
+        { title: CATEGORY_TITLES[category], components: BLOCK_DEFINITIONS.filter((d) => d.category === category).map((d) => d.type) },
+      ]),
     ),
-  },
+    components: Object.fromEntries(
+      BLOCK_DEFINITIONS.map((definition): [string, ComponentConfig] => [
+        definition.type,
+        {
+          label: definition.label,
+          fields: definition.type === FormBlock.type ? { ...definition.fields, formId: formPickerField(forms) } : definition.fields,
+          defaultProps: definition.defaultProps,
+          // Puck passes slot components for slot fields and rendered nodes for richtext fields; the block
+          // components accept both forms (see SlotRender and RichTextValue in blocks/block.ts).
+          render: definition.render as ComponentConfig['render'],
+        },
+      ]),
+    ),
+    root: {
+      // Title, slug, theme and the rest are page settings shared by every variant, edited outside the canvas.
+      fields: {},
+      render: ({ children }: { children?: ReactNode }) => (
+        <DynamicTextContext.Provider value={EditorToken}>
+          <FormSlotContext.Provider value={renderForm}>
+            <div className="sf-page">{children}</div>
+          </FormSlotContext.Provider>
+        </DynamicTextContext.Provider>
+      ),
+    },
+  }
 }

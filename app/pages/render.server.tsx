@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
-import { compileTemplate, escapeHtml, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
+import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
+import { FormSlotContext } from '#app/pages/blocks/form'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
 import { safeImageUrl } from '#app/pages/blocks/safe-url'
 import { themeVariables } from '#app/pages/theme'
@@ -21,6 +22,13 @@ export const PUBLISHED_PAGE_CSP = [
   "base-uri 'none'",
   "object-src 'none'",
 ].join('; ')
+
+/** The enhancement bundle for forms (built by app/forms/enhance/build-bundle.ts). */
+export const FORM_SCRIPT = '/page-assets/form.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// A hole the published-page cache fills with the form's HTML; a Form block without a valid form id shows no form.
+const formSlot = (formId: string) => (UUID.test(formId) ? formMarker(formId.toLowerCase()) : null)
 
 /** Text with dynamic-text tokens, for the document head (outside React). */
 function headText(text: string) {
@@ -51,6 +59,7 @@ export function renderVariantDocument({
     const logo = safeImageUrl(settings.theme.logo)
     body = renderToStaticMarkup(
       <DynamicTextContext.Provider value={(part) => tokenMarker(part.param, part.fallback)}>
+        <FormSlotContext.Provider value={formSlot}>
         <div className="sf-page" data-page={slug} data-variant={variantKey} style={style}>
           {logo ? (
             <header className="sf-page-header">
@@ -61,6 +70,7 @@ export function renderVariantDocument({
             <PageContent data={document} onBlockError={(problem) => problems.push(problem)} />
           </main>
         </div>
+        </FormSlotContext.Provider>
       </DynamicTextContext.Provider>,
     )
   } catch (error) {
@@ -74,6 +84,7 @@ export function renderVariantDocument({
     css = pageCss([])
   }
   const hasCountdown = body.includes('data-countdown-target')
+  const hasForm = body.includes(formMarker('').slice(0, -1))
   const socialImage = safeImageUrl(settings.socialImage)
   const favicon = safeImageUrl(settings.favicon) ?? '/favicon.svg'
   const head = [
@@ -89,6 +100,7 @@ export function renderVariantDocument({
     `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
     '</head><body>',
   ].join('')
-  const tail = `${hasCountdown ? '<script src="/page-assets/countdown.js" defer></script>' : ''}</body></html>`
+  const scripts = [hasCountdown ? '<script src="/page-assets/countdown.js" defer></script>' : '', hasForm ? `<script src="${FORM_SCRIPT}" defer></script>` : '']
+  const tail = `${scripts.join('')}</body></html>`
   return { template: compileTemplate(head + body + tail), problems }
 }

@@ -1,95 +1,87 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { fillTemplate } from '#app/pages/html-template'
+import { renderFormHtml, renderSuccessHtml } from '#app/forms/render/form-html.server'
+import { submitForm } from '#app/conversions/submit.server'
+import { readDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
+import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/pages/page-response.server'
 import { loadServedVersion, peekServedVersion, type RenderedVariant, type ServedVersion } from '#app/pages/published-cache.server'
-import { PUBLISHED_PAGE_CSP } from '#app/pages/render.server'
+import { trackPageView } from '#app/visitors/visit.server'
 
 const SLUG = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/
-
-const BASE_HEADERS = {
-  'Content-Security-Policy': PUBLISHED_PAGE_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  // Revalidate every time (ETag): what a visitor sees can change with a publish or an experiment.
-  'Cache-Control': 'private, no-cache',
-  'Content-Type': 'text/html; charset=utf-8',
-  Vary: 'Accept-Encoding',
-}
+const EMPTY = new URLSearchParams()
 
 /** True for the requests the visitor fast path answers, before express and Remix. */
 export function isPublishedPageRequest(method: string | undefined, url: string | undefined) {
-  return (method === 'GET' || method === 'HEAD') && !!url && url.startsWith('/p/')
+  return (method === 'GET' || method === 'HEAD' || method === 'POST') && !!url && url.startsWith('/p/')
 }
 
-function sendPlain(res: ServerResponse, status: number, message: string) {
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title></head><body style="font-family:system-ui,sans-serif;padding:3rem;text-align:center"><h1>${message}</h1></body></html>`
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(body) })
-  res.end(body)
+export type PageRequest = { slug: string; path: string; query: string }
+
+/** The variant a request gets: the control, or a published variant previewed with `?variant=KEY`. */
+export function pickVariant(version: ServedVersion, params: URLSearchParams): { variant: RenderedVariant | undefined; isPreview: boolean } {
+  const requested = params.get('variant')
+  const preview = requested ? version.variants.get(requested) : undefined
+  return { variant: preview ?? version.variants.get(version.controlKey), isPreview: !!preview }
 }
 
-type Encoding = 'br' | 'gzip' | 'identity'
-function pickEncoding(acceptEncoding: string | undefined): Encoding {
-  if (!acceptEncoding) return 'identity'
-  if (/\bbr\b/.test(acceptEncoding)) return 'br'
-  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip'
-  return 'identity'
-}
-
-// The headers of a static variant never change: build them once per variant and encoding, as a flat list.
-const staticHeaders = new WeakMap<RenderedVariant, Record<Encoding, string[]>>()
-function headersFor(variant: RenderedVariant & { static: NonNullable<RenderedVariant['static']> }, encoding: Encoding) {
-  let byEncoding = staticHeaders.get(variant)
-  if (!byEncoding) {
-    const build = (body: Buffer, contentEncoding?: string) =>
-      Object.entries({ ...BASE_HEADERS, ETag: variant.static.etag, 'Content-Length': String(body.length), ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}) }).flat()
-    byEncoding = { identity: build(variant.static.html), br: build(variant.static.br, 'br'), gzip: build(variant.static.gzip, 'gzip') }
-    staticHeaders.set(variant, byEncoding)
+/** Forms shown in their initial state, for pages rendered per request. */
+export function initialFormHtml(version: ServedVersion, variantKey: string, params: URLSearchParams) {
+  return (formId: string) => {
+    const form = version.forms.get(formId)
+    if (!form) return ''
+    return renderFormHtml({ formId, definition: form.definition, variantKey, runtime: { idem: generateValue('idem'), t: generateValue('t') }, query: params })
   }
-  return byEncoding[encoding]
 }
 
-function sendVariant(req: IncomingMessage, res: ServerResponse, variant: RenderedVariant, query: string) {
-  if (variant.static) {
-    if (req.headers['if-none-match'] === variant.static.etag) {
-      res.writeHead(304, { ...BASE_HEADERS, ETag: variant.static.etag })
-      res.end()
-      return
-    }
-    const encoding = pickEncoding(req.headers['accept-encoding'])
-    res.writeHead(200, headersFor(variant as Parameters<typeof headersFor>[0], encoding))
-    res.end(req.method === 'HEAD' ? undefined : encoding === 'identity' ? variant.static.html : variant.static[encoding])
-    return
-  }
-  const html = fillTemplate(variant.template, new URLSearchParams(query))
-  res.writeHead(200, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(html) })
-  res.end(req.method === 'HEAD' ? undefined : html)
-}
-
-function respond(req: IncomingMessage, res: ServerResponse, version: ServedVersion | null, query: string) {
+function respond(req: IncomingMessage, res: ServerResponse, version: ServedVersion | null, request: PageRequest) {
   if (!version) return sendPlain(res, 404, 'Page not found')
-  const requested = query.includes('variant=') ? new URLSearchParams(query).get('variant') : null
-  const variant = (requested && version.variants.get(requested)) || version.variants.get(version.controlKey)
+  const params = request.query ? new URLSearchParams(request.query) : EMPTY
+  const { variant, isPreview } = pickVariant(version, params)
   if (!variant) return sendPlain(res, 404, 'Page not found')
-  sendVariant(req, res, variant, query)
+  const cookies = trackPageView(req, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query, isPreview })
+  if (version.forms.size > 0 && request.query) {
+    const done = params.has('sf_done') ? readDoneToken(params.get('sf_done')) : null
+    const prefilled = [...version.forms.values()].some((form) => form.prefillParams.some((param) => params.has(param)))
+    if (done || prefilled) {
+      const initial = initialFormHtml(version, variant.key, params)
+      const html = renderVariantHtml(variant, params, (formId) => {
+        const form = version.forms.get(formId)
+        if (!done || done.formId !== formId || !form) return initial(formId)
+        return renderSuccessHtml(form.definition.success, successDownloadUrl(version.workspaceId, form, done))
+      })
+      return sendHtml(req, res, 200, html, cookies)
+    }
+  }
+  sendVariant(req, res, variant, params, cookies)
+}
+
+/** Splits `/p/:slug?query` without a URL object (this runs for every visitor). */
+export function parsePageUrl(url: string): PageRequest | null {
+  const q = url.indexOf('?')
+  const path = q < 0 ? url : url.slice(0, q)
+  const match = SLUG.exec(path)
+  return match ? { slug: match[1]!, path, query: q < 0 ? '' : url.slice(q + 1) } : null
+}
+
+/** The version behind a slug: from memory when known (nearly always), else after one database read. */
+export function withServedVersion(slug: string, use: (version: ServedVersion | null) => void | Promise<void>): void | Promise<void> {
+  const known = peekServedVersion(slug)
+  if (known !== undefined) return use(known)
+  return loadServedVersion(slug).then(use)
 }
 
 /**
- * GET /p/:slug: the published page from memory. `?variant=KEY` previews a published variant. Never a 500:
- * damaged content renders what it can, and a database outage before the first load is a 503. Synchronous
- * when the page is already known (nearly always); a promise only for a slug's first request.
+ * /p/:slug. GET: the published page from memory; `?variant=KEY` previews a published variant. POST: a form
+ * submission (app/conversions/submit.server.ts). Never a 500: damaged content renders what it can, and a
+ * database outage before the first load is a 503. Synchronous when the page is already known (nearly
+ * always); a promise only for a slug's first request and for submissions.
  */
 export function servePublishedPage(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
-  const url = req.url ?? '/'
-  const q = url.indexOf('?')
-  const match = SLUG.exec(q < 0 ? url : url.slice(0, q))
-  if (!match) return sendPlain(res, 404, 'Page not found')
-  const query = q < 0 ? '' : url.slice(q + 1)
-  const known = peekServedVersion(match[1]!)
-  if (known !== undefined) return respond(req, res, known, query)
-  return loadServedVersion(match[1]!).then(
-    (version) => respond(req, res, version, query),
-    (error) => {
-      console.error(`[page] /p/${match[1]}: database unavailable`, error)
-      sendPlain(res, 503, 'This page is temporarily unavailable. Please try again in a moment.')
-    },
-  )
+  const request = parsePageUrl(req.url ?? '/')
+  if (!request) return sendPlain(res, 404, 'Page not found')
+  if (req.method === 'POST') return submitForm(req, res, request)
+  const served = withServedVersion(request.slug, (version) => respond(req, res, version, request))
+  return served?.catch((error) => {
+    console.error(`[page] /p/${request.slug}: database unavailable`, error)
+    sendPlain(res, 503, 'This page is temporarily unavailable. Please try again in a moment.')
+  })
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { db } from '#app/db.server'
+import { db, queryRows } from '#app/db.server'
 import { getEnv } from '#app/env.server'
-import { rateLimits } from '#db/schema'
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number }
 
@@ -9,33 +8,32 @@ export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: num
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
  * The counter lives in PostgreSQL, so every app process shares it.
  */
-export async function consumeRateLimit({
-  key,
-  limit,
-  windowSeconds,
-}: {
-  key: string
-  limit: number
-  windowSeconds: number
-}): Promise<RateLimitResult> {
+/**
+ * The upsert that counts one hit against `key` and returns `count` and `resets_in` (seconds): a statement of its
+ * own, or a CTE inside a larger one so the count costs no extra round trip.
+ */
+export function rateLimitHit(key: string, windowSeconds: number) {
+  const expired = sql`rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})`
+  return sql`insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      count = case when ${expired} then 1 else rate_limits.count + 1 end,
+      window_start = case when ${expired} then now() else rate_limits.window_start end
+    returning count, ceil(extract(epoch from window_start + make_interval(secs => ${windowSeconds}) - now()))::int as resets_in`
+}
+
+export function readRateLimit(row: { count: number; resets_in: number } | undefined, limit: number): RateLimitResult {
+  if (!row || Number(row.count) <= limit) return { ok: true }
+  return { ok: false, retryAfterSeconds: Math.max(1, Number(row.resets_in)) }
+}
+
+/**
+ * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
+ * The counter lives in PostgreSQL, so every app process shares it.
+ */
+export async function consumeRateLimit({ key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitResult> {
   if (getEnv().RATE_LIMITS === 'off') return { ok: true }
-  const expired = sql`${rateLimits.windowStart} <= now() - make_interval(secs => ${windowSeconds})`
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, windowStart: sql`now()`, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
-      },
-    })
-    .returning({
-      count: rateLimits.count,
-      resetsIn: sql<number>`ceil(extract(epoch from ${rateLimits.windowStart} + make_interval(secs => ${windowSeconds}) - now()))::int`,
-    })
-  if (!row || row.count <= limit) return { ok: true }
-  return { ok: false, retryAfterSeconds: Math.max(1, Number(row.resetsIn)) }
+  const [row] = await queryRows<{ count: number; resets_in: number }>(db, rateLimitHit(key, windowSeconds))
+  return readRateLimit(row, limit)
 }
 
 /** A 429 whose body says what happened and when to try again. */

@@ -8,6 +8,8 @@ const TABS = [
   { to: '/settings', label: 'General', end: true },
   { to: '/settings/members', label: 'Members' },
   { to: '/settings/api-keys', label: 'API keys' },
+  { to: '/settings/lead-scoring', label: 'Lead scoring' },
+  { to: '/settings/webhooks', label: 'Webhooks' },
 ]
 
 export default function SettingsLayout() {

@@ -5,6 +5,7 @@ import { Link, useFetcher, useLoaderData } from '@remix-run/react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
+import { listFormChoices } from '#app/forms/queries.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
 import { getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
@@ -18,9 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Editin
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, { role: 'editor' })
   const pageId = requireIdParam(params.pageId, 'page')
-  const [page, variant] = await Promise.all([getPage({ workspaceId: workspace.id, id: pageId }), getVariant({ workspaceId: workspace.id, pageId, key: params.key! })])
+  const [page, variant, forms] = await Promise.all([
+    getPage({ workspaceId: workspace.id, id: pageId }),
+    getVariant({ workspaceId: workspace.id, pageId, key: params.key! }),
+    listFormChoices({ workspaceId: workspace.id }),
+  ])
   if (!page || !variant) throw new Response('No such page or variant in this workspace', { status: 404 })
   return {
+    forms,
     page: { id: page.id, name: page.name, slug: page.slug, settings: page.settings, variants: page.variants.map((v) => ({ key: v.key, name: v.name })) },
     variant: { key: variant.key, name: variant.name, draft: variant.draft, savedAt: variant.draftUpdatedAt },
   }
@@ -56,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const AUTOSAVE_MS = 800
 
 export default function EditorRoute() {
-  const { page, variant } = useLoaderData<typeof loader>()
+  const { page, variant, forms } = useLoaderData<typeof loader>()
   const save = useFetcher<typeof action>()
   const [isClient, setIsClient] = useState(false)
   const pending = useRef<Data | null>(null)
@@ -109,6 +115,7 @@ export default function EditorRoute() {
               key={variant.key}
               data={variant.draft as unknown as Data}
               settings={page.settings}
+              forms={forms}
               headerTitle={`${page.name} · ${variant.key} (${variant.name})`}
               onChange={onChange}
               onPublish={onPublish}

@@ -2,20 +2,15 @@
 // the production server on real PostgreSQL, one after the other in one run. The server and wrk are pinned
 // to separate cores. Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local server) and wrk.
 import { execFileSync, spawn } from 'node:child_process'
-import postgres from 'postgres'
 import { startServer } from '#tests/server-process'
+import { createBenchDatabase } from './bench-db'
 import { printTable, requireWrk, runWrk, type LoadResult } from './wrk'
 
 requireWrk()
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const dbName = `splitform_bench_${process.pid}`
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-await admin.unsafe(`create database "${dbName}"`)
-const benchUrl = new URL(serverUrl)
-benchUrl.pathname = `/${dbName}`
+const benchDb = await createBenchDatabase('pages')
 
 const SLUG = 'demo-webinar'
-const server = await startServer({ DATABASE_URL: benchUrl.toString(), SESSION_SECRET: 'b'.repeat(40), SEED_DEMO: '1', RATE_LIMITS: 'off' })
+const server = await startServer({ DATABASE_URL: benchDb.url, SESSION_SECRET: 'b'.repeat(40), SEED_DEMO: '1', RATE_LIMITS: 'off' })
 try {
   execFileSync('taskset', ['-p', '-c', '0', String(server.proc.pid)], { stdio: 'ignore' })
   const pageUrl = `${server.url}/p/${SLUG}`
@@ -49,6 +44,5 @@ try {
 } finally {
   server.proc.kill('SIGTERM')
   await server.exited
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`)
-  await admin.end()
+  await benchDb.drop()
 }

@@ -15,17 +15,19 @@ export function requireWrk() {
 }
 
 /** wrk against `url`, pinned to CPU `cpu` so it does not compete with the server for its core. */
-export function runWrk(url: string, { connections = 64, seconds = 10, cpu = 1, headers = [] as string[] } = {}): LoadResult {
-  const args = ['-c', String(cpu), 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), url]
+export function runWrk(url: string, { connections = 64, seconds = 10, cpu = 1, headers = [] as string[], script = '' } = {}): LoadResult & { requests: number } {
+  const args = ['-c', String(cpu), 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), ...(script ? ['-s', script] : []), url]
   const out = execFileSync('taskset', args, { encoding: 'utf8' })
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)
   const p50 = /\n\s+50%\s+([\d.]+\w+)/.exec(out)
   const p99 = /\n\s+99%\s+([\d.]+\w+)/.exec(out)
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out)
   const socketErrors = /Socket errors:.*?(\d+).*?(\d+).*?(\d+).*?(\d+)/.exec(out)
+  const requests = /(\d+) requests in/.exec(out)
   if (!rps || !p50 || !p99) throw new Error(`could not read wrk's output:\n${out}`)
   return {
     requestsPerSecond: Number(rps[1]),
+    requests: Number(requests?.[1] ?? 0),
     p50Ms: toMs(p50[1]!),
     p99Ms: toMs(p99[1]!),
     errors: Number(non2xx?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0),

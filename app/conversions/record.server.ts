@@ -1,0 +1,233 @@
+import { and, count, eq, min, sql } from 'drizzle-orm'
+import { db, queryRows } from '#app/db.server'
+import type { Answers, LeadIdentity } from '#app/forms/validation'
+import { getConversionContext } from '#app/conversions/conversion-context.server'
+import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
+import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
+import { changeLeadStage } from '#app/leads/stage.server'
+import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
+import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
+
+// The durable half of a submission: the conversion and its lead, written in one transaction that commits
+// before the visitor gets an answer. The same idempotency key twice (double click, a retry after a timeout)
+// yields the first conversion's ids and writes nothing.
+
+export type ConversionInput = {
+  workspaceId: string
+  formId: string
+  formName: string
+  pageId: string
+  variantKey: string
+  experimentId: string | null
+  conversionType: 'soft' | 'hard'
+  visitorId: string | null
+  idempotencyKey: string
+  answers: Answers
+  identity: LeadIdentity
+  touch: TouchJson
+  firstTouch: TouchJson | null
+  device: string
+  startedAt: Date | null
+}
+
+export type RecordedConversion = { leadId: string; conversionId: string; isDuplicate: boolean } | { limited: Extract<RateLimitResult, { ok: false }> }
+/** A rate limit counted in the same statement: over the limit, nothing is stored. */
+export type RateLimitGate = { key: string; limit: number; windowSeconds: number }
+
+/** What the visitor did before converting, from the page views already written (a second or more ago). */
+async function visitorHistory(visitorId: string | null) {
+  if (!visitorId) return { pagesViewed: 0, firstViewAt: null }
+  const [row] = await db.select({ pagesViewed: count(), firstViewAt: min(pageViews.viewedAt) }).from(pageViews).where(eq(pageViews.visitorId, visitorId))
+  return { pagesViewed: row?.pagesViewed ?? 0, firstViewAt: row?.firstViewAt ?? null }
+}
+
+function earliest(...dates: (Date | string | null | undefined)[]) {
+  const times = dates.filter(Boolean).map((d) => new Date(d!).getTime()).filter(Number.isFinite)
+  return times.length ? new Date(Math.min(...times)) : null
+}
+
+/**
+ * Records a conversion and upserts its lead in ONE statement (one round trip, atomic on its own). Webhook
+ * events go into the outbox in the same transaction when the workspace has webhooks, and an automatic MQL
+ * move follows in its own transaction (re-evaluated at the next conversion if that one ever failed).
+ */
+export async function recordConversion(input: ConversionInput, { rateLimit }: { rateLimit?: RateLimitGate } = {}): Promise<RecordedConversion> {
+  const [{ scoreRules, hasWebhooks }, history] = await Promise.all([getConversionContext(input.workspaceId), visitorHistory(input.visitorId)])
+  const firstSeenAt = earliest(input.firstTouch?.at, history.firstViewAt, input.startedAt) ?? new Date()
+  const statement = conversionStatement(input, { firstSeenAt, pagesViewed: history.pagesViewed, rateLimit })
+  let row: RecordedRow
+  try {
+    if (!hasWebhooks) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
+    else {
+      row = await db.transaction(async (tx) => {
+        const [recorded] = (await queryRows<RecordedRow>(tx, statement)) as [RecordedRow]
+        if (recorded.lead_id) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
+        return recorded
+      })
+    }
+  } catch (error) {
+    if (!isIdempotencyConflict(error)) throw error
+    // A retry: the first attempt committed (we waited on its row lock), so its ids are visible now.
+    const [first] = await db
+      .select({ id: conversions.id, leadId: conversions.leadId })
+      .from(conversions)
+      .where(and(eq(conversions.workspaceId, input.workspaceId), eq(conversions.idempotencyKey, input.idempotencyKey)))
+    return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
+  }
+  if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
+  if (autoStage(row, scoreRules) === 'mql') {
+    await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
+      console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),
+    )
+  }
+  return { leadId: row.lead_id, conversionId: row.conversion_id, isDuplicate: false }
+}
+
+function isIdempotencyConflict(error: unknown): boolean {
+  for (let e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505' && `${e.constraint_name ?? e.constraint ?? e.message}`.includes('conversions_idempotency_key')) return true
+  }
+  return false
+}
+
+type RecordedRow = {
+  count: number
+  resets_in: number
+  lead_id: string
+  conversion_id: string
+  conversion_created_at: Date | string
+  email: string | null
+  name: string | null
+  company: string | null
+  stage: string
+  is_hot: boolean
+  hard_conversions: number
+  soft_conversions: number
+  pages_viewed: number
+  channel: string
+  lead_created_at: Date | string
+  is_new: boolean
+  is_newly_hot: boolean
+}
+
+/** The stage the score rules ask for after this conversion (the lead just acted: no decay). */
+function autoStage(row: RecordedRow, rules: ScoreRules) {
+  const score = computeLeadScore({ hardConversions: row.hard_conversions, softConversions: row.soft_conversions, pagesViewed: row.pages_viewed, daysSinceLastActivity: 0 }, rules)
+  return shouldAutoQualify(score, rules, row.stage) ? ('mql' as const) : row.stage
+}
+
+const json = (value: unknown) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`
+
+/**
+ * The lead upsert and the conversion insert as one statement. One lead per normalised email per workspace
+ * (a form without an email makes a lead of its own). A duplicate idempotency key fails the whole statement,
+ * lead update included, and the caller answers the first conversion's ids.
+ */
+function conversionStatement(
+  input: ConversionInput,
+  { firstSeenAt, pagesViewed, rateLimit }: { firstSeenAt: Date; pagesViewed: number; rateLimit?: RateLimitGate },
+) {
+  const isHard = input.conversionType === 'hard'
+  const { identity } = input
+  const firstTouch = input.firstTouch ?? input.touch
+  const hit = rateLimit ? rateLimitHit(rateLimit.key, rateLimit.windowSeconds) : sql`select null::int as count, null::int as resets_in`
+  const admitted = rateLimit ? sql`where (select count from hit) <= ${rateLimit.limit}` : sql``
+  return sql`with hit as (${hit}), lead as (
+    insert into leads (workspace_id, email, name, company, phone, hot_at, hard_conversions, soft_conversions, pages_viewed,
+      first_touch, last_touch, channel, heard_about, heard_about_other, device, visitor_id, first_seen_at, last_conversion_at, last_activity_at)
+    select ${input.workspaceId}, ${identity.email}, ${identity.name}, ${identity.company}, ${identity.phone}, ${isHard ? sql`now()` : null},
+      ${isHard ? 1 : 0}, ${isHard ? 0 : 1}, ${pagesViewed}, ${json(firstTouch)}, ${json(input.touch)}, ${firstTouch.channel},
+      ${identity.heardAbout}, ${identity.heardAboutOther}, ${input.device}, ${input.visitorId}, ${firstSeenAt.toISOString()}::timestamptz, now(), now()
+    ${admitted}
+    on conflict (workspace_id, email) where email is not null do update set
+      -- What the visitor typed last is the freshest; what they left empty keeps the earlier answer.
+      name = coalesce(excluded.name, leads.name),
+      company = coalesce(excluded.company, leads.company),
+      phone = coalesce(excluded.phone, leads.phone),
+      heard_about = coalesce(excluded.heard_about, leads.heard_about),
+      heard_about_other = coalesce(excluded.heard_about_other, leads.heard_about_other),
+      hot_at = coalesce(leads.hot_at, excluded.hot_at),
+      hard_conversions = leads.hard_conversions + excluded.hard_conversions,
+      soft_conversions = leads.soft_conversions + excluded.soft_conversions,
+      pages_viewed = greatest(leads.pages_viewed, excluded.pages_viewed),
+      -- First touch and source stay those of the lead's first conversion.
+      last_touch = excluded.last_touch,
+      device = excluded.device,
+      visitor_id = coalesce(leads.visitor_id, excluded.visitor_id),
+      first_seen_at = least(leads.first_seen_at, excluded.first_seen_at),
+      last_conversion_at = now(),
+      last_activity_at = now()
+    returning id, email, name, company, stage, hot_at, hard_conversions, soft_conversions, pages_viewed, channel, created_at,
+      (xmax = 0) as is_new
+  ), conversion as (
+    insert into conversions (workspace_id, lead_id, form_id, page_id, variant_key, experiment_id, conversion_type, visitor_id,
+      idempotency_key, answers, touch, first_touch, device, first_seen_at, started_at)
+    select ${input.workspaceId}, lead.id, ${input.formId}, ${input.pageId}, ${input.variantKey}, ${input.experimentId}, ${input.conversionType},
+      ${input.visitorId}, ${input.idempotencyKey}, ${json(input.answers)}, ${json(input.touch)}, ${json(input.firstTouch)}, ${input.device},
+      ${firstSeenAt.toISOString()}::timestamptz, ${input.startedAt ? input.startedAt.toISOString() : null}::timestamptz
+    from lead
+    returning id, created_at
+  )
+  select hit.count, hit.resets_in, lead.id as lead_id, conversion.id as conversion_id, conversion.created_at as conversion_created_at, lead.email, lead.name,
+    lead.company, lead.stage, lead.hot_at is not null as is_hot, lead.hard_conversions, lead.soft_conversions, lead.pages_viewed,
+    lead.channel, lead.created_at as lead_created_at, lead.is_new,
+    -- hot_at = now() only when this statement made the lead hot: its first hard conversion.
+    (lead.hot_at is not null and lead.hot_at = now()) as is_newly_hot
+  from hit left join lead on true left join conversion on true`
+}
+
+function webhookEvents(input: ConversionInput, row: RecordedRow, stage: string): WebhookEventInput[] {
+  const iso = (d: Date | string) => new Date(d).toISOString()
+  const leadData = {
+    id: row.lead_id,
+    email: row.email,
+    name: row.name,
+    company: row.company,
+    temperature: row.is_hot ? 'hot' : 'cold',
+    stage,
+    source: row.channel,
+    createdAt: iso(row.lead_created_at),
+  }
+  const conversionData = {
+    id: row.conversion_id,
+    formId: input.formId,
+    formName: input.formName,
+    pageId: input.pageId,
+    variantKey: input.variantKey,
+    conversionType: input.conversionType,
+    answers: input.answers,
+    touch: input.touch,
+    createdAt: iso(row.conversion_created_at),
+  }
+  return [
+    ...(row.is_new ? [{ type: 'lead.created' as const, data: { lead: leadData } }] : []),
+    { type: 'conversion.created' as const, data: { conversion: conversionData, lead: leadData } },
+    ...(row.is_newly_hot ? [{ type: 'lead.hot' as const, data: { lead: leadData, conversion: conversionData } }] : []),
+  ]
+}
+
+export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
+  reason: string
+  userAgent: string | null
+}
+
+/** A submission the spam checks caught: kept whole for review, never a conversion until a member restores it. */
+export async function holdAsSpam(input: SpamInput) {
+  const [row] = await db
+    .insert(spamSubmissions)
+    .values({
+      workspaceId: input.workspaceId,
+      formId: input.formId,
+      pageId: input.pageId,
+      variantKey: input.variantKey,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      answers: input.answers,
+      touch: input.touch,
+      visitorId: input.visitorId,
+      device: input.device,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning({ id: spamSubmissions.id })
+  return row!
+}

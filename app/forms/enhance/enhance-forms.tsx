@@ -1,0 +1,119 @@
+// The script published pages with a form load (deferred, ~KB figures in the README): it hydrates each server-
+// rendered form with react-hook-form + zodResolver, using the same FormView and the same zod schema as the
+// server, and posts with fetch so the visitor stays on the page. Built by build-bundle.ts with React aliased
+// to preact/compat. Without it (JS off, or before it loads) the plain HTML form works on its own.
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useRef, useState } from 'react'
+import { hydrate } from 'react-dom'
+import { useForm, type FieldValues } from 'react-hook-form'
+import type { FormDefinition, SuccessAction } from '#app/forms/definition'
+import { otherKeyFor } from '#app/forms/field-rules'
+import { FormView, type FieldErrors } from '#app/forms/render/form-view'
+import { SuccessView } from '#app/forms/render/success-view'
+import { buildSubmissionSchema, fieldsForStep, type DefaultValues } from '#app/forms/validation'
+
+type Runtime = { idem: string; t: string; variant: string }
+type Accepted = { success: SuccessAction & { downloadUrl?: string | null } }
+
+function readInitialValues(form: HTMLFormElement, definition: FormDefinition): DefaultValues {
+  const data = new FormData(form)
+  const values: DefaultValues = {}
+  for (const field of definition.fields) {
+    if (field.type === 'checkboxes') values[field.key] = data.getAll(field.key).map(String)
+    else if (field.type === 'consent') values[field.key] = data.get(field.key) !== null
+    else values[field.key] = String(data.get(field.key) ?? '')
+    if (field.type === 'heard_about') values[otherKeyFor(field.key)] = String(data.get(otherKeyFor(field.key)) ?? '')
+  }
+  return values
+}
+
+const stepKeys = (definition: FormDefinition, step: number) =>
+  fieldsForStep(definition, step).flatMap((field) => (field.type === 'heard_about' ? [field.key, otherKeyFor(field.key)] : [field.key]))
+
+function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { formId: string; definition: FormDefinition; initial: DefaultValues; runtime: Runtime; initialStep: number }) {
+  const schema = useMemo(() => buildSubmissionSchema(definition), [definition])
+  // raw: post what the visitor typed; the server parses it with the same schema.
+  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(schema, undefined, { raw: true }), mode: 'onTouched' })
+  const [step, setStep] = useState(initialStep)
+  const [accepted, setAccepted] = useState<Accepted | null>(null)
+  const [formError, setFormError] = useState<string>()
+  const honeypot = useRef('')
+  const lastStep = definition.steps ? definition.steps.length - 1 : 0
+  const errors: FieldErrors = {}
+  for (const [key, error] of Object.entries(form.formState.errors)) if (error?.message) errors[key] = [String(error.message)]
+
+  async function send(values: FieldValues) {
+    setFormError(undefined)
+    const body = { ...values, _form: formId, _idem: runtime.idem, _t: runtime.t, _variant: runtime.variant, _hp: honeypot.current, ...(definition.steps ? { _step: lastStep } : {}) }
+    let response: Response
+    try {
+      response = await fetch(location.href, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
+    } catch {
+      // Same idempotency key on the retry: if the first one did arrive, it is not stored twice.
+      return setFormError('We could not reach the server. Your answers are still here: please try again.')
+    }
+    const json = await response.json().catch(() => ({}))
+    if (response.status === 201) {
+      if (json.success?.type === 'redirect') return location.assign(json.success.url)
+      return setAccepted(json)
+    }
+    if (response.status === 400 && json.errors) {
+      const keys = Object.keys(json.errors)
+      for (const key of keys) if (key in values) form.setError(key, { message: json.errors[key][0] })
+      const other = keys.filter((key) => !(key in values))
+      if (other.length) setFormError(json.errors[other[0]!][0])
+      const firstStep = definition.steps?.findIndex((s) => s.fieldKeys.some((k) => keys.includes(k) || keys.includes(otherKeyFor(k))))
+      if (firstStep !== undefined && firstStep >= 0) setStep(firstStep)
+      return
+    }
+    setFormError(json.error ?? 'Something went wrong. Please try again in a moment.')
+  }
+
+  async function onSubmit(event: { preventDefault: () => void; currentTarget: HTMLFormElement }) {
+    event.preventDefault()
+    honeypot.current = (event.currentTarget.elements.namedItem('_hp') as HTMLInputElement | null)?.value ?? ''
+    if (step < lastStep) {
+      if (await form.trigger(stepKeys(definition, step))) setStep(step + 1)
+      return
+    }
+    await form.handleSubmit(send)()
+  }
+
+  if (accepted) return <SuccessView success={accepted.success} downloadUrl={accepted.success.downloadUrl} />
+  return (
+    <FormView
+        formId={formId}
+        definition={definition}
+        values={{ ...initial, ...form.watch() }}
+        errors={errors}
+        formError={formError}
+        step={step}
+        runtime={runtime}
+        bind={(name) => form.register(name)}
+        isEnhanced
+        isSubmitting={form.formState.isSubmitting}
+        onBack={() => setStep(Math.max(0, step - 1))}
+        onSubmit={onSubmit}
+      />
+  )
+}
+
+function enhance(slot: HTMLElement) {
+  const formId = slot.dataset.sfSlot!
+  const script = document.querySelector<HTMLScriptElement>(`script[data-sf-definition="${formId}"]`)
+  const form = slot.querySelector('form')
+  if (!script || !form) return
+  const definition = JSON.parse(script.textContent!) as FormDefinition
+  const hidden = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
+  const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant') }
+  const step = Number(hidden('_step') || 0)
+  hydrate(<EnhancedForm formId={formId} definition={definition} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
+}
+
+document.querySelectorAll<HTMLElement>('[data-sf-slot]').forEach((slot) => {
+  try {
+    enhance(slot)
+  } catch (error) {
+    console.error('Form enhancement failed; the form still works without it.', error)
+  }
+})

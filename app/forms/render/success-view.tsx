@@ -1,0 +1,36 @@
+import type { SuccessAction } from '#app/forms/definition'
+
+// What replaces the form once a submission is stored (server after the 303, or the enhancement after a 201).
+// A redirect never renders here: the server answers with the marketer's URL instead.
+
+export type SuccessViewProps = { success: SuccessAction; /** An expiring link to the asset, for asset forms. */ downloadUrl?: string | null }
+
+export function SuccessView({ success, downloadUrl }: SuccessViewProps) {
+  return (
+    <div className="sf-form__success" role="status" tabIndex={-1}>
+      {success.type === 'message' ? <p className="sf-form__success-text">{success.message}</p> : null}
+      {success.type === 'redirect' ? (
+        <p className="sf-form__success-text">
+          Thank you! <a href={success.url}>Continue</a>
+        </p>
+      ) : null}
+      {success.type === 'asset' ? (
+        <>
+          <p className="sf-form__success-text">Thank you! Your download is ready.</p>
+          {downloadUrl ? (
+            <a className="sf-btn sf-btn--primary" href={downloadUrl}>
+              {success.label}
+            </a>
+          ) : null}
+        </>
+      ) : null}
+      {success.nextStep ? (
+        <p className="sf-form__next">
+          <a className="sf-btn sf-btn--secondary" href={success.nextStep.url}>
+            {success.nextStep.text}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+// Hot and new are told by words as well as colour, so they survive colour blindness, greyscale and screen readers.
+
+export function TemperatureBadge({ temperature }: { temperature: 'hot' | 'cold' }) {
+  return temperature === 'hot' ? (
+    <span className="inline-flex items-center gap-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+      <span aria-hidden>●</span> Hot
+    </span>
+  ) : (
+    <span className="inline-flex items-center gap-1 rounded bg-sky-50 px-1.5 py-0.5 text-xs font-medium text-sky-800">
+      <span aria-hidden>○</span> Cold
+    </span>
+  )
+}
+
+/** A hot lead no member has opened yet. */
+export function NewLeadBadge() {
+  return <span className="ml-2 rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title="Hot lead nobody has opened yet">New</span>
+}

@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, exists, gte, ilike, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { db } from '#app/db.server'
+import { fieldErrorsOf } from '#app/http/field-errors'
+import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from '#app/leads/cursor'
+import { LeadQuerySchema, type LeadFilters, type LeadSort } from '#app/leads/schema'
+import { getScoreRules, leadScoreSql } from '#app/leads/score-rules.server'
+import { conversions, forms, leads, pages } from '#db/schema'
+
+export const DEFAULT_PAGE_SIZE = 50
+const MAX_INTERNAL_PAGE_SIZE = 1000 // the API caps at 100 (LeadQuerySchema); the CSV export reads in larger pages
+
+export type LeadListQuery = { filters: LeadFilters; sort: LeadSort; cursor: LeadCursor | null; limit: number }
+
+/**
+ * Reads the inbox's query parameters. `lenient` (the admin screen) drops parameters it cannot read and says which;
+ * otherwise (the API) they are a 400 naming each one.
+ */
+export function parseLeadQuery(params: URLSearchParams, { lenient = false } = {}):
+  | { ok: true; query: LeadListQuery; ignored: string[] }
+  | { ok: false; errors: Record<string, string[]> } {
+  const values: Record<string, string> = Object.fromEntries(params)
+  const ignored: string[] = []
+  for (;;) {
+    const result = LeadQuerySchema.safeParse(values)
+    const errors = result.success ? {} : fieldErrorsOf(result.error)
+    if (result.success) {
+      const { sort = 'newest', cursor: cursorText, limit = DEFAULT_PAGE_SIZE, ...filters } = result.data
+      const cursor = cursorText ? decodeLeadCursor(cursorText, sort) : null
+      if (!cursorText || cursor) return { ok: true, query: { filters, sort, cursor, limit }, ignored }
+      errors.cursor = ['Not a cursor from this listing: pass back `next` unchanged, with the same sort']
+    }
+    const droppable = Object.keys(errors).filter((key) => key in values)
+    if (!lenient || droppable.length === 0) return { ok: false, errors }
+    for (const key of droppable) {
+      ignored.push(key)
+      delete values[key]
+    }
+  }
+}
+
+/** LIKE treats % and _ as wildcards and \ as the escape; a search for "50%" means those characters. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&')
+
+const DAY_MS = 24 * 3600 * 1000
+
+function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
+  // Erased leads keep their place in counts and experiment results but leave the inbox.
+  const conditions: (SQL | undefined)[] = [eq(leads.workspaceId, workspaceId), isNull(leads.erasedAt)]
+  if (f.temperature) conditions.push(f.temperature === 'hot' ? isNotNull(leads.hotAt) : isNull(leads.hotAt))
+  if (f.stage) conditions.push(eq(leads.stage, f.stage))
+  if (f.source) conditions.push(eq(leads.channel, f.source))
+  const convertedOn = (condition: SQL) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(conversions)
+        .where(and(eq(conversions.leadId, leads.id), eq(conversions.workspaceId, workspaceId), condition)),
+    )
+  if (f.formId) conditions.push(convertedOn(eq(conversions.formId, f.formId)))
+  if (f.pageId) conditions.push(convertedOn(eq(conversions.pageId, f.pageId)))
+  // Dates are whole UTC days (the admin shows UTC everywhere); "to" includes its day.
+  if (f.from) conditions.push(gte(leads.createdAt, new Date(`${f.from}T00:00:00Z`)))
+  if (f.to) conditions.push(lt(leads.createdAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + DAY_MS)))
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`
+    conditions.push(or(ilike(leads.email, pattern), ilike(leads.name, pattern), ilike(leads.company, pattern)))
+  }
+  return conditions.filter((c): c is SQL => c !== undefined)
+}
+
+// Microseconds matter: a cursor holding a JS Date (milliseconds) would skip rows created in the same millisecond.
+const timestampKey = (column: AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+/** What the inbox, the CSV export and the API list show of a lead; the detail adds to it. */
+export const listedLeadColumns = {
+  id: leads.id,
+  email: leads.email,
+  name: leads.name,
+  company: leads.company,
+  phone: leads.phone,
+  hotAt: leads.hotAt,
+  stage: leads.stage,
+  dealValue: leads.dealValue,
+  source: leads.channel,
+  heardAbout: leads.heardAbout,
+  firstSeenAt: leads.firstSeenAt,
+  lastConversionAt: leads.lastConversionAt,
+  createdAt: leads.createdAt,
+  openedAt: leads.openedAt,
+}
+
+export type LeadListItem = Awaited<ReturnType<typeof listLeads>>['leads'][number]
+
+/** One page of the workspace's leads, and the cursor of the next page (null on the last). */
+export async function listLeads({
+  workspaceId,
+  filters = {},
+  sort = 'newest',
+  cursor = null,
+  limit = DEFAULT_PAGE_SIZE,
+}: { workspaceId: string } & Partial<LeadListQuery>) {
+  const now = cursor?.now ?? Date.now()
+  const { rules } = await getScoreRules({ workspaceId })
+  const score = leadScoreSql(rules, now)
+  const sortColumn = sort === 'last_conversion' ? leads.lastConversionAt : leads.createdAt
+  const sortExpression = sort === 'score' ? score : sortColumn
+  const conditions = filterConditions(workspaceId, filters)
+  if (cursor) {
+    const key = sort === 'score' ? sql`${cursor.key}::bigint` : sql`${cursor.key}::timestamptz`
+    conditions.push(sql`(${sortExpression}, ${leads.id}) < (${key}, ${cursor.id}::uuid)`)
+  }
+  const pageSize = Math.min(Math.max(Math.trunc(limit), 1), MAX_INTERNAL_PAGE_SIZE)
+  const rows = await db
+    .select({ ...listedLeadColumns, score, sortKey: sort === 'score' ? score : timestampKey(sortColumn) })
+    .from(leads)
+    .where(and(...conditions))
+    .orderBy(desc(sortExpression), desc(leads.id))
+    .limit(pageSize + 1)
+  const page = rows.slice(0, pageSize)
+  const last = page.at(-1)
+  const next = rows.length > pageSize && last ? encodeLeadCursor({ sort, key: last.sortKey, id: last.id, now }) : null
+  return {
+    leads: page.map(({ sortKey: _sortKey, ...lead }) => ({ ...lead, temperature: lead.hotAt ? ('hot' as const) : ('cold' as const) })),
+    next,
+  }
+}
+
+/** The forms and pages a lead can be filtered by, for the inbox's filter menus. */
+export async function listLeadFilterOptions({ workspaceId }: { workspaceId: string }) {
+  const [formOptions, pageOptions] = await Promise.all([
+    db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)).orderBy(asc(forms.name)),
+    db.select({ id: pages.id, name: pages.name }).from(pages).where(eq(pages.workspaceId, workspaceId)).orderBy(asc(pages.name)),
+  ])
+  return { forms: formOptions, pages: pageOptions }
+}

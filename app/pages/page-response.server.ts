@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gzipSync } from 'node:zlib'
+import { issueFillTimer } from '#app/forms/fill-timer.server'
+import { spliceGzip } from '#app/pages/gzip-splice'
+import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/pages/html-template'
+import type { RenderedVariant } from '#app/pages/published-cache.server'
+import { PUBLISHED_PAGE_CSP } from '#app/pages/render.server'
+
+// Writing published pages to visitors: the precomputed bytes of a static page, the spliced gzip of a page
+// with per-request holes, or a page rendered for this one request (form errors, a later step, success).
+
+export const BASE_HEADERS = {
+  'Content-Security-Policy': PUBLISHED_PAGE_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // Revalidate every time (ETag): what a visitor sees can change with a publish or an experiment.
+  'Cache-Control': 'private, no-cache',
+  'Content-Type': 'text/html; charset=utf-8',
+  Vary: 'Accept-Encoding',
+}
+// A page with a form carries a one-time idempotency key: never reuse it from a cache (or the back-forward cache,
+// where a second, different submission would be taken for a retry of the first).
+const PER_REQUEST_HEADERS = { ...BASE_HEADERS, 'Cache-Control': 'private, no-store' }
+
+export type ExtraHeaders = string[] // flat [name, value, …], for Set-Cookie lines
+
+export function sendPlain(res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title></head><body style="font-family:system-ui,sans-serif;padding:3rem;text-align:center"><h1>${message}</h1></body></html>`
+  res.writeHead(status, { ...BASE_HEADERS, ...extra, 'Content-Length': Buffer.byteLength(body) })
+  res.end(body)
+}
+
+type Encoding = 'br' | 'gzip' | 'identity'
+function pickEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity'
+  if (/\bbr\b/.test(acceptEncoding)) return 'br'
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip'
+  return 'identity'
+}
+
+type StaticVariant = RenderedVariant & { static: NonNullable<RenderedVariant['static']> }
+
+// The headers of a static variant never change: build them once per variant and encoding, as a flat list.
+const staticHeaders = new WeakMap<RenderedVariant, Record<Encoding, string[]>>()
+function headersFor(variant: StaticVariant, encoding: Encoding) {
+  let byEncoding = staticHeaders.get(variant)
+  if (!byEncoding) {
+    const build = (body: Buffer, contentEncoding?: string) =>
+      Object.entries({ ...BASE_HEADERS, ETag: variant.static.etag, 'Content-Length': String(body.length), ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}) }).flat()
+    byEncoding = { identity: build(variant.static.html), br: build(variant.static.br, 'br'), gzip: build(variant.static.gzip, 'gzip') }
+    staticHeaders.set(variant, byEncoding)
+  }
+  return byEncoding[encoding]
+}
+
+const flatHeaders = (headers: Record<string, string>) => Object.entries(headers).flat()
+
+/** Fresh per-request values for a form: an idempotency key and a signed render time. */
+export function generateValue(name: GeneratedValue) {
+  return name === 'idem' ? randomUUID() : issueFillTimer()
+}
+
+/** The variant as most requests get it: forms in their initial state, holes filled for this request. */
+export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: RenderedVariant, params: URLSearchParams, extra: ExtraHeaders | null) {
+  const isHead = req.method === 'HEAD'
+  if (variant.static) {
+    const etag = variant.static.etag
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, [...flatHeaders(BASE_HEADERS), 'ETag', etag, ...(extra ?? [])])
+      res.end()
+      return
+    }
+    const encoding = pickEncoding(req.headers['accept-encoding'])
+    const headers = headersFor(variant as StaticVariant, encoding)
+    res.writeHead(200, extra ? [...headers, ...extra] : headers)
+    res.end(isHead ? undefined : encoding === 'identity' ? variant.static.html : variant.static[encoding])
+    return
+  }
+  const context: FillContext = { generated: generateValue }
+  const spliced = variant.spliced!
+  if (pickEncoding(req.headers['accept-encoding']) !== 'identity') {
+    const values = spliced.holes.map((hole) => fillPart(hole, params, context))
+    const body = spliceGzip(spliced.page, values)
+    const length = body.reduce((n, b) => n + b.length, 0)
+    res.writeHead(200, [...flatHeaders(PER_REQUEST_HEADERS), 'Content-Encoding', 'gzip', 'Content-Length', String(length), ...(extra ?? [])])
+    if (isHead) return void res.end()
+    for (const chunk of body) res.write(chunk)
+    res.end()
+    return
+  }
+  sendHtml(req, res, 200, fillTemplate(variant.expanded, params, context), extra)
+}
+
+/** A page rendered for this request only (form errors, a later step, a success state): compressed on the fly. */
+export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, extra: ExtraHeaders | null) {
+  const raw = Buffer.from(html)
+  const gzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
+  const body = gzip ? gzipSync(raw, { level: 6 }) : raw
+  res.writeHead(status, [
+    ...flatHeaders(PER_REQUEST_HEADERS),
+    ...(gzip ? ['Content-Encoding', 'gzip'] : []),
+    'Content-Length',
+    String(body.length),
+    ...(extra ?? []),
+  ])
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** The variant with each form rendered by `form` (others in their initial state are the caller's to render). */
+export function renderVariantHtml(variant: RenderedVariant, params: URLSearchParams, form: (formId: string) => string) {
+  return fillTemplate(variant.template, params, { generated: generateValue, form })
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react'
+import { Button } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { Field, FormErrorList } from '#app/components/ui/field'
+import { useZodForm } from '#app/components/zod-form'
+import type { FormErrors } from '#app/http/form-data.server'
+import { LeadStageChangeSchema } from '#app/leads/schema'
+import { hasDealValue, LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
+import type { LeadStage } from '#db/schema'
+
+type Props = { stage: LeadStage; dealValue: number | null; canEdit: boolean; errors?: FormErrors; saved: boolean }
+
+/**
+ * Stage and deal value, checked in the browser with the schema the server and the API use. Without JavaScript the
+ * deal value field is always there (the hint says when it applies); with it, it is enabled only for Opportunity and
+ * Customer, and a disabled field is not sent.
+ */
+export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
+  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LeadStageChangeSchema, errors)
+  const [isHydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  const chosen = (form.watch('stage') as string | undefined) ?? stage
+  const showsValue = !isHydrated || hasDealValue(chosen)
+  return (
+    <Card title="Stage" description="Lead → MQL → SQL → Opportunity → Customer, or Lost.">
+      <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+        <input type="hidden" name="intent" value="stage" />
+        <FormErrorList errors={errors?.formErrors} />
+        <fieldset disabled={!canEdit} className="space-y-4">
+          <div>
+            <label htmlFor="lead-stage" className="block text-sm font-medium text-slate-700">Stage</label>
+            <select id="lead-stage" defaultValue={stage} {...form.register('stage')} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
+              {LEAD_STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+            </select>
+            {errorFor('stage') ? <p className="mt-1 text-sm text-red-600">{errorFor('stage')}</p> : null}
+          </div>
+          <div hidden={!showsValue}>
+            <Field
+              label="Deal value"
+              inputMode="decimal"
+              defaultValue={dealValue ?? ''}
+              hint={isHydrated ? 'Optional. The offer or contract value, in your currency.' : 'Opportunity and Customer only: leave empty for other stages.'}
+              error={errorFor('dealValue')}
+              {...form.register('dealValue', { disabled: isHydrated && !hasDealValue(chosen) })}
+            />
+          </div>
+          {canEdit ? <Button disabled={isSubmitting}>Save stage</Button> : <p className="text-sm text-slate-500">Viewers cannot change the stage.</p>}
+          {saved ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+        </fieldset>
+      </Form>
+    </Card>
+  )
+}

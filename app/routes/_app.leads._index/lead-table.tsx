@@ -1,0 +1,73 @@
+import { Link } from '@remix-run/react'
+import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
+import { formatDateTime } from '#app/components/format'
+import { NewLeadBadge, TemperatureBadge } from '#app/leads/badges'
+import type { LeadSort } from '#app/leads/schema'
+import { STAGE_LABELS } from '#app/leads/stages'
+import type { LeadStage } from '#db/schema'
+import { linkWith } from './query-link'
+
+type Row = {
+  id: string
+  email: string | null
+  name: string | null
+  company: string | null
+  temperature: 'hot' | 'cold'
+  openedAt: Date | string | null
+  stage: LeadStage
+  source: string
+  score: number
+  firstSeenAt: Date | string
+  lastConversionAt: Date | string
+}
+
+export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
+  const SortHeader = ({ by, children }: { by: LeadSort; children: string }) => (
+    <th className="py-2 pr-4 font-medium" aria-sort={sort === by ? 'descending' : undefined}>
+      <Link to={linkWith(search, { sort: by })} className={sort === by ? 'text-slate-900 underline' : 'hover:text-slate-900'}>
+        {children}{sort === by ? <span aria-hidden> ↓</span> : null}
+      </Link>
+    </th>
+  )
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-2 pr-4 font-medium">Email</th>
+            <th className="py-2 pr-4 font-medium">Name</th>
+            <th className="py-2 pr-4 font-medium">Company</th>
+            <th className="py-2 pr-4 font-medium">Temperature</th>
+            <th className="py-2 pr-4 font-medium">Stage</th>
+            <th className="py-2 pr-4 font-medium">Source</th>
+            <SortHeader by="score">Score</SortHeader>
+            <th className="py-2 pr-4 font-medium">First seen</th>
+            <SortHeader by="last_conversion">Last conversion</SortHeader>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {leads.map((lead) => {
+            // A hot lead nobody opened yet: sales should call it now. Marked by a word and a bar, not colour alone.
+            const isNew = lead.temperature === 'hot' && !lead.openedAt
+            return (
+              <tr key={lead.id} data-testid="lead-row" className={isNew ? 'bg-amber-50' : undefined}>
+                <td className={`py-2 pl-2 pr-4 ${isNew ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
+                  <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">{lead.email ?? 'No email given'}</Link>
+                  {isNew ? <NewLeadBadge /> : null}
+                </td>
+                <td className="py-2 pr-4">{lead.name ?? '–'}</td>
+                <td className="py-2 pr-4">{lead.company ?? '–'}</td>
+                <td className="py-2 pr-4"><TemperatureBadge temperature={lead.temperature} /></td>
+                <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
+                <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>
+                <td className="py-2 pr-4 tabular-nums">{lead.score}</td>
+                <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(lead.firstSeenAt)}</td>
+                <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(lead.lastConversionAt)}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import type { Touch } from '#app/attribution/touch'
+import type { TouchJson } from '#db/schema'
+
+// A visitor is a random 128-bit id in a first-party cookie, never derived from IP or user agent. Two more
+// cookies carry attribution to the form post without a database read: the first touch (set once, kept a year)
+// and the last non-direct touch (replaced by each visit that came from somewhere, kept 30 days, the usual
+// attribution window). All three are HttpOnly: no script on the page needs them.
+
+export const VISITOR_COOKIE = 'sf_vid'
+export const FIRST_TOUCH_COOKIE = 'sf_ft'
+export const LAST_TOUCH_COOKIE = 'sf_lt'
+const YEAR = 365 * 24 * 3600
+const LAST_TOUCH_DAYS = 30
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+// Browsers drop cookies over 4 KB; a touch that would not fit loses its free-text parts first.
+const MAX_COOKIE_VALUE = 3000
+
+export type VisitorCookies = { visitorId: string | null; firstTouch: TouchJson | null; lastTouch: TouchJson | null }
+
+/** Our cookies from a Cookie header; anything damaged or forged into another shape reads as absent. */
+export function readVisitorCookies(header: string | undefined): VisitorCookies {
+  const result: VisitorCookies = { visitorId: null, firstTouch: null, lastTouch: null }
+  if (!header || !header.includes('sf_')) return result
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=')
+    const name = pair.slice(0, eq).trim()
+    const value = pair.slice(eq + 1).trim()
+    if (name === VISITOR_COOKIE && UUID.test(value)) result.visitorId = value
+    else if (name === FIRST_TOUCH_COOKIE) result.firstTouch = decodeTouch(value)
+    else if (name === LAST_TOUCH_COOKIE) result.lastTouch = decodeTouch(value)
+  }
+  return result
+}
+
+export const newVisitorId = () => randomUUID()
+
+function cookie(name: string, value: string, maxAge: number, secure: boolean) {
+  return `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+export const visitorCookie = (visitorId: string, secure: boolean) => cookie(VISITOR_COOKIE, visitorId, YEAR, secure)
+export const firstTouchCookie = (touch: TouchJson, secure: boolean) => cookie(FIRST_TOUCH_COOKIE, encodeTouch(touch), YEAR, secure)
+export const lastTouchCookie = (touch: TouchJson, secure: boolean) => cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure)
+
+const KEYS = ['utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'referrer', 'landingPath', 'channel', 'hasClickId', 'at'] as const
+
+export function toTouchJson(touch: Touch, at: Date): TouchJson {
+  return { ...touch, at: at.toISOString() }
+}
+
+export function encodeTouch(touch: TouchJson): string {
+  const encode = (t: TouchJson) => Buffer.from(JSON.stringify(KEYS.map((k) => t[k] ?? null))).toString('base64url')
+  let value = encode(touch)
+  if (value.length > MAX_COOKIE_VALUE) value = encode({ ...touch, utmTerm: null, utmContent: null, referrer: touch.referrer?.slice(0, 200) ?? null, landingPath: touch.landingPath.slice(0, 200) })
+  return value
+}
+
+const CHANNELS = new Set(['paid_search', 'organic_search', 'social', 'email', 'referral', 'direct'])
+const textOrNull = (v: unknown, cap: number) => (typeof v === 'string' && v !== '' ? v.slice(0, cap) : null)
+
+export function decodeTouch(value: string): TouchJson | null {
+  if (value.length > 4096) return null
+  try {
+    const list = JSON.parse(Buffer.from(value, 'base64url').toString())
+    if (!Array.isArray(list) || list.length !== KEYS.length) return null
+    const [utmSource, utmMedium, utmCampaign, utmTerm, utmContent, referrer, landingPath, channel, hasClickId, at] = list
+    if (typeof landingPath !== 'string' || !CHANNELS.has(channel) || (at !== null && (typeof at !== 'string' || Number.isNaN(Date.parse(at))))) return null
+    return {
+      utmSource: textOrNull(utmSource, 200),
+      utmMedium: textOrNull(utmMedium, 200),
+      utmCampaign: textOrNull(utmCampaign, 200),
+      utmTerm: textOrNull(utmTerm, 200),
+      utmContent: textOrNull(utmContent, 200),
+      referrer: textOrNull(referrer, 500),
+      landingPath: landingPath.slice(0, 500),
+      channel,
+      hasClickId: hasClickId === true,
+      ...(at ? { at } : {}),
+    }
+  } catch {
+    return null
+  }
+}

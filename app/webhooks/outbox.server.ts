@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto'
+import { and, arrayOverlaps, asc, eq, inArray, lt, lte } from 'drizzle-orm'
+import { db, type Database, type Transaction } from '#app/db.server'
+import { allowsPrivateWebhookTargets } from '#app/env.server'
+import { webhookDeliveries, webhooks, type WebhookEvent } from '#db/schema'
+import { MAX_ATTEMPTS, retryDelayMs } from './retry'
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './signature'
+import { checkWebhookTarget } from './target.server'
+
+// Webhooks leave through an outbox: the submission's own transaction writes one webhook_deliveries row per
+// (event × subscribed webhook), so an event is sent if and only if its submission committed. A worker in every
+// app process then claims due rows (FOR UPDATE SKIP LOCKED keeps two processes off the same row), sends them
+// outside any transaction, and records the outcome. Delivery is at least once: receivers dedupe on the body's id.
+
+export const TEST_EVENT = 'webhook.test'
+const USER_AGENT = 'Splitform-Webhooks/1'
+const TIMEOUT_MS = 10_000
+// A claimed row is due again after this, so a process that dies mid-send only delays its deliveries.
+const LEASE_MS = 2 * 60_000
+const MAX_ERROR_LENGTH = 500
+
+export type WebhookEventInput = { type: WebhookEvent; data: Record<string, unknown> }
+
+/** The exact JSON a receiver gets. `id` is the event's: every webhook and every retry sees the same one. */
+export function buildEnvelope({ type, workspaceId, data, createdAt }: { type: string; workspaceId: string; data: unknown; createdAt: Date }) {
+  return JSON.stringify({ id: randomUUID(), type, createdAt: createdAt.toISOString(), workspaceId, data })
+}
+
+/**
+ * Queues `events` for every active webhook of the workspace subscribed to them. Call it inside the transaction
+ * that writes what the events describe, passing that transaction. With no matching webhook this is one indexed
+ * SELECT; otherwise one SELECT and one multi-row INSERT. Returns how many deliveries were queued.
+ */
+export async function enqueueWebhookEvents(
+  tx: Database | Transaction,
+  { workspaceId, events, now = new Date() }: { workspaceId: string; events: WebhookEventInput[]; now?: Date },
+) {
+  if (events.length === 0) return 0
+  const subscribed = await tx
+    .select({ id: webhooks.id, events: webhooks.events })
+    .from(webhooks)
+    .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true), arrayOverlaps(webhooks.events, events.map((e) => e.type))))
+  if (subscribed.length === 0) return 0
+  const rows = events.flatMap((event) => {
+    const body = buildEnvelope({ type: event.type, workspaceId, data: event.data, createdAt: now })
+    return subscribed.filter((hook) => hook.events.includes(event.type)).map((hook) => ({ workspaceId, webhookId: hook.id, event: event.type, body }))
+  })
+  await tx.insert(webhookDeliveries).values(rows)
+  return rows.length
+}
+
+export type DeliverOptions = {
+  /** The worker's clock; tests move it forward to simulate retries. */
+  now?: Date
+  limit?: number
+  fetchImpl?: typeof fetch
+  timeoutMs?: number
+  allowPrivateTargets?: boolean
+  /** Only this workspace's deliveries: tests share their database with other test files. */
+  workspaceId?: string
+  random?: () => number
+}
+
+type Claimed = { id: string; body: string; attempts: number; url: string; secret: string; isActive: boolean }
+type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string }
+
+/** One round: claims up to `limit` due deliveries, sends them concurrently and records each outcome. */
+export async function deliverDueWebhooks({
+  now = new Date(),
+  limit = 20,
+  fetchImpl = fetch,
+  timeoutMs = TIMEOUT_MS,
+  allowPrivateTargets = allowsPrivateWebhookTargets(),
+  workspaceId,
+  random = Math.random,
+}: DeliverOptions = {}) {
+  const startedAt = Date.now()
+  const clock = () => new Date(now.getTime() + (Date.now() - startedAt)) // `now`, advancing in real time
+  const claimed = await claimDueDeliveries({ now, limit, workspaceId })
+  const counts = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 }
+  await Promise.all(
+    claimed.map(async (delivery) => {
+      const outcome: Outcome = delivery.isActive
+        ? await sendDelivery(delivery, { now: clock(), fetchImpl, timeoutMs, allowPrivateTargets })
+        : { ok: false, statusCode: null, error: 'Not sent: the webhook is paused' }
+      const status = await recordOutcome(delivery, outcome, { now: clock(), random, isFinal: !delivery.isActive })
+      counts[status === 'pending' ? 'retrying' : status]++
+    }),
+  )
+  return counts
+}
+
+// A short transaction: lock due rows nobody else holds, push them a lease ahead, commit. The send happens after.
+function claimDueDeliveries({ now, limit, workspaceId }: { now: Date; limit: number; workspaceId?: string }): Promise<Claimed[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: webhookDeliveries.id, body: webhookDeliveries.body, attempts: webhookDeliveries.attempts, url: webhooks.url, secret: webhooks.secret, isActive: webhooks.active })
+      .from(webhookDeliveries)
+      .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now), workspaceId ? eq(webhookDeliveries.workspaceId, workspaceId) : undefined))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { of: webhookDeliveries, skipLocked: true })
+    if (rows.length > 0) {
+      const ids = rows.map((r) => r.id)
+      await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(webhookDeliveries.id, ids))
+    }
+    return rows
+  })
+}
+
+async function sendDelivery(delivery: Claimed, options: { now: Date; fetchImpl: typeof fetch; timeoutMs: number; allowPrivateTargets: boolean }): Promise<Outcome> {
+  try {
+    const refusal = await checkWebhookTarget(delivery.url, { allowPrivate: options.allowPrivateTargets })
+    if (refusal) return { ok: false, statusCode: null, error: refusal }
+    const timestamp = Math.floor(options.now.getTime() / 1000)
+    const response = await options.fetchImpl(delivery.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': USER_AGENT,
+        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook({ secret: delivery.secret, timestamp, body: delivery.body }),
+      },
+      body: delivery.body,
+      // A redirect could point anywhere, past the target check: it counts as a failure instead.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    })
+    // The receiver's body is not read: it is not shown to members (it could be an internal page's content).
+    await response.body?.cancel().catch(() => {})
+    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status }
+    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` }
+  } catch (error) {
+    return { ok: false, statusCode: null, error: describeSendError(error, options.timeoutMs) }
+  }
+}
+
+function describeSendError(error: unknown, timeoutMs: number) {
+  if (error instanceof Error && error.name === 'TimeoutError') return `Timed out after ${timeoutMs / 1000} s`
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
+  return `${error instanceof Error ? error.message : String(error)}${cause}`
+}
+
+async function recordOutcome(delivery: Claimed, outcome: Outcome, { now, random, isFinal }: { now: Date; random: () => number; isFinal: boolean }) {
+  const attempts = delivery.attempts + (isFinal ? 0 : 1)
+  const status = outcome.ok ? 'delivered' : isFinal || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending'
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status,
+      attempts,
+      lastStatusCode: outcome.statusCode,
+      lastError: outcome.ok ? null : outcome.error.slice(0, MAX_ERROR_LENGTH),
+      deliveredAt: outcome.ok ? now : null,
+      nextAttemptAt: status === 'pending' ? new Date(now.getTime() + retryDelayMs(attempts, random)) : now,
+    })
+    .where(eq(webhookDeliveries.id, delivery.id))
+  return status
+}
+
+const KEEP_FINISHED_MS = 30 * 24 * 3600_000
+
+/** Deletes delivered and failed deliveries older than 30 days (hourly maintenance); pending ones are kept. */
+export async function pruneWebhookDeliveries({ now = new Date() }: { now?: Date } = {}) {
+  await db
+    .delete(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.createdAt, new Date(now.getTime() - KEEP_FINISHED_MS))))
+}
+
+// ── The worker loop ─────────────────────────────────────────────────────────────────────────────
+const POLL_MS = 2000
+const MAX_ROUNDS_PER_TICK = 10
+
+let timer: NodeJS.Timeout | undefined
+let inFlight: Promise<void> | undefined
+let isRunning = false
+let generation = 0 // a stop then start while a round is in flight must not leave two polling chains
+
+/** Polls every ~2 s in this process. Rounds never overlap; errors are logged and the next tick tries again. */
+export function startWebhookWorker({ intervalMs = POLL_MS, ...options }: Omit<DeliverOptions, 'now'> & { intervalMs?: number } = {}) {
+  if (isRunning) return
+  isRunning = true
+  const current = ++generation
+  const schedule = () => {
+    timer = setTimeout(tick, intervalMs)
+    timer.unref() // the worker alone must not keep the process alive
+  }
+  const tick = async () => {
+    // Each round starts after the previous one ended, even one left over from before a restart.
+    const round = (inFlight = Promise.resolve(inFlight).then(() => runRounds(options)))
+    await round
+    if (current === generation && isRunning) schedule()
+  }
+  schedule()
+}
+
+/** Stops polling and waits for a round in progress, so its outcomes are recorded before the database closes. */
+export async function stopWebhookWorker() {
+  isRunning = false
+  clearTimeout(timer)
+  await inFlight
+}
+
+async function runRounds(options: DeliverOptions) {
+  const limit = options.limit ?? 20
+  try {
+    // A full round suggests a backlog: keep going (bounded) rather than wait for the next tick.
+    for (let round = 0; round < MAX_ROUNDS_PER_TICK && isRunning; round++) {
+      if ((await deliverDueWebhooks({ ...options, limit })).claimed < limit) break
+    }
+  } catch (error) {
+    console.error('webhook delivery round failed (will retry):', error)
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
+import { createForm } from '#app/forms/queries.server'
+import { createPage, publishPage } from '#app/pages/queries.server'
+import { servePublishedPage } from '#app/pages/serve.server'
+
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
+
+export const CONSENT_FORM: FormDefinitionInput = {
+  purpose: 'content_download',
+  conversionType: 'soft',
+  minFillSeconds: 0,
+  fields: [
+    { key: 'email', type: 'email', label: 'Work email', required: true },
+    { key: 'name', type: 'text', label: 'Name' },
+    { key: 'company', type: 'text', label: 'Company' },
+    { key: 'consent', type: 'consent', label: 'Consent', consentText: 'I agree to receive the guide and related emails.' },
+  ],
+  success: { type: 'message', message: 'Thanks! Check your inbox.' },
+}
+
+/** A form on a published page in `workspaceId`, served at /p/<slug>. */
+export async function publishFormPage({ workspaceId, userId, definition = CONSENT_FORM, name = 'Guide form' }: { workspaceId: string; userId: string; definition?: FormDefinitionInput; name?: string }) {
+  const parsed = validateFormDefinition(definition)
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  const form = await createForm({ workspaceId, name, definition: parsed.definition })
+  const slug = `form-${randomUUID().slice(0, 8)}`
+  const page = await createPage({ workspaceId, name: `Page ${slug}`, slug, template: 'blank', formId: form.id })
+  if (!page.ok) throw new Error(JSON.stringify(page))
+  const published = await publishPage({ workspaceId, pageId: page.page.id, userId })
+  if (!published.ok) throw new Error(JSON.stringify(published))
+  return { formId: form.id, pageId: page.page.id, slug }
+}
+
+/** The visitor path (GET and POST /p/:slug) on a real HTTP server in this process. */
+export async function startVisitorServer() {
+  const server = http.createServer((req, res) => void servePublishedPage(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+/** The hidden runtime fields of the first form in a served page, as a browser would post them back. */
+export function hiddenFieldsOf(html: string) {
+  const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
+  return { _form: value('_form'), _idem: value('_idem'), _t: value('_t'), _variant: value('_variant'), _hp: '' }
+}
