@@ -22,6 +22,10 @@ export const BASE_HEADERS = {
 // A page with a form carries a one-time idempotency key: never reuse it from a cache (or the back-forward cache,
 // where a second, different submission would be taken for a retry of the first).
 const PER_REQUEST_HEADERS = { ...BASE_HEADERS, 'Cache-Control': 'private, no-store' }
+const flatHeaders = (headers: Record<string, string>) => Object.entries(headers).flat()
+// Built once: these run for every page view with a form.
+const PER_REQUEST_GZIP = [...flatHeaders(PER_REQUEST_HEADERS), 'Content-Encoding', 'gzip']
+const PER_REQUEST_IDENTITY = flatHeaders(PER_REQUEST_HEADERS)
 
 export type ExtraHeaders = string[] // flat [name, value, …], for Set-Cookie lines
 
@@ -54,8 +58,6 @@ function headersFor(variant: StaticVariant, encoding: Encoding) {
   return byEncoding[encoding]
 }
 
-const flatHeaders = (headers: Record<string, string>) => Object.entries(headers).flat()
-
 /** Fresh per-request values for a form: an idempotency key and a signed render time. */
 export function generateValue(name: GeneratedValue) {
   return name === 'idem' ? randomUUID() : issueFillTimer()
@@ -77,19 +79,28 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
     res.end(isHead ? undefined : encoding === 'identity' ? variant.static.html : variant.static[encoding])
     return
   }
-  const context: FillContext = { generated: generateValue }
   const spliced = variant.spliced!
-  if (pickEncoding(req.headers['accept-encoding']) !== 'identity') {
-    const values = spliced.holes.map((hole) => fillPart(hole, params, context))
-    const body = spliceGzip(spliced.page, values)
-    const length = body.reduce((n, b) => n + b.length, 0)
-    res.writeHead(200, [...flatHeaders(PER_REQUEST_HEADERS), 'Content-Encoding', 'gzip', 'Content-Length', String(length), ...(extra ?? [])])
-    if (isHead) return void res.end()
-    for (const chunk of body) res.write(chunk)
-    res.end()
-    return
-  }
-  sendHtml(req, res, 200, fillTemplate(variant.expanded, params, context), extra)
+  const values = spliced.holes.map((hole) => fillPart(hole, params, FILL_CONTEXT))
+  const isGzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
+  // Identity: the static pieces are already bytes; only the few values are encoded per request.
+  const body = isGzip ? spliceGzip(spliced.page, values) : interleave(spliced.page.raw, values)
+  const length = body.reduce((n, b) => n + b.length, 0)
+  res.writeHead(200, [...(isGzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY), 'Content-Length', String(length), ...(extra ?? [])])
+  if (isHead) return void res.end()
+  res.cork()
+  for (const chunk of body) res.write(chunk)
+  res.end()
+}
+
+const FILL_CONTEXT: FillContext = { generated: generateValue }
+
+function interleave(pieces: Buffer[], values: string[]) {
+  const out: Buffer[] = []
+  pieces.forEach((piece, i) => {
+    out.push(piece)
+    if (i < values.length && values[i]) out.push(Buffer.from(values[i]!))
+  })
+  return out
 }
 
 /** A page rendered for this request only (form errors, a later step, a success state): compressed on the fly. */
@@ -98,8 +109,7 @@ export function sendHtml(req: IncomingMessage, res: ServerResponse, status: numb
   const gzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
   const body = gzip ? gzipSync(raw, { level: 6 }) : raw
   res.writeHead(status, [
-    ...flatHeaders(PER_REQUEST_HEADERS),
-    ...(gzip ? ['Content-Encoding', 'gzip'] : []),
+    ...(gzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY),
     'Content-Length',
     String(body.length),
     ...(extra ?? []),

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
 import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
 import { FormSlotContext } from '#app/pages/blocks/form'
+import { pageAssetUrl } from '#app/pages/page-assets.server'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
 import { safeImageUrl } from '#app/pages/blocks/safe-url'
 import { themeVariables } from '#app/pages/theme'
@@ -23,8 +24,6 @@ export const PUBLISHED_PAGE_CSP = [
   "object-src 'none'",
 ].join('; ')
 
-/** The enhancement bundle for forms (built by app/forms/enhance/build-bundle.ts). */
-export const FORM_SCRIPT = '/page-assets/form.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // A hole the published-page cache fills with the form's HTML; a Form block without a valid form id shows no form.
@@ -100,7 +99,8 @@ export function renderVariantDocument({
     `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
     '</head><body>',
   ].join('')
-  const scripts = [hasCountdown ? '<script src="/page-assets/countdown.js" defer></script>' : '', hasForm ? `<script src="${FORM_SCRIPT}" defer></script>` : '']
+  // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (page-assets.server.ts).
+  const scripts = [hasCountdown ? pageAssetUrl('countdown.js') : null, hasForm ? pageAssetUrl('form.js') : null].map((src) => (src ? `<script src="${src}" defer></script>` : ''))
   const tail = `${scripts.join('')}</body></html>`
   return { template: compileTemplate(head + body + tail), problems }
 }

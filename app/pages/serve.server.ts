@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { renderFormHtml, renderSuccessHtml } from '#app/forms/render/form-html.server'
 import { submitForm } from '#app/conversions/submit.server'
 import { readDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
+import { isPageAssetRequest, servePageAsset } from '#app/pages/page-assets.server'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/pages/page-response.server'
 import { loadServedVersion, peekServedVersion, type RenderedVariant, type ServedVersion } from '#app/pages/published-cache.server'
 import { trackPageView } from '#app/visitors/visit.server'
@@ -9,9 +10,11 @@ import { trackPageView } from '#app/visitors/visit.server'
 const SLUG = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/
 const EMPTY = new URLSearchParams()
 
-/** True for the requests the visitor fast path answers, before express and Remix. */
+/** True for the requests the visitor fast path answers, before express and Remix: pages and their scripts. */
 export function isPublishedPageRequest(method: string | undefined, url: string | undefined) {
-  return (method === 'GET' || method === 'HEAD' || method === 'POST') && !!url && url.startsWith('/p/')
+  if (!url) return false
+  if (url.startsWith('/p/')) return method === 'GET' || method === 'HEAD' || method === 'POST'
+  return (method === 'GET' || method === 'HEAD') && isPageAssetRequest(url)
 }
 
 export type PageRequest = { slug: string; path: string; query: string }
@@ -76,6 +79,7 @@ export function withServedVersion(slug: string, use: (version: ServedVersion | n
  * always); a promise only for a slug's first request and for submissions.
  */
 export function servePublishedPage(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
+  if (isPageAssetRequest(req.url ?? '')) return servePageAsset(req, res)
   const request = parsePageUrl(req.url ?? '/')
   if (!request) return sendPlain(res, 404, 'Page not found')
   if (req.method === 'POST') return submitForm(req, res, request)

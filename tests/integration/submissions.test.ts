@@ -58,7 +58,15 @@ describe('the served form', () => {
     expect(html).toContain('name="_hp"')
     for (const name of ['email', 'name', 'company', 'consent']) expect(html).toContain(`name="${name}"`)
     expect(html).toContain('I agree to receive the guide')
-    expect(html).toContain('<script src="/page-assets/form.js" defer></script>')
+    const script = /<script src="(\/page-assets\/form\.js\?v=[\w-]{10})" defer><\/script>/.exec(html)
+    expect(script, 'the form script is fingerprinted (npm run build makes it)').not.toBeNull()
+    // Served compressed from memory and cached for good under its fingerprint.
+    const asset = await fetch(`${server.url}${script![1]}`, { headers: { 'Accept-Encoding': 'br' } })
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('content-encoding')).toBe('br')
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await asset.text()).toContain('data-sf-definition')
     // A fresh idempotency key per page view: two visitors never share one.
     expect(hiddenFieldsOf((await getPage(slug)).html)._idem).not.toBe(hidden._idem)
   })
