@@ -43,7 +43,9 @@ export async function enqueueWebhookEvents(
   if (subscribed.length === 0) return 0
   const rows = events.flatMap((event) => {
     const body = buildEnvelope({ type: event.type, workspaceId, data: event.data, createdAt: now })
-    return subscribed.filter((hook) => hook.events.includes(event.type)).map((hook) => ({ workspaceId, webhookId: hook.id, event: event.type, body }))
+    // Due from `now` by this process's clock, the same clock the worker compares with (the database's
+    // now() carries microseconds a JavaScript Date cannot, which made "due now" flaky).
+    return subscribed.filter((hook) => hook.events.includes(event.type)).map((hook) => ({ workspaceId, webhookId: hook.id, event: event.type, body, nextAttemptAt: now }))
   })
   await tx.insert(webhookDeliveries).values(rows)
   return rows.length

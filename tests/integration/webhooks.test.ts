@@ -171,8 +171,8 @@ describe('delivery', () => {
         expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastStatusCode: 500 })
         break
       }
-      // Still trying: the window has not closed yet, at this attempt.
-      expect(now.getTime() - firstAttempt).toBeLessThan(24 * 3600_000)
+      // Still trying. (Jitter only lengthens waits, so late attempts may already fall past 24 h: the promise
+      // is a floor, checked below, not a ceiling.)
       expect(row!.attempts).toBeLessThan(MAX_ATTEMPTS)
       now = row!.nextAttemptAt
     }
