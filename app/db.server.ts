@@ -84,6 +84,18 @@ export async function queryRows<T>(db: Database | Transaction, statement: SQL): 
   return Array.isArray(result) ? result : result.rows
 }
 
+/**
+ * Whether `error` (or an error it wraps: drizzle wraps the driver's) is a unique violation, optionally of one
+ * named constraint. Both drivers report the SQLSTATE as `code`; the constraint is in `constraint_name`
+ * (postgres-js), `constraint` (PGlite) or at least the message.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e && typeof e === 'object'; e = e.cause as typeof e) {
+    if (e.code === '23505' && (!constraint || `${e.constraint_name ?? e.constraint ?? e.message}`.includes(constraint))) return true
+  }
+  return false
+}
+
 /** True when a trivial query answers within the timeout. Never throws. */
 export async function pingDatabase(timeoutMs = 2000) {
   let timer: NodeJS.Timeout | undefined

@@ -426,6 +426,112 @@ export const webhookDeliveries = pgTable(
   ],
 )
 
+// ── Experiments ─────────────────────────────────────────────────────────────────────────────────
+export const experimentStatuses = ['draft', 'running', 'paused', 'concluded'] as const
+export type ExperimentStatus = (typeof experimentStatuses)[number]
+export const experimentStatusEnum = pgEnum('experiment_status', experimentStatuses)
+
+/** A variant in an experiment: a page variant key and its share of the covered traffic (fractions sum to 1). */
+export type ExperimentVariantJson = { key: string; weight: number }
+/** any | soft | hard conversions, or one form's. */
+export type ExperimentMetricJson = 'any' | 'soft' | 'hard' | { formId: string }
+
+export const experiments = pgTable(
+  'experiments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    hypothesis: text('hypothesis').default('').notNull(),
+    status: experimentStatusEnum('status').default('draft').notNull(),
+    // A fresh random 32-bit seed per experiment: assignments of two experiments are independent.
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    variants: jsonb('variants').$type<ExperimentVariantJson[]>().notNull(),
+    controlKey: text('control_key').notNull(),
+    // Share of visitors who enter (0–1]; the rest see the control and are not counted.
+    coverage: numeric('coverage', { precision: 6, scale: 5, mode: 'number' }).default(1).notNull(),
+    primaryMetric: jsonb('primary_metric').$type<ExperimentMetricJson>().notNull(),
+    secondaryMetrics: jsonb('secondary_metrics').$type<ExperimentMetricJson[]>().default([]).notNull(),
+    confidence: numeric('confidence', { precision: 4, scale: 3, mode: 'number' }).default(0.95).notNull(),
+    minRuntimeDays: integer('min_runtime_days').default(7).notNull(),
+    plannedVisitorsPerVariant: integer('planned_visitors_per_variant'),
+    autoShip: boolean('auto_ship').default(false).notNull(),
+    winnerKey: text('winner_key'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    concludedAt: timestamp('concluded_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    index('experiments_workspace_idx').on(t.workspaceId, t.createdAt),
+    // One running (or paused) experiment per page.
+    uniqueIndex('experiments_one_active_per_page').on(t.pageId).where(sql`${t.status} in ('running', 'paused')`),
+  ],
+)
+
+// A visitor's first assignment in an experiment, written when the variant is first served to a countable
+// visitor: the exposure (one per experiment and visitor) and the sticky record.
+export const exposures = pgTable(
+  'exposures',
+  {
+    experimentId: uuid('experiment_id').notNull(),
+    visitorId: uuid('visitor_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    exposedAt: timestamp('exposed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.visitorId] })],
+)
+
+// A visitor converting on a metric, at most once per experiment and metric (`any`, `soft`, `hard`, `form:<id>`).
+export const experimentConversions = pgTable(
+  'experiment_conversions',
+  {
+    experimentId: uuid('experiment_id').notNull(),
+    visitorId: uuid('visitor_id').notNull(),
+    metric: text('metric').notNull(),
+    variantKey: text('variant_key').notNull(),
+    conversionId: uuid('conversion_id').notNull(),
+    convertedAt: timestamp('converted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.metric, t.visitorId] })],
+)
+
+// Daily rollups maintained as exposures and conversions land, so results never scan raw events.
+// metric '' holds visitors (exposures); any other metric holds that metric's converted visitors.
+export const experimentDaily = pgTable(
+  'experiment_daily',
+  {
+    experimentId: uuid('experiment_id').notNull(),
+    day: text('day').notNull(), // yyyy-mm-dd in UTC
+    variantKey: text('variant_key').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    metric: text('metric').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.day, t.variantKey, t.device, t.channel, t.metric] })],
+)
+
+export const experimentEvents = pgTable(
+  'experiment_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    experimentId: uuid('experiment_id').notNull().references(() => experiments.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().default({}).notNull(),
+    // Null for API keys and automatic actions; `actor` says which.
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('experiment_events_experiment_idx').on(t.experimentId, t.createdAt)],
+)
+
 // ── Relations ───────────────────────────────────────────────────────────────────────────────────
 export const workspacesRelations = relations(workspaces, ({ many }) => ({ memberships: many(memberships) }))
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }))
@@ -453,3 +559,5 @@ export type LeadNote = typeof leadNotes.$inferSelect
 export type Asset = typeof assets.$inferSelect
 export type Webhook = typeof webhooks.$inferSelect
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
+export type Experiment = typeof experiments.$inferSelect
+export type Exposure = typeof exposures.$inferSelect

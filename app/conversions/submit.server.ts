@@ -20,8 +20,9 @@ import { buildSubmissionSchema, extractLeadIdentity, type Answers } from '#app/f
 import { resolveClientIp } from '#app/http/client-ip'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain } from '#app/pages/page-response.server'
-import type { ServedForm, ServedVersion } from '#app/pages/published-cache.server'
-import { initialFormHtml, withServedVersion, type PageRequest } from '#app/pages/serve.server'
+import type { ServedForm, ServedPage, ServedVersion } from '#app/pages/published-cache.server'
+import { initialFormHtml, withServedPage, type PageRequest } from '#app/pages/serve.server'
+import { readStickyVariant, type ServedExperiment } from '#app/experiments/serving.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import { touchOf } from '#app/visitors/visit.server'
 import { readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
@@ -98,7 +99,7 @@ export async function submitForm(req: IncomingMessage, res: ServerResponse, requ
     const declared = Number(req.headers['content-length'] ?? 0)
     const raw = declared > BODY_LIMIT ? null : await readBody(req, BODY_LIMIT)
     if (!raw) return reply.problem(413, `The submission is too large (at most ${BODY_LIMIT / 1024} KB)`, { Connection: 'close' })
-    await withServedVersion(request.slug, (version) => handleSubmission(reply, request, version, raw))
+    await withServedPage(request.slug, (served) => handleSubmission(reply, request, served, raw))
   } catch (error) {
     console.error(`[submit] /p/${request.slug}:`, error)
     if (!res.headersSent) reply.problem(503, 'Your submission could not be saved just now. Please try again in a moment; nothing was stored.')
@@ -133,8 +134,9 @@ async function admitUnrecorded(reply: Reply): Promise<boolean> {
   return false
 }
 
-async function handleSubmission(reply: Reply, request: PageRequest, version: ServedVersion | null, raw: Buffer) {
-  if (!version) return reply.problem(404, 'Page not found')
+async function handleSubmission(reply: Reply, request: PageRequest, served: ServedPage | null, raw: Buffer) {
+  if (!served) return reply.problem(404, 'Page not found')
+  const { version, experiment } = served
   const parsed = await parseSubmissionBody(reply.req.headers['content-type'], raw)
   if (!parsed.ok && !(await admitUnrecorded(reply))) return
   if (!parsed.ok) return reply.wantsJson ? reply.json(400, { errors: { _body: [parsed.message] } }) : reply.problem(400, parsed.message)
@@ -146,7 +148,10 @@ async function handleSubmission(reply: Reply, request: PageRequest, version: Ser
     return reply.wantsJson ? reply.json(400, { errors: { _form: [message] } }) : reply.problem(400, message)
   }
   const params = new URLSearchParams(request.query)
-  const variantKey = typeof body._variant === 'string' && version.variants.has(body._variant) ? body._variant : version.controlKey
+  // In a running experiment the visitor's sticky variant is what they were counted under; else what was served.
+  const assigned = experiment?.status === 'running' ? readStickyVariant(reply.req.headers.cookie, experiment) : null
+  const posted = typeof body._variant === 'string' && version.variants.has(body._variant) ? body._variant : version.controlKey
+  const variantKey = assigned && version.variants.has(assigned) ? assigned : posted
   const page = new PageRenderer(reply, version, variantKey, form, params, body)
   const { definition } = form
   const step = readStep(definition, body._step)
@@ -171,10 +176,10 @@ async function handleSubmission(reply: Reply, request: PageRequest, version: Ser
     const errors = fieldErrorsOf(checked.error)
     return page.errors(errors, definition.steps ? stepOfFirstError(definition, errors) : undefined)
   }
-  await accept(page, request, checked.data)
+  await accept(page, request, checked.data, assigned ? experiment : null)
 }
 
-async function accept(page: PageRenderer, request: PageRequest, answers: Answers) {
+async function accept(page: PageRenderer, request: PageRequest, answers: Answers, experiment: ServedExperiment | null) {
   const { reply, version, form, body, variantKey } = page
   const { req } = reply
   const cookies = readVisitorCookies(req.headers.cookie)
@@ -203,7 +208,7 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
   const recorded = await recordConversion({
     ...common,
     formName: form.name,
-    experimentId: null,
+    experimentId: experiment && cookies.visitorId ? experiment.id : null,
     conversionType: form.definition.conversionType,
     identity: extractLeadIdentity(answers, form.definition),
     firstTouch: cookies.firstTouch ?? touch,

@@ -7,6 +7,7 @@ import { renderFormTemplate } from '#app/forms/render/form-html.server'
 import { prepareSplice, type SplicedPage } from '#app/pages/gzip-splice'
 import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/pages/html-template'
 import { renderVariantDocument } from '#app/pages/render.server'
+import { findServingExperiment, type ServedExperiment } from '#app/experiments/serving.server'
 import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
 
 // How long a process trusts what it knows about a slug before asking PostgreSQL again. After a publish (or a
@@ -45,7 +46,10 @@ export type ServedVersion = {
   formsStamp: string
 }
 
-type SlugState = { versionId: string | null; checkedAt: number; refreshing?: Promise<void> }
+/** What a slug serves right now: its published version and the experiment its visitors are subject to. */
+export type ServedPage = { version: ServedVersion; experiment: ServedExperiment | null }
+
+type SlugState = { versionId: string | null; experiment: ServedExperiment | null; checkedAt: number; refreshing?: Promise<void>; served?: ServedPage }
 const slugs = new Map<string, SlugState>()
 const versions = new Map<string, ServedVersion>()
 
@@ -162,6 +166,7 @@ async function refresh(slug: string, state: SlugState) {
       if (stampOf(formRows) !== known.formsStamp) remember(versions, versionId, await buildVersion(base, templates, formRows), MAX_VERSIONS)
     }
   }
+  state.experiment = row && versionId ? await findServingExperiment(row.pageId) : null
   state.versionId = versionId
   state.checkedAt = Date.now()
 }
@@ -171,7 +176,7 @@ async function refresh(slug: string, state: SlugState) {
  * or undefined when the slug was never looked up. A stale answer triggers one background revalidation and is
  * returned meanwhile, and keeps being returned if the database is away.
  */
-export function peekServedVersion(slug: string): ServedVersion | null | undefined {
+export function peekServedPage(slug: string): ServedPage | null | undefined {
   const state = slugs.get(slug)
   if (!state || state.checkedAt === 0) return undefined
   if (Date.now() - state.checkedAt > REVALIDATE_MS && !state.refreshing) {
@@ -179,14 +184,18 @@ export function peekServedVersion(slug: string): ServedVersion | null | undefine
       .catch((error) => console.error(`[page] revalidating /p/${slug} failed; serving what we have:`, error))
       .finally(() => (state.refreshing = undefined))
   }
-  return state.versionId ? (versions.get(state.versionId) ?? null) : null
+  const version = state.versionId ? versions.get(state.versionId) : undefined
+  if (!version) return null
+  // One object per (version, experiment) pair, so the hot path allocates nothing.
+  if (state.served?.version !== version || state.served.experiment !== state.experiment) state.served = { version, experiment: state.experiment }
+  return state.served
 }
 
 /** The first lookup of a slug: the only time a request waits for the database. Failures are not cached. */
-export async function loadServedVersion(slug: string): Promise<ServedVersion | null> {
+export async function loadServedPage(slug: string): Promise<ServedPage | null> {
   let state = slugs.get(slug)
   if (!state) {
-    state = { versionId: null, checkedAt: 0 }
+    state = { versionId: null, experiment: null, checkedAt: 0 }
     state.refreshing = refresh(slug, state)
     remember(slugs, slug, state, MAX_SLUGS)
   }
@@ -198,10 +207,10 @@ export async function loadServedVersion(slug: string): Promise<ServedVersion | n
   } finally {
     state.refreshing = undefined
   }
-  return peekServedVersion(slug) ?? null
+  return peekServedPage(slug) ?? null
 }
 
-/** Called after a publish or revert in this process, so it serves the new version at once. */
+/** Called after a publish, a revert or an experiment change in this process, so it serves the new state at once. */
 export function forgetSlug(slug: string) {
   slugs.delete(slug)
 }

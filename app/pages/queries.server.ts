@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { db, type Transaction } from '#app/db.server'
+import { db, isUniqueViolation, type Transaction } from '#app/db.server'
 import { validatePageDocument } from '#app/pages/document'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
@@ -14,13 +14,6 @@ export function pageStatus(page: { archivedAt: Date | null; publishedVersionId: 
 }
 
 // drizzle wraps driver errors (DrizzleQueryError); PostgreSQL's own, with its SQLSTATE, is the cause.
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23505') return true
-  }
-  return false
-}
-
 export async function isSlugAvailable({ slug, exceptPageId }: { slug: string; exceptPageId?: string }) {
   const [row] = await db.select({ id: pages.id }).from(pages).where(eq(pages.slug, slug))
   return !row || row.id === exceptPageId

@@ -4,8 +4,11 @@ import { submitForm } from '#app/conversions/submit.server'
 import { readDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
 import { isPageAssetRequest, servePageAsset } from '#app/pages/page-assets.server'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/pages/page-response.server'
-import { loadServedVersion, peekServedVersion, type RenderedVariant, type ServedVersion } from '#app/pages/published-cache.server'
-import { trackPageView } from '#app/visitors/visit.server'
+import { classifyDevice } from '#app/attribution/device'
+import { recordExposure } from '#app/experiments/exposures.server'
+import { assignmentCookie, decideVariant } from '#app/experiments/serving.server'
+import { loadServedPage, peekServedPage, type RenderedVariant, type ServedPage, type ServedVersion } from '#app/pages/published-cache.server'
+import { readVisit, recordVisit, SECURE_VISITOR_COOKIES } from '#app/visitors/visit.server'
 
 const SLUG = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/
 const EMPTY = new URLSearchParams()
@@ -19,11 +22,10 @@ export function isPublishedPageRequest(method: string | undefined, url: string |
 
 export type PageRequest = { slug: string; path: string; query: string }
 
-/** The variant a request gets: the control, or a published variant previewed with `?variant=KEY`. */
-export function pickVariant(version: ServedVersion, params: URLSearchParams): { variant: RenderedVariant | undefined; isPreview: boolean } {
-  const requested = params.get('variant')
-  const preview = requested ? version.variants.get(requested) : undefined
-  return { variant: preview ?? version.variants.get(version.controlKey), isPreview: !!preview }
+/** A published variant previewed with `?variant=KEY` (QA: served, never counted), or undefined. */
+function previewOf(version: ServedVersion, params: URLSearchParams): RenderedVariant | undefined {
+  const requested = params.size ? params.get('variant') : null
+  return requested ? version.variants.get(requested) : undefined
 }
 
 /** Forms shown in their initial state, for pages rendered per request. */
@@ -35,12 +37,29 @@ export function initialFormHtml(version: ServedVersion, variantKey: string, para
   }
 }
 
-function respond(req: IncomingMessage, res: ServerResponse, version: ServedVersion | null, request: PageRequest) {
-  if (!version) return sendPlain(res, 404, 'Page not found')
+function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage | null, request: PageRequest) {
+  if (!served) return sendPlain(res, 404, 'Page not found')
+  const { version, experiment } = served
   const params = request.query ? new URLSearchParams(request.query) : EMPTY
-  const { variant, isPreview } = pickVariant(version, params)
+  const preview = previewOf(version, params)
+  const visit = readVisit(req, { isPreview: !!preview })
+  let variant = preview
+  let firstExposure = false
+  if (!variant && experiment) {
+    const decision = decideVariant(experiment, { cookieHeader: req.headers.cookie, visitorId: visit.visitorId })
+    variant = version.variants.get(decision.variantKey)
+    firstExposure = decision.isFirstExposure && visit.countable && !!variant
+  }
+  variant ??= version.variants.get(version.controlKey)
   if (!variant) return sendPlain(res, 404, 'Page not found')
-  const cookies = trackPageView(req, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query, isPreview })
+  const recorded = recordVisit(req, visit, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query })
+  let cookies = recorded.setCookies
+  if (firstExposure) {
+    const device = classifyDevice(req.headers['user-agent'])
+    const channel = recorded.channel
+    recordExposure({ experimentId: experiment!.id, visitorId: visit.visitorId!, variantKey: variant.key, device, channel, exposedAt: new Date() })
+    cookies = [...(cookies ?? []), 'Set-Cookie', assignmentCookie(experiment!, variant.key, SECURE_VISITOR_COOKIES)]
+  }
   if (version.forms.size > 0 && request.query) {
     const done = params.has('sf_done') ? readDoneToken(params.get('sf_done')) : null
     const prefilled = [...version.forms.values()].some((form) => form.prefillParams.some((param) => params.has(param)))
@@ -65,11 +84,11 @@ export function parsePageUrl(url: string): PageRequest | null {
   return match ? { slug: match[1]!, path, query: q < 0 ? '' : url.slice(q + 1) } : null
 }
 
-/** The version behind a slug: from memory when known (nearly always), else after one database read. */
-export function withServedVersion(slug: string, use: (version: ServedVersion | null) => void | Promise<void>): void | Promise<void> {
-  const known = peekServedVersion(slug)
+/** What a slug serves: from memory when known (nearly always), else after one database read. */
+export function withServedPage(slug: string, use: (served: ServedPage | null) => void | Promise<void>): void | Promise<void> {
+  const known = peekServedPage(slug)
   if (known !== undefined) return use(known)
-  return loadServedVersion(slug).then(use)
+  return loadServedPage(slug).then(use)
 }
 
 /**
@@ -83,7 +102,7 @@ export function servePublishedPage(req: IncomingMessage, res: ServerResponse): v
   const request = parsePageUrl(req.url ?? '/')
   if (!request) return sendPlain(res, 404, 'Page not found')
   if (req.method === 'POST') return submitForm(req, res, request)
-  const served = withServedVersion(request.slug, (version) => respond(req, res, version, request))
+  const served = withServedPage(request.slug, (page) => respond(req, res, page, request))
   return served?.catch((error) => {
     console.error(`[page] /p/${request.slug}: database unavailable`, error)
     sendPlain(res, 503, 'This page is temporarily unavailable. Please try again in a moment.')

@@ -32,15 +32,19 @@ export function touchOf(req: IncomingMessage, path: string, query: string): Touc
 
 export const hasMemberSession = (req: IncomingMessage) => !!req.headers.cookie?.includes('sf_session=')
 
+export type Visit = {
+  countable: boolean
+  cookies: VisitorCookies
+  /** The visitor's id: from the cookie, or a new one for a countable first visit; null for uncounted strangers. */
+  visitorId: string | null
+  isNewVisitor: boolean
+}
+
 /**
- * Recognises the visitor on a page view: issues the visitor and touch cookies they lack and queues the page
- * view. Bots, prefetches, previews, HEAD requests and signed-in members are served but neither counted nor
- * given cookies. Returns the Set-Cookie lines to send (as a flat header list), or null.
+ * Recognises the visitor on a page view. Bots, prefetches, previews, HEAD requests and signed-in members are
+ * served but neither counted nor given cookies (a member or a returning bot keeps the id it already has).
  */
-export function trackPageView(
-  req: IncomingMessage,
-  { workspaceId, pageId, variantKey, path, query, isPreview }: { workspaceId: string; pageId: string; variantKey: string; path: string; query: string; isPreview: boolean },
-): string[] | null {
+export function readVisit(req: IncomingMessage, { isPreview }: { isPreview: boolean }): Visit {
   const countable = isCountableView({
     method: req.method,
     userAgent: req.headers['user-agent'],
@@ -48,21 +52,34 @@ export function trackPageView(
     isPreview,
     hasSession: hasMemberSession(req),
   })
-  if (!countable) return null
   const cookies = readVisitorCookies(req.headers.cookie)
+  const isNewVisitor = countable && !cookies.visitorId
+  return { countable, cookies, visitorId: cookies.visitorId ?? (countable ? newVisitorId() : null), isNewVisitor }
+}
+
+/**
+ * Queues the page view of a countable visit and returns the Set-Cookie lines it needs (as a flat header list),
+ * or null — the visitor id for a new visitor, the first touch once, the last touch when this visit came from
+ * somewhere — and the traffic channel the view counts under.
+ */
+export function recordVisit(
+  req: IncomingMessage,
+  visit: Visit,
+  { workspaceId, pageId, variantKey, path, query }: { workspaceId: string; pageId: string; variantKey: string; path: string; query: string },
+): { setCookies: string[] | null; channel: string } {
+  if (!visit.countable || !visit.visitorId) return { setCookies: null, channel: 'direct' }
   const now = new Date()
   const touch = touchOf(req, path, query)
   const setCookies: string[] = []
-  const visitorId = cookies.visitorId ?? newVisitorId()
-  if (!cookies.visitorId) setCookies.push('Set-Cookie', visitorCookie(visitorId, SECURE_COOKIES))
-  if (!cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
+  if (visit.isNewVisitor) setCookies.push('Set-Cookie', visitorCookie(visit.visitorId, SECURE_COOKIES))
+  if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
   // Moving between our own pages is not a new touch: the last touch stays the visit that brought them.
   if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
   recordPageView({
     workspaceId,
     pageId,
     variantKey,
-    visitorId,
+    visitorId: visit.visitorId,
     device: classifyDevice(req.headers['user-agent']),
     channel: touch.channel,
     utmSource: touch.utmSource,
@@ -72,11 +89,9 @@ export function trackPageView(
     path,
     viewedAt: now,
   })
-  return setCookies.length ? setCookies : null
+  // The channel this view counts under: where this visit came from, else the visit that brought them last.
+  const channel = touch.channel !== 'direct' ? touch.channel : (visit.cookies.lastTouch ?? visit.cookies.firstTouch)?.channel ?? 'direct'
+  return { setCookies: setCookies.length ? setCookies : null, channel }
 }
 
-export type SubmittingVisitor = VisitorCookies & { visitorId: string | null }
-
-export function readSubmittingVisitor(req: IncomingMessage): SubmittingVisitor {
-  return readVisitorCookies(req.headers.cookie)
-}
+export const SECURE_VISITOR_COOKIES = SECURE_COOKIES

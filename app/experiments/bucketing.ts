@@ -1,0 +1,38 @@
+import { randomInt } from 'node:crypto'
+import murmurhash from 'murmurhash'
+
+// Assignment is a pure function of (experiment seed, visitor id), so any number of app processes agree without
+// talking to each other. Two independent hashes per visitor: one decides whether they enter at all (coverage),
+// the other which variant they get. Raising coverage therefore only adds visitors: nobody's variant hash moves.
+// Versioned (GrowthBook style): changing anything here changes assignments, so it would be version 2.
+
+export const BUCKETING_VERSION = 1
+const TWO_TO_32 = 4294967296
+
+export type Bucketable = { seed: number; controlKey: string; coverage: number; variants: { key: string; weight: number }[] }
+export type Assignment = { variantKey: string; inExperiment: boolean }
+
+/** A visitor's position in [0, 1) for one purpose: MurmurHash3 (x86, 32-bit) of "<purpose>:<visitor>" seeded per experiment. */
+export function unitHash(seed: number, visitorId: string, purpose: 'coverage' | 'variant'): number {
+  return murmurhash.v3(`${purpose}:${visitorId}`, seed >>> 0) / TWO_TO_32
+}
+
+/** The variant whose cumulative weight range holds `u`; rounding slack at the top goes to the last variant. */
+export function pickByWeight(u: number, variants: { key: string; weight: number }[]): string {
+  let upper = 0
+  for (const variant of variants) {
+    upper += variant.weight
+    if (u < upper) return variant.key
+  }
+  return variants[variants.length - 1]!.key
+}
+
+export function assignVariant(experiment: Bucketable, visitorId: string): Assignment {
+  if (unitHash(experiment.seed, visitorId, 'coverage') >= experiment.coverage) return { variantKey: experiment.controlKey, inExperiment: false }
+  return { variantKey: pickByWeight(unitHash(experiment.seed, visitorId, 'variant'), experiment.variants), inExperiment: true }
+}
+
+/** A fresh random 32-bit seed for a new experiment. */
+export function newExperimentSeed() {
+  return randomInt(0, TWO_TO_32)
+}

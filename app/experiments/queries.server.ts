@@ -1,0 +1,188 @@
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm'
+import { db, isUniqueViolation, type Transaction } from '#app/db.server'
+import { newExperimentSeed } from '#app/experiments/bucketing'
+import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
+import { forgetSlug } from '#app/pages/published-cache.server'
+import { experimentDaily, experimentEvents, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
+
+// An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited
+// (who, when, what) and makes this process serve the page's new state at once (others within a second).
+
+export type ExperimentActor = { userId: string | null; actor: 'member' | 'api' | 'auto' }
+type Failure = { ok: false; status: 400 | 404 | 409; errors: Record<string, string[]> }
+type Result = { ok: true; experiment: Experiment } | Failure
+
+const fail = (status: Failure['status'], field: string, message: string): Failure => ({ ok: false, status, errors: { [field]: [message] } })
+
+async function audit(tx: Transaction, experiment: Pick<Experiment, 'id' | 'workspaceId'>, action: string, actor: ExperimentActor, detail: Record<string, unknown> = {}) {
+  await tx.insert(experimentEvents).values({ experimentId: experiment.id, workspaceId: experiment.workspaceId, action, detail, userId: actor.userId, actor: actor.actor })
+}
+
+export async function createExperiment({ workspaceId, input, actor }: { workspaceId: string; input: CreateExperiment; actor: ExperimentActor }): Promise<Result> {
+  const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.id, input.pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
+  if (!page) return fail(404, 'pageId', 'No such page in this workspace')
+  const keys = (await db.select({ key: pageVariants.key }).from(pageVariants).where(eq(pageVariants.pageId, page.id))).map((v) => v.key)
+  const missing = input.variants.findIndex((v) => !keys.includes(v.key))
+  if (missing >= 0) return fail(400, `variants.${missing}.key`, `The page has no variant ${input.variants[missing]!.key} (it has ${keys.join(', ')})`)
+  const formIds = [input.primaryMetric, ...input.secondaryMetrics].flatMap((m) => (typeof m === 'object' ? [m.formId] : []))
+  if (formIds.length) {
+    const found = await db.select({ id: forms.id }).from(forms).where(and(inArray(forms.id, formIds), eq(forms.workspaceId, workspaceId)))
+    if (found.length !== new Set(formIds).size) return fail(400, 'primaryMetric', 'A metric names a form that is not in this workspace')
+  }
+  return db.transaction(async (tx) => {
+    const [experiment] = await tx
+      .insert(experiments)
+      .values({
+        workspaceId,
+        pageId: page.id,
+        name: input.name,
+        hypothesis: input.hypothesis,
+        seed: newExperimentSeed(),
+        variants: input.variants,
+        controlKey: input.control ?? input.variants[0]!.key,
+        coverage: input.coverage,
+        primaryMetric: input.primaryMetric,
+        secondaryMetrics: input.secondaryMetrics,
+        confidence: input.confidence,
+        minRuntimeDays: input.minRuntimeDays,
+        plannedVisitorsPerVariant: input.plannedVisitorsPerVariant ?? null,
+        autoShip: input.autoShip,
+        createdBy: actor.userId,
+      })
+      .returning()
+    await audit(tx, experiment!, 'create', actor, { variants: input.variants, coverage: input.coverage, primaryMetric: metricKey(input.primaryMetric) })
+    return { ok: true as const, experiment: experiment! }
+  })
+}
+
+export async function getExperiment({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const [row] = await db
+    .select({ experiment: experiments, page: { id: pages.id, name: pages.name, slug: pages.slug } })
+    .from(experiments)
+    .innerJoin(pages, eq(pages.id, experiments.pageId))
+    .where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId)))
+  return row ?? null
+}
+
+export function listExperiments({ workspaceId }: { workspaceId: string }) {
+  return db
+    .select({ experiment: experiments, page: { id: pages.id, name: pages.name, slug: pages.slug } })
+    .from(experiments)
+    .innerJoin(pages, eq(pages.id, experiments.pageId))
+    .where(eq(experiments.workspaceId, workspaceId))
+    .orderBy(desc(experiments.createdAt))
+}
+
+/** The audit history, newest first, with the member's name (null for API keys, automatic actions and deleted users). */
+export function listExperimentEvents({ experimentId }: { experimentId: string }) {
+  return db
+    .select({ ...getTableColumns(experimentEvents), userName: users.name })
+    .from(experimentEvents)
+    .leftJoin(users, eq(users.id, experimentEvents.userId))
+    .where(eq(experimentEvents.experimentId, experimentId))
+    .orderBy(desc(experimentEvents.createdAt))
+}
+
+/** Totals per experiment × variant × metric from the daily rollups (metric '' = visitors, else converted visitors). */
+export async function countVariantTotals({ experimentIds, metrics }: { experimentIds: string[]; metrics: string[] }) {
+  if (!experimentIds.length || !metrics.length) return []
+  return db
+    .select({ experimentId: experimentDaily.experimentId, variantKey: experimentDaily.variantKey, metric: experimentDaily.metric, count: sql<number>`sum(${experimentDaily.count})::int` })
+    .from(experimentDaily)
+    .where(and(inArray(experimentDaily.experimentId, experimentIds), inArray(experimentDaily.metric, metrics)))
+    .groupBy(experimentDaily.experimentId, experimentDaily.variantKey, experimentDaily.metric)
+}
+
+const TRANSITIONS: Record<ExperimentAction, { from: ExperimentStatus[]; to: ExperimentStatus }> = {
+  start: { from: ['draft'], to: 'running' },
+  pause: { from: ['running'], to: 'paused' },
+  resume: { from: ['paused'], to: 'running' },
+  stop: { from: ['running', 'paused'], to: 'concluded' },
+}
+
+/** Runs `change` on the experiment row locked for update, then audits it and refreshes this process's page. */
+async function changeExperiment(
+  { workspaceId, id }: { workspaceId: string; id: string },
+  change: (tx: Transaction, experiment: Experiment) => Promise<Failure | { set: Partial<typeof experiments.$inferInsert>; action: string; detail?: Record<string, unknown> }>,
+  actor: ExperimentActor,
+): Promise<Result> {
+  let slug: string | undefined
+  try {
+    const result = await db.transaction(async (tx): Promise<Result> => {
+      const [current] = await tx.select().from(experiments).where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId))).for('update')
+      if (!current) return fail(404, 'id', 'No such experiment')
+      const outcome = await change(tx, current)
+      if ('ok' in outcome) return outcome
+      const [updated] = await tx.update(experiments).set({ ...outcome.set, updatedAt: new Date() }).where(eq(experiments.id, id)).returning()
+      await audit(tx, current, outcome.action, actor, outcome.detail)
+      const [page] = await tx.select({ slug: pages.slug }).from(pages).where(eq(pages.id, current.pageId))
+      slug = page?.slug
+      return { ok: true, experiment: updated! }
+    })
+    if (result.ok && slug) forgetSlug(slug)
+    return result
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail(409, 'status', 'Another experiment is already running (or paused) on this page: stop it first')
+    throw error
+  }
+}
+
+/** The published variants of the experiment's page; null when the page is not published. */
+async function publishedVariantKeys(tx: Transaction, pageId: string) {
+  const [row] = await tx
+    .select({ content: pageVersions.content })
+    .from(pages)
+    .innerJoin(pageVersions, eq(pageVersions.id, pages.publishedVersionId))
+    .where(and(eq(pages.id, pageId), isNull(pages.archivedAt)))
+  return row ? row.content.variants.map((v) => v.key) : null
+}
+
+export function transitionExperiment({ workspaceId, id, action, actor }: { workspaceId: string; id: string; action: ExperimentAction; actor: ExperimentActor }) {
+  return changeExperiment(
+    { workspaceId, id },
+    async (tx, experiment) => {
+      const { from, to } = TRANSITIONS[action]
+      if (!from.includes(experiment.status)) return fail(409, 'status', `Cannot ${action} an experiment that is ${experiment.status}`)
+      if (action === 'start') {
+        const published = await publishedVariantKeys(tx, experiment.pageId)
+        if (!published) return fail(409, 'pageId', 'Publish the page before starting the experiment')
+        const missing = experiment.variants.filter((v) => !published.includes(v.key)).map((v) => v.key)
+        if (missing.length) return fail(409, 'variants', `Publish the page with variant${missing.length > 1 ? 's' : ''} ${missing.join(', ')} first`)
+      }
+      const now = new Date()
+      return {
+        action,
+        set: { status: to, ...(action === 'start' ? { startedAt: now } : {}), ...(to === 'concluded' ? { concludedAt: now, winnerKey: null } : {}) },
+      }
+    },
+    actor,
+  )
+}
+
+/** Concludes with `variantKey` as the winner: the page serves it to everyone from now on. */
+export function declareWinner({ workspaceId, id, variantKey, actor }: { workspaceId: string; id: string; variantKey: string; actor: ExperimentActor }) {
+  return changeExperiment(
+    { workspaceId, id },
+    async (_tx, experiment) => {
+      if (!experiment.variants.some((v) => v.key === variantKey)) return fail(400, 'variantKey', `The experiment has no variant ${variantKey}`)
+      if (experiment.status === 'draft') return fail(409, 'status', 'Start the experiment before declaring a winner')
+      if (experiment.winnerKey) return fail(409, 'status', `Variant ${experiment.winnerKey} already won`)
+      return { action: 'winner', set: { status: 'concluded', winnerKey: variantKey, concludedAt: experiment.concludedAt ?? new Date() }, detail: { variantKey } }
+    },
+    actor,
+  )
+}
+
+/** Coverage may rise while running (only adding visitors); lowering it would drop counted visitors, so not then. */
+export function updateCoverage({ workspaceId, id, coverage, actor }: { workspaceId: string; id: string; coverage: number; actor: ExperimentActor }) {
+  return changeExperiment(
+    { workspaceId, id },
+    async (_tx, experiment) => {
+      if (experiment.status === 'concluded') return fail(409, 'coverage', 'The experiment is concluded')
+      if (experiment.status !== 'draft' && coverage < experiment.coverage)
+        return fail(409, 'coverage', `Coverage can only rise while the experiment runs (it is ${experiment.coverage}); lowering it would drop visitors already counted`)
+      return { action: 'coverage', set: { coverage }, detail: { from: experiment.coverage, to: coverage } }
+    },
+    actor,
+  )
+}

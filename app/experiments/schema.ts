@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+// What a growth team sets up: the experiment form (browser) and POST /api/v1/experiments (server) parse with
+// these. Checks that need the database (the page's variants, the form's workspace) live in queries.server.ts.
+
+export const METRIC_KINDS = ['any', 'soft', 'hard'] as const
+export const MetricSchema = z.union([z.enum(METRIC_KINDS), z.object({ formId: z.uuid('Use a form id') })], {
+  error: 'Use "any", "soft", "hard" or { "formId": "…" }',
+})
+export type Metric = z.infer<typeof MetricSchema>
+
+/** The rollup key of a metric: any | soft | hard | form:<id>. */
+export const metricKey = (metric: Metric) => (typeof metric === 'string' ? metric : `form:${metric.formId}`)
+
+const WEIGHT_TOLERANCE = 1e-6
+
+const VariantWeightSchema = z.object({
+  key: z.string({ error: 'Variant key is required' }).trim().regex(/^[A-Z]{1,2}$/, 'Use a page variant key like A or B'),
+  weight: z.number({ error: 'Weight must be a number' }).gt(0, 'Weight must be above 0').max(1, 'Weight must be at most 1'),
+})
+
+export const ExperimentSettingsSchema = z.object({
+  name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Use at most 120 characters'),
+  hypothesis: z.string().trim().max(2000, 'Use at most 2000 characters').default(''),
+  coverage: z.number({ error: 'Coverage must be a number' }).gt(0, 'Coverage must be above 0').max(1, 'Coverage is at most 1 (100%)').default(1),
+  primaryMetric: MetricSchema.default('any'),
+  secondaryMetrics: z.array(MetricSchema).max(5, 'Use at most 5 secondary metrics').default([]),
+  confidence: z.number().min(0.8, 'Use a confidence of at least 80%').max(0.99, 'Use a confidence of at most 99%').default(0.95),
+  minRuntimeDays: z.number().int('Use whole days').min(1, 'Run for at least 1 day').max(90, 'Use at most 90 days').default(7),
+  plannedVisitorsPerVariant: z.number().int('Use a whole number').min(1).max(100_000_000).nullable().optional(),
+  autoShip: z.boolean().default(false),
+})
+
+export const CreateExperimentSchema = ExperimentSettingsSchema.extend({
+  pageId: z.uuid('Choose a page'),
+  variants: z
+    .array(VariantWeightSchema)
+    .min(2, 'An experiment needs at least 2 variants')
+    .max(10, 'Use at most 10 variants')
+    .superRefine((variants, ctx) => {
+      const keys = new Set<string>()
+      variants.forEach((v, i) => {
+        if (keys.has(v.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Variant ${v.key} is listed twice` })
+        keys.add(v.key)
+      })
+      const sum = variants.reduce((total, v) => total + v.weight, 0)
+      if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) ctx.addIssue({ code: 'custom', path: [], message: `Weights must add up to 1 (they add up to ${Number(sum.toFixed(6))})` })
+    }),
+  control: z.string().trim().optional(),
+}).superRefine((input, ctx) => {
+  if (input.control !== undefined && !input.variants.some((v) => v.key === input.control))
+    ctx.addIssue({ code: 'custom', path: ['control'], message: 'The control must be one of the variants' })
+})
+export type CreateExperimentInput = z.input<typeof CreateExperimentSchema>
+export type CreateExperiment = z.infer<typeof CreateExperimentSchema>
+
+/** Equal weights for n variants that add up to exactly 1 (the last takes the rounding). */
+export function equalWeights(keys: string[]) {
+  const share = Math.floor((1 / keys.length) * 1e6) / 1e6
+  return keys.map((key, i) => ({ key, weight: i === keys.length - 1 ? Number((1 - share * (keys.length - 1)).toFixed(6)) : share }))
+}
+
+export const EXPERIMENT_ACTIONS = ['start', 'pause', 'resume', 'stop'] as const
+export type ExperimentAction = (typeof EXPERIMENT_ACTIONS)[number]

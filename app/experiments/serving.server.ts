@@ -1,0 +1,63 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { db } from '#app/db.server'
+import { assignVariant } from '#app/experiments/bucketing'
+import { experiments, type ExperimentStatus, type ExperimentVariantJson } from '#db/schema'
+
+// Which variant a page view gets when the page has an experiment, and the sticky cookie that keeps it.
+
+export type ServedExperiment = {
+  id: string
+  status: ExperimentStatus
+  seed: number
+  variants: ExperimentVariantJson[]
+  controlKey: string
+  coverage: number
+  winnerKey: string | null
+  cookieName: string
+}
+
+/** The experiment a page's visitors are subject to: running or paused, else the latest concluded with a winner. */
+export async function findServingExperiment(pageId: string): Promise<ServedExperiment | null> {
+  const [row] = await db
+    .select({ id: experiments.id, status: experiments.status, seed: experiments.seed, variants: experiments.variants, controlKey: experiments.controlKey, coverage: experiments.coverage, winnerKey: experiments.winnerKey })
+    .from(experiments)
+    .where(and(eq(experiments.pageId, pageId), sql`(${experiments.status} in ('running', 'paused') or (${experiments.status} = 'concluded' and ${experiments.winnerKey} is not null))`))
+    .orderBy(sql`${experiments.status} in ('running', 'paused') desc`, desc(experiments.concludedAt))
+    .limit(1)
+  return row ? { ...row, cookieName: assignmentCookieName(row.id) } : null
+}
+
+const ASSIGNMENT_DAYS = 90
+export const assignmentCookieName = (experimentId: string) => `sf_x_${experimentId.replace(/-/g, '').slice(0, 12)}`
+
+/** The variant this browser was first given in the experiment, from its cookie. */
+export function readStickyVariant(cookieHeader: string | undefined, experiment: ServedExperiment): string | null {
+  if (!cookieHeader || !cookieHeader.includes(experiment.cookieName)) return null
+  const match = new RegExp(`(?:^|;\\s*)${experiment.cookieName}=([A-Z]{1,2})(?:;|$)`).exec(cookieHeader)
+  const key = match?.[1]
+  return key && experiment.variants.some((v) => v.key === key) ? key : null
+}
+
+export const assignmentCookie = (experiment: ServedExperiment, variantKey: string, secure: boolean) =>
+  `${experiment.cookieName}=${variantKey}; Max-Age=${ASSIGNMENT_DAYS * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+
+export type VariantDecision = {
+  variantKey: string
+  /** First time this visitor is given a variant in a running experiment: count it and set the sticky cookie. */
+  isFirstExposure: boolean
+}
+
+/**
+ * The variant for a page view. Running: the sticky cookie if any, else the hash of (seed, visitor) — covered
+ * visitors are exposed, the rest see the control uncounted. Paused: everyone sees the control. Concluded with a
+ * winner: everyone sees the winner. Without a visitor id (bots, prefetches of new visitors): the control.
+ */
+export function decideVariant(experiment: ServedExperiment, { cookieHeader, visitorId }: { cookieHeader: string | undefined; visitorId: string | null }): VariantDecision {
+  if (experiment.status === 'concluded') return { variantKey: experiment.winnerKey ?? experiment.controlKey, isFirstExposure: false }
+  if (experiment.status !== 'running') return { variantKey: experiment.controlKey, isFirstExposure: false }
+  const sticky = readStickyVariant(cookieHeader, experiment)
+  if (sticky) return { variantKey: sticky, isFirstExposure: false }
+  if (!visitorId) return { variantKey: experiment.controlKey, isFirstExposure: false }
+  const assignment = assignVariant(experiment, visitorId)
+  return { variantKey: assignment.variantKey, isFirstExposure: assignment.inExperiment }
+}

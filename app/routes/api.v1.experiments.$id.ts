@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { requireApiCaller } from '#app/api-keys/api-key.server'
+import { experimentJson } from '#app/experiments/api-shape'
+import { getExperiment, updateCoverage } from '#app/experiments/queries.server'
+import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireApiCaller(request)
+  const found = await getExperiment({ workspaceId: workspace.id, id: requireIdParam(params.id, 'experiment') })
+  if (!found) return jsonError(404, { error: 'No such experiment' })
+  return Response.json(experimentJson(found.experiment, found.page))
+}
+
+// Unknown keys are refused by name: weights cannot change while running (a new experiment is needed).
+const PatchSchema = z.strictObject(
+  { coverage: z.number({ error: 'coverage must be a number' }).gt(0, 'coverage must be above 0').max(1, 'coverage is at most 1') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Only coverage can change: weights cannot change while running (create a new experiment)' : undefined) },
+)
+
+/** PATCH `{ coverage }`: while running it may only rise, so nobody already counted moves. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== 'PATCH') return jsonError(405, { error: 'Use PATCH to change an experiment' })
+  const { workspace } = await requireApiCaller(request)
+  const id = requireIdParam(params.id, 'experiment')
+  const { coverage } = await parseJsonBody(request, PatchSchema)
+  const updated = await updateCoverage({ workspaceId: workspace.id, id, coverage, actor: { userId: null, actor: 'api' } })
+  if (!updated.ok) return jsonError(updated.status, { errors: updated.errors })
+  return Response.json(experimentJson(updated.experiment))
+}

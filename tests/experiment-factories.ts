@@ -1,0 +1,36 @@
+import { createApiKey } from '#app/api-keys/api-key.server'
+import { createVariant, publishPage } from '#app/pages/queries.server'
+import { action as createApi } from '#app/routes/api.v1.experiments'
+import { action as actionApi } from '#app/routes/api.v1.experiments.$id.$action'
+import { action as patchApi, loader as getApi } from '#app/routes/api.v1.experiments.$id'
+import { CONSENT_FORM, publishFormPage } from '#tests/form-factories'
+import { createOwner, readResult } from '#tests/factories'
+
+type Call = { status: number; body: Record<string, unknown> & { errors?: Record<string, string[]> } }
+
+/** An owner with an API key, and a call() that runs API routes in process like Remix does. */
+export async function experimentApi() {
+  const owner = await createOwner({ name: 'Growth' })
+  const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'experiments', createdBy: owner.userId })
+  const call = async (fn: unknown, path: string, { method = 'GET', body, params = {} }: { method?: string; body?: unknown; params?: Record<string, string> } = {}): Promise<Call> => {
+    const request = new Request(`http://app.test${path}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const result = await (fn as (a: unknown) => Promise<unknown>)({ request, params, context: { clientIp: '203.0.113.9' } }).catch((e: unknown) => e)
+    return (await readResult(result)) as Call
+  }
+  const api = {
+    create: (body: unknown) => call(createApi, '/api/v1/experiments', { method: 'POST', body }),
+    act: (id: string, action: string, body?: unknown) => call(actionApi, `/api/v1/experiments/${id}/${action}`, { method: 'POST', body: body ?? {}, params: { id, action } }),
+    patch: (id: string, body: unknown) => call(patchApi, `/api/v1/experiments/${id}`, { method: 'PATCH', body, params: { id } }),
+    get: (id: string) => call(getApi, `/api/v1/experiments/${id}`, { params: { id } }),
+  }
+  return { owner, api }
+}
+
+/** A published page with a form and `variants` variants (A, B, C…), each published. */
+export async function publishExperimentPage(owner: { workspaceId: string; userId: string }, { variants = 2, definition = CONSENT_FORM } = {}) {
+  const page = await publishFormPage({ workspaceId: owner.workspaceId, userId: owner.userId, definition })
+  for (let i = 1; i < variants; i++) await createVariant({ workspaceId: owner.workspaceId, pageId: page.pageId, name: `Variant ${i}` })
+  const published = await publishPage({ workspaceId: owner.workspaceId, pageId: page.pageId, userId: owner.userId })
+  if (!published.ok) throw new Error('publish failed')
+  return page
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto'
+import postgres from 'postgres'
+import { afterAll, expect, test } from 'vitest'
+import { startServer, type RunningServer } from '#tests/server-process'
+import { BROWSER_UA } from '#tests/form-factories'
+
+// Two app processes on one PostgreSQL, the way a load balancer runs them: they must assign every visitor the
+// same variant without talking to each other, and together count each visitor's exposure exactly once.
+
+const servers: RunningServer[] = []
+afterAll(async () => {
+  for (const s of servers) if (s.proc.exitCode === null) s.proc.kill('SIGKILL')
+})
+
+test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
+  'two servers assign identically and count exactly the exposures sent',
+  { timeout: 120_000 },
+  async () => {
+    const admin = postgres(process.env.TEST_SERVER_DATABASE_URL!, { max: 1, onnotice: () => {} })
+    const name = `splitform_two_processes_${process.pid}`
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
+    await admin.unsafe(`create database "${name}"`)
+    const url = new URL(process.env.TEST_SERVER_DATABASE_URL!)
+    url.pathname = `/${name}`
+    const apiKey = `sf_two_processes_${randomUUID().replace(/-/g, '')}`
+    const env = { DATABASE_URL: url.toString(), SESSION_SECRET: 's'.repeat(40), SEED_DEMO: '1', DEMO_API_KEY: apiKey, RATE_LIMITS: 'off' }
+    try {
+      servers.push(await startServer(env))
+      servers.push(await startServer(env))
+      const [one, two] = servers as [RunningServer, RunningServer]
+      const api = (path: string, body?: unknown) =>
+        fetch(`${one.url}/api/v1${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }))
+      const { body: list } = await api('/pages')
+      const page = list.pages.find((p: { slug: string }) => p.slug === 'demo-webinar')
+      expect((await api(`/pages/${page.id}/variants`, { copyFrom: 'A', name: 'Bold' })).status).toBe(201)
+      expect((await api(`/pages/${page.id}/publish`, {})).status).toBe(200)
+      const created = await api('/experiments', { pageId: page.id, name: 'Two processes', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+      expect((await api(`/experiments/${created.body.id}/start`, {})).status).toBe(200)
+      await new Promise((r) => setTimeout(r, 1200)) // the other process sees the start within a second
+
+      const VISITORS = 200
+      const variantOf = async (server: RunningServer, visitorId: string) => {
+        const response = await fetch(`${server.url}/p/demo-webinar`, { headers: { 'User-Agent': BROWSER_UA, Cookie: `sf_vid=${visitorId}` } })
+        return /data-variant="([A-Z]+)"/.exec(await response.text())?.[1]
+      }
+      const counts = { A: 0, B: 0 } as Record<string, number>
+      for (let i = 0; i < VISITORS; i++) {
+        const visitorId = randomUUID()
+        // No assignment cookie is sent back, so each process decides from the hash alone, and both record.
+        const [a, b] = await Promise.all([variantOf(one, visitorId), variantOf(two, visitorId)])
+        expect(b).toBe(a)
+        counts[a!]! += 1
+      }
+      expect(counts.A).toBeGreaterThan(60)
+      expect(counts.B).toBeGreaterThan(60)
+
+      // A graceful stop writes what each process still holds in memory.
+      for (const s of servers) s.proc.kill('SIGTERM')
+      expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0])
+      const db = postgres(url.toString(), { max: 1, onnotice: () => {} })
+      const [exposed] = await db`select count(*)::int as n, count(distinct visitor_id)::int as visitors from exposures where experiment_id = ${created.body.id}`
+      const [rollup] = await db`select coalesce(sum(count), 0)::int as n from experiment_daily where experiment_id = ${created.body.id} and metric = ''`
+      const byVariant = await db`select variant_key, count(*)::int as n from exposures where experiment_id = ${created.body.id} group by 1 order by 1`
+      await db.end()
+      expect(exposed).toEqual({ n: VISITORS, visitors: VISITORS })
+      expect(rollup!.n).toBe(VISITORS)
+      expect(byVariant.map((r) => [r.variant_key, r.n])).toEqual([['A', counts.A], ['B', counts.B]])
+    } finally {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`)
+      await admin.end()
+    }
+  },
+)
