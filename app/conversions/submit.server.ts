@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isbot } from 'isbot'
 import { classifyDevice } from '#app/attribution/device'
 import { issueDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
 import { holdAsSpam, recordConversion, type RateLimitGate } from '#app/conversions/record.server'
@@ -24,6 +23,7 @@ import type { ServedForm, ServedPage, ServedVersion } from '#app/pages/published
 import { initialFormHtml, withServedPage, type PageRequest } from '#app/pages/serve.server'
 import { readStickyVariant, type ServedExperiment } from '#app/experiments/serving.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
+import { isBotUserAgent } from '#app/visitors/countable'
 import { touchOf } from '#app/visitors/visit.server'
 import { readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
 
@@ -220,7 +220,7 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
 
 export function spamReasonOf(body: SubmissionBody, userAgent: string | null, renderedAt: number | null, minFillSeconds: number, now: number): string | null {
   if (typeof body._hp === 'string' ? body._hp.trim() !== '' : body._hp !== undefined && body._hp !== null) return 'honeypot'
-  if (isbot(userAgent ?? '')) return 'bot'
+  if (isBotUserAgent(userAgent ?? '')) return 'bot'
   if (minFillSeconds > 0) {
     if (renderedAt === null) return 'no-timer'
     if (now - renderedAt < minFillSeconds * 1000) return 'too-fast'

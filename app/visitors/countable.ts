@@ -13,8 +13,22 @@ export type CountableInput = {
   hasSession: boolean
 }
 
+// isbot's pattern costs ~3 µs a call (measured); the same few hundred user agents make up nearly all traffic.
+const MAX_REMEMBERED = 2000
+const botByUserAgent = new Map<string, boolean>()
+
+export function isBotUserAgent(userAgent: string) {
+  let isBot = botByUserAgent.get(userAgent)
+  if (isBot === undefined) {
+    isBot = isbot(userAgent)
+    if (botByUserAgent.size >= MAX_REMEMBERED) botByUserAgent.clear()
+    botByUserAgent.set(userAgent, isBot)
+  }
+  return isBot
+}
+
 export function isCountableView({ method, userAgent, purpose, isPreview, hasSession }: CountableInput) {
   if (method !== 'GET' || isPreview || hasSession) return false
   if (purpose && /prefetch|prerender/i.test(purpose)) return false
-  return !isbot(userAgent ?? '')
+  return !isBotUserAgent(userAgent ?? '')
 }
