@@ -214,7 +214,11 @@ export const pageViews = pgTable(
     path: text('path').notNull(),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('page_views_visitor_idx').on(t.visitorId, t.viewedAt), index('page_views_workspace_time_idx').on(t.workspaceId, t.viewedAt)],
+  (t) => [
+    index('page_views_visitor_idx').on(t.visitorId, t.viewedAt),
+    index('page_views_workspace_time_idx').on(t.workspaceId, t.viewedAt),
+    index('page_views_page_time_idx').on(t.pageId, t.viewedAt),
+  ],
 )
 
 // ── Leads and conversions ───────────────────────────────────────────────────────────────────────

@@ -1,0 +1,41 @@
+import { formatDateTime } from '#app/components/format'
+import { Card } from '#app/components/ui/card'
+import { formatShare } from '#app/experiments/ui-labels'
+
+export type ExperimentEvent = { id: string; action: string; detail: Record<string, unknown>; actor: string; userName: string | null; createdAt: string | Date }
+
+function who(event: ExperimentEvent) {
+  if (event.actor === 'api') return 'An API key'
+  if (event.actor === 'auto') return 'The auto-ship rule'
+  return event.userName ?? 'A former member'
+}
+
+function what({ action, detail }: ExperimentEvent) {
+  const share = (value: unknown) => (typeof value === 'number' ? formatShare(value) : '?')
+  switch (action) {
+    case 'create': return `created it (coverage ${share(detail.coverage)})`
+    case 'start': return 'started it'
+    case 'pause': return 'paused it'
+    case 'resume': return 'resumed it'
+    case 'stop': return 'stopped it without a winner'
+    case 'winner': return `declared ${String(detail.variantKey)} the winner`
+    case 'coverage': return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
+    default: return action
+  }
+}
+
+/** Who did what, when: every change to the experiment, newest first. */
+export function ExperimentHistory({ events }: { events: ExperimentEvent[] }) {
+  return (
+    <Card title="History">
+      <ol className="divide-y divide-slate-100 text-sm">
+        {events.map((e) => (
+          <li key={e.id} className="py-2" data-testid="experiment-event">
+            <span className="font-medium">{who(e)}</span> {what(e)}
+            <span className="block text-xs text-slate-500">{formatDateTime(e.createdAt)}</span>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  )
+}

@@ -1,0 +1,246 @@
+import { useEffect } from 'react'
+import { get } from 'react-hook-form'
+import { formatCount, formatPercent } from '#app/components/format'
+import { Button } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { Field, FormErrorList } from '#app/components/ui/field'
+import { useZodForm } from '#app/components/zod-form'
+import { equalWeights, METRIC_KINDS, metricKey } from '#app/experiments/schema'
+import { metricLabel } from '#app/experiments/ui-labels'
+import type { FormErrors } from '#app/http/form-data.server'
+import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, weightField, type SentFields } from './form-schema'
+import { DEFAULT_MDE, planSample, type PageTraffic, type SamplePlan } from './plan'
+
+export type PageChoice = { id: string; name: string; slug: string; variants: { key: string; name: string; isPublished: boolean }[] }
+export type FormChoice = { id: string; name: string }
+
+type Props = { page: PageChoice; forms: FormChoice[]; traffic: PageTraffic; initialPlan: SamplePlan; errors?: FormErrors; sent?: SentFields }
+
+const CONFIDENCES = [0.9, 0.95, 0.99]
+const asPercent = (fraction: number) => String(Number((fraction * 100).toFixed(4)))
+const toNumber = (text: string) => Number(text.replace(',', '.'))
+const asList = (value: unknown, fallback: string[]) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : fallback).filter((v): v is string => typeof v === 'string')
+const labelClass = 'block text-sm font-medium text-slate-700'
+const inputClass = 'mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300 aria-[invalid]:ring-red-500'
+
+/**
+ * Everything but the page, checked in the browser with CreateExperimentSchema (through the flat-field mapping the
+ * action uses too). Without JavaScript it is a plain POST with the same fields; the planned sample is then the one
+ * the server prefilled, and can be typed over. After a rejected post the inputs start from what was `sent`.
+ */
+export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors, sent }: Props) {
+  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(ExperimentFormSchema, errors)
+  const keys = page.variants.map((v) => v.key)
+  const start = (name: string, fallback: string) => {
+    const value = sent?.[name]
+    return typeof value === 'string' ? value : fallback
+  }
+  const startsTicked = (name: string, value: string, fallback: boolean) => (sent ? asList(sent[name], []).includes(value) : fallback)
+  // What an input holds now: react-hook-form's value once it has one, else what the input started with.
+  const current = (name: string, fallback: string) => {
+    const value = form.watch(name)
+    return typeof value === 'string' ? value : start(name, fallback)
+  }
+  const ticked = asList(form.watch('variants'), keys.filter((key) => startsTicked('variants', key, true)))
+  const formNames = Object.fromEntries(forms.map((f) => [f.id, f.name]))
+  const metrics = [...METRIC_KINDS, ...forms.map((f) => ({ formId: f.id }))].map((m) => ({ value: metricKey(m), label: metricLabel(m, formNames) }))
+  const primaryMetric = current('primaryMetric', metricKey(DEFAULTS.primaryMetric))
+  const plan = planSample({
+    traffic,
+    metric: primaryMetric,
+    relativeMde: toNumber(current('mde', asPercent(DEFAULT_MDE))) / 100,
+    confidence: toNumber(current('confidence', asPercent(DEFAULTS.confidence))) / 100,
+    variants: ticked.length,
+    coverage: toNumber(current('coverage', asPercent(DEFAULTS.coverage))) / 100,
+  })
+  // The planned sample follows the inputs it is computed from; a number typed over it stays until one changes.
+  useEffect(() => {
+    form.setValue('plannedVisitorsPerVariant', plan.visitorsPerVariant === null ? '' : String(plan.visitorsPerVariant))
+  }, [form, plan.visitorsPerVariant])
+
+  // The weights are checked together (they must add up), so after a failed submit any change re-checks them all.
+  const recheckVariants = () => {
+    if (form.formState.isSubmitted) void form.trigger('variants')
+  }
+  // Ticking or unticking a variant shares the traffic equally again, and keeps the control among the ticked.
+  const rebalance = () => {
+    const chosen = asList(form.getValues('variants'), [])
+    for (const { key, weight } of equalWeights(chosen)) form.setValue(weightField(key), asPercent(weight))
+    if (chosen.length && !chosen.includes(form.getValues('control') as string)) form.setValue('control', chosen[0])
+    recheckVariants()
+  }
+  const initialWeights = Object.fromEntries(equalWeights(keys).map((w) => [w.key, asPercent(w.weight)]))
+  const weightTotal = ticked.reduce((sum, key) => sum + toNumber(current(weightField(key), initialWeights[key]!)), 0)
+  const errorAt = (path: string) => (get(form.formState.errors, path) as { message?: string } | undefined)?.message
+  const variantsError = errorAt('variants') ?? errors?.fieldErrors.variants?.[0]
+
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
+      {/* Registered, so the browser's check sees it as the server will. */}
+      <input type="hidden" defaultValue={page.id} {...form.register('pageId')} />
+      <FormErrorList errors={errors?.formErrors} />
+      {errorFor('pageId') ? <p role="alert" className="text-sm text-red-600">{errorFor('pageId')}</p> : null}
+      <Card title="What you test">
+        <div className="grid gap-4">
+          <Field label="Name" maxLength={120} placeholder="Shorter demo form" defaultValue={start('name', '')} error={errorFor('name')} {...form.register('name')} />
+          <div>
+            <label htmlFor="experiment-hypothesis" className={labelClass}>Hypothesis</label>
+            <textarea id="experiment-hypothesis" defaultValue={start('hypothesis', '')} rows={3} maxLength={2000} placeholder="Asking for 3 fields instead of 6 gets more demo requests without worse leads." className={inputClass} {...form.register('hypothesis')} />
+            {errorFor('hypothesis') ? <p className="mt-1 text-sm text-red-600">{errorFor('hypothesis')}</p> : null}
+          </div>
+        </div>
+      </Card>
+
+      <Card title="Variants and weights" description="Tick the variants to test (at least two) and pick the control, the variant the others are compared with.">
+        <fieldset aria-describedby="weights-help">
+          <legend className="sr-only">Variants</legend>
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr><th className="py-2 pr-4 font-medium">Variant</th><th className="py-2 pr-4 font-medium">Weight (%)</th><th className="py-2 pr-4 font-medium">Control</th></tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.variants.map((v) => {
+                const index = ticked.indexOf(v.key)
+                const weightError = index >= 0 ? errorAt(`variants.${index}.weight`) : undefined
+                return (
+                  <tr key={v.key} data-testid="variant-choice">
+                    <td className="py-2 pr-4">
+                      <label className="flex items-center gap-2">
+                        <input type="checkbox" value={v.key} defaultChecked={startsTicked('variants', v.key, true)} {...form.register('variants', { onChange: rebalance })} />
+                        <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span> {v.name}
+                      </label>
+                      {v.isPublished ? null : <p className="mt-1 text-xs text-amber-700">Not in the published page yet: publish the page before starting.</p>}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <label className="sr-only" htmlFor={`weight-${v.key}`}>Weight of {v.key} (%)</label>
+                      <input
+                        id={`weight-${v.key}`}
+                        inputMode="decimal"
+                        defaultValue={start(weightField(v.key), initialWeights[v.key]!)}
+                        aria-invalid={weightError ? true : undefined}
+                        className="w-28 rounded-md px-2 py-1 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+                        {...form.register(weightField(v.key), { onChange: recheckVariants })}
+                      />
+                      {weightError ? <p className="mt-1 text-xs text-red-600">{weightError}</p> : null}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <input type="radio" value={v.key} defaultChecked={start('control', keys[0]!) === v.key} aria-label={`${v.key} is the control`} disabled={index < 0} {...form.register('control')} />
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+        <p className="mt-2 text-sm text-slate-600" data-testid="weight-total">Ticked variants add up to {Number(weightTotal.toFixed(4))}%.</p>
+        {variantsError ? <p role="alert" className="mt-1 text-sm text-red-600">{variantsError}</p> : null}
+        {errorFor('control') ? <p className="mt-1 text-sm text-red-600">{errorFor('control')}</p> : null}
+        <p id="weights-help" className="mt-3 text-sm text-slate-500">
+          A weight is the share of the experiment's visitors who get that variant: percentages of the ticked variants that add up to 100 (the API takes
+          fractions that add up to 1). They start equal. Weights cannot change once the experiment runs, because visitors already counted would move
+          between variants: to test another split, stop it and create a new experiment.
+        </p>
+      </Card>
+
+      <Card title="Who takes part and how sure you want to be">
+        <div className="grid gap-4 md:grid-cols-3">
+          <Field
+            label="Coverage (%)"
+            inputMode="decimal"
+            defaultValue={start('coverage', asPercent(DEFAULTS.coverage))}
+            hint="Share of the page's visitors who enter; the rest see the control and are not counted. It can be raised, not lowered, while running."
+            error={errorFor('coverage')}
+            {...form.register('coverage')}
+          />
+          <div>
+            <label htmlFor="experiment-confidence" className={labelClass}>Confidence</label>
+            <select id="experiment-confidence" defaultValue={start('confidence', asPercent(DEFAULTS.confidence))} className={inputClass} {...form.register('confidence')}>
+              {CONFIDENCES.map((c) => <option key={c} value={asPercent(c)}>{formatPercent(c, 0)}</option>)}
+            </select>
+            {errorFor('confidence') ? <p className="mt-1 text-sm text-red-600">{errorFor('confidence')}</p> : null}
+          </div>
+          <Field label="Minimum runtime (days)" type="number" min={1} max={90} defaultValue={start('minRuntimeDays', String(DEFAULTS.minRuntimeDays))} hint="At least a full week, so weekdays and weekends are both in." error={errorFor('minRuntimeDays')} {...form.register('minRuntimeDays')} />
+        </div>
+      </Card>
+
+      <Card title="What counts as a conversion" description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads.">
+        <div className="grid gap-4 md:grid-cols-2">
+          <div>
+            <label htmlFor="experiment-primary" className={labelClass}>Primary metric (decides the winner)</label>
+            <select id="experiment-primary" defaultValue={start('primaryMetric', metricKey(DEFAULTS.primaryMetric))} className={inputClass} {...form.register('primaryMetric')}>
+              {metrics.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+            </select>
+            {errorFor('primaryMetric') ? <p className="mt-1 text-sm text-red-600">{errorFor('primaryMetric')}</p> : null}
+          </div>
+          <fieldset>
+            <legend className={labelClass}>Secondary metrics (reported, up to 5)</legend>
+            <div className="mt-1 grid gap-1 text-sm">
+              {metrics.map((m) => (
+                <label key={m.value} className="flex items-center gap-2">
+                  <input type="checkbox" value={m.value} defaultChecked={startsTicked('secondaryMetrics', m.value, false)} {...form.register('secondaryMetrics')} /> {m.label}
+                </label>
+              ))}
+            </div>
+            {errorFor('secondaryMetrics') ? <p className="mt-1 text-sm text-red-600">{errorFor('secondaryMetrics')}</p> : null}
+          </fieldset>
+        </div>
+      </Card>
+
+      <Card title="Planned sample" description="How many visitors each variant needs before the result means something (80% power).">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field
+            label="Smallest lift worth detecting (%)"
+            inputMode="decimal"
+            defaultValue={start('mde', asPercent(DEFAULT_MDE))}
+            hint="Relative: 10 means a 5% rate must reach 5.5%. Smaller lifts need many more visitors."
+            {...form.register('mde')}
+          />
+          <Field
+            label="Planned visitors per variant"
+            type="number"
+            min={1}
+            defaultValue={start('plannedVisitorsPerVariant', String(initialPlan.visitorsPerVariant ?? ''))}
+            hint="Recomputed as you change the lift, confidence, variants, coverage or metric; you can type your own."
+            error={errorFor('plannedVisitorsPerVariant')}
+            {...form.register('plannedVisitorsPerVariant')}
+          />
+        </div>
+        <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
+      </Card>
+
+      <Card>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" defaultChecked={startsTicked('autoShip', 'on', DEFAULTS.autoShip)} {...form.register('autoShip')} />
+          <span>
+            <span className="font-medium">Ship the winner automatically</span>
+            <span className="block text-slate-500">When the primary metric has a clear winner after the minimum runtime and the planned sample, it gets all the traffic.</span>
+          </span>
+        </label>
+      </Card>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button disabled={isSubmitting}>{isSubmitting ? 'Creating…' : 'Create experiment'}</Button>
+        <p className="text-sm text-slate-500">It starts as a draft: visitors see no change until you start it.</p>
+      </div>
+    </Form>
+  )
+}
+
+function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string }) {
+  return (
+    <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
+      <p>
+        Baseline {formatPercent(plan.baselineRate)}:{' '}
+        {plan.isMeasured
+          ? `the page's own rate over the last 30 days for ${metric} (${formatCount(plan.converted)} of ${formatCount(plan.visitors)} visitors converted).`
+          : `assumed, because the page had ${plan.visitors ? `no conversions for ${metric}` : 'no visitors'} in the last 30 days.`}
+      </p>
+      <p>
+        {plan.dailyVisitors === null
+          ? 'No traffic to estimate the duration from yet.'
+          : `About ${formatCount(Math.round(plan.dailyVisitors))} visitors a day would enter${plan.days === null ? '.' : `, so the plan takes about ${formatCount(plan.days)} days.`}`}
+      </p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+    </div>
+  )
+}

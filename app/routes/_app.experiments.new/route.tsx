@@ -1,0 +1,94 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSubmit } from '@remix-run/react'
+import { requireMember } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { Button } from '#app/components/ui/button'
+import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { createExperiment } from '#app/experiments/queries.server'
+import { metricKey } from '#app/experiments/schema'
+import { listForms } from '#app/forms/queries.server'
+import { parseForm } from '#app/http/form-data.server'
+import { CreateExperimentForm, type PageChoice } from './create-form'
+import { DEFAULT_SETTINGS, ExperimentFormSchema, MULTIPLE_FIELDS, readSentFields } from './form-schema'
+import { DEFAULT_MDE, planSample } from './plan'
+import { getPageTraffic, listPageChoices } from './pages.server'
+
+export const meta: MetaFunction = () => [{ title: 'New experiment · Splitform' }]
+
+// The page is chosen first (?page=<id>, a GET, so it works without JavaScript): its variants, forms and traffic
+// shape the rest of the form.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, { role: 'editor' })
+  const [pages, forms] = await Promise.all([listPageChoices({ workspaceId: workspace.id }), listForms({ workspaceId: workspace.id })])
+  const requested = new URL(request.url).searchParams.get('page')
+  const page = pages.find((p) => p.id === requested) ?? pages.find((p) => p.variants.length >= 2) ?? pages[0] ?? null
+  const traffic = page && page.variants.length >= 2 ? await getPageTraffic({ workspaceId: workspace.id, pageId: page.id }) : null
+  const plan = page && traffic ? planSample({ traffic, metric: metricKey(DEFAULT_SETTINGS.primaryMetric), relativeMde: DEFAULT_MDE, confidence: DEFAULT_SETTINGS.confidence, variants: page.variants.length, coverage: DEFAULT_SETTINGS.coverage }) : null
+  return { pages, forms: forms.filter((f) => !f.archivedAt).map((f) => ({ id: f.id, name: f.name })), page, traffic, plan }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireMember(request, { role: 'editor' })
+  // The fields go back with any error, so that without JavaScript the form returns as the marketer left it.
+  const sent = await request.clone().formData().then(readSentFields, () => ({}))
+  const parsed = await parseForm(request, ExperimentFormSchema, { multiple: MULTIPLE_FIELDS })
+  if (!parsed.ok) return data({ ...parsed.response.data, sent }, parsed.response.init ?? undefined)
+  const created = await createExperiment({ workspaceId: member.workspace.id, input: parsed.data, actor: { userId: member.user.id, actor: 'member' } })
+  if (!created.ok) {
+    // "variants.1.key" → "variants", as the form shows the parse errors.
+    const fieldErrors = Object.fromEntries(Object.entries(created.errors).map(([path, messages]) => [path.split('.')[0]!, messages]))
+    return data({ errors: { fieldErrors, formErrors: [] as string[] }, sent }, { status: created.status })
+  }
+  throw redirect(`/experiments/${created.experiment.id}`)
+}
+
+export default function NewExperimentRoute() {
+  const { pages, forms, page, traffic, plan } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link to="/experiments" className="text-brand-700 hover:underline">← All experiments</Link></p>
+      <PageHeader title="New experiment" description="Split a published page's visitors across its variants and count who converts." />
+      {pages.length === 0 ? (
+        <EmptyState title="No published pages">
+          <p>An experiment runs on a published page with at least two variants. <Link to="/pages" className="font-medium text-brand-700 underline">Go to your pages</Link>, duplicate a variant, edit it and publish.</p>
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <PagePicker pages={pages} selectedId={page?.id} />
+          {page && page.variants.length < 2 ? (
+            <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
+              {page.name} has one variant; an experiment needs at least two. <Link to={`/pages/${page.id}`} className="underline">Duplicate a variant</Link>, change it and publish the page.
+            </p>
+          ) : null}
+          {page && traffic && plan ? <CreateExperimentForm key={page.id} page={page} forms={forms} traffic={traffic} initialPlan={plan} errors={actionData?.errors} sent={actionData?.sent} /> : null}
+        </div>
+      )}
+    </>
+  )
+}
+
+function PagePicker({ pages, selectedId }: { pages: PageChoice[]; selectedId?: string }) {
+  const submit = useSubmit()
+  return (
+    <Card title="Page" description="Published pages of this workspace. An experiment needs at least two of the page's variants.">
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="experiment-page" className="block text-sm font-medium text-slate-700">Page</label>
+          <select id="experiment-page" name="page" defaultValue={selectedId} onChange={(e) => submit(e.currentTarget.form)} className="mt-1 block min-w-72 rounded-md px-3 py-2 ring-1 ring-slate-300">
+            {pages.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} (/p/{p.slug}) · {p.variants.length} variant{p.variants.length === 1 ? '' : 's'}{p.variants.length < 2 ? ': needs another' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant="secondary">Choose page</Button>
+      </Form>
+    </Card>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusHandlers={{ 403: () => <p>Viewers cannot create experiments; ask an editor or owner.</p> }} />
+}

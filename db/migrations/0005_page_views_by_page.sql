@@ -1,0 +1,1 @@
+CREATE INDEX "page_views_page_time_idx" ON "page_views" USING btree ("page_id","viewed_at");
