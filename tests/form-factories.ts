@@ -47,3 +47,26 @@ export function hiddenFieldsOf(html: string) {
   const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
   return { _form: value('_form'), _idem: value('_idem'), _t: value('_t'), _variant: value('_variant'), _hp: '' }
 }
+
+/** An address of 127.0.0.0/8 (all of it reaches this machine) for one test file: its own per-IP rate limit. */
+export function loopbackAddress() {
+  return `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`
+}
+
+/** A POST from `localAddress`, as a Response (fetch cannot choose its source address). */
+export function postFrom(localAddress: string, url: string, { headers = {}, body = '' }: { headers?: Record<string, string>; body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', localAddress, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const responseHeaders = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? []].flat()) responseHeaders.append(name, String(v))
+        const status = res.statusCode!
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: responseHeaders }))
+      })
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}

@@ -6,12 +6,13 @@ import { flushExposures } from '#app/experiments/exposures.server'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { conversions, experimentConversions, experimentDaily, experiments, exposures } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { BROWSER_UA, hiddenFieldsOf, startVisitorServer } from '#tests/form-factories'
+import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (server = await startVisitorServer()))
 afterAll(() => server.close())
 
+const address = loopbackAddress() // this file's own per-IP submission limit
 const variantOf = (html: string) => /data-variant="([A-Z]+)"/.exec(html)?.[1]
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
 
@@ -185,8 +186,7 @@ describe('conversions in an experiment', () => {
     const { page, id } = await runningExperiment()
     const first = await visit(page.slug)
     const post = (email: string) =>
-      fetch(`${server.url}/p/${page.slug}`, {
-        method: 'POST',
+      postFrom(address, `${server.url}/p/${page.slug}`, {
         headers: { 'User-Agent': BROWSER_UA, Cookie: first.cookie, Accept: 'application/json', 'Content-Type': 'application/json' },
         body: JSON.stringify({ ...hiddenFieldsOf(first.html), _idem: randomUUID(), email, consent: true }),
       }).then((r) => r.json() as Promise<{ conversionId: string }>)
@@ -206,8 +206,7 @@ describe('conversions in an experiment', () => {
     const { page } = await runningExperiment([0.5, 0.5], { coverage: 0.01 })
     let outside = await visit(page.slug)
     for (let i = 0; i < 20 && outside.setCookies.some((c) => c.startsWith('sf_x_')); i++) outside = await visit(page.slug)
-    const response = await fetch(`${server.url}/p/${page.slug}`, {
-      method: 'POST',
+    const response = await postFrom(address, `${server.url}/p/${page.slug}`, {
       headers: { 'User-Agent': BROWSER_UA, Cookie: outside.cookie, Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...hiddenFieldsOf(outside.html), email: `c-${randomUUID()}@example.com`, consent: true }),
     })
