@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
-import { closeExposures } from '#app/experiments/exposures.server'
+import { closeExperimentConversions, closeExposures } from '#app/experiments/exposures.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { rateLimits, sessions } from '#db/schema'
@@ -33,7 +33,7 @@ export async function stopServices() {
   // Before the database closes: a delivery being sent must get its outcome recorded.
   await stopWebhookWorker()
   // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown).
-  await Promise.all([closePageViews(), closeExposures()])
+  await Promise.all([closePageViews(), closeExposures(), closeExperimentConversions()])
   await closeDatabase()
 }
 

@@ -2,6 +2,7 @@ import { and, count, eq, min, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, queryRows } from '#app/db.server'
 import type { Answers, LeadIdentity } from '#app/forms/validation'
 import { getConversionContext } from '#app/conversions/conversion-context.server'
+import { recordExperimentConversion } from '#app/experiments/exposures.server'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
 import { changeLeadStage } from '#app/leads/stage.server'
@@ -75,6 +76,7 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
     return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
   }
   if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
+  if (input.experimentId && input.visitorId) queueExperimentConversion(input, row.conversion_id)
   if (autoStage(row, scoreRules) === 'mql') {
     await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
       console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),
@@ -83,25 +85,12 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
   return { leadId: row.lead_id, conversionId: row.conversion_id, isDuplicate: false }
 }
 
-/**
- * In a running experiment: the visitor converts at most once per metric (any, soft|hard, this form), and the
- * daily rollup counts each first conversion, in the same statement as the conversion itself.
- */
-function experimentConversionCtes(input: ConversionInput) {
-  const metrics = ['any', input.conversionType, `form:${input.formId}`]
-  const channel = (input.touch ?? input.firstTouch)?.channel ?? 'direct'
-  return sql`, experiment_converted as (
-    insert into experiment_conversions (experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at)
-    select ${input.experimentId}::uuid, ${input.visitorId}::uuid, m.metric, ${input.variantKey}, conversion.id, now()
-    from conversion, unnest(${`{${metrics.join(',')}}`}::text[]) as m(metric)
-    on conflict (experiment_id, metric, visitor_id) do nothing
-    returning metric
-  ), experiment_rollup as (
-    insert into experiment_daily (experiment_id, day, variant_key, device, channel, metric, count)
-    select ${input.experimentId}::uuid, to_char(now() at time zone 'UTC', 'YYYY-MM-DD'), ${input.variantKey}, ${input.device}, ${channel}, metric, 1
-    from experiment_converted
-    on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + 1
-  )`
+/** The experiment's metrics this conversion counts for (any, soft|hard, this form), counted in batches. */
+function queueExperimentConversion(input: ConversionInput, conversionId: string) {
+  const channel = input.touch.channel
+  for (const metric of ['any', input.conversionType, `form:${input.formId}`]) {
+    recordExperimentConversion({ experimentId: input.experimentId!, visitorId: input.visitorId!, metric, variantKey: input.variantKey, conversionId, device: input.device, channel, convertedAt: new Date() })
+  }
 }
 
 type RecordedRow = {
@@ -145,7 +134,6 @@ function conversionStatement(
   const { identity } = input
   const firstTouch = input.firstTouch ?? input.touch
   const hit = rateLimit ? rateLimitHit(rateLimit.key, rateLimit.windowSeconds) : sql`select null::int as count, null::int as resets_in`
-  const experiment = input.experimentId && input.visitorId ? experimentConversionCtes(input) : sql``
   const admitted = rateLimit ? sql`where (select count from hit) <= ${rateLimit.limit}` : sql``
   return sql`with hit as (${hit}), lead as (
     insert into leads (workspace_id, email, name, company, phone, hot_at, hard_conversions, soft_conversions, pages_viewed,
@@ -182,7 +170,7 @@ function conversionStatement(
       ${firstSeenAt.toISOString()}::timestamptz, ${input.startedAt ? input.startedAt.toISOString() : null}::timestamptz
     from lead
     returning id, created_at
-  )${experiment}
+  )
   select hit.count, hit.resets_in, lead.id as lead_id, conversion.id as conversion_id, conversion.created_at as conversion_created_at, lead.email, lead.name,
     lead.company, lead.stage, lead.hot_at is not null as is_hot, lead.hard_conversions, lead.soft_conversions, lead.pages_viewed,
     lead.channel, lead.created_at as lead_created_at, lead.is_new,
