@@ -31,7 +31,12 @@ export default function LeadsRoute() {
       <PageHeader
         title="Leads"
         description="Everyone who converted. Hot leads made a hard conversion (a demo, a quote, a call): follow them up first."
-        actions={<a href={exportHref} className={buttonClass('secondary')} download>Export CSV</a>}
+        actions={
+          <div className="flex gap-2">
+            <Link to="/leads/held" className={buttonClass('secondary')}>Held submissions</Link>
+            <a href={exportHref} className={buttonClass('secondary')} download>Export CSV</a>
+          </div>
+        }
       />
       <LeadFiltersForm key={search} filters={query.filters} sort={query.sort} options={options} />
       {ignored.length ? (
