@@ -26,6 +26,9 @@ export function createBatchWriter<T>({
   maxQueued?: number
 }): BatchWriter<T> {
   let queue: T[] = []
+  // Rows handed to a write that has not finished: they count against the bound too, or a stalled database
+  // would let them pile up in the promise chain.
+  let pending = 0
   let timer: NodeJS.Timeout | undefined
   let writing: Promise<void> = Promise.resolve()
   let written = 0
@@ -62,6 +65,8 @@ export function createBatchWriter<T>({
         failedBatches += 1
         noteShed(batch.length)
         console.error(`[events] ${name}: writing ${batch.length} rows failed:`, error instanceof Error ? error.message : error)
+      } finally {
+        pending -= batch.length
       }
     }
   }
@@ -71,6 +76,7 @@ export function createBatchWriter<T>({
     timer = undefined
     const rows = queue
     queue = []
+    pending += rows.length
     // One batch in flight at a time keeps the database from being flooded by a burst.
     writing = writing.then(() => (rows.length ? writeBatches(rows) : undefined))
     return writing
@@ -79,7 +85,7 @@ export function createBatchWriter<T>({
   return {
     push(row) {
       if (closed) return noteShed(1)
-      if (queue.length >= maxQueued) return noteShed(1)
+      if (queue.length + pending >= maxQueued) return noteShed(1)
       queue.push(row)
       if (queue.length >= maxRows) void flush()
       else schedule()
@@ -89,6 +95,6 @@ export function createBatchWriter<T>({
       closed = true
       await flush()
     },
-    stats: () => ({ queued: queue.length, written, shed, failedBatches }),
+    stats: () => ({ queued: queue.length + pending, written, shed, failedBatches }),
   }
 }
