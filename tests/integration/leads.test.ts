@@ -72,12 +72,13 @@ describe('listLeads filters', () => {
 
   test('search matches email, name and company, case-insensitive, with LIKE wildcards taken literally', async () => {
     const workspaceId = await insertWorkspace()
-    const percent = await insertLead({ workspaceId, company: '100% Organic Ltd' })
-    const plain = await insertLead({ workspaceId, company: '1000 Organic Ltd' })
-    const underscore = await insertLead({ workspaceId, email: `ada_lovelace-${randomUUID()}@example.com` })
-    const noUnderscore = await insertLead({ workspaceId, email: `adaxlovelace-${randomUUID()}@example.com` })
-    const backslash = await insertLead({ workspaceId, name: 'Back\\slash Bob' })
-    const named = await insertLead({ workspaceId, name: 'Grace Hopper' })
+    // Fixed emails: the factory's random ones could contain "100" or "ada" (hex) and match by chance.
+    const percent = await insertLead({ workspaceId, email: 'percent@example.com', company: '100% Organic Ltd' })
+    const plain = await insertLead({ workspaceId, email: 'plain@example.com', company: '1000 Organic Ltd' })
+    const underscore = await insertLead({ workspaceId, email: 'ada_lovelace@example.com' })
+    const noUnderscore = await insertLead({ workspaceId, email: 'adaxlovelace@example.com' })
+    const backslash = await insertLead({ workspaceId, email: 'bob@example.com', name: 'Back\\slash Bob' })
+    const named = await insertLead({ workspaceId, email: 'grace@example.com', name: 'Grace Hopper' })
     const search = (q: string) => listLeads({ workspaceId, filters: { q } }).then(ids)
     expect(await search('100%')).toEqual([percent.id])
     expect(await search('100')).toEqual([percent.id, plain.id].sort())
