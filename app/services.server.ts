@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
-import { closeExperimentConversions, closeExposures } from '#app/experiments/exposures.server'
+import { closeExperimentConversions, closeExposures } from '#app/experiments/counting.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { rateLimits, sessions } from '#db/schema'

@@ -24,7 +24,6 @@ const SOURCES: Partial<TouchJson>[] = [
   { referrer: 'www.linkedin.com/feed' },
 ]
 const DEVICES = ['desktop', 'desktop', 'mobile', 'mobile', 'tablet']
-const USER_AGENT_BY_DEVICE: Record<string, string> = { desktop: 'desktop', mobile: 'mobile', tablet: 'tablet' }
 // How far each lead got; the list holds every stage so the funnel has something at each step.
 const JOURNEYS: LeadStage[][] = [
   ['lead'],
@@ -112,7 +111,7 @@ export async function seedDemoLeads(db: Database, { workspaceId, userId, forms, 
           lastTouch: firstTouch,
           channel: firstTouch.channel,
           heardAbout: pick(['search', 'social', 'referral', 'podcast', 'event', null]),
-          device: USER_AGENT_BY_DEVICE[device]!,
+          device,
           visitorId,
           firstSeenAt: firstSeen,
           lastConversionAt: at,

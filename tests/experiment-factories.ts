@@ -1,22 +1,14 @@
-import { createApiKey } from '#app/api-keys/api-key.server'
 import { createVariant, publishPage } from '#app/pages/queries.server'
 import { action as createApi } from '#app/routes/api.v1.experiments'
 import { action as actionApi } from '#app/routes/api.v1.experiments.$id.$action'
 import { action as patchApi, loader as getApi } from '#app/routes/api.v1.experiments.$id'
 import { CONSENT_FORM, publishFormPage } from '#tests/form-factories'
-import { createOwner, readResult } from '#tests/factories'
-
-type Call = { status: number; body: Record<string, unknown> & { errors?: Record<string, string[]> } }
+import { apiKeyCaller, createOwner } from '#tests/factories'
 
 /** An owner with an API key, and a call() that runs API routes in process like Remix does. */
 export async function experimentApi() {
   const owner = await createOwner({ name: 'Growth' })
-  const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'experiments', createdBy: owner.userId })
-  const call = async (fn: unknown, path: string, { method = 'GET', body, params = {} }: { method?: string; body?: unknown; params?: Record<string, string> } = {}): Promise<Call> => {
-    const request = new Request(`http://app.test${path}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-    const result = await (fn as (a: unknown) => Promise<unknown>)({ request, params, context: { clientIp: '203.0.113.9' } }).catch((e: unknown) => e)
-    return (await readResult(result)) as Call
-  }
+  const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId, name: 'experiments' })
   const api = {
     create: (body: unknown) => call(createApi, '/api/v1/experiments', { method: 'POST', body }),
     act: (id: string, action: string, body?: unknown) => call(actionApi, `/api/v1/experiments/${id}/${action}`, { method: 'POST', body: body ?? {}, params: { id, action } }),

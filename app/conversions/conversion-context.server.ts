@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
-import { DEFAULT_SCORE_RULES, ScoreRulesSchema, type ScoreRules } from '#app/leads/score'
+import { readScoreRules, type ScoreRules } from '#app/leads/score'
 
 // What recording a conversion needs to know about its workspace: the score rules (automatic MQL) and whether
 // any webhook listens (then the outbox rows go in the same transaction). Read per workspace at most once a
@@ -14,18 +14,13 @@ const MAX_WORKSPACES = 10_000
 type Entry = { context: ConversionContext; checkedAt: number; refreshing?: Promise<ConversionContext> }
 const entries = new Map<string, Entry>()
 
-export function readScoreRules(json: unknown): ScoreRules {
-  const parsed = ScoreRulesSchema.safeParse(json)
-  return parsed.success ? parsed.data : DEFAULT_SCORE_RULES
-}
-
 async function load(workspaceId: string): Promise<ConversionContext> {
   const [row] = await queryRows<{ score_rules: unknown; has_webhooks: boolean }>(
     db,
     sql`select (select score_rules from workspaces where id = ${workspaceId}) as score_rules,
       exists (select 1 from webhooks where workspace_id = ${workspaceId} and active) as has_webhooks`,
   )
-  return { scoreRules: readScoreRules(row?.score_rules), hasWebhooks: !!row?.has_webhooks }
+  return { scoreRules: readScoreRules(row?.score_rules).rules, hasWebhooks: !!row?.has_webhooks }
 }
 
 export async function getConversionContext(workspaceId: string): Promise<ConversionContext> {

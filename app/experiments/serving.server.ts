@@ -14,6 +14,8 @@ export type ServedExperiment = {
   coverage: number
   winnerKey: string | null
   cookieName: string
+  /** Reads this experiment's assignment from a Cookie header; built once per load, not per request. */
+  cookiePattern: RegExp
 }
 
 /** The experiment a page's visitors are subject to: running or paused, else the latest concluded with a winner. */
@@ -24,7 +26,9 @@ export async function findServingExperiment(pageId: string): Promise<ServedExper
     .where(and(eq(experiments.pageId, pageId), sql`(${experiments.status} in ('running', 'paused') or (${experiments.status} = 'concluded' and ${experiments.winnerKey} is not null))`))
     .orderBy(sql`${experiments.status} in ('running', 'paused') desc`, desc(experiments.concludedAt))
     .limit(1)
-  return row ? { ...row, cookieName: assignmentCookieName(row.id) } : null
+  if (!row) return null
+  const cookieName = assignmentCookieName(row.id)
+  return { ...row, cookieName, cookiePattern: new RegExp(`(?:^|;\\s*)${cookieName}=([A-Z]{1,2})(?:;|$)`) }
 }
 
 const ASSIGNMENT_DAYS = 90
@@ -33,8 +37,7 @@ export const assignmentCookieName = (experimentId: string) => `sf_x_${experiment
 /** The variant this browser was first given in the experiment, from its cookie. */
 export function readStickyVariant(cookieHeader: string | undefined, experiment: ServedExperiment): string | null {
   if (!cookieHeader || !cookieHeader.includes(experiment.cookieName)) return null
-  const match = new RegExp(`(?:^|;\\s*)${experiment.cookieName}=([A-Z]{1,2})(?:;|$)`).exec(cookieHeader)
-  const key = match?.[1]
+  const key = experiment.cookiePattern.exec(cookieHeader)?.[1]
   return key && experiment.variants.some((v) => v.key === key) ? key : null
 }
 

@@ -1,14 +1,13 @@
 import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { forgetConversionContext } from '#app/conversions/conversion-context.server'
 import { db } from '#app/db.server'
-import { DEFAULT_SCORE_RULES, ScoreRulesSchema, type ScoreRules } from '#app/leads/score'
+import { readScoreRules, type ScoreRules } from '#app/leads/score'
 import { leads, workspaces } from '#db/schema'
 
 /** The workspace's rules; the documented defaults when it never changed them (or stored something unreadable). */
 export async function getScoreRules({ workspaceId }: { workspaceId: string }): Promise<{ rules: ScoreRules; isDefault: boolean }> {
   const [row] = await db.select({ scoreRules: workspaces.scoreRules }).from(workspaces).where(eq(workspaces.id, workspaceId))
-  const parsed = ScoreRulesSchema.safeParse(row?.scoreRules)
-  return parsed.success ? { rules: parsed.data, isDefault: false } : { rules: DEFAULT_SCORE_RULES, isDefault: true }
+  return readScoreRules(row?.scoreRules)
 }
 
 /** Stores tuned rules; null goes back to the defaults (and follows them if they change in a later release). */

@@ -25,6 +25,12 @@ export const DEFAULT_SCORE_RULES: ScoreRules = {
   mqlThreshold: 50,
 }
 
+/** Stored rules (workspaces.score_rules) as rules: the documented defaults when unset or unreadable. */
+export function readScoreRules(json: unknown): { rules: ScoreRules; isDefault: boolean } {
+  const parsed = ScoreRulesSchema.safeParse(json)
+  return parsed.success ? { rules: parsed.data, isDefault: false } : { rules: DEFAULT_SCORE_RULES, isDefault: true }
+}
+
 export type LeadActivity = {
   hardConversions: number
   softConversions: number

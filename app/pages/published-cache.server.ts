@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { db } from '#app/db.server'
@@ -30,7 +31,7 @@ export type RenderedVariant = {
   spliced: { page: SplicedPage; holes: Hole[] } | null
 }
 
-export type ServedForm = { id: string; name: string; definition: FormDefinition; prefillParams: string[] }
+export type ServedForm = { id: string; name: string; definition: FormDefinition }
 
 export type ServedVersion = {
   versionId: string
@@ -40,8 +41,10 @@ export type ServedVersion = {
   controlKey: string
   variants: Map<string, RenderedVariant>
   forms: Map<string, ServedForm>
-  /** The forms the page's Form blocks name (some may be missing or archived). */
+  /** The forms the page's Form blocks name (some may be missing). */
   formIds: string[]
+  /** URL parameters its forms prefill from: a request carrying one renders the forms itself. */
+  prefillParams: string[]
   /** Which form versions this was built from (ids and update times); a change rebuilds it. */
   formsStamp: string
 }
@@ -98,7 +101,7 @@ const stampOf = (rows: { id: string; updatedAt: Date }[]) =>
     .sort()
     .join(',')
 
-async function buildVariant(versionId: string, key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>, stamp: string): Promise<RenderedVariant> {
+async function buildVariant(key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>): Promise<RenderedVariant> {
   const expanded = expandForms(template, (formId) => {
     const form = servedForms.get(formId)
     return form ? renderFormTemplate({ formId, definition: form.definition, variantKey: key }) : null
@@ -123,7 +126,8 @@ async function buildVariant(versionId: string, key: string, template: HtmlTempla
     compressGzip(html, { level: 9 }),
     compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
   ])
-  const etag = `"${versionId}-${key}${stamp ? `-${stamp.length}` : ''}"`
+  // Named by the bytes themselves, so it changes exactly when they do.
+  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 16)}"`
   return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
 }
 
@@ -136,11 +140,12 @@ async function buildVersion(
   const servedForms = new Map<string, ServedForm>()
   for (const row of formRows) {
     const definition = row.definition as unknown as FormDefinition
-    servedForms.set(row.id, { id: row.id, name: row.name, definition, prefillParams: prefillParamsOf(definition) })
+    servedForms.set(row.id, { id: row.id, name: row.name, definition })
   }
   const variants = new Map<string, RenderedVariant>()
-  for (const { key, template } of templates) variants.set(key, await buildVariant(base.versionId, key, template, servedForms, formsStamp))
-  return { ...base, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), formsStamp }
+  for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms))
+  const prefillParams = [...new Set([...servedForms.values()].flatMap((form) => prefillParamsOf(form.definition)))]
+  return { ...base, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp }
 }
 
 async function refresh(slug: string, state: SlugState) {

@@ -13,7 +13,8 @@ import {
   type VisitorCookies,
 } from '#app/visitors/visitor-cookies'
 
-const SECURE_COOKIES = process.env.NODE_ENV === 'production'
+/** Cookies for visitors carry Secure in production (browsers exempt http://localhost). */
+export const SECURE_COOKIES = process.env.NODE_ENV === 'production'
 
 export function directTouch(landingPath: string): Touch {
   return { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath, channel: 'direct', hasClickId: false }
@@ -36,7 +37,7 @@ export const hasMemberSession = (req: IncomingMessage) => !!req.headers.cookie?.
 // per path and second rather than per request (JSON + base64 + an ISO date cost ~4 µs, measured).
 let directCookieCache = { second: -1, byPath: new Map<string, string>() }
 function firstTouchCookieFor(touch: Touch, now: Date) {
-  if (touch.channel !== 'direct' || touch.referrer || touch.utmSource) return firstTouchCookie(toTouchJson(touch, new Date(now)), SECURE_COOKIES)
+  if (touch.channel !== 'direct' || touch.referrer || touch.utmSource) return firstTouchCookie(toTouchJson(touch, now), SECURE_COOKIES)
   const second = Math.floor(now.getTime() / 1000)
   if (second !== directCookieCache.second) directCookieCache = { second, byPath: new Map() }
   let cookie = directCookieCache.byPath.get(touch.landingPath)
@@ -75,14 +76,14 @@ export function readVisit(req: IncomingMessage, { isPreview }: { isPreview: bool
 /**
  * Queues the page view of a countable visit and returns the Set-Cookie lines it needs (as a flat header list),
  * or null — the visitor id for a new visitor, the first touch once, the last touch when this visit came from
- * somewhere — and the traffic channel the view counts under.
+ * somewhere — with the traffic channel and device the view counts under. Null for a visit that is not counted.
  */
 export function recordVisit(
   req: IncomingMessage,
   visit: Visit,
   { workspaceId, pageId, variantKey, path, query }: { workspaceId: string; pageId: string; variantKey: string; path: string; query: string },
-): { setCookies: string[] | null; channel: string } {
-  if (!visit.countable || !visit.visitorId) return { setCookies: null, channel: 'direct' }
+): { setCookies: string[] | null; channel: string; device: string; at: Date } | null {
+  if (!visit.countable || !visit.visitorId) return null
   const now = new Date()
   const touch = touchOf(req, path, query)
   const setCookies: string[] = []
@@ -90,12 +91,13 @@ export function recordVisit(
   if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookieFor(touch, now))
   // Moving between our own pages is not a new touch: the last touch stays the visit that brought them.
   if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
+  const device = classifyDevice(req.headers['user-agent'])
   recordPageView({
     workspaceId,
     pageId,
     variantKey,
     visitorId: visit.visitorId,
-    device: classifyDevice(req.headers['user-agent']),
+    device,
     channel: touch.channel,
     utmSource: touch.utmSource,
     utmMedium: touch.utmMedium,
@@ -106,7 +108,5 @@ export function recordVisit(
   })
   // The channel this view counts under: where this visit came from, else the visit that brought them last.
   const channel = touch.channel !== 'direct' ? touch.channel : (visit.cookies.lastTouch ?? visit.cookies.firstTouch)?.channel ?? 'direct'
-  return { setCookies: setCookies.length ? setCookies : null, channel }
+  return { setCookies: setCookies.length ? setCookies : null, channel, device, at: now }
 }
-
-export const SECURE_VISITOR_COOKIES = SECURE_COOKIES

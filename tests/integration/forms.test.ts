@@ -1,23 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { createApiKey } from '#app/api-keys/api-key.server'
 import { action as formsApi, loader as listFormsApi } from '#app/routes/api.v1.forms'
 import { loader as formApi } from '#app/routes/api.v1.forms.$id'
 import { forms } from '#db/schema'
-import { createOwner, readResult } from '#tests/factories'
+import { apiKeyCaller, createOwner } from '#tests/factories'
 
 async function apiClient() {
   const owner = await createOwner({ name: 'Formmaker' })
-  const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'forms', createdBy: owner.userId })
-  return async (fn: (args: never) => unknown, { method = 'GET', body, params = {} }: { method?: string; body?: unknown; params?: Record<string, string> } = {}) => {
-    const request = new Request('http://app.test/api/v1/forms', {
-      method,
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return readResult(await (fn as (a: unknown) => Promise<unknown>)({ request, params, context: { clientIp: 'x' } }).catch((e: unknown) => e))
-  }
+  const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId, name: 'forms' })
+  return (fn: unknown, options: Parameters<typeof call>[2] = {}) => call(fn, '/api/v1/forms', options)
 }
 
 const demoForm = {

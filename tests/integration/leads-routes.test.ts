@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { createApiKey } from '#app/api-keys/api-key.server'
 import { db } from '#app/db.server'
 import { loader as leadsApi } from '#app/routes/api.v1.leads'
 import { action as patchLeadApi, loader as leadApi } from '#app/routes/api.v1.leads.$id'
@@ -10,7 +9,7 @@ import { loader as exportLoader } from '#app/routes/_app.leads.export[.csv]'
 import { loader as inboxLoader } from '#app/routes/_app.leads._index/route'
 import { action as scoringAction, loader as scoringLoader } from '#app/routes/_app.settings.lead-scoring'
 import { leadNotes, leads, workspaces } from '#db/schema'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories'
 import { insertConversion, insertForm, insertLead, insertPage } from '#tests/lead-factories'
 
 type Fn = (args: never) => unknown
@@ -22,17 +21,7 @@ async function team() {
   return { owner, viewer, editor, workspaceId: owner.workspaceId }
 }
 
-async function apiClient(workspaceId: string, createdBy: string) {
-  const { key } = await createApiKey({ workspaceId, name: 'crm', createdBy })
-  return async (fn: Fn, path: string, { method = 'GET', body, params = {}, auth = true }: { method?: string; body?: unknown; params?: Record<string, string>; auth?: boolean } = {}) => {
-    const request = new Request(`http://app.test${path}`, {
-      method,
-      headers: { ...(auth ? { Authorization: `Bearer ${key}` } : {}), 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return readResult(await (fn as (a: unknown) => Promise<unknown>)({ request, params, context: { clientIp: '203.0.113.9' } }).catch((e: unknown) => e))
-  }
-}
+const apiClient = (workspaceId: string, createdBy: string) => apiKeyCaller({ workspaceId, createdBy, name: 'crm' })
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createApiKey } from '#app/api-keys/api-key.server'
 import { db } from '#app/db.server'
 import { servePublishedPage } from '#app/pages/serve.server'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
@@ -13,7 +12,7 @@ import { action as variantsApi } from '#app/routes/api.v1.pages.$id.variants'
 import { action as putVariantApi, loader as getVariantApi } from '#app/routes/api.v1.pages.$id.variants.$key'
 import { action as pageAction } from '#app/routes/_app.pages.$id/route'
 import { pages, pageVersions } from '#db/schema'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories'
 
 type Doc = { root: { props?: Record<string, unknown> }; content: { type: string; props: Record<string, unknown> }[] }
 
@@ -29,16 +28,7 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 
 async function apiClient() {
   const owner = await createOwner({ name: 'Pagemaker' })
-  const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'pages', createdBy: owner.userId })
-  const call = async (fn: (args: never) => unknown, path: string, { method = 'GET', body, params = {} }: { method?: string; body?: unknown; params?: Record<string, string> } = {}) => {
-    const request = new Request(`http://app.test${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    })
-    return readResult(await (fn as (a: unknown) => Promise<unknown>)({ request, params, context: { clientIp: '203.0.113.9' } }).catch((e: unknown) => e))
-  }
-  return { owner, call }
+  return { owner, call: await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId, name: 'pages' }) }
 }
 
 const slug = () => `test-${randomUUID().slice(0, 8)}`
@@ -199,14 +189,8 @@ describe('roles', () => {
   test('viewers cannot publish or change a page', async () => {
     const owner = await createOwner()
     const viewer = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'viewer' })
-    const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'k', createdBy: owner.userId })
-    const created = await readResult(
-      await pagesApi({
-        request: new Request('http://app.test/api/v1/pages', { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: JSON.stringify({ name: 'P', slug: slug() }) }),
-        params: {},
-        context: { clientIp: 'x' },
-      }),
-    )
+    const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    const created = await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: 'P', slug: slug() } })
     const id = (created.body as { id: string }).id
     for (const intent of ['publish', 'archive']) {
       const result = await readResult(await callRoute(pageAction, `/pages/${id}`, { cookie: viewer.cookie, form: { intent }, params: { id } }))

@@ -222,6 +222,15 @@ describe('spam', () => {
     expect(human.body.conversionId).toEqual(expect.any(String))
   })
 
+  test('a minimum fill time of 0 turns the timer check off: a post without _t is taken', async () => {
+    const { slug } = await setup({ ...CONSENT_FORM, minFillSeconds: 0 })
+    const { _t, ...withoutTimer } = hiddenFieldsOf((await getPage(slug)).html)
+    expect(_t).not.toBe('')
+    const result = await postJson(slug, { ...withoutTimer, email: email(), consent: true })
+    expect(result).toMatchObject({ status: 201, body: { conversionId: expect.any(String) } })
+    expect(result.body.held).toBeUndefined()
+  })
+
   test('413 for a body over 64 KB', async () => {
     const { slug } = await setup()
     const result = await fetch(`${server.url}/p/${slug}`, { method: 'POST', headers: { ...browser, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'x'.repeat(70_000) }) })

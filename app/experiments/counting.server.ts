@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { createBatchWriter, type BatchWriter } from '#app/events/batch-writer.server'
 
-// Exposures are written like page views: pushed in the request path, written in batches. One statement per
-// batch inserts the exposures (one per experiment and visitor: a visitor seen again is skipped) and adds the
-// rows it really inserted to the daily rollup, so the rollup always equals the exposures table.
+// What an experiment counts: exposures and conversions, written like page views — pushed in the request path,
+// written in batches, never a counter row updated per request. One statement per batch inserts the events
+// (one exposure per experiment and visitor, one conversion per experiment, metric and visitor: repeats are
+// skipped) and adds the rows it really inserted to the daily rollup, so the rollup always equals the events.
 
 export type ExposureRow = { experimentId: string; visitorId: string; variantKey: string; device: string; channel: string; exposedAt: Date }
 
@@ -29,9 +30,8 @@ export const flushExposures = writer.flush
 export const closeExposures = writer.close
 export const exposureStats = writer.stats
 
-// Conversions in an experiment go the same way: a visitor converts at most once per metric (the
-// experiment_conversions primary key), and the rows really inserted feed the rollup in the same statement.
-// Never a counter row updated per submission: those serialise at ~3k/s (STACK.md).
+// Conversions: a visitor converts at most once per metric (the experiment_conversions primary key). Counter
+// rows updated per submission would serialise at ~3k/s (STACK.md).
 export type ExperimentConversionRow = {
   experimentId: string
   visitorId: string
