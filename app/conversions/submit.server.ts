@@ -16,6 +16,7 @@ import type { FormDefinition } from '#app/forms/definition'
 import { readFillTimer } from '#app/forms/fill-timer.server'
 import { renderFormHtml, type FormState } from '#app/forms/render/form-html.server'
 import { buildSubmissionSchema, extractLeadIdentity, type Answers } from '#app/forms/validation'
+import { readNodeBodyBytes } from '#app/http/body.server'
 import { resolveClientIp } from '#app/http/client-ip'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain } from '#app/pages/page-response.server'
@@ -57,24 +58,6 @@ class Reply {
   }
 }
 
-/** The body, or null once it passed `limit` bytes (the rest is not read). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        resolve(null)
-        req.removeAllListeners('data')
-        req.resume()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 const schemas = new WeakMap<FormDefinition, Map<string, ReturnType<typeof buildSubmissionSchema>>>()
 /** Submission schemas are built once per form version and step, not per request. */
 function schemaFor(definition: FormDefinition, step?: number) {
@@ -96,8 +79,7 @@ function pickForm(version: ServedVersion, body: SubmissionBody): ServedForm | nu
 export async function submitForm(req: IncomingMessage, res: ServerResponse, request: PageRequest): Promise<void> {
   const reply = new Reply(req, res, /application\/json/i.test(req.headers.accept ?? ''))
   try {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    const raw = declared > BODY_LIMIT ? null : await readBody(req, BODY_LIMIT)
+    const raw = await readNodeBodyBytes(req, BODY_LIMIT)
     if (!raw) return reply.problem(413, `The submission is too large (at most ${BODY_LIMIT / 1024} KB)`, { Connection: 'close' })
     await withServedPage(request.slug, (served) => handleSubmission(reply, request, served, raw))
   } catch (error) {

@@ -1,11 +1,12 @@
+import type { IncomingMessage } from 'node:http'
+
 /**
  * The request body, at most `maxBytes` of it: null when it is larger. A declared Content-Length past the limit
  * is refused before reading anything, and the count is kept while reading, so a lying or missing header does
  * not let a large body into memory either.
  */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > maxBytes) return null
+  if (declaresTooMuch(request.headers.get('Content-Length'), maxBytes)) return null
   const reader = request.body?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -20,4 +21,28 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     chunks.push(value)
   }
   return Buffer.concat(chunks)
+}
+
+const declaresTooMuch = (contentLength: string | null | undefined, maxBytes: number) => Number(contentLength ?? 0) > maxBytes
+
+/**
+ * The same for a plain Node request (the visitor path runs before Remix). Past the limit the rest is drained,
+ * not read into memory, so the 413 can still be written on the connection.
+ */
+export function readNodeBodyBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  if (declaresTooMuch(req.headers['content-length'], maxBytes)) return Promise.resolve(null)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBytes) {
+        resolve(null)
+        req.removeAllListeners('data')
+        req.resume()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import http from 'node:http'
 import { eq, inArray } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { issueFillTimer } from '#app/forms/fill-timer.server'
 import { conversions, spamSubmissions } from '#db/schema'
-import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, publishFormPage, startVisitorServer } from '#tests/form-factories'
+import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
 import { createOwner } from '#tests/factories'
 
 // Thousands of random and hostile submissions: whatever arrives, the answer is 201, 400, 413 or 429 (never a
@@ -17,26 +16,13 @@ beforeAll(async () => (server = await startVisitorServer()))
 afterAll(() => server.close())
 
 const RUNS = 2000
-const port = () => Number(new URL(server.url).port)
-
-type Sent = { status: number; body: string }
 let sentFrom = 0
 /** Posts from a rotating loopback address (127.0.0.0/8 all reach us), so the per-IP limit is not what we test. */
-function send(slug: string, contentType: string, payload: string | Buffer): Promise<Sent> {
+async function send(slug: string, contentType: string, payload: string) {
   const localAddress = `127.0.${1 + Math.floor(sentFrom / 20 / 250)}.${1 + (Math.floor(sentFrom / 20) % 250)}`
   sentFrom++
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: port(), path: `/p/${slug}`, method: 'POST', localAddress, headers: { 'Content-Type': contentType, Accept: 'application/json', 'User-Agent': BROWSER_UA } },
-      (res) => {
-        let body = ''
-        res.on('data', (d) => (body += d))
-        res.on('end', () => resolve({ status: res.statusCode!, body }))
-      },
-    )
-    req.on('error', reject)
-    req.end(payload)
-  })
+  const response = await postFrom(localAddress, `${server.url}/p/${slug}`, { headers: { 'Content-Type': contentType, Accept: 'application/json', 'User-Agent': BROWSER_UA }, body: payload })
+  return { status: response.status, body: await response.text() }
 }
 
 const hostileString = fc.oneof(
