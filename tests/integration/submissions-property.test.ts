@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { issueFillTimer } from '#app/forms/fill-timer.server'
 import { conversions, spamSubmissions } from '#db/schema'
-import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
+import { BROWSER_UA, hiddenFieldsOf, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
 import { createOwner } from '#tests/factories'
 
 // Thousands of random and hostile submissions: whatever arrives, the answer is 201, 400, 413 or 429 (never a
