@@ -9,7 +9,7 @@ import { createBatchWriter, type BatchWriter } from '#app/events/batch-writer.se
 
 export type ExposureRow = { experimentId: string; visitorId: string; variantKey: string; device: string; channel: string; exposedAt: Date }
 
-async function insertExposures(rows: ExposureRow[]) {
+export async function writeExposures(rows: ExposureRow[]) {
   const json = JSON.stringify(rows.map((r) => [r.experimentId, r.visitorId, r.variantKey, r.device, r.channel, r.exposedAt]))
   await db.execute(sql`with inserted as (
       insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
@@ -23,7 +23,7 @@ async function insertExposures(rows: ExposureRow[]) {
     on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count`)
 }
 
-const writer: BatchWriter<ExposureRow> = createBatchWriter<ExposureRow>({ name: 'exposures', write: insertExposures })
+const writer: BatchWriter<ExposureRow> = createBatchWriter<ExposureRow>({ name: 'exposures', write: writeExposures })
 
 export const recordExposure = writer.push
 export const flushExposures = writer.flush
@@ -43,7 +43,7 @@ export type ExperimentConversionRow = {
   convertedAt: Date
 }
 
-async function insertExperimentConversions(rows: ExperimentConversionRow[]) {
+export async function writeExperimentConversions(rows: ExperimentConversionRow[]) {
   const json = JSON.stringify(rows.map((r) => [r.experimentId, r.visitorId, r.metric, r.variantKey, r.conversionId, r.device, r.channel, r.convertedAt]))
   await db.execute(sql`with rows as (
       select (r->>0)::uuid as experiment_id, (r->>1)::uuid as visitor_id, r->>2 as metric, r->>3 as variant_key, (r->>4)::uuid as conversion_id,
@@ -65,7 +65,7 @@ async function insertExperimentConversions(rows: ExperimentConversionRow[]) {
     on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count`)
 }
 
-const conversionWriter: BatchWriter<ExperimentConversionRow> = createBatchWriter<ExperimentConversionRow>({ name: 'experiment_conversions', write: insertExperimentConversions })
+const conversionWriter: BatchWriter<ExperimentConversionRow> = createBatchWriter<ExperimentConversionRow>({ name: 'experiment_conversions', write: writeExperimentConversions })
 
 export const recordExperimentConversion = conversionWriter.push
 export const flushExperimentConversions = conversionWriter.flush
