@@ -27,7 +27,7 @@ export default defineConfig({
   ],
   // Pre-bundle client deps up front; keep server-only ones out (STACK.md pitfall 7).
   optimizeDeps: {
-    include: ['react-hook-form', '@hookform/resolvers/zod', 'zod'],
+    include: ['react-hook-form', '@hookform/resolvers/zod', 'zod', 'recharts'],
     exclude: ['@electric-sql/pglite', 'postgres', 'drizzle-orm'],
   },
   ssr: { external: ['@electric-sql/pglite', 'postgres'] },

@@ -1,6 +1,7 @@
 import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
+import { startAutoShip, stopAutoShip } from '#app/experiments/auto-ship.server'
 import { closeExperimentConversions, closeExposures } from '#app/experiments/counting.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
@@ -19,6 +20,7 @@ export async function startServices() {
   maintenanceTimer = setInterval(() => void runMaintenance(), MAINTENANCE_EVERY_MS)
   maintenanceTimer.unref()
   startWebhookWorker()
+  startAutoShip()
   return {
     database: describeDatabase(),
     demoLogin: seeded ? DEMO_LOGIN : null,
@@ -31,7 +33,7 @@ export async function startServices() {
 export async function stopServices() {
   clearInterval(maintenanceTimer)
   // Before the database closes: a delivery being sent must get its outcome recorded.
-  await stopWebhookWorker()
+  await Promise.all([stopWebhookWorker(), stopAutoShip()])
   // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown).
   await Promise.all([closePageViews(), closeExposures(), closeExperimentConversions()])
   await closeDatabase()

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm'
 import { roles } from './enums'
-import { bigint, boolean, customType, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 
 export { roles, type Role } from './enums'
@@ -221,6 +221,121 @@ export const pageViews = pgTable(
   ],
 )
 
+// ── Marketing KPIs: sessions and rollups ──────────────────────────────────────────────────────────
+// Maintained by writePageViews (app/kpis/rollups.server.ts) in the transaction that writes the page views, so the
+// dashboard never scans raw page views. Backfilled from page_views by migration 0006.
+
+/** A visit: a visitor's page views in one workspace with less than 30 minutes between one and the next. */
+export const visitorSessions = pgTable(
+  'visitor_sessions',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    visitorId: uuid('visitor_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    pageViews: integer('page_views').notNull(),
+    entryPageId: uuid('entry_page_id').notNull(),
+    entryVariantKey: text('entry_variant_key').notNull(),
+    // Of the first page view.
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    // The first conversion in the session (set by the conversions_mark_session trigger or when the session is rebuilt).
+    convertedAt: timestamp('converted_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.visitorId, t.startedAt] }),
+    // Migration 0006 adds INCLUDE (entry_page_id, entry_variant_key, device, channel, page_views, visitor_id), which
+    // drizzle cannot declare: converted sessions are counted from the index alone.
+    index('visitor_sessions_converted_idx')
+      .on(t.workspaceId, t.startedAt)
+      .where(sql`${t.convertedAt} is not null`),
+  ],
+)
+
+/** Sessions by the UTC day they started on, entry page and variant, device and channel. */
+export const sessionDaily = pgTable(
+  'session_daily',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    entryPageId: uuid('entry_page_id').notNull(),
+    entryVariantKey: text('entry_variant_key').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    sessions: integer('sessions').notNull(),
+    // Sessions that saw one page (bounces, unless they converted).
+    singlePage: integer('single_page').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.entryPageId, t.entryVariantKey, t.device, t.channel] })],
+)
+
+/**
+ * Which days a visitor was seen: kind 'all' (any page; device and channel of the day's first view), 'page' (that
+ * page and variant) or 'entry' (a session started on that page). Page id is the nil uuid for 'all'.
+ */
+export const visitorDays = pgTable(
+  'visitor_days',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    visitorId: uuid('visitor_id').notNull(),
+    kind: text('kind').notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    // The day's first view (first session for 'entry'): device and channel are that view's, whatever order views arrive in.
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.visitorId, t.kind, t.pageId, t.variantKey, t.day] })],
+)
+
+/**
+ * visitor_days counted per day and gap (days since the same visitor's previous day of the same kind and page; 0 for
+ * none within 366 days), so distinct visitors over any period [a, b] are a sum: day in [a, b] and (gap = 0 or
+ * gap > day − a).
+ */
+export const visitorDaily = pgTable(
+  'visitor_daily',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    kind: text('kind').notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    gap: smallint('gap').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.kind, t.pageId, t.variantKey, t.gap, t.device, t.channel] })],
+)
+
+export const pageViewDaily = pgTable(
+  'page_view_daily',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    pageId: uuid('page_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    views: integer('views').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.pageId, t.variantKey] })],
+)
+
+/** Marketing spend per month (yyyy-mm) and channel, entered in Settings → Spend. */
+export const marketingSpend = pgTable(
+  'marketing_spend',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    channel: text('channel').notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.month, t.channel] })],
+)
+
 // ── Leads and conversions ───────────────────────────────────────────────────────────────────────
 export const leadStages = ['lead', 'mql', 'sql', 'opportunity', 'customer', 'lost'] as const
 export type LeadStage = (typeof leadStages)[number]
@@ -313,6 +428,11 @@ export const conversions = pgTable(
     index('conversions_lead_idx').on(t.leadId),
     index('conversions_workspace_created_idx').on(t.workspaceId, t.createdAt),
     index('conversions_page_idx').on(t.pageId, t.createdAt),
+    // The KPI report counts a period's conversions from this index alone (migration 0006 adds INCLUDE (page_id,
+    // variant_key, conversion_type, device), which drizzle cannot declare).
+    index('conversions_kpi_idx').on(t.workspaceId, t.createdAt),
+    // The sessions a visitor's conversions fall in (app/kpis/rollups.server.ts).
+    index('conversions_visitor_idx').on(t.workspaceId, t.visitorId, t.createdAt).where(sql`${t.visitorId} is not null`),
   ],
 )
 
@@ -352,7 +472,38 @@ export const leadStageChanges = pgTable(
     source: text('source').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('lead_stage_changes_lead_idx').on(t.leadId, t.createdAt), index('lead_stage_changes_workspace_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('lead_stage_changes_lead_idx').on(t.leadId, t.createdAt),
+    index('lead_stage_changes_workspace_idx').on(t.workspaceId, t.createdAt),
+    // Wins and losses in a period (app/kpis).
+    index('lead_stage_changes_to_stage_idx').on(t.workspaceId, t.toStage, t.createdAt),
+  ],
+)
+
+/**
+ * One narrow row per lead with what the KPI report reads, kept by triggers on leads and lead_stage_changes
+ * (migration 0006): so a period's 50,000 leads are read without their wide rows. conversionChannel is the channel
+ * of the lead's first conversion; mqlAt … customerAt the first time it reached each stage or a later one.
+ */
+export const leadFunnel = pgTable(
+  'lead_funnel',
+  {
+    leadId: uuid('lead_id').primaryKey().references(() => leads.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    channel: text('channel').notNull(),
+    conversionChannel: text('conversion_channel'),
+    device: text('device'),
+    heardAbout: text('heard_about'),
+    hotAt: timestamp('hot_at', { withTimezone: true }),
+    stage: leadStageEnum('stage').notNull(),
+    mqlAt: timestamp('mql_at', { withTimezone: true }),
+    sqlAt: timestamp('sql_at', { withTimezone: true }),
+    opportunityAt: timestamp('opportunity_at', { withTimezone: true }),
+    customerAt: timestamp('customer_at', { withTimezone: true }),
+  },
+  (t) => [index('lead_funnel_workspace_created_idx').on(t.workspaceId, t.createdAt)],
 )
 
 export const leadNotes = pgTable(
@@ -520,6 +671,25 @@ export const experimentDaily = pgTable(
   (t) => [primaryKey({ columns: [t.experimentId, t.day, t.variantKey, t.device, t.channel, t.metric] })],
 )
 
+// Each variant's leads (the leads of its converted visitors) and how far each got, so lead quality reads one narrow
+// row per lead instead of joining conversions and leads. Written with the experiment conversions
+// (app/experiments/counting.server.ts); the experiment_leads_follow trigger on leads keeps it current (migration 0007).
+export const experimentLeads = pgTable(
+  'experiment_leads',
+  {
+    // No foreign key to experiments, like the other counting tables: a batch must not fail on one deleted experiment.
+    experimentId: uuid('experiment_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    // The furthest funnel stage the lead ever reached: 0 lead, 1 MQL, 2 SQL, 3 opportunity, 4 customer.
+    reached: smallint('reached').notNull(),
+    isLost: boolean('is_lost').notNull(),
+    // The lead's deal value while it is at opportunity or customer, else 0.
+    pipelineValue: numeric('pipeline_value', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.variantKey, t.leadId] }), index('experiment_leads_lead_idx').on(t.leadId)],
+)
+
 export const experimentEvents = pgTable(
   'experiment_events',
   {
@@ -565,3 +735,5 @@ export type Webhook = typeof webhooks.$inferSelect
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
 export type Experiment = typeof experiments.$inferSelect
 export type Exposure = typeof exposures.$inferSelect
+export type VisitorSession = typeof visitorSessions.$inferSelect
+export type MarketingSpend = typeof marketingSpend.$inferSelect

@@ -5,16 +5,17 @@ import type { Database } from '#app/db.server'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { createPage, publishPage } from '#app/pages/queries.server'
-import { seedDemoLeads, type DemoForm } from './demo-leads'
 import { DEMO_PAGES } from './demo-pages'
 import { apiKeys, forms, memberships, pages, users, workspaces, type FormDefinitionJson } from './schema'
+import { seedDemoHistory, type DemoForm } from './simulation/demo-history'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
 export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-demo' }
 
 /**
- * The demo workspace and its owner. Idempotent: every row has a fixed key and is inserted only when absent,
- * so running it at every start changes nothing the second time (and never resets the demo password).
+ * The demo workspace and its owner, its pages and forms, and three months of history (db/simulation/demo-history.ts).
+ * Idempotent: every row has a fixed key and is inserted only when absent, and the history only into a workspace
+ * without activity, so running it at every start changes nothing the second time (and never resets the demo password).
  */
 export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: string }) {
   await db
@@ -36,7 +37,7 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
     if (!key) await createApiKey({ workspaceId: DEMO_WORKSPACE_ID, name: 'DEMO_API_KEY', createdBy: userId, key: demoApiKey })
   }
   const demoForms = await seedDemoPages(db, userId)
-  await seedDemoLeads(db, { workspaceId: DEMO_WORKSPACE_ID, userId, forms: demoForms })
+  await seedDemoHistory(db, { workspaceId: DEMO_WORKSPACE_ID, userId, forms: demoForms })
   return { workspaceId: DEMO_WORKSPACE_ID, userId }
 }
 
@@ -73,7 +74,7 @@ async function seedDemoPages(db: Database, userId: string): Promise<DemoForm[]> 
         pageId = created.page.id
       }
     }
-    if (pageId) seeded.push({ id: form.id, pageId, conversionType: definition.conversionType })
+    if (pageId) seeded.push({ id: form.id, pageId, slug: page.slug, conversionType: definition.conversionType })
   }
   return seeded
 }

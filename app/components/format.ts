@@ -39,3 +39,29 @@ export function formatBytes(bytes: number) {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+/** A probability as a chance: one decimal, and "> 99.9%" / "< 0.1%" rather than a rounded certainty. */
+export function formatChance(p: number | null | undefined) {
+  if (p === null || p === undefined) return '–'
+  if (p >= 0.9995) return '> 99.9%'
+  if (p <= 0.0005) return '< 0.1%'
+  return formatPercent(p, 1)
+}
+
+/** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (expected loss, rate gaps). */
+export function formatPoints(value: number | null | undefined, digits = 2) {
+  if (value === null || value === undefined) return '–'
+  return `${(value * 100).toFixed(digits)} pp`
+}
+
+/** Money without a currency (deal values are in the workspace's own): 12500 → "12,500", 12.5 → "12.5". */
+export function formatAmount(value: number | null | undefined, digits = 2) {
+  if (value === null || value === undefined) return '–'
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits })
+}
+
+/** "2026-11-22": a UTC day as the rollups store it. */
+export function formatDay(value: Date | string | null | undefined, empty = '–') {
+  if (!value) return empty
+  return new Date(value).toISOString().slice(0, 10)
+}

@@ -8,14 +8,16 @@ import { experimentDaily, experimentEvents, experiments, forms, pages, pageVaria
 // An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited
 // (who, when, what) and makes this process serve the page's new state at once (others within a second).
 
-export type ExperimentActor = { userId: string | null; actor: 'member' | 'api' | 'auto' }
+/** Who acts: a member (userId), an API key (apiKeyId, kept in the audit detail) or the auto-ship rule. */
+export type ExperimentActor = { userId: string | null; actor: 'member' | 'api' | 'auto'; apiKeyId?: string }
 type Failure = { ok: false; status: 400 | 404 | 409; errors: Record<string, string[]> }
 type Result = { ok: true; experiment: Experiment } | Failure
 
 const fail = (status: Failure['status'], field: string, message: string): Failure => ({ ok: false, status, errors: { [field]: [message] } })
 
 async function audit(tx: Transaction, experiment: Pick<Experiment, 'id' | 'workspaceId'>, action: string, actor: ExperimentActor, detail: Record<string, unknown> = {}) {
-  await tx.insert(experimentEvents).values({ experimentId: experiment.id, workspaceId: experiment.workspaceId, action, detail, userId: actor.userId, actor: actor.actor })
+  const who = actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}
+  await tx.insert(experimentEvents).values({ experimentId: experiment.id, workspaceId: experiment.workspaceId, action, detail: { ...detail, ...who }, userId: actor.userId, actor: actor.actor })
 }
 
 export async function createExperiment({ workspaceId, input, actor }: { workspaceId: string; input: CreateExperiment; actor: ExperimentActor }): Promise<Result> {
@@ -100,15 +102,19 @@ const TRANSITIONS: Record<ExperimentAction, { from: ExperimentStatus[]; to: Expe
   stop: { from: ['running', 'paused'], to: 'concluded' },
 }
 
-/** Runs `change` on the experiment row locked for update, then audits it and refreshes this process's page. */
+/**
+ * Runs `change` on the experiment row locked for update, then audits it and refreshes this process's page.
+ * Inside `outer` (a caller's transaction, e.g. the auto-ship job's) it runs as a savepoint.
+ */
 async function changeExperiment(
   { workspaceId, id }: { workspaceId: string; id: string },
   change: (tx: Transaction, experiment: Experiment) => Promise<Failure | { set: Partial<typeof experiments.$inferInsert>; action: string; detail?: Record<string, unknown> }>,
   actor: ExperimentActor,
+  outer?: Transaction,
 ): Promise<Result> {
   let slug: string | undefined
   try {
-    const result = await db.transaction(async (tx): Promise<Result> => {
+    const result = await (outer ?? db).transaction(async (tx): Promise<Result> => {
       const [current] = await tx.select().from(experiments).where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId))).for('update')
       if (!current) return fail(404, 'id', 'No such experiment')
       const outcome = await change(tx, current)
@@ -159,17 +165,21 @@ export function transitionExperiment({ workspaceId, id, action, actor }: { works
   )
 }
 
-/** Concludes with `variantKey` as the winner: the page serves it to everyone from now on. */
-export function declareWinner({ workspaceId, id, variantKey, actor }: { workspaceId: string; id: string; variantKey: string; actor: ExperimentActor }) {
+/**
+ * Concludes with `variantKey` as the winner: the page serves it to everyone from now on. `evidence` (the
+ * results the call rests on) goes into the audit row; `tx` runs it inside the caller's transaction.
+ */
+export function declareWinner({ workspaceId, id, variantKey, actor, evidence, tx }: { workspaceId: string; id: string; variantKey: string; actor: ExperimentActor; evidence?: Record<string, unknown>; tx?: Transaction }) {
   return changeExperiment(
     { workspaceId, id },
     async (_tx, experiment) => {
       if (!experiment.variants.some((v) => v.key === variantKey)) return fail(400, 'variantKey', `The experiment has no variant ${variantKey}`)
       if (experiment.status === 'draft') return fail(409, 'status', 'Start the experiment before declaring a winner')
       if (experiment.winnerKey) return fail(409, 'status', `Variant ${experiment.winnerKey} already won`)
-      return { action: 'winner', set: { status: 'concluded', winnerKey: variantKey, concludedAt: experiment.concludedAt ?? new Date() }, detail: { variantKey } }
+      return { action: 'winner', set: { status: 'concluded', winnerKey: variantKey, concludedAt: experiment.concludedAt ?? new Date() }, detail: { variantKey, ...(evidence ? { evidence } : {}) } }
     },
     actor,
+    tx,
   )
 }
 

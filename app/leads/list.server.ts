@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, exists, gte, ilike, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from '#app/leads/cursor'
 import { LeadQuerySchema, type LeadFilters, type LeadSort } from '#app/leads/schema'
 import { getScoreRules, leadScoreSql } from '#app/leads/score-rules.server'
-import { conversions, forms, leads, pages } from '#db/schema'
+import { stagesAtOrAfter } from '#app/kpis/funnel'
+import type { FunnelStage } from '#app/kpis/shape'
+import { conversions, forms, leads, leadStageChanges, pages } from '#db/schema'
 
 export const DEFAULT_PAGE_SIZE = 50
 const MAX_INTERNAL_PAGE_SIZE = 1000 // the API caps at 100 (LeadQuerySchema); the CSV export reads in larger pages
@@ -61,11 +63,50 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
   // Dates are whole UTC days (the admin shows UTC everywhere); "to" includes its day.
   if (f.from) conditions.push(gte(leads.createdAt, new Date(`${f.from}T00:00:00Z`)))
   if (f.to) conditions.push(lt(leads.createdAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + DAY_MS)))
+  if (f.reached) conditions.push(reachedCondition(f.reached, f.reachedFrom, f.reachedTo))
+  if (f.touched) {
+    const touchedOn = convertedOn(sql`${conversions.touch}->>'channel' = ${f.touched}`)
+    conditions.push(or(eq(leads.channel, f.touched), touchedOn))
+  }
+  if (f.device) conditions.push(eq(leads.device, f.device))
+  if (f.conversionType || f.variantKey || f.convertedFrom || f.convertedTo) {
+    conditions.push(
+      convertedOn(
+        and(
+          f.pageId ? eq(conversions.pageId, f.pageId) : undefined,
+          f.formId ? eq(conversions.formId, f.formId) : undefined,
+          f.conversionType ? eq(conversions.conversionType, f.conversionType) : undefined,
+          f.variantKey ? eq(conversions.variantKey, f.variantKey) : undefined,
+          f.convertedFrom ? gte(conversions.createdAt, new Date(`${f.convertedFrom}T00:00:00Z`)) : undefined,
+          f.convertedTo ? lt(conversions.createdAt, new Date(new Date(`${f.convertedTo}T00:00:00Z`).getTime() + DAY_MS)) : undefined,
+        )!,
+      ),
+    )
+  }
+  if (f.heardAbout) conditions.push(eq(leads.heardAbout, f.heardAbout))
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`
     conditions.push(or(ilike(leads.email, pattern), ilike(leads.name, pattern), ilike(leads.company, pattern)))
   }
   return conditions.filter((c): c is SQL => c !== undefined)
+}
+
+/**
+ * A lead reached a funnel stage when its history moves it there or later, or it stands there or later now
+ * (app/kpis/funnel.ts); with dates, when the first such move falls in them (for 'lead': when it was created).
+ */
+function reachedCondition(stage: FunnelStage, from: string | undefined, to: string | undefined): SQL {
+  const stages = stagesAtOrAfter(stage)
+  const inDays = (at: SQL | AnyColumn) =>
+    and(
+      from ? sql`${at} >= ${new Date(`${from}T00:00:00Z`).toISOString()}::timestamptz` : undefined,
+      to ? sql`${at} < ${new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS).toISOString()}::timestamptz` : undefined,
+    )
+  if (stage === 'lead') return from || to ? inDays(leads.createdAt)! : sql`true`
+  const firstMove = sql`(select min(${leadStageChanges.createdAt}) from ${leadStageChanges}
+    where ${leadStageChanges.leadId} = ${leads.id} and ${inArray(leadStageChanges.toStage, stages)})`
+  if (from || to) return inDays(firstMove)!
+  return or(inArray(leads.stage, stages), sql`${firstMove} is not null`)!
 }
 
 // Microseconds matter: a cursor holding a JS Date (milliseconds) would skip rows created in the same millisecond.

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS } from '#app/attribution/channel'
+import { DEVICES } from '#app/attribution/device'
+import { FUNNEL_STAGES } from '#app/kpis/shape'
 import { ScoreRulesSchema } from '#app/leads/score'
 import { LEAD_STAGES, hasDealValue } from '#app/leads/stages'
 
@@ -26,13 +28,33 @@ export const LeadQuerySchema = z
     from: optional(z.iso.date('Use a date like 2026-01-31')),
     to: optional(z.iso.date('Use a date like 2026-01-31')),
     q: optional(z.string().trim().max(200, 'Use at most 200 characters')),
+    // Where the dashboard's numbers link to (app/kpis/links.ts): leads that reached a funnel stage (or a later
+    // one), first within reachedFrom..reachedTo; that had a touch from a channel; by device; by their answer
+    // to "How did you hear about us?".
+    reached: optional(z.enum(FUNNEL_STAGES, { error: `Use one of ${FUNNEL_STAGES.join(', ')}` })),
+    reachedFrom: optional(z.iso.date('Use a date like 2026-01-31')),
+    reachedTo: optional(z.iso.date('Use a date like 2026-01-31')),
+    touched: optional(z.enum(CHANNELS, { error: `Use one of ${CHANNELS.join(', ')}` })),
+    device: optional(z.enum(DEVICES, { error: `Use one of ${DEVICES.join(', ')}` })),
+    heardAbout: optional(z.string().trim().max(200, 'Use at most 200 characters')),
+    // With any of these, leads with a conversion matching all of them (and formId/pageId when given).
+    conversionType: optional(z.enum(['soft', 'hard'], { error: 'Use soft or hard' })),
+    variantKey: optional(z.string().trim().max(50, 'Use at most 50 characters')),
+    convertedFrom: optional(z.iso.date('Use a date like 2026-01-31')),
+    convertedTo: optional(z.iso.date('Use a date like 2026-01-31')),
     sort: optional(z.enum(LEAD_SORTS, { error: `Use one of ${LEAD_SORTS.join(', ')}` })),
     cursor: optional(z.string().max(500, 'Not a cursor from this API')),
     limit: optional(z.coerce.number({ error: 'Use a whole number' }).int('Use a whole number').min(1, 'Use at least 1').max(MAX_PAGE_SIZE, `Use at most ${MAX_PAGE_SIZE}`)),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Must not be before from' })
+  .refine((q) => !q.reachedFrom || !q.reachedTo || q.reachedFrom <= q.reachedTo, { path: ['reachedTo'], message: 'Must not be before reachedFrom' })
+  .refine((q) => q.reached || (!q.reachedFrom && !q.reachedTo), { path: ['reached'], message: 'Name the stage the dates are for' })
+  .refine((q) => !q.convertedFrom || !q.convertedTo || q.convertedFrom <= q.convertedTo, { path: ['convertedTo'], message: 'Must not be before convertedFrom' })
 export type LeadQuery = z.infer<typeof LeadQuerySchema>
-export type LeadFilters = Pick<LeadQuery, 'temperature' | 'stage' | 'formId' | 'pageId' | 'source' | 'from' | 'to' | 'q'>
+export type LeadFilters = Pick<
+  LeadQuery,
+  'temperature' | 'stage' | 'formId' | 'pageId' | 'source' | 'from' | 'to' | 'q' | 'reached' | 'reachedFrom' | 'reachedTo' | 'touched' | 'device' | 'heardAbout' | 'conversionType' | 'variantKey' | 'convertedFrom' | 'convertedTo'
+>
 
 // numeric(14, 2): twelve digits before the point, two after.
 export const MAX_DEAL_VALUE = 999_999_999_999.99

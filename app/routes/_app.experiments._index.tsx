@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
-import { formatCount } from '#app/components/format'
+import { decisionShortLabel } from '#app/components/decision-labels'
+import { formatCount, formatLift } from '#app/components/format'
 import { buttonClass } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
-import { countVariantTotals, listExperiments } from '#app/experiments/queries.server'
+import { listExperiments } from '#app/experiments/queries.server'
+import { summarizeExperiments } from '#app/experiments/results/queries.server'
 import { daysRunning, formatShare } from '#app/experiments/ui-labels'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import { useMember } from '#app/routes/_app'
@@ -14,22 +16,33 @@ export const meta: MetaFunction = () => [{ title: 'Experiments · Splitform' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
   const rows = await listExperiments({ workspaceId: workspace.id })
-  const totals = await countVariantTotals({ experimentIds: rows.map((r) => r.experiment.id), metrics: [''] })
-  const visitorsOf = (experimentId: string, variantKey: string) => totals.find((t) => t.experimentId === experimentId && t.variantKey === variantKey)?.count ?? 0
+  const summaries = await summarizeExperiments({ workspaceId: workspace.id, experiments: rows.map((r) => r.experiment) })
   const now = new Date()
   return {
-    experiments: rows.map(({ experiment: e, page }) => ({
-      id: e.id,
-      name: e.name,
-      status: e.status,
-      page,
-      coverage: e.coverage,
-      winnerKey: e.winnerKey,
-      daysRunning: daysRunning(e, now),
-      variants: e.variants.map((v) => ({ ...v, isControl: v.key === e.controlKey, visitors: visitorsOf(e.id, v.key) })),
-    })),
+    experiments: rows.map(({ experiment: e, page }) => {
+      const summary = summaries.get(e.id)
+      const visitorsOf = (key: string) => summary?.variants.find((v) => v.key === key)?.visitors ?? 0
+      return {
+        id: e.id,
+        name: e.name,
+        status: e.status,
+        page,
+        coverage: e.coverage,
+        winnerKey: e.winnerKey,
+        daysRunning: daysRunning(e, now),
+        variants: e.variants.map((v) => ({ ...v, isControl: v.key === e.controlKey, visitors: visitorsOf(v.key) })),
+        visitors: summary?.visitors ?? 0,
+        leading: summary?.leading ?? null,
+        decision: summary?.decision ?? null,
+        srmDetected: summary?.srmDetected ?? false,
+      }
+    }),
   }
 }
+
+type Row = Awaited<ReturnType<typeof loader>>['experiments'][number]
+
+const HEADERS = ['Experiment', 'Status', 'Days running', 'Visitors', 'Leading (lift)', 'Decision']
 
 export default function ExperimentsRoute() {
   const { experiments } = useLoaderData<typeof loader>()
@@ -51,32 +64,48 @@ export default function ExperimentsRoute() {
           )}
         </EmptyState>
       ) : (
-        <Card title="All experiments">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+        <Card title="All experiments" description="Figures on each experiment's primary metric. Open one for its full results.">
+          <div className="-mx-5 overflow-x-auto px-5">
+            <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-slate-500">
-                <tr>{['Name', 'Page', 'Status', 'Variants (weight)', 'Coverage', 'Days running', 'Visitors', 'Winner'].map((h) => <th key={h} className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+                <tr>{HEADERS.map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}</tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
-                {experiments.map((e) => (
-                  <tr key={e.id} data-testid="experiment-row" className="align-top">
-                    <td className="py-2 pr-4"><Link to={`/experiments/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.name}</Link></td>
-                    <td className="py-2 pr-4"><Link to={`/pages/${e.page.id}`} className="hover:underline">{e.page.name}</Link></td>
-                    <td className="py-2 pr-4"><ExperimentStatusBadge status={e.status} /></td>
-                    <td className="py-2 pr-4">
-                      {e.variants.map((v) => <div key={v.key}>{v.key} {formatShare(v.weight)}{v.isControl ? <span className="text-slate-500"> (control)</span> : null}</div>)}
-                    </td>
-                    <td className="py-2 pr-4">{formatShare(e.coverage)}</td>
-                    <td className="py-2 pr-4">{e.daysRunning ?? <span className="text-slate-500">not started</span>}</td>
-                    <td className="py-2 pr-4">{e.variants.map((v) => <div key={v.key}>{v.key}: {formatCount(v.visitors)}</div>)}</td>
-                    <td className="py-2 pr-4">{e.winnerKey ?? <span className="text-slate-500">none</span>}</td>
-                  </tr>
-                ))}
+              <tbody className="divide-y divide-slate-100 align-top tabular-nums">
+                {experiments.map((e) => <ExperimentRow key={e.id} e={e} />)}
               </tbody>
             </table>
           </div>
         </Card>
       )}
     </>
+  )
+}
+
+function ExperimentRow({ e }: { e: Row }) {
+  return (
+    <tr data-testid="experiment-row" data-experiment={e.id}>
+      <th scope="row" className="py-2 pr-4 font-normal">
+        <Link to={`/experiments/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.name}</Link>
+        <span className="block text-xs text-slate-500">
+          on <Link to={`/pages/${e.page.id}`} className="hover:underline">{e.page.name}</Link> · {e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' / ')}
+          {e.coverage < 1 ? ` · ${formatShare(e.coverage)} coverage` : ''}
+        </span>
+      </th>
+      <td className="py-2 pr-4"><ExperimentStatusBadge status={e.status} /></td>
+      <td className="py-2 pr-4">{e.daysRunning ?? <span className="text-slate-500">not started</span>}</td>
+      <td className="py-2 pr-4" data-testid="experiment-visitors">{formatCount(e.visitors)}</td>
+      <td className="py-2 pr-4" data-testid="experiment-leading">
+        {e.leading ? (
+          <>
+            {e.leading.key}
+            {e.variants.find((v) => v.key === e.leading!.key)?.isControl ? <span className="text-slate-500"> (control)</span> : <span className="text-slate-600"> {formatLift(e.leading.relativeLift)}</span>}
+          </>
+        ) : <span className="text-slate-500">no visitors yet</span>}
+      </td>
+      <td className="py-2 pr-4" data-testid="experiment-decision" data-status={e.decision?.status}>
+        {e.winnerKey ? <span className="font-medium text-green-800">Shipped: {e.winnerKey}</span> : e.status === 'concluded' ? 'Stopped, no winner' : e.decision ? <span title={e.decision.reason}>{decisionShortLabel(e.decision)}</span> : '–'}
+        {e.srmDetected ? <span className="mt-1 block w-fit rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="srm-warning">⚠ Split is off (SRM)</span> : null}
+      </td>
+    </tr>
   )
 }

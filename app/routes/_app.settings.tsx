@@ -9,6 +9,7 @@ const TABS = [
   { to: '/settings/members', label: 'Members' },
   { to: '/settings/api-keys', label: 'API keys' },
   { to: '/settings/lead-scoring', label: 'Lead scoring' },
+  { to: '/settings/spend', label: 'Spend' },
   { to: '/settings/webhooks', label: 'Webhooks' },
 ]
 

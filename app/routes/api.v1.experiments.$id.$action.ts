@@ -11,9 +11,9 @@ const WinnerSchema = z.object({ variantKey: z.string({ error: 'variantKey is req
 /** POST /api/v1/experiments/:id/start | pause | resume | stop | winner (`{ variantKey }`). */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return jsonError(405, { error: 'Use POST' })
-  const { workspace } = await requireApiCaller(request)
+  const { workspace, keyId } = await requireApiCaller(request)
   const id = requireIdParam(params.id, 'experiment')
-  const actor = { userId: null, actor: 'api' as const }
+  const actor = { userId: null, actor: 'api' as const, apiKeyId: keyId }
   let result
   if (params.action === 'winner') {
     const { variantKey } = await parseJsonBody(request, WinnerSchema)

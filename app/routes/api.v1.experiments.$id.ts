@@ -21,10 +21,10 @@ const PatchSchema = z.strictObject(
 /** PATCH `{ coverage }`: while running it may only rise, so nobody already counted moves. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'PATCH') return jsonError(405, { error: 'Use PATCH to change an experiment' })
-  const { workspace } = await requireApiCaller(request)
+  const { workspace, keyId } = await requireApiCaller(request)
   const id = requireIdParam(params.id, 'experiment')
   const { coverage } = await parseJsonBody(request, PatchSchema)
-  const updated = await updateCoverage({ workspaceId: workspace.id, id, coverage, actor: { userId: null, actor: 'api' } })
+  const updated = await updateCoverage({ workspaceId: workspace.id, id, coverage, actor: { userId: null, actor: 'api', apiKeyId: keyId } })
   if (!updated.ok) return jsonError(updated.status, { errors: updated.errors })
   return Response.json(experimentJson(updated.experiment))
 }

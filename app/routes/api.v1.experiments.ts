@@ -7,9 +7,9 @@ import { jsonError, parseJsonBody } from '#app/http/json.server'
 /** `{ pageId, name, variants: [{ key, weight }], control?, coverage?, primaryMetric?, autoShip?, … }` → 201 `{ id, status }`. */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return jsonError(405, { error: 'Use POST to create an experiment' })
-  const { workspace } = await requireApiCaller(request)
+  const { workspace, keyId } = await requireApiCaller(request)
   const input = await parseJsonBody(request, CreateExperimentSchema)
-  const created = await createExperiment({ workspaceId: workspace.id, input, actor: { userId: null, actor: 'api' } })
+  const created = await createExperiment({ workspaceId: workspace.id, input, actor: { userId: null, actor: 'api', apiKeyId: keyId } })
   if (!created.ok) return jsonError(created.status, { errors: created.errors })
   return Response.json({ id: created.experiment.id, status: created.experiment.status }, { status: 201 })
 }

@@ -1,7 +1,9 @@
-// A page with a running 3-variant experiment against the same page without one, one after the other in one
-// run on real PostgreSQL, 64 connections; every request a new visitor (its own sf_vid cookie, as a browser on a
-// first visit after a prefetch would send). Afterwards the exposures in PostgreSQL are compared with the
-// visitors wrk completed. Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
+// A page with a running 3-variant experiment against its twin without one (same template, same form, same
+// workspace), side by side in one run on real PostgreSQL, 64 connections, every request a new visitor (its own
+// sf_vid cookie, as a browser on a first visit after a prefetch would send). The two are measured in short
+// alternating rounds (ABBA), so the database growing and its background work (autovacuum, checkpoints) fall on
+// both alike; medians are compared. Afterwards the exposures in PostgreSQL are compared with the visitors wrk
+// completed. Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,10 +11,12 @@ import path from 'node:path'
 import postgres from 'postgres'
 import { startServer } from '#tests/server-process'
 import { createBenchDatabase } from './bench-db'
-import { printTable, requireWrk, runWrk } from './wrk'
+import { printTable, requireWrk, runWrk, type LoadResult } from './wrk'
 
 requireWrk()
-const SLUG = 'demo-webinar'
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+const WEBINAR_FORM_ID = '00000000-0000-4000-8000-0000000f0001' // db/seed.ts
 const apiKey = `sf_bench_${process.pid}_0123456789abcdef`
 const benchDb = await createBenchDatabase('experiments')
 const server = await startServer({ DATABASE_URL: benchDb.url, SESSION_SECRET: 'b'.repeat(40), SEED_DEMO: '1', DEMO_API_KEY: apiKey, RATE_LIMITS: 'off' })
@@ -23,59 +27,89 @@ try {
     fetch(`${server.url}/api/v1${p}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then((r) => r.json())
   // Once more when a kept-alive socket was closed under the previous call (after a load run).
   const api = (p: string, body?: unknown) => call(p, body).catch(() => call(p, body))
-  const page = (await api('/pages')).pages.find((p: { slug: string }) => p.slug === SLUG)
 
+  // Two twins from the webinar template with the webinar form; one gets the experiment.
+  const twin = async (slug: string) => {
+    const created = await api('/pages', { name: `Bench ${slug}`, slug, template: 'webinar', formId: WEBINAR_FORM_ID })
+    if (!created.id) throw new Error(`could not create /p/${slug}: ${JSON.stringify(created)}`)
+    await api(`/pages/${created.id}/publish`, {})
+    return created.id as string
+  }
+  const withId = await twin('bench-with-experiment')
+  await twin('bench-without-experiment')
+  for (const key of ['B', 'C']) await api(`/pages/${withId}/variants`, { copyFrom: 'A', name: `Variant ${key}` })
+  await api(`/pages/${withId}/publish`, {})
+  const created = await api('/experiments', { pageId: withId, name: 'Bench', variants: [{ key: 'A', weight: 0.34 }, { key: 'B', weight: 0.33 }, { key: 'C', weight: 0.33 }] })
+  await api(`/experiments/${created.id}/start`, {})
+  await new Promise((r) => setTimeout(r, 1500)) // the published-page cache refreshes within a second
+
+  // A new visitor per request. The ids only need to be distinct and well-formed (the bucketing hash mixes
+  // them): a random prefix and a counter cost the load generator far less than 32 random digits a request,
+  // leaving more of its shared core to PostgreSQL.
   const script = path.join(tmpdir(), `splitform-visitors-${process.pid}.lua`)
   writeFileSync(
     script,
     `
 math.randomseed(os.time() * 1000 + ${process.pid})
-local hex = "0123456789abcdef"
-local function uuid()
-  local s = string.gsub("xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx", "x", function() local i = math.random(1, 16) return hex:sub(i, i) end)
-  return s
-end
+local prefix = string.format("%04x%04x-%04x-4%03x-8%03x-", math.random(0, 65535), math.random(0, 65535), math.random(0, 65535), math.random(0, 4095), math.random(0, 4095))
+local n = 0
+local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" }
 request = function()
-  return wrk.format("GET", nil, { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", ["Cookie"] = "sf_vid=" .. uuid() })
+  n = n + 1
+  headers["Cookie"] = "sf_vid=" .. prefix .. string.format("%012x", n)
+  return wrk.format("GET", nil, headers)
 end
 `,
   )
-  const url = `${server.url}/p/${SLUG}`
-  const load = (seconds = 10) => runWrk(url, { connections: 64, seconds, script })
+  const urlOf = (slug: string) => `${server.url}/p/${slug}`
+  const load = (slug: string, seconds = SECONDS) => runWrk(urlOf(slug), { connections: 64, seconds, script })
 
-  load(2)
-  // Without, with, without again (after stopping it): the database grows and gets busier during the run, so (2)
-  // is compared with the mean of the runs before and after it.
-  const before = load()
-
-  for (const key of ['B', 'C']) await api(`/pages/${page.id}/variants`, { copyFrom: 'A', name: `Variant ${key}` })
-  await api(`/pages/${page.id}/publish`, {})
-  const created = await api('/experiments', { pageId: page.id, name: 'Bench', variants: [{ key: 'A', weight: 0.34 }, { key: 'B', weight: 0.33 }, { key: 'C', weight: 0.33 }] })
-  await api(`/experiments/${created.id}/start`, {})
-  await new Promise((r) => setTimeout(r, 1500))
-  const withExperiment = load()
+  load('bench-without-experiment', 2)
+  const warmUp = load('bench-with-experiment', 2)
+  const without: (LoadResult & { requests: number })[] = []
+  const withExperiment: (LoadResult & { requests: number })[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    // ABBA: neither side always goes first.
+    if (round % 2 === 0) {
+      without.push(load('bench-without-experiment'))
+      withExperiment.push(load('bench-with-experiment'))
+    } else {
+      withExperiment.push(load('bench-with-experiment'))
+      without.push(load('bench-without-experiment'))
+    }
+  }
   await new Promise((r) => setTimeout(r, 2500)) // the exposure buffer flushes within a second
   const exposed = (await sql`select count(*)::int as n from exposures`)[0]!.n as number
   const rollup = (await sql`select coalesce(sum(count), 0)::int as n from experiment_daily where metric = ''`)[0]!.n as number
   const split = await sql`select variant_key, count(*)::int as n from exposures group by 1 order by 1`
-  await api(`/experiments/${created.id}/stop`, {})
-  await new Promise((r) => setTimeout(r, 1500))
-  const after = load()
-  const mean = (a: number, b: number) => (a + b) / 2
-  const without = { ...before, requestsPerSecond: mean(before.requestsPerSecond, after.requestsPerSecond), p50Ms: mean(before.p50Ms, after.p50Ms), p99Ms: mean(before.p99Ms, after.p99Ms) }
 
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const mid = sorted.length >> 1
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  }
+  const medianOf = (runs: LoadResult[]): LoadResult => ({
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  })
+  const baseline = medianOf(without)
   printTable(
     [
-      { name: `(1) no experiment, before`, result: before },
-      { name: `(1') no experiment, after (stopped)`, result: after },
-      { name: `(1+1')/2 GET /p/${SLUG}, no experiment`, result: without },
-      { name: `(2) GET /p/${SLUG}, running 3-variant experiment`, result: withExperiment },
+      ...without.map((result, i) => ({ name: `(1) round ${i + 1}: /p/bench-without-experiment`, result })),
+      ...withExperiment.map((result, i) => ({ name: `(2) round ${i + 1}: /p/bench-with-experiment (A/B/C)`, result })),
+      { name: `(1) median of ${ROUNDS} rounds, no experiment`, result: baseline },
+      { name: `(2) median of ${ROUNDS} rounds, running 3-variant experiment`, result: medianOf(withExperiment) },
     ],
-    without,
+    baseline,
   )
-  console.log(`(2) wrk completed ${withExperiment.requests} requests (${withExperiment.errors} errors), each a new visitor; PostgreSQL counted ${exposed} exposures (rollup ${rollup}); split ${split.map((r) => `${r.variant_key} ${r.n}`).join(', ')}`)
-  console.log(`    (requests in flight when wrk stops are served and counted but not in wrk's total: at most 64 more)`)
-  console.log(`target: (2) ≥ 90% of (1+1')/2, p99 < 10 ms at 64 connections, exposures = visitors sent`)
+  const pairRatios = withExperiment.map((r, i) => r.requestsPerSecond / without[i]!.requestsPerSecond)
+  console.log(`(2)/(1) per round: ${pairRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median(pairRatios) * 100).toFixed(0)}%`)
+  const sent = [warmUp, ...withExperiment].reduce((n, r) => n + r.requests, 0)
+  console.log(`(2) wrk completed ${sent} requests (${withExperiment.reduce((n, r) => n + r.errors, 0)} errors) in ${ROUNDS} rounds and the warm-up, each a new visitor; PostgreSQL counted ${exposed} exposures (rollup ${rollup}); split ${split.map((r) => `${r.variant_key} ${r.n}`).join(', ')}`)
+  console.log(`    (requests in flight when wrk stops a round are served and counted but not in its total: at most 64 more a round, ${64 * (ROUNDS + 1)} in all with the warm-up)`)
+  console.log(`target: (2) ≥ 90% of (1), p99 < 10 ms at 64 connections, exposures = visitors sent`)
 } finally {
   server.proc.kill('SIGTERM')
   await server.exited

@@ -347,11 +347,11 @@ describe('the experiment page', () => {
 
     const detail = (await readResult(await callRoute(detailLoader, `/experiments/${id}`, { cookie: owner.cookie, params: { id } }))).body as {
       experiment: Record<string, unknown>
-      variants: { key: string; visitors: number; converted: number }[]
+      results: { variants: { key: string; visitors: number; conversions: number; hard: { conversions: number } }[] }
     }
-    expect(detail.variants.map(({ key, visitors, converted }) => ({ key, visitors, converted }))).toEqual([
-      { key: 'A', visitors: 22, converted: 3 },
-      { key: 'B', visitors: 12, converted: 0 },
+    expect(detail.results.variants.map(({ key, visitors, conversions, hard }) => ({ key, visitors, conversions, hard: hard.conversions }))).toEqual([
+      { key: 'A', visitors: 22, conversions: 3, hard: 0 },
+      { key: 'B', visitors: 12, conversions: 0, hard: 9 },
     ])
     expect(detail.experiment).toMatchObject({ primaryMetric: 'Any conversion', daysRunning: 3, status: 'running' })
     expect(detail.experiment).not.toHaveProperty('seed')

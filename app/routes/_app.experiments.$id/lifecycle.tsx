@@ -8,7 +8,17 @@ import type { ExperimentStatus } from '#db/schema'
 import type { ExperimentIntent } from './actions.server'
 
 export type ActionFailure = { intent?: ExperimentIntent; errors: FormErrors }
-type Props = { status: ExperimentStatus; coverage: number; variantKeys: string[]; winnerKey: string | null; failure: ActionFailure | null }
+type Props = {
+  status: ExperimentStatus
+  coverage: number
+  variantKeys: string[]
+  winnerKey: string | null
+  failure: ActionFailure | null
+  /** the results' `?metric=`, kept when the winner confirmation opens */
+  metricParam: string
+  /** preselected in the winner list: the decision's winner, when there is one */
+  suggestedWinner: string | null
+}
 
 /** The errors for the control that posted `intent` (all of them), or for its field when the post did not parse. */
 function errorsFor(failure: ActionFailure | null, intent: ExperimentIntent, field?: string) {
@@ -24,8 +34,8 @@ const TRANSITIONS: { intent: 'start' | 'pause' | 'resume' | 'stop'; from: Experi
   { intent: 'stop', from: ['running', 'paused'], label: 'Stop without a winner', effect: 'Ends the experiment; the page serves its first variant to everyone again.' },
 ]
 
-/** Start, pause, resume, stop, declare a winner, raise coverage: one small form each, its errors beside it. */
-export function LifecycleControls({ status, coverage, variantKeys, winnerKey, failure }: Props) {
+/** Start, pause, resume, stop, declare a winner (after a confirmation), raise coverage: one small form each, its errors beside it. */
+export function LifecycleControls({ status, coverage, variantKeys, winnerKey, failure, metricParam, suggestedWinner }: Props) {
   const navigation = useNavigation()
   const isBusy = navigation.state !== 'idle'
   const canPickWinner = status !== 'draft' && !winnerKey
@@ -42,25 +52,19 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
           </Form>
         ))}
         {canPickWinner ? (
-          <Form
-            method="post"
-            className="space-y-1"
-            onSubmit={(e) => {
-              const key = new FormData(e.currentTarget).get('variantKey')
-              if (!confirm(`Declare ${String(key)} the winner? The experiment ends and ${String(key)} gets all the traffic.`)) e.preventDefault()
-            }}
-          >
-            <input type="hidden" name="intent" value="winner" />
+          // A GET: the confirmation that follows states the evidence first (see declare-winner.tsx), with or without JavaScript.
+          <Form method="get" className="space-y-1" preventScrollReset>
+            <input type="hidden" name="metric" value={metricParam} />
             <div className="flex flex-wrap items-end gap-2">
               <div>
                 <label htmlFor="winner-key" className="block text-sm font-medium text-slate-700">Winner</label>
-                <select id="winner-key" name="variantKey" className="mt-1 block rounded-md px-3 py-2 ring-1 ring-slate-300">
+                <select id="winner-key" name="declare" defaultValue={suggestedWinner ?? undefined} className="mt-1 block rounded-md px-3 py-2 ring-1 ring-slate-300">
                   {variantKeys.map((key) => <option key={key} value={key}>{key}</option>)}
                 </select>
               </div>
-              <Button variant="secondary" disabled={isBusy}>Declare winner</Button>
+              <Button variant="secondary">Declare winner…</Button>
             </div>
-            <p className="text-xs text-slate-500">Declaring a winner ends the experiment and serves that variant to every visitor from now on. It cannot be undone.</p>
+            <p className="text-xs text-slate-500">Shows the evidence before anything changes. Declaring a winner ends the experiment and serves that variant to every visitor from now on.</p>
             <ControlErrors messages={errorsFor(failure, 'winner', 'variantKey')} />
           </Form>
         ) : null}

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
+import { DEVICE_LABELS } from '#app/attribution/device'
 import { Button } from '#app/components/ui/button'
 import { LEAD_SORTS, SORT_LABELS, type LeadFilters, type LeadSort } from '#app/leads/schema'
 import { LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
@@ -38,11 +39,35 @@ export function LeadFiltersForm({ filters, sort, options }: Props) {
           {LEAD_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
         </select>
       </label>
+      <DashboardFilters filters={filters} />
       <div className="flex items-end gap-2 lg:col-span-3">
         <Button>Apply</Button>
         <Link to="/leads" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">Clear</Link>
       </div>
     </Form>
+  )
+}
+
+/** Filters the dashboard links with (no inputs of their own): named, kept by Apply, dropped by Clear. */
+function DashboardFilters({ filters }: { filters: LeadFilters }) {
+  const { reached, reachedFrom, reachedTo, touched, device, heardAbout, conversionType, variantKey, convertedFrom, convertedTo } = filters
+  const converted = conversionType || variantKey || convertedFrom || convertedTo
+  const parts = [
+    converted
+      ? `a ${conversionType ?? ''} conversion${variantKey ? ` on variant ${variantKey}` : ''}${convertedFrom || convertedTo ? ` between ${convertedFrom ?? 'the start'} and ${convertedTo ?? 'today'}` : ''}`.replace('a  ', 'a ')
+      : null,
+    reached ? `reached ${STAGE_LABELS[reached]}${reachedFrom || reachedTo ? ` (first between ${reachedFrom ?? 'the start'} and ${reachedTo ?? 'today'})` : ''}` : null,
+    touched ? `a touch from ${CHANNEL_LABELS[touched]}` : null,
+    device ? `first converted on ${DEVICE_LABELS[device]}` : null,
+    heardAbout ? `heard about us: “${heardAbout}”` : null,
+  ].filter(Boolean)
+  if (!parts.length) return null
+  const hidden = Object.entries({ reached, reachedFrom, reachedTo, touched, device, heardAbout, conversionType, variantKey, convertedFrom, convertedTo }).filter(([, v]) => v)
+  return (
+    <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
+      {hidden.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      From the dashboard: leads with {parts.join(', ')}.
+    </p>
   )
 }
 

@@ -1,0 +1,86 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
+import { db, queryRows } from '#app/db.server'
+import { declareWinner } from '#app/experiments/queries.server'
+import { analyzeExperiment, toCounts } from '#app/experiments/results/compute'
+import { winnerEvidence } from '#app/experiments/results/evidence'
+import { metricKey } from '#app/experiments/schema'
+import { forgetSlug } from '#app/pages/published-cache.server'
+import { experiments, pages } from '#db/schema'
+
+// Auto-ship: every minute, in every app process, running experiments that allow it and are past their minimum
+// runtime are read like the results page reads them (primary metric, rollup totals, analyzeExperiment); a
+// `winner` is declared through declareWinner, audited with the auto-ship rule as the actor and the evidence.
+// The candidates are locked FOR UPDATE SKIP LOCKED in one transaction, so two processes never ship the same
+// experiment: the second skips rows the first holds, and once the first commits they are no longer running.
+
+const EVERY_MS = 60 * 1000
+const AUTO_ACTOR = { userId: null, actor: 'auto' as const }
+
+export type Shipped = { experimentId: string; variantKey: string }
+
+export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
+  const shipped: (Shipped & { slug: string })[] = []
+  await db.transaction(async (tx) => {
+    const candidates = await tx
+      .select()
+      .from(experiments)
+      .where(
+        and(
+          eq(experiments.status, 'running'),
+          eq(experiments.autoShip, true),
+          isNotNull(experiments.startedAt),
+          sql`${experiments.startedAt} + ${experiments.minRuntimeDays} * interval '24 hours' <= ${now.toISOString()}::timestamptz`,
+        ),
+      )
+      .for('update', { skipLocked: true })
+    if (!candidates.length) return
+    const totals = await queryRows<{ experiment_id: string; variant_key: string; metric: string; count: number }>(
+      tx,
+      sql`select experiment_id, variant_key, metric, sum(count)::float8 as count from experiment_daily
+        where experiment_id in ${candidates.map((e) => e.id)} group by 1, 2, 3`,
+    )
+    for (const e of candidates) {
+      const primary = metricKey(e.primaryMetric)
+      const count = (key: string, metric: string) => Number(totals.find((t) => t.experiment_id === e.id && t.variant_key === key && t.metric === metric)?.count ?? 0)
+      const analysis = analyzeExperiment(e, e.variants.map((v) => toCounts(v.key, count(v.key, ''), count(v.key, primary))))
+      const { decision } = analysis
+      if (decision.status !== 'winner' || !decision.variant) continue
+      const evidence = winnerEvidence({ metric: primary, ...analysis }, decision.variant)
+      const result = await declareWinner({ workspaceId: e.workspaceId, id: e.id, variantKey: decision.variant, actor: AUTO_ACTOR, evidence, tx })
+      if (!result.ok) continue
+      const [page] = await tx.select({ slug: pages.slug }).from(pages).where(eq(pages.id, e.pageId))
+      shipped.push({ experimentId: e.id, variantKey: decision.variant, slug: page?.slug ?? '' })
+    }
+  })
+  // After the commit: this process serves the winner at once (others within a second).
+  for (const s of shipped) if (s.slug) forgetSlug(s.slug)
+  return shipped.map(({ experimentId, variantKey }) => ({ experimentId, variantKey }))
+}
+
+let timer: NodeJS.Timeout | undefined
+let running: Promise<unknown> | undefined
+
+async function tick() {
+  if (running) return // the previous run is still going (slow database): skip this one
+  running = runAutoShip()
+    .then((shipped) => {
+      for (const s of shipped) console.log(`[auto-ship] experiment ${s.experimentId}: declared ${s.variantKey} the winner`)
+    })
+    .catch((error) => console.error('[auto-ship] run failed (will retry in a minute):', error))
+    .finally(() => {
+      running = undefined
+    })
+  await running
+}
+
+/** Started by startServices with the other periodic work; every process runs it, the row locks keep it single. */
+export function startAutoShip() {
+  timer ??= setInterval(() => void tick(), EVERY_MS)
+  timer.unref()
+}
+
+export async function stopAutoShip() {
+  clearInterval(timer)
+  timer = undefined
+  await running
+}

@@ -1,0 +1,40 @@
+// What the team should do next: the statistics module's decision, read against the experiment's status and its
+// minimum runtime. The decision's own `reason` stays the banner's sentence; this adds the step it leads to.
+
+import type { Decision } from '#app/statistics/analyze'
+import { formatCount } from '#app/statistics/wording'
+import type { ResultsExperimentRow } from './compute'
+import type { ResultsProgress, SuggestedAction } from './shape'
+
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
+
+export function suggestAction(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
+  if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
+  if (e.status === 'concluded') {
+    const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : 'Concluded without a winner: every visitor gets the page\'s first variant.'
+    return { kind: 'none', variant: e.winnerKey, text }
+  }
+  const resume = e.status === 'paused' ? 'Resume the experiment: while it is paused nobody is counted. ' : ''
+  switch (decision.status) {
+    case 'srm':
+      return { kind: 'fix_split', variant: null, text: 'Find and fix the cause of the broken split before reading anything else, then restart with a new experiment: the counts so far are biased.' }
+    case 'winner': {
+      const key = decision.variant!
+      if (!progress.minRuntimeReached) {
+        const until = progress.minRuntimeEndsAt ? ` (until ${progress.minRuntimeEndsAt.slice(0, 10)})` : ''
+        return { kind: 'wait_min_runtime', variant: key, text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.` }
+      }
+      const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''
+      return { kind: 'ship', variant: key, text: `Declare ${key} the winner: every visitor then gets it.${auto}` }
+    }
+    case 'control':
+      return { kind: 'keep_control', variant: e.controlKey, text: `Stop the experiment and keep ${e.controlKey}: no variant beats it.` }
+    case 'no_difference':
+      return { kind: 'stop_no_difference', variant: null, text: `Stop the experiment: the variants convert about the same. Keep ${e.controlKey}, or ship the one you prefer for other reasons.` }
+    case 'collecting': {
+      const more = decision.visitorsNeeded ? `about ${plural(decision.visitorsNeeded, 'more visitor')}` : 'more visitors'
+      const days = decision.daysNeeded ? `, about ${plural(decision.daysNeeded, 'day')}` : ''
+      return { kind: 'keep_collecting', variant: null, text: `${resume}Keep collecting: ${more}${days}.` }
+    }
+  }
+}

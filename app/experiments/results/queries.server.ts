@@ -1,0 +1,114 @@
+import { eq, sql } from 'drizzle-orm'
+import { db, queryRows } from '#app/db.server'
+import { getExperiment } from '#app/experiments/queries.server'
+import { forms } from '#db/schema'
+import { computeResults, listMetricOptions, type DailyRow, type LeadStageRow, type ResultsExperimentRow } from './compute'
+import type { SegmentRow } from './series'
+import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
+import { summarizeExperiment, type TotalRow } from './summary'
+
+// Results read the experiment_daily rollups (one pass over the experiment's rollup rows, grouped three ways)
+// and, for lead quality, experiment_leads. Never the raw exposures, conversions or leads.
+
+type Failure = { ok: false; status: 400 | 404; errors: Record<string, string[]> }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** `?metric=`: any, soft, hard or a form id; absent means the experiment's primary metric. */
+export function parseMetricParam(param: string | null): { ok: true; metric: MetricKey | null } | Failure {
+  if (param === null || param === '') return { ok: true, metric: null }
+  const value = param.trim().toLowerCase()
+  if (value === 'any' || value === 'soft' || value === 'hard') return { ok: true, metric: value }
+  if (UUID.test(value)) return { ok: true, metric: `form:${value}` }
+  return { ok: false, status: 400, errors: { metric: [`Unknown metric "${param.slice(0, 100)}": use any, soft, hard or a form id`] } }
+}
+
+type RollupRow = { kind: 'day' | 'device' | 'channel'; key: string; variant_key: string; metric: string; count: number }
+
+/** The experiment's rollups summed per day, per device and per channel (each × variant × metric), in one pass. */
+export async function readRollups(experimentId: string) {
+  const rows = await queryRows<RollupRow>(
+    db,
+    sql`select case when grouping(day) = 0 then 'day' when grouping(device) = 0 then 'device' else 'channel' end as kind,
+        coalesce(day, device, channel) as key, variant_key, metric, sum(count)::float8 as count
+      from experiment_daily where experiment_id = ${experimentId}
+      group by grouping sets ((day, variant_key, metric), (device, variant_key, metric), (channel, variant_key, metric))`,
+  )
+  const daily: DailyRow[] = []
+  const device: SegmentRow[] = []
+  const channel: SegmentRow[] = []
+  for (const r of rows) {
+    const count = Number(r.count)
+    if (r.kind === 'day') daily.push({ day: r.key, variantKey: r.variant_key, metric: r.metric, count })
+    else (r.kind === 'device' ? device : channel).push({ segment: r.key, variantKey: r.variant_key, metric: r.metric, count })
+  }
+  return { daily, device, channel }
+}
+
+/**
+ * Each variant's distinct leads and how far they got, from experiment_leads (one narrow row per experiment, variant
+ * and lead, kept current by a trigger on leads): a range of its primary key, never a join of conversions and leads.
+ * The workspace check is the caller's (the experiment was found in it).
+ */
+export async function readLeadStages({ experimentId }: { experimentId: string }): Promise<LeadStageRow[]> {
+  const rows = await queryRows<{ variant_key: string; leads: number; mql: number; sql: number; opportunity: number; customer: number; lost: number; pipeline_value: number }>(
+    db,
+    sql`select variant_key, count(*)::int as leads,
+        count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
+        count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,
+        count(*) filter (where is_lost)::int as lost, coalesce(sum(pipeline_value), 0)::float8 as pipeline_value
+      from experiment_leads where experiment_id = ${experimentId}
+      group by variant_key`,
+  )
+  return rows.map((r) => ({ variantKey: r.variant_key, leads: r.leads, mql: r.mql, sql: r.sql, opportunity: r.opportunity, customer: r.customer, lost: r.lost, pipelineValue: Number(r.pipeline_value) }))
+}
+
+/**
+ * Everything the results page and GET /api/v1/experiments/:id/results show. 404 for an experiment of another
+ * workspace; 400 naming the metric when it is malformed or a form that is not among the experiment's metrics.
+ */
+export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date() }: { workspaceId: string; id: string; metric: string | null; now?: Date }): Promise<{ ok: true; results: ExperimentResults } | Failure> {
+  const parsed = parseMetricParam(param)
+  if (!parsed.ok) return parsed
+  // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
+  // unread when the experiment is not in this workspace.
+  const [found, rollups, leadStages, formRows] = await Promise.all([
+    getExperiment({ workspaceId, id }),
+    readRollups(id),
+    readLeadStages({ experimentId: id }),
+    db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
+  ])
+  if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
+  const experiment: ResultsExperimentRow = found.experiment
+  const formNames = Object.fromEntries(formRows.map((f) => [f.id, f.name]))
+  const options = listMetricOptions(experiment, rollups.daily, formNames)
+  const metric = parsed.metric ?? (options.find((m) => m.isPrimary)!.key)
+  if (!options.some((m) => m.key === metric)) {
+    return { ok: false, status: 400, errors: { metric: [`The form ${metric.slice('form:'.length)} is not one of this experiment's metrics and has no conversions in it: use any, soft, hard or one of ${options.filter((m) => m.formId).map((m) => m.param).join(', ') || '(no forms yet)'}`] } }
+  }
+  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, formNames, now })
+  return { ok: true, results }
+}
+
+/**
+ * The experiments list's figures for every experiment of the workspace: visitors and converted visitors on each
+ * one's primary metric from the rollups (one query), the leading variant and its lift, the decision, SRM.
+ */
+export async function summarizeExperiments({ workspaceId, experiments }: { workspaceId: string; experiments: ResultsExperimentRow[] }): Promise<Map<string, ExperimentSummary>> {
+  const rows = experiments.length
+    ? await queryRows<{ experiment_id: string; variant_key: string; metric: string; count: number }>(
+        db,
+        sql`select d.experiment_id, d.variant_key, d.metric, sum(d.count)::float8 as count
+          from experiments e join experiment_daily d on d.experiment_id = e.id
+          where e.workspace_id = ${workspaceId}
+            and d.metric in ('', case when jsonb_typeof(e.primary_metric) = 'string' then e.primary_metric #>> '{}' else 'form:' || (e.primary_metric ->> 'formId') end)
+          group by 1, 2, 3`,
+      )
+    : []
+  const byExperiment = new Map<string, TotalRow[]>()
+  for (const r of rows) {
+    const list = byExperiment.get(r.experiment_id) ?? byExperiment.set(r.experiment_id, []).get(r.experiment_id)!
+    list.push({ variantKey: r.variant_key, metric: r.metric, count: Number(r.count) })
+  }
+  return new Map(experiments.map((e) => [e.id, summarizeExperiment(e, byExperiment.get(e.id) ?? [])]))
+}

@@ -1,0 +1,61 @@
+import { periodBounds, previousPeriod, toPeriod } from '#app/kpis/period'
+import { buildReport, type PeriodFacts } from '#app/kpis/report'
+import { readLeadFacts } from '#app/kpis/leads.server'
+import { readMoneyFacts, readWonLeads } from '#app/kpis/money.server'
+import type { KpiQuery, KpiReport } from '#app/kpis/shape'
+import { readPageNames, readTraffic, type Label, type LabelledPeriod } from '#app/kpis/traffic.server'
+
+/**
+ * The marketing KPI report of a workspace for a period (and the one before it when asked): what the dashboard
+ * shows and GET /api/v1/kpis returns. Reads rollups and the lead tables for both periods at once, concurrently.
+ */
+export async function getKpiReport({ workspaceId, query, now = new Date() }: { workspaceId: string; query: KpiQuery; now?: Date }): Promise<KpiReport> {
+  const period = toPeriod(query.from, query.to)
+  const comparison = query.compare === 'previous' ? previousPeriod(period) : null
+  const periods: LabelledPeriod[] = [{ label: 'cur', period }, ...(comparison ? [{ label: 'prev' as const, period: comparison }] : [])]
+  const range = { start: periodBounds(comparison ?? period).start, end: periodBounds(period).end }
+
+  const [traffic, leadFacts, money, won, pageNames] = await Promise.all([
+    readTraffic(workspaceId, periods, period),
+    // One read per period: they run side by side.
+    Promise.all(periods.map((p) => readLeadFacts(workspaceId, p))),
+    readMoneyFacts(workspaceId, periods, { from: (comparison ?? period).from, to: period.to, end: range.end }),
+    readWonLeads(workspaceId, range),
+    readPageNames(workspaceId),
+  ])
+  const leadsOf = { totals: leadFacts.flatMap((f) => f.totals), dimensions: leadFacts.flatMap((f) => f.dimensions), journeys: leadFacts.flatMap((f) => f.journeys) }
+  const leadsPerDay = new Map(leadFacts[0]!.days.map((d) => [d.day, d.leads]))
+  const daily = [...new Set([...traffic.daily.map((d) => d.day), ...leadsPerDay.keys()])].map((day) => {
+    const t = traffic.daily.find((d) => d.day === day)
+    return { day, visitors: t?.visitors ?? 0, sessions: t?.sessions ?? 0, leads: leadsPerDay.get(day) ?? 0 }
+  })
+
+  const factsFor = (label: Label): PeriodFacts => {
+    const only = <T extends { label: Label }>(rows: readonly T[]) => rows.filter((r) => r.label === label)
+    return {
+      visitors: only(traffic.visitors),
+      sessions: only(traffic.sessions),
+      convertedSessions: only(traffic.convertedSessions),
+      pageViews: only(traffic.pageViews),
+      conversions: only(traffic.conversions),
+      leadTotals: only(leadsOf.totals)[0] ?? null,
+      leadDimensions: only(leadsOf.dimensions),
+      leadJourneys: only(leadsOf.journeys),
+      pipeline: only(money.pipeline)[0] ?? null,
+    }
+  }
+  return buildReport({
+    period,
+    comparison,
+    model: query.model,
+    generatedAt: now,
+    current: factsFor('cur'),
+    previous: comparison ? factsFor('prev') : null,
+    spend: money.spend,
+    wonLeads: won.wonLeads,
+    touches: won.touches,
+    pageNames,
+    hasMoney: money.hasMoney,
+    daily,
+  })
+}

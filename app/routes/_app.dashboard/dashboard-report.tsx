@@ -1,0 +1,82 @@
+import { Link } from '@remix-run/react'
+import { buttonClass } from '#app/components/ui/button'
+import { EmptyState, PageHeader } from '#app/components/ui/card'
+import type { KpiPeriod, KpiReport } from '#app/kpis/shape'
+import { Attribution } from './attribution'
+import { Devices } from './devices'
+import { EntryPages } from './entry-pages'
+import { Funnel } from './funnel'
+import { KpiCards } from './kpi-cards'
+import { LandingPages } from './landing-pages'
+import { Money } from './money'
+import { dashboardHref, type DashboardSelection } from './period'
+import { PeriodPicker } from './period-picker'
+import { HeardAbout, Sources } from './sources'
+import { TimeToConvert } from './time-to-convert'
+import { Trend, type TrendDay } from './trend'
+
+const describePeriod = (p: Pick<KpiPeriod, 'from' | 'to'>) => (p.from === p.to ? p.from : `${p.from} to ${p.to}`)
+
+type Props = { report: KpiReport; trend: TrendDay[]; selection: DashboardSelection; ignored: string[]; canEdit: boolean; pickerKey: string }
+
+/** The whole report for a period: headline figures first, then the trend, the funnel and the breakdowns. */
+export function DashboardReport({ report, trend, selection, ignored, canEdit, pickerKey }: Props) {
+  const isQuiet = report.summary.visitors.value === 0 && report.summary.leads.value === 0
+  const hasRevenue = report.attribution.rows.some((r) => r.revenue > 0 || (r.previous?.revenue ?? 0) > 0)
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description={`${describePeriod(report.period)} (UTC)${report.comparison ? `, compared with ${describePeriod(report.comparison)}` : ''}. Every underlined number opens the leads or pages behind it.`}
+      />
+      <PeriodPicker key={pickerKey} selection={selection} />
+      {ignored.length ? (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          Ignored what could not be read: {ignored.join('; ')}. Showing {describePeriod(selection)} instead.
+        </p>
+      ) : null}
+      {isQuiet ? (
+        <p role="status" className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+          No visitors and no new leads in this period. Try a longer period, or check that your pages are published.
+        </p>
+      ) : null}
+      <KpiCards summary={report.summary} />
+      {/* Block layout, and min-w-0 in the grid: a wide table scrolls inside its card instead of widening the page. */}
+      <div className="space-y-6">
+        <Trend days={trend} leadsHref={(day) => `/leads?from=${day}&to=${day}`} />
+        <Funnel funnel={report.funnel} />
+        <div id="landing-pages" className="scroll-mt-4">
+          <LandingPages pages={report.pages} />
+        </div>
+        <Sources sources={report.sources} showSpend={report.money.hasData} />
+        <Attribution attribution={report.attribution} showRevenue={hasRevenue} hrefFor={(model) => dashboardHref(selection, { model })} />
+        <Money money={report.money} canEdit={canEdit} />
+        <HeardAbout rows={report.heardAbout} />
+        <Devices devices={report.devices} mobile={report.mobile} />
+        <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
+          <EntryPages pages={report.entryPages} />
+          <TimeToConvert data={report.timeToConversion} />
+        </div>
+      </div>
+      <p className="mt-6 text-xs text-slate-500">Computed {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC. The same figures: GET /api/v1/kpis.</p>
+    </>
+  )
+}
+
+/** A workspace with no visit and no lead yet: what will be here, and the three steps that get it there. */
+export function NewWorkspace({ canEdit }: { canEdit: boolean }) {
+  return (
+    <>
+      <PageHeader title="Dashboard" description="Your marketing numbers: visitors, leads, the funnel to customer, sources and money." />
+      <EmptyState title="No visitors or leads yet">
+        <p>Once a published page gets visitors, this page shows them day by day, the leads they become, which sources bring them and how many become customers.</p>
+        <ol className="mx-auto mt-4 max-w-sm list-decimal space-y-1 pl-5 text-left text-sm">
+          <li><Link to="/forms" className="text-brand-700 underline">Create a form</Link>: a demo request, a newsletter, a download.</li>
+          <li><Link to="/pages" className="text-brand-700 underline">Build a landing page</Link> with the form on it, and publish it.</li>
+          <li>Share its link (/p/your-page) in your ads, emails and posts.</li>
+        </ol>
+        {canEdit ? <Link to="/pages" className={buttonClass('primary', 'mt-5')}>Go to pages</Link> : null}
+      </EmptyState>
+    </>
+  )
+}

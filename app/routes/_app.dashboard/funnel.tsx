@@ -1,0 +1,63 @@
+import { lazy } from 'react'
+import { ChartFrame } from '#app/components/chart-frame'
+import { Card } from '#app/components/ui/card'
+import type { Funnel as FunnelReport, KpiValue } from '#app/kpis/shape'
+import { STAGE_LABELS } from '#app/leads/stages'
+import { formatKpi, type KpiKind, type Polarity } from './change'
+import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
+
+const BarList = lazy(() => import('./charts').then((m) => ({ default: m.BarList })))
+
+/** Lead → MQL → SQL → Opportunity → Customer for the period's new leads: drawn, then stage by stage. */
+export function Funnel({ funnel }: { funnel: FunnelReport }) {
+  const rows = funnel.steps.map((s) => ({ label: STAGE_LABELS[s.stage], value: s.count.value ?? 0 }))
+  const summary = funnel.steps.map((s) => `${STAGE_LABELS[s.stage]} ${formatKpi(s.count.value, 'count')}`).join(', ')
+  const rates: { label: string; kpi: KpiValue; kind: KpiKind; polarity?: Polarity }[] = [
+    { label: 'Visitor → MQL', kpi: funnel.visitorToMql, kind: 'rate' },
+    { label: 'MQL → SQL', kpi: funnel.mqlToSql, kind: 'rate' },
+    { label: 'SQL → won', kpi: funnel.sqlToWon, kind: 'rate' },
+    { label: 'Lead → customer', kpi: funnel.leadToCustomer, kind: 'rate' },
+    { label: 'Median days, lead → customer', kpi: funnel.medianDaysLeadToCustomer, kind: 'days', polarity: 'down' },
+    { label: 'Lost', kpi: funnel.lost, kind: 'count', polarity: 'down' },
+  ]
+  return (
+    <Card title="Funnel" description="The period's new leads and the furthest stage each has reached by now.">
+      <div data-testid="funnel">
+        <ChartFrame height={220} label={`Funnel bar chart: ${summary}`} fallback={summary}>
+          <BarList rows={rows} unit="Leads" />
+        </ChartFrame>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Stage</th>
+                <th className="py-2 pr-4 font-medium">Leads</th>
+                <th className="py-2 pr-4 font-medium">From the stage before</th>
+                <th className="py-2 pr-4 font-medium">Median days from the stage before</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {funnel.steps.map((step) => (
+                <tr key={step.stage} data-stage={step.stage}>
+                  <th scope="row" className="py-2 pr-4 text-left font-medium">{STAGE_LABELS[step.stage]}</th>
+                  <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]}`} />
+                  <KpiCell kpi={step.rateFromPrevious} kind="rate" />
+                  <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {rates.map((r) => (
+            <div key={r.label} className="rounded-md bg-slate-50 p-3">
+              <dt className="text-xs font-medium text-slate-600">{r.label}</dt>
+              <dd className="text-lg font-semibold"><KpiNumber kpi={r.kpi} kind={r.kind} label={r.label} /></dd>
+              <dd><KpiChange kpi={r.kpi} kind={r.kind} polarity={r.polarity} /></dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </Card>
+  )
+}

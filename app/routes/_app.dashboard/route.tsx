@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { requireMember } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { todayUtc } from '#app/kpis/period'
+import { getKpiReport } from '#app/kpis/queries.server'
+import { useMember } from '#app/routes/_app'
+import { getDailyTrend, hasAnyActivity } from './activity.server'
+import { DashboardReport, NewWorkspace } from './dashboard-report'
+import { readDashboardQuery } from './period'
+
+export const meta: MetaFunction = () => [{ title: 'Dashboard · Splitform' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request)
+  const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, todayUtc())
+  if (!(await hasAnyActivity({ workspaceId: workspace.id }))) return { selection, ignored, report: null, trend: [] }
+  const [report, trend] = await Promise.all([
+    getKpiReport({ workspaceId: workspace.id, query }),
+    getDailyTrend({ workspaceId: workspace.id, period: query }),
+  ])
+  return { selection, ignored, report, trend }
+}
+
+export default function DashboardRoute() {
+  const { selection, ignored, report, trend } = useLoaderData<typeof loader>()
+  const { canEdit } = useMember()
+  const { search } = useLocation()
+  if (!report) return <NewWorkspace canEdit={canEdit} />
+  return <DashboardReport report={report} trend={trend} selection={selection} ignored={ignored} canEdit={canEdit} pickerKey={search} />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,244 @@
+import type { Channel } from '#app/attribution/channel'
+import type { Device } from '#app/attribution/device'
+import { readTouch, type Touch } from '#app/attribution/touch'
+import { assignVariant, type Bucketable } from '#app/experiments/bucketing'
+import type { ExperimentConversionRow, ExposureRow } from '#app/experiments/counting.server'
+import { createRandom } from '#app/statistics/simulate'
+import type { PageViewRow } from '#app/visitors/page-views.server'
+import { toTouchJson } from '#app/visitors/visitor-cookies'
+import type { TouchJson } from '#db/schema'
+import { drawPerson, type Person } from './answers'
+import { between, chance, drawArrival, drawTimeOfDay, drawUuid, drawVisitor, conversionChance, fillDelayMs, pickWeighted, visitorsOnDay, type Arrival, type Random, type VisitorProfile } from './visitors'
+
+// The demo's visitors over the last months, as the server would have recorded them: each visitor's page views
+// (with the cookies' first and last touch, the experiment's sticky assignment and exposure), and its conversions.
+// Pure: rows come out, the seed writes them. Every day and every visitor has its own generator keyed by how many
+// days ago it was, so the same seed gives the same visitors whatever today's date.
+
+const MINUTE = 60_000
+const DAY = 24 * 3600 * 1000
+const LAST_TOUCH_MS = 30 * DAY // the sf_lt cookie's lifetime
+
+export type HistoryPage = {
+  pageId: string
+  slug: string
+  formId: string
+  conversionType: 'soft' | 'hard'
+  /** Average conversion rate (visitors who convert), and share of new visitors who land here. */
+  rate: number
+  share: number
+  /** The page the form's success message links to, when it is one of these. */
+  nextStepSlug?: string
+}
+export type HistoryExperiment = Bucketable & { id: string; pageId: string; startedAt: Date; rates: Record<string, number> }
+export type HistoryPlan = {
+  workspaceId: string
+  now: Date
+  days: number
+  seed: number
+  /** New visitors on an average weekday at the start, across all pages; `growth` is the rise by the end. */
+  baseVisitors: number
+  growth: number
+  pages: HistoryPage[]
+  experiment: HistoryExperiment | null
+  /** The host the pages are served from: moving between them sends it as the referrer. */
+  host: string
+}
+
+export type HistoryConversion = {
+  id: string
+  page: HistoryPage
+  variantKey: string
+  experimentId: string | null
+  touch: TouchJson
+  firstTouch: TouchJson
+  firstSeenAt: Date
+  startedAt: Date
+  createdAt: Date
+  /** The visitor's page views up to this conversion, as recordConversion counts them. */
+  pagesViewed: number
+}
+export type ConvertingVisitor = { visitorId: string; device: Device; channel: Channel; person: Person; conversions: HistoryConversion[] }
+export type VisitHistory = { pageViews: PageViewRow[]; exposures: ExposureRow[]; experimentConversions: ExperimentConversionRow[]; converters: ConvertingVisitor[] }
+
+/** A seed for the generator of one day (and one visitor of it), so nearby days get unrelated streams. */
+const streamSeed = (seed: number, daysAgo: number, visitor = -1) => (seed ^ Math.imul(daysAgo + 1, 0x9e3779b1) ^ Math.imul(visitor + 2, 0x85ebca6b)) >>> 0
+
+/** Where a view came from, as the server reads it from the URL and the Referer header; the same arrivals recur. */
+function touchReader(host: string) {
+  const touches = new Map<string, Touch>()
+  return (path: string, { query, referrer }: Arrival) => {
+    const key = `${path}?${query}#${referrer ?? ''}`
+    let touch = touches.get(key)
+    if (!touch) touches.set(key, (touch = readTouch(new URL(`http://${host}${path}${query ? `?${query}` : ''}`), referrer)))
+    return touch
+  }
+}
+
+export function generateVisits(plan: HistoryPlan): VisitHistory {
+  const history: VisitHistory = { pageViews: [], exposures: [], experimentConversions: [], converters: [] }
+  const touchOf = touchReader(plan.host)
+  const today = Math.floor(plan.now.getTime() / DAY) * DAY
+  for (let daysAgo = plan.days - 1; daysAgo >= 0; daysAgo--) {
+    const day = new Date(today - daysAgo * DAY)
+    const count = visitorsOnDay(createRandom(streamSeed(plan.seed, daysAgo)), { base: plan.baseVisitors, day, progress: 1 - daysAgo / plan.days, growth: plan.growth })
+    for (let i = 0; i < count; i++) {
+      const random = createRandom(streamSeed(plan.seed, daysAgo, i))
+      const arrivedAt = day.getTime() + drawTimeOfDay(random)
+      if (arrivedAt < plan.now.getTime()) new VisitorJourney(plan, random, history, touchOf).live(arrivedAt)
+    }
+  }
+  const byTime = <T>(time: (row: T) => Date) => (a: T, b: T) => time(a).getTime() - time(b).getTime()
+  history.pageViews.sort(byTime((r) => r.viewedAt))
+  history.exposures.sort(byTime((r) => r.exposedAt))
+  history.experimentConversions.sort(byTime((r) => r.convertedAt))
+  return history
+}
+
+/** A view to come: when, which page, how the browser got there, and how much likelier than usual it converts. */
+type PlannedView = { at: number; page: HistoryPage; arrival: Arrival; lift: number }
+
+// Returning visitors mostly type the address or use a bookmark; some come back from a search or a newsletter.
+const RETURN_CHANNELS: [Channel, number][] = [['direct', 55], ['organic_search', 20], ['email', 15], ['social', 10]]
+
+/** One visitor from first view to last, with the cookies their browser keeps. */
+class VisitorJourney {
+  private readonly visitorId: string
+  private readonly profile: VisitorProfile
+  private readonly person: Person
+  private readonly planned: PlannedView[] = []
+  private firstTouch: TouchJson | null = null
+  private lastTouch: TouchJson | null = null
+  private views = 0
+  private exposedVariant: string | null = null
+  private readonly convertedForms = new Set<string>()
+  private readonly conversions: HistoryConversion[] = []
+
+  constructor(
+    private readonly plan: HistoryPlan,
+    private readonly random: Random,
+    private readonly history: VisitHistory,
+    private readonly touchOf: ReturnType<typeof touchReader>,
+  ) {
+    this.visitorId = drawUuid(random)
+    this.profile = drawVisitor(random)
+    this.person = drawPerson(random)
+  }
+
+  live(arrivedAt: number) {
+    const { random } = this
+    const landing = pickWeighted(random, this.plan.pages.map((p) => [p, p.share] as const))
+    this.planned.push({ at: arrivedAt, page: landing, arrival: this.profile.arrival, lift: 1 })
+    // A second page in the same visit: a reload, or on to another page through a link.
+    if (chance(random, 0.18)) this.planned.push({ at: arrivedAt + between(random, 1, 8) * MINUTE, page: chance(random, 0.5) ? landing : this.otherPage(landing), arrival: this.internalArrival(landing), lift: 0.5 })
+    if (chance(random, 0.16)) {
+      let at = arrivedAt
+      for (let n = 1 + (chance(random, 0.35) ? 1 : 0) + (chance(random, 0.15) ? 1 : 0); n > 0; n--) {
+        at += between(random, 1, 14) * DAY
+        this.planned.push({ at, page: chance(random, 0.6) ? landing : this.otherPage(landing), arrival: drawArrival(random, pickWeighted(random, RETURN_CHANNELS)), lift: 0.35 })
+      }
+    }
+    for (let view = this.nextView(); view; view = this.nextView()) this.see(view)
+    if (this.conversions.length) this.history.converters.push({ visitorId: this.visitorId, device: this.profile.device, channel: this.profile.channel, person: this.person, conversions: this.conversions })
+  }
+
+  private nextView() {
+    this.planned.sort((a, b) => a.at - b.at)
+    const view = this.planned.shift()
+    return view && view.at < this.plan.now.getTime() ? view : undefined
+  }
+
+  private otherPage(current: HistoryPage) {
+    if (this.plan.pages.length === 1) return current
+    return pickWeighted(this.random, this.plan.pages.filter((p) => p !== current).map((p) => [p, p.share] as const))
+  }
+
+  private internalArrival(from: HistoryPage): Arrival {
+    return { query: '', referrer: `http://${this.plan.host}/p/${from.slug}` }
+  }
+
+  /** One page view, recorded as app/visitors/visit.server.ts and app/pages/serve.server.ts record it. */
+  private see({ at, page, arrival, lift }: PlannedView) {
+    const { plan, visitorId } = this
+    const viewedAt = new Date(at)
+    const path = `/p/${page.slug}`
+    const touch = this.touchOf(path, arrival)
+    const lastTouch = this.validLastTouch(at)
+    const variantKey = this.variantFor(page, at, () => (touch.channel !== 'direct' ? touch.channel : (lastTouch ?? this.firstTouch)?.channel ?? 'direct'))
+    this.history.pageViews.push({
+      workspaceId: plan.workspaceId,
+      pageId: page.pageId,
+      variantKey,
+      visitorId,
+      device: this.profile.device,
+      channel: touch.channel,
+      utmSource: touch.utmSource,
+      utmMedium: touch.utmMedium,
+      utmCampaign: touch.utmCampaign,
+      referrer: touch.referrer,
+      path,
+      viewedAt,
+    })
+    this.views++
+    this.firstTouch ??= toTouchJson(touch, viewedAt)
+    if (touch.channel !== 'direct') this.lastTouch = toTouchJson(touch, viewedAt)
+    if (this.convertedForms.has(page.formId)) return
+    const experiment = plan.experiment
+    const rate = experiment && this.exposedVariant && page.pageId === experiment.pageId ? experiment.rates[variantKey]! : page.rate
+    if (chance(this.random, conversionChance(rate * lift, this.profile))) this.convert(page, variantKey, at)
+  }
+
+  /** The control before the experiment and on other pages; the visitor's assignment once it runs (exposed once). */
+  private variantFor(page: HistoryPage, at: number, exposureChannel: () => string) {
+    const experiment = this.plan.experiment
+    if (!experiment || page.pageId !== experiment.pageId || at < experiment.startedAt.getTime()) return 'A'
+    const assignment = assignVariant(experiment, this.visitorId)
+    if (assignment.inExperiment && !this.exposedVariant) {
+      this.exposedVariant = assignment.variantKey
+      this.history.exposures.push({ experimentId: experiment.id, visitorId: this.visitorId, variantKey: assignment.variantKey, device: this.profile.device, channel: exposureChannel(), exposedAt: new Date(at) })
+    }
+    return this.exposedVariant ?? assignment.variantKey
+  }
+
+  private validLastTouch(at: number) {
+    return this.lastTouch && at - Date.parse(this.lastTouch.at!) < LAST_TOUCH_MS ? this.lastTouch : null
+  }
+
+  private convert(page: HistoryPage, variantKey: string, renderedAt: number) {
+    const { random, plan } = this
+    const at = renderedAt + fillDelayMs(random, { minFillSeconds: 1, typicalSeconds: [25, 240] })
+    if (at >= plan.now.getTime()) return
+    const experiment = plan.experiment
+    const experimentId = experiment && this.exposedVariant && page.pageId === experiment.pageId ? experiment.id : null
+    const touch = this.validLastTouch(at) ?? this.firstTouch!
+    const conversion: HistoryConversion = {
+      id: drawUuid(random),
+      page,
+      variantKey,
+      experimentId,
+      touch,
+      firstTouch: this.firstTouch!,
+      firstSeenAt: new Date(this.firstTouch!.at!),
+      startedAt: new Date(renderedAt),
+      createdAt: new Date(at),
+      pagesViewed: this.views,
+    }
+    this.conversions.push(conversion)
+    this.convertedForms.add(page.formId)
+    if (experimentId) {
+      for (const metric of ['any', page.conversionType, `form:${page.formId}`]) {
+        this.history.experimentConversions.push({ experimentId, visitorId: this.visitorId, metric, variantKey, conversionId: conversion.id, device: this.profile.device, channel: touch.channel, convertedAt: conversion.createdAt })
+      }
+    }
+    if (page.conversionType === 'soft') this.planFollowUp(page, at)
+  }
+
+  /** Soft leads sometimes take the success message's next step at once, or come back for a demo after a newsletter. */
+  private planFollowUp(from: HistoryPage, convertedAt: number) {
+    const { random } = this
+    const hard = this.plan.pages.filter((p) => p.conversionType === 'hard')
+    const nextStep = this.plan.pages.find((p) => p.slug === from.nextStepSlug)
+    if (nextStep && chance(random, 0.12)) this.planned.push({ at: convertedAt + between(random, 10, 90) * 1000, page: nextStep, arrival: this.internalArrival(from), lift: 2.5 })
+    else if (hard.length && chance(random, 0.2)) this.planned.push({ at: convertedAt + between(random, 2, 25) * DAY, page: pickWeighted(random, hard.map((p) => [p, p.share] as const)), arrival: drawArrival(random, 'email'), lift: 3 })
+  }
+}

@@ -1,0 +1,52 @@
+// The KPI rollups that writePageViews keeps must equal what the page views say, however the views arrive: in
+// time order, shuffled across batches, or late. Checked against a plain recomputation from the views.
+import { randomUUID } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { describe, expect, test } from 'vitest'
+import { db } from '#app/db.server'
+import { writePageViews } from '#app/visitors/page-views.server'
+import { expectRollupsToMatch, makeViews, MINUTE, random, toRows, type View } from '#tests/kpi-rollup-reference'
+import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/lead-factories'
+import { visitorSessions } from '#db/schema'
+
+describe('KPI rollups kept by writePageViews', () => {
+  test.each([1, 2, 3, 4, 5])('equal a recomputation from the views, whatever order the batches come in (seed %i)', async (seed) => {
+    const workspaceId = await insertWorkspace('Rollups')
+    const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
+    const rand = random(seed)
+    const start = Date.UTC(2026, 2, 1, 12)
+    const views = makeViews(rand, pages.map((p) => p.id), start)
+    // Shuffled, then written in batches of random sizes: later views often land before earlier ones.
+    const shuffled = [...views].sort(() => rand() - 0.5)
+    for (let i = 0; i < shuffled.length; ) {
+      const size = 1 + Math.floor(rand() * 7)
+      await writePageViews(toRows(workspaceId, shuffled.slice(i, i + size)))
+      i += size
+    }
+    await expectRollupsToMatch(db, workspaceId, views, start)
+  })
+
+  test('a conversion marks the session it falls in, whether its page views are written before or after it', async () => {
+    const workspaceId = await insertWorkspace('Rollups conversions')
+    const page = await insertPage({ workspaceId })
+    const form = await insertForm({ workspaceId })
+    const t0 = Date.UTC(2026, 2, 10, 9)
+    const early = randomUUID() // views written first, then the conversion
+    const late = randomUUID() // conversion first, its views written later
+    const outside = randomUUID() // converts 30 minutes after its last view: a new, viewless moment, no session
+    const view = (visitorId: string, at: number): View => ({ visitorId, pageId: page.id, variantKey: 'A', device: 'desktop', channel: 'direct', at })
+    await writePageViews(toRows(workspaceId, [view(early, t0), view(outside, t0)]))
+    for (const [visitorId, at] of [[early, t0 + 5 * MINUTE], [late, t0 + 10 * MINUTE], [outside, t0 + 30 * MINUTE]] as const) {
+      const lead = await insertLead({ workspaceId })
+      await insertConversion({ workspaceId, leadId: lead.id, formId: form.id, pageId: page.id, visitorId, createdAt: new Date(at) })
+    }
+    await writePageViews(toRows(workspaceId, [view(late, t0 + 2 * MINUTE)]))
+    const rows = await db.select({ visitorId: visitorSessions.visitorId, convertedAt: visitorSessions.convertedAt }).from(visitorSessions).where(eq(visitorSessions.workspaceId, workspaceId))
+    const converted = Object.fromEntries(rows.map((r) => [r.visitorId, r.convertedAt?.getTime() ?? null]))
+    expect(converted).toEqual({ [early]: t0 + 5 * MINUTE, [late]: t0 + 10 * MINUTE, [outside]: null })
+    // A later view that extends the session keeps it converted.
+    await writePageViews(toRows(workspaceId, [view(early, t0 + 20 * MINUTE)]))
+    const [again] = await db.select({ convertedAt: visitorSessions.convertedAt, pageViews: visitorSessions.pageViews }).from(visitorSessions).where(sql`${visitorSessions.visitorId} = ${early}`)
+    expect(again).toEqual({ convertedAt: new Date(t0 + 5 * MINUTE), pageViews: 2 })
+  })
+})
