@@ -3,6 +3,7 @@ import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.se
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
 import { startAutoShip, stopAutoShip } from '#app/experiments/auto-ship.server'
 import { closeExperimentConversions, closeExposures } from '#app/experiments/counting.server'
+import { startPageViewRollupFollower, stopPageViewRollupFollower } from '#app/kpis/rollup-queue.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { rateLimits, sessions } from '#db/schema'
@@ -21,6 +22,8 @@ export async function startServices() {
   maintenanceTimer.unref()
   startWebhookWorker()
   startAutoShip()
+  // Page views are written raw; the dashboard's rollups follow a few seconds behind (app/kpis/rollup-queue.server.ts).
+  startPageViewRollupFollower()
   return {
     database: describeDatabase(),
     demoLogin: seeded ? DEMO_LOGIN : null,
@@ -32,9 +35,10 @@ export async function startServices() {
 /** Called on SIGTERM/SIGINT after the HTTP server stopped accepting and drained. */
 export async function stopServices() {
   clearInterval(maintenanceTimer)
-  // Before the database closes: a delivery being sent must get its outcome recorded.
-  await Promise.all([stopWebhookWorker(), stopAutoShip()])
-  // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown).
+  // Before the database closes: a delivery being sent must get its outcome recorded, a rollup batch committed.
+  await Promise.all([stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
+  // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown); their
+  // rollups are caught up by the next process to start (the queue is in the database).
   await Promise.all([closePageViews(), closeExposures(), closeExperimentConversions()])
   await closeDatabase()
 }

@@ -222,8 +222,13 @@ export const pageViews = pgTable(
 )
 
 // ── Marketing KPIs: sessions and rollups ──────────────────────────────────────────────────────────
-// Maintained by writePageViews (app/kpis/rollups.server.ts) in the transaction that writes the page views, so the
-// dashboard never scans raw page views. Backfilled from page_views by migration 0006.
+// Maintained from page_view_rollup_queue (app/kpis/rollup-queue.server.ts, a few seconds behind the live views), so
+// the dashboard never scans raw page views. Backfilled from page_views by migration 0006.
+
+/** Page views written but not yet counted in the rollups below; the live path inserts both in one statement. */
+export const pageViewRollupQueue = pgTable('page_view_rollup_queue', {
+  pageViewId: bigint('page_view_id', { mode: 'number' }).primaryKey(),
+})
 
 /** A visit: a visitor's page views in one workspace with less than 30 minutes between one and the next. */
 export const visitorSessions = pgTable(

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { queryRows, type Transaction } from '#app/db.server'
 
-// The marketing dashboard's rollups, kept in the transaction that writes a batch of page views (writePageViews),
-// so they always equal the page views and the dashboard never scans raw views. Migration 0006 builds the same
+// The marketing dashboard's rollups, updated for each batch of queued page views (app/kpis/rollup-queue.server.ts,
+// a few seconds behind the live writes), so they equal the page views and the dashboard never scans raw views. Migration 0006 builds the same
 // tables from the views recorded before it, with the same rules.
 //
 // Sessions: a visitor's page views in one workspace with less than 30 minutes between one and the next. A batch
@@ -26,8 +26,8 @@ const GAP_CAP = 366
 const NIL_UUID = '00000000-0000-0000-0000-000000000000'
 
 /**
- * Updates sessions and rollups for a batch of page views already inserted in `tx`. `json` is the batch as
- * writePageViews encodes it: [workspaceId, pageId, variantKey, visitorId, device, channel, …, path, viewedAt].
+ * Updates sessions and rollups for a batch of page views already inserted (and dequeued in `tx`). `json` is the
+ * batch as catchUpPageViewRollups encodes it: [workspaceId, pageId, variantKey, visitorId, device, channel, …, path, viewedAt].
  */
 export async function maintainPageViewRollups(tx: Transaction, json: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${VISITOR_LOCK_CLASS}, hashtext(k)) from (

@@ -62,7 +62,7 @@ export type KpiSummary = {
   /** Conversions (submissions counted) in the period, by the form's type. */
   softConversions: KpiValue
   hardConversions: KpiValue
-  /** Of the period's new leads: hot (a hard conversion, at any time so far) and cold (none yet). */
+  /** Of the period's new leads: hot (a hard conversion before the period ended) and cold (none by then). */
   hotLeads: KpiValue
   coldLeads: KpiValue
   /** Bounced sessions / sessions: a bounce saw one page and did not convert. */

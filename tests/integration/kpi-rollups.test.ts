@@ -1,10 +1,12 @@
-// The KPI rollups that writePageViews keeps must equal what the page views say, however the views arrive: in
-// time order, shuffled across batches, or late. Checked against a plain recomputation from the views.
+// The KPI rollups kept from the page views (writePageViews, or the live path's queue caught up later) must equal what
+// the page views say, however the views arrive: in time order, shuffled across batches, or late. Checked against a
+// plain recomputation from the views.
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { db } from '#app/db.server'
-import { writePageViews } from '#app/visitors/page-views.server'
+import { db, queryRows } from '#app/db.server'
+import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
+import { flushRawPageViews, insertPageViews, recordPageView, writePageViews } from '#app/visitors/page-views.server'
 import { expectRollupsToMatch, makeViews, MINUTE, random, toRows, type View } from '#tests/kpi-rollup-reference'
 import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/lead-factories'
 import { visitorSessions } from '#db/schema'
@@ -48,5 +50,53 @@ describe('KPI rollups kept by writePageViews', () => {
     await writePageViews(toRows(workspaceId, [view(early, t0 + 20 * MINUTE)]))
     const [again] = await db.select({ convertedAt: visitorSessions.convertedAt, pageViews: visitorSessions.pageViews }).from(visitorSessions).where(sql`${visitorSessions.visitorId} = ${early}`)
     expect(again).toEqual({ convertedAt: new Date(t0 + 5 * MINUTE), pageViews: 2 })
+  })
+})
+
+describe('KPI rollups caught up from the queue', () => {
+  const queued = async (workspaceId: string) =>
+    (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from page_view_rollup_queue q join page_views pv on pv.id = q.page_view_id where pv.workspace_id = ${workspaceId}`))[0]!.n
+  const rolledUp = async (workspaceId: string) =>
+    (await queryRows<{ n: number }>(db, sql`select coalesce(sum(views), 0)::int as n from page_view_daily where workspace_id = ${workspaceId}`))[0]!.n
+
+  test('the live path writes views raw and queued; catching up, partly between writes, gives the recomputed rollups', async () => {
+    const workspaceId = await insertWorkspace('Rollup queue')
+    const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
+    const rand = random(21)
+    const start = Date.UTC(2026, 2, 1, 12)
+    const views = makeViews(rand, pages.map((p) => p.id), start)
+    const shuffled = [...views].sort(() => rand() - 0.5)
+    const half = Math.floor(shuffled.length / 2)
+    for (const row of toRows(workspaceId, shuffled.slice(0, half))) recordPageView(row)
+    await flushRawPageViews()
+    // Written, queued, not yet counted.
+    expect(await queued(workspaceId)).toBe(half)
+    expect(await rolledUp(workspaceId)).toBe(0)
+    expect(await db.select().from(visitorSessions).where(eq(visitorSessions.workspaceId, workspaceId))).toEqual([])
+    // Some caught up, then more views arrive (later ones often before earlier ones), then the rest.
+    await catchUpPageViewRollups({ maxBatches: 2, batchSize: 5 })
+    for (const row of toRows(workspaceId, shuffled.slice(half))) recordPageView(row)
+    await flushRawPageViews()
+    await catchUpPageViewRollups({ maxBatches: 3, batchSize: 4 })
+    await catchUpPageViewRollups({ batchSize: 3 })
+    expect(await queued(workspaceId)).toBe(0)
+    await expectRollupsToMatch(db, workspaceId, views, start)
+  })
+
+  test('two catch-ups at once count each view exactly once', async () => {
+    const workspaceId = await insertWorkspace('Rollup queue, concurrent')
+    const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
+    const rand = random(22)
+    const start = Date.UTC(2026, 2, 1, 12)
+    const views = Array.from({ length: 8 }, () => makeViews(rand, pages.map((p) => p.id), start)).flat()
+    const shuffled = [...views].sort(() => rand() - 0.5)
+    await insertPageViews(toRows(workspaceId, shuffled))
+    expect(await queued(workspaceId)).toBe(views.length)
+    // On PostgreSQL each runs on its own connection: SKIP LOCKED shares the batches, the per-visitor lock orders them.
+    const counted = await Promise.all([catchUpPageViewRollups({ batchSize: 20 }), catchUpPageViewRollups({ batchSize: 20 })])
+    expect(counted[0] + counted[1]).toBeGreaterThanOrEqual(views.length)
+    expect(await queued(workspaceId)).toBe(0)
+    expect(await rolledUp(workspaceId)).toBe(views.length)
+    await expectRollupsToMatch(db, workspaceId, views, start)
   })
 })

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm'
+import { db, queryRows } from '#app/db.server'
+import { maintainPageViewRollups } from '#app/kpis/rollups.server'
+
+// The live path writes page views raw: the views and their ids in page_view_rollup_queue, in one statement
+// (app/visitors/page-views.server.ts). The KPI sessions and rollups follow here, a batch of queued views at a
+// time in id order, with the same SQL that used to run in the write's transaction (maintainPageViewRollups). A
+// batch is taken FOR UPDATE SKIP LOCKED and deleted from the queue in the transaction that updates the rollups, so
+// several processes can catch up at once and each view is counted exactly once. The rollups rebuild a visitor's
+// sessions from page_views itself, so views that are written but not yet caught up (or caught up out of order) do
+// not change the result.
+//
+// The follower (startPageViewRollupFollower, run by every app process) catches up every second, paced: after each
+// batch it waits twice as long as the batch took, so under a traffic peak the rollups use at most about a third of
+// one connection's time, and the dashboard runs a few seconds behind until the peak is over.
+
+export const ROLLUP_BATCH_ROWS = 1000
+
+/**
+ * Takes up to `batchSize` queued views (ids <= `upTo`), updates the rollups for them and dequeues them, in one
+ * transaction. `wait`: also wait for rows another transaction holds (else they are skipped). Returns the count.
+ */
+async function catchUpBatch({ upTo, batchSize, wait }: { upTo: number; batchSize: number; wait: boolean }) {
+  return db.transaction(async (tx) => {
+    // The JSON maintainPageViewRollups expects, as writePageViews used to encode it: [workspaceId, pageId,
+    // variantKey, visitorId, device, channel, utmSource, utmMedium, utmCampaign, referrer, path, viewedAt].
+    const [batch] = await queryRows<{ json: string; n: number }>(
+      tx,
+      sql`with picked as (
+        select page_view_id from page_view_rollup_queue where page_view_id <= ${upTo}
+        order by page_view_id limit ${batchSize} for update ${wait ? sql`` : sql`skip locked`}
+      ), taken as (
+        delete from page_view_rollup_queue q using picked p where q.page_view_id = p.page_view_id returning q.page_view_id
+      )
+      select coalesce(jsonb_agg(jsonb_build_array(pv.workspace_id, pv.page_id, pv.variant_key, pv.visitor_id, pv.device, pv.channel,
+          pv.utm_source, pv.utm_medium, pv.utm_campaign, pv.referrer, pv.path, pv.viewed_at) order by pv.id), '[]'::jsonb)::text as json,
+        count(pv.id)::int as n
+      from taken t join page_views pv on pv.id = t.page_view_id`,
+    )
+    if (batch && batch.n > 0) await maintainPageViewRollups(tx, batch.json)
+    return batch?.n ?? 0
+  })
+}
+
+/**
+ * Updates the rollups for the queued page views, a batch at a time, until every view queued when it started is
+ * counted (or `maxBatches` batches are done). `wait: true` (the default) also waits for views another process is
+ * counting right now, so that when it returns the rollups include every view written before the call;
+ * `wait: false` skips them (the follower). Returns how many views this call counted.
+ */
+export async function catchUpPageViewRollups({
+  maxBatches = Infinity,
+  batchSize = ROLLUP_BATCH_ROWS,
+  wait = true,
+}: { maxBatches?: number; batchSize?: number; wait?: boolean } = {}) {
+  const [mark] = await queryRows<{ upTo: number | string | null }>(db, sql`select max(page_view_id) as "upTo" from page_view_rollup_queue`)
+  if (mark?.upTo == null) return 0
+  const upTo = Number(mark.upTo)
+  let counted = 0
+  for (let batches = 0; batches < maxBatches; batches++) {
+    const n = await catchUpBatch({ upTo, batchSize, wait: false })
+    counted += n
+    if (n > 0) continue
+    if (!wait) break
+    // Nothing free: done, unless another transaction holds queued views; then wait for it (its rows are gone once
+    // it commits) and count whatever it left.
+    const [left] = await queryRows<{ queued: boolean }>(db, sql`select exists (select 1 from page_view_rollup_queue where page_view_id <= ${upTo}) as queued`)
+    if (!left?.queued) break
+    counted += await catchUpBatch({ upTo, batchSize, wait: true })
+  }
+  return counted
+}
+
+// ── The follower ────────────────────────────────────────────────────────────────────────────────────
+
+const EVERY_MS = 1000
+/** After a batch, wait this many times as long as it took: at most about 1 / (1 + PACE) of a connection's time. */
+const PACE = 2
+
+let loop: Promise<void> | undefined
+let stopping = false
+let wake: (() => void) | undefined
+
+function sleep(ms: number) {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms)
+    timer.unref()
+    function done() {
+      clearTimeout(timer)
+      wake = undefined
+      resolve()
+    }
+    wake = done
+  })
+}
+
+async function follow({ everyMs, batchSize }: { everyMs: number; batchSize: number }) {
+  while (!stopping) {
+    let pause = everyMs
+    try {
+      const started = performance.now()
+      const n = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
+      const took = performance.now() - started
+      // A full batch: more is probably queued; go on after the paced pause. Otherwise the next tick.
+      pause = n >= batchSize ? PACE * took : Math.max(everyMs, PACE * took)
+    } catch (error) {
+      console.error('[rollups] catching up page view rollups failed (will retry):', error instanceof Error ? error.message : error)
+    }
+    if (!stopping) await sleep(pause)
+  }
+}
+
+/** Started by startServices; every process runs one (the row locks share the queue between them). */
+export function startPageViewRollupFollower({ everyMs = EVERY_MS, batchSize = ROLLUP_BATCH_ROWS }: { everyMs?: number; batchSize?: number } = {}) {
+  if (loop) return
+  stopping = false
+  loop = follow({ everyMs, batchSize })
+}
+
+/** Stops the follower; resolves once the batch it may be running is committed. */
+export async function stopPageViewRollupFollower() {
+  stopping = true
+  wake?.()
+  await loop
+  loop = undefined
+}
