@@ -3,7 +3,7 @@
 // sf_vid cookie, as a browser on a first visit after a prefetch would send). The two are measured in short
 // alternating rounds (ABBA), so the database growing and its background work (autovacuum, checkpoints) fall on
 // both alike; medians are compared. Afterwards the exposures in PostgreSQL are compared with the visitors wrk
-// completed. Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
+// completed (the bench's own experiment: the demo seed runs another one with a history). Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,9 +79,9 @@ end
     }
   }
   await new Promise((r) => setTimeout(r, 2500)) // the exposure buffer flushes within a second
-  const exposed = (await sql`select count(*)::int as n from exposures`)[0]!.n as number
-  const rollup = (await sql`select coalesce(sum(count), 0)::int as n from experiment_daily where metric = ''`)[0]!.n as number
-  const split = await sql`select variant_key, count(*)::int as n from exposures group by 1 order by 1`
+  const exposed = (await sql`select count(*)::int as n from exposures where experiment_id = ${created.id}`)[0]!.n as number
+  const rollup = (await sql`select coalesce(sum(count), 0)::int as n from experiment_daily where experiment_id = ${created.id} and metric = ''`)[0]!.n as number
+  const split = await sql`select variant_key, count(*)::int as n from exposures where experiment_id = ${created.id} group by 1 order by 1`
 
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b)
