@@ -43,7 +43,10 @@ test('The marketer switches the period and the attribution model, and the URL ke
   await expect(page).toHaveURL(/\/dashboard\?period=90d/)
   await expect(page.getByRole('radio', { name: 'Last 90 days' })).toBeChecked()
 
-  await page.getByRole('navigation', { name: 'Attribution model' }).getByRole('link', { name: 'Last touch' }).click()
+  // The URL changes a moment before the page re-renders with the new period: wait for the links to carry it.
+  const lastTouch = page.getByRole('navigation', { name: 'Attribution model' }).getByRole('link', { name: 'Last touch' })
+  await expect(lastTouch).toHaveAttribute('href', /period=90d/)
+  await lastTouch.click()
   await expect(page).toHaveURL(/period=90d/)
   await expect(page).toHaveURL(/model=last/)
   await expect(page.getByTestId('attribution')).toHaveAttribute('data-model', 'last')
