@@ -296,7 +296,7 @@ describe('eraseLead', () => {
     expect(await db.$count(leadStageChanges, eq(leadStageChanges.leadId, lead.id))).toBe(1)
     // Nothing personal is left anywhere in the lead's row or its conversions.
     const everything = JSON.stringify({ stored, rows: await db.select().from(conversions).where(eq(conversions.leadId, lead.id)) })
-    expect(everything).not.toMatch(/Eve|erase-me|Joe|555/)
+    expect(everything).not.toMatch(/Eve|Evil|erase-me|Joe|\+1 555/)
 
     const detail = await getLead({ workspaceId, id: lead.id })
     expect(detail).toMatchObject({ erasedAt: expect.any(Date), notes: [], journey: [] })
