@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import murmurhash from 'murmurhash'
 import { describe, expect, test } from 'vitest'
 import { checkSampleRatio } from '#app/statistics/srm'
 import { chiSquareSurvival } from '#app/statistics/special'
@@ -81,4 +82,13 @@ test('hashes are well spread over [0, 1) and weights pick by range', () => {
   expect(pickByWeight(0.69, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.3 }])).toBe('A')
   expect(pickByWeight(0.7, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.3 }])).toBe('B')
   expect(pickByWeight(0.9999999, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.2999 }])).toBe('B')
+})
+
+test('the byte-buffer hashing gives exactly the package’s string hash (assignments made before it stand)', () => {
+  const ids = [...Array.from({ length: 10_000 }, () => randomUUID()), 'ünïcödé-visitor', 'x'.repeat(400)]
+  for (const visitorId of ids) {
+    for (const purpose of ['coverage', 'variant'] as const) {
+      expect(unitHash(987_654_321, visitorId, purpose)).toBe(murmurhash.v3(`${purpose}:${visitorId}`, 987_654_321) / 2 ** 32)
+    }
+  }
 })

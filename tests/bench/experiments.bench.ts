@@ -5,7 +5,7 @@
 // both alike; medians are compared. Afterwards the exposures in PostgreSQL are compared with the visitors wrk
 // completed (the bench's own experiment: the demo seed runs another one with a history). Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
@@ -62,12 +62,32 @@ end
 `,
   )
   const urlOf = (slug: string) => `${server.url}/p/${slug}`
-  const load = (slug: string, seconds = SECONDS) => runWrk(urlOf(slug), { connections: 64, seconds, script })
+  // Where the CPU goes, per request: the server process and every PostgreSQL process (the machine is otherwise
+  // quiet during a bench), from their CPU-time counters around each round.
+  const ticksPerMs = 100 / 1000 // USER_HZ
+  const cpuMsOf = (pid: string) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      return (Number(fields[11]) + Number(fields[12])) / ticksPerMs // utime + stime
+    } catch {
+      return 0
+    }
+  }
+  const postgresPids = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && (() => { try { return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres') } catch { return false } })())
+  const cpu = () => ({ server: cpuMsOf(String(server.proc.pid)), postgres: postgresPids().reduce((ms, pid) => ms + cpuMsOf(pid), 0) })
+  type Round = LoadResult & { requests: number; serverUsPerRequest: number; postgresUsPerRequest: number }
+  const load = (slug: string, seconds = SECONDS): Round => {
+    const before = cpu()
+    const result = runWrk(urlOf(slug), { connections: 64, seconds, script })
+    const after = cpu()
+    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, result.requests)
+    return { ...result, serverUsPerRequest: perRequest(after.server - before.server), postgresUsPerRequest: perRequest(after.postgres - before.postgres) }
+  }
 
   load('bench-without-experiment', 2)
   const warmUp = load('bench-with-experiment', 2)
-  const without: (LoadResult & { requests: number })[] = []
-  const withExperiment: (LoadResult & { requests: number })[] = []
+  const without: Round[] = []
+  const withExperiment: Round[] = []
   for (let round = 0; round < ROUNDS; round++) {
     // ABBA: neither side always goes first.
     if (round % 2 === 0) {
@@ -106,6 +126,8 @@ end
   )
   const pairRatios = withExperiment.map((r, i) => r.requestsPerSecond / without[i]!.requestsPerSecond)
   console.log(`(2)/(1) per round: ${pairRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median(pairRatios) * 100).toFixed(0)}%`)
+  const cpuLine = (runs: Round[]) => `server ${median(runs.map((r) => r.serverUsPerRequest)).toFixed(1)} µs, PostgreSQL ${median(runs.map((r) => r.postgresUsPerRequest)).toFixed(1)} µs`
+  console.log(`CPU per request (medians of the rounds; PostgreSQL includes the rollup follower): (1) ${cpuLine(without)}; (2) ${cpuLine(withExperiment)}`)
   const sent = [warmUp, ...withExperiment].reduce((n, r) => n + r.requests, 0)
   console.log(`(2) wrk completed ${sent} requests (${withExperiment.reduce((n, r) => n + r.errors, 0)} errors) in ${ROUNDS} rounds and the warm-up, each a new visitor; PostgreSQL counted ${exposed} exposures (rollup ${rollup}); split ${split.map((r) => `${r.variant_key} ${r.n}`).join(', ')}`)
   console.log(`    (requests in flight when wrk stops a round are served and counted but not in its total: at most 64 more a round, ${64 * (ROUNDS + 1)} in all with the warm-up)`)
