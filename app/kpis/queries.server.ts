@@ -24,11 +24,9 @@ export async function getKpiReport({ workspaceId, query, now = new Date() }: { w
     readPageNames(workspaceId),
   ])
   const leadsOf = { totals: leadFacts.flatMap((f) => f.totals), dimensions: leadFacts.flatMap((f) => f.dimensions), journeys: leadFacts.flatMap((f) => f.journeys) }
-  const leadsPerDay = new Map(leadFacts[0]!.days.map((d) => [d.day, d.leads]))
-  const daily = [...new Set([...traffic.daily.map((d) => d.day), ...leadsPerDay.keys()])].map((day) => {
-    const t = traffic.daily.find((d) => d.day === day)
-    return { day, visitors: t?.visitors ?? 0, sessions: t?.sessions ?? 0, leads: leadsPerDay.get(day) ?? 0 }
-  })
+  // Days with traffic or new leads; the report fills in the empty ones.
+  const daily = new Map(traffic.daily.map((t) => [t.day, { ...t, leads: 0 }]))
+  for (const { day, leads } of leadFacts[0]!.days) daily.set(day, { ...(daily.get(day) ?? { day, visitors: 0, sessions: 0 }), leads })
 
   const factsFor = (label: Label): PeriodFacts => {
     const only = <T extends { label: Label }>(rows: readonly T[]) => rows.filter((r) => r.label === label)
@@ -56,6 +54,6 @@ export async function getKpiReport({ workspaceId, query, now = new Date() }: { w
     touches: won.touches,
     pageNames,
     hasMoney: money.hasMoney,
-    daily,
+    daily: [...daily.values()],
   })
 }

@@ -267,7 +267,6 @@ export type KpiReport = {
   timeToConversion: TimeToConversion
   money: Money
   attribution: Attribution
-  /** Every day of the period, oldest first (for a trend chart). Always there in getKpiReport's reports; optional
-   *  only because it was added after the first version of this type. */
-  daily?: KpiDay[]
+  /** Every day of the period, oldest first (the trend chart). */
+  daily: KpiDay[]
 }

@@ -63,17 +63,21 @@ export async function readLeadStages({ experimentId }: { experimentId: string })
   return rows.map((r) => ({ variantKey: r.variant_key, leads: r.leads, mql: r.mql, sql: r.sql, opportunity: r.opportunity, customer: r.customer, lost: r.lost, pipelineValue: Number(r.pipeline_value) }))
 }
 
+type FoundExperiment = NonNullable<Awaited<ReturnType<typeof getExperiment>>>
+
 /**
  * Everything the results page and GET /api/v1/experiments/:id/results show. 404 for an experiment of another
  * workspace; 400 naming the metric when it is malformed or a form that is not among the experiment's metrics.
+ * `loaded`: the experiment as getExperiment returned it for this workspace, when the caller has already read it
+ * (the results page), so it is not read twice.
  */
-export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date() }: { workspaceId: string; id: string; metric: string | null; now?: Date }): Promise<{ ok: true; results: ExperimentResults } | Failure> {
+export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date(), loaded }: { workspaceId: string; id: string; metric: string | null; now?: Date; loaded?: FoundExperiment }): Promise<{ ok: true; results: ExperimentResults } | Failure> {
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
   // unread when the experiment is not in this workspace.
   const [found, rollups, leadStages, formRows] = await Promise.all([
-    getExperiment({ workspaceId, id }),
+    loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),

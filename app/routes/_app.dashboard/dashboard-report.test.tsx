@@ -64,6 +64,7 @@ function report(overrides: Partial<KpiReport> = {}): KpiReport {
       spend: kpi(null, null), newCustomers: kpi(3, 2), revenue: kpi(null, null), cac: kpi(null, null), roi: kpi(null, null), averageDealValue: kpi(null, null),
       customerLifetimeValue: kpi(null, null), opportunities: kpi(6, 5), winRate: kpi(null, null), averageSalesCycleDays: kpi(null, null), pipelineVelocity: kpi(null, null),
     },
+    daily: [{ day: '2026-10-01', visitors: 40, sessions: 50, leads: 2 }],
     attribution: { model: 'first', rows: CHANNELS.map((channel, i) => ({ channel, leads: i === 0 ? 10.5 : 9.9, customers: i === 0 ? 2 : 0.2, revenue: 0, previous: { leads: 12, customers: 1, revenue: 0 }, href: `/leads?touched=${channel}` })) },
     ...overrides,
   }
@@ -71,7 +72,7 @@ function report(overrides: Partial<KpiReport> = {}): KpiReport {
 
 async function render(r: KpiReport, { canEdit = true, url = '/dashboard?period=custom&from=2026-10-01&to=2026-10-31' } = {}) {
   const { selection, ignored } = readDashboardQuery(new URL(url, 'http://app.test').searchParams, '2026-11-01')
-  const handler = createStaticHandler([{ path: '/dashboard', Component: () => <DashboardReport report={r} trend={[{ day: '2026-10-01', visitors: 40, leads: 2 }]} selection={selection} ignored={ignored} canEdit={canEdit} pickerKey="" /> }])
+  const handler = createStaticHandler([{ path: '/dashboard', Component: () => <DashboardReport report={r} selection={selection} ignored={ignored} canEdit={canEdit} pickerKey="" /> }])
   const context = await handler.query(new Request(new URL(url, 'http://app.test')))
   if (context instanceof Response) throw new Error('unexpected redirect')
   return renderToStaticMarkup(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />)

@@ -13,14 +13,14 @@ import { dashboardHref, type DashboardSelection } from './period'
 import { PeriodPicker } from './period-picker'
 import { HeardAbout, Sources } from './sources'
 import { TimeToConvert } from './time-to-convert'
-import { Trend, type TrendDay } from './trend'
+import { Trend } from './trend'
 
 const describePeriod = (p: Pick<KpiPeriod, 'from' | 'to'>) => (p.from === p.to ? p.from : `${p.from} to ${p.to}`)
 
-type Props = { report: KpiReport; trend: TrendDay[]; selection: DashboardSelection; ignored: string[]; canEdit: boolean; pickerKey: string }
+type Props = { report: KpiReport; selection: DashboardSelection; ignored: string[]; canEdit: boolean; pickerKey: string }
 
 /** The whole report for a period: headline figures first, then the trend, the funnel and the breakdowns. */
-export function DashboardReport({ report, trend, selection, ignored, canEdit, pickerKey }: Props) {
+export function DashboardReport({ report, selection, ignored, canEdit, pickerKey }: Props) {
   const isQuiet = report.summary.visitors.value === 0 && report.summary.leads.value === 0
   const hasRevenue = report.attribution.rows.some((r) => r.revenue > 0 || (r.previous?.revenue ?? 0) > 0)
   return (
@@ -43,7 +43,7 @@ export function DashboardReport({ report, trend, selection, ignored, canEdit, pi
       <KpiCards summary={report.summary} />
       {/* Block layout, and min-w-0 in the grid: a wide table scrolls inside its card instead of widening the page. */}
       <div className="space-y-6">
-        <Trend days={trend} leadsHref={(day) => `/leads?from=${day}&to=${day}`} />
+        <Trend days={report.daily} leadsHref={(day) => `/leads?from=${day}&to=${day}`} />
         <Funnel funnel={report.funnel} />
         <div id="landing-pages" className="scroll-mt-4">
           <LandingPages pages={report.pages} />

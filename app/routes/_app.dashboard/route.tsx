@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { todayUtc } from '#app/kpis/period'
 import { getKpiReport } from '#app/kpis/queries.server'
 import { useMember } from '#app/routes/_app'
-import { getDailyTrend, hasAnyActivity } from './activity.server'
+import { hasAnyActivity } from './activity.server'
 import { DashboardReport, NewWorkspace } from './dashboard-report'
 import { readDashboardQuery } from './period'
 
@@ -14,20 +14,16 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Splitform' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
   const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, todayUtc())
-  if (!(await hasAnyActivity({ workspaceId: workspace.id }))) return { selection, ignored, report: null, trend: [] }
-  const [report, trend] = await Promise.all([
-    getKpiReport({ workspaceId: workspace.id, query }),
-    getDailyTrend({ workspaceId: workspace.id, period: query }),
-  ])
-  return { selection, ignored, report, trend }
+  if (!(await hasAnyActivity({ workspaceId: workspace.id }))) return { selection, ignored, report: null }
+  return { selection, ignored, report: await getKpiReport({ workspaceId: workspace.id, query }) }
 }
 
 export default function DashboardRoute() {
-  const { selection, ignored, report, trend } = useLoaderData<typeof loader>()
+  const { selection, ignored, report } = useLoaderData<typeof loader>()
   const { canEdit } = useMember()
   const { search } = useLocation()
   if (!report) return <NewWorkspace canEdit={canEdit} />
-  return <DashboardReport report={report} trend={trend} selection={selection} ignored={ignored} canEdit={canEdit} pickerKey={search} />
+  return <DashboardReport report={report} selection={selection} ignored={ignored} canEdit={canEdit} pickerKey={search} />
 }
 
 export function ErrorBoundary() {

@@ -3,10 +3,11 @@ import { lazy } from 'react'
 import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import type { KpiDay } from '#app/kpis/shape'
 
 const TrendChart = lazy(() => import('./charts').then((m) => ({ default: m.TrendChart })))
 
-export type TrendDay = { day: string; visitors: number; leads: number }
+export type TrendDay = Pick<KpiDay, 'day' | 'visitors' | 'leads'>
 
 /** Visitors and new leads per day of the period, drawn, and day by day in a table that opens. */
 export function Trend({ days, leadsHref }: { days: TrendDay[]; leadsHref: (day: string) => string }) {

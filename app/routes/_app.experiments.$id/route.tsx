@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { experiment: { seed: _seed, ...e }, page } = found
   const hasForms = [e.primaryMetric, ...e.secondaryMetrics].some((m) => typeof m === 'object')
   const [outcome, events, forms] = await Promise.all([
-    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric') }),
+    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }),
     listExperimentEvents({ experimentId: id }),
     hasForms ? listForms({ workspaceId: workspace.id }) : [],
   ])

@@ -7,7 +7,7 @@ import type { FormErrors } from '#app/http/form-data.server'
 import { LeadNoteSchema } from '#app/leads/schema'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
-import { formatAmount } from './summary'
+import { formatAmount } from '#app/components/format'
 
 type Change = { id: string; fromStage: LeadStage; toStage: LeadStage; dealValue: number | null; source: string; changedByName: string | null; createdAt: Date | string }
 

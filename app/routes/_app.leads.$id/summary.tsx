@@ -1,13 +1,9 @@
 import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
-import { formatDateTime } from '#app/components/format'
+import { formatAmount, formatDateTime } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage, TouchJson } from '#db/schema'
 
-/** Deal values have no currency in the data: the workspace's own, shown as a plain amount. */
-export function formatAmount(value: number | null) {
-  return value === null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: 2 })
-}
 
 export const channelLabel = (channel: string) => CHANNEL_LABELS[channel as Channel] ?? channel
 
