@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
-import { db, queryRows } from '#app/db.server'
-import { declareWinner } from '#app/experiments/queries.server'
-import { analyzeExperiment, toCounts } from '#app/experiments/results/compute'
+import { db } from '#app/db.server'
+import { countVariantTotals, declareWinner } from '#app/experiments/queries.server'
+import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey } from '#app/experiments/schema'
 import { forgetSlug } from '#app/pages/published-cache.server'
@@ -34,18 +34,14 @@ export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
       )
       .for('update', { skipLocked: true })
     if (!candidates.length) return
-    const totals = await queryRows<{ experiment_id: string; variant_key: string; metric: string; count: number }>(
-      tx,
-      sql`select experiment_id, variant_key, metric, sum(count)::float8 as count from experiment_daily
-        where experiment_id in ${candidates.map((e) => e.id)} group by 1, 2, 3`,
-    )
+    const metrics = ['', ...new Set(candidates.map((e) => metricKey(e.primaryMetric)))]
+    const totals = await countVariantTotals({ experimentIds: candidates.map((e) => e.id), metrics, executor: tx })
     for (const e of candidates) {
-      const primary = metricKey(e.primaryMetric)
-      const count = (key: string, metric: string) => Number(totals.find((t) => t.experiment_id === e.id && t.variant_key === key && t.metric === metric)?.count ?? 0)
-      const analysis = analyzeExperiment(e, e.variants.map((v) => toCounts(v.key, count(v.key, ''), count(v.key, primary))))
+      const count = (key: string, metric: string) => Number(totals.find((t) => t.experimentId === e.id && t.variantKey === key && t.metric === metric)?.count ?? 0)
+      const analysis = analyzePrimaryMetric(e, count)
       const { decision } = analysis
       if (decision.status !== 'winner' || !decision.variant) continue
-      const evidence = winnerEvidence({ metric: primary, ...analysis }, decision.variant)
+      const evidence = winnerEvidence(analysis, decision.variant)
       const result = await declareWinner({ workspaceId: e.workspaceId, id: e.id, variantKey: decision.variant, actor: AUTO_ACTOR, evidence, tx })
       if (!result.ok) continue
       const [page] = await tx.select({ slug: pages.slug }).from(pages).where(eq(pages.id, e.pageId))

@@ -38,7 +38,8 @@ export function pickByWeight(u: number, variants: { key: string; weight: number 
 }
 
 export function assignVariant(experiment: Bucketable, visitorId: string): Assignment {
-  if (unitHash(experiment.seed, visitorId, 'coverage') >= experiment.coverage) return { variantKey: experiment.controlKey, inExperiment: false }
+  // The coverage hash is in [0, 1): at full coverage everyone enters, and the hash need not be computed.
+  if (experiment.coverage < 1 && unitHash(experiment.seed, visitorId, 'coverage') >= experiment.coverage) return { variantKey: experiment.controlKey, inExperiment: false }
   return { variantKey: pickByWeight(unitHash(experiment.seed, visitorId, 'variant'), experiment.variants), inExperiment: true }
 }
 

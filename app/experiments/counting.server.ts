@@ -2,33 +2,11 @@ import { sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { createBatchWriter, type BatchWriter } from '#app/events/batch-writer.server'
 
-// What an experiment counts: exposures and conversions, written like page views — pushed in the request path,
-// written in batches, never a counter row updated per request. One statement per batch inserts the events
-// (one exposure per experiment and visitor, one conversion per experiment, metric and visitor: repeats are
-// skipped) and adds the rows it really inserted to the daily rollup, so the rollup always equals the events.
-
-export type ExposureRow = { experimentId: string; visitorId: string; variantKey: string; device: string; channel: string; exposedAt: Date }
-
-export async function writeExposures(rows: ExposureRow[]) {
-  const json = JSON.stringify(rows.map((r) => [r.experimentId, r.visitorId, r.variantKey, r.device, r.channel, r.exposedAt]))
-  await db.execute(sql`with inserted as (
-      insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
-      select (r->>0)::uuid, (r->>1)::uuid, r->>2, r->>3, r->>4, (r->>5)::timestamptz from jsonb_array_elements(${json}::jsonb) as r
-      on conflict (experiment_id, visitor_id) do nothing
-      returning experiment_id, variant_key, device, channel, exposed_at
-    )
-    insert into experiment_daily (experiment_id, day, variant_key, device, channel, metric, count)
-    select experiment_id, to_char(exposed_at at time zone 'UTC', 'YYYY-MM-DD'), variant_key, device, channel, '', count(*)::int
-    from inserted group by 1, 2, 3, 4, 5
-    on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count`)
-}
-
-const writer: BatchWriter<ExposureRow> = createBatchWriter<ExposureRow>({ name: 'exposures', write: writeExposures })
-
-export const recordExposure = writer.push
-export const flushExposures = writer.flush
-export const closeExposures = writer.close
-export const exposureStats = writer.stats
+// What an experiment counts: exposures and conversions, never a counter row updated per request. An exposure
+// (one per experiment and visitor) rides on the page view that first serves the visitor their variant and is
+// written, with its daily rollup, by the page-view statement (app/visitors/page-views.server.ts). Conversions are
+// written here, like page views: pushed in the request path, written in batches by one statement that inserts the
+// events (repeats skipped) and adds the rows it really inserted to the daily rollup, so the rollup always equals the events.
 
 // Conversions: a visitor converts at most once per metric (the experiment_conversions primary key). Counter
 // rows updated per submission would serialise at ~3k/s (STACK.md). The same statement adds each newly converted

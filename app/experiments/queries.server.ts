@@ -1,6 +1,8 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm'
-import { db, isUniqueViolation, type Transaction } from '#app/db.server'
+import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
 import { newExperimentSeed } from '#app/experiments/bucketing'
+import { analyzePrimaryMetric } from '#app/experiments/results/compute'
+import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { experimentDaily, experimentEvents, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
@@ -85,13 +87,20 @@ export function listExperimentEvents({ experimentId }: { experimentId: string })
     .orderBy(desc(experimentEvents.createdAt))
 }
 
-/** Totals per experiment × variant × metric from the daily rollups (metric '' = visitors, else converted visitors). */
-export async function countVariantTotals({ experimentIds, metrics }: { experimentIds: string[]; metrics: string[] }) {
+/**
+ * Totals per experiment × variant × metric from the daily rollups (metric '' = visitors, else converted visitors),
+ * read through `executor` (a transaction that holds the experiments locked, for auto-ship and a declaration).
+ * With `workspaceId`, only that workspace's experiments count, whatever ids the caller hands over.
+ */
+export async function countVariantTotals({ experimentIds, metrics, workspaceId, executor = db }: { experimentIds: string[]; metrics: string[]; workspaceId?: string; executor?: Database | Transaction }) {
   if (!experimentIds.length || !metrics.length) return []
-  return db
+  const ids = workspaceId
+    ? executor.select({ id: experiments.id }).from(experiments).where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
+    : experimentIds
+  return executor
     .select({ experimentId: experimentDaily.experimentId, variantKey: experimentDaily.variantKey, metric: experimentDaily.metric, count: sql<number>`sum(${experimentDaily.count})::int` })
     .from(experimentDaily)
-    .where(and(inArray(experimentDaily.experimentId, experimentIds), inArray(experimentDaily.metric, metrics)))
+    .where(and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, metrics)))
     .groupBy(experimentDaily.experimentId, experimentDaily.variantKey, experimentDaily.metric)
 }
 
@@ -166,21 +175,31 @@ export function transitionExperiment({ workspaceId, id, action, actor }: { works
 }
 
 /**
- * Concludes with `variantKey` as the winner: the page serves it to everyone from now on. `evidence` (the
- * results the call rests on) goes into the audit row; `tx` runs it inside the caller's transaction.
+ * Concludes with `variantKey` as the winner: the page serves it to everyone from now on. The audit row records
+ * the evidence the call rests on — `evidence` when the caller computed it (auto-ship), else the primary metric's
+ * results read from the rollups in the same transaction — so a declaration by a member or an API key can be
+ * reviewed later like auto-ship's, even one made against the statistics. `tx` runs it inside the caller's transaction.
  */
 export function declareWinner({ workspaceId, id, variantKey, actor, evidence, tx }: { workspaceId: string; id: string; variantKey: string; actor: ExperimentActor; evidence?: Record<string, unknown>; tx?: Transaction }) {
   return changeExperiment(
     { workspaceId, id },
-    async (_tx, experiment) => {
+    async (tx, experiment) => {
       if (!experiment.variants.some((v) => v.key === variantKey)) return fail(400, 'variantKey', `The experiment has no variant ${variantKey}`)
       if (experiment.status === 'draft') return fail(409, 'status', 'Start the experiment before declaring a winner')
       if (experiment.winnerKey) return fail(409, 'status', `Variant ${experiment.winnerKey} already won`)
-      return { action: 'winner', set: { status: 'concluded', winnerKey: variantKey, concludedAt: experiment.concludedAt ?? new Date() }, detail: { variantKey, ...(evidence ? { evidence } : {}) } }
+      const recorded = evidence ?? (await evidenceNow(tx, experiment, variantKey))
+      return { action: 'winner', set: { status: 'concluded', winnerKey: variantKey, concludedAt: experiment.concludedAt ?? new Date() }, detail: { variantKey, evidence: recorded } }
     },
     actor,
     tx,
   )
+}
+
+/** The primary metric's results for the declared variant, from the rollups as they stand in `tx`. */
+async function evidenceNow(tx: Transaction, experiment: Experiment, variantKey: string) {
+  const totals = await countVariantTotals({ experimentIds: [experiment.id], metrics: ['', metricKey(experiment.primaryMetric)], executor: tx })
+  const total = (key: string, metric: string) => Number(totals.find((t) => t.variantKey === key && t.metric === metric)?.count ?? 0)
+  return winnerEvidence(analyzePrimaryMetric(experiment, total), variantKey)
 }
 
 /** Coverage may rise while running (only adding visitors); lowering it would drop counted visitors, so not then. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { assignVariant } from '#app/experiments/bucketing'
+import { SECURE_COOKIES } from '#app/visitors/visit.server'
 import { experiments, type ExperimentStatus, type ExperimentVariantJson } from '#db/schema'
 
 // Which variant a page view gets when the page has an experiment, and the sticky cookie that keeps it.
@@ -16,6 +17,8 @@ export type ServedExperiment = {
   cookieName: string
   /** Reads this experiment's assignment from a Cookie header; built once per load, not per request. */
   cookiePattern: RegExp
+  /** The Set-Cookie value that keeps each variant, by key: built once per load, not per request. */
+  assignmentCookies: Map<string, string>
 }
 
 /** The experiment a page's visitors are subject to: running or paused, else the latest concluded with a winner. */
@@ -28,7 +31,8 @@ export async function findServingExperiment(pageId: string): Promise<ServedExper
     .limit(1)
   if (!row) return null
   const cookieName = assignmentCookieName(row.id)
-  return { ...row, cookieName, cookiePattern: new RegExp(`(?:^|;\\s*)${cookieName}=([A-Z]{1,2})(?:;|$)`) }
+  const assignmentCookies = new Map(row.variants.map((v) => [v.key, assignmentCookie(cookieName, v.key, SECURE_COOKIES)]))
+  return { ...row, cookieName, cookiePattern: new RegExp(`(?:^|;\\s*)${cookieName}=([A-Z]{1,2})(?:;|$)`), assignmentCookies }
 }
 
 const ASSIGNMENT_DAYS = 90
@@ -41,8 +45,8 @@ export function readStickyVariant(cookieHeader: string | undefined, experiment: 
   return key && experiment.variants.some((v) => v.key === key) ? key : null
 }
 
-export const assignmentCookie = (experiment: ServedExperiment, variantKey: string, secure: boolean) =>
-  `${experiment.cookieName}=${variantKey}; Max-Age=${ASSIGNMENT_DAYS * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+export const assignmentCookie = (cookieName: string, variantKey: string, secure: boolean) =>
+  `${cookieName}=${variantKey}; Max-Age=${ASSIGNMENT_DAYS * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 
 export type VariantDecision = {
   variantKey: string

@@ -8,15 +8,11 @@ import { reportRows, type Label, type LabelledPeriod } from '#app/kpis/traffic.s
 
 const stageList = (stage: 'mql' | 'sql' | 'opportunity' | 'customer') => sql.join(stagesAtOrAfter(stage).map((s) => sql`${s}`), sql`, `)
 
-export type LeadTotals = {
+/** A group of new leads: how many, how many hot or lost, and how many reached each stage. */
+type LeadCounts = { leads: number; hot: number; lost: number; mql: number; sql: number; opportunity: number; customer: number }
+
+export type LeadTotals = LeadCounts & {
   label: Label
-  leads: number
-  hot: number
-  lost: number
-  mql: number
-  sql: number
-  opportunity: number
-  customer: number
   // Medians in days over the leads that reached both ends; null when none did.
   lead_to_mql: number | null
   mql_to_sql: number | null
@@ -36,19 +32,12 @@ export type LeadDimensionRow = {
 
 export type LeadJourneyRow = { label: Label; first_channel: string; conversion_channel: string | null; same_source: boolean; leads: number }
 
-type FineRow = {
+type FineRow = LeadCounts & {
   channel: string
   device: string | null
   heard_about: string | null
   bucket: string
   conversion_channel: string | null
-  leads: number
-  hot: number
-  lost: number
-  mql: number
-  sql: number
-  opportunity: number
-  customer: number
 }
 type Medians = Pick<LeadTotals, 'lead_to_mql' | 'mql_to_sql' | 'sql_to_opportunity' | 'opportunity_to_customer' | 'lead_to_customer' | 'first_visit_to_lead'>
 

@@ -1,5 +1,7 @@
+import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
+import { EVERY_MS, followerPause } from '#app/kpis/follower-pace'
 import { maintainPageViewRollups } from '#app/kpis/rollups.server'
 
 // The live path writes page views raw: the views and their ids in page_view_rollup_queue, in one statement
@@ -11,8 +13,9 @@ import { maintainPageViewRollups } from '#app/kpis/rollups.server'
 // not change the result.
 //
 // The follower (startPageViewRollupFollower, run by every app process) catches up every second, paced: after each
-// batch it waits twice as long as the batch took, so under a traffic peak the rollups use at most about a third of
-// one connection's time, and the dashboard runs a few seconds behind until the peak is over.
+// batch it waits twice as long as the batch took (eight times while the process is busy serving pages), so under a
+// traffic peak the rollups use at most about a third (a ninth) of one connection's time, and the dashboard runs
+// behind until the peak is over.
 
 export const ROLLUP_BATCH_ROWS = 1000
 
@@ -73,10 +76,6 @@ export async function catchUpPageViewRollups({
 
 // ── The follower ────────────────────────────────────────────────────────────────────────────────────
 
-const EVERY_MS = 1000
-/** After a batch, wait this many times as long as it took: at most about 1 / (1 + PACE) of a connection's time. */
-const PACE = 2
-
 let loop: Promise<void> | undefined
 let stopping = false
 let wake: (() => void) | undefined
@@ -95,14 +94,16 @@ function sleep(ms: number) {
 }
 
 async function follow({ everyMs, batchSize }: { everyMs: number; batchSize: number }) {
+  let loopSince = performance.eventLoopUtilization()
   while (!stopping) {
     let pause = everyMs
     try {
       const started = performance.now()
-      const n = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
-      const took = performance.now() - started
-      // A full batch: more is probably queued; go on after the paced pause. Otherwise the next tick.
-      pause = n >= batchSize ? PACE * took : Math.max(everyMs, PACE * took)
+      const counted = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
+      const tookMs = performance.now() - started
+      const loopNow = performance.eventLoopUtilization()
+      pause = followerPause({ counted, batchSize, tookMs, loopUtilization: performance.eventLoopUtilization(loopNow, loopSince).utilization, everyMs })
+      loopSince = loopNow
     } catch (error) {
       console.error('[rollups] catching up page view rollups failed (will retry):', error instanceof Error ? error.message : error)
     }

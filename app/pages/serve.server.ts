@@ -4,10 +4,9 @@ import { submitForm } from '#app/conversions/submit.server'
 import { readDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
 import { isPageAssetRequest, servePageAsset } from '#app/pages/page-assets.server'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/pages/page-response.server'
-import { recordExposure } from '#app/experiments/counting.server'
-import { assignmentCookie, decideVariant } from '#app/experiments/serving.server'
+import { decideVariant } from '#app/experiments/serving.server'
 import { loadServedPage, peekServedPage, type RenderedVariant, type ServedPage, type ServedVersion } from '#app/pages/published-cache.server'
-import { readVisit, recordVisit, SECURE_COOKIES } from '#app/visitors/visit.server'
+import { readVisit, recordVisit } from '#app/visitors/visit.server'
 
 const SLUG = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/
 const EMPTY = new URLSearchParams()
@@ -51,14 +50,10 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
   }
   variant ??= version.variants.get(version.controlKey)
   if (!variant) return sendPlain(res, 404, 'Page not found')
-  const recorded = recordVisit(req, visit, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query })
-  let cookies = recorded?.setCookies ?? null
-  // Only a counted visit is exposed (firstExposure requires it), so `recorded` is there.
-  if (firstExposure && recorded) {
-    const { device, channel, at } = recorded
-    recordExposure({ experimentId: experiment!.id, visitorId: visit.visitorId!, variantKey: variant.key, device, channel, exposedAt: at })
-    cookies = [...(cookies ?? []), 'Set-Cookie', assignmentCookie(experiment!, variant.key, SECURE_COOKIES)]
-  }
+  const recorded = recordVisit(req, visit, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query, exposedTo: firstExposure ? experiment!.id : null })
+  let cookies = recorded ? recorded.setCookies : null
+  // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure.
+  if (firstExposure && recorded) (cookies ??= []).push('Set-Cookie', experiment!.assignmentCookies.get(variant.key)!)
   if (version.forms.size > 0 && request.query) {
     const done = params.has('sf_done') ? readDoneToken(params.get('sf_done')) : null
     const prefilled = version.prefillParams.some((param) => params.has(param))

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
 import { requireMember } from '#app/auth/session.server'
+import { formatAmount } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -31,8 +32,6 @@ export async function action({ request }: ActionFunctionArgs) {
   await saveSpendMonth({ workspaceId: workspace.id, month, amounts })
   return { saved: month }
 }
-
-const money = (value: number | null) => (value === null ? '—' : value.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 }))
 
 export default function SpendRoute() {
   const { months, month, amounts } = useLoaderData<typeof loader>()
@@ -67,8 +66,8 @@ export default function SpendRoute() {
                     <th scope="row" className="py-2 pr-4 text-left font-medium">
                       <Link to={`?month=${m.month}`} className="text-brand-700 underline">{m.month}</Link>
                     </th>
-                    {CHANNELS.map((c) => <td key={c} className="py-2 pr-4 text-right tabular-nums">{money(m.amounts[c])}</td>)}
-                    <td className="py-2 text-right font-medium tabular-nums">{money(m.total)}</td>
+                    {CHANNELS.map((c) => <td key={c} className="py-2 pr-4 text-right tabular-nums">{formatAmount(m.amounts[c])}</td>)}
+                    <td className="py-2 text-right font-medium tabular-nums">{formatAmount(m.total)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { readTouch, type Touch } from '#app/attribution/touch'
 import { recordPageView } from '#app/visitors/page-views.server'
 import { isCountableView } from '#app/visitors/countable'
 import {
+  attributedChannel,
   firstTouchCookie,
   lastTouchCookie,
   newVisitorId,
@@ -74,16 +75,17 @@ export function readVisit(req: IncomingMessage, { isPreview }: { isPreview: bool
 }
 
 /**
- * Queues the page view of a countable visit and returns the Set-Cookie lines it needs (as a flat header list),
- * or null — the visitor id for a new visitor, the first touch once, the last touch when this visit came from
- * somewhere — with the traffic channel and device the view counts under. Null for a visit that is not counted.
+ * Queues the page view of a countable visit — with the exposure when this view first serves the visitor their
+ * variant of experiment `exposedTo` — and returns the Set-Cookie lines it needs (as a flat header list), or null:
+ * the visitor id for a new visitor, the first touch once, the last touch when this visit came from somewhere.
+ * False for a visit that is not counted (nothing was queued, so nothing was exposed either).
  */
 export function recordVisit(
   req: IncomingMessage,
   visit: Visit,
-  { workspaceId, pageId, variantKey, path, query }: { workspaceId: string; pageId: string; variantKey: string; path: string; query: string },
-): { setCookies: string[] | null; channel: string; device: string; at: Date } | null {
-  if (!visit.countable || !visit.visitorId) return null
+  { workspaceId, pageId, variantKey, path, query, exposedTo }: { workspaceId: string; pageId: string; variantKey: string; path: string; query: string; exposedTo: string | null },
+): { setCookies: string[] | null } | false {
+  if (!visit.countable || !visit.visitorId) return false
   const now = new Date()
   const touch = touchOf(req, path, query)
   const setCookies: string[] = []
@@ -91,13 +93,12 @@ export function recordVisit(
   if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookieFor(touch, now))
   // Moving between our own pages is not a new touch: the last touch stays the visit that brought them.
   if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
-  const device = classifyDevice(req.headers['user-agent'])
   recordPageView({
     workspaceId,
     pageId,
     variantKey,
     visitorId: visit.visitorId,
-    device,
+    device: classifyDevice(req.headers['user-agent']),
     channel: touch.channel,
     utmSource: touch.utmSource,
     utmMedium: touch.utmMedium,
@@ -105,8 +106,7 @@ export function recordVisit(
     referrer: touch.referrer,
     path,
     viewedAt: now,
+    exposure: exposedTo ? { experimentId: exposedTo, channel: attributedChannel(touch, visit.cookies.lastTouch ?? visit.cookies.firstTouch) } : null,
   })
-  // The channel this view counts under: where this visit came from, else the visit that brought them last.
-  const channel = touch.channel !== 'direct' ? touch.channel : (visit.cookies.lastTouch ?? visit.cookies.firstTouch)?.channel ?? 'direct'
-  return { setCookies: setCookies.length ? setCookies : null, channel, device, at: now }
+  return { setCookies: setCookies.length ? setCookies : null }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { decodeTouch, encodeTouch, readVisitorCookies } from './visitor-cookies'
+import { attributedChannel, decodeTouch, encodeTouch, readVisitorCookies } from './visitor-cookies'
 
 const touch = { utmSource: 'newsletter', utmMedium: 'email', utmCampaign: 'spring', utmTerm: null, utmContent: null, referrer: 'mail.google.com', landingPath: '/p/demo', channel: 'email', hasClickId: false, at: '2026-11-22T10:00:00.000Z' }
 
@@ -26,4 +26,10 @@ test('our cookies are read from a real Cookie header', () => {
   const id = '3f0c6f0e-1111-4222-8333-444455556666'
   const cookies = readVisitorCookies(`a=1; sf_vid=${id}; sf_lt=${encodeTouch(touch)}`)
   expect(cookies).toMatchObject({ visitorId: id, firstTouch: null, lastTouch: { utmSource: 'newsletter' } })
+})
+
+test('an attributed view counts under where it came from, else the earlier touch, else direct', () => {
+  expect(attributedChannel({ channel: 'social' }, touch)).toBe('social')
+  expect(attributedChannel({ channel: 'direct' }, touch)).toBe('email')
+  expect(attributedChannel({ channel: 'direct' }, null)).toBe('direct')
 })

@@ -33,6 +33,14 @@ export function readVisitorCookies(header: string | undefined): VisitorCookies {
 
 export const newVisitorId = () => randomUUID()
 
+/**
+ * The channel a view counts under when attributed (an experiment's exposure): where this visit came from, else
+ * the earlier touch that brought the visitor (the last one within its window, else the first), else direct.
+ */
+export function attributedChannel(touch: Pick<Touch, 'channel'>, earlier: TouchJson | null): string {
+  return touch.channel !== 'direct' ? touch.channel : earlier?.channel ?? 'direct'
+}
+
 function cookie(name: string, value: string, maxAge: number, secure: boolean) {
   return `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 }

@@ -31,6 +31,7 @@ const purposes: PurposeId[] = ['content_download', 'demo_request']
 const experiment = { id: '00000000-0000-4000-8000-0000000e0001', pageId: pages[0]!.pageId, startedAt: new Date(now.getTime() - 10 * DAY), seed: 12345, controlKey: 'A', coverage: 1, variants: equalWeights(['A', 'B', 'C']), rates: { A: 0.1, B: 0.2, C: 0.1 } }
 const plan: HistoryPlan = { workspaceId: '00000000-0000-4000-8000-00000000d3e0', now, days: 60, seed: 99, baseVisitors: 70, growth: 0.25, pages, experiment, host: 'localhost:3000' }
 const history = generateVisits(plan)
+const exposingViews = () => history.pageViews.filter((view) => view.exposure)
 const conversions = history.converters.flatMap((c) => c.conversions.map((conversion) => ({ ...conversion, visitorId: c.visitorId })))
 
 describe('the visits', () => {
@@ -54,18 +55,23 @@ describe('the visits', () => {
     expect(internal.every((v) => v.channel === 'direct')).toBe(true)
   })
 
-  test('each visitor is exposed once, after the start, to the variant the server would assign, and keeps it', () => {
-    expect(new Set(history.exposures.map((e) => e.visitorId)).size).toBe(history.exposures.length)
-    for (const exposure of history.exposures) {
-      expect(exposure.exposedAt.getTime()).toBeGreaterThanOrEqual(experiment.startedAt.getTime())
+  test('each visitor is exposed once, on their first view after the start, to the variant the server would assign, and keeps it', () => {
+    const exposures = exposingViews()
+    expect(new Set(exposures.map((e) => e.visitorId)).size).toBe(exposures.length)
+    for (const exposure of exposures) {
+      expect(exposure.exposure!.experimentId).toBe(experiment.id)
+      expect(exposure.pageId).toBe(experiment.pageId)
+      expect(exposure.viewedAt.getTime()).toBeGreaterThanOrEqual(experiment.startedAt.getTime())
       expect(exposure.variantKey).toBe(assignVariant(experiment, exposure.visitorId).variantKey)
+      const earlier = history.pageViews.filter((v) => v.visitorId === exposure.visitorId && v.pageId === experiment.pageId && v.viewedAt >= experiment.startedAt && v.viewedAt < exposure.viewedAt)
+      expect(earlier).toEqual([])
     }
-    const exposed = new Map(history.exposures.map((e) => [e.visitorId, e]))
+    const exposed = new Map(exposures.map((e) => [e.visitorId, e]))
     for (const view of history.pageViews.filter((v) => v.pageId === experiment.pageId)) {
       if (view.viewedAt < experiment.startedAt) expect(view.variantKey).toBe('A')
       else expect(view.variantKey).toBe(exposed.get(view.visitorId)!.variantKey)
     }
-    expect(new Set(history.exposures.map((e) => e.variantKey))).toEqual(new Set(['A', 'B', 'C']))
+    expect(new Set(exposures.map((e) => e.variantKey))).toEqual(new Set(['A', 'B', 'C']))
   })
 
   test('every conversion follows a view of its page and variant by its visitor, and is counted once per metric', () => {
@@ -85,7 +91,7 @@ describe('the visits', () => {
   })
 
   test('the truly better variant converts better, and phones convert worse', () => {
-    const rate = (key: string) => history.experimentConversions.filter((c) => c.metric === 'any' && c.variantKey === key).length / history.exposures.filter((e) => e.variantKey === key).length
+    const rate = (key: string) => history.experimentConversions.filter((c) => c.metric === 'any' && c.variantKey === key).length / exposingViews().filter((e) => e.variantKey === key).length
     expect(rate('B')).toBeGreaterThan(1.4 * rate('A'))
     const visitorsOn = (device: string) => new Set(history.pageViews.filter((v) => v.device === device).map((v) => v.visitorId)).size
     const convertersOn = (device: string) => history.converters.filter((c) => c.device === device).length

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import { queryRows, type Database } from '#app/db.server'
-import { writeExperimentConversions, writeExposures } from '#app/experiments/counting.server'
+import { writeExperimentConversions } from '#app/experiments/counting.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { readScoreRules } from '#app/leads/score'
 import { rateLimitHit } from '#app/rate-limits/rate-limit.server'
@@ -102,7 +102,6 @@ export async function seedDemoHistory(db: Database, { workspaceId, userId, forms
   const funnel = buildFunnel({ workspaceId, userId, now, seed: DEMO_HISTORY.seed, converters: visits.converters, definitions, scoreRules: readScoreRules(workspace?.scoreRules).rules })
   // Events through the same writers as live traffic, in time order, so their rollups come out as if it were live.
   await inBatches(visits.pageViews, BATCH_ROWS, writePageViews)
-  await inBatches(visits.exposures, BATCH_ROWS, writeExposures)
   await db.transaction(async (tx) => {
     await inBatches(funnel.leads, INSERT_ROWS, (rows) => tx.insert(leads).values(rows))
     await inBatches(funnel.conversions, INSERT_ROWS, (rows) => tx.insert(conversions).values(rows))
@@ -112,5 +111,5 @@ export async function seedDemoHistory(db: Database, { workspaceId, userId, forms
   })
   // Queued by the server only once the conversion committed; likewise here.
   await inBatches(visits.experimentConversions, BATCH_ROWS, writeExperimentConversions)
-  return { pageViews: visits.pageViews.length, exposures: visits.exposures.length, leads: funnel.leads.length, conversions: funnel.conversions.length }
+  return { pageViews: visits.pageViews.length, exposures: visits.pageViews.filter((view) => view.exposure).length, leads: funnel.leads.length, conversions: funnel.conversions.length }
 }

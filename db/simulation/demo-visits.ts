@@ -2,10 +2,10 @@ import type { Channel } from '#app/attribution/channel'
 import type { Device } from '#app/attribution/device'
 import { readTouch, type Touch } from '#app/attribution/touch'
 import { assignVariant, type Bucketable } from '#app/experiments/bucketing'
-import type { ExperimentConversionRow, ExposureRow } from '#app/experiments/counting.server'
+import type { ExperimentConversionRow } from '#app/experiments/counting.server'
 import { createRandom } from '#app/statistics/simulate'
 import type { PageViewRow } from '#app/visitors/page-views.server'
-import { toTouchJson } from '#app/visitors/visitor-cookies'
+import { attributedChannel, toTouchJson } from '#app/visitors/visitor-cookies'
 import type { TouchJson } from '#db/schema'
 import { drawPerson, type Person } from './answers'
 import { between, chance, drawArrival, drawTimeOfDay, drawUuid, drawVisitor, conversionChance, fillDelayMs, pickWeighted, visitorsOnDay, type Arrival, type Random, type VisitorProfile } from './visitors'
@@ -59,7 +59,8 @@ export type HistoryConversion = {
   pagesViewed: number
 }
 export type ConvertingVisitor = { visitorId: string; device: Device; channel: Channel; person: Person; conversions: HistoryConversion[] }
-export type VisitHistory = { pageViews: PageViewRow[]; exposures: ExposureRow[]; experimentConversions: ExperimentConversionRow[]; converters: ConvertingVisitor[] }
+/** Page views in time order; a visitor's first view of the running experiment carries the exposure, as on the server. */
+export type VisitHistory = { pageViews: PageViewRow[]; experimentConversions: ExperimentConversionRow[]; converters: ConvertingVisitor[] }
 
 /** A seed for the generator of one day (and one visitor of it), so nearby days get unrelated streams. */
 const streamSeed = (seed: number, daysAgo: number, visitor = -1) => (seed ^ Math.imul(daysAgo + 1, 0x9e3779b1) ^ Math.imul(visitor + 2, 0x85ebca6b)) >>> 0
@@ -76,7 +77,7 @@ function touchReader(host: string) {
 }
 
 export function generateVisits(plan: HistoryPlan): VisitHistory {
-  const history: VisitHistory = { pageViews: [], exposures: [], experimentConversions: [], converters: [] }
+  const history: VisitHistory = { pageViews: [], experimentConversions: [], converters: [] }
   const touchOf = touchReader(plan.host)
   const today = Math.floor(plan.now.getTime() / DAY) * DAY
   for (let daysAgo = plan.days - 1; daysAgo >= 0; daysAgo--) {
@@ -90,7 +91,6 @@ export function generateVisits(plan: HistoryPlan): VisitHistory {
   }
   const byTime = <T>(time: (row: T) => Date) => (a: T, b: T) => time(a).getTime() - time(b).getTime()
   history.pageViews.sort(byTime((r) => r.viewedAt))
-  history.exposures.sort(byTime((r) => r.exposedAt))
   history.experimentConversions.sort(byTime((r) => r.convertedAt))
   return history
 }
@@ -164,7 +164,7 @@ class VisitorJourney {
     const path = `/p/${page.slug}`
     const touch = this.touchOf(path, arrival)
     const lastTouch = this.validLastTouch(at)
-    const variantKey = this.variantFor(page, at, () => (touch.channel !== 'direct' ? touch.channel : (lastTouch ?? this.firstTouch)?.channel ?? 'direct'))
+    const { variantKey, exposedTo } = this.variantFor(page, at)
     this.history.pageViews.push({
       workspaceId: plan.workspaceId,
       pageId: page.pageId,
@@ -178,6 +178,7 @@ class VisitorJourney {
       referrer: touch.referrer,
       path,
       viewedAt,
+      exposure: exposedTo ? { experimentId: exposedTo, channel: attributedChannel(touch, lastTouch ?? this.firstTouch) } : null,
     })
     this.views++
     this.firstTouch ??= toTouchJson(touch, viewedAt)
@@ -189,15 +190,14 @@ class VisitorJourney {
   }
 
   /** The control before the experiment and on other pages; the visitor's assignment once it runs (exposed once). */
-  private variantFor(page: HistoryPage, at: number, exposureChannel: () => string) {
+  private variantFor(page: HistoryPage, at: number): { variantKey: string; exposedTo: string | null } {
     const experiment = this.plan.experiment
-    if (!experiment || page.pageId !== experiment.pageId || at < experiment.startedAt.getTime()) return 'A'
+    if (!experiment || page.pageId !== experiment.pageId || at < experiment.startedAt.getTime()) return { variantKey: 'A', exposedTo: null }
+    if (this.exposedVariant) return { variantKey: this.exposedVariant, exposedTo: null }
     const assignment = assignVariant(experiment, this.visitorId)
-    if (assignment.inExperiment && !this.exposedVariant) {
-      this.exposedVariant = assignment.variantKey
-      this.history.exposures.push({ experimentId: experiment.id, visitorId: this.visitorId, variantKey: assignment.variantKey, device: this.profile.device, channel: exposureChannel(), exposedAt: new Date(at) })
-    }
-    return this.exposedVariant ?? assignment.variantKey
+    if (!assignment.inExperiment) return { variantKey: assignment.variantKey, exposedTo: null }
+    this.exposedVariant = assignment.variantKey
+    return { variantKey: assignment.variantKey, exposedTo: experiment.id }
   }
 
   private validLastTouch(at: number) {

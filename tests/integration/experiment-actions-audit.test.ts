@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { action as detailAction } from '#app/routes/_app.experiments.$id/route'
-import { apiKeys, experimentEvents, experiments } from '#db/schema'
+import { apiKeys, experimentDaily, experimentEvents, experiments } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
 
@@ -60,7 +60,11 @@ describe('experiment actions from the page', () => {
     ])
     for (const e of events) expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(started - 5_000)
     expect(events.find((e) => e.action === 'coverage')!.detail).toEqual({ from: 0.5, to: 0.8 })
-    expect(events.find((e) => e.action === 'winner')!.detail).toEqual({ variantKey: 'B' })
+    // No traffic yet: the evidence says so (a member may declare against the statistics; the record shows it).
+    expect(events.find((e) => e.action === 'winner')!.detail).toMatchObject({
+      variantKey: 'B',
+      evidence: { metric: 'any', variants: [{ key: 'A', visitors: 0, conversions: 0 }, { key: 'B', visitors: 0, conversions: 0 }], significant: false },
+    })
   })
 
   test('a stop is audited too', async () => {
@@ -86,6 +90,25 @@ describe('experiment actions through the API', () => {
       expect(e).toMatchObject({ actor: 'api', userId: null, workspaceId: owner.workspaceId })
       expect(e.detail.apiKeyId).toBe(key!.id)
     }
+  })
+
+  test('a winner declared through the API records the evidence it was declared on, from the rollups', async () => {
+    const { api, id } = await draftExperiment()
+    expect((await api.act(id, 'start')).status).toBe(200)
+    const day = new Date().toISOString().slice(0, 10)
+    const rollup = (variantKey: string, metric: string, count: number) => ({ experimentId: id, day, variantKey, device: 'desktop', channel: 'direct', metric, count })
+    await db.insert(experimentDaily).values([rollup('A', '', 4000), rollup('A', 'any', 200), rollup('B', '', 4000), rollup('B', 'any', 320), rollup('B', 'hard', 90)])
+    expect((await api.act(id, 'winner', { variantKey: 'B' })).status).toBe(200)
+    const winner = (await eventsOf(id)).find((e) => e.action === 'winner')!
+    expect(winner.detail).toMatchObject({
+      variantKey: 'B',
+      evidence: { metric: 'any', variants: [{ key: 'A', visitors: 4000, conversions: 200 }, { key: 'B', visitors: 4000, conversions: 320 }], significant: expect.any(Boolean) },
+    })
+    const evidence = winner.detail.evidence as { relativeLift: number; sequentialPValueAdjusted: number; decision: string; reason: string }
+    expect(evidence.relativeLift).toBeCloseTo(0.6, 10)
+    expect(evidence.sequentialPValueAdjusted).toBeGreaterThan(0)
+    expect(evidence.sequentialPValueAdjusted).toBeLessThan(0.05)
+    expect(evidence.reason).toEqual(expect.any(String))
   })
 
   test('a refused action (409) changes nothing and writes no audit row', async () => {

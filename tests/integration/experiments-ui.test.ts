@@ -287,7 +287,7 @@ describe('the experiment page', () => {
     expect(events.map((e) => e.action).sort()).toEqual(['coverage', 'create', 'pause', 'resume', 'start', 'winner'])
     expect(events.every((e) => e.userId === owner.userId && e.actor === 'member')).toBe(true)
     expect(events.find((e) => e.action === 'coverage')?.detail).toEqual({ from: 0.5, to: 0.8 })
-    expect(events.find((e) => e.action === 'winner')?.detail).toEqual({ variantKey: 'B' })
+    expect(events.find((e) => e.action === 'winner')?.detail).toMatchObject({ variantKey: 'B', evidence: { metric: 'any', variants: [{ key: 'A' }, { key: 'B' }] } })
 
     // The history the page shows: newest first, with the member's name.
     const shown = (await readResult(await callRoute(detailLoader, `/experiments/${id}`, { cookie: owner.cookie, params: { id } }))).body as {

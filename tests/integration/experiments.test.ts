@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { flushExperimentConversions, flushExposures } from '#app/experiments/counting.server'
+import { flushExperimentConversions } from '#app/experiments/counting.server'
+import { flushRawPageViews, pageViewStats } from '#app/visitors/page-views.server'
 import { forgetSlug } from '#app/pages/published-cache.server'
-import { conversions, experimentConversions, experimentDaily, experiments, exposures } from '#db/schema'
+import { conversions, experimentConversions, experimentDaily, experiments, exposures, pageViews } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
 
@@ -34,7 +35,7 @@ async function runningExperiment(weights = [0.5, 0.5], extra: Record<string, unk
 }
 
 async function exposuresOf(experimentId: string) {
-  await flushExposures()
+  await flushRawPageViews()
   const rows = await db.select().from(exposures).where(eq(exposures.experimentId, experimentId))
   const [rollup] = await db
     .select({ n: sql<number>`coalesce(sum(${experimentDaily.count}), 0)::int` })
@@ -164,6 +165,26 @@ describe('serving', () => {
     expect(assigned.length).toBeLessThan(40)
     expect(visits.filter((v) => !v.setCookies.some((c) => c.startsWith('sf_x_'))).every((v) => v.variant === 'A')).toBe(true)
     expect((await exposuresOf(id)).rows).toHaveLength(assigned.length)
+  })
+
+  test('a visitor seen again without the assignment cookie, or twice in one batch, is exposed once and every view lands', async () => {
+    const { page, id } = await runningExperiment()
+    const first = await visit(page.slug)
+    await flushRawPageViews()
+    const vidOnly = first.cookie.split('; ').filter((c) => c.startsWith('sf_vid=')).join('; ')
+    // The same batch: the returning visitor without their sf_x cookie (already in PostgreSQL), a new visitor's two
+    // parallel first views (both unknown), and fresh visitors around them.
+    const twin = `sf_vid=${randomUUID()}`
+    const again = await Promise.all([visit(page.slug, { cookie: vidOnly }), visit(page.slug, { cookie: twin }), visit(page.slug, { cookie: twin }), ...Array.from({ length: 5 }, () => visit(page.slug))])
+    expect(again[0]!.variant).toBe(first.variant)
+    expect(again[1]!.variant).toBe(again[2]!.variant)
+    const before = pageViewStats()
+    const { rows, rollup } = await exposuresOf(id)
+    expect(rows).toHaveLength(1 + 1 + 5)
+    expect(rollup).toBe(rows.length)
+    expect(pageViewStats()).toMatchObject({ shed: before.shed, failedBatches: before.failedBatches })
+    const [views] = await db.select({ n: sql<number>`count(*)::int` }).from(pageViews).where(eq(pageViews.pageId, page.pageId))
+    expect(views!.n).toBe(1 + 8)
   })
 
   test('paused: everyone sees the control, nobody is counted; a declared winner is served to everyone', async () => {

@@ -58,6 +58,16 @@ export function toCounts(key: string, visitors: number, conversions: number): Va
   return { key, visitors, conversions: Math.min(conversions, visitors) }
 }
 
+/**
+ * The primary metric's analysis from rollup totals (`total(variant, '')` visitors, `total(variant, metric)`
+ * converted visitors), as the results page computes it: what the experiments list shows, auto-ship decides on and
+ * a winner declaration records.
+ */
+export function analyzePrimaryMetric(experiment: Parameters<typeof analyzeExperiment>[0] & Pick<ResultsExperimentRow, 'primaryMetric'>, total: (variantKey: string, metric: string) => number) {
+  const metric = metricKey(experiment.primaryMetric)
+  return { metric, ...analyzeExperiment(experiment, experiment.variants.map((v) => toCounts(v.key, total(v.key, ''), total(v.key, metric)))) }
+}
+
 /** The decision on these counts, with the experiment's control, confidence, split and plan: the one the page, the list and auto-ship use. */
 export function analyzeExperiment(experiment: Pick<ResultsExperimentRow, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>, counts: VariantCounts[], dailyVisitors?: number): Analysis {
   return analyze({

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
-import { getExperiment } from '#app/experiments/queries.server'
+import { countVariantTotals, getExperiment } from '#app/experiments/queries.server'
+import { metricKey } from '#app/experiments/schema'
 import { forms } from '#db/schema'
 import { computeResults, listMetricOptions, type DailyRow, type LeadStageRow, type ResultsExperimentRow } from './compute'
 import type { SegmentRow } from './series'
@@ -69,9 +70,9 @@ type FoundExperiment = NonNullable<Awaited<ReturnType<typeof getExperiment>>>
  * Everything the results page and GET /api/v1/experiments/:id/results show. 404 for an experiment of another
  * workspace; 400 naming the metric when it is malformed or a form that is not among the experiment's metrics.
  * `loaded`: the experiment as getExperiment returned it for this workspace, when the caller has already read it
- * (the results page), so it is not read twice.
+ * (the results page), so it is not read twice. `formNames` (the workspace's forms by id) comes back for the same reason.
  */
-export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date(), loaded }: { workspaceId: string; id: string; metric: string | null; now?: Date; loaded?: FoundExperiment }): Promise<{ ok: true; results: ExperimentResults } | Failure> {
+export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date(), loaded }: { workspaceId: string; id: string; metric: string | null; now?: Date; loaded?: FoundExperiment }): Promise<{ ok: true; results: ExperimentResults; formNames: Record<string, string> } | Failure> {
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
@@ -91,28 +92,22 @@ export async function getExperimentResults({ workspaceId, id, metric: param, now
     return { ok: false, status: 400, errors: { metric: [`The form ${metric.slice('form:'.length)} is not one of this experiment's metrics and has no conversions in it: use any, soft, hard or one of ${options.filter((m) => m.formId).map((m) => m.param).join(', ') || '(no forms yet)'}`] } }
   }
   const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, formNames, now })
-  return { ok: true, results }
+  // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
+  return { ok: true, results, formNames }
 }
 
 /**
  * The experiments list's figures for every experiment of the workspace: visitors and converted visitors on each
- * one's primary metric from the rollups (one query), the leading variant and its lift, the decision, SRM.
+ * one's primary metric from the rollups (one query, scoped to the workspace), the leading variant and its lift,
+ * the decision, SRM.
  */
 export async function summarizeExperiments({ workspaceId, experiments }: { workspaceId: string; experiments: ResultsExperimentRow[] }): Promise<Map<string, ExperimentSummary>> {
-  const rows = experiments.length
-    ? await queryRows<{ experiment_id: string; variant_key: string; metric: string; count: number }>(
-        db,
-        sql`select d.experiment_id, d.variant_key, d.metric, sum(d.count)::float8 as count
-          from experiments e join experiment_daily d on d.experiment_id = e.id
-          where e.workspace_id = ${workspaceId}
-            and d.metric in ('', case when jsonb_typeof(e.primary_metric) = 'string' then e.primary_metric #>> '{}' else 'form:' || (e.primary_metric ->> 'formId') end)
-          group by 1, 2, 3`,
-      )
-    : []
+  const metrics = ['', ...new Set(experiments.map((e) => metricKey(e.primaryMetric)))]
+  const rows = await countVariantTotals({ workspaceId, experimentIds: experiments.map((e) => e.id), metrics })
   const byExperiment = new Map<string, TotalRow[]>()
   for (const r of rows) {
-    const list = byExperiment.get(r.experiment_id) ?? byExperiment.set(r.experiment_id, []).get(r.experiment_id)!
-    list.push({ variantKey: r.variant_key, metric: r.metric, count: Number(r.count) })
+    const list = byExperiment.get(r.experimentId) ?? byExperiment.set(r.experimentId, []).get(r.experimentId)!
+    list.push({ variantKey: r.variantKey, metric: r.metric, count: Number(r.count) })
   }
   return new Map(experiments.map((e) => [e.id, summarizeExperiment(e, byExperiment.get(e.id) ?? [])]))
 }

@@ -1,26 +1,23 @@
 // One experiment's line in the experiments list: rollup totals on its primary metric, the leading variant with
-// its lift, the decision and the SRM flag. Pure; the same analyzeExperiment call as the results page, so the list
+// its lift, the decision and the SRM flag. Pure; the same analysis (analyzePrimaryMetric) as the results page, so the list
 // and the page never disagree.
 
-import { metricKey } from '#app/experiments/schema'
-import { analyzeExperiment, toCounts, type ResultsExperimentRow } from './compute'
+import { analyzePrimaryMetric, type ResultsExperimentRow } from './compute'
 import type { ExperimentSummary } from './shape'
 
 /** Rollup totals per variant and metric ('' = visitors). */
 export type TotalRow = { variantKey: string; metric: string; count: number }
 
 export function summarizeExperiment(e: ResultsExperimentRow, totals: TotalRow[]): ExperimentSummary {
-  const primary = metricKey(e.primaryMetric)
   const count = (key: string, metric: string) => totals.reduce((sum, t) => (t.variantKey === key && t.metric === metric ? sum + t.count : sum), 0)
-  const counts = e.variants.map((v) => toCounts(v.key, count(v.key, ''), count(v.key, primary)))
-  const analysis = analyzeExperiment(e, counts)
+  const analysis = analyzePrimaryMetric(e, count)
   const withVisitors = analysis.variants.filter((v) => v.rate !== null)
   // Ties go to the earlier variant in the experiment's order (the control first when it is listed first).
   const leader = withVisitors.reduce<(typeof withVisitors)[number] | null>((best, v) => (best === null || v.rate! > best.rate! ? v : best), null)
   return {
     experimentId: e.id,
-    visitors: counts.reduce((sum, c) => sum + c.visitors, 0),
-    conversions: counts.reduce((sum, c) => sum + c.conversions, 0),
+    visitors: analysis.variants.reduce((sum, v) => sum + v.visitors, 0),
+    conversions: analysis.variants.reduce((sum, v) => sum + v.conversions, 0),
     variants: analysis.variants.map((v) => ({ key: v.key, visitors: v.visitors, conversions: v.conversions, rate: v.rate })),
     leading: leader ? { key: leader.key, relativeLift: leader.vsControl?.relativeLift ?? null } : null,
     decision: { status: analysis.decision.status, variant: analysis.decision.variant, reason: analysis.decision.reason },

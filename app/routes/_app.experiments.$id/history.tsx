@@ -18,10 +18,19 @@ function what({ action, detail }: ExperimentEvent) {
     case 'pause': return 'paused it'
     case 'resume': return 'resumed it'
     case 'stop': return 'stopped it without a winner'
-    case 'winner': return `declared ${String(detail.variantKey)} the winner`
+    case 'winner': return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}`
     case 'coverage': return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
     default: return action
   }
+}
+
+/** What a winner was declared on, in a few words: the lift on the primary metric and whether it was significant. */
+function evidenceNote(evidence: unknown) {
+  if (!evidence || typeof evidence !== 'object') return ''
+  const { relativeLift, significant } = evidence as { relativeLift?: unknown; significant?: unknown }
+  if (typeof relativeLift !== 'number') return ' (no data to compare yet)'
+  const lift = `${relativeLift >= 0 ? '+' : '−'}${Math.abs(relativeLift * 100).toFixed(1)} %`
+  return ` (${lift} against the control, ${significant ? 'significant' : 'not significant'})`
 }
 
 /** Who did what, when: every change to the experiment, newest first. */

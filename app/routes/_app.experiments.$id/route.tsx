@@ -7,7 +7,6 @@ import { getExperiment, listExperimentEvents } from '#app/experiments/queries.se
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { daysRunning, metricLabel } from '#app/experiments/ui-labels'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
-import { listForms } from '#app/forms/queries.server'
 import { parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
 import { useMember } from '#app/routes/_app'
@@ -34,14 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response('No such experiment in this workspace', { status: 404 })
   // The seed stays on the server: with it, anyone could work out which variant a visitor id gets.
   const { experiment: { seed: _seed, ...e }, page } = found
-  const hasForms = [e.primaryMetric, ...e.secondaryMetrics].some((m) => typeof m === 'object')
-  const [outcome, events, forms] = await Promise.all([
+  const [outcome, events] = await Promise.all([
     getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }),
     listExperimentEvents({ experimentId: id }),
-    hasForms ? listForms({ workspaceId: workspace.id }) : [],
   ])
   if (!outcome.ok) throw new Response(Object.values(outcome.errors).flat().join(' '), { status: outcome.status })
-  const formNames = Object.fromEntries(forms.map((f) => [f.id, f.name]))
+  const { formNames } = outcome
   const declare = query.get('declare')
   return {
     experiment: {
