@@ -62,12 +62,18 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   return { port, cut, restore: open }
 }
 
+/** Polls `check` until it returns a value. On timeout the error says what the last check saw, for CI logs. */
 export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
+  let last: unknown
   for (;;) {
-    const value = await check().catch(() => undefined)
+    const value = await check().catch((error: unknown) => {
+      last = error
+      return undefined
+    })
     if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error('timed out waiting')
+    if (Date.now() > deadline) throw new Error(`timed out waiting; the last check ${last === undefined ? 'returned nothing' : `threw ${last instanceof Error ? `${last.message}${last.cause ? ` (${String(last.cause)})` : ''}` : String(last)}`}`)
+    last = undefined
     await new Promise((r) => setTimeout(r, 200))
   }
 }

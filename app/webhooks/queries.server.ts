@@ -56,8 +56,10 @@ export async function enqueueTestEvent({ workspaceId, id }: { workspaceId: strin
   if (!hook) return null
   if (!hook.isActive) return 'paused' as const
   const data = { webhookId: id, message: 'A test event sent from Splitform settings' }
-  const body = buildEnvelope({ type: TEST_EVENT, workspaceId, data, createdAt: new Date() })
-  await db.insert(webhookDeliveries).values({ workspaceId, webhookId: id, event: TEST_EVENT, body })
+  const now = new Date()
+  const body = buildEnvelope({ type: TEST_EVENT, workspaceId, data, createdAt: now })
+  // Due by this process's clock, like every queued event (enqueueWebhookEvents says why not the database's now()).
+  await db.insert(webhookDeliveries).values({ workspaceId, webhookId: id, event: TEST_EVENT, body, nextAttemptAt: now })
   return 'queued' as const
 }
 

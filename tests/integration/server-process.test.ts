@@ -50,22 +50,37 @@ describe('the server process', () => {
       const proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port || 5432) })
       database.host = `127.0.0.1:${proxy.port}`
       server = await startServer({ DATABASE_URL: database.toString(), SESSION_SECRET: 'x'.repeat(40) })
+      const seen: string[] = []
       const health = async () => {
+        const started = Date.now()
         const res = await fetch(`${server!.url}/healthz`)
-        return { status: res.status, body: await res.json() }
+        const body = await res.json()
+        seen.push(`${res.status} in ${Date.now() - started} ms`)
+        return { status: res.status, body }
       }
+      // A CI failure says what healthz answered meanwhile and what the server printed.
+      const explained = async <T,>(step: Promise<T>) =>
+        step.catch((error: Error) => {
+          throw new Error(`${error.message}\nserver exit code: ${server!.proc.exitCode}\nhealthz answered: ${seen.slice(-20).join(', ')}\nserver output:\n${server!.output().slice(-4000)}`)
+        })
       expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok' } })
 
       await proxy.cut()
-      expect(await waitFor(async () => ((await health()).status === 503 ? await health() : undefined))).toEqual({
+      expect(await explained(waitFor(async () => ((await health()).status === 503 ? await health() : undefined)))).toEqual({
         status: 503,
         body: { status: 'degraded', database: 'unreachable' },
       })
       // Pages that need no database still answer while it is away.
       expect((await fetch(`${server.url}/login`)).status).toBe(200)
 
+      // A few seconds of outage, long enough for the driver's reconnect delay to grow (it reached 20 s uncapped,
+      // reconnectDelaySeconds caps it at 2): the server is back within seconds of the database.
+      for (let i = 0; i < 8; i++) {
+        expect((await health()).status).toBe(503)
+        await new Promise((r) => setTimeout(r, 500))
+      }
       await proxy.restore()
-      expect(await waitFor(async () => ((await health()).status === 200 ? true : undefined))).toBe(true)
+      expect(await explained(waitFor(async () => ((await health()).status === 200 ? true : undefined), 5_000))).toBe(true)
       expect(server.proc.exitCode).toBeNull()
       await proxy.cut()
     },
