@@ -19,7 +19,9 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     throw new Error('No production build: run `npm run build` first (`npm test` does).')
   }
   const port = await freePort()
-  const proc = spawn(process.execPath, ['server.js'], {
+  // SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server of a bench (NODE_OPTIONS refuses them).
+  const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  const proc = spawn(process.execPath, [...flags, 'server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -82,10 +82,16 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
   const spliced = variant.spliced!
   const values = spliced.holes.map((hole) => fillPart(hole, params, FILL_CONTEXT))
   const isGzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
-  // Identity: the static pieces are already bytes; only the few values are encoded per request.
-  const body = isGzip ? spliceGzip(spliced.page, values) : interleave(spliced.page.raw, values)
-  const length = body.reduce((n, b) => n + b.length, 0)
-  res.writeHead(200, [...(isGzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY), 'Content-Length', String(length), ...(extra ?? [])])
+  if (isGzip) {
+    const body = spliceGzip(spliced.page, values)
+    res.writeHead(200, [...PER_REQUEST_GZIP, 'Content-Length', String(body.length), ...(extra ?? [])])
+    return void res.end(isHead ? undefined : body)
+  }
+  // Identity: the static pieces are already bytes; only the few values are encoded per request. Written corked as
+  // they are (one writev): copying 20 KB into one buffer cost ~3 µs a request more, measured here (the gzip
+  // body, a third the size in twice the pieces, is the other way round).
+  const body = interleave(spliced.page.raw, values)
+  res.writeHead(200, [...PER_REQUEST_IDENTITY, 'Content-Length', String(body.reduce((n, b) => n + b.length, 0)), ...(extra ?? [])])
   if (isHead) return void res.end()
   res.cork()
   for (const chunk of body) res.write(chunk)

@@ -29,11 +29,13 @@ let skipKnownExposuresUntil = 0
  * (speculative insertion) costs ~1 µs more a row, and a repeat is rare — when the primary key refuses one, the
  * batch, which is all or nothing, is written again skipping known exposures, so the count stays exact.
  * One batch as one JSON parameter: the query builder would bind 14 parameters per row (14,000 for a full batch)
- * and spend tens of milliseconds of the event loop building them (measured here).
+ * and spend tens of milliseconds of the event loop building them (measured here). The view's time goes as epoch
+ * milliseconds: an ISO string costs ~0.75 µs a row to format (1.27 vs 0.50 ms to encode a batch of 1,000, in one
+ * stretch of the event loop) and ~0.2 µs to parse (both measured here); to_timestamp is exact to the millisecond.
  */
 export async function insertPageViews(rows: PageViewRow[], { now = Date.now() }: { now?: number } = {}) {
   const json = JSON.stringify(
-    rows.map((r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt, r.exposure?.experimentId ?? null, r.exposure?.channel ?? null]),
+    rows.map((r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt.getTime(), r.exposure?.experimentId ?? null, r.exposure?.channel ?? null]),
   )
   if (!rows.some((r) => r.exposure)) return void (await db.execute(viewsStatement(json)))
   if (now >= skipKnownExposuresUntil) {
@@ -52,7 +54,7 @@ export async function insertPageViews(rows: PageViewRow[], { now = Date.now() }:
 const insertAndQueueViews = (json: string) => sql`views as (
     select (r->>0)::uuid as workspace_id, (r->>1)::uuid as page_id, r->>2 as variant_key, (r->>3)::uuid as visitor_id, r->>4 as device,
       r->>5 as channel, r->>6 as utm_source, r->>7 as utm_medium, r->>8 as utm_campaign, r->>9 as referrer, r->>10 as path,
-      (r->>11)::timestamptz as viewed_at, (r->>12)::uuid as experiment_id, r->>13 as exposure_channel
+      to_timestamp((r->>11)::float8 / 1000) as viewed_at, (r->>12)::uuid as experiment_id, r->>13 as exposure_channel
     from jsonb_array_elements(${json}::jsonb) as r
   ), inserted as (
     insert into page_views (workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at)

@@ -53,7 +53,7 @@ try {
 math.randomseed(os.time() * 1000 + ${process.pid})
 local prefix = string.format("%04x%04x-%04x-4%03x-8%03x-", math.random(0, 65535), math.random(0, 65535), math.random(0, 65535), math.random(0, 4095), math.random(0, 4095))
 local n = 0
-local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" }
+local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"${process.env.BENCH_ACCEPT_ENCODING ? `, ["Accept-Encoding"] = "${process.env.BENCH_ACCEPT_ENCODING}"` : ""} }
 request = function()
   n = n + 1
   headers["Cookie"] = "sf_vid=" .. prefix .. string.format("%012x", n)

@@ -54,3 +54,11 @@ test('views and the exposures they carry are written together; repeats are skipp
 test('a batch PostgreSQL refuses for another reason still fails (the batch writer counts it), never swallowed', async () => {
   await expect(insertPageViews([{ ...view(randomUUID(), 'A', true), visitorId: 'not-a-uuid' }], { now: Date.now() + 7_200_000 })).rejects.toThrow()
 })
+
+test("the view's time is kept to the millisecond (it travels as epoch milliseconds)", async () => {
+  const times = ['2000-01-01T00:00:00.001Z', '2026-11-20T23:59:59.999Z', '2099-12-31T23:59:59.123Z'].map((t) => new Date(t))
+  const visitorId = randomUUID()
+  await insertPageViews(times.map((viewedAt) => ({ ...view(visitorId, 'A', false), viewedAt })))
+  const stored = await db.select({ viewedAt: pageViews.viewedAt }).from(pageViews).where(eq(pageViews.visitorId, visitorId))
+  expect(stored.map((r) => r.viewedAt.toISOString()).sort()).toEqual(times.map((t) => t.toISOString()).sort())
+})
