@@ -74,8 +74,11 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
       return undefined
     })
     if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting; the last check ${last === undefined ? 'returned nothing' : `threw ${last instanceof Error ? `${last.message}${last.cause ? ` (${String(last.cause)})` : ''}` : String(last)}`}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting; the last check ${last === undefined ? 'returned nothing' : `threw ${describeError(last)}`}`)
     last = undefined
     await new Promise((r) => setTimeout(r, 200))
   }
 }
+
+/** An error's message with its cause (fetch puts the reason, e.g. ECONNREFUSED, there). */
+const describeError = (error: unknown) => (error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error))

@@ -49,7 +49,7 @@ export function spliceGzip(page: SplicedPage, values: string[]): Buffer {
   let size = 0
   for (let i = 0; i < page.raw.length; i++) {
     at += page.compressed[i]!.copy(out, at)
-    crc = (multiplyModP(page.shifts[i]!, crc) ^ page.crcs[i]!) >>> 0
+    crc = combineCrc32(crc, page.crcs[i]!, page.shifts[i]!)
     size += page.raw[i]!.length
     const value = encoded[i]
     if (value) {
@@ -101,5 +101,5 @@ export function crcShift(bytes: number): number {
   return p
 }
 
-/** The CRC-32 of A followed by B, from the CRC of each and B's length. */
-export const combineCrc32 = (crcA: number, crcB: number, lengthB: number) => (multiplyModP(crcShift(lengthB), crcA) ^ crcB) >>> 0
+/** The CRC-32 of A followed by B, from the CRC of each and B's shift, `crcShift(B's length)`. */
+export const combineCrc32 = (crcA: number, crcB: number, shiftB: number) => (multiplyModP(shiftB, crcA) ^ crcB) >>> 0

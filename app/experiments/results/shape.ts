@@ -5,6 +5,7 @@
 
 import type { Channel } from '#app/attribution/channel'
 import type { Device } from '#app/attribution/device'
+import { FUNNEL_STAGES, type FunnelStage } from '#app/kpis/shape'
 import type { Decision, DecisionStatus, Interval, VariantAnalysis } from '#app/statistics/analyze'
 import type { ExperimentStatus } from '#db/schema'
 
@@ -126,9 +127,9 @@ export type Segment<K extends string = string> = { segment: K; label: string; vi
 
 export type Breakdowns = { device: Segment<Device | 'other'>[]; channel: Segment<Channel | 'other'>[] }
 
-/** Funnel stages a lead can reach, in order. */
-export const FUNNEL_STAGES = ['mql', 'sql', 'opportunity', 'customer'] as const
-export type FunnelStage = (typeof FUNNEL_STAGES)[number]
+/** The funnel stages after Lead, in order: how far a variant's leads got (the dashboard's funnel without its first step). */
+export const STAGES_AFTER_LEAD = FUNNEL_STAGES.slice(1) as Exclude<FunnelStage, 'lead'>[]
+type StageAfterLead = (typeof STAGES_AFTER_LEAD)[number]
 
 /**
  * Lead quality per variant. A variant's leads are the distinct leads of its converted visitors (metric `any`).
@@ -145,9 +146,9 @@ export type LeadQualityVariant = {
   /** hard ÷ any converted visitors */
   hardShare: number | null
   leads: number
-  reached: Record<FunnelStage, number>
+  reached: Record<StageAfterLead, number>
   /** reached ÷ leads, per stage */
-  reachedShare: Record<FunnelStage, number | null>
+  reachedShare: Record<StageAfterLead, number | null>
   lost: number
   pipelineValue: number
   pipelineValuePer1000Visitors: number | null

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { CHANNEL_LABELS } from '#app/attribution/channel'
 import { Card } from '#app/components/ui/card'
 import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, type Attribution as AttributionReport, type AttributionModel, type KpiValue } from '#app/kpis/shape'
+import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell } from './kpi-value'
 
 const MODEL_HELP: Record<AttributionModel, string> = {
@@ -41,28 +42,16 @@ export function Attribution({ attribution, hrefFor, showRevenue }: { attribution
       <p className="mb-3 text-sm text-slate-600">
         <strong>{ATTRIBUTION_MODEL_LABELS[attribution.model]}:</strong> {MODEL_HELP[attribution.model]}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="attribution" data-model={attribution.model}>
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Source</th>
-              <th className="py-2 pr-4 font-medium">Leads</th>
-              <th className="py-2 pr-4 font-medium">Customers</th>
-              {showRevenue ? <th className="py-2 pr-4 font-medium">Revenue</th> : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {attribution.rows.map((row) => (
-              <tr key={row.channel} data-channel={row.channel}>
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{CHANNEL_LABELS[row.channel]}</th>
-                <KpiCell kpi={kpi(row, 'leads')} kind="count" label={`leads credited to ${CHANNEL_LABELS[row.channel]}`} />
-                <KpiCell kpi={kpi(row, 'customers')} kind="count" />
-                {showRevenue ? <KpiCell kpi={kpi(row, 'revenue')} kind="money" /> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <KpiTable data-testid="attribution" data-model={attribution.model} columns={['Source', 'Leads', 'Customers', showRevenue && 'Revenue']}>
+        {attribution.rows.map((row) => (
+          <tr key={row.channel} data-channel={row.channel}>
+            <RowHeader>{CHANNEL_LABELS[row.channel]}</RowHeader>
+            <KpiCell kpi={kpi(row, 'leads')} kind="count" label={`leads credited to ${CHANNEL_LABELS[row.channel]}`} />
+            <KpiCell kpi={kpi(row, 'customers')} kind="count" />
+            {showRevenue ? <KpiCell kpi={kpi(row, 'revenue')} kind="money" /> : null}
+          </tr>
+        ))}
+      </KpiTable>
     </Card>
   )
 }

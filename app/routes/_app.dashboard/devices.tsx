@@ -1,6 +1,7 @@
 import { DEVICE_LABELS } from '#app/attribution/device'
 import { Card } from '#app/components/ui/card'
 import type { DeviceKpi, KpiReport } from '#app/kpis/shape'
+import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
 
 /** Mobile at a glance, then visitors, bounce rate, leads and conversion rate per device type. */
@@ -19,34 +20,19 @@ export function Devices({ devices, mobile }: { devices: DeviceKpi[]; mobile: Kpi
           <dd><KpiChange kpi={mobile.leads} kind="count" /></dd>
         </div>
       </dl>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="devices">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Device</th>
-              <th className="py-2 pr-4 font-medium">Visitors</th>
-              <th className="py-2 pr-4 font-medium">Share</th>
-              <th className="py-2 pr-4 font-medium">Bounce rate</th>
-              <th className="py-2 pr-4 font-medium">Leads</th>
-              <th className="py-2 pr-4 font-medium">Conversions</th>
-              <th className="py-2 pr-4 font-medium">Conversion rate</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {devices.map((d) => (
-              <tr key={d.device} data-device={d.device}>
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{DEVICE_LABELS[d.device]}</th>
-                <KpiCell kpi={d.visitors} kind="count" />
-                <KpiCell kpi={d.share} kind="rate" polarity="neutral" />
-                <KpiCell kpi={d.bounceRate} kind="rate" polarity="down" />
-                <KpiCell kpi={d.leads} kind="count" label={`leads from ${DEVICE_LABELS[d.device]}`} />
-                <KpiCell kpi={d.conversions} kind="count" label={`conversions on ${DEVICE_LABELS[d.device]}`} />
-                <KpiCell kpi={d.conversionRate} kind="rate" />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <KpiTable data-testid="devices" columns={['Device', 'Visitors', 'Share', 'Bounce rate', 'Leads', 'Conversions', 'Conversion rate']}>
+        {devices.map((d) => (
+          <tr key={d.device} data-device={d.device}>
+            <RowHeader>{DEVICE_LABELS[d.device]}</RowHeader>
+            <KpiCell kpi={d.visitors} kind="count" />
+            <KpiCell kpi={d.share} kind="rate" polarity="neutral" />
+            <KpiCell kpi={d.bounceRate} kind="rate" polarity="down" />
+            <KpiCell kpi={d.leads} kind="count" label={`leads from ${DEVICE_LABELS[d.device]}`} />
+            <KpiCell kpi={d.conversions} kind="count" label={`conversions on ${DEVICE_LABELS[d.device]}`} />
+            <KpiCell kpi={d.conversionRate} kind="rate" />
+          </tr>
+        ))}
+      </KpiTable>
     </Card>
   )
 }

@@ -4,6 +4,7 @@ import { Card } from '#app/components/ui/card'
 import type { Funnel as FunnelReport, KpiValue } from '#app/kpis/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
 import { formatKpi, type KpiKind, type Polarity } from './change'
+import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
 
 const BarList = lazy(() => import('./charts').then((m) => ({ default: m.BarList })))
@@ -26,28 +27,16 @@ export function Funnel({ funnel }: { funnel: FunnelReport }) {
         <ChartFrame height={220} label={`Funnel bar chart: ${summary}`} fallback={summary}>
           <BarList rows={rows} unit="Leads" />
         </ChartFrame>
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-2 pr-4 font-medium">Stage</th>
-                <th className="py-2 pr-4 font-medium">Leads</th>
-                <th className="py-2 pr-4 font-medium">From the stage before</th>
-                <th className="py-2 pr-4 font-medium">Median days from the stage before</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {funnel.steps.map((step) => (
-                <tr key={step.stage} data-stage={step.stage}>
-                  <th scope="row" className="py-2 pr-4 text-left font-medium">{STAGE_LABELS[step.stage]}</th>
-                  <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]}`} />
-                  <KpiCell kpi={step.rateFromPrevious} kind="rate" />
-                  <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <KpiTable className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median days from the stage before']}>
+          {funnel.steps.map((step) => (
+            <tr key={step.stage} data-stage={step.stage}>
+              <RowHeader>{STAGE_LABELS[step.stage]}</RowHeader>
+              <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]}`} />
+              <KpiCell kpi={step.rateFromPrevious} kind="rate" />
+              <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
+            </tr>
+          ))}
+        </KpiTable>
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {rates.map((r) => (
             <div key={r.label} className="rounded-md bg-slate-50 p-3">

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { Card } from '#app/components/ui/card'
 import { NO_CONVERSION_MIN_VISITORS, type PageKpi } from '#app/kpis/shape'
+import { KpiTable } from './kpi-table'
 import { KpiCell } from './kpi-value'
 
 /** Landing-page conversion rate per page and per variant; pages with traffic and no conversion are named. */
@@ -24,46 +25,36 @@ export function LandingPages({ pages }: { pages: PageKpi[] }) {
       {pages.length === 0 ? (
         <p className="text-sm text-slate-600">No page had visitors or conversions in this period.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="landing-pages">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-2 pr-4 font-medium">Page / variant</th>
-                <th className="py-2 pr-4 font-medium">Visitors</th>
-                <th className="py-2 pr-4 font-medium">Conversions</th>
-                <th className="py-2 pr-4 font-medium">Conversion rate</th>
+        <KpiTable grouped data-testid="landing-pages" columns={['Page / variant', 'Visitors', 'Conversions', 'Conversion rate']}>
+          {pages.map((page) => (
+            <tbody key={page.pageId} className="border-t border-slate-200" data-page-id={page.pageId}>
+              <tr className={page.isNotConverting ? 'bg-amber-50' : undefined}>
+                <th scope="row" className={`py-2 pl-2 pr-4 text-left font-medium ${page.isNotConverting ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
+                  <Link to={page.pageHref} className="text-brand-700 hover:underline">{page.name}</Link>
+                  <span className="block text-xs font-normal text-slate-500">/p/{page.slug}</span>
+                  {page.isNotConverting ? (
+                    <span className="mt-1 inline-block rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold text-white" title={`At least ${NO_CONVERSION_MIN_VISITORS} visitors and no conversion in the period`}>
+                      Not converting
+                    </span>
+                  ) : null}
+                </th>
+                <KpiCell kpi={page.visitors} kind="count" />
+                <KpiCell kpi={page.conversions} kind="count" label={`conversions on ${page.name}`} />
+                <KpiCell kpi={page.conversionRate} kind="rate" />
               </tr>
-            </thead>
-            {pages.map((page) => (
-              <tbody key={page.pageId} className="border-t border-slate-200" data-page-id={page.pageId}>
-                <tr className={page.isNotConverting ? 'bg-amber-50' : undefined}>
-                  <th scope="row" className={`py-2 pl-2 pr-4 text-left font-medium ${page.isNotConverting ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
-                    <Link to={page.pageHref} className="text-brand-700 hover:underline">{page.name}</Link>
-                    <span className="block text-xs font-normal text-slate-500">/p/{page.slug}</span>
-                    {page.isNotConverting ? (
-                      <span className="mt-1 inline-block rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold text-white" title={`At least ${NO_CONVERSION_MIN_VISITORS} visitors and no conversion in the period`}>
-                        Not converting
-                      </span>
-                    ) : null}
-                  </th>
-                  <KpiCell kpi={page.visitors} kind="count" />
-                  <KpiCell kpi={page.conversions} kind="count" label={`conversions on ${page.name}`} />
-                  <KpiCell kpi={page.conversionRate} kind="rate" />
-                </tr>
-                {page.variants.length > 1
-                  ? page.variants.map((v) => (
-                      <tr key={v.key} className="text-slate-700" data-variant={v.key}>
-                        <th scope="row" className="py-1.5 pl-6 pr-4 text-left font-normal">Variant {v.key}</th>
-                        <KpiCell kpi={v.visitors} kind="count" />
-                        <KpiCell kpi={v.conversions} kind="count" label={`conversions on ${page.name}, variant ${v.key}`} />
-                        <KpiCell kpi={v.conversionRate} kind="rate" />
-                      </tr>
-                    ))
-                  : null}
-              </tbody>
-            ))}
-          </table>
-        </div>
+              {page.variants.length > 1
+                ? page.variants.map((v) => (
+                    <tr key={v.key} className="text-slate-700" data-variant={v.key}>
+                      <th scope="row" className="py-1.5 pl-6 pr-4 text-left font-normal">Variant {v.key}</th>
+                      <KpiCell kpi={v.visitors} kind="count" />
+                      <KpiCell kpi={v.conversions} kind="count" label={`conversions on ${page.name}, variant ${v.key}`} />
+                      <KpiCell kpi={v.conversionRate} kind="rate" />
+                    </tr>
+                  ))
+                : null}
+            </tbody>
+          ))}
+        </KpiTable>
       )}
     </Card>
   )

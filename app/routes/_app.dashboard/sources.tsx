@@ -7,6 +7,7 @@ import { Card } from '#app/components/ui/card'
 import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
 import type { HeardAboutRow, SourceKpi } from '#app/kpis/shape'
 import { formatKpi } from './change'
+import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell } from './kpi-value'
 
 const SourcesChart = lazy(() => import('./charts').then((m) => ({ default: m.SourcesChart })))
@@ -20,32 +21,18 @@ export function Sources({ sources, showSpend }: { sources: SourceKpi[]; showSpen
       <ChartFrame height={300} label={`Bar chart of leads and customers per source. ${summary}`} fallback={summary}>
         <SourcesChart rows={rows} />
       </ChartFrame>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="sources">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Source</th>
-              <th className="py-2 pr-4 font-medium">Visitors</th>
-              <th className="py-2 pr-4 font-medium">Leads</th>
-              <th className="py-2 pr-4 font-medium">Visitor → lead</th>
-              <th className="py-2 pr-4 font-medium">Customers</th>
-              {showSpend ? <th className="py-2 pr-4 font-medium">Spend</th> : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {sources.map((s) => (
-              <tr key={s.channel} data-channel={s.channel}>
-                <th scope="row" className="py-2 pr-4 text-left font-medium">{CHANNEL_LABELS[s.channel]}</th>
-                <KpiCell kpi={s.visitors} kind="count" />
-                <KpiCell kpi={s.leads} kind="count" label={`leads from ${CHANNEL_LABELS[s.channel]}`} />
-                <KpiCell kpi={s.visitorToLeadRate} kind="rate" />
-                <KpiCell kpi={s.customers} kind="count" label={`customers from ${CHANNEL_LABELS[s.channel]}`} />
-                {showSpend ? <KpiCell kpi={s.spend} kind="money" polarity="neutral" /> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <KpiTable className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && 'Spend']}>
+        {sources.map((s) => (
+          <tr key={s.channel} data-channel={s.channel}>
+            <RowHeader>{CHANNEL_LABELS[s.channel]}</RowHeader>
+            <KpiCell kpi={s.visitors} kind="count" />
+            <KpiCell kpi={s.leads} kind="count" label={`leads from ${CHANNEL_LABELS[s.channel]}`} />
+            <KpiCell kpi={s.visitorToLeadRate} kind="rate" />
+            <KpiCell kpi={s.customers} kind="count" label={`customers from ${CHANNEL_LABELS[s.channel]}`} />
+            {showSpend ? <KpiCell kpi={s.spend} kind="money" polarity="neutral" /> : null}
+          </tr>
+        ))}
+      </KpiTable>
     </Card>
   )
 }

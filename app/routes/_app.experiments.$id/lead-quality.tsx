@@ -1,6 +1,6 @@
 import { formatAmount, formatCount, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { FUNNEL_STAGES, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
+import { STAGES_AFTER_LEAD, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
 
 type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string }
@@ -21,7 +21,7 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel }: Props
           <thead className="align-bottom text-slate-500">
             <tr>
               <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">Variant</th>
-              {['Visitors', 'Leads', 'Hard share', ...FUNNEL_STAGES.map((s) => `Reached ${STAGE_LABELS[s]}`), 'Lost', 'Pipeline value', 'Pipeline per 1,000 visitors'].map((h) => (
+              {['Visitors', 'Leads', 'Hard share', ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`), 'Lost', 'Pipeline value', 'Pipeline per 1,000 visitors'].map((h) => (
                 <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>
               ))}
             </tr>
@@ -36,7 +36,7 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel }: Props
                   {formatPercent(q.hardShare, 1)}
                   <span className="block text-xs text-slate-500">{formatCount(q.hardConversions)} of {formatCount(q.convertedVisitors)} converted</span>
                 </td>
-                {FUNNEL_STAGES.map((s) => (
+                {STAGES_AFTER_LEAD.map((s) => (
                   <td key={s} className="py-2 pr-4">
                     {formatCount(q.reached[s])}
                     {q.reachedShare[s] === null ? null : <span className="block text-xs text-slate-500">{formatPercent(q.reachedShare[s], 1)} of leads</span>}

@@ -1,0 +1,32 @@
+import type { ReactNode, TableHTMLAttributes } from 'react'
+
+type KpiTableProps = Omit<TableHTMLAttributes<HTMLTableElement>, 'children' | 'className'> & {
+  /** Column names, left to right; `false` leaves a column out (a figure the workspace has no data for). */
+  columns: (string | false)[]
+  children: ReactNode
+  /** Classes of the scrolling wrapper (e.g. a top margin). */
+  className?: string
+  /** The children are table bodies of their own (one per group of rows), not rows. */
+  grouped?: boolean
+}
+
+/** The dashboard's tables: scrolling sideways on narrow screens, a row of column names, then the rows. */
+export function KpiTable({ columns, children, className = '', grouped = false, ...table }: KpiTableProps) {
+  return (
+    <div className={`${className} overflow-x-auto`.trim()}>
+      <table className="w-full text-left text-sm" {...table}>
+        <thead className="text-slate-500">
+          <tr>
+            {columns.map((name) => (name === false ? null : <th key={name} className="py-2 pr-4 font-medium">{name}</th>))}
+          </tr>
+        </thead>
+        {grouped ? children : <tbody className="divide-y divide-slate-100">{children}</tbody>}
+      </table>
+    </div>
+  )
+}
+
+/** A row's name, first in the row. */
+export function RowHeader({ children }: { children: ReactNode }) {
+  return <th scope="row" className="py-2 pr-4 text-left font-medium">{children}</th>
+}
