@@ -51,6 +51,7 @@ async function main() {
     }
     next()
   })
+  app.use(entry.guardRequest) // body limits (413 before reading) and NUL in URLs (400): app/http/request-guard.server.ts
   if (vite) app.use(vite.middlewares)
   else {
     // Fingerprinted by Vite, so they can be cached forever.

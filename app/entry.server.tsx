@@ -8,6 +8,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 export { startServices, stopServices } from '#app/services.server'
 export { resolveClientIp } from '#app/http/client-ip'
 export { CROSS_SITE_MESSAGE, isCrossSiteRequest } from '#app/auth/csrf.server'
+export { guardRequest } from '#app/http/request-guard.server'
 export { isPublishedPageRequest, servePublishedPage } from '#app/pages/serve.server'
 
 const ABORT_DELAY = 5_000

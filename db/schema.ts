@@ -460,7 +460,11 @@ export const spamSubmissions = pgTable(
     restoredAt: timestamp('restored_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('spam_submissions_workspace_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('spam_submissions_workspace_idx').on(t.workspaceId, t.createdAt),
+    // A retry of a held submission is held once (migration 0011).
+    uniqueIndex('spam_submissions_idempotency_key').on(t.workspaceId, t.idempotencyKey),
+  ],
 )
 
 export const leadStageChanges = pgTable(

@@ -1,5 +1,6 @@
 import { otherKeyFor, type FormDefinition } from '#app/forms/definition'
 import type { DefaultValues } from '#app/forms/validation'
+import { findUnsafeJson, replaceUnsafeText } from '#app/http/unsafe-text'
 
 // Pure helpers for reading a posted submission: the body as an object, the step it is at, and the typed
 // values to show again when it comes back with errors. No I/O, so they are unit-tested directly.
@@ -53,8 +54,9 @@ export function readStep(definition: FormDefinition, raw: unknown): number | und
 }
 
 const SHOWN_CAP = 10_000
+// Text that could not be stored is shown with U+FFFD in place of the offending characters.
 const asText = (value: unknown) =>
-  typeof value === 'string' ? value.slice(0, SHOWN_CAP) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+  typeof value === 'string' ? replaceUnsafeText(value.slice(0, SHOWN_CAP)) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
 
 /** What the visitor typed, to render the form again with it (never trusted: it is only shown, escaped). */
 export function submittedValues(definition: FormDefinition, body: SubmissionBody): DefaultValues {
@@ -89,7 +91,27 @@ export function stepOfFirstError(definition: FormDefinition, errors: Record<stri
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/
-/** The posted idempotency key when well-formed; otherwise none (the submission is then taken as new). */
-export function readIdempotencyKey(raw: unknown): string | null {
-  return typeof raw === 'string' && IDEMPOTENCY_KEY.test(raw) ? raw : null
+export const IDEMPOTENCY_KEY_RULE = '16 to 64 characters, each a letter, a digit, "_" or "-"'
+
+export type IdempotencyKey = { ok: true; key: string | null } | { ok: false; message: string }
+
+/**
+ * The posted idempotency key (`_idem`): null when none was sent (the submission is then taken as new), the key
+ * when well-formed. Anything else is refused rather than replaced: a replaced key would make every retry of the
+ * same submission a new conversion.
+ */
+export function readIdempotencyKey(raw: unknown): IdempotencyKey {
+  if (raw === undefined || raw === null) return { ok: true, key: null }
+  if (typeof raw === 'string' && IDEMPOTENCY_KEY.test(raw)) return { ok: true, key: raw }
+  return { ok: false, message: `The idempotency key must be ${IDEMPOTENCY_KEY_RULE}, or left out` }
+}
+
+/**
+ * The field a value that cannot be stored arrived in (a lone surrogate, nesting past MAX_JSON_DEPTH), with the
+ * problem; null when every value can be stored. "interests.1" is reported as the field "interests". NUL is
+ * let through: the answers' schema drops control characters (a stray one pasted by a visitor costs no lead).
+ */
+export function unsafeFieldOf(body: SubmissionBody): { field: string; message: string } | null {
+  const unsafe = findUnsafeJson(body, { allowNul: true })
+  return unsafe ? { field: unsafe.path.split('.')[0]!, message: unsafe.message } : null
 }

@@ -9,8 +9,11 @@ import {
   readStep,
   stepOfFirstError,
   submittedValues,
+  unsafeFieldOf,
   type SubmissionBody,
 } from '#app/conversions/submission'
+import { isUniqueViolation } from '#app/db.server'
+import { otherKeyFor } from '#app/forms/definition'
 import { getEnv } from '#app/env.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { readFillTimer } from '#app/forms/fill-timer.server'
@@ -19,6 +22,7 @@ import { buildSubmissionSchema, extractLeadIdentity, type Answers } from '#app/f
 import { readNodeBodyBytes } from '#app/http/body.server'
 import { resolveClientIp } from '#app/http/client-ip'
 import { fieldErrorsOf } from '#app/http/field-errors'
+import { displayName } from '#app/http/unsafe-text'
 import { generateValue, renderVariantHtml, sendHtml, sendPlain } from '#app/pages/page-response.server'
 import type { ServedForm, ServedPage, ServedVersion } from '#app/pages/published-cache.server'
 import { initialFormHtml, withServedPage, type PageRequest } from '#app/pages/serve.server'
@@ -139,6 +143,16 @@ async function handleSubmission(reply: Reply, request: PageRequest, served: Serv
   const step = readStep(definition, body._step)
   const lastStep = definition.steps ? definition.steps.length - 1 : undefined
 
+  // Text PostgreSQL cannot store (NUL, a lone surrogate): the field's error, shown like any other; and a
+  // malformed idempotency key is refused, never replaced (a replaced key would make each retry a new conversion).
+  const unsafe = unsafeFieldOf(body)
+  const idem = readIdempotencyKey(body._idem)
+  if (unsafe || !idem.ok) {
+    if (!(await admitUnrecorded(reply))) return
+    if (unsafe) return page.fieldError(unsafe.field, unsafe.message, step)
+    if (!idem.ok) return reply.wantsJson ? reply.json(400, { errors: { _idem: [idem.message] } }) : reply.problem(400, idem.message)
+  }
+
   // A step of a multi-step form: check its fields, then show the next step (or the previous one).
   if (step !== undefined && step < lastStep!) {
     if (!(await admitUnrecorded(reply))) return
@@ -174,7 +188,7 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
     pageId: version.pageId,
     variantKey,
     visitorId: cookies.visitorId,
-    idempotencyKey: readIdempotencyKey(body._idem) ?? generateValue('idem'),
+    idempotencyKey: idempotencyKeyOf(body),
     answers,
     touch,
     device: classifyDevice(userAgent),
@@ -183,7 +197,10 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
   const spamReason = spamReasonOf(body, userAgent, renderedAt, form.definition.minFillSeconds ?? DEFAULT_MIN_FILL_SECONDS, now.getTime())
   if (spamReason) {
     if (!(await admitUnrecorded(reply))) return
-    await holdAsSpam({ ...common, reason: spamReason, userAgent })
+    // A retry of a held submission (same key) is held once: the unique index refuses the second row.
+    await holdAsSpam({ ...common, reason: spamReason, userAgent }).catch((error: unknown) => {
+      if (!isUniqueViolation(error, 'spam_submissions_idempotency_key')) throw error
+    })
     // Answered like a success, so a bot learns nothing; JSON says it is held, for honest clients that tripped a check.
     return page.succeeded({ leadId: null, conversionId: null, held: true })
   }
@@ -198,6 +215,12 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
   }, { rateLimit: rateLimitGate(req) })
   if ('limited' in recorded) return tooMany(reply, recorded.limited)
   page.succeeded({ leadId: recorded.leadId, conversionId: recorded.conversionId, held: false })
+}
+
+/** The submission's key: the posted one (already checked in handleSubmission) or, when none was sent, a new one. */
+function idempotencyKeyOf(body: SubmissionBody) {
+  const idem = readIdempotencyKey(body._idem)
+  return (idem.ok && idem.key) || generateValue('idem')
 }
 
 export function spamReasonOf(body: SubmissionBody, userAgent: string | null, renderedAt: number | null, minFillSeconds: number, now: number): string | null {
@@ -226,13 +249,23 @@ class PageRenderer {
     this.show(400, { errors, step })
   }
 
+  /** One field's error; a name that is not one of the form's fields is shown above the form, without JS too. */
+  fieldError(field: string, message: string, step: number | undefined) {
+    const isField = this.form.definition.fields.some((f) => f.key === field || (f.type === 'heard_about' && otherKeyFor(f.key) === field))
+    if (this.reply.wantsJson || isField) {
+      const errors = { [field]: [message] }
+      return this.errors(errors, this.form.definition.steps && isField ? stepOfFirstError(this.form.definition, errors) : step)
+    }
+    this.show(400, { errors: {}, formError: `${displayName(field)}: ${message}`, step })
+  }
+
   show(status: number, state: FormState & { step?: number }) {
     const { definition } = this.form
     const values = submittedValues(definition, this.body)
     const carry = state.step !== undefined ? carriedValues(definition, values, state.step) : undefined
     // The same idempotency key and render time: fixing a typo is the same submission, started at the same time.
     const runtime = {
-      idem: readIdempotencyKey(this.body._idem) ?? generateValue('idem'),
+      idem: idempotencyKeyOf(this.body),
       t: typeof this.body._t === 'string' && readFillTimer(this.body._t) !== null ? this.body._t : generateValue('t'),
     }
     const variant = this.version.variants.get(this.variantKey)!

@@ -1,27 +1,43 @@
 import type { IncomingMessage } from 'node:http'
+import { bodyLimitFor } from '#app/http/body-limits'
 
 /**
  * The request body, at most `maxBytes` of it: null when it is larger. A declared Content-Length past the limit
  * is refused before reading anything, and the count is kept while reading, so a lying or missing header does
- * not let a large body into memory either.
+ * not let a large body into memory either. Past the limit the rest is left unread (not cancelled: that would
+ * destroy the socket before the 413 is written), so the answer must close the connection (`closeConnection`).
  */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   if (declaresTooMuch(request.headers.get('Content-Length'), maxBytes)) return null
   const reader = request.body?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
-  while (reader) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      return null
+  try {
+    while (reader) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        reader.releaseLock()
+        return null
+      }
+      chunks.push(value)
     }
-    chunks.push(value)
+  } catch (error) {
+    // The guard in front of Remix stopped a chunked body at the route's limit (request-guard.server.ts).
+    if ((error as Error | undefined)?.name === 'BodyTooLargeError') return null
+    throw error
   }
   return Buffer.concat(chunks)
 }
+
+/** The route's body limit for this request (body-limits.ts). */
+export function requestBodyLimit(request: Request) {
+  return bodyLimitFor(new URL(request.url).pathname, request.headers.get('Content-Type'))
+}
+
+/** The header a 413 sends: the rest of the body was not read, so the connection cannot carry another request. */
+export const closeConnection = { Connection: 'close' }
 
 const declaresTooMuch = (contentLength: string | null | undefined, maxBytes: number) => Number(contentLength ?? 0) > maxBytes
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
-import { readBodyBytes } from '#app/http/body.server'
+import { closeConnection, readBodyBytes, requestBodyLimit } from '#app/http/body.server'
+import { tooLargeMessage } from '#app/http/body-limits'
 import { fieldErrorsOf } from '#app/http/field-errors'
+import { findUnsafeJson, type UnsafeText } from '#app/http/unsafe-text'
 
 /** A JSON error response; API errors always carry `error` (one message) or `errors` (per field). */
 export function jsonError(status: number, body: { error: string } | { errors: Record<string, string[]> }, headers?: HeadersInit) {
@@ -8,19 +10,36 @@ export function jsonError(status: number, body: { error: string } | { errors: Re
 }
 
 /**
- * The request's JSON body, or a thrown 4xx that says what is wrong with it: 413 past `maxBytes`
- * (checked while reading, so a lying Content-Length does not help), 400 for anything that is not JSON.
+ * The request's JSON body, or a thrown 4xx that says what is wrong with it: 413 past `maxBytes` (by default the
+ * route's limit in body-limits.ts; checked while reading, so a lying Content-Length does not help), 400 for
+ * anything that is not JSON, and 400 naming the field for text PostgreSQL cannot store (NUL, lone surrogates)
+ * or nesting too deep to handle.
  */
-export async function readJsonBody(request: Request, { maxBytes = 64 * 1024 }: { maxBytes?: number } = {}): Promise<unknown> {
+export async function readJsonBody(request: Request, { maxBytes = requestBodyLimit(request) }: { maxBytes?: number } = {}): Promise<unknown> {
   const body = await readBodyBytes(request, maxBytes)
-  if (!body) throw jsonError(413, { error: `Body too large: at most ${maxBytes} bytes` })
+  if (!body) throw jsonError(413, { error: tooLargeMessage(maxBytes) }, closeConnection)
   const text = body.toString('utf8')
   if (!text.trim()) throw jsonError(400, { error: 'Body required: send a JSON object' })
+  const parsed = parseJsonText(text)
+  if (!parsed.ok) throw parsed.unsafe ? jsonError(400, { errors: { [parsed.unsafe.path]: [parsed.unsafe.message] } }) : jsonError(400, { error: 'Body is not valid JSON' })
+  return parsed.value
+}
+
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; unsafe: UnsafeText | null }
+
+/**
+ * JSON text from a client (a body, or a document posted in a form field), parsed and checked: not JSON gives
+ * `unsafe: null`; a string PostgreSQL cannot store, or nesting past MAX_JSON_DEPTH, gives the field's path.
+ */
+export function parseJsonText(text: string): ParsedJson {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch {
-    throw jsonError(400, { error: 'Body is not valid JSON' })
+    return { ok: false, unsafe: null }
   }
+  const unsafe = findUnsafeJson(value)
+  return unsafe ? { ok: false, unsafe } : { ok: true, value }
 }
 
 /** Parses a JSON body with `schema`, or throws the 400/413 that names the problem. */

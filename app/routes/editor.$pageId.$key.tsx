@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { listFormChoices } from '#app/forms/queries.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
-import { requireIdParam } from '#app/http/json.server'
+import { parseJsonText, requireIdParam } from '#app/http/json.server'
 import { getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 
 // The editor (and Puck with it) loads only on this route and only in the browser.
@@ -42,13 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pageId = requireIdParam(params.pageId, 'page')
   const parsed = await parseForm(request, EditorActionSchema)
   if (!parsed.ok) return parsed.response
-  let draft: unknown
-  try {
-    draft = JSON.parse(parsed.data.draft)
-  } catch {
-    return badRequest({ formErrors: ['The editor sent a damaged page; reload and try again'] })
-  }
-  const saved = await saveVariantDraft({ workspaceId: member.workspace.id, pageId, key: params.key!, draft })
+  const draft = parseJsonText(parsed.data.draft)
+  if (!draft.ok) return badRequest(draft.unsafe ? { fieldErrors: { [`draft.${draft.unsafe.path}`]: [draft.unsafe.message] } } : { formErrors: ['The editor sent a damaged page; reload and try again'] })
+  const saved = await saveVariantDraft({ workspaceId: member.workspace.id, pageId, key: params.key!, draft: draft.value })
   if (!saved.ok) {
     if (saved.status === 404) throw new Response('No such variant', { status: 404 })
     return badRequest({ formErrors: saved.errors })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Touch } from '#app/attribution/touch'
 import type { TouchJson } from '#db/schema'
+import { findUnsafeJson } from '#app/http/unsafe-text'
 
 // A visitor is a random 128-bit id in a first-party cookie, never derived from IP or user agent. Two more
 // cookies carry attribution to the form post without a database read: the first touch (set once, kept a year)
@@ -67,7 +68,8 @@ export function decodeTouch(value: string): TouchJson | null {
   if (value.length > 4096) return null
   try {
     const list = JSON.parse(Buffer.from(value, 'base64url').toString())
-    if (!Array.isArray(list) || list.length !== KEYS.length) return null
+    // A forged cookie with text PostgreSQL cannot store (NUL, a lone surrogate) would fail the conversion's insert.
+    if (!Array.isArray(list) || list.length !== KEYS.length || findUnsafeJson(list)) return null
     const [utmSource, utmMedium, utmCampaign, utmTerm, utmContent, referrer, landingPath, channel, hasClickId, at] = list
     if (typeof landingPath !== 'string' || !CHANNELS.has(channel) || (at !== null && (typeof at !== 'string' || Number.isNaN(Date.parse(at))))) return null
     return {

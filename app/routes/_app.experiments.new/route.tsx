@@ -7,7 +7,7 @@ import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { createExperiment } from '#app/experiments/queries.server'
 import { metricKey } from '#app/experiments/schema'
 import { listForms } from '#app/forms/queries.server'
-import { parseForm } from '#app/http/form-data.server'
+import { parseFormData, readForm } from '#app/http/form-data.server'
 import { CreateExperimentForm, type PageChoice } from './create-form'
 import { DEFAULT_SETTINGS, ExperimentFormSchema, MULTIPLE_FIELDS, readSentFields } from './form-schema'
 import { DEFAULT_MDE, planSample } from './plan'
@@ -30,8 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireMember(request, { role: 'editor' })
   // The fields go back with any error, so that without JavaScript the form returns as the marketer left it.
-  const sent = await request.clone().formData().then(readSentFields, () => ({}))
-  const parsed = await parseForm(request, ExperimentFormSchema, { multiple: MULTIPLE_FIELDS })
+  const read = await readForm(request)
+  if (!read.ok) return data({ ...read.response.data, sent: {} }, read.response.init ?? undefined)
+  const sent = readSentFields(read.formData)
+  const parsed = parseFormData(read.formData, ExperimentFormSchema, { multiple: MULTIPLE_FIELDS })
   if (!parsed.ok) return data({ ...parsed.response.data, sent }, parsed.response.init ?? undefined)
   const created = await createExperiment({ workspaceId: member.workspace.id, input: parsed.data, actor: { userId: member.user.id, actor: 'member' } })
   if (!created.ok) {

@@ -6,6 +6,7 @@ import type { Member } from '#app/auth/session.server'
 import { archiveForm, checkFormInput, getForm, updateForm } from '#app/forms/queries.server'
 import { readBodyBytes } from '#app/http/body.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { parseJsonText } from '#app/http/json.server'
 
 export const FormActionSchema = z.discriminatedUnion(
   'intent',
@@ -36,13 +37,9 @@ export async function runFormAction(request: Request, { member, formId }: { memb
 }
 
 async function saveForm({ workspaceId, formId, name, json }: { workspaceId: string; formId: string; name: string; json: string }) {
-  let posted: unknown
-  try {
-    posted = JSON.parse(json)
-  } catch {
-    return badRequest({ formErrors: ['The builder sent a damaged form; reload and try again'] })
-  }
-  const checked = await checkFormInput({ workspaceId, name, definition: posted })
+  const posted = parseJsonText(json)
+  if (!posted.ok) return badRequest(posted.unsafe ? { fieldErrors: { [`definition.${posted.unsafe.path}`]: [posted.unsafe.message] } } : { formErrors: ['The builder sent a damaged form; reload and try again'] })
+  const checked = await checkFormInput({ workspaceId, name, definition: posted.value })
   if (!checked.ok) return badRequest({ fieldErrors: checked.errors })
   if (!(await updateForm({ workspaceId, id: formId, name: checked.name, definition: checked.definition }))) throw notFound()
   return { done: 'save' as const, savedAt: new Date().toISOString() }
