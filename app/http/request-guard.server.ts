@@ -28,6 +28,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, next: Ne
   const problem = urlProblem(path, q < 0 ? '' : url.slice(q + 1))
   if (problem) return refuse(res, 400, isApi ? apiProblem(problem) : `${problem.label}: ${problem.message}`)
   if (!hasBody(req)) return next()
+  drainUnreadBody(req, res)
   const limit = bodyLimitFor(path, req.headers['content-type'])
   const declared = req.headers['content-length']
   // With a Content-Length, Node's parser never delivers more than it declared: checking the header is enough.
@@ -35,7 +36,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, next: Ne
     if (Number(declared) > limit) return refuse(res, 413, isApi ? { error: tooLargeMessage(limit) } : tooLargeMessage(limit))
     return next()
   }
-  capChunkedBody(req, limit)
+  capChunkedBody(req, res, limit)
   next()
 }
 
@@ -46,12 +47,15 @@ const hasBody = (req: IncomingMessage) => req.headers['content-length'] !== unde
  * nor misses a chunk: it sees each one before the reader's own listener does. Past the limit the readers get
  * BodyTooLargeError, and the rest of the body is discarded as it arrives, never kept.
  */
-function capChunkedBody(req: IncomingMessage, limit: number) {
+function capChunkedBody(req: IncomingMessage, res: ServerResponse, limit: number) {
   let size = 0
   const count = (chunk: Buffer) => {
     size += chunk.length
     if (size <= limit) return
     req.off('data', count)
+    // The rest of the body stays unread, so this connection cannot carry another request (Remix's answer keeps
+    // this header: it adds its own with append).
+    if (!res.headersSent) res.setHeader('Connection', 'close')
     // A reader listens for 'error' (Remix's body stream does); without one there is nobody to tell.
     if (req.listenerCount('error') > 0) req.emit('error', new BodyTooLargeError(limit))
   }
@@ -59,6 +63,20 @@ function capChunkedBody(req: IncomingMessage, limit: number) {
 }
 
 /** A query parameter is a field (`{ errors: { q: […] } }`, as API 400s name fields); a path segment is not. */
+/**
+ * A route may answer without reading the body (a redirect to the login, a 404): Remix's body stream has already
+ * paused the request, so Node does not drain it, and the next request on this keep-alive connection would wait
+ * behind the unread bytes until a timeout. Once the answer is out, the rest is discarded (at most the limit: a
+ * Content-Length past it was refused, and a chunked body past it gets `Connection: close`).
+ */
+function drainUnreadBody(req: IncomingMessage, res: ServerResponse) {
+  res.once('finish', () => {
+    if (req.complete) return
+    req.removeAllListeners('data')
+    req.resume()
+  })
+}
+
 export type UrlProblem = { label: string; message: string; param?: string }
 const apiProblem = (problem: UrlProblem) => (problem.param !== undefined ? { errors: { [problem.param]: [problem.message] } } : { error: `${problem.label}: ${problem.message}` })
 
