@@ -69,7 +69,8 @@ export function requestsFor(route: RouteSpec, paramValue: (param: RouteSpec['par
     // A real document of this route (what its GET answered) with one string leaf made hostile.
     ...(seedDoc ? [{ weight: 3, arbitrary: fc.tuple(fc.nat(), hostileText).map(([n, text]) => ({ contentType: 'application/json', body: JSON.stringify(withHostileLeaf(seedDoc, n, text)), what: 'document' })) }] : []),
   )
-  const post = fc.record({ method, hostile: params, text: hostileText, body, auth }).map(({ method, hostile, text, body, auth }): Sent => ({ method, path: pathWith(hostile.map((h) => h && text.length < 100), text), auth, ...body }))
+  const index = route.isIndex ? '?index' : ''
+  const post = fc.record({ method, hostile: params, text: hostileText, body, auth }).map(({ method, hostile, text, body, auth }): Sent => ({ method, path: pathWith(hostile.map((h) => h && text.length < 100), text) + index, auth, ...body }))
   return fc.oneof(get, { weight: 3, arbitrary: post })
 }
 
@@ -85,7 +86,7 @@ function encodeSegment(text: string) {
 }
 
 /** `doc` with its n-th string leaf (modulo their number) replaced by `text`. */
-function withHostileLeaf(doc: unknown, n: number, text: string): unknown {
+export function withHostileLeaf(doc: unknown, n: number, text: string): unknown {
   let count = 0
   const strings = (v: unknown): number => (typeof v === 'string' ? 1 : v && typeof v === 'object' ? Object.values(v).reduce((s: number, x) => s + strings(x), 0) : 0)
   const total = strings(doc)

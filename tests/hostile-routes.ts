@@ -9,6 +9,8 @@ export type RouteSpec = {
   id: string
   /** The URL pattern, e.g. "/api/v1/pages/:id/variants/:key"; a splat is "*". */
   pattern: string
+  /** An index route: its action is reached with `?index` (without it, a POST goes to the parent layout). */
+  isIndex: boolean
   /** Param names in order, with the static segment before each ("pages.id"), to pick a fixture id. */
   params: { name: string; after: string }[]
   hasLoader: boolean
@@ -88,7 +90,7 @@ export function listRoutes(): RouteSpec[] {
       const source = readFileSync(routeFile, 'utf8')
       const words = new Set<string>()
       for (const file of [...folderFiles, ...importedSchemas(source, path.dirname(routeFile))]) for (const w of wordsIn(readFileSync(file, 'utf8'))) words.add(w)
-      return { id, ...patternOf(id), hasLoader: exportsName(source, 'loader'), hasAction: exportsName(source, 'action'), words: [...words].sort() }
+      return { id, ...patternOf(id), isIndex: id.endsWith('._index'), hasLoader: exportsName(source, 'loader'), hasAction: exportsName(source, 'action'), words: [...words].sort() }
     })
     .sort((a, b) => a.id.localeCompare(b.id))
 }

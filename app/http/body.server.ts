@@ -5,7 +5,7 @@ import { bodyLimitFor } from '#app/http/body-limits'
  * The request body, at most `maxBytes` of it: null when it is larger. A declared Content-Length past the limit
  * is refused before reading anything, and the count is kept while reading, so a lying or missing header does
  * not let a large body into memory either. Past the limit the rest is left unread (not cancelled: that would
- * destroy the socket before the 413 is written), so the answer must close the connection (`closeConnection`).
+ * destroy the socket before the 413 is written); the guard discards it once the answer is out.
  */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   if (declaresTooMuch(request.headers.get('Content-Length'), maxBytes)) return null
@@ -35,9 +35,6 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 export function requestBodyLimit(request: Request) {
   return bodyLimitFor(new URL(request.url).pathname, request.headers.get('Content-Type'))
 }
-
-/** The header a 413 sends: the rest of the body was not read, so the connection cannot carry another request. */
-export const closeConnection = { Connection: 'close' }
 
 const declaresTooMuch = (contentLength: string | null | undefined, maxBytes: number) => Number(contentLength ?? 0) > maxBytes
 

@@ -1,6 +1,6 @@
 import { data } from '@remix-run/node'
 import { z } from 'zod'
-import { closeConnection, readBodyBytes, requestBodyLimit } from '#app/http/body.server'
+import { readBodyBytes, requestBodyLimit } from '#app/http/body.server'
 import { tooLargeMessage } from '#app/http/body-limits'
 import { findUnsafeEntry } from '#app/http/unsafe-text'
 
@@ -11,9 +11,9 @@ export function badRequest(errors: Partial<FormErrors>) {
   return formProblem(400, errors)
 }
 
-function formProblem(status: 400 | 413, errors: Partial<FormErrors>, headers?: HeadersInit) {
+function formProblem(status: 400 | 413, errors: Partial<FormErrors>) {
   const body: FormErrors = { fieldErrors: {}, formErrors: [], ...errors }
-  return data({ errors: body }, { status, headers })
+  return data({ errors: body }, { status })
 }
 
 /**
@@ -31,7 +31,7 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 /** The request's form body, read within the route's limit and checked for text that cannot be stored. */
 export async function readForm(request: Request, { maxBytes = requestBodyLimit(request) }: { maxBytes?: number } = {}) {
   const body = await readBodyBytes(request, maxBytes)
-  if (!body) return { ok: false as const, response: formProblem(413, { formErrors: [tooLargeMessage(maxBytes)] }, closeConnection) }
+  if (!body) return { ok: false as const, response: formProblem(413, { formErrors: [tooLargeMessage(maxBytes)] }) }
   let formData: FormData
   try {
     const contentType = request.headers.get('Content-Type') ?? 'application/x-www-form-urlencoded'

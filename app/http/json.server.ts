@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { closeConnection, readBodyBytes, requestBodyLimit } from '#app/http/body.server'
+import { readBodyBytes, requestBodyLimit } from '#app/http/body.server'
 import { tooLargeMessage } from '#app/http/body-limits'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { findUnsafeJson, type UnsafeText } from '#app/http/unsafe-text'
@@ -17,7 +17,7 @@ export function jsonError(status: number, body: { error: string } | { errors: Re
  */
 export async function readJsonBody(request: Request, { maxBytes = requestBodyLimit(request) }: { maxBytes?: number } = {}): Promise<unknown> {
   const body = await readBodyBytes(request, maxBytes)
-  if (!body) throw jsonError(413, { error: tooLargeMessage(maxBytes) }, closeConnection)
+  if (!body) throw jsonError(413, { error: tooLargeMessage(maxBytes) })
   const text = body.toString('utf8')
   if (!text.trim()) throw jsonError(400, { error: 'Body required: send a JSON object' })
   const parsed = parseJsonText(text)

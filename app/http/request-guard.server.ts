@@ -8,7 +8,8 @@ import { displayName, unsafeTextProblem } from '#app/http/unsafe-text'
 //   UTF-8, is a 400 naming it, before any loader hands it to PostgreSQL (which answers NUL with a 500);
 // - the body: a declared Content-Length past the route's limit (body-limits.ts) is a 413 before a byte of the
 //   body is read, and a chunked body is counted as it streams: past the limit its readers see BodyTooLargeError
-//   (readBodyBytes answers 413), so nothing past the limit is ever buffered, whoever reads it.
+//   (readBodyBytes answers 413), so nothing past the limit is ever buffered, whoever reads it. What the client
+//   still sends after its answer is discarded (discardUnreadBody).
 
 /** What the body's readers see when the guard stopped a chunked body at its limit. */
 export class BodyTooLargeError extends Error {
@@ -28,7 +29,7 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse, next: Ne
   const problem = urlProblem(path, q < 0 ? '' : url.slice(q + 1))
   if (problem) return refuse(res, 400, isApi ? apiProblem(problem) : `${problem.label}: ${problem.message}`)
   if (!hasBody(req)) return next()
-  drainUnreadBody(req, res)
+  discardUnreadBody(req, res)
   const limit = bodyLimitFor(path, req.headers['content-type'])
   const declared = req.headers['content-length']
   // With a Content-Length, Node's parser never delivers more than it declared: checking the header is enough.
@@ -53,9 +54,6 @@ function capChunkedBody(req: IncomingMessage, res: ServerResponse, limit: number
     size += chunk.length
     if (size <= limit) return
     req.off('data', count)
-    // The rest of the body stays unread, so this connection cannot carry another request (Remix's answer keeps
-    // this header: it adds its own with append).
-    if (!res.headersSent) res.setHeader('Connection', 'close')
     // A reader listens for 'error' (Remix's body stream does); without one there is nobody to tell.
     if (req.listenerCount('error') > 0) req.emit('error', new BodyTooLargeError(limit))
   }
@@ -63,17 +61,24 @@ function capChunkedBody(req: IncomingMessage, res: ServerResponse, limit: number
 }
 
 /** A query parameter is a field (`{ errors: { q: […] } }`, as API 400s name fields); a path segment is not. */
+/** How long a client may go on sending a body nobody reads once it has its answer (a 413, a redirect…). */
+export const DISCARD_BODY_MS = 5_000
+
 /**
- * A route may answer without reading the body (a redirect to the login, a 404): Remix's body stream has already
- * paused the request, so Node does not drain it, and the next request on this keep-alive connection would wait
- * behind the unread bytes until a timeout. Once the answer is out, the rest is discarded (at most the limit: a
- * Content-Length past it was refused, and a chunked body past it gets `Connection: close`).
+ * Once the answer is out, the rest of an unread body is discarded as it arrives, never kept: a route may answer
+ * without reading it (a redirect to the login, a 413), and Remix's body stream has paused the request, so Node
+ * would not drain it and the next request on this keep-alive connection would wait behind it. Closing at once
+ * instead would reset a client still sending, which can lose the answer (that is why a 413 does not close).
+ * A body that goes on for DISCARD_BODY_MS more (an endless chunked one) has its connection closed.
  */
-function drainUnreadBody(req: IncomingMessage, res: ServerResponse) {
+function discardUnreadBody(req: IncomingMessage, res: ServerResponse) {
   res.once('finish', () => {
     if (req.complete) return
     req.removeAllListeners('data')
     req.resume()
+    const timer = setTimeout(() => req.socket.destroy(), DISCARD_BODY_MS).unref()
+    req.once('end', () => clearTimeout(timer))
+    req.socket.once('close', () => clearTimeout(timer))
   })
 }
 
@@ -111,8 +116,6 @@ function refuse(res: ServerResponse, status: 400 | 413, body: string | object) {
     'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
-    // The body (if any) is not read: closing is cheaper than draining it to reuse the connection.
-    Connection: 'close',
   })
   res.end(text)
 }
