@@ -17,6 +17,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const { workspace } = await requireApiCaller(request)
   const input = await parseJsonBody(request, CreatePageSchema)
   const result = await createPage({ workspaceId: workspace.id, ...input })
-  if (!result.ok) return jsonError(409, { errors: { [result.field]: [result.message] } })
+  if (!result.ok) return jsonError(result.status, { errors: { [result.field]: [result.message] } })
   return Response.json(result.page, { status: 201 })
 }
