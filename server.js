@@ -52,6 +52,19 @@ async function main() {
     next()
   })
   app.use(entry.guardRequest) // body limits (413 before reading) and NUL in URLs (400): app/http/request-guard.server.ts
+  // Remix dispatches GET, HEAD, OPTIONS, POST, PUT, PATCH and DELETE only, and answers any other method with its
+  // own `405 {"message":"Unexpected Server Error"}`. API routes answer those themselves (405 with Allow): they
+  // get them as OPTIONS, with the real method in this header, which only this code may set
+  // (app/http/methods.server.ts ORIGINAL_METHOD_HEADER).
+  const remixMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'])
+  app.use('/api/', (req, res, next) => {
+    delete req.headers['x-splitform-original-method']
+    if (!remixMethods.has(req.method)) {
+      req.headers['x-splitform-original-method'] = req.method
+      req.method = 'OPTIONS'
+    }
+    next()
+  })
   if (vite) app.use(vite.middlewares)
   else {
     // Fingerprinted by Vite, so they can be cached forever.

@@ -42,3 +42,26 @@ test('the dashboard query: a preset by default, custom needs both days', () => {
   expect(KpiDashboardQuerySchema.safeParse({ period: 'custom', from: '2026-03-01' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['to'])
   expect(KpiDashboardQuerySchema.safeParse({ period: '14d' }).success).toBe(false)
 })
+
+test('days outside 2000-01-01..2100-12-31 are named, and so is a previous period that would leave the range', () => {
+  const errors = (query: Record<string, string>) => KpiApiQuerySchema.safeParse(query).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+  const outside = 'Use a day from 2000-01-01 to 2100-12-31'
+  expect(errors({ from: '9999-12-31', to: '9999-12-31', compare: 'previous' })).toEqual([`from: ${outside}`, `to: ${outside}`])
+  expect(errors({ from: '0000-01-01', to: '0000-01-01' })).toEqual([`from: ${outside}`, `to: ${outside}`])
+  expect(errors({ from: '1999-12-31', to: '2000-01-01' })).toEqual([`from: ${outside}`])
+  expect(errors({ from: '2100-12-31', to: '2101-01-01' })).toEqual([`to: ${outside}`])
+  // The edges themselves, alone and with the comparison as far as it may go.
+  expect(errors({ from: '2000-01-01', to: '2000-01-01' })).toBeUndefined()
+  expect(errors({ from: '2100-12-31', to: '2100-12-31', compare: 'previous' })).toBeUndefined()
+  expect(errors({ from: '2000-01-02', to: '2000-01-02', compare: 'previous' })).toBeUndefined() // compared with 2000-01-01
+  expect(errors({ from: '2000-01-01', to: '2000-01-01', compare: 'previous' })).toEqual([
+    'from: With compare=previous the period before would start on 1999-12-31, before 2000-01-01: choose a later from, or compare=none',
+  ])
+  expect(errors({ from: '2000-03-01', to: '2000-04-30', compare: 'previous' })?.[0]).toMatch(/^from: With compare=previous the period before would start on 1999-12-31/)
+  expect(errors({ from: '2000-03-01', to: '2000-04-29', compare: 'previous' })).toBeUndefined()
+  // The dashboard's custom period is checked the same way (it compares by default).
+  const dashboard = (query: Record<string, string>) => KpiDashboardQuerySchema.safeParse({ period: 'custom', ...query }).error?.issues.map((i) => i.path.join('.'))
+  expect(dashboard({ from: '9999-12-31', to: '9999-12-31' })).toEqual(['from', 'to'])
+  expect(dashboard({ from: '2000-01-01', to: '2000-01-31' })).toEqual(['from'])
+  expect(dashboard({ from: '2000-01-01', to: '2000-01-31', compare: 'none' })).toBeUndefined()
+})

@@ -4,6 +4,12 @@ import type { KpiPeriod } from '#app/kpis/shape'
 
 const DAY_MS = 86_400_000
 
+// The days a report may cover, its comparison period included: far wider than any real data, and narrow
+// enough that no day arithmetic leaves four-digit years (9999-12-31 plus a day is +010000-01-01 in
+// toISOString, which PostgreSQL refuses: a 500 before this range existed).
+export const FIRST_DAY = '2000-01-01'
+export const LAST_DAY = '2100-12-31'
+
 const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`)
 const toDay = (time: number) => new Date(time).toISOString().slice(0, 10)
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS } from '#app/attribution/channel'
 import { ATTRIBUTION_MODELS, KPI_COMPARISONS, KPI_PRESETS, MAX_PERIOD_DAYS } from '#app/kpis/shape'
-import { daysInPeriod } from '#app/kpis/period'
+import { daysInPeriod, FIRST_DAY, LAST_DAY, previousPeriod, toPeriod } from '#app/kpis/period'
 
 // Schemas shared by the browser, the dashboard's loader, the API and the spend settings. No server imports.
 
@@ -21,7 +21,7 @@ export const KpiApiQuerySchema = z
     model: optional(z.enum(ATTRIBUTION_MODELS, { error: `Use one of ${ATTRIBUTION_MODELS.join(', ')}` })).transform((v) => v ?? 'first'),
     compare: optional(z.enum(KPI_COMPARISONS, { error: `Use one of ${KPI_COMPARISONS.join(', ')}` })).transform((v) => v ?? 'none'),
   })
-  .superRefine((q, ctx) => checkRange(q.from, q.to, ctx))
+  .superRefine((q, ctx) => checkRange(q, ctx))
 
 /** The dashboard's URL: a preset (default 30d) or a custom from/to; compared with the previous period by default. */
 export const KpiDashboardQuerySchema = z
@@ -36,15 +36,27 @@ export const KpiDashboardQuerySchema = z
     if (q.period !== 'custom') return
     if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Required for a custom period' })
     if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Required for a custom period' })
-    if (q.from && q.to) checkRange(q.from, q.to, ctx)
+    if (q.from && q.to) checkRange({ from: q.from, to: q.to, compare: q.compare }, ctx)
   })
 export type KpiDashboardQuery = z.output<typeof KpiDashboardQuerySchema>
 
-function checkRange(from: unknown, to: unknown, ctx: z.RefinementCtx) {
+function checkRange({ from, to, compare }: { from: unknown; to: unknown; compare: string }, ctx: z.RefinementCtx) {
   // zod runs refinements past field errors: a range of unreadable days says nothing more.
   if (!IsoDay.safeParse(from).success || !IsoDay.safeParse(to).success) return
-  if ((from as string) > (to as string)) ctx.addIssue({ code: 'custom', path: ['to'], message: `Must not be before from (${from})` })
-  else if (daysInPeriod({ from: from as string, to: to as string }) > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_PERIOD_DAYS} days from from` })
+  const [first, last] = [from as string, to as string]
+  const outside = (day: string) => day < FIRST_DAY || day > LAST_DAY
+  const supported = `Use a day from ${FIRST_DAY} to ${LAST_DAY}`
+  if (outside(first)) ctx.addIssue({ code: 'custom', path: ['from'], message: supported })
+  if (outside(last)) ctx.addIssue({ code: 'custom', path: ['to'], message: supported })
+  if (outside(first) || outside(last)) return
+  if (first > last) ctx.addIssue({ code: 'custom', path: ['to'], message: `Must not be before from (${first})` })
+  else if (daysInPeriod({ from: first, to: last }) > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_PERIOD_DAYS} days from from` })
+  else if (compare === 'previous') {
+    const before = previousPeriod(toPeriod(first, last))
+    if (before.from < FIRST_DAY) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `With compare=previous the period before would start on ${before.from}, before ${FIRST_DAY}: choose a later from, or compare=none` })
+    }
+  }
 }
 
 // numeric(14, 2)
@@ -70,7 +82,11 @@ const AmountSchema = z.preprocess(
 
 /** One month's spend per channel, as the settings form posts it: `month` and one `spend_<channel>` per channel (empty: none). */
 export const SpendFormSchema = z.object({
-  month: z.string({ error: 'Choose a month' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-01'),
+  month: z
+    .string({ error: 'Choose a month' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-01')
+    // Spend outside the days a report may cover would never be read.
+    .refine((month) => month >= FIRST_DAY.slice(0, 7) && month <= LAST_DAY.slice(0, 7), `Use a month from ${FIRST_DAY.slice(0, 7)} to ${LAST_DAY.slice(0, 7)}`),
   spend_paid_search: AmountSchema,
   spend_organic_search: AmountSchema,
   spend_social: AmountSchema,

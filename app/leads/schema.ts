@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS } from '#app/attribution/channel'
 import { DEVICES } from '#app/attribution/device'
+import { FIRST_DAY, LAST_DAY } from '#app/kpis/period'
 import { FUNNEL_STAGES } from '#app/kpis/shape'
 import { ScoreRulesSchema } from '#app/leads/score'
 import { LEAD_STAGES, hasDealValue } from '#app/leads/stages'
@@ -17,6 +18,9 @@ export const SORT_LABELS: Record<LeadSort, string> = { newest: 'Newest', last_co
 
 export const MAX_PAGE_SIZE = 100
 
+// The days the reports support (app/kpis/period.ts): no lead is older, and PostgreSQL refuses the far ones.
+const Day = z.iso.date('Use a date like 2026-01-31').refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `Use a day from ${FIRST_DAY} to ${LAST_DAY}`)
+
 /** The inbox's filters, sort and page, as URL query parameters (the admin inbox and GET /api/v1/leads). */
 export const LeadQuerySchema = z
   .object({
@@ -25,23 +29,23 @@ export const LeadQuerySchema = z
     formId: optional(z.uuid('Use a form id')),
     pageId: optional(z.uuid('Use a page id')),
     source: optional(z.enum(CHANNELS, { error: `Use one of ${CHANNELS.join(', ')}` })),
-    from: optional(z.iso.date('Use a date like 2026-01-31')),
-    to: optional(z.iso.date('Use a date like 2026-01-31')),
+    from: optional(Day),
+    to: optional(Day),
     q: optional(z.string().trim().max(200, 'Use at most 200 characters')),
     // Where the dashboard's numbers link to (app/kpis/links.ts): leads that reached a funnel stage (or a later
     // one), first within reachedFrom..reachedTo; that had a touch from a channel; by device; by their answer
     // to "How did you hear about us?".
     reached: optional(z.enum(FUNNEL_STAGES, { error: `Use one of ${FUNNEL_STAGES.join(', ')}` })),
-    reachedFrom: optional(z.iso.date('Use a date like 2026-01-31')),
-    reachedTo: optional(z.iso.date('Use a date like 2026-01-31')),
+    reachedFrom: optional(Day),
+    reachedTo: optional(Day),
     touched: optional(z.enum(CHANNELS, { error: `Use one of ${CHANNELS.join(', ')}` })),
     device: optional(z.enum(DEVICES, { error: `Use one of ${DEVICES.join(', ')}` })),
     heardAbout: optional(z.string().trim().max(200, 'Use at most 200 characters')),
     // With any of these, leads with a conversion matching all of them (and formId/pageId when given).
     conversionType: optional(z.enum(['soft', 'hard'], { error: 'Use soft or hard' })),
     variantKey: optional(z.string().trim().max(50, 'Use at most 50 characters')),
-    convertedFrom: optional(z.iso.date('Use a date like 2026-01-31')),
-    convertedTo: optional(z.iso.date('Use a date like 2026-01-31')),
+    convertedFrom: optional(Day),
+    convertedTo: optional(Day),
     sort: optional(z.enum(LEAD_SORTS, { error: `Use one of ${LEAD_SORTS.join(', ')}` })),
     cursor: optional(z.string().max(500, 'Not a cursor from this API')),
     limit: optional(z.coerce.number({ error: 'Use a whole number' }).int('Use a whole number').min(1, 'Use at least 1').max(MAX_PAGE_SIZE, `Use at most ${MAX_PAGE_SIZE}`)),

@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { db, isUniqueViolation, type Transaction } from '#app/db.server'
-import { validatePageDocument } from '#app/pages/document'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
+import { validatePageDocument, type PageDocument } from '#app/pages/document'
+import { formReferencesOf } from '#app/pages/form-refs'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
-import { pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
+import { forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
 
 export type PageStatus = 'draft' | 'published' | 'archived'
 
@@ -37,7 +38,10 @@ export function listPages({ workspaceId }: { workspaceId: string }) {
     .orderBy(desc(pages.updatedAt))
 }
 
-type CreatePageResult = { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[] } } | { ok: false; field: 'slug'; message: string }
+type CreatePageResult =
+  | { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[] } }
+  | { ok: false; status: 409; field: 'slug'; message: string }
+  | { ok: false; status: 400; field: 'formId'; message: string }
 
 /** A new page with its control variant "A", drafted from a starter template. */
 export async function createPage({
@@ -53,6 +57,7 @@ export async function createPage({
   template: TemplateId
   formId?: string
 }): Promise<CreatePageResult> {
+  if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }
   const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
   const draft = starter.build({ formId }) as PageDocumentJson
   const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, title: name }
@@ -66,9 +71,27 @@ export async function createPage({
       return { ok: true as const, page: { ...page!, variants } }
     })
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: 'slug', message: 'This slug is already taken: choose another' }
+    if (isUniqueViolation(error)) return { ok: false, status: 409, field: 'slug', message: 'This slug is already taken: choose another' }
     throw error
   }
+}
+
+const NO_SUCH_FORM = 'No such form in this workspace'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** The ids among `formIds` that are not forms of this workspace (text that is not an id is not one either). */
+async function formsNotInWorkspace({ workspaceId, formIds }: { workspaceId: string; formIds: string[] }, database: Database | Transaction = db) {
+  const ids = [...new Set(formIds)].filter((id) => UUID.test(id))
+  const found = ids.length ? await database.select({ id: forms.id }).from(forms).where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId))) : []
+  const mine = new Set(found.map((row) => row.id))
+  return new Set(formIds.filter((id) => !mine.has(id)))
+}
+
+/** One error per Form block of `document` that names a form outside this workspace, saying where it is. */
+async function foreignFormErrors({ workspaceId, document }: { workspaceId: string; document: PageDocument }, database: Database | Transaction = db) {
+  const references = formReferencesOf(document)
+  const foreign = await formsNotInWorkspace({ workspaceId, formIds: references.map((r) => r.formId) }, database)
+  return references.filter((r) => foreign.has(r.formId)).map((r) => `${r.path}: ${NO_SUCH_FORM}`)
 }
 
 /** The page with its variants (without drafts) and versions, or null when it is not in this workspace. */
@@ -141,14 +164,13 @@ export async function createVariant({
   name?: string
   copyFrom?: string
 }): Promise<{ ok: true; variant: { id: string; key: string; name: string } } | { ok: false; status: 404 | 400; message: string }> {
-  if (!(await findPageId({ workspaceId, id: pageId }))) return { ok: false, status: 404, message: 'No such page' }
   return db.transaction(async (tx) => {
-    // Lock the page's variants so two duplicates at once cannot pick the same key.
-    const existing = await tx
-      .select({ key: pageVariants.key, draft: pageVariants.draft })
-      .from(pageVariants)
-      .where(eq(pageVariants.pageId, pageId))
-      .for('update')
+    // Two duplicates at once must not pick the same key. Locking the variant rows would not do: a row inserted
+    // by the other transaction is not among them, so both would read the same keys. The page row serialises
+    // them, and the variants are read after the lock is held, so they include the winner's new key.
+    const [page] = await tx.select({ id: pages.id }).from(pages).where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId))).for('update')
+    if (!page) return { ok: false as const, status: 404 as const, message: 'No such page' }
+    const existing = await tx.select({ key: pageVariants.key, draft: pageVariants.draft }).from(pageVariants).where(eq(pageVariants.pageId, pageId))
     const source = existing.find((v) => v.key === copyFrom)
     if (!source) return { ok: false as const, status: 400 as const, message: `No variant "${copyFrom}" to copy from` }
     const key = nextVariantKey(existing.map((v) => v.key))
@@ -186,6 +208,8 @@ export async function saveVariantDraft({
   const validation = validatePageDocument(draft)
   if (!validation.ok) return { ok: false, status: 400, errors: validation.errors }
   if (!(await findPageId({ workspaceId, id: pageId }))) return { ok: false, status: 404 }
+  const foreignForms = await foreignFormErrors({ workspaceId, document: validation.data })
+  if (foreignForms.length) return { ok: false, status: 400, errors: foreignForms }
   const savedAt = new Date()
   const rows = await db
     .update(pageVariants)
@@ -214,10 +238,13 @@ export async function publishPage({ workspaceId, pageId, userId }: { workspaceId
       .from(pageVariants)
       .where(eq(pageVariants.pageId, pageId))
       .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
-    const errors = variants.flatMap((v) => {
+    const errors: string[] = []
+    for (const v of variants) {
       const result = validatePageDocument(v.draft)
-      return result.ok ? [] : result.errors.map((e) => `Variant ${v.key}: ${e}`)
-    })
+      // A draft saved before form ids were checked may still name another workspace's form.
+      const problems = result.ok ? await foreignFormErrors({ workspaceId, document: result.data }, tx) : result.errors
+      errors.push(...problems.map((e) => `Variant ${v.key}: ${e}`))
+    }
     if (errors.length) return { ok: false as const, status: 400 as const, errors }
     const content: PublishedContent = {
       settings: page.settings,

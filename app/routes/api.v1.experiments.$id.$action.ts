@@ -5,12 +5,16 @@ import { experimentJson } from '#app/experiments/api-shape'
 import { declareWinner, transitionExperiment } from '#app/experiments/queries.server'
 import { EXPERIMENT_ACTIONS, type ExperimentAction } from '#app/experiments/schema'
 import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
+import { allowMethods } from '#app/http/methods.server'
 
 const WinnerSchema = z.object({ variantKey: z.string({ error: 'variantKey is required' }).trim().min(1, 'variantKey is required') })
 
+const methods = allowMethods(['POST'])
+export const loader = methods.refuse
+
 /** POST /api/v1/experiments/:id/start | pause | resume | stop | winner (`{ variantKey }`). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return jsonError(405, { error: 'Use POST' })
+  methods.require(request)
   const { workspace, keyId } = await requireApiCaller(request)
   const id = requireIdParam(params.id, 'experiment')
   const actor = { userId: null, actor: 'api' as const, apiKeyId: keyId }

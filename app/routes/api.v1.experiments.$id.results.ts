@@ -3,14 +3,18 @@ import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { CSV_TABLES, resultsCsv, type CsvTable } from '#app/experiments/results/csv'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { jsonError, requireIdParam } from '#app/http/json.server'
+import { allowMethods } from '#app/http/methods.server'
 
 const FORMATS = ['json', 'csv'] as const
+
+const methods = allowMethods(['GET'])
 
 /**
  * GET /api/v1/experiments/:id/results?metric=any|soft|hard|<formId>&format=json|csv&table=variants|daily|device|channel|lead_quality
  * The numbers of the results page, from the rollups. `table` picks the CSV's table (variants by default).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  methods.require(request)
   const started = performance.now()
   const { workspace } = await requireApiCaller(request)
   const id = requireIdParam(params.id, 'experiment')
@@ -34,3 +38,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   })
 }
+
+export const action = methods.refuse

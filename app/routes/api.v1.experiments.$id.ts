@@ -4,8 +4,12 @@ import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { experimentJson } from '#app/experiments/api-shape'
 import { getExperiment, updateCoverage } from '#app/experiments/queries.server'
 import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
+import { allowMethods } from '#app/http/methods.server'
+
+const methods = allowMethods(['GET', 'PATCH'], 'GET, or PATCH with { "coverage" }')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const found = await getExperiment({ workspaceId: workspace.id, id: requireIdParam(params.id, 'experiment') })
   if (!found) return jsonError(404, { error: 'No such experiment' })
@@ -20,7 +24,7 @@ const PatchSchema = z.strictObject(
 
 /** PATCH `{ coverage }`: while running it may only rise, so nobody already counted moves. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'PATCH') return jsonError(405, { error: 'Use PATCH to change an experiment' })
+  methods.require(request)
   const { workspace, keyId } = await requireApiCaller(request)
   const id = requireIdParam(params.id, 'experiment')
   const { coverage } = await parseJsonBody(request, PatchSchema)

@@ -3,10 +3,14 @@ import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { CreateExperimentSchema } from '#app/experiments/schema'
 import { createExperiment } from '#app/experiments/queries.server'
 import { jsonError, parseJsonBody } from '#app/http/json.server'
+import { allowMethods } from '#app/http/methods.server'
+
+const methods = allowMethods(['POST'], 'POST to create an experiment')
+export const loader = methods.refuse
 
 /** `{ pageId, name, variants: [{ key, weight }], control?, coverage?, primaryMetric?, autoShip?, … }` → 201 `{ id, status }`. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return jsonError(405, { error: 'Use POST to create an experiment' })
+  methods.require(request)
   const { workspace, keyId } = await requireApiCaller(request)
   const input = await parseJsonBody(request, CreateExperimentSchema)
   const created = await createExperiment({ workspaceId: workspace.id, input, actor: { userId: null, actor: 'api', apiKeyId: keyId } })

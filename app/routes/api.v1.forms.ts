@@ -3,15 +3,19 @@ import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { conversionTypeFor } from '#app/forms/purposes'
 import { checkFormInput, createForm, listForms } from '#app/forms/queries.server'
 import { jsonError, readJsonBody } from '#app/http/json.server'
+import { allowMethods } from '#app/http/methods.server'
+
+const methods = allowMethods(['GET', 'POST'])
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   return Response.json({ forms: await listForms({ workspaceId: workspace.id }) })
 }
 
 /** `{ name, purpose?, conversionType?, fields, success?, steps?, submitLabel? }` → 201 `{ id }`. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return jsonError(405, { error: 'Use POST to create a form' })
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const body = await readJsonBody(request)
   if (!body || typeof body !== 'object' || Array.isArray(body)) return jsonError(400, { error: 'Body must be a JSON object' })

@@ -6,11 +6,14 @@ import { leadForApi } from '#app/leads/api-shape'
 import { getLead } from '#app/leads/detail.server'
 import { LeadStageChangeSchema } from '#app/leads/schema'
 import { changeLeadStage } from '#app/leads/stage.server'
+import { allowMethods } from '#app/http/methods.server'
 
+const methods = allowMethods(['GET', 'PATCH'], 'GET, or PATCH with { "stage", "dealValue"? }')
 const notFound = () => jsonError(404, { error: 'No such lead' })
 
 /** GET /api/v1/leads/:id → the lead with its conversions and stage history. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const lead = await getLead({ workspaceId: workspace.id, id: requireIdParam(params.id, 'lead') })
   return lead ? Response.json(leadForApi(lead)) : notFound()
@@ -18,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** PATCH /api/v1/leads/:id `{ "stage": "opportunity", "dealValue": 12000 }` → 200 with the lead. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'PATCH') return jsonError(405, { error: 'Use PATCH with { "stage", "dealValue"? }' }, { Allow: 'GET, PATCH' })
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const leadId = requireIdParam(params.id, 'lead')
   const input = await parseJsonBody(request, LeadStageChangeSchema)

@@ -2,8 +2,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { jsonError, requireIdParam } from '#app/http/json.server'
 import { getPage } from '#app/pages/queries.server'
+import { allowMethods } from '#app/http/methods.server'
+
+const methods = allowMethods(['GET'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const page = await getPage({ workspaceId: workspace.id, id: requireIdParam(params.id, 'page') })
   if (!page) return jsonError(404, { error: 'No such page' })
@@ -18,3 +22,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: page.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, live: v.id === page.publishedVersionId })),
   })
 }
+
+export const action = methods.refuse

@@ -3,11 +3,15 @@ import { z } from 'zod'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
 import { getVariant, saveVariantDraft } from '#app/pages/queries.server'
+import { allowMethods } from '#app/http/methods.server'
 
 // The editor's JSON can be large; the document itself is capped at 1 MB by validatePageDocument.
 const DraftBodySchema = z.object({ draft: z.unknown().refine((v) => v !== undefined, 'draft is required') })
 
+const methods = allowMethods(['GET', 'PUT'], 'GET, or PUT with { "draft": <editor JSON> }')
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const variant = await getVariant({ workspaceId: workspace.id, pageId: requireIdParam(params.id, 'page'), key: params.key! })
   if (!variant) return jsonError(404, { error: 'No such variant' })
@@ -15,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'PUT') return jsonError(405, { error: 'Use PUT with { "draft": <editor JSON> }' })
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const pageId = requireIdParam(params.id, 'page')
   const { draft } = await parseJsonBody(request, DraftBodySchema, { maxBytes: 1_100_000 })

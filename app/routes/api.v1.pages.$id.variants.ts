@@ -3,9 +3,13 @@ import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
 import { createVariant } from '#app/pages/queries.server'
 import { CreateVariantSchema } from '#app/pages/schema'
+import { allowMethods } from '#app/http/methods.server'
+
+const methods = allowMethods(['POST'], 'POST to create a variant')
+export const loader = methods.refuse
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return jsonError(405, { error: 'Use POST to create a variant' })
+  methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const pageId = requireIdParam(params.id, 'page')
   const input = await parseJsonBody(request, CreateVariantSchema)

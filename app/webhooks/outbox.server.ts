@@ -5,7 +5,7 @@ import { allowsPrivateWebhookTargets } from '#app/env.server'
 import { webhookDeliveries, webhooks, type WebhookEvent } from '#db/schema'
 import { MAX_ATTEMPTS, retryDelayMs } from './retry'
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './signature'
-import { checkWebhookTarget } from './target.server'
+import { postToTarget, resolveWebhookTarget, type Resolver } from './target.server'
 
 // Webhooks leave through an outbox: the submission's own transaction writes one webhook_deliveries row per
 // (event × subscribed webhook), so an event is sent if and only if its submission committed. A worker in every
@@ -55,7 +55,8 @@ export type DeliverOptions = {
   /** The worker's clock; tests move it forward to simulate retries. */
   now?: Date
   limit?: number
-  fetchImpl?: typeof fetch
+  /** How target names are resolved (system DNS by default); tests inject one to need no DNS. */
+  resolve?: Resolver
   timeoutMs?: number
   allowPrivateTargets?: boolean
   /** Only this workspace's deliveries: tests share their database with other test files. */
@@ -70,7 +71,7 @@ type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: numbe
 export async function deliverDueWebhooks({
   now = new Date(),
   limit = 20,
-  fetchImpl = fetch,
+  resolve,
   timeoutMs = TIMEOUT_MS,
   allowPrivateTargets = allowsPrivateWebhookTargets(),
   workspaceId,
@@ -83,7 +84,7 @@ export async function deliverDueWebhooks({
   await Promise.all(
     claimed.map(async (delivery) => {
       const outcome: Outcome = delivery.isActive
-        ? await sendDelivery(delivery, { now: clock(), fetchImpl, timeoutMs, allowPrivateTargets })
+        ? await sendDelivery(delivery, { now: clock(), resolve, timeoutMs, allowPrivateTargets })
         : { ok: false, statusCode: null, error: 'Not sent: the webhook is paused' }
       const status = await recordOutcome(delivery, outcome, { now: clock(), random, isFinal: !delivery.isActive })
       counts[status === 'pending' ? 'retrying' : status]++
@@ -111,13 +112,13 @@ function claimDueDeliveries({ now, limit, workspaceId }: { now: Date; limit: num
   })
 }
 
-async function sendDelivery(delivery: Claimed, options: { now: Date; fetchImpl: typeof fetch; timeoutMs: number; allowPrivateTargets: boolean }): Promise<Outcome> {
+async function sendDelivery(delivery: Claimed, options: { now: Date; resolve?: Resolver; timeoutMs: number; allowPrivateTargets: boolean }): Promise<Outcome> {
   try {
-    const refusal = await checkWebhookTarget(delivery.url, { allowPrivate: options.allowPrivateTargets })
-    if (refusal) return { ok: false, statusCode: null, error: refusal }
+    // Resolved and checked here, then connected to at exactly the checked address (target.server.ts).
+    const target = await resolveWebhookTarget(delivery.url, { allowPrivate: options.allowPrivateTargets, resolve: options.resolve })
+    if (!target.ok) return { ok: false, statusCode: null, error: target.reason }
     const timestamp = Math.floor(options.now.getTime() / 1000)
-    const response = await options.fetchImpl(delivery.url, {
-      method: 'POST',
+    const response = await postToTarget(target, {
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': USER_AGENT,
@@ -125,12 +126,9 @@ async function sendDelivery(delivery: Claimed, options: { now: Date; fetchImpl: 
         [WEBHOOK_SIGNATURE_HEADER]: signWebhook({ secret: delivery.secret, timestamp, body: delivery.body }),
       },
       body: delivery.body,
-      // A redirect could point anywhere, past the target check: it counts as a failure instead.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      timeoutMs: options.timeoutMs,
     })
-    // The receiver's body is not read: it is not shown to members (it could be an internal page's content).
-    await response.body?.cancel().catch(() => {})
+    // A redirect is not followed (it could point anywhere, past the target check): it counts as a failure.
     if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status }
     return { ok: false, statusCode: response.status, error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` }
   } catch (error) {

@@ -46,7 +46,7 @@ describe('POST /api/v1/analyze', () => {
   test('400 for a body that is not JSON, 413 for one too large, 405 for GET', async () => {
     expect((await readResult(await post(analyzeAction, '{"variants": ['))).status).toBe(400)
     expect((await readResult(await post(analyzeAction, { pad: 'x'.repeat(70_000) }))).status).toBe(413)
-    expect((await readResult(await analyzeLoader())).status).toBe(405)
+    expect((await readResult(await analyzeLoader({ request: new Request('http://app.test/api/v1/analyze'), params: {}, context: { clientIp: '203.0.113.9' } }))).status).toBe(405)
   })
 
   test('zero visitors is not an error: nulls and collecting', async () => {

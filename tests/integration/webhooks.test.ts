@@ -1,11 +1,13 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { db, type Database } from '#app/db.server'
 import { action, loader } from '#app/routes/_app.settings.webhooks'
 import { deliverDueWebhooks, enqueueWebhookEvents, pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { createWebhook } from '#app/webhooks/queries.server'
+import type { Resolver } from '#app/webhooks/target.server'
 import { MAX_ATTEMPTS } from '#app/webhooks/retry'
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '#app/webhooks/signature'
 import { webhookDeliveries, type WebhookEvent } from '#db/schema'
@@ -208,6 +210,74 @@ describe('delivery', () => {
     expect(await deliverDueWebhooks({ workspaceId: owner.workspaceId, allowPrivateTargets: false })).toMatchObject({ retrying: 1 })
     expect(receivedAt(path)).toHaveLength(0)
     expect((await deliveriesOf(owner.workspaceId))[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Refused: private or local address' })
+  })
+
+  // Names resolve through an injected resolver (no DNS here); the resolver counts the questions.
+  function resolverOf(...answers: string[][]) {
+    const asked: string[] = []
+    const resolve: Resolver = async (hostname) => {
+      const addresses = answers[Math.min(asked.length, answers.length - 1)]!
+      asked.push(hostname)
+      return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))
+    }
+    return { resolve, asked }
+  }
+  const port = () => new URL(base).port
+
+  test('a name that resolves to 127.0.0.1 is refused at send, without a request being made', async () => {
+    const path = uniquePath()
+    const owner = await createOwner()
+    await createWebhook({ workspaceId: owner.workspaceId, url: `http://receiver.example:${port()}${path}`, events: ['lead.created'], createdBy: null })
+    await enqueueWebhookEvents(db, { workspaceId: owner.workspaceId, events: [event('lead.created')] })
+    const dns = resolverOf(['127.0.0.1'])
+    expect(await deliverDueWebhooks({ workspaceId: owner.workspaceId, allowPrivateTargets: false, resolve: dns.resolve })).toMatchObject({ retrying: 1 })
+    expect(dns.asked).toEqual(['receiver.example'])
+    expect(receivedAt(path)).toHaveLength(0)
+    expect((await deliveriesOf(owner.workspaceId))[0]).toMatchObject({ status: 'pending', lastError: 'Refused: private or local address' })
+  })
+
+  test('the connection goes to the address that was checked, with the name kept in the Host header', async () => {
+    const path = uniquePath()
+    const owner = await createOwner()
+    await createWebhook({ workspaceId: owner.workspaceId, url: `http://receiver.example:${port()}${path}`, events: ['lead.created'], createdBy: null })
+    await enqueueWebhookEvents(db, { workspaceId: owner.workspaceId, events: [event('lead.created')] })
+    // Allowed here only so that the checked address can be our local receiver; the lookup is asked once.
+    const dns = resolverOf(['127.0.0.1'], ['192.0.2.1'])
+    expect(await deliverDueWebhooks({ workspaceId: owner.workspaceId, allowPrivateTargets: true, resolve: dns.resolve })).toMatchObject({ delivered: 1 })
+    expect(dns.asked).toEqual(['receiver.example'])
+    expect(receivedAt(path).map((r) => r.headers.host)).toEqual([`receiver.example:${port()}`])
+  })
+
+  test('DNS rebinding: a second, private answer is never asked for, so never connected to', async () => {
+    const path = uniquePath()
+    const owner = await createOwner()
+    await createWebhook({ workspaceId: owner.workspaceId, url: `http://rebind.example:${port()}${path}`, events: ['lead.created'], createdBy: null })
+    await enqueueWebhookEvents(db, { workspaceId: owner.workspaceId, events: [event('lead.created')] })
+    // First answer public (passes the check), every later one our loopback receiver.
+    const dns = resolverOf(['93.184.215.14'], ['127.0.0.1'])
+    await deliverDueWebhooks({ workspaceId: owner.workspaceId, allowPrivateTargets: false, resolve: dns.resolve, timeoutMs: 500 })
+    expect(dns.asked).toEqual(['rebind.example'])
+    expect(receivedAt(path)).toHaveLength(0)
+    const [row] = await deliveriesOf(owner.workspaceId)
+    // Offline the public address is unreachable or times out; what matters is that it was the one tried.
+    expect(row!.lastError).toMatch(/93\.184\.215\.14|Timed out/)
+  })
+
+  test('https keeps the name for TLS: the server sees it as SNI', async () => {
+    const names: string[] = []
+    // No certificate at all: the handshake fails after the client hello has named the server.
+    const tlsServer = createTlsServer({ SNICallback: (name, done) => { names.push(name); done(new Error('no certificate here')) } })
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve))
+    try {
+      const owner = await createOwner()
+      await createWebhook({ workspaceId: owner.workspaceId, url: `https://secure.example:${(tlsServer.address() as AddressInfo).port}/in`, events: ['lead.created'], createdBy: null })
+      await enqueueWebhookEvents(db, { workspaceId: owner.workspaceId, events: [event('lead.created')] })
+      const dns = resolverOf(['127.0.0.1'])
+      expect(await deliverDueWebhooks({ workspaceId: owner.workspaceId, allowPrivateTargets: true, resolve: dns.resolve })).toMatchObject({ retrying: 1 })
+      expect(names).toEqual(['secure.example'])
+    } finally {
+      await new Promise((resolve) => tlsServer.close(resolve))
+    }
   })
 
   test('a redirect is not followed: it is a failed attempt', async () => {

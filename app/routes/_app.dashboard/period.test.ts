@@ -43,3 +43,13 @@ test('links keep what is chosen and leave defaults out', () => {
   expect(dashboardHref(read('').selection)).toBe('/dashboard')
   expect(dashboardHref(read('period=7d&compare=none').selection, { model: 'linear' })).toBe('/dashboard?period=7d&compare=none&model=linear')
 })
+
+test('days out of range, or a comparison that would leave it, fall back to the default and are named', () => {
+  const far = read('period=custom&from=9999-12-31&to=9999-12-31')
+  expect(far.selection).toMatchObject({ period: '30d', from: '2026-10-24', to: '2026-11-22' })
+  expect(far.ignored).toEqual(['from (Use a day from 2000-01-01 to 2100-12-31)', 'to (Use a day from 2000-01-01 to 2100-12-31)'])
+  const early = read('from=2000-01-01&to=2000-01-07')
+  expect(early.selection).toMatchObject({ period: '30d' })
+  expect(early.ignored).toEqual([expect.stringMatching(/^from \(With compare=previous the period before would start on 1999-12-25/)])
+  expect(read('from=2000-01-01&to=2000-01-07&compare=none')).toMatchObject({ selection: { period: 'custom', from: '2000-01-01' }, ignored: [] })
+})
