@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { computeProbabilityToBeat, createPosterior } from './bayes'
+import { computeProbabilityToBeat, computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 
 const beta = (alpha: number, beta: number) => ({ alpha, beta })
 
@@ -38,5 +38,17 @@ describe('probability to beat (Evan Miller closed form)', () => {
     const p = computeProbabilityToBeat(beta(1, 10001), beta(101, 9901))
     expect(p).toBeGreaterThan(0)
     expect(p).toBeLessThan(1e-30)
+  })
+
+  test('within a term budget it is the same exact value; past the budget it gives up (null)', () => {
+    const control = createPosterior({ visitors: 2_000_000, conversions: 1_000_000 })
+    const treatment = createPosterior({ visitors: 2_000_000, conversions: 1_001_000 })
+    expect(computeProbabilityToBeatWithin(treatment, control, MAX_SERIES_TERMS)).toBe(computeProbabilityToBeat(treatment, control))
+    expect(computeProbabilityToBeatWithin(control, treatment, MAX_SERIES_TERMS)).toBe(computeProbabilityToBeat(control, treatment))
+    expect(computeProbabilityToBeatWithin(treatment, control, 1000)).toBeNull()
+    expect(computeProbabilityToBeatWithin(control, treatment, 1000)).toBeNull()
+    // 10^12 visitors at 50% would take about 11 million terms (150 ms)
+    const huge = createPosterior({ visitors: 1e12, conversions: 5e11 })
+    expect(computeProbabilityToBeatWithin(createPosterior({ visitors: 1e12, conversions: 5e11 + 700_000 }), huge, MAX_SERIES_TERMS)).toBeNull()
   })
 })

@@ -12,8 +12,7 @@
 // densities on the same grid.
 
 import { createGaussLegendreRule } from './gauss-legendre'
-import { logBeta } from './special'
-import type { BetaPosterior } from './bayes'
+import { computePosteriorMean, type BetaPosterior } from './bayes'
 
 const RULE = createGaussLegendreRule(16)
 const NODES = RULE.nodes.length
@@ -54,19 +53,28 @@ function bisectRoot(f: (x: number) => number, low: number, high: number, scale: 
   return rising ? low : high
 }
 
+// 1 − (1 − x): the nearest double whose complement is exact too (Sterbenz), so a panel edge means
+// the same point to the ln x and the ln(1 − x) part of a density (see placeNodes).
+function snap(x: number): number {
+  return 1 - (1 - x)
+}
+
 // Panels between consecutive support edges, each no wider than the narrowest density covering it.
 // Stretches no density covers are left out: every F_j is constant (0 or 1) there.
 function buildSegments(supports: Support[]): Segment[] {
-  const edges = [...new Set(supports.flatMap((s) => [s.low, s.high]))].sort((a, b) => a - b)
+  const edges = [...new Set(supports.flatMap((s) => [snap(s.low), snap(s.high)]))].sort((a, b) => a - b)
   const segments: Segment[] = []
   for (let e = 0; e + 1 < edges.length; e++) {
     const [start, end] = [edges[e], edges[e + 1]]
-    const covering = supports.filter((s) => s.low <= start && s.high >= end)
+    const covering = supports.filter((s) => snap(s.low) <= start && snap(s.high) >= end)
     if (covering.length === 0) continue
     const width = PANEL_WIDTH_IN_SDS * Math.min(...covering.map((s) => s.scale))
     const count = Math.ceil((end - start) / width)
-    for (let c = 0; c < count; c++) {
-      segments.push({ start: start + ((end - start) * c) / count, end: c + 1 === count ? end : start + ((end - start) * (c + 1)) / count })
+    let from = start
+    for (let c = 1; c <= count; c++) {
+      const to = c === count ? end : snap(start + ((end - start) * c) / count)
+      if (to > from) segments.push({ start: from, end: to })
+      from = to
     }
   }
   return segments
@@ -80,23 +88,36 @@ type ArmGrid = {
   after: Float64Array // 1 − F at each segment's end
 }
 
-// Node positions and the two logarithms every density needs, shared by all variants.
-type Nodes = { halfWidth: Float64Array; logX: Float64Array; logOneMinusX: Float64Array }
+// Where the nodes are, as offsets h from each panel's start s (exact, so x = s + h is never rounded), and
+// the two logarithms every density needs there, shared by all variants: ln(x/s) and ln((1 − x)/(1 − s)).
+type Nodes = { start: Float64Array; halfWidth: Float64Array; logRatio: Float64Array; logComplementRatio: Float64Array }
 
+// Densities are evaluated relative to a reference point as a·ln(x/m) + b·ln((1 − x)/(1 − m)), from
+// ln(x/s), ln(s/m) and their complements: every factor is a small offset with full relative precision.
+// (a·ln x + b·ln(1 − x) − ln B(a, b) cancels terms near 10^11 at 10^12 visitors and kept only about
+// 5 digits of the density there; this keeps about 9, and about 12 at 10^7.)
 function placeNodes(segments: Segment[]): Nodes {
+  const start = new Float64Array(segments.length)
   const halfWidth = new Float64Array(segments.length)
-  const logX = new Float64Array(segments.length * NODES)
-  const logOneMinusX = new Float64Array(segments.length * NODES)
+  const logRatio = new Float64Array(segments.length * NODES)
+  const logComplementRatio = new Float64Array(segments.length * NODES)
   for (let s = 0; s < segments.length; s++) {
-    const { start, end } = segments[s]
-    halfWidth[s] = (end - start) / 2
+    start[s] = segments[s].start
+    halfWidth[s] = (segments[s].end - segments[s].start) / 2
+    const complement = 1 - start[s] // exact: the edges are snapped
     for (let k = 0; k < NODES; k++) {
-      const x = start + halfWidth[s] * (RULE.nodes[k] + 1)
-      logX[s * NODES + k] = Math.log(x)
-      logOneMinusX[s * NODES + k] = Math.log1p(-x)
+      const offset = halfWidth[s] * (RULE.nodes[k] + 1)
+      // A panel starting at 0 stores ln x itself; integrateArm then adds −ln m instead of ln(s/m).
+      logRatio[s * NODES + k] = start[s] === 0 ? Math.log(offset) : Math.log1p(offset / start[s])
+      logComplementRatio[s * NODES + k] = Math.log1p(-offset / complement)
     }
   }
-  return { halfWidth, logX, logOneMinusX }
+  return { start, halfWidth, logRatio, logComplementRatio }
+}
+
+// ln(x/m), through log1p where x is near m so the result keeps its relative precision.
+function logRatioOf(x: number, m: number): number {
+  return Math.abs(x - m) < 0.5 * m ? Math.log1p((x - m) / m) : Math.log(x / m)
 }
 
 // Density at every node, then its running integral via the cumulative Gauss–Legendre matrix.
@@ -105,22 +126,29 @@ function integrateArm(posterior: BetaPosterior, support: Support, segments: Segm
   const density = new Float64Array(count * NODES)
   const partial = new Float64Array(count * NODES)
   const mass = new Float64Array(count)
-  const logNorm = logBeta(posterior.alpha, posterior.beta)
   const { cumulative, weights } = RULE
-  // A node of a sliver panel at a support edge can round to exactly 0 or 1, where ln is −∞;
-  // with a zero exponent the factor is 1, not 0·∞ = NaN.
   const a1 = posterior.alpha - 1
   const b1 = posterior.beta - 1
+  // The reference point m: the mean, inside (0, 1) for every posterior, snapped so that 1 − m is exact
+  // too (else the ln x and ln(1 − x) parts would refer to points 1e-17 apart, which the exponents near
+  // 10^12 turn into errors of 1e-11). Densities come out relative to f(m), within a factor e of the
+  // peak, and are normalized by their total at the end.
+  const mean = snap(posterior.alpha / (posterior.alpha + posterior.beta))
+  const complementOfMean = 1 - mean
   for (let s = 0; s < count; s++) {
     // Panels never straddle a support edge, so the midpoint tells whether this density is present.
     const middle = (segments[s].start + segments[s].end) / 2
     if (middle < support.low || middle > support.high) continue
+    const from = nodes.start[s]
+    // With a zero exponent the factor is 1: skip it rather than risk 0·∞ = NaN.
+    const low = a1 === 0 ? 0 : from === 0 ? -Math.log(mean) : logRatioOf(from, mean)
+    const high = b1 === 0 ? 0 : Math.log1p((mean - from) / complementOfMean)
     const base = s * NODES
     const half = nodes.halfWidth[s]
     let total = 0
     for (let k = 0; k < NODES; k++) {
-      const logDensity = (a1 === 0 ? 0 : a1 * nodes.logX[base + k]) + (b1 === 0 ? 0 : b1 * nodes.logOneMinusX[base + k])
-      const value = Math.exp(logDensity - logNorm)
+      const logDensity = (a1 === 0 ? 0 : a1 * (nodes.logRatio[base + k] + low)) + (b1 === 0 ? 0 : b1 * (nodes.logComplementRatio[base + k] + high))
+      const value = Math.exp(logDensity)
       density[base + k] = value
       total += weights[k] * value
     }
@@ -158,13 +186,24 @@ function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float
   return { density, cdf, survival, before, after }
 }
 
-/** P(best) and expected loss for every variant; P(best) sums to 1 within ~1e-12. */
-export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantSummary {
+/** Every posterior's density and CDF at the nodes of one shared set of Gauss–Legendre panels. */
+export type PosteriorGrid = { segments: Segment[]; nodes: Nodes; arms: ArmGrid[]; means: number[] }
+
+export function buildPosteriorGrid(posteriors: BetaPosterior[]): PosteriorGrid {
   const supports = posteriors.map(findSupport)
   const segments = buildSegments(supports)
   const nodes = placeNodes(segments)
   const arms = posteriors.map((p, i) => integrateArm(p, supports[i], segments, nodes))
-  const k = posteriors.length
+  return { segments, nodes, arms, means: posteriors.map(computePosteriorMean) }
+}
+
+/** P(best) and expected loss for every variant; P(best) sums to 1 within ~1e-12. */
+export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantSummary {
+  return summarizeGrid(buildPosteriorGrid(posteriors))
+}
+
+export function summarizeGrid({ segments, nodes, arms }: PosteriorGrid): BestVariantSummary {
+  const k = arms.length
   const probabilityToBeBest = new Array<number>(k).fill(0)
   const expectedLoss = new Array<number>(k).fill(0)
   // Products over "every other variant" from prefix and suffix products: O(k) per node, not O(k²).
@@ -211,4 +250,25 @@ function addGapLoss(expectedLoss: number[], arms: ArmGrid[], s: number, gap: num
     })
     expectedLoss[i] += gap * arm.before[s] * someoneAbove
   })
+}
+
+/**
+ * P(X_i > X_j) = ∫ f_i·F_j, for when the exact series (bayes.ts) would take too long. As there,
+ * the side expected to be small is the one integrated, so a small probability keeps its digits.
+ */
+export function computeProbabilityToBeatOnGrid(grid: PosteriorGrid, i: number, j: number): number {
+  if (grid.means[i] > grid.means[j]) return 1 - integrateDensityTimesCdf(grid, j, i)
+  return integrateDensityTimesCdf(grid, i, j)
+}
+
+function integrateDensityTimesCdf({ segments, nodes, arms }: PosteriorGrid, i: number, j: number): number {
+  const { density } = arms[i]
+  const { cdf } = arms[j]
+  let sum = 0
+  for (let s = 0; s < segments.length; s++) {
+    let panel = 0
+    for (let k = 0; k < NODES; k++) panel += RULE.weights[k] * density[s * NODES + k] * cdf[s * NODES + k]
+    sum += nodes.halfWidth[s] * panel
+  }
+  return sum
 }
