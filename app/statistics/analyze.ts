@@ -141,7 +141,7 @@ function toDecisionArm(v: VariantAnalysis, sequential: boolean): DecisionArm {
 /**
  * P(best), expected loss and P(beat control) under Beta(1, 1) priors. P(beat control) is the exact
  * series (bayes.ts) while it needs at most MAX_SERIES_TERMS terms, else the quadrature's value, which
- * agrees within 1e-9 (docs/decisions/004-statistics-work-bound.md); this bounds the work at any count.
+ * agrees within 1e-10 (docs/decisions/004-statistics-work-bound.md); this bounds the work at any count.
  * For two variants P(best) is P(beat); otherwise P(best) and the loss come from the quadrature.
  */
 function summarizeBayes(variants: VariantCounts[], controlIndex: number): { probabilityToBeBest: number[]; expectedLoss: number[]; probabilityToBeatControl: number[] } {

@@ -43,6 +43,20 @@ describe('probability to be best and expected loss by quadrature', () => {
     }
   })
 
+  test('a variant wholly below the others changes neither their P(best) nor their loss, and its own loss is E[max] − its mean', () => {
+    const [x, y, far] = [createPosterior({ visitors: 10_000, conversions: 1_000 }), createPosterior({ visitors: 10_000, conversions: 1_030 }), createPosterior({ visitors: 10_000, conversions: 500 })]
+    const pair = summarizeByQuadrature([x, y])
+    const three = summarizeByQuadrature([x, y, far])
+    for (const i of [0, 1]) {
+      expect(three.probabilityToBeBest[i]).toBeCloseTo(pair.probabilityToBeBest[i], 13)
+      expect(Math.abs(three.expectedLoss[i] / pair.expectedLoss[i] - 1)).toBeLessThan(1e-12)
+    }
+    expect(three.probabilityToBeBest[2]).toBe(0)
+    // E[max(X, Y)] = E[X] + E[(Y − X)⁺] = mean(X) + loss(X) in the pair.
+    const expected = computePosteriorMean(x) + pair.expectedLoss[0] - computePosteriorMean(far)
+    expect(Math.abs(three.expectedLoss[2] / expected - 1)).toBeLessThan(1e-12)
+  })
+
   test('identical variants share P(best) equally and have equal loss', () => {
     const same = createPosterior({ visitors: 1000, conversions: 100 })
     const { probabilityToBeBest, expectedLoss } = summarizeByQuadrature([same, same, same, same])

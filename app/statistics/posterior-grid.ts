@@ -86,6 +86,8 @@ type ArmGrid = {
   survival: Float64Array // 1 − F at every node, accumulated from the right
   before: Float64Array // F at each segment's start
   after: Float64Array // 1 − F at each segment's end
+  first: number // the segments where the density is present: first..last
+  last: number
 }
 
 // Where the nodes are, as offsets h from each panel's start s (exact, so x = s + h is never rounded), and
@@ -135,10 +137,13 @@ function integrateArm(posterior: BetaPosterior, support: Support, segments: Segm
   // peak, and are normalized by their total at the end.
   const mean = snap(posterior.alpha / (posterior.alpha + posterior.beta))
   const complementOfMean = 1 - mean
+  let [first, last] = [count, -1]
   for (let s = 0; s < count; s++) {
     // Panels never straddle a support edge, so the midpoint tells whether this density is present.
     const middle = (segments[s].start + segments[s].end) / 2
     if (middle < support.low || middle > support.high) continue
+    first = Math.min(first, s)
+    last = s
     const from = nodes.start[s]
     // With a zero exponent the factor is 1: skip it rather than risk 0·∞ = NaN.
     const low = a1 === 0 ? 0 : from === 0 ? -Math.log(mean) : logRatioOf(from, mean)
@@ -159,12 +164,12 @@ function integrateArm(posterior: BetaPosterior, support: Support, segments: Segm
       partial[base + k] = half * sum
     }
   }
-  return accumulateArm(density, partial, mass)
+  return { ...accumulateArm(density, partial, mass), first, last }
 }
 
 // Turn per-panel pieces into F and 1 − F at every node, both normalized to total mass 1 (which
 // also absorbs the rounding of the log-beta normalizer at large counts).
-function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float64Array): ArmGrid {
+function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float64Array): Omit<ArmGrid, 'first' | 'last'> {
   const count = mass.length
   const before = new Float64Array(count)
   const after = new Float64Array(count)
@@ -202,42 +207,75 @@ export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantS
   return summarizeGrid(buildPosteriorGrid(posteriors))
 }
 
-export function summarizeGrid({ segments, nodes, arms }: PosteriorGrid): BestVariantSummary {
-  const k = arms.length
-  const probabilityToBeBest = new Array<number>(k).fill(0)
-  const expectedLoss = new Array<number>(k).fill(0)
-  // Products over "every other variant" from prefix and suffix products: O(k) per node, not O(k²).
-  // Below: ∏ F_j. Above: 1 − ∏ (1 − S_j), accumulated as u + S·(1 − u) so it never cancels.
-  const belowBefore = new Float64Array(k + 1)
-  const belowAfter = new Float64Array(k + 1)
-  const aboveBefore = new Float64Array(k + 1)
-  const aboveAfter = new Float64Array(k + 1)
-  for (let s = 0; s < segments.length; s++) {
-    for (let node = 0; node < NODES; node++) {
-      const at = s * NODES + node
-      const weight = nodes.halfWidth[s] * RULE.weights[node]
-      belowBefore[0] = 1
-      aboveBefore[0] = 0
-      for (let j = 0; j < k; j++) {
-        belowBefore[j + 1] = belowBefore[j] * arms[j].cdf[at]
-        aboveBefore[j + 1] = aboveBefore[j] + arms[j].survival[at] * (1 - aboveBefore[j])
-      }
-      belowAfter[k] = 1
-      aboveAfter[k] = 0
-      for (let j = k - 1; j >= 0; j--) {
-        belowAfter[j] = belowAfter[j + 1] * arms[j].cdf[at]
-        aboveAfter[j] = aboveAfter[j + 1] + arms[j].survival[at] * (1 - aboveAfter[j + 1])
-      }
-      for (let i = 0; i < k; i++) {
-        const othersBelow = belowBefore[i] * belowAfter[i + 1]
-        const someoneAbove = aboveBefore[i] + aboveAfter[i + 1] * (1 - aboveBefore[i])
-        probabilityToBeBest[i] += weight * arms[i].density[at] * othersBelow
-        expectedLoss[i] += weight * arms[i].cdf[at] * someoneAbove
-      }
-    }
-    if (s > 0) addGapLoss(expectedLoss, arms, s, segments[s].start - segments[s - 1].end)
+export function summarizeGrid(grid: PosteriorGrid): BestVariantSummary {
+  const k = grid.arms.length
+  const summary = { probabilityToBeBest: new Array<number>(k).fill(0), expectedLoss: new Array<number>(k).fill(0) }
+  for (let s = 0; s < grid.segments.length; s++) {
+    // Only the variants whose density is present in a panel need work per node. One wholly to its
+    // right has F = 0 there, so no other variant can be best there and every other one is surely
+    // below someone; one wholly to its left has F = 1 and S = 0. With 20 variants spread apart this
+    // cuts the work about tenfold; with all of them overlapping it changes nothing.
+    const present = grid.arms.flatMap((arm, j) => (arm.first <= s && s <= arm.last ? [j] : []))
+    if (grid.arms.some((arm) => s < arm.first)) addPanelBelowSomeone(grid, s, summary)
+    else addPanel(grid, s, present, summary)
+    if (s > 0) addGapLoss(summary.expectedLoss, grid.arms, s, grid.segments[s].start - grid.segments[s - 1].end)
   }
-  return { probabilityToBeBest, expectedLoss }
+  return summary
+}
+
+// A panel with some variant wholly above it: P(best) gains nothing, and loss_i gains ∫ F_i.
+function addPanelBelowSomeone({ nodes, arms }: PosteriorGrid, s: number, summary: BestVariantSummary): void {
+  arms.forEach((arm, i) => {
+    if (s < arm.first) return
+    if (s > arm.last) {
+      summary.expectedLoss[i] += 2 * nodes.halfWidth[s]
+      return
+    }
+    let integral = 0
+    for (let node = 0; node < NODES; node++) integral += RULE.weights[node] * arm.cdf[s * NODES + node]
+    summary.expectedLoss[i] += nodes.halfWidth[s] * integral
+  })
+}
+
+// A panel with no variant wholly above it: the `present` ones (densities here) and the rest wholly below.
+function addPanel({ nodes, arms }: PosteriorGrid, s: number, present: number[], summary: BestVariantSummary): void {
+  const m = present.length
+  // Products over "every other variant" from prefix and suffix products: O(m) per node, not O(m²).
+  // Below: ∏ F_j. Above: 1 − ∏ (1 − S_j), accumulated as u + S·(1 − u) so it never cancels.
+  const belowBefore = new Float64Array(m + 1)
+  const belowAfter = new Float64Array(m + 1)
+  const aboveBefore = new Float64Array(m + 1)
+  const aboveAfter = new Float64Array(m + 1)
+  let lossOfTheRest = 0 // the variants wholly below: F = 1, so their loss gains P(someone present is above)
+  for (let node = 0; node < NODES; node++) {
+    const at = s * NODES + node
+    const weight = nodes.halfWidth[s] * RULE.weights[node]
+    belowBefore[0] = 1
+    aboveBefore[0] = 0
+    for (let j = 0; j < m; j++) {
+      const arm = arms[present[j]]
+      belowBefore[j + 1] = belowBefore[j] * arm.cdf[at]
+      aboveBefore[j + 1] = aboveBefore[j] + arm.survival[at] * (1 - aboveBefore[j])
+    }
+    belowAfter[m] = 1
+    aboveAfter[m] = 0
+    for (let j = m - 1; j >= 0; j--) {
+      const arm = arms[present[j]]
+      belowAfter[j] = belowAfter[j + 1] * arm.cdf[at]
+      aboveAfter[j] = aboveAfter[j + 1] + arm.survival[at] * (1 - aboveAfter[j + 1])
+    }
+    for (let j = 0; j < m; j++) {
+      const arm = arms[present[j]]
+      const othersBelow = belowBefore[j] * belowAfter[j + 1]
+      const someoneAbove = aboveBefore[j] + aboveAfter[j + 1] * (1 - aboveBefore[j])
+      summary.probabilityToBeBest[present[j]] += weight * arm.density[at] * othersBelow
+      summary.expectedLoss[present[j]] += weight * arm.cdf[at] * someoneAbove
+    }
+    lossOfTheRest += weight * aboveBefore[m]
+  }
+  arms.forEach((arm, i) => {
+    if (s > arm.last) summary.expectedLoss[i] += lossOfTheRest
+  })
 }
 
 // Between panels no density is present, so the loss integrand is constant there.
