@@ -209,43 +209,56 @@ export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantS
 
 export function summarizeGrid(grid: PosteriorGrid): BestVariantSummary {
   const k = grid.arms.length
-  const summary = { probabilityToBeBest: new Array<number>(k).fill(0), expectedLoss: new Array<number>(k).fill(0) }
+  const sums: Sums = { best: new Float64Array(k), loss: new Float64Array(k) }
+  const present: number[] = []
   for (let s = 0; s < grid.segments.length; s++) {
     // Only the variants whose density is present in a panel need work per node. One wholly to its
     // right has F = 0 there, so no other variant can be best there and every other one is surely
     // below someone; one wholly to its left has F = 1 and S = 0. With 20 variants spread apart this
     // cuts the work about tenfold; with all of them overlapping it changes nothing.
-    const present = grid.arms.flatMap((arm, j) => (arm.first <= s && s <= arm.last ? [j] : []))
-    if (grid.arms.some((arm) => s < arm.first)) addPanelBelowSomeone(grid, s, summary)
-    else addPanel(grid, s, present, summary)
-    if (s > 0) addGapLoss(summary.expectedLoss, grid.arms, s, grid.segments[s].start - grid.segments[s - 1].end)
+    present.length = 0
+    let isBelowSomeone = false
+    grid.arms.forEach((arm, j) => {
+      if (s < arm.first) isBelowSomeone = true
+      else if (s <= arm.last) present.push(j)
+    })
+    if (isBelowSomeone) addPanelBelowSomeone(grid, s, sums)
+    else addPanel(grid, s, present, sums)
+    if (s > 0) addGapLoss(sums.loss, grid.arms, s, grid.segments[s].start - grid.segments[s - 1].end)
   }
-  return summary
+  return { probabilityToBeBest: Array.from(sums.best), expectedLoss: Array.from(sums.loss) }
 }
 
+type Sums = { best: Float64Array; loss: Float64Array }
+
 // A panel with some variant wholly above it: P(best) gains nothing, and loss_i gains ∫ F_i.
-function addPanelBelowSomeone({ nodes, arms }: PosteriorGrid, s: number, summary: BestVariantSummary): void {
+function addPanelBelowSomeone({ nodes, arms }: PosteriorGrid, s: number, sums: Sums): void {
   arms.forEach((arm, i) => {
     if (s < arm.first) return
     if (s > arm.last) {
-      summary.expectedLoss[i] += 2 * nodes.halfWidth[s]
+      sums.loss[i] += 2 * nodes.halfWidth[s]
       return
     }
     let integral = 0
     for (let node = 0; node < NODES; node++) integral += RULE.weights[node] * arm.cdf[s * NODES + node]
-    summary.expectedLoss[i] += nodes.halfWidth[s] * integral
+    sums.loss[i] += nodes.halfWidth[s] * integral
   })
 }
 
 // A panel with no variant wholly above it: the `present` ones (densities here) and the rest wholly below.
-function addPanel({ nodes, arms }: PosteriorGrid, s: number, present: number[], summary: BestVariantSummary): void {
+function addPanel({ nodes, arms }: PosteriorGrid, s: number, present: number[], sums: Sums): void {
   const m = present.length
+  const cdfs = present.map((j) => arms[j].cdf)
+  const survivals = present.map((j) => arms[j].survival)
+  const densities = present.map((j) => arms[j].density)
   // Products over "every other variant" from prefix and suffix products: O(m) per node, not O(m²).
   // Below: ∏ F_j. Above: 1 − ∏ (1 − S_j), accumulated as u + S·(1 − u) so it never cancels.
   const belowBefore = new Float64Array(m + 1)
   const belowAfter = new Float64Array(m + 1)
   const aboveBefore = new Float64Array(m + 1)
   const aboveAfter = new Float64Array(m + 1)
+  const best = new Float64Array(m)
+  const loss = new Float64Array(m)
   let lossOfTheRest = 0 // the variants wholly below: F = 1, so their loss gains P(someone present is above)
   for (let node = 0; node < NODES; node++) {
     const at = s * NODES + node
@@ -253,33 +266,33 @@ function addPanel({ nodes, arms }: PosteriorGrid, s: number, present: number[], 
     belowBefore[0] = 1
     aboveBefore[0] = 0
     for (let j = 0; j < m; j++) {
-      const arm = arms[present[j]]
-      belowBefore[j + 1] = belowBefore[j] * arm.cdf[at]
-      aboveBefore[j + 1] = aboveBefore[j] + arm.survival[at] * (1 - aboveBefore[j])
+      belowBefore[j + 1] = belowBefore[j] * cdfs[j][at]
+      aboveBefore[j + 1] = aboveBefore[j] + survivals[j][at] * (1 - aboveBefore[j])
     }
     belowAfter[m] = 1
     aboveAfter[m] = 0
     for (let j = m - 1; j >= 0; j--) {
-      const arm = arms[present[j]]
-      belowAfter[j] = belowAfter[j + 1] * arm.cdf[at]
-      aboveAfter[j] = aboveAfter[j + 1] + arm.survival[at] * (1 - aboveAfter[j + 1])
+      belowAfter[j] = belowAfter[j + 1] * cdfs[j][at]
+      aboveAfter[j] = aboveAfter[j + 1] + survivals[j][at] * (1 - aboveAfter[j + 1])
     }
     for (let j = 0; j < m; j++) {
-      const arm = arms[present[j]]
-      const othersBelow = belowBefore[j] * belowAfter[j + 1]
       const someoneAbove = aboveBefore[j] + aboveAfter[j + 1] * (1 - aboveBefore[j])
-      summary.probabilityToBeBest[present[j]] += weight * arm.density[at] * othersBelow
-      summary.expectedLoss[present[j]] += weight * arm.cdf[at] * someoneAbove
+      best[j] += weight * densities[j][at] * belowBefore[j] * belowAfter[j + 1]
+      loss[j] += weight * cdfs[j][at] * someoneAbove
     }
     lossOfTheRest += weight * aboveBefore[m]
   }
+  present.forEach((i, j) => {
+    sums.best[i] += best[j]
+    sums.loss[i] += loss[j]
+  })
   arms.forEach((arm, i) => {
-    if (s > arm.last) summary.expectedLoss[i] += lossOfTheRest
+    if (s > arm.last) sums.loss[i] += lossOfTheRest
   })
 }
 
 // Between panels no density is present, so the loss integrand is constant there.
-function addGapLoss(expectedLoss: number[], arms: ArmGrid[], s: number, gap: number): void {
+function addGapLoss(expectedLoss: Float64Array, arms: ArmGrid[], s: number, gap: number): void {
   if (gap <= 0) return
   arms.forEach((arm, i) => {
     let someoneAbove = 0
