@@ -1,5 +1,5 @@
 // Bayesian comparison of two conversion rates with uniform Beta(1, 1) priors, in closed form.
-// (Expected loss, and probability to be best among three or more variants, are in posterior-grid.ts.)
+// (Expected loss, and probability to be best among three or more variants, are in posterior-summary.ts.)
 
 import { logBeta, logTableWeight } from './special'
 import type { Counts } from './intervals'

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { computePosteriorMean, computeProbabilityToBeat, computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS, type BetaPosterior } from './bayes'
-import { buildPosteriorGrid, computeProbabilityToBeatOnGrid, summarizeByQuadrature } from './posterior-grid'
+import { buildPosteriorGrid } from './posterior-grid'
+import { computeProbabilityToBeatOnGrid, summarizeByQuadrature } from './posterior-summary'
 import { createRandom } from './simulate'
 
 // E[max(X − Y, 0)] in closed form; exact to ~1e-13 at these counts (it loses digits at 10^7).
