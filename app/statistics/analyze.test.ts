@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { analyze, type AnalyzeInput, type Analysis } from './analyze'
+import { computeProbabilityToBeat, computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 import { adjustHolm } from './holm'
 import type { AnalyzeRequest } from './schema'
 import { createRandom } from './simulate'
@@ -122,5 +123,67 @@ describe('analyze: fuzz', () => {
       const total = analysis.variants.reduce((s, v) => s + v.probabilityToBeBest, 0)
       expect(Math.abs(total - 1)).toBeLessThan(1e-6)
     }
+  })
+})
+
+describe('analyze: huge counts (the work bound of docs/decisions/004-statistics-work-bound.md)', () => {
+  const arms = (count: number, arm: (i: number) => { visitors: number; conversions: number }) =>
+    Array.from({ length: count }, (_, i) => ({ key: `V${i}`, ...arm(i) }))
+
+  test('20 variants × 10^12 visitors near 50%: finite, ordered, P(best) sums to 1, P(beat) within 1e-10 of the exact series', () => {
+    // Arms 0.14 standard deviations (of a difference) apart, ascending: P(beat) and P(best) ascend with them.
+    const input = { variants: arms(20, (i) => ({ visitors: 1e12, conversions: 5e11 + 100_000 * i })) }
+    const analysis = analyze(input)
+    expectOnlyFiniteNumbers(analysis, input)
+    const beat = analysis.variants.slice(1).map((v) => v.vsControl!.probabilityToBeatControl)
+    for (let i = 1; i < beat.length; i++) expect(beat[i]).toBeGreaterThan(beat[i - 1])
+    expect(Math.abs(analysis.variants.reduce((sum, v) => sum + v.probabilityToBeBest, 0) - 1)).toBeLessThan(1e-9)
+    const losses = analysis.variants.map((v) => v.expectedLoss)
+    for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1])
+    expect(losses[19]).toBeGreaterThan(0)
+    for (const i of [1, 2]) {
+      const exact = computeProbabilityToBeat(createPosterior(input.variants[i]), createPosterior(input.variants[0]))
+      expect(Math.abs(beat[i - 1] - exact)).toBeLessThan(1e-10)
+    }
+  })
+
+  test('two variants past the switch point: P(best) is P(beat), within 1e-10 of the exact series', () => {
+    const variants = [{ key: 'A', visitors: 4e10, conversions: 2e10 }, { key: 'B', visitors: 4e10, conversions: 2e10 + 150_000 }]
+    const [control, treatment] = variants.map(createPosterior)
+    expect(computeProbabilityToBeatWithin(treatment, control, MAX_SERIES_TERMS)).toBeNull()
+    const analysis = analyze({ variants })
+    const beat = analysis.variants[1].vsControl!.probabilityToBeatControl
+    expect(analysis.variants[1].probabilityToBeBest).toBe(beat)
+    expect(analysis.variants[0].probabilityToBeBest).toBe(1 - beat)
+    expect(Math.abs(beat - computeProbabilityToBeat(treatment, control))).toBeLessThan(1e-10)
+  })
+
+  test('below the switch point P(beat) is still the exact series, bit for bit', () => {
+    const variants = arms(5, (i) => ({ visitors: 1_000_000, conversions: 100_000 + 300 * i }))
+    const analysis = analyze({ variants })
+    for (let i = 1; i < 5; i++) {
+      expect(analysis.variants[i].vsControl!.probabilityToBeatControl).toBe(computeProbabilityToBeat(createPosterior(variants[i]), createPosterior(variants[0])))
+    }
+  })
+
+  test.each([
+    ['nobody converted', () => 0],
+    ['everybody converted', () => 1e12],
+    ['rates 0 and 100% alternating', (i: number) => (i % 2 === 0 ? 0 : 1e12)],
+    ['rates near 0', (i: number) => 1000 + 10 * i],
+    ['rates near 1', (i: number) => 1e12 - 1000 - 10 * i],
+  ])('20 × 10^12 visitors, %s: finite numbers, P(best) sums to 1', (_name, conversions) => {
+    const input = { variants: arms(20, (i) => ({ visitors: 1e12, conversions: conversions(i) })) }
+    const analysis = analyze(input)
+    expectOnlyFiniteNumbers(analysis, input)
+    expect(Math.abs(analysis.variants.reduce((sum, v) => sum + v.probabilityToBeBest, 0) - 1)).toBeLessThan(1e-9)
+    for (const v of analysis.variants) expect(v.expectedLoss).toBeGreaterThanOrEqual(0)
+  })
+
+  test('Fisher far in the tail among 10^12 visitors: p = 0 and the note, not a stall', () => {
+    const input = { variants: [{ key: 'A', visitors: 1e12 - 2e6, conversions: 0 }, ...arms(3, () => ({ visitors: 2e6, conversions: 2e6 }))] }
+    const analysis = analyze(input)
+    expectOnlyFiniteNumbers(analysis, input)
+    expect(analysis.variants[1].vsControl).toMatchObject({ exactPValue: 0, probabilityToBeatControl: 1 })
   })
 })

@@ -2,13 +2,14 @@
 // Bayesian summaries, the traffic-split check and the decision. Pure: counts in, JSON out.
 // Anything undefined (no visitors, a ratio over a zero rate) is null, never NaN or Infinity.
 
-import { computeProbabilityToBeat, createPosterior } from './bayes'
+import { computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 import { compareToControl, type ComparisonSettings, type UnadjustedComparison } from './comparison'
 import { decideOutcome, type Decision, type DecisionArm } from './decision'
 import { adjustHolm } from './holm'
 import { computeWilsonInterval, type Interval } from './intervals'
 import { normalQuantile } from './normal'
-import { summarizeByQuadrature } from './posterior-grid'
+import { buildPosteriorGrid } from './posterior-grid'
+import { computeProbabilityToBeatOnGrid, summarizeGrid } from './posterior-summary'
 import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 
@@ -64,8 +65,8 @@ type Settings = {
 export function analyze(input: AnalyzeInput): Analysis {
   assertValidCounts(input.variants)
   const settings = resolveSettings(input)
-  const comparisons = compareWithControl(input.variants, settings)
   const bayes = summarizeBayes(input.variants, settings.controlIndex)
+  const comparisons = compareWithControl(input.variants, settings, bayes.probabilityToBeatControl)
   const variants = input.variants.map(
     (v, i): VariantAnalysis => ({
       key: v.key,
@@ -110,9 +111,9 @@ function resolveSettings(input: AnalyzeInput): Settings {
 }
 
 // vsControl for every treatment (undefined for the control), with Holm across the treatments.
-function compareWithControl(variants: VariantCounts[], settings: Settings): (VsControl | undefined)[] {
+function compareWithControl(variants: VariantCounts[], settings: Settings, probabilityToBeatControl: number[]): (VsControl | undefined)[] {
   const control = variants[settings.controlIndex]
-  const raw = variants.map((v, i) => (i === settings.controlIndex ? undefined : compareToControl(v, control, settings.comparison)))
+  const raw = variants.map((v, i) => (i === settings.controlIndex ? undefined : compareToControl(v, control, settings.comparison, probabilityToBeatControl[i])))
   const treatments = raw.filter((c): c is UnadjustedComparison => c !== undefined)
   const fixedAdjusted = adjustHolm(treatments.map((c) => c.pValue))
   const sequentialAdjusted = adjustHolm(treatments.map((c) => c.sequentialPValue))
@@ -139,20 +140,26 @@ function toDecisionArm(v: VariantAnalysis, sequential: boolean): DecisionArm {
 }
 
 /**
- * P(best) and expected loss under Beta(1, 1) priors. For two variants P(best) is the exact
- * probability to beat; otherwise both come from the quadrature in posterior-grid.ts.
+ * P(best), expected loss and P(beat control) under Beta(1, 1) priors. P(beat control) is the exact
+ * series (bayes.ts) while it needs at most MAX_SERIES_TERMS terms, else the quadrature's value, which
+ * agrees within 1e-10 (docs/decisions/004-statistics-work-bound.md); this bounds the work at any count.
+ * For two variants P(best) is P(beat); otherwise P(best) and the loss come from the quadrature.
  */
-function summarizeBayes(variants: VariantCounts[], controlIndex: number): { probabilityToBeBest: number[]; expectedLoss: number[] } {
+function summarizeBayes(variants: VariantCounts[], controlIndex: number): { probabilityToBeBest: number[]; expectedLoss: number[]; probabilityToBeatControl: number[] } {
   const posteriors = variants.map(createPosterior)
-  const grid = summarizeByQuadrature(posteriors)
-  if (variants.length !== 2) return grid
+  const grid = buildPosteriorGrid(posteriors)
+  const summary = summarizeGrid(grid)
+  const control = posteriors[controlIndex]
+  // The control's own entry is never read (it has no vsControl).
+  const probabilityToBeatControl = posteriors.map((p, i) =>
+    i === controlIndex ? 0.5 : (computeProbabilityToBeatWithin(p, control, MAX_SERIES_TERMS) ?? computeProbabilityToBeatOnGrid(grid, i, controlIndex)),
+  )
+  if (variants.length !== 2) return { ...summary, probabilityToBeatControl }
   const other = 1 - controlIndex
-  const beatsControl = computeProbabilityToBeat(posteriors[other], posteriors[controlIndex])
   const probabilityToBeBest = [0, 0]
-  probabilityToBeBest[other] = beatsControl
-  probabilityToBeBest[controlIndex] = 1 - beatsControl
-  // The grid agrees with the closed form to ~1e-10; the closed form is the exact one.
-  return { probabilityToBeBest, expectedLoss: grid.expectedLoss }
+  probabilityToBeBest[other] = probabilityToBeatControl[other]
+  probabilityToBeBest[controlIndex] = 1 - probabilityToBeatControl[other]
+  return { probabilityToBeBest, expectedLoss: summary.expectedLoss, probabilityToBeatControl }
 }
 
 // Field order follows the API contract so the JSON reads the same way as the documentation.

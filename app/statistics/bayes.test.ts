@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { computeProbabilityToBeat, createPosterior } from './bayes'
+import { computeProbabilityToBeat, computeProbabilityToBeatWithin, createPosterior, estimateSeriesTerms, MAX_SERIES_TERMS, type BetaPosterior } from './bayes'
 
 const beta = (alpha: number, beta: number) => ({ alpha, beta })
 
@@ -38,5 +38,51 @@ describe('probability to beat (Evan Miller closed form)', () => {
     const p = computeProbabilityToBeat(beta(1, 10001), beta(101, 9901))
     expect(p).toBeGreaterThan(0)
     expect(p).toBeLessThan(1e-30)
+  })
+
+  test('within a term budget it is the same exact value; past the budget it gives up (null)', () => {
+    const control = createPosterior({ visitors: 2_000_000, conversions: 1_000_000 })
+    const treatment = createPosterior({ visitors: 2_000_000, conversions: 1_001_000 })
+    expect(computeProbabilityToBeatWithin(treatment, control, MAX_SERIES_TERMS)).toBe(computeProbabilityToBeat(treatment, control))
+    expect(computeProbabilityToBeatWithin(control, treatment, MAX_SERIES_TERMS)).toBe(computeProbabilityToBeat(control, treatment))
+    expect(computeProbabilityToBeatWithin(treatment, control, 1000)).toBeNull()
+    expect(computeProbabilityToBeatWithin(control, treatment, 1000)).toBeNull()
+    // 10^12 visitors at 50% would take about 11 million terms (150 ms)
+    const huge = createPosterior({ visitors: 1e12, conversions: 5e11 })
+    expect(computeProbabilityToBeatWithin(createPosterior({ visitors: 1e12, conversions: 5e11 + 700_000 }), huge, MAX_SERIES_TERMS)).toBeNull()
+  })
+
+  // The shortest budget within which the series finishes, by bisection on the budget: its actual length.
+  function countSeriesTerms(x: BetaPosterior, y: BetaPosterior): number {
+    let [low, high] = [0, 2 ** 24]
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2)
+      if (computeProbabilityToBeatWithin(x, y, middle) === null) low = middle
+      else high = middle
+    }
+    return high
+  }
+
+  test('the length estimate that skips hopeless series is 1–2× the actual length, so it never skips one that fits', () => {
+    let [lowest, highest] = [Infinity, 0]
+    for (const visitors of [1e4, 1e5, 1e6, 3e6]) {
+      for (const size of [1, 0.2, 5]) {
+        for (const rate of [1e-3, 0.02, 0.3, 0.5, 0.97]) {
+          for (const z of [0, 0.7, 2, 6, -1.5]) {
+            const sd = Math.sqrt(visitors * rate * (1 - rate))
+            const other = Math.round(visitors * size)
+            const x = createPosterior({ visitors, conversions: Math.round(visitors * rate) })
+            const y = createPosterior({ visitors: other, conversions: Math.max(0, Math.min(other, Math.round(other * rate + z * sd * Math.sqrt(size) * 1.4))) })
+            const actual = countSeriesTerms(y, x)
+            if (actual < 1000) continue // the skip acts only past 4 × 2^15 estimated terms
+            const ratio = estimateSeriesTerms(y, x) / actual
+            lowest = Math.min(lowest, ratio)
+            highest = Math.max(highest, ratio)
+          }
+        }
+      }
+    }
+    expect(lowest).toBeGreaterThan(0.9)
+    expect(highest).toBeLessThan(2) // the skip waits for 4× the budget
   })
 })

@@ -1,7 +1,6 @@
 // One treatment against the control: every frequentist and Bayesian number of `vsControl`
 // except the multiplicity-adjusted ones, which need the whole family (see analyze.ts).
 
-import { computeProbabilityToBeat, createPosterior } from './bayes'
 import { computeFisherExactPValue, computeSmallestExpectedCount } from './fisher-exact'
 import { computeNewcombeInterval, computeRelativeLiftInterval, type Counts, type Interval } from './intervals'
 import { computeSequentialMultiplier, computeSequentialPValue } from './sequential'
@@ -32,9 +31,12 @@ export type UnadjustedComparison = {
   note?: string
 }
 
-export function compareToControl(treatment: Counts, control: Counts, settings: ComparisonSettings): UnadjustedComparison {
-  // The posterior exists even without data (it is the prior), so this one is never null.
-  const probabilityToBeatControl = computeProbabilityToBeat(createPosterior(treatment), createPosterior(control))
+/**
+ * `probabilityToBeatControl` comes in from analyze(), which computes it once for P(best) too (exact,
+ * or by quadrature past the series' budget). The posterior exists even without data (it is the
+ * prior), so it is never null.
+ */
+export function compareToControl(treatment: Counts, control: Counts, settings: ComparisonSettings, probabilityToBeatControl: number): UnadjustedComparison {
   if (treatment.visitors === 0 || control.visitors === 0) {
     return {
       absoluteLift: null,

@@ -25,4 +25,12 @@ describe('Fisher exact test', () => {
   test('smallest expected count', () => {
     expect(computeSmallestExpectedCount(table(2, 999998, 9, 999991))).toBeCloseTo(5.5, 10)
   })
+
+  test('an observed table millions of steps from the mode: p underflows to 0, as the full walk gave', () => {
+    // 2·10^6 of 2·10^6 against 0 of 10^12: the walk stops where the weights reach 0 instead of walking on.
+    expect(computeFisherExactPValue(table(2_000_000, 0, 0, 1e12 - 2_000_000))).toBe(0)
+    expect(computeFisherExactPValue(table(0, 1e12 - 2_000_000, 2_000_000, 0))).toBe(0)
+    // Far enough to stop early on one side, near enough to stay representable: unchanged.
+    expect(computeFisherExactPValue(table(40, 999_960, 0, 1_000_000))).toBeGreaterThan(0)
+  })
 })

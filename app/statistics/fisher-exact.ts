@@ -40,11 +40,15 @@ export function computeFisherExactPValue(table: TwoByTwo): number {
   return Math.min(1, extreme / all)
 }
 
-/** pmf(x)/pmf(mode) by multiplying the successive ratios. */
+/**
+ * pmf(x)/pmf(mode) by multiplying the successive ratios. Away from the mode the weights only fall
+ * (log-concave), so once one underflows to 0 the rest are 0 too and the walk stops: an observed
+ * table millions of steps out (2·10^6 vs 0 conversions among 10^12 visitors) costs a few hundred.
+ */
 function computeRelativeWeight(x: number, mode: number, ratio: (x: number) => number): number {
   let weight = 1
-  if (x > mode) for (let i = mode; i < x; i++) weight *= ratio(i)
-  else for (let i = mode; i > x; i--) weight /= ratio(i - 1)
+  if (x > mode) for (let i = mode; i < x && weight > 0; i++) weight *= ratio(i)
+  else for (let i = mode; i > x && weight > 0; i--) weight /= ratio(i - 1)
   return weight
 }
 

@@ -1,22 +1,17 @@
-// Probability to be best and expected loss of every variant, by deterministic Gauss–Legendre
-// quadrature over the Beta posterior densities.
+// The Beta posterior densities and their CDFs at the nodes of one shared set of Gauss–Legendre panels,
+// for the quadratures of posterior-summary.ts. The CDFs F_j are not incomplete-beta calls (slow at
+// 10^6 conversions) but running integrals of the densities on the same grid.
 //
-//   P(best_i) = ∫ f_i(x) ∏_{j≠i} F_j(x) dx
-//   loss_i    = E[max_j p_j − p_i] = ∫ F_i(t)·(1 − ∏_{j≠i} F_j(t)) dt
-//
-// The second form follows from E[(M − X)⁺] = ∫ P(X < t < M) dt and has a positive integrand,
-// so small losses keep their relative precision. (Two variants also have a closed form,
-// mean(X)·P(X⁺ > Y) − mean(Y)·P(X > Y⁺), but it subtracts two nearly equal numbers and loses
-// about three digits at 10^7 visitors, so the quadrature serves every variant count.) The CDFs
-// F_j are not incomplete-beta calls (slow at 10^6 conversions) but running integrals of the
-// densities on the same grid.
+// The work does not grow with the counts: there are at most 2k − 1 segments between support edges,
+// each cut into panels of two standard deviations of the narrowest density covering it, and a
+// density's support is at most about 50 of its standard deviations wide: at most about 25 panels
+// per segment.
 
 import { createGaussLegendreRule } from './gauss-legendre'
-import { logBeta } from './special'
-import type { BetaPosterior } from './bayes'
+import { computePosteriorMean, type BetaPosterior } from './bayes'
 
-const RULE = createGaussLegendreRule(16)
-const NODES = RULE.nodes.length
+export const RULE = createGaussLegendreRule(16)
+export const NODES = RULE.nodes.length
 // Each panel spans at most two posterior standard deviations of the narrowest density present.
 // With 16 nodes a panel integrates a degree-31 polynomial exactly; on 3,000 random pairs the
 // grid matches the exact probability to beat within 6e-12 (one-sd panels were no better, only
@@ -27,8 +22,6 @@ const LOG_DENSITY_DROP = 50
 
 type Support = { low: number; high: number; scale: number }
 type Segment = { start: number; end: number }
-
-export type BestVariantSummary = { probabilityToBeBest: number[]; expectedLoss: number[] }
 
 // Where (α−1)ln x + (β−1)ln(1−x) falls LOG_DENSITY_DROP below its maximum, on each side.
 function findSupport({ alpha, beta }: BetaPosterior): Support {
@@ -54,49 +47,73 @@ function bisectRoot(f: (x: number) => number, low: number, high: number, scale: 
   return rising ? low : high
 }
 
+// 1 − (1 − x): the nearest double whose complement is exact too (Sterbenz), so a panel edge means
+// the same point to the ln x and the ln(1 − x) part of a density (see placeNodes).
+function snap(x: number): number {
+  return 1 - (1 - x)
+}
+
 // Panels between consecutive support edges, each no wider than the narrowest density covering it.
 // Stretches no density covers are left out: every F_j is constant (0 or 1) there.
 function buildSegments(supports: Support[]): Segment[] {
-  const edges = [...new Set(supports.flatMap((s) => [s.low, s.high]))].sort((a, b) => a - b)
+  const edges = [...new Set(supports.flatMap((s) => [snap(s.low), snap(s.high)]))].sort((a, b) => a - b)
   const segments: Segment[] = []
   for (let e = 0; e + 1 < edges.length; e++) {
     const [start, end] = [edges[e], edges[e + 1]]
-    const covering = supports.filter((s) => s.low <= start && s.high >= end)
+    const covering = supports.filter((s) => snap(s.low) <= start && snap(s.high) >= end)
     if (covering.length === 0) continue
     const width = PANEL_WIDTH_IN_SDS * Math.min(...covering.map((s) => s.scale))
     const count = Math.ceil((end - start) / width)
-    for (let c = 0; c < count; c++) {
-      segments.push({ start: start + ((end - start) * c) / count, end: c + 1 === count ? end : start + ((end - start) * (c + 1)) / count })
+    let from = start
+    for (let c = 1; c <= count; c++) {
+      const to = c === count ? end : snap(start + ((end - start) * c) / count)
+      if (to > from) segments.push({ start: from, end: to })
+      from = to
     }
   }
   return segments
 }
 
-type ArmGrid = {
+export type ArmGrid = {
   density: Float64Array // f at every node, normalized
   cdf: Float64Array // F at every node
   survival: Float64Array // 1 − F at every node, accumulated from the right
   before: Float64Array // F at each segment's start
   after: Float64Array // 1 − F at each segment's end
+  first: number // the segments where the density is present: first..last
+  last: number
 }
 
-// Node positions and the two logarithms every density needs, shared by all variants.
-type Nodes = { halfWidth: Float64Array; logX: Float64Array; logOneMinusX: Float64Array }
+// Where the nodes are, as offsets h from each panel's start s (exact, so x = s + h is never rounded), and
+// the two logarithms every density needs there, shared by all variants: ln(x/s) and ln((1 − x)/(1 − s)).
+type Nodes = { start: Float64Array; halfWidth: Float64Array; logRatio: Float64Array; logComplementRatio: Float64Array }
 
+// Densities are evaluated relative to a reference point as a·ln(x/m) + b·ln((1 − x)/(1 − m)), from
+// ln(x/s), ln(s/m) and their complements: every factor is a small offset with full relative precision.
+// (a·ln x + b·ln(1 − x) − ln B(a, b) cancels terms near 10^11 at 10^12 visitors and kept only about
+// 5 digits of the density there; this keeps about 10, and about 12 at 10^7.)
 function placeNodes(segments: Segment[]): Nodes {
+  const start = new Float64Array(segments.length)
   const halfWidth = new Float64Array(segments.length)
-  const logX = new Float64Array(segments.length * NODES)
-  const logOneMinusX = new Float64Array(segments.length * NODES)
+  const logRatio = new Float64Array(segments.length * NODES)
+  const logComplementRatio = new Float64Array(segments.length * NODES)
   for (let s = 0; s < segments.length; s++) {
-    const { start, end } = segments[s]
-    halfWidth[s] = (end - start) / 2
+    start[s] = segments[s].start
+    halfWidth[s] = (segments[s].end - segments[s].start) / 2
+    const complement = 1 - start[s] // exact: the edges are snapped
     for (let k = 0; k < NODES; k++) {
-      const x = start + halfWidth[s] * (RULE.nodes[k] + 1)
-      logX[s * NODES + k] = Math.log(x)
-      logOneMinusX[s * NODES + k] = Math.log1p(-x)
+      const offset = halfWidth[s] * (RULE.nodes[k] + 1)
+      // A panel starting at 0 stores ln x itself; integrateArm then adds −ln m instead of ln(s/m).
+      logRatio[s * NODES + k] = start[s] === 0 ? Math.log(offset) : Math.log1p(offset / start[s])
+      logComplementRatio[s * NODES + k] = Math.log1p(-offset / complement)
     }
   }
-  return { halfWidth, logX, logOneMinusX }
+  return { start, halfWidth, logRatio, logComplementRatio }
+}
+
+// ln(x/m), through log1p where x is near m so the result keeps its relative precision.
+function logRatioOf(x: number, m: number): number {
+  return Math.abs(x - m) < 0.5 * m ? Math.log1p((x - m) / m) : Math.log(x / m)
 }
 
 // Density at every node, then its running integral via the cumulative Gauss–Legendre matrix.
@@ -105,22 +122,32 @@ function integrateArm(posterior: BetaPosterior, support: Support, segments: Segm
   const density = new Float64Array(count * NODES)
   const partial = new Float64Array(count * NODES)
   const mass = new Float64Array(count)
-  const logNorm = logBeta(posterior.alpha, posterior.beta)
   const { cumulative, weights } = RULE
-  // A node of a sliver panel at a support edge can round to exactly 0 or 1, where ln is −∞;
-  // with a zero exponent the factor is 1, not 0·∞ = NaN.
   const a1 = posterior.alpha - 1
   const b1 = posterior.beta - 1
+  // The reference point m: the mean, inside (0, 1) for every posterior, snapped so that 1 − m is exact
+  // too (else the ln x and ln(1 − x) parts would refer to points 1e-17 apart, which the exponents near
+  // 10^12 turn into errors of 1e-11). Densities come out relative to f(m), within a factor e of the
+  // peak, and are normalized by their total at the end.
+  const mean = snap(posterior.alpha / (posterior.alpha + posterior.beta))
+  const complementOfMean = 1 - mean
+  let [first, last] = [count, -1]
   for (let s = 0; s < count; s++) {
     // Panels never straddle a support edge, so the midpoint tells whether this density is present.
     const middle = (segments[s].start + segments[s].end) / 2
     if (middle < support.low || middle > support.high) continue
+    first = Math.min(first, s)
+    last = s
+    const from = nodes.start[s]
+    // With a zero exponent the factor is 1: skip it rather than risk 0·∞ = NaN.
+    const low = a1 === 0 ? 0 : from === 0 ? -Math.log(mean) : logRatioOf(from, mean)
+    const high = b1 === 0 ? 0 : Math.log1p((mean - from) / complementOfMean)
     const base = s * NODES
     const half = nodes.halfWidth[s]
     let total = 0
     for (let k = 0; k < NODES; k++) {
-      const logDensity = (a1 === 0 ? 0 : a1 * nodes.logX[base + k]) + (b1 === 0 ? 0 : b1 * nodes.logOneMinusX[base + k])
-      const value = Math.exp(logDensity - logNorm)
+      const logDensity = (a1 === 0 ? 0 : a1 * (nodes.logRatio[base + k] + low)) + (b1 === 0 ? 0 : b1 * (nodes.logComplementRatio[base + k] + high))
+      const value = Math.exp(logDensity)
       density[base + k] = value
       total += weights[k] * value
     }
@@ -131,12 +158,12 @@ function integrateArm(posterior: BetaPosterior, support: Support, segments: Segm
       partial[base + k] = half * sum
     }
   }
-  return accumulateArm(density, partial, mass)
+  return { ...accumulateArm(density, partial, mass), first, last }
 }
 
 // Turn per-panel pieces into F and 1 − F at every node, both normalized to total mass 1 (which
 // also absorbs the rounding of the log-beta normalizer at large counts).
-function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float64Array): ArmGrid {
+function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float64Array): Omit<ArmGrid, 'first' | 'last'> {
   const count = mass.length
   const before = new Float64Array(count)
   const after = new Float64Array(count)
@@ -158,57 +185,13 @@ function accumulateArm(density: Float64Array, partial: Float64Array, mass: Float
   return { density, cdf, survival, before, after }
 }
 
-/** P(best) and expected loss for every variant; P(best) sums to 1 within ~1e-12. */
-export function summarizeByQuadrature(posteriors: BetaPosterior[]): BestVariantSummary {
+/** Every posterior's density and CDF at the nodes of one shared set of Gauss–Legendre panels. */
+export type PosteriorGrid = { segments: Segment[]; nodes: Nodes; arms: ArmGrid[]; means: number[] }
+
+export function buildPosteriorGrid(posteriors: BetaPosterior[]): PosteriorGrid {
   const supports = posteriors.map(findSupport)
   const segments = buildSegments(supports)
   const nodes = placeNodes(segments)
   const arms = posteriors.map((p, i) => integrateArm(p, supports[i], segments, nodes))
-  const k = posteriors.length
-  const probabilityToBeBest = new Array<number>(k).fill(0)
-  const expectedLoss = new Array<number>(k).fill(0)
-  // Products over "every other variant" from prefix and suffix products: O(k) per node, not O(k²).
-  // Below: ∏ F_j. Above: 1 − ∏ (1 − S_j), accumulated as u + S·(1 − u) so it never cancels.
-  const belowBefore = new Float64Array(k + 1)
-  const belowAfter = new Float64Array(k + 1)
-  const aboveBefore = new Float64Array(k + 1)
-  const aboveAfter = new Float64Array(k + 1)
-  for (let s = 0; s < segments.length; s++) {
-    for (let node = 0; node < NODES; node++) {
-      const at = s * NODES + node
-      const weight = nodes.halfWidth[s] * RULE.weights[node]
-      belowBefore[0] = 1
-      aboveBefore[0] = 0
-      for (let j = 0; j < k; j++) {
-        belowBefore[j + 1] = belowBefore[j] * arms[j].cdf[at]
-        aboveBefore[j + 1] = aboveBefore[j] + arms[j].survival[at] * (1 - aboveBefore[j])
-      }
-      belowAfter[k] = 1
-      aboveAfter[k] = 0
-      for (let j = k - 1; j >= 0; j--) {
-        belowAfter[j] = belowAfter[j + 1] * arms[j].cdf[at]
-        aboveAfter[j] = aboveAfter[j + 1] + arms[j].survival[at] * (1 - aboveAfter[j + 1])
-      }
-      for (let i = 0; i < k; i++) {
-        const othersBelow = belowBefore[i] * belowAfter[i + 1]
-        const someoneAbove = aboveBefore[i] + aboveAfter[i + 1] * (1 - aboveBefore[i])
-        probabilityToBeBest[i] += weight * arms[i].density[at] * othersBelow
-        expectedLoss[i] += weight * arms[i].cdf[at] * someoneAbove
-      }
-    }
-    if (s > 0) addGapLoss(expectedLoss, arms, s, segments[s].start - segments[s - 1].end)
-  }
-  return { probabilityToBeBest, expectedLoss }
-}
-
-// Between panels no density is present, so the loss integrand is constant there.
-function addGapLoss(expectedLoss: number[], arms: ArmGrid[], s: number, gap: number): void {
-  if (gap <= 0) return
-  arms.forEach((arm, i) => {
-    let someoneAbove = 0
-    arms.forEach((other, j) => {
-      if (j !== i) someoneAbove += (other.after[s - 1]) * (1 - someoneAbove)
-    })
-    expectedLoss[i] += gap * arm.before[s] * someoneAbove
-  })
+  return { segments, nodes, arms, means: posteriors.map(computePosteriorMean) }
 }
