@@ -11,6 +11,7 @@ const TABS = [
   { to: '/settings/lead-scoring', label: 'Lead scoring' },
   { to: '/settings/spend', label: 'Spend' },
   { to: '/settings/webhooks', label: 'Webhooks' },
+  { to: '/settings/security', label: 'Security' },
 ]
 
 export default function SettingsLayout() {
