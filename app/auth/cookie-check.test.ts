@@ -12,6 +12,12 @@ describe('explainLostLogin', () => {
     expect(steps.join(' ')).toMatch(/http:\/\/localhost/)
   })
 
+  test('on localhost it does not suggest localhost', () => {
+    const { steps } = explainLostLogin({ state: 'absent', https: null, host: 'localhost:3000' })
+    expect(steps.join(' ')).toMatch(/refusing cookies for localhost:3000/)
+    expect(steps.join(' ')).not.toMatch(/open it as http:\/\/localhost/)
+  })
+
   test('https reported by a trusted proxy: open the https address or unset TRUST_PROXY', () => {
     const { steps } = explainLostLogin({ state: 'absent', https: 'proxy', host })
     expect(steps.join(' ')).toMatch(/open https:\/\/192\.168\.1\.20:3000 instead/)

@@ -39,11 +39,14 @@ export function explainLostLogin({ state, https, host }: CookieCheckInput): { ti
       steps: [`Allow cookies for ${host} in your browser's settings, and open Splitform in its own tab rather than inside another site.`],
     }
   }
+  const isLocal = /^(localhost|127\.|\[::1\])/.test(host)
   return {
     title: 'You logged in, but your browser did not keep the login cookie.',
     steps: [
       `This page came over plain http, so the cookie is not marked Secure and should have been kept: your browser is refusing cookies for ${host}. Allow them, and open Splitform in its own tab rather than inside another site.`,
-      'Better still, serve Splitform over HTTPS: behind a TLS proxy, start it with TRUST_PROXY so it knows. For a trial on your own machine, open it as http://localhost.',
+      isLocal
+        ? 'If this server will be reached from other machines, serve it over HTTPS: behind a TLS proxy, start it with TRUST_PROXY so it knows.'
+        : 'Better still, serve Splitform over HTTPS: behind a TLS proxy, start it with TRUST_PROXY so it knows. For a trial on your own machine, open it as http://localhost.',
     ],
   }
 }
