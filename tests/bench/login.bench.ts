@@ -14,14 +14,19 @@ const ACCOUNT = { name: 'Bench', email: 'bench-login@example.com', password: 'be
 type Target = { label: string; server: RunningServer; drop: () => Promise<void> }
 
 async function startTarget(label: string, dir: string): Promise<Target> {
-  const database = await createBenchDatabase(`login_${label}`)
+  const database = await createBenchDatabase(`login_${label.replace(/\W+/g, '_')}`)
   const cwd = process.cwd()
   process.chdir(dir) // startServer runs the build and server.js of the current directory
+  let server: RunningServer | undefined
   try {
-    const server = await startServer({ DATABASE_URL: database.url, SESSION_SECRET: 'b'.repeat(40), RATE_LIMITS: 'off' })
+    server = await startServer({ DATABASE_URL: database.url, SESSION_SECRET: 'b'.repeat(40), RATE_LIMITS: 'off' })
     const signup = await fetch(`${server.url}/signup`, { method: 'POST', body: new URLSearchParams(ACCOUNT), redirect: 'manual' })
     if (signup.status !== 302) throw new Error(`${label}: sign-up answered ${signup.status}`)
     return { label, server, drop: database.drop }
+  } catch (error) {
+    server?.proc.kill('SIGKILL')
+    await database.drop()
+    throw error
   } finally {
     process.chdir(cwd)
   }
@@ -40,7 +45,10 @@ async function timed(url: string, init?: RequestInit) {
   return { status: res.status, ms: performance.now() - started }
 }
 
-/** `concurrency` clients logging in back to back for SECONDS, while /healthz is probed every 100 ms. */
+/**
+ * `concurrency` clients logging in back to back for SECONDS, while /healthz is probed every 100 ms until the last
+ * login in flight has been answered (a slow server keeps answering long after the clients stop sending).
+ */
 async function flood({ server }: Target, concurrency: number) {
   const until = Date.now() + SECONDS * 1000
   const statuses = new Map<number, number>()
@@ -54,14 +62,20 @@ async function flood({ server }: Target, concurrency: number) {
     }
   }
   const healthMs: number[] = []
+  let flooding = true
   const probe = async () => {
-    while (Date.now() < until) {
+    while (flooding) {
       healthMs.push((await timed(`${server.url}/healthz`)).ms)
       await new Promise((r) => setTimeout(r, 100))
     }
   }
-  await Promise.all([probe(), ...Array.from({ length: concurrency }, client)])
-  return { healthMs, loginMs, statuses }
+  const probing = probe()
+  const started = Date.now()
+  await Promise.all(Array.from({ length: concurrency }, client))
+  const seconds = (Date.now() - started) / 1000
+  flooding = false
+  await probing
+  return { healthMs, loginMs, statuses, seconds }
 }
 
 async function idleHealth({ server }: Target) {
@@ -78,7 +92,7 @@ try {
   for (const target of targets) rows.push([target.label, 'idle', '–', `${(await idleHealth(target)).toFixed(1)}`, '–', '–', '–', '–'])
   for (const concurrency of CONCURRENCY) {
     for (const target of targets) {
-      const { healthMs, loginMs, statuses } = await flood(target, concurrency)
+      const { healthMs, loginMs, statuses, seconds } = await flood(target, concurrency)
       const counts = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')
       rows.push([
         target.label,
@@ -87,7 +101,7 @@ try {
         percentile(healthMs, 50).toFixed(1),
         percentile(healthMs, 90).toFixed(1),
         Math.max(...healthMs).toFixed(1),
-        `${((statuses.get(302) ?? 0) / SECONDS).toFixed(1)}/s, median ${percentile(loginMs, 50).toFixed(0)} ms`,
+        `${((statuses.get(302) ?? 0) / seconds).toFixed(1)}/s, median ${percentile(loginMs, 50).toFixed(0)} ms`,
         counts,
       ])
     }
