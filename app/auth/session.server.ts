@@ -12,7 +12,7 @@ const SESSION_DAYS = 30
 // Last seen is written at most this often per session: a busy member must not turn every request into an update.
 const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
-export const SESSION_COOKIE = 'sf_session'
+const SESSION_COOKIE = 'sf_session'
 const SESSION_COOKIE_PRESENT = /(?:^|;)\s*sf_session=[^;\s]/
 
 // Secure is decided per request (app/http/secure-cookies.server.ts), so it is passed to serialize, not fixed here.
@@ -28,7 +28,7 @@ function getSessionCookie() {
   return sessionCookie
 }
 
-export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url')
+const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 /**
  * Starts a brand-new session (a fresh id at every login) and returns its Set-Cookie header. `request` is the

@@ -32,7 +32,7 @@ export async function throttleSignup({ ip, email }: { ip: string; email: string 
 
 export type LoginAttempt =
   | { ok: false; response: ReturnType<typeof throttledForm> }
-  | { ok: true; deviceId: string | null; succeeded(): Promise<void>; cancelled(): Promise<void> }
+  | { ok: true; succeeded(): Promise<void>; cancelled(): Promise<void> }
 
 /**
  * Takes a place for a login attempt in each of its counters (app/auth/login-throttle.ts), in one statement,
@@ -40,9 +40,8 @@ export type LoginAttempt =
  * that never got checked, gives its places back, so only failures stay counted.
  */
 export async function beginLoginAttempt({ request, ip, email }: { request: Request; ip: string; email: string }): Promise<LoginAttempt> {
-  const deviceId = await readTrustedDevice(request, email)
-  if (getEnv().RATE_LIMITS === 'off') return { ok: true, deviceId, succeeded: async () => {}, cancelled: async () => {} }
-  const counters = loginCounters({ email, ip, deviceId })
+  if (getEnv().RATE_LIMITS === 'off') return { ok: true, succeeded: async () => {}, cancelled: async () => {} }
+  const counters = loginCounters({ email, ip, deviceId: await readTrustedDevice(request, email) })
   const readings = await queryRows<CounterReading & { i: number }>(db, takePlaces(counters))
   const giveBack = () => giveBackPlaces(counters.map((c) => c.key))
   const refusal = refusingCounter(counters, counters.map((_, i) => readings.find((r) => Number(r.i) === i)!))
@@ -52,7 +51,7 @@ export async function beginLoginAttempt({ request, ip, email }: { request: Reque
     console.warn(`[rate-limit] login ${ip} ${refusal.counter.key} refused for ${refusal.retryAfterSeconds}s`)
     return { ok: false, response: throttledForm(refusalMessage(refusal.counter.scope, refusal.retryAfterSeconds), refusal.retryAfterSeconds) }
   }
-  return { ok: true, deviceId, succeeded: giveBack, cancelled: giveBack }
+  return { ok: true, succeeded: giveBack, cancelled: giveBack }
 }
 
 // `with c0 as (insert … returning …), c1 as (…) select 0 as i, * from c0 union all …`: one round trip.

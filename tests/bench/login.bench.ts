@@ -4,6 +4,7 @@
 // runs against that build too, interleaved in the same run, for a side-by-side comparison:
 //   git archive <commit> | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/ && (cd /tmp/base && npm run build)
 //   LOGIN_BENCH_BASELINE=/tmp/base npm run bench login
+// LOGIN_BENCH_HASH_CONCURRENCY=1,2 runs this build once per PASSWORD_HASH_CONCURRENCY value (default: its own default).
 import { startServer, type RunningServer } from '#tests/server-process'
 import { createBenchDatabase } from './bench-db'
 
@@ -13,13 +14,13 @@ const ACCOUNT = { name: 'Bench', email: 'bench-login@example.com', password: 'be
 
 type Target = { label: string; server: RunningServer; drop: () => Promise<void> }
 
-async function startTarget(label: string, dir: string): Promise<Target> {
+async function startTarget(label: string, dir: string, env: Record<string, string> = {}): Promise<Target> {
   const database = await createBenchDatabase(`login_${label.replace(/\W+/g, '_')}`)
   const cwd = process.cwd()
   process.chdir(dir) // startServer runs the build and server.js of the current directory
   let server: RunningServer | undefined
   try {
-    server = await startServer({ DATABASE_URL: database.url, SESSION_SECRET: 'b'.repeat(40), RATE_LIMITS: 'off' })
+    server = await startServer({ DATABASE_URL: database.url, SESSION_SECRET: 'b'.repeat(40), RATE_LIMITS: 'off', ...env })
     const signup = await fetch(`${server.url}/signup`, { method: 'POST', body: new URLSearchParams(ACCOUNT), redirect: 'manual' })
     if (signup.status !== 302) throw new Error(`${label}: sign-up answered ${signup.status}`)
     return { label, server, drop: database.drop }
@@ -87,7 +88,10 @@ async function idleHealth({ server }: Target) {
 const targets: Target[] = []
 try {
   if (process.env.LOGIN_BENCH_BASELINE) targets.push(await startTarget('baseline', process.env.LOGIN_BENCH_BASELINE))
-  targets.push(await startTarget('this build', process.cwd()))
+  const hashConcurrency = process.env.LOGIN_BENCH_HASH_CONCURRENCY?.split(',') ?? [null]
+  for (const n of hashConcurrency) {
+    targets.push(await startTarget(n ? `this build, ${n} hash${n === '1' ? '' : 'es'}` : 'this build', process.cwd(), n ? { PASSWORD_HASH_CONCURRENCY: n } : {}))
+  }
   const rows: string[][] = []
   for (const target of targets) rows.push([target.label, 'idle', '–', `${(await idleHealth(target)).toFixed(1)}`, '–', '–', '–', '–'])
   for (const concurrency of CONCURRENCY) {
