@@ -26,6 +26,8 @@ const EnvSchema = z
       .regex(/^(true|false|\d+)$/, 'must be true, false or a number of proxy hops')
       .optional(),
     RATE_LIMITS: OnOff.default('on'),
+    // Password hashes (scrypt, ~0.4 s of a core each) run at once per process; unset: cores − 1, 1 to 4.
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     SEED_DEMO: z.enum(['0', '1']).optional(),
     // Whether webhooks may go to loopback/private addresses (app/webhooks/target.server.ts). Unset: allowed
     // outside production only.

@@ -61,6 +61,9 @@ export const sessions = pgTable(
     workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'set null' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
+    // So a member can tell their sessions apart (Settings → Security); last seen is touched every few minutes.
+    userAgent: text('user_agent'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
@@ -95,9 +98,15 @@ export const apiKeys = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    // Why it stopped working, shown in the list: revoked by a member, or with its creator's membership.
+    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('api_keys_hash_key').on(t.keyHash),
+    index('api_keys_workspace_idx').on(t.workspaceId),
+    index('api_keys_created_by_idx').on(t.workspaceId, t.createdBy),
+  ],
 )
 
 // ── Abuse protection ────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import { apiKeys, workspaces } from '#db/schema'
+import { apiKeys, users, workspaces } from '#db/schema'
 
 const PREFIX_LENGTH = 11 // "sf_" + 8 characters: enough to tell keys apart in a list, useless to an attacker
 
@@ -39,17 +39,20 @@ export function listApiKeys({ workspaceId }: { workspaceId: string }) {
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
+      revokedReason: apiKeys.revokedReason,
+      createdByName: users.name,
     })
     .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .where(eq(apiKeys.workspaceId, workspaceId))
     .orderBy(desc(apiKeys.createdAt))
 }
 
 /** Revokes a key of this workspace; false when there is no such key here (the caller answers 404). */
-export async function revokeApiKey({ workspaceId, id }: { workspaceId: string; id: string }) {
+export async function revokeApiKey({ workspaceId, id, revokedBy }: { workspaceId: string; id: string; revokedBy?: string }) {
   const rows = await db
     .update(apiKeys)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: new Date(), revokedReason: revokedBy ? `revoked by ${revokedBy}` : 'revoked' })
     .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id })
   return rows.length > 0

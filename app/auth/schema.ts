@@ -29,6 +29,24 @@ export type Signup = z.infer<typeof SignupSchema>
 export const LoginSchema = z.object({
   email: EmailSchema,
   password: z.string({ error: 'Password is required' }).min(1, 'Password is required').max(200),
-  redirectTo: z.string().max(2000).optional(),
+  // Any text: a target that is not a same-site path is ignored (app/auth/redirect-target.ts), never refused.
+  redirectTo: z.string().optional(),
 })
 export type Login = z.infer<typeof LoginSchema>
+
+const PasswordChangeFields = z.object({
+  currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200),
+  newPassword: PasswordSchema,
+  confirmPassword: z.string({ error: 'Repeat the new password' }).min(1, 'Repeat the new password').max(200),
+})
+
+function checkPasswordChange(v: z.infer<typeof PasswordChangeFields>, ctx: z.RefinementCtx) {
+  if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'The two new passwords differ' })
+  if (v.newPassword === v.currentPassword) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'Choose a password different from the current one' })
+}
+
+export const PasswordChangeSchema = PasswordChangeFields.superRefine(checkPasswordChange)
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>
+
+/** The same, as one intent of a settings form that posts several. */
+export const PasswordChangeIntentSchema = PasswordChangeFields.extend({ intent: z.literal('changePassword') }).superRefine(checkPasswordChange)

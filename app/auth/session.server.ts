@@ -4,36 +4,53 @@ import { and, eq, gt } from 'drizzle-orm'
 import { assertSameOrigin } from '#app/auth/csrf.server'
 import { db } from '#app/db.server'
 import { getEnv } from '#app/env.server'
+import type { SessionCookieState } from '#app/auth/cookie-check'
+import { isSecureRequest } from '#app/http/secure-cookies.server'
 import { memberships, sessions, users, workspaces, type Role } from '#db/schema'
 
 const SESSION_DAYS = 30
+// Last seen is written at most this often per session: a busy member must not turn every request into an update.
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
+const SESSION_COOKIE = 'sf_session'
+const SESSION_COOKIE_PRESENT = /(?:^|;)\s*sf_session=[^;\s]/
+
+// Secure is decided per request (app/http/secure-cookies.server.ts), so it is passed to serialize, not fixed here.
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 function getSessionCookie() {
-  const env = getEnv()
-  sessionCookie ??= createCookie('sf_session', {
-    secrets: [env.sessionSecret],
+  sessionCookie ??= createCookie(SESSION_COOKIE, {
+    secrets: [getEnv().sessionSecret],
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.NODE_ENV === 'production',
     path: '/',
     maxAge: SESSION_DAYS * 24 * 3600,
   })
   return sessionCookie
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
+const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
-/** Starts a brand-new session (a fresh id at every login) and returns its Set-Cookie header. */
-export async function createSession({ userId, workspaceId }: { userId: string; workspaceId: string | null }) {
+/**
+ * Starts a brand-new session (a fresh id at every login) and returns its Set-Cookie header. `request` is the
+ * login's: it decides Secure and names the browser in the member's session list.
+ */
+export async function createSession({ userId, workspaceId, request }: { userId: string; workspaceId: string | null; request?: Request }) {
   const token = randomBytes(32).toString('base64url')
+  const now = new Date()
   await db.insert(sessions).values({
-    idHash: hashToken(token),
+    idHash: hashSessionToken(token),
     userId,
     workspaceId,
-    expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000),
+    userAgent: request?.headers.get('User-Agent')?.slice(0, 500) ?? null,
+    lastSeenAt: now,
   })
-  return getSessionCookie().serialize(token)
+  return getSessionCookie().serialize(token, { secure: request ? isSecureRequest(request) : false })
+}
+
+/** The Set-Cookie header that removes the session cookie. */
+export function clearSessionCookie(request: Request) {
+  return getSessionCookie().serialize('', { maxAge: 0, secure: isSecureRequest(request) })
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -43,8 +60,15 @@ async function readToken(request: Request): Promise<string | null> {
 
 export async function destroySession(request: Request) {
   const token = await readToken(request)
-  if (token) await db.delete(sessions).where(eq(sessions.idHash, hashToken(token)))
-  return getSessionCookie().serialize('', { maxAge: 0 })
+  if (token) await db.delete(sessions).where(eq(sessions.idHash, hashSessionToken(token)))
+  return clearSessionCookie(request)
+}
+
+/** Whether the request carries a live session, and if not, why: for explaining a login that did not stick. */
+export async function inspectSessionCookie(request: Request): Promise<'ok' | SessionCookieState> {
+  if (!SESSION_COOKIE_PRESENT.test(request.headers.get('Cookie') ?? '')) return 'absent'
+  if (!(await readToken(request))) return 'unverifiable'
+  return (await getUser(request)) ? 'ok' : 'ended'
 }
 
 export type CurrentUser = { id: string; email: string; name: string; sessionHash: string }
@@ -58,13 +82,18 @@ export type Member = {
 export async function getUser(request: Request): Promise<(CurrentUser & { workspaceId: string | null }) | null> {
   const token = await readToken(request)
   if (!token) return null
-  const idHash = hashToken(token)
+  const idHash = hashSessionToken(token)
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, workspaceId: sessions.workspaceId })
+    .select({ id: users.id, email: users.email, name: users.name, workspaceId: sessions.workspaceId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())))
-  return row ? { ...row, sessionHash: idHash } : null
+  if (!row) return null
+  if (!row.lastSeenAt || Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, idHash))
+  }
+  const { lastSeenAt: _seen, ...user } = row
+  return { ...user, sessionHash: idHash }
 }
 
 const roleRank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
@@ -104,12 +133,4 @@ async function findMembership(userId: string, preferredWorkspaceId: string | nul
 
 export async function switchSessionWorkspace(sessionHash: string, workspaceId: string) {
   await db.update(sessions).set({ workspaceId }).where(eq(sessions.idHash, sessionHash))
-}
-
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after login. */
-export function safeRedirectTo(value: unknown, fallback = '/dashboard') {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return fallback
-  }
-  return value
 }

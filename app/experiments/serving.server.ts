@@ -1,7 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { assignVariant } from '#app/experiments/bucketing'
-import { SECURE_COOKIES } from '#app/visitors/visit.server'
 import { experiments, type ExperimentStatus, type ExperimentVariantJson } from '#db/schema'
 
 // Which variant a page view gets when the page has an experiment, and the sticky cookie that keeps it.
@@ -19,6 +18,8 @@ export type ServedExperiment = {
   cookiePattern: RegExp
   /** The Set-Cookie value that keeps each variant, by key: built once per load, not per request. */
   assignmentCookies: Map<string, string>
+  /** The same with Secure, for requests that came over HTTPS. */
+  secureAssignmentCookies: Map<string, string>
 }
 
 /** The experiment a page's visitors are subject to: running or paused, else the latest concluded with a winner. */
@@ -31,8 +32,9 @@ export async function findServingExperiment(pageId: string): Promise<ServedExper
     .limit(1)
   if (!row) return null
   const cookieName = assignmentCookieName(row.id)
-  const assignmentCookies = new Map(row.variants.map((v) => [v.key, assignmentCookie(cookieName, v.key, SECURE_COOKIES)]))
-  return { ...row, cookieName, cookiePattern: new RegExp(`(?:^|;\\s*)${cookieName}=([A-Z]{1,2})(?:;|$)`), assignmentCookies }
+  const assignmentCookies = new Map(row.variants.map((v) => [v.key, assignmentCookie(cookieName, v.key, false)]))
+  const secureAssignmentCookies = new Map(row.variants.map((v) => [v.key, assignmentCookie(cookieName, v.key, true)]))
+  return { ...row, cookieName, cookiePattern: new RegExp(`(?:^|;\\s*)${cookieName}=([A-Z]{1,2})(?:;|$)`), assignmentCookies, secureAssignmentCookies }
 }
 
 const ASSIGNMENT_DAYS = 90

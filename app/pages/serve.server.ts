@@ -53,7 +53,7 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
   const recorded = recordVisit(req, visit, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query, exposedTo: firstExposure ? experiment!.id : null })
   let cookies = recorded ? recorded.setCookies : null
   // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure.
-  if (firstExposure && recorded) (cookies ??= []).push('Set-Cookie', experiment!.assignmentCookies.get(variant.key)!)
+  if (firstExposure && recorded) (cookies ??= []).push('Set-Cookie', (visit.secure ? experiment!.secureAssignmentCookies : experiment!.assignmentCookies).get(variant.key)!)
   if (version.forms.size > 0 && request.query) {
     const done = params.has('sf_done') ? readDoneToken(params.get('sf_done')) : null
     const prefilled = version.prefillParams.some((param) => params.has(param))

@@ -1,3 +1,4 @@
+import type { HeadersFunction } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
 import { getEnv } from '#app/env.server'
@@ -45,4 +46,13 @@ export function tooManyRequests(retryAfterSeconds: number, what = 'requests') {
     headers: { 'Retry-After': String(retryAfterSeconds) },
     message: `Too many ${what}. Try again in ${wait}.`,
   }
+}
+
+/**
+ * A route's `headers` export that keeps Retry-After from its action or loader on the page's response. Without
+ * a `headers` export Remix keeps only Set-Cookie, which is how login 429s lost their Retry-After.
+ */
+export const forwardRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const value = actionHeaders.get('Retry-After') ?? loaderHeaders.get('Retry-After')
+  return value ? { 'Retry-After': value } : new Headers()
 }

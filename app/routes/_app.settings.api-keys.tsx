@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response
   if (parsed.data.intent === 'revoke') {
     // Scoped to this workspace: another workspace's key id is simply not found.
-    if (!(await revokeApiKey({ workspaceId: workspace.id, id: parsed.data.id }))) {
+    if (!(await revokeApiKey({ workspaceId: workspace.id, id: parsed.data.id, revokedBy: user.name }))) {
       throw new Response('No such API key in this workspace', { status: 404 })
     }
     return { revoked: parsed.data.id }
@@ -45,7 +45,10 @@ export default function ApiKeysRoute() {
   const created = actionData && 'created' in actionData ? actionData.created : null
   return (
     <div className="space-y-6">
-      <Card title="API keys" description="Keys authenticate /api/v1 requests with Authorization: Bearer <key>. Each acts for this whole workspace.">
+      <Card
+        title="API keys"
+        description="Keys authenticate /api/v1 requests with Authorization: Bearer <key>. Each acts for this whole workspace, and stops working when the member who created it leaves or becomes a viewer."
+      >
         {created ? (
           <div role="status" className="mb-5 rounded-md bg-green-50 p-4 text-sm text-green-900">
             <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>
@@ -70,7 +73,7 @@ export default function ApiKeysRoute() {
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
-                <tr><th className="py-2 pr-4 font-medium">Name</th><th className="py-2 pr-4 font-medium">Key</th><th className="py-2 pr-4 font-medium">Created</th><th className="py-2 pr-4 font-medium">Last used</th><th className="py-2 font-medium"><span className="sr-only">Actions</span></th></tr>
+                <tr><th className="py-2 pr-4 font-medium">Name</th><th className="py-2 pr-4 font-medium">Key</th><th className="py-2 pr-4 font-medium">Created</th><th className="py-2 pr-4 font-medium">Created by</th><th className="py-2 pr-4 font-medium">Last used</th><th className="py-2 font-medium"><span className="sr-only">Actions</span></th></tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {keys.map((key) => (
@@ -78,10 +81,11 @@ export default function ApiKeysRoute() {
                     <td className="py-2 pr-4">{key.name}</td>
                     <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
                     <td className="py-2 pr-4">{formatDateTime(key.createdAt)}</td>
+                    <td className="py-2 pr-4">{key.createdByName ?? '—'}</td>
                     <td className="py-2 pr-4">{formatDateTime(key.lastUsedAt)}</td>
                     <td className="py-2 text-right">
                       {key.revokedAt ? (
-                        <span className="text-slate-500">revoked</span>
+                        <span className="text-slate-500">{key.revokedReason ? `revoked: ${key.revokedReason}` : 'revoked'}</span>
                       ) : canEdit ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case 'changeRole':
     case 'remove': {
       const result = await changeMember({ workspaceId: workspace.id, userId: input.userId, role: input.intent === 'remove' ? null : input.role })
-      if (result.ok) return { done: true }
+      if (result.ok) return { done: true, revokedKeys: result.revokedKeys }
       if (result.status === 404) throw new Response(result.message, { status: 404 })
       return badRequest({ formErrors: [result.message] })
     }
@@ -57,9 +57,16 @@ export default function MembersRoute() {
   const { isOwner, user } = useMember()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const invited = actionData && 'inviteUrl' in actionData ? actionData : null
+  const revokedKeys = actionData && 'revokedKeys' in actionData ? actionData.revokedKeys : undefined
   return (
     <div className="space-y-6">
       <FormErrorList errors={errors?.formErrors} />
+      {revokedKeys?.length ? (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          Revoked the API {revokedKeys.length === 1 ? 'key' : 'keys'} they created: {revokedKeys.join(', ')}. Create new ones under API keys for any
+          integration that used {revokedKeys.length === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
       {isOwner ? (
         <Card title="Invite a member" description="Owners manage members; editors build and run pages, forms and experiments; viewers read everything and change nothing.">
           {invited ? (
@@ -87,6 +94,11 @@ export default function MembersRoute() {
               <div>
                 <p className="font-medium">{m.name}{m.email === user.email ? ' (you)' : ''}</p>
                 <p className="text-sm text-slate-500">{m.email}</p>
+                {isOwner && m.activeApiKeys > 0 ? (
+                  <p className="text-sm text-slate-500">
+                    Created {m.activeApiKeys} active API {m.activeApiKeys === 1 ? 'key' : 'keys'}: removing them or making them a viewer revokes {m.activeApiKeys === 1 ? 'it' : 'them'}.
+                  </p>
+                ) : null}
               </div>
               {isOwner ? (
                 <div className="flex items-center gap-2">

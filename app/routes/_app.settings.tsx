@@ -11,20 +11,21 @@ const TABS = [
   { to: '/settings/lead-scoring', label: 'Lead scoring' },
   { to: '/settings/spend', label: 'Spend' },
   { to: '/settings/webhooks', label: 'Webhooks' },
+  { to: '/settings/security', label: 'Security' },
 ]
 
 export default function SettingsLayout() {
   return (
     <>
       <PageHeader title="Settings" />
-      <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+      <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
         {TABS.map((tab) => (
           <NavLink
             key={tab.to}
             to={tab.to}
             end={tab.end}
             className={({ isActive }) =>
-              `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
+              `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
             }
           >
             {tab.label}

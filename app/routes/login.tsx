@@ -1,21 +1,31 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthLayout } from '#app/auth/auth-layout'
+import { explainLostLogin } from '#app/auth/cookie-check'
 import { assertSameOrigin } from '#app/auth/csrf.server'
+import { deviceCookieFor } from '#app/auth/device-cookie.server'
 import { verifyLogin } from '#app/auth/queries.server'
+import { loginCheckUrl, safeRedirectTarget } from '#app/auth/redirect-target'
 import { LoginSchema } from '#app/auth/schema'
-import { createSession, getUser, safeRedirectTo } from '#app/auth/session.server'
-import { throttleAuthAttempt } from '#app/auth/throttle.server'
+import { createSession, inspectSessionCookie } from '#app/auth/session.server'
+import { beginLoginAttempt, unlessHashBusy } from '#app/auth/throttle.server'
 import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { httpsOf } from '#app/http/secure-cookies.server'
+import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Splitform' }]
+export const headers = forwardRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect('/dashboard')
-  return null
+  const url = new URL(request.url)
+  const state = await inspectSessionCookie(request)
+  if (state === 'ok') throw redirect(safeRedirectTarget(url.searchParams.get('redirectTo')))
+  // ?check=1 is where a login sends the browser first: arriving here without a session, the cookie did not stick.
+  const lostLogin = url.searchParams.get('check') === '1' ? explainLostLogin({ state, https: httpsOf(request), host: url.host }) : null
+  return { lostLogin }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,21 +33,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, LoginSchema)
   if (!parsed.ok) return parsed.response
   const { email, password, redirectTo } = parsed.data
-  const throttled = await throttleAuthAttempt({ kind: 'login', ip: context.clientIp, email })
-  if (throttled) return throttled
-  const userId = await verifyLogin({ email, password })
-  if (!userId) return badRequest({ formErrors: ['Wrong email or password'] })
+  const attempt = await beginLoginAttempt({ request, ip: context.clientIp, email })
+  if (!attempt.ok) return attempt.response
+  const verified = await unlessHashBusy(verifyLogin({ email, password }))
+  if (!verified.ok) {
+    await attempt.cancelled()
+    return verified.response
+  }
+  if (!verified.value) return badRequest({ formErrors: ['Wrong email or password'] })
+  await attempt.succeeded()
   // A new session id at every login: a session fixed before login is worth nothing after it.
-  const cookie = await createSession({ userId, workspaceId: null })
-  throw redirect(safeRedirectTo(redirectTo), { headers: { 'Set-Cookie': cookie } })
+  const headers = new Headers([
+    ['Set-Cookie', await createSession({ userId: verified.value, workspaceId: null, request })],
+    ['Set-Cookie', await deviceCookieFor(request, email)],
+  ])
+  throw redirect(loginCheckUrl(safeRedirectTarget(redirectTo)), { headers })
 }
 
 export default function LoginRoute() {
+  const { lostLogin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LoginSchema, actionData?.errors)
   return (
     <AuthLayout title="Log in" footer={<>New here? <Link className="font-medium text-brand-700 underline" to="/signup">Create a workspace</Link></>}>
+      {lostLogin && !actionData ? (
+        <div role="alert" className="mb-4 space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="lost-login">
+          <p className="font-medium">{lostLogin.title}</p>
+          {lostLogin.steps.map((step) => <p key={step}>{step}</p>)}
+        </div>
+      ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
         <Field label="Email" type="email" autoComplete="email" {...form.register('email')} error={errorFor('email')} />

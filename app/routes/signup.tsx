@@ -3,16 +3,20 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthLayout } from '#app/auth/auth-layout'
 import { createAccount } from '#app/auth/queries.server'
 import { SignupSchema } from '#app/auth/schema'
-import { createSession, getUser } from '#app/auth/session.server'
 import { assertSameOrigin } from '#app/auth/csrf.server'
-import { throttleAuthAttempt } from '#app/auth/throttle.server'
+import { deviceCookieFor } from '#app/auth/device-cookie.server'
+import { loginCheckUrl } from '#app/auth/redirect-target'
+import { createSession, getUser } from '#app/auth/session.server'
+import { throttleSignup, unlessHashBusy } from '#app/auth/throttle.server'
 import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 import { acceptInvite, findOpenInvite } from '#app/workspaces/invites.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Splitform' }]
+export const headers = forwardRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect('/dashboard')
@@ -26,20 +30,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignupSchema)
   if (!parsed.ok) return parsed.response
   const { name, email, password, workspaceName, inviteToken } = parsed.data
-  const throttled = await throttleAuthAttempt({ kind: 'signup', ip: context.clientIp, email })
+  const throttled = await throttleSignup({ ip: context.clientIp, email })
   if (throttled) return throttled
 
   const invite = inviteToken ? await findOpenInvite(inviteToken) : null
   if (inviteToken && !invite) return badRequest({ formErrors: ['This invite link has expired or was already used. Ask for a new one.'] })
   if (!invite && !workspaceName) return badRequest({ fieldErrors: { workspaceName: ['Name your workspace (your company or team)'] } })
 
-  const account = await createAccount({ name, email, password, workspaceName: invite ? null : workspaceName! })
+  const created = await unlessHashBusy(createAccount({ name, email, password, workspaceName: invite ? null : workspaceName! }))
+  if (!created.ok) return created.response
+  const account = created.value
   if ('error' in account) {
     return badRequest({ fieldErrors: { email: ['An account with this email already exists. Log in instead.'] } })
   }
   const joined = invite ? await acceptInvite({ token: inviteToken!, userId: account.userId }) : null
-  const cookie = await createSession({ userId: account.userId, workspaceId: joined?.workspaceId ?? account.workspaceId })
-  throw redirect('/dashboard', { headers: { 'Set-Cookie': cookie } })
+  const headers = new Headers([
+    ['Set-Cookie', await createSession({ userId: account.userId, workspaceId: joined?.workspaceId ?? account.workspaceId, request })],
+    ['Set-Cookie', await deviceCookieFor(request, email)],
+  ])
+  throw redirect(loginCheckUrl('/dashboard'), { headers })
 }
 
 export default function SignupRoute() {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { classifyDevice } from '#app/attribution/device'
 import { readTouch, type Touch } from '#app/attribution/touch'
+import { isSecureNodeRequest } from '#app/http/secure-cookies.server'
 import { recordPageView } from '#app/visitors/page-views.server'
 import { isCountableView } from '#app/visitors/countable'
 import {
@@ -13,9 +14,6 @@ import {
   visitorCookie,
   type VisitorCookies,
 } from '#app/visitors/visitor-cookies'
-
-/** Cookies for visitors carry Secure in production (browsers exempt http://localhost). */
-export const SECURE_COOKIES = process.env.NODE_ENV === 'production'
 
 export function directTouch(landingPath: string): Touch {
   return { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath, channel: 'direct', hasClickId: false }
@@ -35,16 +33,18 @@ export function touchOf(req: IncomingMessage, path: string, query: string): Touc
 export const hasMemberSession = (req: IncomingMessage) => !!req.headers.cookie?.includes('sf_session=')
 
 // Most first visits are direct: their first-touch cookie differs only by path and time, so it is encoded once
-// per path and second rather than per request (JSON + base64 + an ISO date cost ~4 µs, measured).
-let directCookieCache = { second: -1, byPath: new Map<string, string>() }
-function firstTouchCookieFor(touch: Touch, now: Date) {
-  if (touch.channel !== 'direct' || touch.referrer || touch.utmSource) return firstTouchCookie(toTouchJson(touch, now), SECURE_COOKIES)
+// per path and second rather than per request (JSON + base64 + an ISO date cost ~4 µs, measured). One cache per
+// Secure flag, so a request over https costs no more than one over http.
+let directCookieCache = { second: -1, byPath: new Map<string, string>(), secureByPath: new Map<string, string>() }
+function firstTouchCookieFor(touch: Touch, now: Date, secure: boolean) {
+  if (touch.channel !== 'direct' || touch.referrer || touch.utmSource) return firstTouchCookie(toTouchJson(touch, now), secure)
   const second = Math.floor(now.getTime() / 1000)
-  if (second !== directCookieCache.second) directCookieCache = { second, byPath: new Map() }
-  let cookie = directCookieCache.byPath.get(touch.landingPath)
+  if (second !== directCookieCache.second) directCookieCache = { second, byPath: new Map(), secureByPath: new Map() }
+  const byPath = secure ? directCookieCache.secureByPath : directCookieCache.byPath
+  let cookie = byPath.get(touch.landingPath)
   if (!cookie) {
-    cookie = firstTouchCookie(toTouchJson(touch, new Date(second * 1000)), SECURE_COOKIES)
-    if (directCookieCache.byPath.size < 1000) directCookieCache.byPath.set(touch.landingPath, cookie)
+    cookie = firstTouchCookie(toTouchJson(touch, new Date(second * 1000)), secure)
+    if (byPath.size < 1000) byPath.set(touch.landingPath, cookie)
   }
   return cookie
 }
@@ -55,6 +55,8 @@ export type Visit = {
   /** The visitor's id: from the cookie, or a new one for a countable first visit; null for uncounted strangers. */
   visitorId: string | null
   isNewVisitor: boolean
+  /** Whether the request came over HTTPS, so its cookies carry Secure (app/http/secure-cookies.server.ts). */
+  secure: boolean
 }
 
 /**
@@ -71,7 +73,7 @@ export function readVisit(req: IncomingMessage, { isPreview }: { isPreview: bool
   })
   const cookies = readVisitorCookies(req.headers.cookie)
   const isNewVisitor = countable && !cookies.visitorId
-  return { countable, cookies, visitorId: cookies.visitorId ?? (countable ? newVisitorId() : null), isNewVisitor }
+  return { countable, cookies, visitorId: cookies.visitorId ?? (countable ? newVisitorId() : null), isNewVisitor, secure: isSecureNodeRequest(req) }
 }
 
 /**
@@ -89,10 +91,10 @@ export function recordVisit(
   const now = new Date()
   const touch = touchOf(req, path, query)
   const setCookies: string[] = []
-  if (visit.isNewVisitor) setCookies.push('Set-Cookie', visitorCookie(visit.visitorId, SECURE_COOKIES))
-  if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookieFor(touch, now))
+  if (visit.isNewVisitor) setCookies.push('Set-Cookie', visitorCookie(visit.visitorId, visit.secure))
+  if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookieFor(touch, now, visit.secure))
   // Moving between our own pages is not a new touch: the last touch stays the visit that brought them.
-  if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), SECURE_COOKIES))
+  if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), visit.secure))
   recordPageView({
     workspaceId,
     pageId,

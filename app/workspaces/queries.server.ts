@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from 'drizzle-orm'
-import { db } from '#app/db.server'
-import { memberships, users, workspaces, type Role } from '#db/schema'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { db, type Transaction } from '#app/db.server'
+import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
 
 export function listUserWorkspaces({ userId }: { userId: string }) {
   return db
@@ -25,18 +25,28 @@ export async function renameWorkspace({ workspaceId, name }: { workspaceId: stri
 
 export function listMembers({ workspaceId }: { workspaceId: string }) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+      // Shown beside each member: removing them (or making them a viewer) revokes these.
+      activeApiKeys: sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.workspaceId} = ${memberships.workspaceId} and ${apiKeys.createdBy} = ${memberships.userId} and ${apiKeys.revokedAt} is null)`,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(memberships.createdAt)
 }
 
-type MemberChange = { ok: true } | { ok: false; status: 404 | 400; message: string }
+type MemberChange = { ok: true; revokedKeys: string[] } | { ok: false; status: 404 | 400; message: string }
 
 /**
  * Changes a member's role or removes them (role null). A workspace always keeps at least one owner;
  * the check and the change run in one transaction that locks the workspace's memberships.
+ * A member who leaves, or becomes a viewer (who may not hold keys), loses the API keys they created, in the
+ * same transaction (docs/decisions/003-api-keys-when-a-member-leaves.md): their names are returned.
  */
 export async function changeMember({
   workspaceId,
@@ -62,8 +72,21 @@ export async function changeMember({
     const where = and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId))
     if (role === null) await tx.delete(memberships).where(where)
     else await tx.update(memberships).set({ role }).where(where)
-    return { ok: true }
+    const revokedKeys =
+      role === null || role === 'viewer'
+        ? await revokeKeysCreatedBy(tx, { workspaceId, userId, reason: role === null ? 'its creator left the workspace' : 'its creator became a viewer' })
+        : []
+    return { ok: true, revokedKeys }
   })
+}
+
+async function revokeKeysCreatedBy(tx: Transaction, { workspaceId, userId, reason }: { workspaceId: string; userId: string; reason: string }) {
+  const rows = await tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date(), revokedReason: reason })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)))
+    .returning({ name: apiKeys.name })
+  return rows.map((r) => r.name)
 }
 
 export async function countOtherMembers({ workspaceId, userId }: { workspaceId: string; userId: string }) {

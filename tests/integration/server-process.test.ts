@@ -30,7 +30,7 @@ describe('the server process', () => {
       server.proc.kill('SIGTERM')
       const response = await inFlight
       expect(response.status).toBe(302)
-      expect(response.headers.get('location')).toBe('/dashboard')
+      expect(response.headers.get('location')).toBe('/login?check=1&redirectTo=%2Fdashboard')
       expect(await server.exited).toBe(0)
       expect(server.output()).toContain('SIGTERM: finishing in-flight requests')
     } finally {
