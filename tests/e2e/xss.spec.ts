@@ -261,6 +261,24 @@ async function createWorkspaces(page: Page) {
   expect(await postForm(page, '/workspaces/switch', { workspaceId: ids.workspaceId })).toBe(200)
 }
 
+// A positive control: the same payloads written straight into a page with CSP off must be caught, so a pass
+// below means nothing ran, not that the watch saw nothing.
+test('The watch catches payloads that do run, and script-capable markup that waits for a click', async ({ browser }) => {
+  const context = await browser.newContext({ bypassCSP: true })
+  const control = new Placements()
+  const watch = await XssWatch.attach(context, control)
+  const page = await context.newPage()
+  const html = `<!doctype html><title>control</title><body>${control.each('a page that renders HTML raw').map((p) => p!.text).join('\n')}</body>`
+  await page.route('**/__xss-control', (route) => route.fulfill({ contentType: 'text/html', body: html }))
+  await watch.visit(page, '/__xss-control', { hydrates: false })
+  await context.close()
+  const caught = (kind: string) => watch.findings.filter((f) => f.kind === kind).map((f) => f.detail.replace(/ in a page that renders HTML raw$/, ''))
+  expect(caught('ran')).toEqual(expect.arrayContaining(['img onerror', 'iframe javascript: src', 'noscript mutation XSS', 'details ontoggle', 'script element', 'svg onload']))
+  expect(caught('dialog')).toEqual([expect.stringContaining('alert dialog')])
+  expect(caught('left in the DOM')).toEqual(expect.arrayContaining([expect.stringMatching(/^<a href="javascript:/), expect.stringMatching(/^<a href="jav\tascript:/), expect.stringMatching(/^<img onerror=/)]))
+  console.log(`control: ${caught('ran').length} ran (${[...new Set(caught('ran'))].join(', ')}), ${caught('dialog').length} dialog, ${caught('left in the DOM').length} left in the DOM`)
+})
+
 // The setup runs with CSP off in the browser too, so typing and pasting payloads into the UI proves that
 // nothing runs on the way in either, not merely that the CSP blocked it.
 test('Setup: payloads go into every text field, through the API with a key and through the UI', async ({ browser }) => {
