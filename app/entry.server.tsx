@@ -3,6 +3,8 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { NonceProvider } from '#app/components/nonce'
+import { createCspNonce, setAdminSecurityHeaders } from '#app/http/admin-csp.server'
 
 // The server entry (server.js) reaches these through the build's entry module.
 export { startServices, stopServices } from '#app/services.server'
@@ -14,6 +16,9 @@ export { isPublishedPageRequest, servePublishedPage } from '#app/pages/serve.ser
 const ABORT_DELAY = 5_000
 
 // Bots get the whole document at once (onAllReady); browsers get it streamed from the first byte.
+// Every document the app renders carries the admin CSP with a nonce of its own, given to React (its streamed
+// scripts), to RemixServer (single fetch's streamed data) and through NonceProvider to <Scripts> and
+// <ScrollRestoration> in root.tsx.
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -21,11 +26,16 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  const nonce = createCspNonce()
+  setAdminSecurityHeaders(responseHeaders, { nonce, isDev: process.env.NODE_ENV === 'development' })
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()

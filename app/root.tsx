@@ -1,7 +1,10 @@
+// First: it configures zod before any route module builds a schema (see the file).
+import '#app/components/zod-without-eval'
 import type { LinksFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
 import { useEffect } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { useNonce } from '#app/components/nonce'
 import stylesheet from '#app/tailwind.css?url'
 
 export const links: LinksFunction = () => [
@@ -12,6 +15,8 @@ export const links: LinksFunction = () => [
 export function Layout({ children }: { children: React.ReactNode }) {
   // Tests wait for this attribute before exercising client behaviour (STACK.md pitfall 10).
   useEffect(() => document.documentElement.setAttribute('data-hydrated', ''), [])
+  // The response's CSP allows inline scripts only with this nonce (entry.server.tsx).
+  const nonce = useNonce()
   return (
     <html lang="en" className="h-full">
       <head>
@@ -22,8 +27,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="h-full">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

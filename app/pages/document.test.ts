@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
-import { MAX_BLOCKS, MAX_DEPTH, PageDocumentSchema, validatePageDocument } from './document'
+import { MAX_BLOCKS, MAX_DEPTH, PageDocumentSchema, sanitizeStoredDocument, validatePageDocument } from './document'
 
 const defaults = (type: string) => BLOCK_DEFINITIONS.find((d) => d.type === type)!.defaultProps
 let nextId = 0
@@ -87,5 +87,50 @@ describe('validatePageDocument', () => {
   test('PageDocumentSchema is usable as a zod schema', () => {
     expect(PageDocumentSchema.safeParse(doc([block('Hero')])).success).toBe(true)
     expect(PageDocumentSchema.safeParse(doc([{ type: 'Nope', props: { id: 'n' } }])).success).toBe(false)
+  })
+})
+
+const RAW = '<p>Hi</p><img src=x onerror=alert(1)><details open ontoggle=alert(2)>there</details>'
+const CLEAN = '<p>Hi</p>there'
+const richTextOf = (item: unknown) => (item as { props: { content: unknown } }).props.content
+
+describe('rich text is sanitised', () => {
+  test('by validatePageDocument, so whatever is saved or published holds only the allow-listed markup, at any depth', () => {
+    const result = validatePageDocument(doc([block('RichText', { content: RAW }), block('Section', { content: [block('RichText', { content: RAW })] })]))
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(richTextOf(result.data.content[0])).toBe(CLEAN)
+    expect(richTextOf((result.data.content[1]!.props.content as unknown[])[0])).toBe(CLEAN)
+  })
+
+  test('by sanitizeStoredDocument, for drafts stored before: rich text only, nothing else changed, even in a document that no longer validates', () => {
+    const hero = block('Hero', { headline: '<img src=x onerror=alert(1)>' })
+    const stored = {
+      root: { props: { title: 'kept' } },
+      content: [
+        block('RichText', { content: RAW }),
+        block('Section', { content: [block('Columns', { left: [block('RichText', { content: RAW })] })] }),
+        block('RichText', { content: { type: 'doc' } }),
+        { type: 'Carousel', props: { id: 'unknown', content: RAW } },
+        hero,
+      ],
+      zones: { 'legacy:zone': [block('RichText', { content: RAW })] },
+    }
+    const before = structuredClone(stored)
+    const clean = sanitizeStoredDocument(stored)
+    expect(stored).toEqual(before)
+    expect(richTextOf(clean.content[0])).toBe(CLEAN)
+    const section = clean.content[1] as { props: { content: { props: { left: unknown[] } }[] } }
+    expect(richTextOf(section.props.content[0]!.props.left[0])).toBe(CLEAN)
+    expect(richTextOf(clean.content[2])).toBe('')
+    // Unknown blocks are not rendered by the editor; plain-text props are escaped by React wherever they show.
+    expect(clean.content[3]).toEqual(stored.content[3])
+    expect(clean.content[4]).toEqual(hero)
+    expect(clean.root).toEqual({ props: { title: 'kept' } })
+    expect(richTextOf(clean.zones['legacy:zone'][0])).toBe(CLEAN)
+  })
+
+  test('by sanitizeStoredDocument, which passes anything that is not a document through', () => {
+    for (const value of [null, 'text', 42, [], { content: 'nope' }]) expect(sanitizeStoredDocument(value)).toEqual(value)
   })
 })

@@ -1,10 +1,12 @@
 // What a stored page is: a Puck Data document whose blocks are all known, with props their definitions
 // accept, nested through slot fields at most MAX_DEPTH deep and MAX_BLOCKS in all. The editor's documents are
 // validated with this before they are saved or published; page-content.tsx uses checkBlock to skip damaged
-// blocks instead of failing the page.
+// blocks instead of failing the page. Rich text comes out of both sanitised (rich-text-html.ts), so nothing
+// stored from here on holds markup the published page would not keep, whoever sent it (editor or API).
 import { z } from 'zod'
-import { slotFieldNames, type AnyBlockDefinition, type BlockData } from '#app/pages/blocks/block'
+import { richTextFieldNames, slotFieldNames, type AnyBlockDefinition, type BlockData } from '#app/pages/blocks/block'
 import { getBlockDefinition } from '#app/pages/blocks/registry'
+import { sanitizeRichText } from '#app/pages/blocks/rich-text-html'
 
 export const MAX_BLOCKS = 500
 export const MAX_DEPTH = 6
@@ -47,7 +49,38 @@ export function checkBlock(item: unknown, path: string): CheckedBlock {
     const fields = result.error.issues.slice(0, 10).map((issue) => ({ field: issue.path.join('.'), message: friendlyMessage(issue) }))
     return { ok: false, problem: fieldProblem(path, type, fields) }
   }
-  return { ok: true, definition, props: { ...(result.data as Record<string, unknown>), id: props.id } }
+  const checked: BlockData['props'] = { ...(result.data as Record<string, unknown>), id: props.id }
+  for (const name of richTextFieldNames(definition)) checked[name] = sanitizeRichText(checked[name] as string)
+  return { ok: true, definition, props: checked }
+}
+
+// Deeper than any valid document (MAX_DEPTH); only stops a damaged stored one from exhausting the stack.
+const MAX_STORED_DEPTH = 32
+
+/**
+ * A stored document with the rich text of every known block sanitised and nothing else changed. For documents
+ * read back from storage (drafts saved before rich text was sanitised on save, old versions): they may no
+ * longer pass validatePageDocument, yet the editor must still open them, without ever rendering their HTML raw.
+ */
+export function sanitizeStoredDocument<T>(json: T): T {
+  if (!isRecord(json)) return json
+  const document: Record<string, unknown> = { ...json, content: sanitizeStoredBlocks(json.content, 0) }
+  // Legacy drop zones are refused on save (PageDocumentSchema), but Puck would render any that were stored.
+  if (isRecord(json.zones)) document.zones = Object.fromEntries(Object.entries(json.zones).map(([zone, items]) => [zone, sanitizeStoredBlocks(items, 0)]))
+  return document as T
+}
+
+function sanitizeStoredBlocks(items: unknown, depth: number): unknown {
+  if (!Array.isArray(items)) return items
+  if (depth > MAX_STORED_DEPTH) return []
+  return items.map((item) => {
+    const definition = isRecord(item) && typeof item.type === 'string' && isRecord(item.props) ? getBlockDefinition(item.type) : undefined
+    if (!definition) return item
+    const props = { ...((item as BlockData).props as Record<string, unknown>) }
+    for (const name of richTextFieldNames(definition)) props[name] = typeof props[name] === 'string' ? sanitizeRichText(props[name]) : ''
+    for (const slot of slotFieldNames(definition)) props[slot] = sanitizeStoredBlocks(props[slot], depth + 1)
+    return { ...(item as BlockData), props }
+  })
 }
 
 type WalkState = { count: number; ids: Set<string>; problems: DetailedProblem[] }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
-import { validatePageDocument, type PageDocument } from '#app/pages/document'
+import { sanitizeStoredDocument, validatePageDocument, type PageDocument } from '#app/pages/document'
 import { formReferencesOf } from '#app/pages/form-refs'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
@@ -143,13 +143,14 @@ async function findPageId({ workspaceId, id }: { workspaceId: string; id: string
   return page?.id ?? null
 }
 
+/** The variant with its draft, whose rich text is sanitised on the way out as well (drafts stored before it was on save). */
 export async function getVariant({ workspaceId, pageId, key }: { workspaceId: string; pageId: string; key: string }) {
   const [row] = await db
     .select({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name, draft: pageVariants.draft, draftUpdatedAt: pageVariants.draftUpdatedAt })
     .from(pageVariants)
     .innerJoin(pages, eq(pages.id, pageVariants.pageId))
     .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key), eq(pages.workspaceId, workspaceId)))
-  return row ?? null
+  return row ? { ...row, draft: sanitizeStoredDocument(row.draft) } : null
 }
 
 /** "Duplicate as new variant": a copy of `copyFrom`'s draft (default the control) under the next key. */
@@ -176,7 +177,7 @@ export async function createVariant({
     const key = nextVariantKey(existing.map((v) => v.key))
     const [variant] = await tx
       .insert(pageVariants)
-      .values({ pageId, key, name: name ?? `Variant ${key}`, draft: source.draft })
+      .values({ pageId, key, name: name ?? `Variant ${key}`, draft: sanitizeStoredDocument(source.draft) })
       .returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
     await tx.update(pages).set({ updatedAt: new Date() }).where(eq(pages.id, pageId))
     return { ok: true as const, variant: variant! }
@@ -193,7 +194,7 @@ export async function renameVariant({ workspaceId, pageId, key, name }: { worksp
   return rows.length > 0
 }
 
-/** Validates and stores a variant's draft. Returns the validation errors instead when it is not a valid page. */
+/** Validates and stores a variant's draft, its rich text sanitised. Returns the validation errors instead when it is not a valid page. */
 export async function saveVariantDraft({
   workspaceId,
   pageId,
@@ -238,18 +239,18 @@ export async function publishPage({ workspaceId, pageId, userId }: { workspaceId
       .from(pageVariants)
       .where(eq(pageVariants.pageId, pageId))
       .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
+    // The validated documents are what gets published: their rich text sanitised once more, whatever the drafts hold.
+    const published: PublishedContent['variants'] = []
     const errors: string[] = []
-    for (const v of variants) {
-      const result = validatePageDocument(v.draft)
+    for (const { key, name, draft } of variants) {
+      const result = validatePageDocument(draft)
       // A draft saved before form ids were checked may still name another workspace's form.
       const problems = result.ok ? await foreignFormErrors({ workspaceId, document: result.data }, tx) : result.errors
-      errors.push(...problems.map((e) => `Variant ${v.key}: ${e}`))
+      if (result.ok && !problems.length) published.push({ key, name, document: result.data as PageDocumentJson })
+      errors.push(...problems.map((e) => `Variant ${key}: ${e}`))
     }
     if (errors.length) return { ok: false as const, status: 400 as const, errors }
-    const content: PublishedContent = {
-      settings: page.settings,
-      variants: variants.map((v) => ({ key: v.key, name: v.name, document: v.draft })),
-    }
+    const content: PublishedContent = { settings: page.settings, variants: published }
     return insertVersion(tx, { pageId, content, userId, revertedFrom: null, slug: page.slug })
   }))
 }
@@ -263,8 +264,10 @@ export async function revertToVersion({ workspaceId, pageId, number, userId }: {
       .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
       .for('update')
     if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page'] }
-    const [old] = await tx.select({ content: pageVersions.content }).from(pageVersions).where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, number)))
-    if (!old) return { ok: false as const, status: 404 as const, errors: [`No version ${number}`] }
+    const [stored] = await tx.select({ content: pageVersions.content }).from(pageVersions).where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, number)))
+    if (!stored) return { ok: false as const, status: 404 as const, errors: [`No version ${number}`] }
+    // Versions published before rich text was sanitised on save may hold raw HTML: it goes back sanitised.
+    const old = { content: { ...stored.content, variants: stored.content.variants.map((v) => ({ ...v, document: sanitizeStoredDocument(v.document) })) } }
     for (const variant of old.content.variants) {
       await tx
         .update(pageVariants)

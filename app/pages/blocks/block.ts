@@ -42,8 +42,17 @@ export function defineBlock<Props extends Record<string, unknown>, RenderProps =
 
 /** The names of a definition's slot fields. */
 export function slotFieldNames(definition: AnyBlockDefinition): string[] {
+  return fieldNamesOfType(definition, 'slot')
+}
+
+/** The names of a definition's rich-text fields: stored HTML, sanitised wherever a document is stored or read. */
+export function richTextFieldNames(definition: AnyBlockDefinition): string[] {
+  return fieldNamesOfType(definition, 'richtext')
+}
+
+function fieldNamesOfType(definition: AnyBlockDefinition, type: string) {
   return Object.entries(definition.fields as Record<string, { type: string }>)
-    .filter(([, field]) => field.type === 'slot')
+    .filter(([, field]) => field.type === type)
     .map(([name]) => name)
 }
 

@@ -10,8 +10,9 @@ export const RichTextPropsSchema = z.object({
 export type RichTextProps = z.infer<typeof RichTextPropsSchema>
 type RichTextRenderProps = Omit<RichTextProps, 'content'> & { content: RichTextValue }
 
-// Stored content is an HTML string, sanitised here on every render. In the editor Puck hands over its own
-// rendering of the field (a React node), shown as is.
+// Stored content is an HTML string, already sanitised when it was saved (document.ts) and sanitised here again
+// on every render. In the editor Puck hands over its own rendering of the field (a React node), shown as is:
+// Puck renders the string it was given raw, so the editor's loader only ever gives it sanitised drafts.
 function RichText({ content, align }: RichTextRenderProps) {
   const className = `sf-prose sf-prose--${align}`
   return (
