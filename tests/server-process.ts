@@ -13,6 +13,13 @@ export async function freePort() {
 
 export type RunningServer = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
 
+// Every server spawned here, from the moment it is spawned: a start that fails or times out, or a test run that
+// ends early, must not leave a `node server.js` behind.
+const spawned = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const proc of spawned) proc.kill('SIGKILL')
+})
+
 /** Starts the production build (`node server.js`) as a real process and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   if (!existsSync(path.resolve('build/server/index.js'))) {
@@ -25,13 +32,18 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  spawned.add(proc)
   let output = ''
   proc.stdout!.on('data', (d) => (output += d))
   proc.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve))
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve)).finally(() => spawned.delete(proc))
   const deadline = Date.now() + 30_000
   while (!output.includes('is running at')) {
-    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
+    if (proc.exitCode !== null || proc.signalCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL')
+      await exited
+      throw new Error(`server did not start:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
   }
   return { url: `http://127.0.0.1:${port}`, proc, output: () => output, exited }
