@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export async function freePort() {
   const server = net.createServer()
@@ -13,12 +14,14 @@ export async function freePort() {
 
 export type RunningServer = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
 
-// Every server spawned here, from the moment it is spawned: a start that fails or times out, or a test run that
-// ends early, must not leave a `node server.js` behind.
+// No `node server.js` may outlive its test: a start that fails or times out kills its process; every spawned
+// process is killed when the test process exits; and each one kills itself once the test process is gone, for
+// when the test runner ends a worker without letting it exit (tests/exit-with-parent.mjs).
 const spawned = new Set<ChildProcess>()
 process.once('exit', () => {
   for (const proc of spawned) proc.kill('SIGKILL')
 })
+const EXIT_WITH_PARENT = pathToFileURL(path.resolve('tests/exit-with-parent.mjs')).href
 
 /** Starts the production build (`node server.js`) as a real process and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
@@ -28,7 +31,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort()
   // SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server of a bench (NODE_OPTIONS refuses them).
   const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const proc = spawn(process.execPath, [...flags, 'server.js'], {
+  const proc = spawn(process.execPath, [...flags, '--import', EXIT_WITH_PARENT, 'server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
