@@ -82,6 +82,8 @@ async function main() {
   // The visitor path: published pages are answered from memory by plain Node, before express and Remix
   // (whose per-request cost would cap a core at about a thousand pages a second).
   const server = http.createServer((req, res) => {
+    // After an uncaught exception nothing more is served (see below): a page served now could not be counted.
+    if (crashing) return void res.writeHead(503, { Connection: 'close', 'Retry-After': '1' }).end()
     // During shutdown every answer ends its connection, so that keep-alive clients move on to another process.
     if (stopping) res.setHeader('Connection', 'close')
     responses.add(res)
@@ -148,8 +150,9 @@ process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:
 
 // The last resort. An exception nothing caught means some operation stopped halfway, leaving state (a pool, a
 // queue, a half-written response) that nothing can vouch for; Node's documentation says it is not safe to resume.
-// So: log it with its stack, stop accepting, give the page views and conversions held in memory a short, bounded
-// chance to reach the database, then exit(1) for the supervisor to start a clean process (docs/operations.md).
+// So: log it with its stack, stop accepting and answer 503 to requests still arriving on open connections, give the
+// page views and conversions held in memory a short, bounded chance to reach the database, then exit(1) for the
+// supervisor to start a clean process (docs/operations.md).
 // Every acknowledged submission is already committed; at most the in-memory batches' last second is at stake.
 let crashing = false
 process.on('uncaughtException', (error, origin) => {

@@ -23,14 +23,14 @@ process.once('exit', () => {
 })
 const EXIT_WITH_PARENT = pathToFileURL(path.resolve('tests/exit-with-parent.mjs')).href
 
-/** Starts the production build (`node server.js`) as a real process and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** Starts the production build (`node server.js`) as a real process and waits until it listens. `nodeFlags` go before server.js. */
+export async function startServer(env: Record<string, string>, { nodeFlags = [] }: { nodeFlags?: string[] } = {}): Promise<RunningServer> {
   if (!existsSync(path.resolve('build/server/index.js'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).')
   }
   const port = await freePort()
   // SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server of a bench (NODE_OPTIONS refuses them).
-  const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  const flags = [...(process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...nodeFlags]
   const proc = spawn(process.execPath, [...flags, '--import', EXIT_WITH_PARENT, 'server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

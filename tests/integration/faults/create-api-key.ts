@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto'
 import { createApiKey } from '#app/api-keys/api-key.server'
 import { createAccount } from '#app/auth/queries.server'
-import { closeDatabase } from '#app/db.server'
+import { closeDatabase, migrateDatabase } from '#app/db.server'
 import { createWebhook } from '#app/webhooks/queries.server'
 import { WEBHOOK_EVENTS } from '#app/webhooks/schema'
 
+// The server starting beside this migrates too; an advisory lock takes them in turn.
+await migrateDatabase()
 const account = await createAccount({ name: 'Fault Owner', email: `faults-${randomUUID()}@example.com`, password: 'a-long-password', workspaceName: 'Faults' })
 if ('error' in account) throw new Error(account.error)
 const { key } = await createApiKey({ workspaceId: account.workspaceId!, name: 'faults', createdBy: account.userId })

@@ -1,3 +1,6 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import postgres from 'postgres'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { canRunPgCluster, startPgCluster, type PgCluster } from '#tests/pg-cluster'
 import { startServer, waitFor, type RunningServer } from '#tests/server-process'
@@ -5,7 +8,7 @@ import { startVisitorLoad, type LoadReport } from '#tests/visitor-load'
 import { readStored, resultsConvertedVisitors, serverEnv, setUpExperiment, startWebhookReceiver, type Fixture } from './fixture'
 
 // The fault suite: real server processes on a PostgreSQL cluster of the suite's own (tests/pg-cluster.ts), which it
-// restarts and crashes under load, and server processes it kills and stops under load. What must hold: the process
+// restarts, crashes, stops and whose backends it kills under load, and server processes it kills and stops under load. What must hold: the process
 // survives the database's faults, every acknowledged submission is stored, the experiment's results count every
 // converted visitor, and a graceful stop under keep-alive load exits 0 in time with nothing lost.
 // Needs a production build (`npm test` makes one) and the PostgreSQL server binaries (initdb, pg_ctl).
@@ -34,10 +37,8 @@ afterAll(async () => {
   await webhooks?.close()
 })
 
-async function start(name: string) {
-  const result = await setUpExperiment(cluster!, name, { webhookUrl: webhooks!.url })
-  servers.push(result.server)
-  return result
+async function start(name: string, { nodeFlags }: { nodeFlags?: string[] } = {}) {
+  return setUpExperiment(cluster!, name, { webhookUrl: webhooks!.url, track: (server) => servers.push(server), nodeFlags })
 }
 
 function load(server: RunningServer, fixture: Fixture, concurrency = 16) {
@@ -66,26 +67,52 @@ async function settled(server: RunningServer, fixture: Fixture, report: LoadRepo
 }
 
 describe.skipIf(!canRunPgCluster())('faults', () => {
-  test('PostgreSQL restarts under load (fast, then immediate): the process stays up, healthz is back within 5 s, nothing acknowledged is lost', async () => {
+  test('PostgreSQL restarted (fast, immediate), its backends killed, and stopped for a while, under load: the process stays up, healthz is back within 5 s, nothing acknowledged is lost', async () => {
     const { server, fixture } = await start('restart')
     const visitors = load(server, fixture)
-    const recoveries: number[] = []
-    for (const mode of ['fast', 'immediate'] as const) {
-      await acknowledgedAtLeast(visitors.report, visitors.report.acknowledged.length + 60)
-      await cluster!.restart(mode)
+    const refusedSubmissions = () => visitors.report.refused['503'] ?? 0
+    const health = async () => (await fetch(`${server.url}/healthz`)).status
+    // Each fault returns once PostgreSQL takes connections again.
+    const faults: [string, () => Promise<void>][] = [
+      ['restart -m fast', () => cluster!.restart('fast')],
+      ['restart -m immediate', () => cluster!.restart('immediate')],
+      [
+        'backends killed',
+        async () => {
+          const admin = postgres(cluster!.url(), { max: 1, onnotice: () => {} })
+          await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${new URL(fixture.databaseUrl).pathname.slice(1)}`
+          await admin.end()
+        },
+      ],
+      [
+        'stopped (connections refused)',
+        async () => {
+          await cluster!.stop('fast')
+          // The outage lasts until the load has met it: healthz says so, and submissions are refused with a 503.
+          await waitFor(async () => ((await health()) === 503 ? true : undefined), 10_000)
+          const before = refusedSubmissions()
+          await waitFor(async () => (refusedSubmissions() >= before + 20 ? true : undefined), 20_000)
+          await cluster!.start()
+        },
+      ],
+    ]
+    const recoveries: Record<string, number> = {}
+    for (const [fault, run] of faults) {
+      await acknowledgedAtLeast(visitors.report, visitors.report.acknowledged.length + 40)
+      await run()
       const back = Date.now()
-      await waitFor(async () => ((await fetch(`${server.url}/healthz`)).status === 200 ? true : undefined), 5_000).catch((error: Error) => {
-        throw new Error(withOutput(server, `healthz not 200 within 5 s of PostgreSQL's return (${mode}): ${error.message}`))
+      await waitFor(async () => ((await health()) === 200 ? true : undefined), 5_000).catch((error: Error) => {
+        throw new Error(withOutput(server, `healthz not 200 within 5 s of PostgreSQL's return (${fault}): ${error.message}`))
       })
-      recoveries.push(Date.now() - back)
-      expect(server.proc.exitCode, withOutput(server, `the server exited after a ${mode} restart`)).toBeNull()
+      recoveries[fault] = Date.now() - back
+      expect(server.proc.exitCode, withOutput(server, `the server exited after: ${fault}`)).toBeNull()
     }
     await acknowledgedAtLeast(visitors.report, visitors.report.acknowledged.length + 60) // submissions go in again
     const report = await visitors.stop()
     expect(server.proc.exitCode, withOutput(server, 'the server exited')).toBeNull()
 
     const { stored, resultsConverted } = await settled(server, fixture, report)
-    console.log(`[faults] restart: ${JSON.stringify({ recoveriesMs: recoveries, served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, abandoned: report.abandoned, ...stored, missing: stored.missing.length, resultsConverted })}`)
+    console.log(`[faults] database faults: ${JSON.stringify({ recoveriesMs: recoveries, served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, abandoned: report.abandoned, ...stored, missing: stored.missing.length, resultsConverted })}`)
     expect(stored.missing, 'acknowledged submissions missing from conversions').toEqual([])
     expect(stored.experimentConvertedVisitors, 'the submissions ran through the experiment').toBeGreaterThan(report.acknowledged.length / 2)
     expect(stored.pageViews, 'page views lost').toBeGreaterThanOrEqual(report.served)
@@ -99,7 +126,7 @@ describe.skipIf(!canRunPgCluster())('faults', () => {
     const first = await start('kill')
     const { fixture } = first
     const visitors = load(first.server, fixture)
-    await acknowledgedAtLeast(visitors.report, 150)
+    await acknowledgedAtLeast(visitors.report, 100)
     visitors.markStop()
     const killedAt = Date.now()
     first.server.proc.kill('SIGKILL')
@@ -123,10 +150,30 @@ describe.skipIf(!canRunPgCluster())('faults', () => {
     expect(resultsConverted, 'the results count every converted visitor of the experiment').toBe(stored.experimentConvertedVisitors)
   }, 90_000)
 
+  test('an uncaught exception: logged with its stack, the page views in memory written, exit 1 for the supervisor', async () => {
+    // A server that throws, where nothing can catch it, when sent SIGUSR2 (tests/throw-on-signal.mjs).
+    const { server: throwing, fixture } = await start('crash', { nodeFlags: ['--import', pathToFileURL(path.resolve('tests/throw-on-signal.mjs')).href] })
+    const visitors = load(throwing, fixture, 4)
+    await acknowledgedAtLeast(visitors.report, 30)
+    visitors.markStop()
+    const thrownAt = Date.now()
+    throwing.proc.kill('SIGUSR2')
+    const code = await throwing.exited
+    const exitedInMs = Date.now() - thrownAt
+    const report = await visitors.stop()
+    const stored = await readStored(fixture, report)
+    console.log(`[faults] uncaught exception: ${JSON.stringify({ code, exitedInMs, served: report.served, acknowledged: report.acknowledged.length, failedAfterStop: report.failedAfterStop, pageViews: stored.pageViews, missing: stored.missing.length })}`)
+    expect(code).toBe(1)
+    expect(exitedInMs).toBeLessThan(5_000)
+    expect(throwing.output()).toMatch(/Uncaught exception \(uncaughtException\); exiting for the supervisor to restart the process: Error: uncaught test exception[^\n]*\n\s+at /)
+    expect(stored.missing).toEqual([])
+    expect(stored.pageViews, 'page views held in memory were written before the exit').toBeGreaterThanOrEqual(report.served)
+  }, 90_000)
+
   test('SIGTERM with busy keep-alive clients: exit 0 within the grace, nothing acknowledged or served is lost', async () => {
     const { server, fixture } = await start('sigterm')
     const visitors = load(server, fixture, 16)
-    await acknowledgedAtLeast(visitors.report, 150)
+    await acknowledgedAtLeast(visitors.report, 100)
     visitors.markStop()
     const signalledAt = Date.now()
     server.proc.kill('SIGTERM')

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -16,13 +16,19 @@ export type Fixture = { databaseUrl: string; apiKey: string; slug: string; pageI
 // Webhooks go to the suite's receiver on loopback, which production refuses unless allowed.
 export const serverEnv = (databaseUrl: string) => ({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'f'.repeat(40), RATE_LIMITS: 'off', WEBHOOK_PRIVATE_TARGETS: 'allow' })
 
-/** An API key on a fresh workspace of `databaseUrl` (migrated already), with a webhook to `webhookUrl`, made by the app's own code in a child process. */
-function createApiKey(databaseUrl: string, webhookUrl: string): string {
+/**
+ * An API key on a fresh workspace of `databaseUrl`, with a webhook to `webhookUrl`, made by the app's own code in a
+ * child process (it migrates the database first, so it may run while the server starts).
+ */
+function createApiKey(databaseUrl: string, webhookUrl: string): Promise<string> {
   const script = path.resolve('tests/integration/faults/create-api-key.ts')
   const env = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: '', WEBHOOK_URL: webhookUrl }
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { env, encoding: 'utf8', timeout: 60_000 })
-  if (result.status !== 0) throw new Error(`create-api-key failed:\n${result.stdout}${result.stderr}`)
-  return (JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { apiKey: string }).apiKey
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ['--import', 'tsx', script], { env, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`create-api-key failed: ${error.message}\n${stdout}${stderr}`))
+      resolve((JSON.parse(stdout.trim().split('\n').at(-1)!) as { apiKey: string }).apiKey)
+    }),
+  )
 }
 
 export function apiClient(server: () => RunningServer, apiKey: string) {
@@ -56,10 +62,25 @@ export async function startWebhookReceiver() {
 }
 
 /** Starts a server on a new database of `cluster` and sets up the page, form, webhook and running experiment. */
-export async function setUpExperiment(cluster: PgCluster, name: string, { webhookUrl }: { webhookUrl: string }): Promise<{ server: RunningServer; fixture: Fixture }> {
+export async function setUpExperiment(
+  cluster: PgCluster,
+  name: string,
+  {
+    webhookUrl,
+    track,
+    nodeFlags,
+  }: {
+    webhookUrl: string
+    /** Called with the server as soon as it runs, for the caller's cleanup. */
+    track: (server: RunningServer) => void
+    nodeFlags?: string[]
+  },
+): Promise<{ server: RunningServer; fixture: Fixture }> {
+  const t0 = Date.now()
   const databaseUrl = await cluster.createDatabase(name)
-  const server = await startServer(serverEnv(databaseUrl))
-  const apiKey = createApiKey(databaseUrl, webhookUrl)
+  const t1 = Date.now()
+  const [server, apiKey] = await Promise.all([startServer(serverEnv(databaseUrl), { nodeFlags }).then((s) => (track(s), s)), createApiKey(databaseUrl, webhookUrl)])
+  const t3 = Date.now()
   const api = apiClient(() => server, apiKey)
   const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
     const result = await call
@@ -89,10 +110,12 @@ export async function setUpExperiment(cluster: PgCluster, name: string, { webhoo
   )
   // Nothing requested the page before: its first view finds the experiment running.
   await expectStatus(api('POST', `/experiments/${experiment.id}/start`, {}), 200)
+  console.log(`[faults] set up in ${Date.now() - t0} ms (database ${t1 - t0}, server and API key ${t3 - t1}, API calls ${Date.now() - t3})`)
   return { server, fixture: { databaseUrl, apiKey, slug, pageId: page.id, experimentId: experiment.id } }
 }
 
 export type Stored = {
+  experimentConversionRows: number | null
   conversions: number
   missing: string[]
   experimentConvertedVisitors: number
@@ -112,7 +135,13 @@ export async function readStored(fixture: Fixture, report: LoadReport): Promise<
         (select count(distinct visitor_id)::int from conversions where experiment_id = ${fixture.experimentId}) as converted,
         (select count(*)::int from page_views where page_id = ${fixture.pageId}) as page_views,
         (select count(*)::int from exposures where experiment_id = ${fixture.experimentId}) as exposures`
+    // For the log only: the rows the experiment's rollups count (the counting module's table), when it exists.
+    const counted = await sql<{ n: number }[]>`select count(*)::int as n from experiment_conversions where experiment_id = ${fixture.experimentId} and metric = 'any'`.then(
+      ([row]) => row!.n,
+      () => null,
+    )
     return {
+      experimentConversionRows: counted,
       conversions: counts!.conversions,
       missing: keys.filter((k) => !stored.has(k)),
       experimentConvertedVisitors: counts!.converted,
