@@ -21,6 +21,8 @@ export type PgCluster = {
   restart: (mode?: 'fast' | 'immediate') => Promise<void>
   stop: (mode?: 'fast' | 'immediate') => Promise<void>
   start: () => Promise<void>
+  /** Starts the cluster if it is stopped (after a test that failed while it was down). */
+  ensureRunning: () => Promise<void>
   /** Stops the cluster (immediately) and removes its folder; safe to call twice and after a failure. */
   destroy: () => void
 }
@@ -92,6 +94,8 @@ export async function startPgCluster({ name = 'splitform' }: { name?: string } =
     restart: (mode = 'fast') => pgCtl('restart', ['-m', mode]),
     stop: (mode = 'fast') => pgCtl('stop', ['-m', mode]),
     start: () => pgCtl('start'),
+    // pg_ctl status exits 3 when no server runs in the folder.
+    ensureRunning: () => run('pg_ctl', ['-D', dataDir, 'status']).catch(() => pgCtl('start')),
     destroy() {
       if (destroyed) return
       destroyed = true

@@ -61,27 +61,27 @@ export async function startWebhookReceiver() {
   }
 }
 
-/** Starts a server on a new database of `cluster` and sets up the page, form, webhook and running experiment. */
-export async function setUpExperiment(
-  cluster: PgCluster,
-  name: string,
-  {
-    webhookUrl,
-    track,
-    nodeFlags,
-  }: {
-    webhookUrl: string
-    /** Called with the server as soon as it runs, for the caller's cleanup. */
-    track: (server: RunningServer) => void
-    nodeFlags?: string[]
-  },
-): Promise<{ server: RunningServer; fixture: Fixture }> {
-  const t0 = Date.now()
+export type Workspace = { databaseUrl: string; apiKey: string }
+
+/** A new database on `cluster`, migrated, with a workspace, its API key and a webhook to `webhookUrl`. */
+export async function createWorkspace(cluster: PgCluster, name: string, { webhookUrl }: { webhookUrl: string }): Promise<Workspace> {
   const databaseUrl = await cluster.createDatabase(name)
-  const t1 = Date.now()
-  const [server, apiKey] = await Promise.all([startServer(serverEnv(databaseUrl), { nodeFlags }).then((s) => (track(s), s)), createApiKey(databaseUrl, webhookUrl)])
-  const t3 = Date.now()
-  const api = apiClient(() => server, apiKey)
+  return { databaseUrl, apiKey: await createApiKey(databaseUrl, webhookUrl) }
+}
+
+/**
+ * A server on the workspace's database, and a new published page there with a form and a running A/B experiment,
+ * made through the API. `track` gets the server as soon as it runs, for the caller's cleanup.
+ */
+export async function startWithExperiment(
+  workspace: Workspace,
+  name: string,
+  { track, nodeFlags }: { track: (server: RunningServer) => void; nodeFlags?: string[] },
+): Promise<{ server: RunningServer; fixture: Fixture }> {
+  const started = Date.now()
+  const server = await startServer(serverEnv(workspace.databaseUrl), { nodeFlags })
+  track(server)
+  const api = apiClient(() => server, workspace.apiKey)
   const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
     const result = await call
     expect(result.status, JSON.stringify(result.body)).toBe(status)
@@ -89,7 +89,7 @@ export async function setUpExperiment(
   }
   const form = await expectStatus(
     api('POST', '/forms', {
-      name: 'Fault form',
+      name: `Fault form ${name}`,
       purpose: 'content_download',
       minFillSeconds: 0,
       fields: [
@@ -100,18 +100,18 @@ export async function setUpExperiment(
     }),
     201,
   )
-  const slug = `faults-${name.replace(/_/g, '-')}`
-  const page = await expectStatus(api('POST', '/pages', { name: 'Fault page', slug, template: 'blank', formId: form.id }), 201)
+  const slug = `faults-${name}`
+  const page = await expectStatus(api('POST', '/pages', { name: `Fault page ${name}`, slug, template: 'blank', formId: form.id }), 201)
   await expectStatus(api('POST', `/pages/${page.id}/variants`, { copyFrom: 'A', name: 'Bold' }), 201)
   await expectStatus(api('POST', `/pages/${page.id}/publish`, {}), 200)
   const experiment = await expectStatus(
-    api('POST', '/experiments', { pageId: page.id, name: 'Fault experiment', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }),
+    api('POST', '/experiments', { pageId: page.id, name: `Fault experiment ${name}`, variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }),
     201,
   )
   // Nothing requested the page before: its first view finds the experiment running.
   await expectStatus(api('POST', `/experiments/${experiment.id}/start`, {}), 200)
-  console.log(`[faults] set up in ${Date.now() - t0} ms (database ${t1 - t0}, server and API key ${t3 - t1}, API calls ${Date.now() - t3})`)
-  return { server, fixture: { databaseUrl, apiKey, slug, pageId: page.id, experimentId: experiment.id } }
+  console.log(`[faults] ${name}: server and experiment ready in ${Date.now() - started} ms`)
+  return { server, fixture: { ...workspace, slug, pageId: page.id, experimentId: experiment.id } }
 }
 
 export type Stored = {
