@@ -117,10 +117,11 @@ async function main() {
     const startedAt = Date.now()
     const deadline = startedAt + SHUTDOWN_GRACE_MS - 500
     console.log(`${signal}: finishing in-flight requests, then closing the database…`)
+    // Not unref'd: the process must not slip out with exit code 0 while something it waits on hangs.
     setTimeout(() => {
       console.error('Shutdown took too long; exiting.')
       process.exit(1)
-    }, SHUTDOWN_GRACE_MS).unref()
+    }, SHUTDOWN_GRACE_MS)
     for (const res of responses) if (!res.headersSent) res.setHeader('Connection', 'close')
     // A response already under way when the signal came keeps its connection open: close it once it is answered.
     for (const res of responses) res.once('finish', () => setImmediate(() => server.closeIdleConnections()))
@@ -137,8 +138,13 @@ async function main() {
     console.log(`Stopped in ${Date.now() - startedAt} ms${unwritten ? `; ${unwritten} events could not be written` : ''}.`)
     process.exit(unwritten ? 1 : 0)
   }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'))
-  process.on('SIGINT', () => void shutdown('SIGINT'))
+  const stop = (signal) =>
+    shutdown(signal).catch((error) => {
+      console.error('Shutdown failed:', error)
+      process.exit(1)
+    })
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
 }
 
 // Set once the server listens: what the last resort below needs.
