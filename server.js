@@ -87,9 +87,21 @@ async function main() {
   )
 
   const port = started.port
+  // Requests being answered, so that shutdown can tell each to close its connection when done.
+  const responses = new Set()
+  function forgetResponse() {
+    responses.delete(this)
+  }
+  let stopping = false
   // The visitor path: published pages are answered from memory by plain Node, before express and Remix
   // (whose per-request cost would cap a core at about a thousand pages a second).
   const server = http.createServer((req, res) => {
+    // After an uncaught exception nothing more is served (see below): a page served now could not be counted.
+    if (crashing) return void res.writeHead(503, { Connection: 'close', 'Retry-After': '1' }).end()
+    // During shutdown every answer ends its connection, so that keep-alive clients move on to another process.
+    if (stopping) res.setHeader('Connection', 'close')
+    responses.add(res)
+    res.on('close', forgetResponse)
     if (!entry.isPublishedPageRequest(req.method, req.url)) return app(req, res)
     const fail = (error) => {
       console.error('Published page failed:', error)
@@ -108,30 +120,72 @@ async function main() {
     console.log(`Splitform is running at http://localhost:${port} (${started.database})`)
     if (started.demoLogin) console.log(`Demo login: ${started.demoLogin.email} / ${started.demoLogin.password}`)
   })
+  serverForCrash = { server, flushEvents: started.flushEvents }
 
-  let stopping = false
-  const shutdown = (signal) => {
+  // Graceful shutdown (SIGTERM from a supervisor, Ctrl-C): stop accepting, answer what is in flight with
+  // `Connection: close` and close idle keep-alive connections, then write the batches held in memory, stop the
+  // workers and close the database, all within SHUTDOWN_GRACE_MS; exit 0 when nothing was lost.
+  const shutdown = async (signal) => {
     if (stopping) return
     stopping = true
+    const startedAt = Date.now()
+    const deadline = startedAt + SHUTDOWN_GRACE_MS - 500
     console.log(`${signal}: finishing in-flight requests, then closing the database…`)
+    // Not unref'd: the process must not slip out with exit code 0 while something it waits on hangs.
     setTimeout(() => {
       console.error('Shutdown took too long; exiting.')
       process.exit(1)
-    }, SHUTDOWN_GRACE_MS).unref()
-    // Stop accepting; close() calls back once in-flight requests have been answered.
-    server.close(async () => {
-      await vite?.close()
-      await entry.stopServices()
-      process.exit(0)
-    })
+    }, SHUTDOWN_GRACE_MS)
+    for (const res of responses) if (!res.headersSent) res.setHeader('Connection', 'close')
+    // A response already under way when the signal came keeps its connection open: close it once it is answered.
+    for (const res of responses) res.once('finish', () => setImmediate(() => server.closeIdleConnections()))
+    const drained = new Promise((resolve) => server.close(resolve))
     server.closeIdleConnections()
+    // Requests get at most half the grace; the rest is for writing what is in memory.
+    const drainTimeout = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS / 2, 'timeout').unref())
+    if ((await Promise.race([drained, drainTimeout])) === 'timeout') {
+      console.error(`${responses.size} requests still running after ${SHUTDOWN_GRACE_MS / 2} ms; closing their connections.`)
+      server.closeAllConnections()
+    }
+    await vite?.close()
+    const { unwritten } = await entry.stopServices({ deadline })
+    console.log(`Stopped in ${Date.now() - startedAt} ms${unwritten ? `; ${unwritten} events could not be written` : ''}.`)
+    process.exit(unwritten ? 1 : 0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  const stop = (signal) =>
+    shutdown(signal).catch((error) => {
+      console.error('Shutdown failed:', error)
+      process.exit(1)
+    })
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
 }
+
+// Set once the server listens: what the last resort below needs.
+let serverForCrash
+const CRASH_FLUSH_MS = 2000
 
 // A lost database connection must not take the process down: log it, the next request reconnects.
 process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason))
+
+// The last resort. An exception nothing caught means some operation stopped halfway, leaving state (a pool, a
+// queue, a half-written response) that nothing can vouch for; Node's documentation says it is not safe to resume.
+// So: log it with its stack, stop accepting and answer 503 to requests still arriving on open connections, give the
+// page views and conversions held in memory a short, bounded chance to reach the database, then exit(1) for the
+// supervisor to start a clean process (docs/operations.md).
+// Every acknowledged submission is already committed; at most the in-memory batches' last second is at stake.
+let crashing = false
+process.on('uncaughtException', (error, origin) => {
+  console.error(`Uncaught exception (${origin}); exiting for the supervisor to restart the process:`, error)
+  if (crashing) return
+  crashing = true
+  setTimeout(() => process.exit(1), CRASH_FLUSH_MS + 500)
+  serverForCrash?.server.close()
+  serverForCrash?.server.closeIdleConnections()
+  Promise.resolve(serverForCrash?.flushEvents({ deadline: Date.now() + CRASH_FLUSH_MS }))
+    .catch((flushError) => console.error('Writing the in-memory events failed:', flushError))
+    .finally(() => process.exit(1))
+})
 
 main().catch((error) => {
   // Configuration errors (app/env.server.ts) carry a message meant for people; anything else needs its stack.

@@ -122,10 +122,11 @@ export async function pingDatabase(timeoutMs = 2000) {
   }
 }
 
-export async function closeDatabase() {
+/** Closes the connections; queries still running get up to `timeoutSeconds` before their connections are cut. */
+export async function closeDatabase({ timeoutSeconds = 5 }: { timeoutSeconds?: number } = {}) {
   const c = connection
   connection = undefined
   if (!c) return
-  if (c.kind === 'postgres') await c.client.end({ timeout: 5 })
+  if (c.kind === 'postgres') await c.client.end({ timeout: timeoutSeconds })
   else await c.client.close()
 }

@@ -29,18 +29,34 @@ export async function startServices() {
     demoLogin: seeded ? DEMO_LOGIN : null,
     port: env.PORT,
     trustProxyHops: env.trustProxyHops,
+    // For server.js's last resort after an uncaught exception.
+    flushEvents,
   }
 }
 
-/** Called on SIGTERM/SIGINT after the HTTP server stopped accepting and drained. */
-export async function stopServices() {
+/**
+ * Called on SIGTERM/SIGINT after the HTTP server stopped accepting and drained. Everything finishes by `deadline`
+ * (epoch ms): the batches are retried until written or the deadline passes. Returns how many rows could not be
+ * written (0 on a clean stop).
+ */
+export async function stopServices({ deadline = Date.now() + 8000 }: { deadline?: number } = {}) {
   clearInterval(maintenanceTimer)
-  // Before the database closes: a delivery being sent must get its outcome recorded, a rollup batch committed.
-  await Promise.all([stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
-  // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown); their
-  // rollups are caught up by the next process to start (the queue is in the database).
-  await Promise.all([closePageViews(), closeExperimentConversions()])
-  await closeDatabase()
+  // Before the database closes: a delivery being sent must get its outcome recorded, a rollup batch committed, and
+  // the page views and conversions still in memory written (ARCHITECTURE.md: flushed on shutdown); their rollups are
+  // caught up by the next process to start (the queue is in the database).
+  const [unwritten] = await Promise.all([flushEvents({ deadline }), stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
+  await closeDatabase({ timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) })
+  return { unwritten }
+}
+
+/**
+ * Writes the events held in memory (page views with their exposures, experiment conversions), retrying until
+ * `deadline`, and accepts no more. Also the last resort after an uncaught exception (server.js). Returns how many
+ * rows were left unwritten.
+ */
+export async function flushEvents({ deadline }: { deadline: number }) {
+  const unwritten = await Promise.all([closePageViews({ deadline }), closeExperimentConversions({ deadline })])
+  return unwritten.reduce((sum, n) => sum + n, 0)
 }
 
 // Expired rows only: safe to run in every process at once.

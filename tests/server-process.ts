@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export async function freePort() {
   const server = net.createServer()
@@ -13,25 +14,39 @@ export async function freePort() {
 
 export type RunningServer = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
 
-/** Starts the production build (`node server.js`) as a real process and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+// No `node server.js` may outlive its test: a start that fails or times out kills its process; every spawned
+// process is killed when the test process exits; and each one kills itself once the test process is gone, for
+// when the test runner ends a worker without letting it exit (tests/exit-with-parent.mjs).
+const spawned = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const proc of spawned) proc.kill('SIGKILL')
+})
+const EXIT_WITH_PARENT = pathToFileURL(path.resolve('tests/exit-with-parent.mjs')).href
+
+/** Starts the production build (`node server.js`) as a real process and waits until it listens. `nodeFlags` go before server.js. */
+export async function startServer(env: Record<string, string>, { nodeFlags = [] }: { nodeFlags?: string[] } = {}): Promise<RunningServer> {
   if (!existsSync(path.resolve('build/server/index.js'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).')
   }
   const port = await freePort()
   // SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server of a bench (NODE_OPTIONS refuses them).
-  const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const proc = spawn(process.execPath, [...flags, 'server.js'], {
+  const flags = [...(process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...nodeFlags]
+  const proc = spawn(process.execPath, [...flags, '--import', EXIT_WITH_PARENT, 'server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  spawned.add(proc)
   let output = ''
   proc.stdout!.on('data', (d) => (output += d))
   proc.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve))
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve)).finally(() => spawned.delete(proc))
   const deadline = Date.now() + 30_000
   while (!output.includes('is running at')) {
-    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
+    if (proc.exitCode !== null || proc.signalCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL')
+      await exited
+      throw new Error(`server did not start:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
   }
   return { url: `http://127.0.0.1:${port}`, proc, output: () => output, exited }
