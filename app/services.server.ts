@@ -2,7 +2,6 @@ import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
 import { startAutoShip, stopAutoShip } from '#app/experiments/auto-ship.server'
-import { closeExperimentConversions } from '#app/experiments/counting.server'
 import { startPageViewRollupFollower, stopPageViewRollupFollower } from '#app/kpis/rollup-queue.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
@@ -39,7 +38,7 @@ export async function stopServices() {
   await Promise.all([stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
   // Page views still in memory are written before the database closes (ARCHITECTURE.md: flushed on shutdown); their
   // rollups are caught up by the next process to start (the queue is in the database).
-  await Promise.all([closePageViews(), closeExperimentConversions()])
+  await closePageViews()
   await closeDatabase()
 }
 

@@ -183,7 +183,7 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
   const spamReason = spamReasonOf(body, userAgent, renderedAt, form.definition.minFillSeconds ?? DEFAULT_MIN_FILL_SECONDS, now.getTime())
   if (spamReason) {
     if (!(await admitUnrecorded(reply))) return
-    await holdAsSpam({ ...common, reason: spamReason, userAgent })
+    await holdAsSpam({ ...common, reason: spamReason, userAgent, experimentId: experiment && cookies.visitorId ? experiment.id : null })
     // Answered like a success, so a bot learns nothing; JSON says it is held, for honest clients that tripped a check.
     return page.succeeded({ leadId: null, conversionId: null, held: true })
   }
