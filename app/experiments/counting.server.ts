@@ -10,7 +10,9 @@ import { db, queryRows } from '#app/db.server'
 // gets the acknowledgement, so no crash, outage or shutdown can lose it (an in-memory batch lost up to a quarter of
 // them under kill -9). A visitor converts at most once per metric (`any`, `soft|hard`, `form:<id>`: the
 // experiment_conversions primary key; a repeat, or a second conversion racing the first, inserts nothing), and the
-// visitor's first conversion adds its lead to experiment_leads for the lead-quality figures.
+// visitor's first conversion adds its lead to experiment_leads for the lead-quality figures. It also writes the
+// visitor's exposure if the page view carrying it is not written (yet, or ever: kill -9), so a converted visitor is
+// always among the variant's visitors.
 //
 // The daily rollup is not updated there: concurrent conversions of one variant on one day would all update the same
 // experiment_daily row and serialise on its lock (~3k/s with a 35 ms p99, STACK.md). Instead the statement queues
@@ -39,17 +41,28 @@ export type ExperimentConversionInput = {
  * on `any` first and the second waits there for the first to commit, holding nothing the first needs.
  */
 export function experimentConversionCtes(c: ExperimentConversionInput) {
+  const convertedAt = c.convertedAt.toISOString()
   return sql`, experiment_converted as (
     insert into experiment_conversions (experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at)
-    select ${c.experimentId}::uuid, ${c.visitorId}::uuid, m.metric, ${c.variantKey}::text, conversion.id, ${c.convertedAt.toISOString()}::timestamptz
+    select ${c.experimentId}::uuid, ${c.visitorId}::uuid, m.metric, ${c.variantKey}::text, conversion.id, ${convertedAt}::timestamptz
     from conversion cross join (values (1, 'any'), (2, ${c.conversionType}::text), (3, ${`form:${c.formId}`}::text)) as m(ord, metric)
     order by m.ord
     on conflict (experiment_id, metric, visitor_id) do nothing
-    returning conversion_id, converted_at, metric
+    returning metric
+  ), experiment_exposed as (
+    -- A converting visitor was exposed (the assignment cookie is set only with an exposure), but the page view that
+    -- carries the exposure may not be written yet, or ever (it waits in memory up to a second, and kill -9 loses
+    -- that second): then the conversion writes it, so the visitor counts among the variant's visitors too.
+    insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
+    select ${c.experimentId}::uuid, ${c.visitorId}::uuid, ${c.variantKey}::text, ${c.device}::text, ${c.channel}::text, ${convertedAt}::timestamptz from conversion
+    on conflict (experiment_id, visitor_id) do nothing
+    returning visitor_id
   ), experiment_queued as (
+    -- Metric '' is a visitor, as in experiment_daily.
     insert into experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
-    select ${c.experimentId}::uuid, conversion_id, ${c.visitorId}::uuid, ${c.variantKey}::text, ${c.device}::text, ${c.channel}::text, converted_at, array_agg(metric)
-    from experiment_converted group by conversion_id, converted_at
+    select ${c.experimentId}::uuid, conversion.id, ${c.visitorId}::uuid, ${c.variantKey}::text, ${c.device}::text, ${c.channel}::text, ${convertedAt}::timestamptz, q.metrics
+    from conversion, (select array(select metric from experiment_converted union all select '' from experiment_exposed) as metrics) q
+    where cardinality(q.metrics) > 0
   ), experiment_lead as (
     -- The lead as this statement left it (its row stays locked until commit, so a stage change waits and then
     -- finds this row for its trigger), with the furthest stage its history reached.

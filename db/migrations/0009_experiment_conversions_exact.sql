@@ -17,9 +17,11 @@ CREATE TABLE "experiment_conversion_queue" (
 ALTER TABLE "spam_submissions" ADD COLUMN "experiment_id" uuid;--> statement-breakpoint
 -- Rebuilds what the in-memory batches lost: every conversion of an experiment's visitor that has no
 -- experiment_conversions row for a metric it was the visitor's first conversion of (any, soft|hard, form:<id>) gets
--- one, queued for experiment_daily, and its lead in experiment_leads (as migration 0007 backfills them). Returns the
--- rows added. Idempotent; run here once, and again by hand (SELECT repair_experiment_conversions()) after the
--- last process of an older version has stopped, since those still counted in memory until then.
+-- one, and a converted visitor without an exposure (its page view lost too) gets one, as the live statement does;
+-- both queued for experiment_daily, and the lead added to experiment_leads (as migration 0007 backfills them).
+-- Returns the experiment conversions added. Idempotent; run here once, and again by hand
+-- (SELECT repair_experiment_conversions()) after the last process of an older version has stopped, since those
+-- still counted in memory until then.
 CREATE FUNCTION "repair_experiment_conversions"() RETURNS integer LANGUAGE sql AS $$
 	WITH candidates AS (
 		SELECT DISTINCT ON (c.experiment_id, c.visitor_id, m.metric)
@@ -32,16 +34,29 @@ CREATE FUNCTION "repair_experiment_conversions"() RETURNS integer LANGUAGE sql A
 		INSERT INTO experiment_conversions (experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at)
 		SELECT experiment_id, visitor_id, metric, variant_key, conversion_id, created_at FROM candidates
 		ON CONFLICT (experiment_id, metric, visitor_id) DO NOTHING
-		RETURNING experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at
+		RETURNING experiment_id, visitor_id, metric, conversion_id
+	), exposed AS (
+		INSERT INTO exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
+		SELECT k.experiment_id, k.visitor_id, k.variant_key, c.device, coalesce(c.touch->>'channel', 'direct'), k.created_at
+		FROM candidates k JOIN conversions c ON c.id = k.conversion_id
+		WHERE k.metric = 'any'
+		ON CONFLICT (experiment_id, visitor_id) DO NOTHING
+		RETURNING experiment_id, visitor_id
+	), counted AS (
+		SELECT experiment_id, metric, conversion_id FROM inserted
+		UNION ALL
+		-- Metric '' is a visitor, as in experiment_daily.
+		SELECT k.experiment_id, '', k.conversion_id
+		FROM exposed x JOIN candidates k ON k.experiment_id = x.experiment_id AND k.visitor_id = x.visitor_id AND k.metric = 'any'
 	), queued AS (
 		INSERT INTO experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
-		SELECT i.experiment_id, i.conversion_id, i.visitor_id, i.variant_key, c.device, coalesce(c.touch->>'channel', 'direct'), i.converted_at, array_agg(i.metric)
-		FROM inserted i JOIN conversions c ON c.id = i.conversion_id
-		GROUP BY i.experiment_id, i.conversion_id, i.visitor_id, i.variant_key, c.device, c.touch->>'channel', i.converted_at
+		SELECT n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key, c.device, coalesce(c.touch->>'channel', 'direct'), c.created_at, array_agg(n.metric)
+		FROM counted n JOIN conversions c ON c.id = n.conversion_id
+		GROUP BY n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key, c.device, c.touch->>'channel', c.created_at
 		ON CONFLICT (experiment_id, conversion_id) DO UPDATE SET metrics = experiment_conversion_queue.metrics || excluded.metrics
 	), leads_added AS (
 		INSERT INTO experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
-		SELECT DISTINCT ON (i.experiment_id, i.variant_key, l.id) i.experiment_id, i.variant_key, l.id,
+		SELECT DISTINCT ON (c.experiment_id, c.variant_key, l.id) c.experiment_id, c.variant_key, l.id,
 			greatest(lead_stage_rank(l.stage), coalesce((SELECT max(lead_stage_rank(h.to_stage)) FROM lead_stage_changes h WHERE h.lead_id = l.id), 0)),
 			l.stage = 'lost',
 			CASE WHEN l.stage IN ('opportunity', 'customer') THEN coalesce(l.deal_value, 0) ELSE 0 END
