@@ -1,8 +1,10 @@
-// Form submissions: (1) a minimal Node http server doing one durable postgres.js INSERT per request, and (2)
+// Form submissions: (1) a minimal Node http server doing one durable postgres.js INSERT per request, (2)
 // POST /p/:slug on the production server (rate limit, validation, spam checks, conversion + lead upsert +
-// outbox in one transaction), one after the other in one run on real PostgreSQL, 32 connections. Every
-// request is a new visitor (own email, idempotency key and X-Forwarded-For address) so no row is contended.
-// Afterwards the rows in PostgreSQL are counted against the 201s wrk saw. Needs a build, PostgreSQL and wrk.
+// outbox in one transaction), and (3) the same on the page of the demo's running experiment, each post from a
+// visitor assigned to it (exposed earlier, so the conversion is also counted in the experiment), one after the
+// other in one run on real PostgreSQL, 32 connections. Every request is a new visitor (own email, idempotency key
+// and X-Forwarded-For address) so no row is contended. Afterwards the rows in PostgreSQL are counted against the
+// 201s wrk saw. Needs a build, PostgreSQL and wrk.
 import { execFileSync, spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,32 +20,65 @@ const SECONDS = 10
 const benchDb = await createBenchDatabase('submit')
 
 const SLUG = 'demo-webinar'
+const EXPERIMENT_SLUG = 'demo-whitepaper'
+// Visitors of the experiment, exposed before the run: (3) posts as visitor number `offset + n`.
+const EXPOSED_VISITORS = 200_000
+const visitorUuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const server = await startServer({ DATABASE_URL: benchDb.url, SESSION_SECRET: 'b'.repeat(40), SEED_DEMO: '1', TRUST_PROXY: '1', RATE_LIMITS: process.env.BENCH_RATE_LIMITS ?? 'on' })
 const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
 try {
   execFileSync('taskset', ['-p', '-c', '0', String(server.proc.pid)], { stdio: 'ignore' })
-  const html = await (await fetch(`${server.url}/p/${SLUG}`, { headers: { 'User-Agent': 'Mozilla/5.0 bench' } })).text()
-  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
-  const form = { _form: hidden('_form'), _t: hidden('_t') }
-  if (!form._form) throw new Error(`/p/${SLUG} has no form: is the demo seeded?`)
+  const formOf = async (slug: string) => {
+    const html = await (await fetch(`${server.url}/p/${slug}`, { headers: { 'User-Agent': 'Mozilla/5.0 bench' } })).text()
+    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
+    const form = { _form: hidden('_form'), _t: hidden('_t') }
+    if (!form._form) throw new Error(`/p/${slug} has no form: is the demo seeded?`)
+    return form
+  }
+  const form = await formOf(SLUG)
+  const experimentForm = await formOf(EXPERIMENT_SLUG)
+  const [experiment] = await sql<{ id: string; variants: { key: string }[] }[]>`select e.id, e.variants from experiments e join pages p on p.id = e.page_id where p.slug = ${EXPERIMENT_SLUG} and e.status = 'running'`
+  if (!experiment) throw new Error(`/p/${EXPERIMENT_SLUG} has no running experiment: is the demo seeded?`)
+  const keys = experiment.variants.map((v) => v.key)
+  // The visitors (3) posts as, exposed (as their first page view would have done) to variant n mod the variant count.
+  await sql`insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
+    select ${experiment.id}, ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, (${keys}::text[])[1 + n % ${keys.length}], 'desktop', 'direct', now()
+    from generate_series(0, ${EXPOSED_VISITORS - 1}) n`
   await new Promise((r) => setTimeout(r, 1200)) // the demo form's minimum fill time is 1 s
 
-  // One unique submission per request, as a browser with JS posts it (JSON, Accept: application/json).
-  const script = path.join(tmpdir(), `splitform-submit-${process.pid}.lua`)
-  writeFileSync(
-    script,
-    `
+  // One unique submission per request, as a browser with JS posts it (JSON, Accept: application/json); with
+  // `experiment`, from the visitor BENCH_VISITOR_OFFSET + n, carrying the assignment cookie of the running experiment.
+  const writeScript = (name: string, f: { _form: string; _t: string }, withExperiment: boolean) => {
+    const file = path.join(tmpdir(), `splitform-${name}-${process.pid}.lua`)
+    const cookie = withExperiment
+      ? `local offset = tonumber(os.getenv("BENCH_VISITOR_OFFSET"))
+local keys = { ${keys.map((k) => `"${k}"`).join(', ')} }
+local function visitor(i) return string.format("00000000-0000-4000-8000-%012d", i), keys[1 + i % #keys] end`
+      : ''
+    writeFileSync(
+      file,
+      `
 math.randomseed(os.time() * 1000 + ${process.pid})
 local run = math.random(1, 999999999)
 local n = 0
+${cookie}
 request = function()
   n = n + 1
   local ip = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
-  local body = string.format('{"_form":"${form._form}","_t":"${form._t}","_idem":"bench-%d-%012d","_variant":"A","_hp":"","email":"visitor-%d-%d@example.com","name":"Bench Visitor","company":"Load Co","consent":true}', run, n, run, n)
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", ["X-Forwarded-For"] = ip }, body)
+  local variant = "A"
+  local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", ["X-Forwarded-For"] = ip }
+  ${withExperiment ? `local id, key = visitor(offset + n)
+  variant = key
+  headers["Cookie"] = "sf_vid=" .. id .. "; ${'sf_x_' + experiment.id.replace(/-/g, '').slice(0, 12)}=" .. key` : ''}
+  local body = string.format('{"_form":"${f._form}","_t":"${f._t}","_idem":"bench-%d-%012d","_variant":"%s","_hp":"","email":"visitor-%d-%d@example.com","name":"Bench Visitor","company":"Load Co","consent":true}', run, n, variant, run, n)
+  return wrk.format("POST", nil, headers, body)
 end
 `,
-  )
+    )
+    return file
+  }
+  const script = writeScript('submit', form, false)
+  const experimentScript = writeScript('submit-experiment', experimentForm, true)
 
   // (1) The floor of a durable write: parse the body, one INSERT (its own transaction), answer 201.
   await sql`create table bench_submissions (id uuid primary key default gen_random_uuid(), payload jsonb not null, created_at timestamptz not null default now())`
@@ -74,14 +109,29 @@ end
   const stored = (await sql`select count(*)::int as n from conversions`)[0]!.n as number
   const held = (await sql`select count(*)::int as n from spam_submissions`)[0]!.n as number
 
+  // (3): the warm-up's visitors come first, the measured run's after them; none converts twice.
+  const converted = async () => (await sql`select (select count(distinct visitor_id)::int from conversions where experiment_id = ${experiment.id}) as stored,
+      (select count(*)::int from experiment_conversions where experiment_id = ${experiment.id} and metric = 'any' and visitor_id::text like '00000000-%') as counted`)[0] as { stored: number; counted: number }
+  process.env.BENCH_VISITOR_OFFSET = '0'
+  const warmUp = load(`${server.url}/p/${EXPERIMENT_SLUG}`, 2)
+  // wrk may have made a few requests it did not count as done when it stopped: a margin.
+  process.env.BENCH_VISITOR_OFFSET = String(warmUp.requests + 1000)
+  const experimentBefore = await converted()
+  const experimentResult = load(`${server.url}/p/${EXPERIMENT_SLUG}`)
+  // Read the moment wrk is done: what a crash at that moment would leave counted.
+  const experimentAfter = await converted()
+  if (warmUp.requests + 1000 + experimentResult.requests >= EXPOSED_VISITORS) console.warn(`(3) ran past the ${EXPOSED_VISITORS} exposed visitors: raise EXPOSED_VISITORS`)
+
   printTable(
     [
       { name: `(1) minimal Node http + postgres.js, one INSERT`, result: minimalResult },
       { name: `(2) POST /p/${SLUG} (production server, PostgreSQL)`, result: appResult },
+      { name: `(3) POST /p/${EXPERIMENT_SLUG}, visitors of its running experiment`, result: experimentResult },
     ],
     minimalResult,
   )
   console.log(`(2) answered ${appResult.requests} requests (${appResult.errors} not 2xx); ${stored - before} conversions stored, ${held} held as spam`)
+  console.log(`(3) answered ${experimentResult.requests} requests (${experimentResult.errors} not 2xx); ${experimentAfter.stored - experimentBefore.stored} converted visitors stored, ${experimentAfter.counted - experimentBefore.counted} counted in the experiment when the load stopped`)
   console.log(`target: (2) ≥ 1,000 durable submissions/s with p99 < 50 ms at ${CONNECTIONS} connections`)
 } finally {
   server.proc.kill('SIGTERM')
