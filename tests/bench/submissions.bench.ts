@@ -73,6 +73,14 @@ request = function()
   local body = string.format('{"_form":"${f._form}","_t":"${f._t}","_idem":"bench-%d-%012d","_variant":"%s","_hp":"","email":"visitor-%d-%d@example.com","name":"Bench Visitor","company":"Load Co","consent":true}', run, n, variant, run, n)
   return wrk.format("POST", nil, headers, body)
 end
+-- What went wrong, once: an error count alone does not say.
+local reported = false
+response = function(status, headers, body)
+  if status >= 300 and not reported then
+    reported = true
+    io.stderr:write("${name}: first answer not 2xx: " .. status .. " " .. body:sub(1, 300) .. "\\n")
+  end
+end
 `,
     )
     return file
