@@ -665,8 +665,8 @@ export const experimentConversions = pgTable(
 // Experiment conversions written (in the conversion's own statement) but not yet added to experiment_daily: the
 // rollup follower (app/experiments/counting.server.ts) moves them there, a batch at a time, and the results add
 // what is still queued, so they count every stored experiment conversion. One row per conversion, with the
-// metrics it was the visitor's first conversion for ('' when it also wrote the visitor's missing exposure); the
-// segment is the conversion's own, used only when the visitor's exposure is missing.
+// metrics it was the visitor's first conversion for ('' when it also wrote the visitor's missing exposure), in the
+// segment (device, channel) of the visitor's exposure.
 export const experimentConversionQueue = pgTable(
   'experiment_conversion_queue',
   {

@@ -50,9 +50,12 @@ CREATE FUNCTION "repair_experiment_conversions"() RETURNS integer LANGUAGE sql A
 		FROM exposed x JOIN candidates k ON k.experiment_id = x.experiment_id AND k.visitor_id = x.visitor_id AND k.metric = 'any'
 	), queued AS (
 		INSERT INTO experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
-		SELECT n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key, c.device, coalesce(c.touch->>'channel', 'direct'), c.created_at, array_agg(n.metric)
+		-- In the segment of the visitor's exposure (the one written above when it had none).
+		SELECT n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key,
+			coalesce(e.device, c.device), coalesce(e.channel, c.touch->>'channel', 'direct'), c.created_at, array_agg(n.metric)
 		FROM counted n JOIN conversions c ON c.id = n.conversion_id
-		GROUP BY n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key, c.device, c.touch->>'channel', c.created_at
+		LEFT JOIN exposures e ON e.experiment_id = n.experiment_id AND e.visitor_id = c.visitor_id
+		GROUP BY n.experiment_id, n.conversion_id, c.visitor_id, c.variant_key, e.device, c.device, e.channel, c.touch->>'channel', c.created_at
 		ON CONFLICT (experiment_id, conversion_id) DO UPDATE SET metrics = experiment_conversion_queue.metrics || excluded.metrics
 	), leads_added AS (
 		INSERT INTO experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)

@@ -4,8 +4,10 @@
 // visitor assigned to it (exposed earlier, so the conversion is also counted in the experiment), one after the
 // other in one run on real PostgreSQL, 32 connections. Every request is a new visitor (own email, idempotency key
 // and X-Forwarded-For address) so no row is contended. Afterwards the rows in PostgreSQL are counted against the
-// 201s wrk saw. Needs a build, PostgreSQL and wrk.
+// 201s wrk saw. (4) times the function the route calls, in process, in and out of the experiment. Needs a build,
+// PostgreSQL and wrk.
 import { execFileSync, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -107,7 +109,7 @@ end
   `], { env: { ...process.env, BENCH_DB: benchDb.url }, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
   const minimalPort = await new Promise<number>((resolve) => minimal.stdout!.once('data', (d) => resolve(Number(String(d).trim()))))
 
-  const load = (url: string, seconds = SECONDS) => runWrk(url, { connections: CONNECTIONS, seconds, script })
+  const load = (url: string, seconds = SECONDS, lua = script) => runWrk(url, { connections: CONNECTIONS, seconds, script: lua })
   load(`http://127.0.0.1:${minimalPort}/`, 2)
   const minimalResult = load(`http://127.0.0.1:${minimalPort}/`)
   minimal.kill()
@@ -118,14 +120,14 @@ end
   const held = (await sql`select count(*)::int as n from spam_submissions`)[0]!.n as number
 
   // (3): the warm-up's visitors come first, the measured run's after them; none converts twice.
-  const converted = async () => (await sql`select (select count(distinct visitor_id)::int from conversions where experiment_id = ${experiment.id}) as stored,
+  // The bench's visitors (warm-up and run) converted in PostgreSQL, and counted in the experiment.
+  const converted = async () => (await sql`select (select count(distinct visitor_id)::int from conversions where experiment_id = ${experiment.id} and visitor_id::text like '00000000-%') as stored,
       (select count(*)::int from experiment_conversions where experiment_id = ${experiment.id} and metric = 'any' and visitor_id::text like '00000000-%') as counted`)[0] as { stored: number; counted: number }
   process.env.BENCH_VISITOR_OFFSET = '0'
-  const warmUp = load(`${server.url}/p/${EXPERIMENT_SLUG}`, 2)
+  const warmUp = load(`${server.url}/p/${EXPERIMENT_SLUG}`, 2, experimentScript)
   // wrk may have made a few requests it did not count as done when it stopped: a margin.
   process.env.BENCH_VISITOR_OFFSET = String(warmUp.requests + 1000)
-  const experimentBefore = await converted()
-  const experimentResult = load(`${server.url}/p/${EXPERIMENT_SLUG}`)
+  const experimentResult = load(`${server.url}/p/${EXPERIMENT_SLUG}`, SECONDS, experimentScript)
   // Read the moment wrk is done: what a crash at that moment would leave counted.
   const experimentAfter = await converted()
   if (warmUp.requests + 1000 + experimentResult.requests >= EXPOSED_VISITORS) console.warn(`(3) ran past the ${EXPOSED_VISITORS} exposed visitors: raise EXPOSED_VISITORS`)
@@ -139,8 +141,55 @@ end
     minimalResult,
   )
   console.log(`(2) answered ${appResult.requests} requests (${appResult.errors} not 2xx); ${stored - before} conversions stored, ${held} held as spam`)
-  console.log(`(3) answered ${experimentResult.requests} requests (${experimentResult.errors} not 2xx); ${experimentAfter.stored - experimentBefore.stored} converted visitors stored, ${experimentAfter.counted - experimentBefore.counted} counted in the experiment when the load stopped`)
+  console.log(`(3) answered ${experimentResult.requests} requests (${experimentResult.errors} not 2xx); when the load stopped, of the ${experimentAfter.stored} visitors converted (warm-up included) ${experimentAfter.counted} were counted in the experiment`)
   console.log(`target: (2) ≥ 1,000 durable submissions/s with p99 < 50 ms at ${CONNECTIONS} connections`)
+
+  // (4) What counting costs the request itself, without HTTP in the way: recordConversion (what POST /p/:slug calls)
+  // in this process, one at a time, for a visitor of the running experiment and for a visitor outside any, in
+  // alternating order, so both meet the same machine.
+  server.proc.kill('SIGTERM')
+  await server.exited
+  process.env.DATABASE_URL = benchDb.url
+  process.env.SESSION_SECRET ??= 'b'.repeat(40)
+  const { recordConversion } = await import('#app/conversions/record.server')
+  const { closeDatabase } = await import('#app/db.server')
+  const [target] = await sql<{ workspace_id: string; page_id: string }[]>`select workspace_id, page_id from experiments where id = ${experiment.id}`
+  const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: `/p/${EXPERIMENT_SLUG}`, channel: 'direct', hasClickId: false }
+  const convert = async (i: number, inExperiment: boolean) => {
+    const n = EXPOSED_VISITORS - 1 - i // from the top of the exposed visitors, far from those wrk posted as
+    const email = `pair-${inExperiment ? 'x' : 'o'}-${i}@example.com`
+    const started = performance.now()
+    await recordConversion({
+      workspaceId: target!.workspace_id, formId: experimentForm._form, formName: 'Report download', pageId: target!.page_id,
+      variantKey: inExperiment ? keys[n % keys.length]! : keys[0]!, experimentId: inExperiment ? experiment.id : null, conversionType: 'soft',
+      visitorId: inExperiment ? visitorUuid(n) : randomUUID(), idempotencyKey: `bench-pair-${inExperiment ? 'x' : 'o'}-${String(i).padStart(8, '0')}`,
+      answers: { email, name: 'Bench Visitor', company: 'Load Co', consent: true }, identity: { email, name: 'Bench Visitor', company: 'Load Co', phone: null, heardAbout: null, heardAboutOther: null },
+      touch, firstTouch: touch, device: 'desktop', startedAt: null,
+    })
+    return performance.now() - started
+  }
+  const PAIRS = 1000
+  const WARM_UP_PAIRS = 50
+  const withCounting: number[] = []
+  const without: number[] = []
+  const differences: number[] = []
+  for (let i = 0; i < WARM_UP_PAIRS + PAIRS; i++) {
+    const inFirst = i % 2 === 0
+    const a = await convert(i, inFirst)
+    const b = await convert(i, !inFirst)
+    if (i < WARM_UP_PAIRS) continue
+    const [inMs, outMs] = inFirst ? [a, b] : [b, a]
+    withCounting.push(inMs)
+    without.push(outMs)
+    differences.push(inMs - outMs)
+  }
+  await closeDatabase()
+  const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)]!
+  const p99 = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length * 0.99)]!
+  console.log(`(4) recordConversion in process, one at a time, ${PAIRS} alternating pairs after ${WARM_UP_PAIRS}:`)
+  console.log(`    visitor of the running experiment  median ${median(withCounting).toFixed(2)} ms  p99 ${p99(withCounting).toFixed(2)} ms`)
+  console.log(`    visitor outside any experiment     median ${median(without).toFixed(2)} ms  p99 ${p99(without).toFixed(2)} ms`)
+  console.log(`    ratio of medians ${(median(withCounting) / median(without)).toFixed(2)}; median of the paired differences ${median(differences).toFixed(2)} ms`)
 } finally {
   server.proc.kill('SIGTERM')
   await server.exited

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
 import { restoreHeldSubmission } from '#app/conversions/spam.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
-import { getExperimentResults, summarizeExperiments } from '#app/experiments/results/queries.server'
+import { getExperimentResults, readRollups, summarizeExperiments } from '#app/experiments/results/queries.server'
 import { getExperiment } from '#app/experiments/queries.server'
 import { flushRawPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
@@ -135,9 +135,14 @@ describe('repeats, held submissions and concurrency', () => {
       expect(await storedVisitors(id)).toEqual(expectedVisitors)
       const stored = await storedCounts(id, page.formId)
       expect(total(stored)).toBe(7)
-      // Exact with the conversions still queued for the rollups, and after the follower moved them.
+      // Exact with the conversions still queued for the rollups, and after the follower moved them, per day and
+      // segment too.
       expect(await resultCounts(owner.workspaceId, id, page.formId)).toEqual(stored)
+      const sorted = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort()
+      const rollupsQueued = await readRollups(id)
       expect(await catchUpExperimentConversionRollups()).toBeGreaterThan(0)
+      const rollupsMoved = await readRollups(id)
+      for (const kind of ['daily', 'device', 'channel'] as const) expect(sorted(rollupsMoved[kind])).toEqual(sorted(rollupsQueued[kind]))
       const [queued] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from experiment_conversion_queue where experiment_id = ${id}`)
       expect(queued!.n).toBe(0)
       expect(await resultCounts(owner.workspaceId, id, page.formId)).toEqual(stored)
