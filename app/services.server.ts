@@ -2,7 +2,6 @@ import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
 import { startAutoShip, stopAutoShip } from '#app/experiments/auto-ship.server'
-import { closeExperimentConversions } from '#app/experiments/counting.server'
 import { startPageViewRollupFollower, stopPageViewRollupFollower } from '#app/kpis/rollup-queue.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
@@ -50,13 +49,13 @@ export async function stopServices({ deadline = Date.now() + 8000 }: { deadline?
 }
 
 /**
- * Writes the events held in memory (page views with their exposures, experiment conversions), retrying until
+ * Writes the events held in memory (page views with their exposures), retrying until
  * `deadline`, and accepts no more. Also the last resort after an uncaught exception (server.js). Returns how many
  * rows were left unwritten.
  */
 export async function flushEvents({ deadline }: { deadline: number }) {
-  const unwritten = await Promise.all([closePageViews({ deadline }), closeExperimentConversions({ deadline })])
-  return unwritten.reduce((sum, n) => sum + n, 0)
+  // Experiment conversions are not among them: they commit with the conversion (app/experiments/counting.server.ts).
+  return closePageViews({ deadline })
 }
 
 // Expired rows only: safe to run in every process at once.

@@ -464,6 +464,8 @@ export const spamSubmissions = pgTable(
     answers: jsonb('answers').$type<AnswersJson>().notNull(),
     touch: jsonb('touch').$type<TouchJson>().notNull(),
     visitorId: uuid('visitor_id'),
+    // The running experiment the visitor was assigned in, if any: a restored submission counts in it.
+    experimentId: uuid('experiment_id'),
     device: text('device').notNull(),
     userAgent: text('user_agent'),
     restoredAt: timestamp('restored_at', { withTimezone: true }),
@@ -671,6 +673,26 @@ export const experimentConversions = pgTable(
     convertedAt: timestamp('converted_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.metric, t.visitorId] })],
+)
+
+// Experiment conversions written (in the conversion's own statement) but not yet added to experiment_daily: the
+// rollup follower (app/experiments/counting.server.ts) moves them there, a batch at a time, and the results add
+// what is still queued, so they count every stored experiment conversion. One row per conversion, with the
+// metrics it was the visitor's first conversion for ('' when it also wrote the visitor's missing exposure), in the
+// segment (device, channel) of the visitor's exposure.
+export const experimentConversionQueue = pgTable(
+  'experiment_conversion_queue',
+  {
+    experimentId: uuid('experiment_id').notNull(),
+    conversionId: uuid('conversion_id').notNull(),
+    visitorId: uuid('visitor_id').notNull(),
+    variantKey: text('variant_key').notNull(),
+    device: text('device').notNull(),
+    channel: text('channel').notNull(),
+    convertedAt: timestamp('converted_at', { withTimezone: true }).notNull(),
+    metrics: text('metrics').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.conversionId] })],
 )
 
 // Daily rollups maintained as exposures and conversions land, so results never scan raw events.

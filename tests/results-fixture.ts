@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { vi } from 'vitest'
 import { db } from '#app/db.server'
-import { flushExperimentConversions } from '#app/experiments/counting.server'
 import { flushRawPageViews } from '#app/visitors/page-views.server'
 import { saveScoreRules } from '#app/leads/score-rules.server'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
@@ -216,7 +215,6 @@ export async function seedResultsTraffic(serverUrl: string) {
         }
         if (visitor.hard) await submit(serverUrl, page.slug, { html, formId: page.hardFormId, email: visitor.email, jar, ua })
       }
-      await flushExperimentConversions()
     }
   } finally {
     vi.useRealTimers()

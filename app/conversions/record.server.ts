@@ -2,15 +2,15 @@ import { and, count, eq, min, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, queryRows } from '#app/db.server'
 import type { Answers, LeadIdentity } from '#app/forms/validation'
 import { getConversionContext } from '#app/conversions/conversion-context.server'
-import { recordExperimentConversion } from '#app/experiments/counting.server'
+import { experimentConversionCtes } from '#app/experiments/counting.server'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
 import { changeLeadStage } from '#app/leads/stage.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
 
-// The durable half of a submission: the conversion and its lead, written in one transaction that commits
-// before the visitor gets an answer. The same idempotency key twice (double click, a retry after a timeout)
+// The durable half of a submission: the conversion, its lead and, for an experiment's visitor, its experiment
+// conversion, written in one transaction that commits before the visitor gets an answer. The same idempotency key twice (double click, a retry after a timeout)
 // yields the first conversion's ids and writes nothing.
 
 export type ConversionInput = {
@@ -48,7 +48,8 @@ function earliest(...dates: (Date | string | null | undefined)[]) {
 }
 
 /**
- * Records a conversion and upserts its lead in ONE statement (one round trip, atomic on its own). Webhook
+ * Records a conversion and upserts its lead in ONE statement (one round trip, atomic on its own), which also
+ * counts it in its visitor's experiment, so the acknowledgement covers the count too. Webhook
  * events go into the outbox in the same transaction when the workspace has webhooks, and an automatic MQL
  * move follows in its own transaction (re-evaluated at the next conversion if that one ever failed).
  */
@@ -76,21 +77,12 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
     return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
   }
   if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
-  if (input.experimentId && input.visitorId) queueExperimentConversion(input, row.conversion_id)
   if (autoStage(row, scoreRules) === 'mql') {
     await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
       console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),
     )
   }
   return { leadId: row.lead_id, conversionId: row.conversion_id, isDuplicate: false }
-}
-
-/** The experiment's metrics this conversion counts for (any, soft|hard, this form), counted in batches. */
-function queueExperimentConversion(input: ConversionInput, conversionId: string) {
-  const channel = input.touch.channel
-  for (const metric of ['any', input.conversionType, `form:${input.formId}`]) {
-    recordExperimentConversion({ experimentId: input.experimentId!, visitorId: input.visitorId!, metric, variantKey: input.variantKey, conversionId, device: input.device, channel, convertedAt: new Date() })
-  }
 }
 
 type RecordedRow = {
@@ -121,8 +113,15 @@ function autoStage(row: RecordedRow, rules: ScoreRules) {
 
 const json = (value: unknown) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`
 
+/** For a visitor of a running experiment: its counting, in the same statement (app/experiments/counting.server.ts). */
+function experimentCounting(input: ConversionInput) {
+  if (!input.experimentId || !input.visitorId) return sql``
+  const { experimentId, visitorId, variantKey, conversionType, formId, device } = input
+  return experimentConversionCtes({ experimentId, visitorId, variantKey, conversionType, formId, device, channel: input.touch.channel, convertedAt: new Date() })
+}
+
 /**
- * The lead upsert and the conversion insert as one statement. One lead per normalised email per workspace
+ * The lead upsert, the conversion insert and its experiment counting as one statement. One lead per normalised email per workspace
  * (a form without an email makes a lead of its own). A duplicate idempotency key fails the whole statement,
  * lead update included, and the caller answers the first conversion's ids.
  */
@@ -160,7 +159,7 @@ function conversionStatement(
       first_seen_at = least(leads.first_seen_at, excluded.first_seen_at),
       last_conversion_at = now(),
       last_activity_at = now()
-    returning id, email, name, company, stage, hot_at, hard_conversions, soft_conversions, pages_viewed, channel, created_at,
+    returning id, email, name, company, stage, deal_value, hot_at, hard_conversions, soft_conversions, pages_viewed, channel, created_at,
       (xmax = 0) as is_new
   ), conversion as (
     insert into conversions (workspace_id, lead_id, form_id, page_id, variant_key, experiment_id, conversion_type, visitor_id,
@@ -170,7 +169,7 @@ function conversionStatement(
       ${firstSeenAt.toISOString()}::timestamptz, ${input.startedAt ? input.startedAt.toISOString() : null}::timestamptz
     from lead
     returning id, created_at
-  )
+  )${experimentCounting(input)}
   select hit.count, hit.resets_in, lead.id as lead_id, conversion.id as conversion_id, conversion.created_at as conversion_created_at, lead.email, lead.name,
     lead.company, lead.stage, lead.hot_at is not null as is_hot, lead.hard_conversions, lead.soft_conversions, lead.pages_viewed,
     lead.channel, lead.created_at as lead_created_at, lead.is_new,
@@ -212,6 +211,8 @@ function webhookEvents(input: ConversionInput, row: RecordedRow, stage: string):
 export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
   reason: string
   userAgent: string | null
+  /** The running experiment the visitor was assigned in (as recordConversion would get it): restoring counts there. */
+  experimentId?: string | null
 }
 
 /** A submission the spam checks caught: kept whole for review, never a conversion until a member restores it. */
@@ -228,6 +229,7 @@ export async function holdAsSpam(input: SpamInput) {
       answers: input.answers,
       touch: input.touch,
       visitorId: input.visitorId,
+      experimentId: input.visitorId ? (input.experimentId ?? null) : null,
       device: input.device,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     })

@@ -7,7 +7,8 @@ import { forms, pages, spamSubmissions } from '#db/schema'
 
 // Submissions the spam checks held back, for a member to review. Restoring one records it like any
 // submission (the same transaction, lead upsert and webhooks), under its original idempotency key, so
-// restoring twice cannot make two conversions.
+// restoring twice cannot make two conversions. A visitor held in a running experiment converts in it when
+// restored (the same statement counts it there, once per visitor and metric like any conversion).
 
 export async function listHeldSubmissions({ workspaceId, limit = 100 }: { workspaceId: string; limit?: number }) {
   return db
@@ -49,7 +50,7 @@ export async function restoreHeldSubmission({ workspaceId, id }: { workspaceId: 
     formName: held.formName ?? '',
     pageId: s.pageId,
     variantKey: s.variantKey,
-    experimentId: null,
+    experimentId: s.experimentId,
     conversionType: definition.conversionType,
     visitorId: s.visitorId,
     idempotencyKey: s.idempotencyKey,

@@ -198,7 +198,7 @@ async function accept(page: PageRenderer, request: PageRequest, answers: Answers
   if (spamReason) {
     if (!(await admitUnrecorded(reply))) return
     // A retry of a held submission (same key) is held once: the unique index refuses the second row.
-    await holdAsSpam({ ...common, reason: spamReason, userAgent }).catch((error: unknown) => {
+    await holdAsSpam({ ...common, reason: spamReason, userAgent, experimentId: experiment && cookies.visitorId ? experiment.id : null }).catch((error: unknown) => {
       if (!isUniqueViolation(error, 'spam_submissions_idempotency_key')) throw error
     })
     // Answered like a success, so a bot learns nothing; JSON says it is held, for honest clients that tripped a check.

@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm'
-import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
+import { db, isUniqueViolation, queryRows, type Database, type Transaction } from '#app/db.server'
 import { newExperimentSeed } from '#app/experiments/bucketing'
+import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
@@ -88,7 +89,8 @@ export function listExperimentEvents({ experimentId }: { experimentId: string })
 }
 
 /**
- * Totals per experiment × variant × metric from the daily rollups (metric '' = visitors, else converted visitors),
+ * Totals per experiment × variant × metric from the daily rollups (metric '' = visitors, else converted visitors)
+ * and the experiment conversions still queued for them, in one statement (app/experiments/counting.server.ts),
  * read through `executor` (a transaction that holds the experiments locked, for auto-ship and a declaration).
  * With `workspaceId`, only that workspace's experiments count, whatever ids the caller hands over.
  */
@@ -97,11 +99,16 @@ export async function countVariantTotals({ experimentIds, metrics, workspaceId, 
   const ids = workspaceId
     ? executor.select({ id: experiments.id }).from(experiments).where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
     : experimentIds
-  return executor
-    .select({ experimentId: experimentDaily.experimentId, variantKey: experimentDaily.variantKey, metric: experimentDaily.metric, count: sql<number>`sum(${experimentDaily.count})::int` })
-    .from(experimentDaily)
-    .where(and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, metrics)))
-    .groupBy(experimentDaily.experimentId, experimentDaily.variantKey, experimentDaily.metric)
+  const pending = pendingConversionRows(and(inArray(sql`q.experiment_id`, ids), inArray(sql`m.metric`, metrics))!)
+  return queryRows<{ experimentId: string; variantKey: string; metric: string; count: number }>(
+    executor,
+    sql`select experiment_id as "experimentId", variant_key as "variantKey", metric, sum(count)::int as count from (
+        select experiment_id, variant_key, metric, count from ${experimentDaily} where ${and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, metrics))}
+        union all
+        select experiment_id, variant_key, metric, count from (${pending}) pending
+      ) totals
+      group by 1, 2, 3`,
+  )
 }
 
 const TRANSITIONS: Record<ExperimentAction, { from: ExperimentStatus[]; to: ExperimentStatus }> = {

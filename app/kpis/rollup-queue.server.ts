@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
+import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { EVERY_MS, followerPause } from '#app/kpis/follower-pace'
 import { maintainPageViewRollups } from '#app/kpis/rollups.server'
 
@@ -15,7 +16,8 @@ import { maintainPageViewRollups } from '#app/kpis/rollups.server'
 // The follower (startPageViewRollupFollower, run by every app process) catches up every second, paced: after each
 // batch it waits twice as long as the batch took (eight times while the process is busy serving pages), so under a
 // traffic peak the rollups use at most about a third (a ninth) of one connection's time, and the dashboard runs
-// behind until the peak is over.
+// behind until the peak is over. The same follower, paced as one, moves queued experiment conversions into
+// experiment_daily (app/experiments/counting.server.ts); the experiment results count the queued ones meanwhile.
 
 export const ROLLUP_BATCH_ROWS = 1000
 
@@ -99,13 +101,15 @@ async function follow({ everyMs, batchSize }: { everyMs: number; batchSize: numb
     let pause = everyMs
     try {
       const started = performance.now()
-      const counted = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
+      const views = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
+      const conversions = await catchUpExperimentConversionRollups({ maxBatches: 1, batchSize, wait: false })
+      const counted = Math.max(views, conversions)
       const tookMs = performance.now() - started
       const loopNow = performance.eventLoopUtilization()
       pause = followerPause({ counted, batchSize, tookMs, loopUtilization: performance.eventLoopUtilization(loopNow, loopSince).utilization, everyMs })
       loopSince = loopNow
     } catch (error) {
-      console.error('[rollups] catching up page view rollups failed (will retry):', error instanceof Error ? error.message : error)
+      console.error('[rollups] catching up page view and experiment conversion rollups failed (will retry):', error instanceof Error ? error.message : error)
     }
     if (!stopping) await sleep(pause)
   }

@@ -219,6 +219,19 @@ try {
   const inputs = { experiment: found.experiment, page: found.page, metric: 'any' as const, ...(await readRollups(experimentId)), leadStages: await readLeadStages({ experimentId }), formNames: {}, now: new Date() }
   await measure('  of which: computeResults (statistics and series, in JS)', async () => computeResults(inputs))
 
+  // The rollup follower behind (a traffic peak, or just after an outage): conversions still queued, which the results
+  // add in the same statement (app/experiments/counting.server.ts). Each queued row is a visitor's first conversion.
+  for (const queued of [1_000, 10_000].map((n) => Math.round(n * SCALE))) {
+    await sql`insert into experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
+      select experiment_id, gen_random_uuid(), visitor_id, variant_key, device, channel, now(), array['any', 'soft', ${`form:${softForm}`}]
+      from exposures where experiment_id = ${experimentId} limit ${queued}`
+    await sql`analyze experiment_conversion_queue`
+    const withQueue = await getExperimentResults({ workspaceId, id: experimentId, metric: null })
+    if (!withQueue.ok || withQueue.results.variants.reduce((n, v) => n + v.conversions, 0) !== CONVERSIONS.A + CONVERSIONS.B + queued) throw new Error('the results do not count the queued conversions')
+    await measure(`getExperimentResults, ${queued.toLocaleString('en-US')} conversions queued`, () => getExperimentResults({ workspaceId, id: experimentId, metric: null }))
+    await sql`delete from experiment_conversion_queue`
+  }
+
   // The route's loader behind a plain Node HTTP server: API key check, results, JSON encoding, the socket.
   const { key } = await createApiKey({ workspaceId, name: 'bench', createdBy: account.userId })
   const server = http.createServer(async (req, res) => {

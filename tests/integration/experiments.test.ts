@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { flushExperimentConversions } from '#app/experiments/counting.server'
+import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { flushRawPageViews, pageViewStats } from '#app/visitors/page-views.server'
 import { forgetSlug } from '#app/pages/published-cache.server'
 import { conversions, experimentConversions, experimentDaily, experiments, exposures, pageViews } from '#db/schema'
@@ -213,7 +213,7 @@ describe('conversions in an experiment', () => {
       }).then((r) => r.json() as Promise<{ conversionId: string }>)
     const one = await post(`a-${randomUUID()}@example.com`)
     const two = await post(`b-${randomUUID()}@example.com`)
-    await flushExperimentConversions()
+    await catchUpExperimentConversionRollups()
     const rows = await db.select({ experimentId: conversions.experimentId, variantKey: conversions.variantKey }).from(conversions).where(eq(conversions.pageId, page.pageId))
     expect(rows).toEqual([{ experimentId: id, variantKey: first.variant }, { experimentId: id, variantKey: first.variant }])
     const converted = await db.select({ metric: experimentConversions.metric, conversionId: experimentConversions.conversionId }).from(experimentConversions).where(eq(experimentConversions.experimentId, id))

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
-import { flushExperimentConversions } from '#app/experiments/counting.server'
+import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { starterFields } from '#app/forms/purposes'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
@@ -38,7 +38,7 @@ test('200 simulated visitors are 200 sticky exposures, and every conversion they
   expect(converted.length).toBeGreaterThan(20)
 
   await flushPageViews()
-  await flushExperimentConversions()
+  await catchUpExperimentConversionRollups()
   // One exposure per visitor, each for the variant the visitor was shown (on both views when it came back).
   const exposed = await queryRows<{ visitor_id: string; variant_key: string }>(db, sql`select visitor_id, variant_key from exposures where experiment_id = ${experimentId}`)
   expect(exposed).toHaveLength(200)

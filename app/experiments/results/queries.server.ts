@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
+import { pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/queries.server'
 import { metricKey } from '#app/experiments/schema'
 import { forms } from '#db/schema'
@@ -8,8 +9,9 @@ import type { SegmentRow } from './series'
 import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
 import { summarizeExperiment, type TotalRow } from './summary'
 
-// Results read the experiment_daily rollups (one pass over the experiment's rollup rows, grouped three ways)
-// and, for lead quality, experiment_leads. Never the raw exposures, conversions or leads.
+// Results read the experiment_daily rollups (one pass over the experiment's rollup rows, grouped three ways) with
+// the experiment conversions still queued for them (a few, the rollup follower's lag), and, for lead quality,
+// experiment_leads. Never the raw exposures, conversions or leads.
 
 type Failure = { ok: false; status: 400 | 404; errors: Record<string, string[]> }
 
@@ -26,13 +28,20 @@ export function parseMetricParam(param: string | null): { ok: true; metric: Metr
 
 type RollupRow = { kind: 'day' | 'device' | 'channel'; key: string; variant_key: string; metric: string; count: number }
 
-/** The experiment's rollups summed per day, per device and per channel (each × variant × metric), in one pass. */
+/**
+ * The experiment's rollups summed per day, per device and per channel (each × variant × metric), in one pass, the
+ * queued conversions included: one statement, so every stored experiment conversion counts exactly once.
+ */
 export async function readRollups(experimentId: string) {
   const rows = await queryRows<RollupRow>(
     db,
     sql`select case when grouping(day) = 0 then 'day' when grouping(device) = 0 then 'device' else 'channel' end as kind,
         coalesce(day, device, channel) as key, variant_key, metric, sum(count)::float8 as count
-      from experiment_daily where experiment_id = ${experimentId}
+      from (
+        select day, variant_key, device, channel, metric, count from experiment_daily where experiment_id = ${experimentId}
+        union all
+        select day, variant_key, device, channel, metric, count from (${pendingConversionRows(sql`q.experiment_id = ${experimentId}`)}) pending
+      ) rollups
       group by grouping sets ((day, variant_key, metric), (device, variant_key, metric), (channel, variant_key, metric))`,
   )
   const daily: DailyRow[] = []
