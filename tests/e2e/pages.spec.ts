@@ -48,6 +48,8 @@ const blockOrder = (canvas: Canvas) =>
   canvas.locator('[data-puck-component]').evaluateAll((els) => els.filter((e) => !e.parentElement?.closest('[data-puck-component]')).map((e) => e.getAttribute('data-puck-component')))
 
 test('A marketer builds a page in the editor, publishes it, and a visitor without JavaScript sees it; then variant B', async ({ page, browser }) => {
+  // Two browsers, the editor's drag and drop and two publishes: 20–32 s on a busy 2-core machine.
+  test.setTimeout(120_000)
   await signUp(page, newAccount('Pia'))
   const slug = `e2e-${Date.now().toString(36)}`
   await createPageFromTemplate(page, 'Spring demo', slug, 'Demo request')

@@ -18,5 +18,7 @@ if (process.env.DATABASE_URL) {
   process.env.DATA_DIR = '.data-e2e'
   rmSync(process.env.DATA_DIR, { recursive: true, force: true })
 }
+// One trusted proxy hop: each test account's browser sends an address of its own (tests/e2e/fixtures.ts).
+process.env.TRUST_PROXY ??= '1'
 process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'
 await import('../../server.js')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { XSS_PAYLOADS } from '../xss-payloads'
-import { createApiKey } from './fixtures'
+import { comeFromOwnAddress, createApiKey } from './fixtures'
 import { Placements, XssWatch } from './xss-harness'
 
 // Stored XSS, the way an attacker with an API key (or a colleague's account) would try it: every payload of
@@ -100,6 +100,7 @@ function mainFormDefinition() {
 }
 
 async function signUpOwner(page: Page) {
+  await comeFromOwnAddress(page)
   await page.goto('/signup')
   await page.getByLabel('Your name').fill(placements.pack('user name (sign-up form)', 100))
   await page.getByLabel('Work email').fill(owner.email)
