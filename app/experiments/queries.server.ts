@@ -99,13 +99,13 @@ export async function countVariantTotals({ experimentIds, metrics, workspaceId, 
   const ids = workspaceId
     ? executor.select({ id: experiments.id }).from(experiments).where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
     : experimentIds
-  const pending = pendingConversionRows(and(inArray(sql`q.experiment_id`, ids), inArray(sql`m.metric`, metrics))!)
+  const pending = pendingConversionRows(inArray(sql`q.experiment_id`, ids))
   return queryRows<{ experimentId: string; variantKey: string; metric: string; count: number }>(
     executor,
     sql`select experiment_id as "experimentId", variant_key as "variantKey", metric, sum(count)::int as count from (
         select experiment_id, variant_key, metric, count from ${experimentDaily} where ${and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, metrics))}
         union all
-        select experiment_id, variant_key, metric, count from (${pending}) pending
+        select experiment_id, variant_key, metric, count from (${pending}) pending where ${inArray(sql`pending.metric`, metrics)}
       ) totals
       group by 1, 2, 3`,
   )
