@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { matchRoutes, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/components/nonce'
@@ -28,6 +28,7 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   const nonce = createCspNonce()
   setAdminSecurityHeaders(responseHeaders, { nonce, isDev: process.env.NODE_ENV === 'development' })
+  if (responseStatusCode === 405) responseHeaders.set('Allow', allowedMethods(remixContext, request))
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
@@ -55,6 +56,25 @@ export default function handleRequest(
     )
     setTimeout(abort, ABORT_DELAY)
   })
+}
+
+// Remix answers 405 for a method a page does not take (a POST to a page without an action, PROPFIND…) but names
+// no alternative; HTTP asks for Allow. For a method Remix does not dispatch at all it matches no route, so the path is
+// matched here against the route manifest. The API routes say it themselves (app/http/methods.server.ts).
+type RouteNode = { id: string; path?: string; index?: boolean; children: RouteNode[] }
+const routeTrees = new WeakMap<EntryContext['manifest'], RouteNode[]>()
+
+function allowedMethods(remixContext: EntryContext, request: Request) {
+  const { manifest } = remixContext
+  let tree = routeTrees.get(manifest)
+  if (!tree) {
+    const nodes = new Map(Object.values(manifest.routes).map((r) => [r.id, { id: r.id, path: r.path, index: r.index, children: [] as RouteNode[] }]))
+    tree = []
+    for (const r of Object.values(manifest.routes)) (r.parentId ? nodes.get(r.parentId)!.children : tree).push(nodes.get(r.id)!)
+    routeTrees.set(manifest, tree)
+  }
+  const leaf = matchRoutes(tree as Parameters<typeof matchRoutes>[0], new URL(request.url).pathname)?.at(-1)
+  return leaf && manifest.routes[(leaf.route as RouteNode).id]?.hasAction ? 'GET, HEAD, POST' : 'GET, HEAD'
 }
 
 // Unexpected errors only (thrown Responses are expected and not logged); the client IP makes abuse traceable.

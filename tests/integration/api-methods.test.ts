@@ -134,6 +134,16 @@ describe.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('through the real server 
     expect(JSON.parse(res.text)).toEqual({ error: 'Method OPTIONS not allowed here: use GET' })
   })
 
+  test('an admin page answers a method it does not take with 405 and Allow: POST only where it has an action', async () => {
+    const seen = async (method: string, url: string) => {
+      const { status, allow } = await send(method, url)
+      return { status, allow }
+    }
+    expect(await seen('PUT', '/tools/sample-size')).toEqual({ status: 405, allow: 'GET, HEAD' })
+    expect(await seen('PROPFIND', '/tools/sample-size')).toEqual({ status: 405, allow: 'GET, HEAD' })
+    expect(await seen('PROPFIND', '/login')).toEqual({ status: 405, allow: 'GET, HEAD, POST' })
+  })
+
   /** Any method, TRACE included (fetch refuses to send it), without a key; a JSON body where one may go. */
   function send(method: string, url: string, headers: Record<string, string> = {}) {
     const hasBody = !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)
