@@ -9,9 +9,9 @@ import { changeLeadStage } from '#app/leads/stage.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
 
-// The durable half of a submission: the conversion, its lead and, for an experiment's visitor, its experiment
-// conversion, written in one transaction that commits before the visitor gets an answer. The same idempotency key twice (double click, a retry after a timeout)
-// yields the first conversion's ids and writes nothing.
+// The durable half of a submission: the conversion, its lead and, for an experiment's visitor, its counting in the
+// experiment, written in one transaction that commits before the visitor gets an answer. The same idempotency key
+// twice (double click, a retry after a timeout) yields the first conversion's ids and writes nothing.
 
 export type ConversionInput = {
   workspaceId: string
@@ -121,9 +121,9 @@ function experimentCounting(input: ConversionInput) {
 }
 
 /**
- * The lead upsert, the conversion insert and its experiment counting as one statement. One lead per normalised email per workspace
- * (a form without an email makes a lead of its own). A duplicate idempotency key fails the whole statement,
- * lead update included, and the caller answers the first conversion's ids.
+ * The lead upsert, the conversion insert and its experiment counting as one statement. One lead per normalised
+ * email per workspace (a form without an email makes a lead of its own). A duplicate idempotency key fails the
+ * whole statement, lead update included, and the caller answers the first conversion's ids.
  */
 function conversionStatement(
   input: ConversionInput,
