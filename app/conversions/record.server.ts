@@ -2,16 +2,16 @@ import { and, count, eq, min, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, queryRows } from '#app/db.server'
 import type { Answers, LeadIdentity } from '#app/forms/validation'
 import { getConversionContext } from '#app/conversions/conversion-context.server'
-import { experimentConversionCtes } from '#app/experiments/counting.server'
+import { experimentConversionCall } from '#app/experiments/counting.server'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
 import { changeLeadStage } from '#app/leads/stage.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
 
-// The durable half of a submission: the conversion, its lead and, for an experiment's visitor, its experiment
-// conversion, written in one transaction that commits before the visitor gets an answer. The same idempotency key twice (double click, a retry after a timeout)
-// yields the first conversion's ids and writes nothing.
+// The durable half of a submission: the conversion, its lead and, for an experiment's visitor, its counting in the
+// experiment, written in one transaction that commits before the visitor gets an answer. The same idempotency key
+// twice (double click, a retry after a timeout) yields the first conversion's ids and writes nothing.
 
 export type ConversionInput = {
   workspaceId: string
@@ -115,15 +115,15 @@ const json = (value: unknown) => sql`${value === null || value === undefined ? n
 
 /** For a visitor of a running experiment: its counting, in the same statement (app/experiments/counting.server.ts). */
 function experimentCounting(input: ConversionInput) {
-  if (!input.experimentId || !input.visitorId) return sql``
+  if (!input.experimentId || !input.visitorId) return sql`null::int`
   const { experimentId, visitorId, variantKey, conversionType, formId, device } = input
-  return experimentConversionCtes({ experimentId, visitorId, variantKey, conversionType, formId, device, channel: input.touch.channel, convertedAt: new Date() })
+  return experimentConversionCall({ experimentId, visitorId, variantKey, conversionType, formId, device, channel: input.touch.channel, convertedAt: new Date() })
 }
 
 /**
- * The lead upsert, the conversion insert and its experiment counting as one statement. One lead per normalised email per workspace
- * (a form without an email makes a lead of its own). A duplicate idempotency key fails the whole statement,
- * lead update included, and the caller answers the first conversion's ids.
+ * The lead upsert, the conversion insert and its experiment counting as one statement. One lead per normalised
+ * email per workspace (a form without an email makes a lead of its own). A duplicate idempotency key fails the
+ * whole statement, lead update included, and the caller answers the first conversion's ids.
  */
 function conversionStatement(
   input: ConversionInput,
@@ -159,7 +159,7 @@ function conversionStatement(
       first_seen_at = least(leads.first_seen_at, excluded.first_seen_at),
       last_conversion_at = now(),
       last_activity_at = now()
-    returning id, email, name, company, stage, deal_value, hot_at, hard_conversions, soft_conversions, pages_viewed, channel, created_at,
+    returning id, email, name, company, stage, hot_at, hard_conversions, soft_conversions, pages_viewed, channel, created_at,
       (xmax = 0) as is_new
   ), conversion as (
     insert into conversions (workspace_id, lead_id, form_id, page_id, variant_key, experiment_id, conversion_type, visitor_id,
@@ -169,12 +169,13 @@ function conversionStatement(
       ${firstSeenAt.toISOString()}::timestamptz, ${input.startedAt ? input.startedAt.toISOString() : null}::timestamptz
     from lead
     returning id, created_at
-  )${experimentCounting(input)}
+  )
   select hit.count, hit.resets_in, lead.id as lead_id, conversion.id as conversion_id, conversion.created_at as conversion_created_at, lead.email, lead.name,
     lead.company, lead.stage, lead.hot_at is not null as is_hot, lead.hard_conversions, lead.soft_conversions, lead.pages_viewed,
     lead.channel, lead.created_at as lead_created_at, lead.is_new,
     -- hot_at = now() only when this statement made the lead hot: its first hard conversion.
-    (lead.hot_at is not null and lead.hot_at = now()) as is_newly_hot
+    (lead.hot_at is not null and lead.hot_at = now()) as is_newly_hot,
+    ${experimentCounting(input)} as experiment_conversions
   from hit left join lead on true left join conversion on true`
 }
 

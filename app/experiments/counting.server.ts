@@ -5,21 +5,23 @@ import { db, queryRows } from '#app/db.server'
 // (one per experiment and visitor) rides on the page view that first serves the visitor their variant and is
 // written, with its daily rollup, by the page-view statement (app/visitors/page-views.server.ts).
 //
-// A conversion of an experiment's visitor is counted in the statement that records the conversion
-// (experimentConversionCtes, spliced into app/conversions/record.server.ts): it is durable exactly when the visitor
-// gets the acknowledgement, so no crash, outage or shutdown can lose it (an in-memory batch lost up to a quarter of
-// them under kill -9). A visitor converts at most once per metric (`any`, `soft|hard`, `form:<id>`: the
-// experiment_conversions primary key; a repeat, or a second conversion racing the first, inserts nothing), and the
-// visitor's first conversion adds its lead to experiment_leads for the lead-quality figures. It also writes the
-// visitor's exposure if the page view carrying it is not written (yet, or ever: kill -9), so a converted visitor is
-// always among the variant's visitors.
+// A conversion of an experiment's visitor is counted by the statement that records the conversion, which calls
+// count_experiment_conversion (migration 0009; experimentConversionCall, in app/conversions/record.server.ts): it is
+// durable exactly when the visitor gets the acknowledgement, so no crash, outage or shutdown can lose it (an
+// in-memory batch lost up to a quarter of them under kill -9). A visitor converts at most once per metric (`any`,
+// `soft|hard`, `form:<id>`: the experiment_conversions primary key; a repeat, or a second conversion racing the
+// first, adds nothing), the visitor's first conversion adds its lead to experiment_leads for the lead-quality
+// figures, and the visitor's exposure is written too if the page view carrying it is not (yet, or ever: kill -9), so
+// a converted visitor is always among the variant's visitors. The function is PL/pgSQL so that its statements'
+// plans are cached per connection (drizzle's execute does not prepare; as CTEs of the conversion statement they were
+// planned on every submission, ~0.45 ms of PostgreSQL's CPU each, measured).
 //
 // The daily rollup is not updated there: concurrent conversions of one variant on one day would all update the same
-// experiment_daily row and serialise on its lock (~3k/s with a 35 ms p99, STACK.md). Instead the statement queues
-// the conversion (experiment_conversion_queue), the rollup follower adds queued rows to experiment_daily a batch at
-// a time (catchUpExperimentConversionRollups, in the same transaction that dequeues them), and every reader adds
-// the rows still queued (pendingConversionRows), in one statement, so the counts are exact at any moment, follower
-// behind or not.
+// experiment_daily row and serialise on its lock (~3k/s with a 35 ms p99, STACK.md). Instead the function queues
+// the conversion (experiment_conversion_queue, in its exposure's segment), the rollup follower adds queued rows to
+// experiment_daily a batch at a time (catchUpExperimentConversionRollups, in the statement that dequeues them), and
+// every reader adds the rows still queued (pendingConversionRows), in one statement, so the counts are exact at any
+// moment, follower behind or not.
 
 /** What the conversion statement needs to count a conversion in its visitor's experiment. */
 export type ExperimentConversionInput = {
@@ -35,50 +37,14 @@ export type ExperimentConversionInput = {
 }
 
 /**
- * The CTEs that count a conversion in its experiment, for the statement that records it: they read its CTEs
- * `conversion` (id) and `lead` (id, stage, deal_value, as RETURNING gave them) and add nothing when
- * those are empty (a refused submission). The metrics go in a fixed order, so two conversions of one visitor meet
- * on `any` first and the second waits there for the first to commit, holding nothing the first needs.
+ * The call that counts a conversion in its experiment, for the select list of the statement that records it: it
+ * reads that statement's CTEs `conversion` (id) and `lead` (id) and counts nothing when the conversion was refused
+ * (a volatile function sees the rows the statement wrote before the call, its lead among them).
  */
-export function experimentConversionCtes(c: ExperimentConversionInput) {
-  const convertedAt = c.convertedAt.toISOString()
-  return sql`, experiment_converted as (
-    insert into experiment_conversions (experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at)
-    select ${c.experimentId}::uuid, ${c.visitorId}::uuid, m.metric, ${c.variantKey}::text, conversion.id, ${convertedAt}::timestamptz
-    from conversion cross join (values (1, 'any'), (2, ${c.conversionType}::text), (3, ${`form:${c.formId}`}::text)) as m(ord, metric)
-    order by m.ord
-    on conflict (experiment_id, metric, visitor_id) do nothing
-    returning metric
-  ), experiment_exposed as (
-    -- A converting visitor was exposed (the assignment cookie is set only with an exposure), but the page view that
-    -- carries the exposure may not be written yet, or ever (it waits in memory up to a second, and kill -9 loses
-    -- that second): then the conversion writes it, so the visitor counts among the variant's visitors too.
-    insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
-    select ${c.experimentId}::uuid, ${c.visitorId}::uuid, ${c.variantKey}::text, ${c.device}::text, ${c.channel}::text, ${convertedAt}::timestamptz from conversion
-    on conflict (experiment_id, visitor_id) do nothing
-    returning visitor_id
-  ), experiment_segment as (
-    -- The visitor counts in the segment of its exposure (device and channel of the first view), so each segment's
-    -- rate is its own visitors' rate: the exposure already written, else the one this statement writes. (One that a
-    -- page view commits while this statement runs is not seen here: that conversion counts in its own segment.)
-    select coalesce(e.device, ${c.device}::text) as device, coalesce(e.channel, ${c.channel}::text) as channel
-    from (values (1)) as one left join exposures e on e.experiment_id = ${c.experimentId}::uuid and e.visitor_id = ${c.visitorId}::uuid
-  ), experiment_queued as (
-    -- Metric '' is a visitor, as in experiment_daily.
-    insert into experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
-    select ${c.experimentId}::uuid, conversion.id, ${c.visitorId}::uuid, ${c.variantKey}::text, s.device, s.channel, ${convertedAt}::timestamptz, q.metrics
-    from conversion, experiment_segment s, (select array(select metric from experiment_converted union all select '' from experiment_exposed) as metrics) q
-    where cardinality(q.metrics) > 0
-  ), experiment_lead as (
-    -- The lead as this statement left it (its row stays locked until commit, so a stage change waits and then
-    -- finds this row for its trigger), with the furthest stage its history reached.
-    insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
-    select ${c.experimentId}::uuid, ${c.variantKey}::text, lead.id,
-      greatest(lead_stage_rank(lead.stage), coalesce((select max(lead_stage_rank(h.to_stage)) from lead_stage_changes h where h.lead_id = lead.id), 0)),
-      lead.stage = 'lost', case when lead.stage in ('opportunity', 'customer') then coalesce(lead.deal_value, 0) else 0 end
-    from lead where exists (select 1 from experiment_converted where metric = 'any')
-    on conflict do nothing
-  )`
+export function experimentConversionCall(c: ExperimentConversionInput) {
+  const metrics = sql`array['any', ${c.conversionType}::text, ${`form:${c.formId}`}::text]`
+  return sql`case when conversion.id is not null then count_experiment_conversion(${c.experimentId}::uuid, ${c.visitorId}::uuid, ${c.variantKey}::text,
+    ${metrics}, conversion.id, lead.id, ${c.device}::text, ${c.channel}::text, ${c.convertedAt.toISOString()}::timestamptz) end`
 }
 
 export type ExperimentConversionRow = {
@@ -93,8 +59,8 @@ export type ExperimentConversionRow = {
 }
 
 /**
- * Experiment conversions of conversions already stored, in bulk (the demo history, tests), by the same rules as
- * the live statement; the rollups are caught up before it returns. The live path never calls this.
+ * Experiment conversions of conversions already stored, in bulk (the demo history, tests), counted by the same
+ * function as live ones; the rollups are caught up before it returns. The live path never calls this.
  */
 export async function writeExperimentConversions(rows: ExperimentConversionRow[]) {
   const json = JSON.stringify(rows.map((r) => [r.experimentId, r.visitorId, r.metric, r.variantKey, r.conversionId, r.device, r.channel, r.convertedAt]))
@@ -103,34 +69,18 @@ export async function writeExperimentConversions(rows: ExperimentConversionRow[]
         r->>5 as device, r->>6 as channel, (r->>7)::timestamptz as converted_at
       from jsonb_array_elements(${json}::jsonb) as r
     ), first_rows as (
-      -- The same visitor converting twice in one call: the first conversion is the one that counts.
+      -- The same visitor converting twice in one call: the first conversion is the one that counts, whatever order
+      -- the calls below run in.
       select distinct on (experiment_id, visitor_id, metric) * from rows order by experiment_id, visitor_id, metric, converted_at
-    ), inserted as (
-      insert into experiment_conversions (experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at)
-      select experiment_id, visitor_id, metric, variant_key, conversion_id, converted_at from first_rows
-      on conflict (experiment_id, metric, visitor_id) do nothing
-      returning experiment_id, visitor_id, metric, conversion_id
-    ), queued as (
-      -- In the segment of the visitor's exposure, as the live statement counts it.
-      insert into experiment_conversion_queue (experiment_id, conversion_id, visitor_id, variant_key, device, channel, converted_at, metrics)
-      select i.experiment_id, i.conversion_id, min(r.visitor_id::text)::uuid, min(r.variant_key), min(coalesce(e.device, r.device)), min(coalesce(e.channel, r.channel)),
-        min(r.converted_at), array_agg(i.metric)
-      from inserted i join first_rows r on r.experiment_id = i.experiment_id and r.visitor_id = i.visitor_id and r.metric = i.metric
-      left join exposures e on e.experiment_id = i.experiment_id and e.visitor_id = i.visitor_id
-      group by i.experiment_id, i.conversion_id
-    ), converted_leads as (
-      select l.id, l.stage, l.deal_value from leads l
-      where l.id in (select c.lead_id from inserted i join conversions c on c.id = i.conversion_id where i.metric = 'any')
-      for share
+    ), by_conversion as (
+      -- The metrics in the live order (any, soft|hard, form:<id>).
+      select experiment_id, conversion_id, min(visitor_id::text)::uuid as visitor_id, min(variant_key) as variant_key, min(device) as device,
+        min(channel) as channel, min(converted_at) as converted_at,
+        array_agg(metric order by metric <> 'any', metric like 'form:%', metric) as metrics
+      from first_rows group by experiment_id, conversion_id
     )
-    insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
-    select distinct on (r.experiment_id, r.variant_key, l.id) r.experiment_id, r.variant_key, l.id,
-      greatest(lead_stage_rank(l.stage), coalesce((select max(lead_stage_rank(h.to_stage)) from lead_stage_changes h where h.lead_id = l.id), 0)),
-      l.stage = 'lost', case when l.stage in ('opportunity', 'customer') then coalesce(l.deal_value, 0) else 0 end
-    from inserted i join first_rows r on r.experiment_id = i.experiment_id and r.visitor_id = i.visitor_id and r.metric = i.metric
-    join conversions c on c.id = i.conversion_id join converted_leads l on l.id = c.lead_id
-    where i.metric = 'any'
-    on conflict do nothing`)
+    select count(count_experiment_conversion(b.experiment_id, b.visitor_id, b.variant_key, b.metrics, b.conversion_id, c.lead_id, b.device, b.channel, b.converted_at))
+    from by_conversion b left join conversions c on c.id = b.conversion_id`)
   await catchUpExperimentConversionRollups()
 }
 
