@@ -14,12 +14,20 @@ export function resolveClientIp({
 }) {
   const socketIp = normaliseIp(socketAddress ?? 'unknown')
   if (hops <= 0 || !forwardedFor) return socketIp
-  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+  const entry = outermostTrustedEntry(forwardedFor, hops)
+  return entry === undefined ? socketIp : normaliseIp(entry)
+}
+
+/**
+ * The entry of a forwarding header (X-Forwarded-For, X-Forwarded-Proto) that the outermost of `hops` trusted proxies
+ * wrote: counted from the right, because entries on the left are whatever the client sent. Undefined when empty.
+ */
+export function outermostTrustedEntry(header: string | string[], hops: number) {
+  const entries = (Array.isArray(header) ? header.join(',') : header)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  if (entries.length === 0) return socketIp
-  return normaliseIp(entries[Math.max(0, entries.length - hops)]!)
+  return entries.length === 0 ? undefined : entries[Math.max(0, entries.length - hops)]!
 }
 
 // "::ffff:127.0.0.1" and "127.0.0.1" are the same client; rate-limit keys must agree.

@@ -1,3 +1,5 @@
+import { outermostTrustedEntry } from '#app/http/client-ip'
+
 /**
  * Whether a request reached us over HTTPS: directly (a TLS socket) or, behind `hops` trusted proxies, as the
  * outermost trusted proxy says in X-Forwarded-Proto. Proxies either overwrite the header (one value) or
@@ -19,12 +21,8 @@ export function isHttpsRequest({
   if (encrypted) return true
   if (hops <= 0 || !forwardedProto) return false
   if (typeof forwardedProto === 'string' && !forwardedProto.includes(',')) return isHttps(forwardedProto)
-  const entries = (Array.isArray(forwardedProto) ? forwardedProto.join(',') : forwardedProto)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-  if (entries.length === 0) return false
-  return isHttps(entries[Math.max(0, entries.length - hops)]!)
+  const entry = outermostTrustedEntry(forwardedProto, hops)
+  return entry !== undefined && isHttps(entry)
 }
 
 const isHttps = (value: string) => value === 'https' || value.trim().toLowerCase() === 'https'
