@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
-// Debian's Chromium, never a downloaded browser (STACK.md pitfall 3).
+// Debian's Chromium, never a downloaded browser (docs/stack.md pitfall 3).
 const chromiumPath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 if (!chromiumPath) {
   throw new Error('No Chromium found for the e2e tests. Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.')

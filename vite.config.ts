@@ -25,7 +25,7 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  // Pre-bundle client deps up front; keep server-only ones out (STACK.md pitfall 7).
+  // Pre-bundle client deps up front; keep server-only ones out (docs/stack.md pitfall 7).
   optimizeDeps: {
     include: ['react-hook-form', '@hookform/resolvers/zod', 'zod', 'recharts'],
     exclude: ['@electric-sql/pglite', 'postgres', 'drizzle-orm'],

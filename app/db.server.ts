@@ -43,7 +43,7 @@ function connect(): Connection {
     connection = { kind: 'postgres', db, client, url: env.DATABASE_URL }
   } else {
     const dataDir = env.DATA_DIR
-    // PGlite does not create parent folders (STACK.md pitfall 5).
+    // PGlite does not create parent folders (docs/stack.md pitfall 5).
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
     const client = new PGlite(dataDir.startsWith('memory://') ? undefined : dataDir)
     const db = drizzlePglite(client, { schema }) as unknown as Database

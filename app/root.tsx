@@ -13,7 +13,7 @@ export const links: LinksFunction = () => [
 ]
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  // Tests wait for this attribute before exercising client behaviour (STACK.md pitfall 10).
+  // Tests wait for this attribute before exercising client behaviour (docs/stack.md pitfall 10).
   useEffect(() => document.documentElement.setAttribute('data-hydrated', ''), [])
   // The response's CSP allows inline scripts only with this nonce (entry.server.tsx).
   const nonce = useNonce()

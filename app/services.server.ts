@@ -41,7 +41,7 @@ export async function startServices() {
 export async function stopServices({ deadline = Date.now() + 8000 }: { deadline?: number } = {}) {
   clearInterval(maintenanceTimer)
   // Before the database closes: a delivery being sent must get its outcome recorded, a rollup batch committed, and
-  // the page views and conversions still in memory written (ARCHITECTURE.md: flushed on shutdown); their rollups are
+  // the page views and conversions still in memory written (docs/architecture.md: flushed on shutdown); their rollups are
   // caught up by the next process to start (the queue is in the database).
   const [unwritten] = await Promise.all([flushEvents({ deadline }), stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
   await closeDatabase({ timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) })

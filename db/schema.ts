@@ -110,7 +110,7 @@ export const apiKeys = pgTable(
 )
 
 // ── Abuse protection ────────────────────────────────────────────────────────────────────────────
-// Fixed-window counters shared by every app process (ARCHITECTURE.md: no in-memory shared state).
+// Fixed-window counters shared by every app process (docs/architecture.md: no in-memory shared state).
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),

@@ -17,7 +17,7 @@ import { db, queryRows } from '#app/db.server'
 // planned on every submission, ~0.45 ms of PostgreSQL's CPU each, measured).
 //
 // The daily rollup is not updated there: concurrent conversions of one variant on one day would all update the same
-// experiment_daily row and serialise on its lock (~3k/s with a 35 ms p99, STACK.md). Instead the function queues
+// experiment_daily row and serialise on its lock (~3k/s with a 35 ms p99, docs/stack.md). Instead the function queues
 // the conversion (experiment_conversion_queue, in its exposure's segment), the rollup follower adds queued rows to
 // experiment_daily a batch at a time (catchUpExperimentConversionRollups, in the statement that dequeues them), and
 // every reader adds the rows still queued (pendingConversionRows), in one statement, so the counts are exact at any

@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls'
 import { getEnv } from '#app/env.server'
 import { isHttpsRequest } from '#app/http/request-scheme'
 
-// Cookies carry Secure exactly when the browser reached us over HTTPS (STACK.md pitfall 14): a Secure cookie
+// Cookies carry Secure exactly when the browser reached us over HTTPS (docs/stack.md pitfall 14): a Secure cookie
 // sent over plain http (a LAN address, a VM) is dropped by the browser, so logins bounced and visitors lost
 // their variants; a cookie without Secure over HTTPS would also travel over http to the same host. Behind a
 // TLS-terminating proxy set TRUST_PROXY, or the app sees plain http and leaves Secure off.
