@@ -6,8 +6,8 @@ import { db, queryRows } from '#app/db.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { analyze } from '#app/statistics/analyze'
 import { apiKeys, forms, memberships, users, workspaces } from '#db/schema'
-import { DEMO_LOGIN, DEMO_WORKSPACE_ID, seedDemo } from '#db/seed'
-import { DEMO_EXPERIMENT } from '#db/simulation/demo-experiment'
+import { DEMO_LOGIN, DEMO_WORKSPACE_ID, seedDemo } from '#app/demo/seed.server'
+import { DEMO_EXPERIMENT } from '#app/demo/experiment.server'
 
 const DAY = 24 * 3600 * 1000
 const rows = <T>(statement: ReturnType<typeof sql>) => queryRows<T>(db, statement)

@@ -4,7 +4,7 @@ import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads
 import { createRandom } from '#app/statistics/simulate'
 import type { conversions, leadNotes, leads, leadStageChanges, LeadStage } from '#db/schema'
 import { answersFor, withEmailNumber, type Person } from './answers'
-import type { ConvertingVisitor, HistoryConversion } from './demo-visits'
+import type { ConvertingVisitor, HistoryConversion } from './visits'
 import { between, chance, drawUuid, type Random } from './visitors'
 
 // The demo's converting visitors as leads, the way the app would hold them after months of use: each conversion

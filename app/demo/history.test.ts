@@ -4,8 +4,8 @@ import { equalWeights } from '#app/experiments/schema'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
-import { buildFunnel } from './demo-funnel'
-import { generateVisits, type HistoryPage, type HistoryPlan } from './demo-visits'
+import { buildFunnel } from './funnel'
+import { generateVisits, type HistoryPage, type HistoryPlan } from './visits'
 
 // The history's generators without a database: the rows they hand the seed must be what the server would have
 // written. tests/integration/seed.test.ts checks the written demo.
