@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#app/db.server'
-import { createExperiment, transitionExperiment, type ExperimentActor } from '#app/experiments/queries.server'
+import { createExperiment, transitionExperiment, type ExperimentActor } from '#app/experiments/experiment.server'
 import { CreateExperimentSchema, equalWeights } from '#app/experiments/schema'
 import { createVariant, getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 import { experimentEvents, experiments, pages, pageVersions, type Experiment, type PageDocumentJson } from '#db/schema'

@@ -8,7 +8,7 @@ import { FormErrorList } from '#app/components/ui/field'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
 import { createInvite, listOpenInvites, revokeInvite } from '#app/workspaces/invites.server'
-import { changeMember, listMembers } from '#app/workspaces/queries.server'
+import { changeMember, listMembers } from '#app/workspaces/workspace.server'
 import { InviteFormSchema, RoleSchema } from '#app/workspaces/schema'
 import { roles } from '#db/enums'
 

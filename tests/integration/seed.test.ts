@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { findApiCaller } from '#app/api-keys/api-key.server'
-import { verifyLogin } from '#app/auth/queries.server'
+import { verifyLogin } from '#app/auth/user.server'
 import { db, queryRows } from '#app/db.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { analyze } from '#app/statistics/analyze'

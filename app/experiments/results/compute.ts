@@ -8,7 +8,7 @@ import { daysRunning } from '#app/experiments/ui-labels'
 import { analyze, type Analysis, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
 import type { Experiment } from '#db/schema'
-import { suggestAction } from './action'
+import { suggestNextStep } from './next-step'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
 import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVariant, type MetricKey, type MetricOption, type ResultsProgress, type SrmResult, type VariantResult } from './shape'
 
@@ -124,7 +124,7 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     metrics,
     variants,
     srm: describeSrm(e, analysis),
-    decision: { ...analysis.decision, action: suggestAction(e, analysis.decision, progress) },
+    decision: { ...analysis.decision, action: suggestNextStep(e, analysis.decision, progress) },
     progress,
     breakdowns: computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),
     leadQuality: computeLeadQuality(keys, count, input.leadStages),

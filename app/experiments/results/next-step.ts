@@ -8,7 +8,7 @@ import type { ResultsProgress, SuggestedAction } from './shape'
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
 
-export function suggestAction(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
+export function suggestNextStep(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
   if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
   if (e.status === 'concluded') {
     const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : 'Concluded without a winner: every visitor gets the page\'s first variant.'
