@@ -1,3 +1,5 @@
+import { dayOf } from '#app/time/days'
+
 // Number formatting for statistics shown to marketers: percentages, intervals, p-values. Null shows as "–".
 
 export function formatPercent(value: number | null | undefined, digits = 2) {
@@ -63,5 +65,5 @@ export function formatAmount(value: number | null | undefined, digits = 2) {
 /** "2026-11-22": a UTC day as the rollups store it. */
 export function formatDay(value: Date | string | null | undefined, empty = '–') {
   if (!value) return empty
-  return new Date(value).toISOString().slice(0, 10)
+  return dayOf(value)
 }

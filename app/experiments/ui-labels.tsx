@@ -1,4 +1,5 @@
 import { metricKey, type Metric } from '#app/experiments/schema'
+import { elapsedDays } from '#app/time/days'
 
 // Words and numbers the experiment screens share; pure, so loaders and components agree.
 
@@ -15,10 +16,8 @@ export function metricLabel(metric: Metric, formNames: Record<string, string>) {
   return `Form: ${formNames[metric.formId] ?? metricKey(metric)}`
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /** Whole days from the start to the end (or `now`); null before the start. Computed in loaders so SSR and hydration agree. */
 export function daysRunning({ startedAt, concludedAt }: { startedAt: Date | null; concludedAt: Date | null }, now = new Date()) {
   if (!startedAt) return null
-  return Math.floor(((concludedAt ?? now).getTime() - startedAt.getTime()) / DAY_MS)
+  return elapsedDays(startedAt, concludedAt ?? now)
 }

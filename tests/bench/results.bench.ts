@@ -13,6 +13,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
 import { createBenchDatabase } from './bench-db'
+import { DAY_MS } from '#app/time/days'
 
 // BENCH_SCALE=0.01 runs the same at a hundredth of the volume (a quick check of the script itself).
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
@@ -23,7 +24,6 @@ const DAYS = 30
 const RUNS = 50
 const WARM_UP = 5
 const TARGET_MS = 50
-const DAY_MS = 24 * 60 * 60 * 1000
 
 // App modules import block CSS with Vite's `?raw`; under tsx these hooks do what Vite does.
 register('./vite-imports.mjs', import.meta.url)

@@ -8,8 +8,8 @@ import { analyze } from '#app/statistics/analyze'
 import { apiKeys, forms, memberships, users, workspaces } from '#db/schema'
 import { DEMO_LOGIN, DEMO_WORKSPACE_ID, seedDemo } from '#app/demo/seed.server'
 import { DEMO_EXPERIMENT } from '#app/demo/experiment.server'
+import { DAY_MS as DAY } from '#app/time/days'
 
-const DAY = 24 * 3600 * 1000
 const rows = <T>(statement: ReturnType<typeof sql>) => queryRows<T>(db, statement)
 const ws = DEMO_WORKSPACE_ID
 

@@ -4,7 +4,7 @@ import type { Decision } from '#app/statistics/analyze'
 import { suggestNextStep } from './next-step'
 import { computeResults, recentDailyVisitors, toCounts, type DailyRow, type ResultsExperimentRow } from './compute'
 import { resultsCsv } from './csv'
-import { daysBetween, type SegmentRow } from './series'
+import type { SegmentRow } from './series'
 import { summarizeExperiment } from './summary'
 
 // Expected values computed by hand (python3, scipy 1.17 for z only) from the textbook formulas:
@@ -227,8 +227,4 @@ describe('resultsCsv', () => {
     expect(resultsCsv(results, 'channel').trim().split('\r\n')).toHaveLength(1 + 7 * 2)
     expect(resultsCsv(results, 'lead_quality').trim().split('\r\n')[1]).toBe('A,200,10,1,0.1,10,5,2,1,1,3,5000,25000')
   })
-})
-
-test('daysBetween walks UTC days across a month end', () => {
-  expect(daysBetween('2026-01-30', '2026-02-02')).toEqual(['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02'])
 })

@@ -7,6 +7,7 @@ import { metricKey } from '#app/experiments/schema'
 import { daysRunning } from '#app/experiments/ui-labels'
 import { analyze, type Analysis, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
+import { DAY_MS } from '#app/time/days'
 import type { Experiment } from '#db/schema'
 import { suggestNextStep } from './next-step'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
@@ -36,7 +37,6 @@ export type ResultsInput = {
   now: Date
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** dailyVisitors (for daysNeeded) is the mean over the last this many days with traffic. */
 const RECENT_DAYS = 7
 

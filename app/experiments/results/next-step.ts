@@ -3,6 +3,7 @@
 
 import type { Decision } from '#app/statistics/analyze'
 import { formatCount } from '#app/statistics/wording'
+import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
 import type { ResultsProgress, SuggestedAction } from './shape'
 
@@ -21,7 +22,7 @@ export function suggestNextStep(e: Pick<ResultsExperimentRow, 'status' | 'winner
     case 'winner': {
       const key = decision.variant!
       if (!progress.minRuntimeReached) {
-        const until = progress.minRuntimeEndsAt ? ` (until ${progress.minRuntimeEndsAt.slice(0, 10)})` : ''
+        const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt)})` : ''
         return { kind: 'wait_min_runtime', variant: key, text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.` }
       }
       const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''
