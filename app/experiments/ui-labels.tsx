@@ -1,12 +1,7 @@
 import { metricKey, type Metric } from '#app/experiments/schema'
 import { elapsedDays } from '#app/time/days'
 
-// Words and numbers the experiment screens share; pure, so loaders and components agree.
-
-/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%". */
-export function formatShare(fraction: number) {
-  return `${Number((fraction * 100).toFixed(2))}%`
-}
+// Words the experiment screens share; pure, so loaders and components agree. Numbers format in app/components/format.ts.
 
 const KIND_LABELS = { any: 'Any conversion', hard: 'Hard conversions', soft: 'Soft conversions' } as const
 

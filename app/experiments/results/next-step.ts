@@ -2,7 +2,7 @@
 // minimum runtime. The decision's own `reason` stays the banner's sentence; this adds the step it leads to.
 
 import type { Decision } from '#app/statistics/analyze'
-import { formatCount } from '#app/statistics/wording'
+import { formatCount } from '#app/components/format'
 import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
 import type { ResultsProgress, SuggestedAction } from './shape'
