@@ -4,7 +4,7 @@ import { equalWeights } from '#app/experiments/schema'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
-import { DAY_MS } from '#app/time/days'
+import { DAY_MS as DAY } from '#app/time/days'
 import { buildFunnel } from './funnel'
 import { generateVisits, type HistoryPage, type HistoryPlan } from './visits'
 
@@ -28,7 +28,7 @@ const page = (n: number, slug: string, purpose: PurposeId, share: number, rate: 
 const pages = [page(1, 'report', 'content_download', 0.6, 0.1), page(2, 'demo', 'demo_request', 0.4, 0.04)]
 pages[0]!.nextStepSlug = 'demo'
 const purposes: PurposeId[] = ['content_download', 'demo_request']
-const experiment = { id: '00000000-0000-4000-8000-0000000e0001', pageId: pages[0]!.pageId, startedAt: new Date(now.getTime() - 10 * DAY_MS), seed: 12345, controlKey: 'A', coverage: 1, variants: equalWeights(['A', 'B', 'C']), rates: { A: 0.1, B: 0.2, C: 0.1 } }
+const experiment = { id: '00000000-0000-4000-8000-0000000e0001', pageId: pages[0]!.pageId, startedAt: new Date(now.getTime() - 10 * DAY), seed: 12345, controlKey: 'A', coverage: 1, variants: equalWeights(['A', 'B', 'C']), rates: { A: 0.1, B: 0.2, C: 0.1 } }
 const plan: HistoryPlan = { workspaceId: '00000000-0000-4000-8000-00000000d3e0', now, days: 60, seed: 99, baseVisitors: 70, growth: 0.25, pages, experiment, host: 'localhost:3000' }
 const history = generateVisits(plan)
 const exposingViews = () => history.pageViews.filter((view) => view.exposure)
@@ -38,8 +38,8 @@ describe('the visits', () => {
   test('cover the period up to now, in time order, on every page', () => {
     const times = history.pageViews.map((v) => v.viewedAt.getTime())
     expect(times).toEqual([...times].sort((a, b) => a - b))
-    expect(times[0]).toBeGreaterThanOrEqual(now.getTime() - 60 * DAY_MS)
-    expect(times[0]).toBeLessThan(now.getTime() - 59 * DAY_MS)
+    expect(times[0]).toBeGreaterThanOrEqual(now.getTime() - 60 * DAY)
+    expect(times[0]).toBeLessThan(now.getTime() - 59 * DAY)
     expect(times.at(-1)).toBeLessThan(now.getTime())
     expect(new Set(history.pageViews.map((v) => v.pageId))).toEqual(new Set(pages.map((p) => p.pageId)))
   })
