@@ -6,7 +6,7 @@ import { startPageViewRollupFollower, stopPageViewRollupFollower } from '#app/kp
 import { closePageViews } from '#app/visitors/page-views.server'
 import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
 import { rateLimits, sessions } from '#db/schema'
-import { DEMO_LOGIN, seedDemo } from '#db/seed'
+import { DEMO_LOGIN, seedDemo } from '#app/demo/seed.server'
 
 const MAINTENANCE_EVERY_MS = 60 * 60 * 1000
 let maintenanceTimer: NodeJS.Timeout | undefined

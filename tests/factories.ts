@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { createApiKey } from '#app/api-keys/api-key.server'
-import { createAccount } from '#app/auth/queries.server'
+import { createAccount } from '#app/auth/user.server'
 import { createSession } from '#app/auth/session.server'
 import { createInvite, acceptInvite } from '#app/workspaces/invites.server'
 import type { Role } from '#db/schema'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
-import { createForm } from '#app/forms/queries.server'
+import { createForm } from '#app/forms/form.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import { servePublishedPage } from '#app/pages/serve.server'
 

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { queryRows, type Database } from '#app/db.server'
+import { DAY_MS as DAY } from '#app/time/days'
 import type { PageViewRow } from '#app/visitors/page-views.server'
 
 export const MINUTE = 60_000
-export const DAY = 86_400_000
 
 export type View = { visitorId: string; pageId: string; variantKey: string; device: string; channel: string; at: number }
 

@@ -13,18 +13,17 @@ import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { vi } from 'vitest'
 import { db } from '#app/db.server'
+import { DAY_MS } from '#app/time/days'
 import { flushRawPageViews } from '#app/visitors/page-views.server'
 import { saveScoreRules } from '#app/leads/score-rules.server'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
 import { changeLeadStage } from '#app/leads/stage.server'
-import { createForm } from '#app/forms/queries.server'
+import { createForm } from '#app/forms/form.server'
 import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
 import { createVariant, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 import { leads, type LeadStage } from '#db/schema'
 import { experimentApi } from '#tests/experiment-factories'
 import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage } from '#tests/form-factories'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export const DEVICE_UAS = {
   desktop: BROWSER_UA,

@@ -1,8 +1,61 @@
-// Number formatting for statistics shown to marketers: percentages, intervals, p-values. Null shows as "–".
+import { dayOf } from '#app/time/days'
 
+// Every number, percentage and date the app shows, in one place: the screens, the statistics module's sentences
+// and the CSVs' neighbours all format here. Null shows as "–" in tables.
+//
+// Two families on purpose, because the same value reads differently in each:
+// - tables and figures keep a fixed number of digits, so columns line up and nothing jumps as data arrives:
+//   formatPercent(0.5) is "50.00%", formatLift(0.123) "+12.3%", formatPValue(0.03) "0.0300";
+// - sentences round for people (the exact values are beside them): formatRoundedPercent(0.5) is "50%",
+//   formatSignedRoundedPercent(0.123) "+12%", formatPValueStatement(0.03) "p = 0.03".
+
+/** A whole count with thousands separators, 12,345; rounded unless `digits` allows fractions (linear attribution's shared credit). */
+export function formatCount(n: number, digits = 0) {
+  if (digits === 0) return Math.round(n).toLocaleString('en-US')
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits })
+}
+
+/** A rate for a table: fixed digits, 0.1234 → "12.34%". */
 export function formatPercent(value: number | null | undefined, digits = 2) {
   if (value === null || value === undefined) return '–'
   return `${(value * 100).toFixed(digits)}%`
+}
+
+/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros). */
+export function formatShare(fraction: number) {
+  return `${Number((fraction * 100).toFixed(2))}%`
+}
+
+/**
+ * A percentage for a sentence, without its sign (the words say better or worse): two significant digits or so,
+ * 0.123 → "12%", 0.0123 → "1.2%", 0.00123 → "0.12%".
+ */
+export function formatRoundedPercent(fraction: number): string {
+  const percent = Math.abs(fraction) * 100
+  const digits = percent >= 9.95 ? 0 : percent >= 0.995 ? 1 : 2
+  return `${Number(percent.toFixed(digits))}%`
+}
+
+/** formatRoundedPercent with its sign: "+12%", "-1.2%", "0%". */
+export function formatSignedRoundedPercent(fraction: number): string {
+  const text = formatRoundedPercent(fraction)
+  if (text === '0%') return text
+  return fraction > 0 ? `+${text}` : `-${text}`
+}
+
+/** A confidence level: 0.95 → "95%", 0.999 → "99.9%". */
+export function formatConfidence(confidence: number) {
+  return `${Number((confidence * 100).toPrecision(6))}%`
+}
+
+// Beyond +1,000% an upper bound only says "we don't know yet"; the digits would be noise.
+const LARGEST_SHOWN_LIFT = 10
+
+/** A relative lift's interval for a sentence: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and'. */
+export function formatLiftRange(interval: [number, number] | null, joiner = 'to'): string {
+  if (!interval) return 'not available yet'
+  const upper = interval[1] > LARGEST_SHOWN_LIFT ? 'more than +1,000%' : formatSignedRoundedPercent(interval[1])
+  return `${formatSignedRoundedPercent(interval[0])} ${joiner} ${upper}`
 }
 
 /** A relative change, signed: +12.3% / −4.0%. */
@@ -12,19 +65,26 @@ export function formatLift(value: number | null | undefined, digits = 1) {
   return value > 0 ? `+${pct}%` : value < 0 ? `−${pct.slice(1)}%` : `${pct}%`
 }
 
+/** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero. */
+export function formatHistoryLift(value: number) {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`
+}
+
 export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string) {
   if (!ci) return '–'
   return `${format(ci[0])} to ${format(ci[1])}`
 }
 
+/** A p-value for a table: four decimals, "0.0300", "< 0.0001". */
 export function formatPValue(p: number | null | undefined) {
   if (p === null || p === undefined) return '–'
   if (p < 0.0001) return '< 0.0001'
   return p.toFixed(4)
 }
 
-export function formatCount(n: number) {
-  return n.toLocaleString('en-US')
+/** A p-value for a sentence: two significant digits, "p = 0.03", "p < 0.0001". */
+export function formatPValueStatement(pValue: number): string {
+  return pValue < 0.0001 ? 'p < 0.0001' : `p = ${Number(pValue.toPrecision(2))}`
 }
 
 /** "2026-11-22 14:05 UTC": unambiguous for a team spread over time zones, and the same on server and client. */
@@ -63,5 +123,5 @@ export function formatAmount(value: number | null | undefined, digits = 2) {
 /** "2026-11-22": a UTC day as the rollups store it. */
 export function formatDay(value: Date | string | null | undefined, empty = '–') {
   if (!value) return empty
-  return new Date(value).toISOString().slice(0, 10)
+  return dayOf(value)
 }

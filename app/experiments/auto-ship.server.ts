@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import { countVariantTotals, declareWinner } from '#app/experiments/queries.server'
+import { countVariantTotals, declareWinner } from '#app/experiments/experiment.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey } from '#app/experiments/schema'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 // What a growth team sets up: the experiment form (browser) and POST /api/v1/experiments (server) parse with
-// these. Checks that need the database (the page's variants, the form's workspace) live in queries.server.ts.
+// these. Checks that need the database (the page's variants, the form's workspace) live in experiment.server.ts.
 
 export const METRIC_KINDS = ['any', 'soft', 'hard'] as const
 export const MetricSchema = z.union([z.enum(METRIC_KINDS), z.object({ formId: z.uuid('Use a form id') })], {

@@ -1,11 +1,7 @@
 import { metricKey, type Metric } from '#app/experiments/schema'
+import { elapsedDays } from '#app/time/days'
 
-// Words and numbers the experiment screens share; pure, so loaders and components agree.
-
-/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%". */
-export function formatShare(fraction: number) {
-  return `${Number((fraction * 100).toFixed(2))}%`
-}
+// Words the experiment screens share; pure, so loaders and components agree. Numbers format in app/components/format.ts.
 
 const KIND_LABELS = { any: 'Any conversion', hard: 'Hard conversions', soft: 'Soft conversions' } as const
 
@@ -15,10 +11,8 @@ export function metricLabel(metric: Metric, formNames: Record<string, string>) {
   return `Form: ${formNames[metric.formId] ?? metricKey(metric)}`
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /** Whole days from the start to the end (or `now`); null before the start. Computed in loaders so SSR and hydration agree. */
 export function daysRunning({ startedAt, concludedAt }: { startedAt: Date | null; concludedAt: Date | null }, now = new Date()) {
   if (!startedAt) return null
-  return Math.floor(((concludedAt ?? now).getTime() - startedAt.getTime()) / DAY_MS)
+  return elapsedDays(startedAt, concludedAt ?? now)
 }

@@ -1,4 +1,5 @@
 import { mean } from '#app/kpis/formulas'
+import { DAY_MS } from '#app/time/days'
 
 // Deals from a lead's stage history. Each move into Customer from another stage wins a deal; the deal's value is
 // the last value recorded while the lead stays a customer (a new value on the same stage corrects it, it does
@@ -47,7 +48,7 @@ export function summarizeDeals(histories: readonly LeadHistory[], { start, end }
     if (first && inPeriod(first.wonAt)) {
       newCustomerIds.push(history.leadId)
       lifetimeValues.push(deals.reduce((sum, d) => sum + (d.value ?? 0), 0))
-      cycles.push((first.wonAt.getTime() - history.createdAt.getTime()) / 86_400_000)
+      cycles.push((first.wonAt.getTime() - history.createdAt.getTime()) / DAY_MS)
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { addDays, daysInPeriod, lastDays, monthsIn, periodBounds, previousPeriod, toPeriod } from './period'
+import { addDays } from '#app/time/days'
+import { daysInPeriod, lastDays, monthsIn, periodBounds, previousPeriod, toPeriod } from './period'
 import { KpiApiQuerySchema, KpiDashboardQuerySchema } from './schema'
 
 test('whole UTC days, both ends included', () => {

@@ -1,24 +1,11 @@
 import type { KpiPeriod } from '#app/kpis/shape'
+import { addDays, daysBetween, startOfDay, startOfNextDay } from '#app/time/days'
 
-// Periods are whole UTC days, both ends included, as yyyy-mm-dd text (the admin shows UTC everywhere).
-
-const DAY_MS = 86_400_000
-
-// The days a report may cover, its comparison period included: far wider than any real data, and narrow
-// enough that no day arithmetic leaves four-digit years (9999-12-31 plus a day is +010000-01-01 in
-// toISOString, which PostgreSQL refuses: a 500 before this range existed).
-export const FIRST_DAY = '2000-01-01'
-export const LAST_DAY = '2100-12-31'
-
-const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`)
-const toDay = (time: number) => new Date(time).toISOString().slice(0, 10)
-
-export function addDays(day: string, days: number) {
-  return toDay(toTime(day) + days * DAY_MS)
-}
+// Periods are whole UTC days, both ends included, as yyyy-mm-dd text (the admin shows UTC everywhere); the day
+// arithmetic itself is app/time/days.ts. A report may cover days from FIRST_DAY to LAST_DAY (there).
 
 export function daysInPeriod({ from, to }: { from: string; to: string }) {
-  return Math.round((toTime(to) - toTime(from)) / DAY_MS) + 1
+  return daysBetween(from, to) + 1
 }
 
 export function toPeriod(from: string, to: string): KpiPeriod {
@@ -37,11 +24,7 @@ export function previousPeriod(period: KpiPeriod): KpiPeriod {
 
 /** [start, end) as instants: start of `from`, start of the day after `to`. */
 export function periodBounds(period: { from: string; to: string }) {
-  return { start: new Date(toTime(period.from)), end: new Date(toTime(period.to) + DAY_MS) }
-}
-
-export function todayUtc(now = new Date()) {
-  return toDay(now.getTime())
+  return { start: startOfDay(period.from), end: startOfNextDay(period.to) }
 }
 
 /** The months (yyyy-mm) a period touches, with how many of each month's days fall in it and the month's length. */

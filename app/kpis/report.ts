@@ -1,7 +1,7 @@
 import { CHANNELS } from '#app/attribution/channel'
 import { DEVICES } from '#app/attribution/device'
 import { rate } from '#app/kpis/formulas'
-import { addDays } from '#app/kpis/period'
+import { addDays } from '#app/time/days'
 import { funnelRates, type FunnelCounts } from '#app/kpis/funnel'
 import { pageHref, periodLeadsHref } from '#app/kpis/links'
 import { attribute, leadJourneys, periodMoney, type MoneyInput, type PeriodMoney } from '#app/kpis/report-money'

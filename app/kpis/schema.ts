@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { CHANNELS } from '#app/attribution/channel'
 import { ATTRIBUTION_MODELS, KPI_COMPARISONS, KPI_PRESETS, MAX_PERIOD_DAYS } from '#app/kpis/shape'
-import { daysInPeriod, FIRST_DAY, LAST_DAY, previousPeriod, toPeriod } from '#app/kpis/period'
+import { daysInPeriod, previousPeriod, toPeriod } from '#app/kpis/period'
+import { FIRST_DAY, LAST_DAY } from '#app/time/days'
 
 // Schemas shared by the browser, the dashboard's loader, the API and the spend settings. No server imports.
 

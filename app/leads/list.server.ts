@@ -6,6 +6,7 @@ import { LeadQuerySchema, type LeadFilters, type LeadSort } from '#app/leads/sch
 import { getScoreRules, leadScoreSql } from '#app/leads/score-rules.server'
 import { stagesAtOrAfter } from '#app/kpis/funnel'
 import type { FunnelStage } from '#app/kpis/shape'
+import { startOfDay, startOfNextDay } from '#app/time/days'
 import { conversions, forms, leads, leadStageChanges, pages } from '#db/schema'
 
 export const DEFAULT_PAGE_SIZE = 50
@@ -43,8 +44,6 @@ export function parseLeadQuery(params: URLSearchParams, { lenient = false } = {}
 /** LIKE treats % and _ as wildcards and \ as the escape; a search for "50%" means those characters. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&')
 
-const DAY_MS = 24 * 3600 * 1000
-
 function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
   // Erased leads keep their place in counts and experiment results but leave the inbox.
   const conditions: (SQL | undefined)[] = [eq(leads.workspaceId, workspaceId), isNull(leads.erasedAt)]
@@ -61,8 +60,8 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
   if (f.formId) conditions.push(convertedOn(eq(conversions.formId, f.formId)))
   if (f.pageId) conditions.push(convertedOn(eq(conversions.pageId, f.pageId)))
   // Dates are whole UTC days (the admin shows UTC everywhere); "to" includes its day.
-  if (f.from) conditions.push(gte(leads.createdAt, new Date(`${f.from}T00:00:00Z`)))
-  if (f.to) conditions.push(lt(leads.createdAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + DAY_MS)))
+  if (f.from) conditions.push(gte(leads.createdAt, startOfDay(f.from)))
+  if (f.to) conditions.push(lt(leads.createdAt, startOfNextDay(f.to)))
   if (f.reached) conditions.push(reachedCondition(f.reached, f.reachedFrom, f.reachedTo))
   if (f.touched) {
     const touchedOn = convertedOn(sql`${conversions.touch}->>'channel' = ${f.touched}`)
@@ -77,8 +76,8 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
           f.formId ? eq(conversions.formId, f.formId) : undefined,
           f.conversionType ? eq(conversions.conversionType, f.conversionType) : undefined,
           f.variantKey ? eq(conversions.variantKey, f.variantKey) : undefined,
-          f.convertedFrom ? gte(conversions.createdAt, new Date(`${f.convertedFrom}T00:00:00Z`)) : undefined,
-          f.convertedTo ? lt(conversions.createdAt, new Date(new Date(`${f.convertedTo}T00:00:00Z`).getTime() + DAY_MS)) : undefined,
+          f.convertedFrom ? gte(conversions.createdAt, startOfDay(f.convertedFrom)) : undefined,
+          f.convertedTo ? lt(conversions.createdAt, startOfNextDay(f.convertedTo)) : undefined,
         )!,
       ),
     )
@@ -99,8 +98,8 @@ function reachedCondition(stage: FunnelStage, from: string | undefined, to: stri
   const stages = stagesAtOrAfter(stage)
   const inDays = (at: SQL | AnyColumn) =>
     and(
-      from ? sql`${at} >= ${new Date(`${from}T00:00:00Z`).toISOString()}::timestamptz` : undefined,
-      to ? sql`${at} < ${new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS).toISOString()}::timestamptz` : undefined,
+      from ? sql`${at} >= ${startOfDay(from).toISOString()}::timestamptz` : undefined,
+      to ? sql`${at} < ${startOfNextDay(to).toISOString()}::timestamptz` : undefined,
     )
   if (stage === 'lead') return from || to ? inDays(leads.createdAt)! : sql`true`
   const firstMove = sql`(select min(${leadStageChanges.createdAt}) from ${leadStageChanges}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS } from '#app/attribution/channel'
 import { DEVICES } from '#app/attribution/device'
-import { FIRST_DAY, LAST_DAY } from '#app/kpis/period'
+import { FIRST_DAY, LAST_DAY } from '#app/time/days'
 import { FUNNEL_STAGES } from '#app/kpis/shape'
 import { ScoreRulesSchema } from '#app/leads/score'
 import { LEAD_STAGES, hasDealValue } from '#app/leads/stages'

@@ -4,6 +4,7 @@
 // blocks instead of failing the page. Rich text comes out of both sanitised (rich-text-html.ts), so nothing
 // stored from here on holds markup the published page would not keep, whoever sent it (editor or API).
 import { z } from 'zod'
+import { formatBytes } from '#app/components/format'
 import { richTextFieldNames, slotFieldNames, type AnyBlockDefinition, type BlockData } from '#app/pages/blocks/block'
 import { getBlockDefinition } from '#app/pages/blocks/registry'
 import { sanitizeRichText } from '#app/pages/blocks/rich-text-html'
@@ -151,7 +152,7 @@ export function validatePageDocument(json: unknown): ValidationResult {
     return { ok: false, errors: ['the document is not plain JSON data'] }
   }
   if (bytes > MAX_DOCUMENT_BYTES) {
-    return { ok: false, errors: [`the document is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; at most 1 MB): remove some blocks or shorten long texts`] }
+    return { ok: false, errors: [`the document is too large (${formatBytes(bytes)}; at most 1 MB): remove some blocks or shorten long texts`] }
   }
   const result = PageDocumentSchema.safeParse(json)
   if (result.success) return { ok: true, data: result.data }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireMember } from '#app/auth/session.server'
 import { exportLeadsCsv } from '#app/leads/export.server'
 import { parseLeadQuery } from '#app/leads/list.server'
+import { today } from '#app/time/days'
 
 /** GET /leads/export.csv?<the inbox's filters>: the filtered inbox as a CSV download (at most EXPORT_MAX_ROWS rows). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return new Response(`Cannot export: ${problems.join('; ')}`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   }
   const { csv, truncated } = await exportLeadsCsv({ workspaceId: workspace.id, filters: parsed.query.filters, sort: parsed.query.sort })
-  const date = new Date().toISOString().slice(0, 10)
+  const date = today()
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

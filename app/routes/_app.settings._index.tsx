@@ -7,7 +7,7 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
-import { renameWorkspace } from '#app/workspaces/queries.server'
+import { renameWorkspace } from '#app/workspaces/workspace.server'
 import { WorkspaceNameSchema } from '#app/workspaces/schema'
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
+import { formatDay } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { FormErrorList } from '#app/components/ui/field'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
 import { createInvite, listOpenInvites, revokeInvite } from '#app/workspaces/invites.server'
-import { changeMember, listMembers } from '#app/workspaces/queries.server'
+import { changeMember, listMembers } from '#app/workspaces/workspace.server'
 import { InviteFormSchema, RoleSchema } from '#app/workspaces/schema'
 import { roles } from '#db/enums'
 
@@ -126,7 +127,7 @@ export default function MembersRoute() {
           <ul className="divide-y divide-slate-100">
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
-                <span>{i.email ?? 'Anyone with the link'} · {i.role} · expires {new Date(i.expiresAt).toISOString().slice(0, 10)}</span>
+                <span>{i.email ?? 'Anyone with the link'} · {i.role} · expires {formatDay(i.expiresAt)}</span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revokeInvite" />
                   <input type="hidden" name="id" value={i.id} />

@@ -10,7 +10,7 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { allowsPrivateWebhookTargets } from '#app/env.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
-import { createWebhook, deleteWebhook, enqueueTestEvent, getWebhookSecret, listDeliveries, listWebhooks, MAX_WEBHOOKS_PER_WORKSPACE, retryDelivery, setWebhookActive } from '#app/webhooks/queries.server'
+import { createWebhook, deleteWebhook, enqueueTestEvent, getWebhookSecret, listDeliveries, listWebhooks, MAX_WEBHOOKS_PER_WORKSPACE, retryDelivery, setWebhookActive } from '#app/webhooks/webhook.server'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, WebhookFormSchema } from '#app/webhooks/schema'
 import { isVisiblyPrivateUrl } from '#app/webhooks/target.server'
 

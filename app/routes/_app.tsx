@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { listUserWorkspaces } from '#app/workspaces/queries.server'
+import { listUserWorkspaces } from '#app/workspaces/workspace.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request)

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { experimentJson } from '#app/experiments/api-shape'
-import { getExperiment, updateCoverage } from '#app/experiments/queries.server'
+import { getExperiment, updateCoverage } from '#app/experiments/experiment.server'
 import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 

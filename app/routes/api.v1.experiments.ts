@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { CreateExperimentSchema } from '#app/experiments/schema'
-import { createExperiment } from '#app/experiments/queries.server'
+import { createExperiment } from '#app/experiments/experiment.server'
 import { jsonError, parseJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 

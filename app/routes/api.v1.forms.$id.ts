@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
-import { getForm } from '#app/forms/queries.server'
+import { getForm } from '#app/forms/form.server'
 import { jsonError, requireIdParam } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { conversionTypeFor } from '#app/forms/purposes'
-import { checkFormInput, createForm, listForms } from '#app/forms/queries.server'
+import { checkFormInput, createForm, listForms } from '#app/forms/form.server'
 import { jsonError, readJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { readDownloadLink } from '#app/assets/download-link.server'
 import { attachmentDisposition, servableContentType } from '#app/assets/files'
-import { getAsset } from '#app/assets/queries.server'
+import { getAsset } from '#app/assets/asset.server'
 
 // A visitor's download after a form submission (see app/assets/download-link.server.ts). Public: the signed
 // token is the permission. Files go out as attachments of a safe type, never as something a browser renders.

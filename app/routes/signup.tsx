@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthLayout } from '#app/auth/auth-layout'
-import { createAccount } from '#app/auth/queries.server'
+import { createAccount } from '#app/auth/user.server'
 import { SignupSchema } from '#app/auth/schema'
 import { assertSameOrigin } from '#app/auth/csrf.server'
 import { deviceCookieFor } from '#app/auth/device-cookie.server'

@@ -7,7 +7,7 @@ import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
-import { createWorkspace } from '#app/workspaces/queries.server'
+import { createWorkspace } from '#app/workspaces/workspace.server'
 import { WorkspaceNameSchema } from '#app/workspaces/schema'
 
 export const meta: MetaFunction = () => [{ title: 'New workspace · Splitform' }]

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { requireMember, switchSessionWorkspace } from '#app/auth/session.server'
 import { parseForm } from '#app/http/form-data.server'
-import { listUserWorkspaces } from '#app/workspaces/queries.server'
+import { listUserWorkspaces } from '#app/workspaces/workspace.server'
 
 const SwitchSchema = z.object({ workspaceId: z.uuid('Choose a workspace') })
 

@@ -1,20 +1,10 @@
 // The call a marketer acts on: keep collecting, ship a winner, keep the control, stop with no
 // difference, or fix a broken traffic split first.
 
+import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
 import { computeSampleSize } from './sample-size'
 import type { SampleRatioCheck } from './srm'
-import {
-  describeControlWin,
-  describeEarlyLook,
-  describeNoDifference,
-  describeOpenQuestion,
-  describeProgress,
-  describeWinner,
-  formatConfidence,
-  formatPercent,
-  formatPValue,
-  type Arm,
-} from './wording'
+import { describeControlWin, describeEarlyLook, describeNoDifference, describeOpenQuestion, describeProgress, describeWinner, type Arm } from './wording'
 
 export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
 
@@ -133,6 +123,6 @@ function describeMismatch(input: DecisionInput): string {
   const weightSum = input.weights.reduce((sum, w) => sum + w, 0)
   const shares = input.arms.map((arm, i) => ({ key: arm.key, observed: arm.visitors / total, expected: input.weights[i] / weightSum }))
   const worst = shares.reduce((a, b) => (Math.abs(b.observed / b.expected - 1) > Math.abs(a.observed / a.expected - 1) ? b : a))
-  const evidence = input.srm.pValue === null ? '' : ` (${formatPValue(input.srm.pValue)})`
-  return `Traffic split is off: ${worst.key} got ${formatPercent(worst.observed)} of visitors instead of ${formatPercent(worst.expected)}${evidence}, so the results can't be trusted; check the assignment and any redirects.`
+  const evidence = input.srm.pValue === null ? '' : ` (${formatPValueStatement(input.srm.pValue)})`
+  return `Traffic split is off: ${worst.key} got ${formatRoundedPercent(worst.observed)} of visitors instead of ${formatRoundedPercent(worst.expected)}${evidence}, so the results can't be trusted; check the assignment and any redirects.`
 }

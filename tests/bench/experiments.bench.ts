@@ -16,7 +16,7 @@ import { printTable, requireWrk, runWrk, type LoadResult } from './wrk'
 requireWrk()
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
-const WEBINAR_FORM_ID = '00000000-0000-4000-8000-0000000f0001' // db/seed.ts
+const WEBINAR_FORM_ID = '00000000-0000-4000-8000-0000000f0001' // app/demo/seed.server.ts
 const apiKey = `sf_bench_${process.pid}_0123456789abcdef`
 const benchDb = await createBenchDatabase('experiments')
 const server = await startServer({ DATABASE_URL: benchDb.url, SESSION_SECRET: 'b'.repeat(40), SEED_DEMO: '1', DEMO_API_KEY: apiKey, RATE_LIMITS: 'off' })

@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import postgres from 'postgres'
 import { createBenchDatabase } from './bench-db'
+import { DAY_MS as DAY } from '#app/time/days'
 
 const VIEWS_PER_PERIOD = Number(process.env.KPI_BENCH_VIEWS ?? 1_000_000) // smaller for a quick try
 const LEADS_PER_PERIOD = Number(process.env.KPI_BENCH_LEADS ?? 50_000)
 const RUNS = 30
-const DAY = 86_400_000
 const MINUTE = 60_000
 
 // KPI_BENCH_KEEP=1 keeps the loaded database (its URL is printed); KPI_BENCH_DB=<url> times a kept one again.
@@ -24,7 +24,8 @@ process.env.RATE_LIMITS = 'off'
 const { migrateDatabase } = await import('#app/db.server')
 const { writePageViews } = await import('#app/visitors/page-views.server')
 const { getKpiReport } = await import('#app/kpis/queries.server')
-const { lastDays, todayUtc } = await import('#app/kpis/period')
+const { lastDays } = await import('#app/kpis/period')
+const { today: todayUtc } = await import('#app/time/days')
 const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
 
 // A seeded generator: every run loads traffic of the same shape (the ids are random).

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
-import { DEMO_PAGES } from '#db/demo-pages'
+import { DEMO_PAGES } from '#app/demo/pages'
 import { startServer } from '#tests/server-process'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'

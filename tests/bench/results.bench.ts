@@ -13,6 +13,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
 import { createBenchDatabase } from './bench-db'
+import { DAY_MS } from '#app/time/days'
 
 // BENCH_SCALE=0.01 runs the same at a hundredth of the volume (a quick check of the script itself).
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
@@ -23,7 +24,6 @@ const DAYS = 30
 const RUNS = 50
 const WARM_UP = 5
 const TARGET_MS = 50
-const DAY_MS = 24 * 60 * 60 * 1000
 
 // App modules import block CSS with Vite's `?raw`; under tsx these hooks do what Vite does.
 register('./vite-imports.mjs', import.meta.url)
@@ -32,12 +32,12 @@ process.env.DATABASE_URL = benchDb.url
 process.env.SESSION_SECRET ??= 'b'.repeat(40)
 // After DATABASE_URL is set: the database module connects on import.
 const { closeDatabase, migrateDatabase } = await import('#app/db.server')
-const { createAccount } = await import('#app/auth/queries.server')
+const { createAccount } = await import('#app/auth/user.server')
 const { createApiKey } = await import('#app/api-keys/api-key.server')
-const { createForm } = await import('#app/forms/queries.server')
+const { createForm } = await import('#app/forms/form.server')
 const { validateFormDefinition } = await import('#app/forms/definition')
 const { createPage, createVariant, publishPage } = await import('#app/pages/queries.server')
-const { createExperiment, getExperiment, transitionExperiment } = await import('#app/experiments/queries.server')
+const { createExperiment, getExperiment, transitionExperiment } = await import('#app/experiments/experiment.server')
 const { computeResults } = await import('#app/experiments/results/compute')
 const { getExperimentResults, readLeadStages, readRollups } = await import('#app/experiments/results/queries.server')
 const { loader } = await import('#app/routes/api.v1.experiments.$id.results')

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { logIn } from './fixtures'
 
-// The demo workspace's owner (db/seed.ts DEMO_LOGIN), seeded with three months of history at server start.
+// The demo workspace's owner (app/demo/seed.server.ts DEMO_LOGIN), seeded with three months of history at server start.
 const DEMO = { email: 'demo@splitform.dev', password: 'splitform-demo' }
 
 /** The first number a dashboard figure shows ("1,234 ▲ up 5.0% · was 1,175" → 1234). */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { logIn } from './fixtures'
 
-// The growth team's side of the demo's A/B/C test (db/simulation/demo-experiment.ts, a month of history on the
+// The growth team's side of the demo's A/B/C test (app/demo/experiment.server.ts, a month of history on the
 // report page): the results page tells them what to do, in words, with the table and the charts behind it; it
 // reads on a phone; and declaring the winner makes the page serve it to every new visitor.
 //

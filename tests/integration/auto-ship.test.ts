@@ -3,13 +3,12 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { runAutoShip } from '#app/experiments/auto-ship.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
+import { DAY_MS } from '#app/time/days'
 import { experimentDaily, experimentEvents, experiments } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 
 // The auto-ship job: running experiments that allow it, past their minimum runtime, with a `winner` decision on
 // the primary metric, are concluded with that winner, once, by the auto-ship rule, audited with the evidence.
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A running experiment started `daysAgo` days ago, with rollups of `counts` (visitors, conversions) per variant. */
 async function runningExperiment({ daysAgo, counts, autoShip = true, minRuntimeDays = 7 }: { daysAgo: number; counts: [number, number][]; autoShip?: boolean; minRuntimeDays?: number }) {

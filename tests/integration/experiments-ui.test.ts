@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { createExperiment } from '#app/experiments/queries.server'
+import { createExperiment } from '#app/experiments/experiment.server'
 import { createPage, createVariant, publishPage, updatePage } from '#app/pages/queries.server'
 import { loader as indexLoader } from '#app/routes/_app.experiments._index'
 import { action as detailAction, loader as detailLoader } from '#app/routes/_app.experiments.$id/route'
 import { action as createAction, loader as newLoader } from '#app/routes/_app.experiments.new/route'
 import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.experiments.new/plan'
 import { computeSampleSize } from '#app/statistics/sample-size'
+import { DAY_MS as DAY } from '#app/time/days'
 import { conversions, experimentDaily, experimentEvents, experiments, pageViews } from '#db/schema'
 import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories'
 import { publishFormPage } from '#tests/form-factories'
@@ -154,7 +155,6 @@ describe('creating an experiment from the form', () => {
 })
 
 describe('the form loader', () => {
-  const DAY = 24 * 60 * 60 * 1000
   const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/x', channel: 'direct', hasClickId: false }
 
   async function seedTraffic(owner: Owner, page: { pageId: string; formId: string }) {

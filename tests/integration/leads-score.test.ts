@@ -4,10 +4,9 @@ import { db } from '#app/db.server'
 import { listLeads } from '#app/leads/list.server'
 import { computeLeadScore, DEFAULT_SCORE_RULES, type ScoreRules } from '#app/leads/score'
 import { getScoreRules, leadScoreSql, saveScoreRules } from '#app/leads/score-rules.server'
+import { DAY_MS as DAY } from '#app/time/days'
 import { leads } from '#db/schema'
 import { insertLead, insertWorkspace } from '#tests/lead-factories'
-
-const DAY = 86_400_000
 
 // A fixed-seed generator: the cases are many and varied, and a failure reproduces.
 function random(seed: number) {

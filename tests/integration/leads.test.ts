@@ -9,11 +9,11 @@ import { decodeLeadCursor } from '#app/leads/cursor'
 import { listLeads, parseLeadQuery, type LeadListQuery } from '#app/leads/list.server'
 import type { LeadSort } from '#app/leads/schema'
 import { changeLeadStage } from '#app/leads/stage.server'
+import { DAY_MS as DAY } from '#app/time/days'
 import { conversions, leadNotes, leads, leadStageChanges } from '#db/schema'
 import { createOwner } from '#tests/factories'
 import { insertConversion, insertForm, insertLead, insertPage, insertPageView, insertWorkspace } from '#tests/lead-factories'
 
-const DAY = 86_400_000
 const ids = (page: { leads: { id: string }[] }) => page.leads.map((l) => l.id).sort()
 
 /** Every page of a listing, following `next` like a client would. */

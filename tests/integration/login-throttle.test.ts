@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eq, like } from 'drizzle-orm'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createAccount } from '#app/auth/queries.server'
+import { createAccount } from '#app/auth/user.server'
 import { LOGIN_LIMITS } from '#app/auth/login-throttle'
 import { db } from '#app/db.server'
 import { action as loginAction } from '#app/routes/login'

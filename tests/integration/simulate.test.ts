@@ -5,7 +5,7 @@ import { catchUpExperimentConversionRollups } from '#app/experiments/counting.se
 import { starterFields } from '#app/forms/purposes'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
-import { simulateTraffic } from '#db/simulation/traffic'
+import { simulateTraffic } from '#scripts/simulation/traffic'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 import { startVisitorServer } from '#tests/form-factories'
 

@@ -93,7 +93,7 @@ describe('the served form', () => {
 })
 
 test('an edited form shows on its published page at once; an archived one keeps taking submissions', async () => {
-  const { updateForm, archiveForm } = await import('#app/forms/queries.server')
+  const { updateForm, archiveForm } = await import('#app/forms/form.server')
   const { validateFormDefinition } = await import('#app/forms/definition')
   const { slug, formId, owner } = await setup()
   expect((await getPage(slug)).html).toContain('Work email')

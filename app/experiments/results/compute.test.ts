@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { analyze } from '#app/statistics/analyze'
 import type { Decision } from '#app/statistics/analyze'
-import { suggestAction } from './action'
+import { suggestNextStep } from './next-step'
 import { computeResults, recentDailyVisitors, toCounts, type DailyRow, type ResultsExperimentRow } from './compute'
 import { resultsCsv } from './csv'
-import { daysBetween, type SegmentRow } from './series'
+import type { SegmentRow } from './series'
 import { summarizeExperiment } from './summary'
 
 // Expected values computed by hand (python3, scipy 1.17 for z only) from the textbook formulas:
@@ -175,7 +175,7 @@ describe('computeResults', () => {
   })
 })
 
-describe('suggestAction', () => {
+describe('suggestNextStep', () => {
   const decision = (d: Partial<Decision>): Decision => ({ status: 'collecting', variant: null, reason: '', ...d })
   const reached = { minRuntimeReached: true, minRuntimeEndsAt: '2026-01-08T00:00:00.000Z' }
   const running = { ...experiment, status: 'running' as const }
@@ -187,13 +187,13 @@ describe('suggestAction', () => {
     [decision({ status: 'control', variant: 'A' }), reached, 'keep_control', 'Stop the experiment and keep A: no variant beats it.'],
     [decision({ status: 'no_difference' }), reached, 'stop_no_difference', expect.stringContaining('about the same')],
   ])('%#: %o → %s', (d, progress, kind, text) => {
-    expect(suggestAction(running, d, progress)).toMatchObject({ kind, text })
+    expect(suggestNextStep(running, d, progress)).toMatchObject({ kind, text })
   })
   test('auto-ship, paused, draft and concluded experiments', () => {
-    expect(suggestAction({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached).text).toContain('Auto-ship will declare it')
-    expect(suggestAction({ ...running, status: 'paused' }, decision({}), reached).text).toMatch(/^Resume the experiment/)
-    expect(suggestAction({ ...running, status: 'draft' }, decision({}), reached).kind).toBe('start')
-    expect(suggestAction({ ...running, status: 'concluded', winnerKey: 'B' }, decision({ status: 'winner', variant: 'B' }), reached)).toEqual({ kind: 'none', variant: 'B', text: 'Concluded: B won and every visitor gets it.' })
+    expect(suggestNextStep({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached).text).toContain('Auto-ship will declare it')
+    expect(suggestNextStep({ ...running, status: 'paused' }, decision({}), reached).text).toMatch(/^Resume the experiment/)
+    expect(suggestNextStep({ ...running, status: 'draft' }, decision({}), reached).kind).toBe('start')
+    expect(suggestNextStep({ ...running, status: 'concluded', winnerKey: 'B' }, decision({ status: 'winner', variant: 'B' }), reached)).toEqual({ kind: 'none', variant: 'B', text: 'Concluded: B won and every visitor gets it.' })
   })
 })
 
@@ -227,8 +227,4 @@ describe('resultsCsv', () => {
     expect(resultsCsv(results, 'channel').trim().split('\r\n')).toHaveLength(1 + 7 * 2)
     expect(resultsCsv(results, 'lead_quality').trim().split('\r\n')[1]).toBe('A,200,10,1,0.1,10,5,2,1,1,3,5000,25000')
   })
-})
-
-test('daysBetween walks UTC days across a month end', () => {
-  expect(daysBetween('2026-01-30', '2026-02-02')).toEqual(['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02'])
 })

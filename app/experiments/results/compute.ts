@@ -7,8 +7,9 @@ import { metricKey } from '#app/experiments/schema'
 import { daysRunning } from '#app/experiments/ui-labels'
 import { analyze, type Analysis, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
+import { DAY_MS } from '#app/time/days'
 import type { Experiment } from '#db/schema'
-import { suggestAction } from './action'
+import { suggestNextStep } from './next-step'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
 import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVariant, type MetricKey, type MetricOption, type ResultsProgress, type SrmResult, type VariantResult } from './shape'
 
@@ -36,7 +37,6 @@ export type ResultsInput = {
   now: Date
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** dailyVisitors (for daysNeeded) is the mean over the last this many days with traffic. */
 const RECENT_DAYS = 7
 
@@ -124,7 +124,7 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     metrics,
     variants,
     srm: describeSrm(e, analysis),
-    decision: { ...analysis.decision, action: suggestAction(e, analysis.decision, progress) },
+    decision: { ...analysis.decision, action: suggestNextStep(e, analysis.decision, progress) },
     progress,
     breakdowns: computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),
     leadQuality: computeLeadQuality(keys, count, input.leadStages),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
 import { pendingConversionRows } from '#app/experiments/counting.server'
-import { countVariantTotals, getExperiment } from '#app/experiments/queries.server'
+import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { metricKey } from '#app/experiments/schema'
 import { forms } from '#db/schema'
 import { computeResults, listMetricOptions, type DailyRow, type LeadStageRow, type ResultsExperimentRow } from './compute'

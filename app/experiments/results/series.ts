@@ -7,6 +7,7 @@ import { DEVICE_LABELS, DEVICES, type Device } from '#app/attribution/device'
 import { computeRelativeLiftInterval, computeWilsonInterval, type Counts, type Interval } from '#app/statistics/intervals'
 import { normalQuantile } from '#app/statistics/normal'
 import { computeRho, computeSequentialMultiplier, DEFAULT_TUNING_VISITORS } from '#app/statistics/sequential'
+import { eachDay } from '#app/time/days'
 import type { Breakdowns, DailyPoint, DailyVariant, Segment, SegmentVariant } from './shape'
 
 /** experiment_daily summed per segment (a device or a channel), variant and metric. */
@@ -14,8 +15,6 @@ export type SegmentRow = { segment: string; variantKey: string; metric: string; 
 
 /** The order the breakdown lists channels in (the README's traffic-source list). */
 export const CHANNEL_ORDER: readonly Channel[] = ['organic_search', 'paid_search', 'social', 'email', 'referral', 'direct']
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The lift of `t` over `c` and its interval with `multiplier`, null where the statistics module gives none. */
 function liftOf(t: Counts, c: Counts, multiplier: number): { relativeLift: number | null; relativeLiftCi: Interval | null } {
@@ -25,13 +24,6 @@ function liftOf(t: Counts, c: Counts, multiplier: number): { relativeLift: numbe
 }
 
 const capped = (visitors: number, conversions: number): Counts => ({ visitors, conversions: Math.min(conversions, visitors) })
-
-/** Every UTC day from `first` to `last`, both yyyy-mm-dd. */
-export function daysBetween(first: string, last: string): string[] {
-  const days: string[] = []
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10))
-  return days
-}
 
 export function computeDailySeries({
   rows,
@@ -63,7 +55,7 @@ export function computeDailySeries({
   // Tuned like analyze(): for the planned total of a pairwise comparison, else its default.
   const rho = computeRho(alpha, plannedVisitorsPerVariant ? 2 * plannedVisitorsPerVariant : DEFAULT_TUNING_VISITORS)
   const running = new Map(keys.map((key) => [key, { visitors: 0, conversions: 0 }]))
-  return daysBetween(seen[0]!, seen[seen.length - 1]!).map((day) => {
+  return eachDay(seen[0]!, seen[seen.length - 1]!).map((day) => {
     for (const key of keys) {
       const total = running.get(key)!
       total.visitors += counts.get(`${day}|${key}|v`) ?? 0

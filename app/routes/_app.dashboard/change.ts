@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '#app/components/format'
+import { formatAmount, formatCount, formatPercent, formatPoints } from '#app/components/format'
 
 /** How a KPI is read: counts and money change by a share of themselves, rates by percentage points. */
 export type KpiKind = 'count' | 'rate' | 'money' | 'days'
@@ -13,15 +13,13 @@ export type Change = {
   text: string
 }
 
-const money = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 })
-
 export function formatKpi(value: number | null | undefined, kind: KpiKind) {
   if (value === null || value === undefined) return '–'
   if (kind === 'rate') return formatPercent(value, 1)
-  if (kind === 'money') return money(value)
+  if (kind === 'money') return formatAmount(value, 0)
   if (kind === 'days') return `${value.toFixed(1)} ${value === 1 ? 'day' : 'days'}`
   // Linear attribution gives fractional credit.
-  return Number.isInteger(value) ? formatCount(value) : value.toLocaleString('en-US', { maximumFractionDigits: 1 })
+  return formatCount(value, 1)
 }
 
 /** The change from the comparison period, in words; null when there is nothing to compare. */
@@ -33,7 +31,7 @@ export function describeChange(value: number | null, previous: number | null, ki
   if (Math.abs(delta) < epsilon) return { direction: 'same', tone: 'neutral', text: 'no change' }
   const direction = delta > 0 ? 'up' : 'down'
   const tone = polarity === 'neutral' ? 'neutral' : (direction === polarity) ? 'good' : 'bad'
-  if (kind === 'rate') return { direction, tone, text: `${direction} ${(Math.abs(delta) * 100).toFixed(1)} pp` }
+  if (kind === 'rate') return { direction, tone, text: `${direction} ${formatPoints(Math.abs(delta), 1)}` }
   if (previous === 0) return { direction, tone, text: `${direction} from none` }
   return { direction, tone, text: `${direction} ${formatPercent(Math.abs(delta / previous), 1)}` }
 }

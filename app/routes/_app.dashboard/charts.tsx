@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatCount } from '#app/components/format'
 import type { TrendDay } from './trend'
 
 // The dashboard's recharts drawings, loaded lazily in the browser only (route.tsx). Series are told apart by
@@ -8,7 +9,7 @@ const BRAND = '#3b55e6'
 const INK = '#0f172a'
 const MUTED = '#475569'
 const AXIS = { fontSize: 12, fill: MUTED }
-const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 1 }) : String(v ?? ''))
+const count = (v: unknown) => (typeof v === 'number' ? formatCount(v, 1) : String(v ?? ''))
 
 /** Visitors and new leads per day: visitors a solid line (left axis), leads a dashed one (right axis). */
 export function TrendChart({ days }: { days: TrendDay[] }) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { todayUtc } from '#app/kpis/period'
+import { today } from '#app/time/days'
 import { getKpiReport } from '#app/kpis/queries.server'
 import { useMember } from '#app/routes/_app'
 import { hasAnyActivity } from './activity.server'
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Splitform' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
-  const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, todayUtc())
+  const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, today())
   if (!(await hasAnyActivity({ workspaceId: workspace.id }))) return { selection, ignored, report: null }
   return { selection, ignored, report: await getKpiReport({ workspaceId: workspace.id, query }) }
 }

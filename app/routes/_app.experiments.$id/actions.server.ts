@@ -1,7 +1,7 @@
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import type { Member } from '#app/auth/session.server'
-import { declareWinner, transitionExperiment, updateCoverage } from '#app/experiments/queries.server'
+import { declareWinner, transitionExperiment, updateCoverage } from '#app/experiments/experiment.server'
 import { EXPERIMENT_ACTIONS, ExperimentSettingsSchema } from '#app/experiments/schema'
 
 // Coverage is typed as a percentage; the experiment stores a fraction.

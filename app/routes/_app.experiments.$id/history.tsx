@@ -1,6 +1,5 @@
-import { formatDateTime } from '#app/components/format'
+import { formatDateTime, formatHistoryLift, formatShare } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { formatShare } from '#app/experiments/ui-labels'
 
 export type ExperimentEvent = { id: string; action: string; detail: Record<string, unknown>; actor: string; userName: string | null; createdAt: string | Date }
 
@@ -29,8 +28,7 @@ function evidenceNote(evidence: unknown) {
   if (!evidence || typeof evidence !== 'object') return ''
   const { relativeLift, significant } = evidence as { relativeLift?: unknown; significant?: unknown }
   if (typeof relativeLift !== 'number') return ' (no data to compare yet)'
-  const lift = `${relativeLift >= 0 ? '+' : '−'}${Math.abs(relativeLift * 100).toFixed(1)} %`
-  return ` (${lift} against the control, ${significant ? 'significant' : 'not significant'})`
+  return ` (${formatHistoryLift(relativeLift)} against the control, ${significant ? 'significant' : 'not significant'})`
 }
 
 /** Who did what, when: every change to the experiment, newest first. */

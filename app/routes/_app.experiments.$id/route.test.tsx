@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/queries.server'
+import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import * as indexRoute from '#app/routes/_app.experiments._index'
 import { analyze } from '#app/statistics/analyze'
 import { experimentDaily, experiments } from '#db/schema'

@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatCount, formatDateTime, formatPercent } from '#app/components/format'
+import { formatCount, formatDateTime, formatPercent, formatShare } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { formatShare } from '#app/experiments/ui-labels'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import type { ExperimentStatus } from '#db/schema'
 

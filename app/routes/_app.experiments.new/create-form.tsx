@@ -238,7 +238,7 @@ function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string })
       <p>
         {plan.dailyVisitors === null
           ? 'No traffic to estimate the duration from yet.'
-          : `About ${formatCount(Math.round(plan.dailyVisitors))} visitors a day would enter${plan.days === null ? '.' : `, so the plan takes about ${formatCount(plan.days)} days.`}`}
+          : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `, so the plan takes about ${formatCount(plan.days)} days.`}`}
       </p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
     </div>

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { metricKey } from '#app/experiments/schema'
+import { DAY_MS } from '#app/time/days'
 import { conversions, pages, pageVariants, pageVersions, pageViews } from '#db/schema'
 import type { PageTraffic } from './plan'
 
@@ -26,7 +27,6 @@ export async function listPageChoices({ workspaceId }: { workspaceId: string }) 
 }
 
 export const TRAFFIC_DAYS = 30
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The page's last 30 days: distinct visitors (from page views) and converted visitors per metric key, the

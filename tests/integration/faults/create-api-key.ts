@@ -4,9 +4,9 @@
 // rest of the fixture goes through the API.
 import { randomUUID } from 'node:crypto'
 import { createApiKey } from '#app/api-keys/api-key.server'
-import { createAccount } from '#app/auth/queries.server'
+import { createAccount } from '#app/auth/user.server'
 import { closeDatabase, migrateDatabase } from '#app/db.server'
-import { createWebhook } from '#app/webhooks/queries.server'
+import { createWebhook } from '#app/webhooks/webhook.server'
 import { WEBHOOK_EVENTS } from '#app/webhooks/schema'
 
 // The server starting beside this migrates too; an advisory lock takes them in turn.

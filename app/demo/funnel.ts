@@ -2,9 +2,10 @@ import type { FormDefinition } from '#app/forms/definition'
 import { buildSubmissionSchema, extractLeadIdentity } from '#app/forms/validation'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { createRandom } from '#app/statistics/simulate'
+import { DAY_MS } from '#app/time/days'
 import type { conversions, leadNotes, leads, leadStageChanges, LeadStage } from '#db/schema'
 import { answersFor, withEmailNumber, type Person } from './answers'
-import type { ConvertingVisitor, HistoryConversion } from './demo-visits'
+import type { ConvertingVisitor, HistoryConversion } from './visits'
 import { between, chance, drawUuid, type Random } from './visitors'
 
 // The demo's converting visitors as leads, the way the app would hold them after months of use: each conversion
@@ -12,7 +13,6 @@ import { between, chance, drawUuid, type Random } from './visitors'
 // builds it), the automatic MQL the score rules grant, and what the sales team did next — qualifying, offers
 // with deal values, customers won and leads lost, with notes. Pure: rows come out, the seed writes them.
 
-const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 
 export type FunnelInput = {
@@ -165,7 +165,7 @@ class LeadBuilder {
     let at = since
     let firstMemberAt: number | null = null
     for (let step = nextStep(this.stage, isHot, this.random); step; step = nextStep(this.stage, isHot, this.random)) {
-      at += between(this.random, ...step.days) * DAY
+      at += between(this.random, ...step.days) * DAY_MS
       if (at >= now) break
       firstMemberAt ??= at
       this.changeStage(step.to, at, { source: 'member' })
@@ -196,7 +196,7 @@ class LeadBuilder {
     const now = this.input.now.getTime()
     const opened = created + between(this.random, isHot ? 0.2 : 2, isHot ? 6 : 48) * HOUR
     if (firstMemberAt !== null) return new Date(Math.min(opened, firstMemberAt - 60_000))
-    if (created > now - 3 * DAY && chance(this.random, 0.5)) return null
+    if (created > now - 3 * DAY_MS && chance(this.random, 0.5)) return null
     return opened < now ? new Date(opened) : null
   }
 }

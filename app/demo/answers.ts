@@ -1,6 +1,7 @@
 import type { Channel } from '#app/attribution/channel'
 import type { Field } from '#app/forms/definition'
 import { compileFieldPattern, OTHER_OPTION_VALUE, otherKeyFor } from '#app/forms/field-rules'
+import { DAY_MS, dayOf } from '#app/time/days'
 import { between, chance, pick, pickWeighted, type Random } from './visitors'
 
 // Plausible people and what they type into a form, for any form definition: the simulator posts these answers to
@@ -145,8 +146,7 @@ function fitText(field: Field & { type: 'text' | 'textarea' }, text: string, ran
 }
 
 function dateFor(field: Field & { type: 'date' }, today: Date, random: Random) {
-  const day = 24 * 3600 * 1000
-  const wanted = new Date(today.getTime() + Math.floor(between(random, 3, 31)) * day).toISOString().slice(0, 10)
+  const wanted = dayOf(today.getTime() + Math.floor(between(random, 3, 31)) * DAY_MS)
   if (field.min && wanted < field.min) return field.min
   if (field.max && wanted > field.max) return field.max
   return wanted

@@ -4,6 +4,7 @@ import { readTouch, type Touch } from '#app/attribution/touch'
 import { assignVariant, type Bucketable } from '#app/experiments/bucketing'
 import type { ExperimentConversionRow } from '#app/experiments/counting.server'
 import { createRandom } from '#app/statistics/simulate'
+import { DAY_MS, dayOf, startOfDay } from '#app/time/days'
 import type { PageViewRow } from '#app/visitors/page-views.server'
 import { attributedChannel, toTouchJson } from '#app/visitors/visitor-cookies'
 import type { TouchJson } from '#db/schema'
@@ -16,8 +17,7 @@ import { between, chance, drawArrival, drawTimeOfDay, drawUuid, drawVisitor, con
 // days ago it was, so the same seed gives the same visitors whatever today's date.
 
 const MINUTE = 60_000
-const DAY = 24 * 3600 * 1000
-const LAST_TOUCH_MS = 30 * DAY // the sf_lt cookie's lifetime
+const LAST_TOUCH_MS = 30 * DAY_MS // the sf_lt cookie's lifetime
 
 export type HistoryPage = {
   pageId: string
@@ -79,9 +79,9 @@ function touchReader(host: string) {
 export function generateVisits(plan: HistoryPlan): VisitHistory {
   const history: VisitHistory = { pageViews: [], experimentConversions: [], converters: [] }
   const touchOf = touchReader(plan.host)
-  const today = Math.floor(plan.now.getTime() / DAY) * DAY
+  const today = startOfDay(dayOf(plan.now)).getTime()
   for (let daysAgo = plan.days - 1; daysAgo >= 0; daysAgo--) {
-    const day = new Date(today - daysAgo * DAY)
+    const day = new Date(today - daysAgo * DAY_MS)
     const count = visitorsOnDay(createRandom(streamSeed(plan.seed, daysAgo)), { base: plan.baseVisitors, day, progress: 1 - daysAgo / plan.days, growth: plan.growth })
     for (let i = 0; i < count; i++) {
       const random = createRandom(streamSeed(plan.seed, daysAgo, i))
@@ -134,7 +134,7 @@ class VisitorJourney {
     if (chance(random, 0.16)) {
       let at = arrivedAt
       for (let n = 1 + (chance(random, 0.35) ? 1 : 0) + (chance(random, 0.15) ? 1 : 0); n > 0; n--) {
-        at += between(random, 1, 14) * DAY
+        at += between(random, 1, 14) * DAY_MS
         this.planned.push({ at, page: chance(random, 0.6) ? landing : this.otherPage(landing), arrival: drawArrival(random, pickWeighted(random, RETURN_CHANNELS)), lift: 0.35 })
       }
     }
@@ -239,6 +239,6 @@ class VisitorJourney {
     const hard = this.plan.pages.filter((p) => p.conversionType === 'hard')
     const nextStep = this.plan.pages.find((p) => p.slug === from.nextStepSlug)
     if (nextStep && chance(random, 0.12)) this.planned.push({ at: convertedAt + between(random, 10, 90) * 1000, page: nextStep, arrival: this.internalArrival(from), lift: 2.5 })
-    else if (hard.length && chance(random, 0.2)) this.planned.push({ at: convertedAt + between(random, 2, 25) * DAY, page: pickWeighted(random, hard.map((p) => [p, p.share] as const)), arrival: drawArrival(random, 'email'), lift: 3 })
+    else if (hard.length && chance(random, 0.2)) this.planned.push({ at: convertedAt + between(random, 2, 25) * DAY_MS, page: pickWeighted(random, hard.map((p) => [p, p.share] as const)), arrival: drawArrival(random, 'email'), lift: 3 })
   }
 }

@@ -2,13 +2,14 @@
 // minimum runtime. The decision's own `reason` stays the banner's sentence; this adds the step it leads to.
 
 import type { Decision } from '#app/statistics/analyze'
-import { formatCount } from '#app/statistics/wording'
+import { formatCount } from '#app/components/format'
+import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
 import type { ResultsProgress, SuggestedAction } from './shape'
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
 
-export function suggestAction(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
+export function suggestNextStep(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
   if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
   if (e.status === 'concluded') {
     const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : 'Concluded without a winner: every visitor gets the page\'s first variant.'
@@ -21,7 +22,7 @@ export function suggestAction(e: Pick<ResultsExperimentRow, 'status' | 'winnerKe
     case 'winner': {
       const key = decision.variant!
       if (!progress.minRuntimeReached) {
-        const until = progress.minRuntimeEndsAt ? ` (until ${progress.minRuntimeEndsAt.slice(0, 10)})` : ''
+        const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt)})` : ''
         return { kind: 'wait_min_runtime', variant: key, text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.` }
       }
       const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#app/db.server'
-import { createExperiment, transitionExperiment, type ExperimentActor } from '#app/experiments/queries.server'
+import { createExperiment, transitionExperiment, type ExperimentActor } from '#app/experiments/experiment.server'
 import { CreateExperimentSchema, equalWeights } from '#app/experiments/schema'
 import { createVariant, getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
+import { DAY_MS } from '#app/time/days'
 import { experimentEvents, experiments, pages, pageVersions, type Experiment, type PageDocumentJson } from '#db/schema'
 
 // The demo's A/B/C test: two new headlines for the report page against the original, made the way a marketer
@@ -30,7 +31,7 @@ const HEADLINES: { name: string; headline: string }[] = [
 export async function ensureDemoExperiment(db: Database, { workspaceId, userId, pageId, formId, now }: { workspaceId: string; userId: string; pageId: string; formId: string; now: Date }): Promise<Experiment> {
   const [existing] = await db.select().from(experiments).where(and(eq(experiments.pageId, pageId), eq(experiments.name, DEMO_EXPERIMENT.name)))
   if (existing) return existing
-  const startedAt = new Date(now.getTime() - DEMO_EXPERIMENT.daysRunning * 24 * 3600 * 1000)
+  const startedAt = new Date(now.getTime() - DEMO_EXPERIMENT.daysRunning * DAY_MS)
   await addHeadlineVariants(db, { workspaceId, userId, pageId, publishedAt: new Date(startedAt.getTime() - 3600_000) })
   const actor: ExperimentActor = { userId, actor: 'member' }
   const input = CreateExperimentSchema.parse({
@@ -49,7 +50,7 @@ export async function ensureDemoExperiment(db: Database, { workspaceId, userId, 
   const started = await transitionExperiment({ workspaceId, id, action: 'start', actor })
   if (!started.ok) throw new Error(`demo experiment start: ${JSON.stringify(started.errors)}`)
   // Moved back in time, audit trail included: created the day before it started.
-  const createdAt = new Date(startedAt.getTime() - 24 * 3600 * 1000)
+  const createdAt = new Date(startedAt.getTime() - DAY_MS)
   await db.update(experimentEvents).set({ createdAt }).where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'create')))
   await db.update(experimentEvents).set({ createdAt: startedAt }).where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'start')))
   const [experiment] = await db.update(experiments).set({ createdAt, startedAt, updatedAt: startedAt }).where(eq(experiments.id, id)).returning()

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { simulateTraffic, type SimulationOptions, type SimulationReport } from './traffic'
-import { expectedRate } from './visitors'
+import { expectedRate } from '#app/demo/visitors'
 
 // npm run simulate -- --page <slug> --visitors N --rates A=0.05,B=0.06 [--base-url URL] [--concurrency N] [--seed N]
 // Sends real visitors to a running server (see traffic.ts) and prints what each variant got.

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Channel } from '#app/attribution/channel'
 import { createRandom } from '#app/statistics/simulate'
-import { answersFor, drawPerson } from './answers'
+import { answersFor, drawPerson } from '#app/demo/answers'
 import { Browser, readServedPage, type ServedPageView } from './browser'
-import { chance, conversionChance, drawVisitor, fillDelayMs, pick, type Random } from './visitors'
+import { chance, conversionChance, drawVisitor, fillDelayMs, pick, type Random } from '#app/demo/visitors'
 
 // The traffic simulator's core: real visitors over HTTP to a running server. Each one has its own browser (cookies,
 // user agent, connection, and on loopback its own source address), lands on /p/:slug from a channel, is served a

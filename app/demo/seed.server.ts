@@ -5,15 +5,15 @@ import type { Database } from '#app/db.server'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { createPage, publishPage } from '#app/pages/queries.server'
-import { DEMO_PAGES } from './demo-pages'
-import { apiKeys, forms, memberships, pages, users, workspaces, type FormDefinitionJson } from './schema'
-import { seedDemoHistory, type DemoForm } from './simulation/demo-history'
+import { DEMO_PAGES } from './pages'
+import { apiKeys, forms, memberships, pages, users, workspaces, type FormDefinitionJson } from '#db/schema'
+import { seedDemoHistory, type DemoForm } from './history.server'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
 export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-demo' }
 
 /**
- * The demo workspace and its owner, its pages and forms, and three months of history (db/simulation/demo-history.ts).
+ * The demo workspace and its owner, its pages and forms, and three months of history (app/demo/history.server.ts).
  * Idempotent: every row has a fixed key and is inserted only when absent, and the history only into a workspace
  * without activity, so running it at every start changes nothing the second time (and never resets the demo password).
  */

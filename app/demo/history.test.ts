@@ -4,13 +4,13 @@ import { equalWeights } from '#app/experiments/schema'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
-import { buildFunnel } from './demo-funnel'
-import { generateVisits, type HistoryPage, type HistoryPlan } from './demo-visits'
+import { DAY_MS as DAY } from '#app/time/days'
+import { buildFunnel } from './funnel'
+import { generateVisits, type HistoryPage, type HistoryPlan } from './visits'
 
 // The history's generators without a database: the rows they hand the seed must be what the server would have
 // written. tests/integration/seed.test.ts checks the written demo.
 
-const DAY = 24 * 3600 * 1000
 function groupBy<T, K>(rows: T[], key: (row: T) => K) {
   const groups = new Map<K, T[]>()
   for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row])

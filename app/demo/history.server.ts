@@ -6,9 +6,9 @@ import { readScoreRules } from '#app/leads/score'
 import { rateLimitHit } from '#app/rate-limits/rate-limit.server'
 import { writePageViews } from '#app/visitors/page-views.server'
 import { conversions, forms, leadNotes, leads, leadStageChanges, marketingSpend, workspaces } from '#db/schema'
-import { DEMO_EXPERIMENT, ensureDemoExperiment } from './demo-experiment'
-import { buildFunnel } from './demo-funnel'
-import { generateVisits, type HistoryPage } from './demo-visits'
+import { DEMO_EXPERIMENT, ensureDemoExperiment } from './experiment.server'
+import { buildFunnel } from './funnel'
+import { generateVisits, type HistoryPage } from './visits'
 
 // Three months of the demo workspace's life, so the dashboard, the inbox and the experiment pages have something
 // true-to-life to show on first start: about two hundred visitors a day on the four demo pages (three hundred on
