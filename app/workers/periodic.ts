@@ -1,7 +1,7 @@
-// The one way this app runs something in the background: a periodic worker runs `run` over and over in this
-// process, one run at a time, with a pause between runs. Every app process runs the same workers, so a run must be
-// safe next to the same run in another process (row locks, SKIP LOCKED: see each worker). The registry
-// (app/workers/registry.server.ts) lists them all; docs/background-work.md says what each does.
+// The one way this app runs something in the background: a periodic worker calls `run` over and over in this
+// process, one run (a round, in the logs) at a time, with a pause between runs. Every app process runs the same
+// workers, so a run must be safe next to the same run in another process (row locks, SKIP LOCKED: see each
+// worker). The registry (app/workers/registry.server.ts) lists them all; docs/background-work.md says what each does.
 //
 // - Pause: `everyMs` after a run, spread by `jitter` so that processes started together do not poll in step. A run
 //   can ask for its own pause instead (`{ pauseMs }`: the rollup follower paces itself by how long its batch took).
