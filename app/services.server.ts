@@ -1,28 +1,17 @@
-import { lt, sql } from 'drizzle-orm'
 import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
-import { startAutoShip, stopAutoShip } from '#app/experiments/auto-ship.server'
-import { startPageViewRollupFollower, stopPageViewRollupFollower } from '#app/kpis/rollup-queue.server'
 import { closePageViews } from '#app/visitors/page-views.server'
-import { pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
-import { rateLimits, sessions } from '#db/schema'
+import { startWorkers, stopWorkers } from '#app/workers/registry.server'
 import { DEMO_LOGIN, seedDemo } from '#app/demo/seed.server'
 
-const MAINTENANCE_EVERY_MS = 60 * 60 * 1000
-let maintenanceTimer: NodeJS.Timeout | undefined
-
-/** Called once by the server entry before it accepts requests: migrate, seed, start periodic work. */
+/** Called once by the server entry before it accepts requests: migrate, seed, start the background workers. */
 export async function startServices() {
   const env = getEnv()
   await migrateDatabase()
   const seeded = isEmbeddedDatabase() || env.SEED_DEMO === '1'
   if (seeded) await seedDemo(db, { demoApiKey: env.DEMO_API_KEY })
-  maintenanceTimer = setInterval(() => void runMaintenance(), MAINTENANCE_EVERY_MS)
-  maintenanceTimer.unref()
-  startWebhookWorker()
-  startAutoShip()
-  // Page views are written raw; the dashboard's rollups follow a few seconds behind (app/kpis/rollup-queue.server.ts).
-  startPageViewRollupFollower()
+  // Webhook deliveries, the rollup follower, auto-ship and maintenance: app/workers/registry.server.ts.
+  startWorkers()
   return {
     database: describeDatabase(),
     demoLogin: seeded ? DEMO_LOGIN : null,
@@ -39,11 +28,12 @@ export async function startServices() {
  * written (0 on a clean stop).
  */
 export async function stopServices({ deadline = Date.now() + 8000 }: { deadline?: number } = {}) {
-  clearInterval(maintenanceTimer)
   // Before the database closes: a delivery being sent must get its outcome recorded, a rollup batch committed, and
   // the page views and conversions still in memory written (docs/architecture.md: flushed on shutdown); their rollups are
   // caught up by the next process to start (the queue is in the database).
-  const [unwritten] = await Promise.all([flushEvents({ deadline }), stopWebhookWorker(), stopAutoShip(), stopPageViewRollupFollower()])
+  const [unwritten, unfinished] = await Promise.all([flushEvents({ deadline }), stopWorkers({ deadline })])
+  // Safe to cut off: a delivery stays leased and is sent again later, a rollup batch rolls back and stays queued.
+  if (unfinished.length > 0) console.error(`[workers] still running at the shutdown deadline: ${unfinished.join(', ')}`)
   await closeDatabase({ timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) })
   return { unwritten }
 }
@@ -56,15 +46,4 @@ export async function stopServices({ deadline = Date.now() + 8000 }: { deadline?
 export async function flushEvents({ deadline }: { deadline: number }) {
   // Experiment conversions are not among them: they commit with the conversion (app/experiments/counting.server.ts).
   return closePageViews({ deadline })
-}
-
-// Expired rows only: safe to run in every process at once.
-export async function runMaintenance() {
-  try {
-    await db.delete(sessions).where(lt(sessions.expiresAt, new Date()))
-    await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`))
-    await pruneWebhookDeliveries()
-  } catch (error) {
-    console.error('maintenance failed (will retry next hour):', error)
-  }
 }

@@ -5,6 +5,7 @@ import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey } from '#app/experiments/schema'
 import { forgetSlug } from '#app/pages/published-cache.server'
+import { createPeriodicWorker } from '#app/workers/periodic'
 import { experiments, pages } from '#db/schema'
 
 // Auto-ship: every minute, in every app process, running experiments that allow it and are past their minimum
@@ -53,30 +54,13 @@ export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
   return shipped.map(({ experimentId, variantKey }) => ({ experimentId, variantKey }))
 }
 
-let timer: NodeJS.Timeout | undefined
-let running: Promise<unknown> | undefined
-
-async function tick() {
-  if (running) return // the previous run is still going (slow database): skip this one
-  running = runAutoShip()
-    .then((shipped) => {
-      for (const s of shipped) console.log(`[auto-ship] experiment ${s.experimentId}: declared ${s.variantKey} the winner`)
-    })
-    .catch((error) => console.error('[auto-ship] run failed (will retry in a minute):', error))
-    .finally(() => {
-      running = undefined
-    })
-  await running
-}
-
-/** Started by startServices with the other periodic work; every process runs it, the row locks keep it single. */
-export function startAutoShip() {
-  timer ??= setInterval(() => void tick(), EVERY_MS)
-  timer.unref()
-}
-
-export async function stopAutoShip() {
-  clearInterval(timer)
-  timer = undefined
-  await running
+/** Every process runs it (app/workers/registry.server.ts), once a minute; the row locks keep each experiment's ship single. */
+export function createAutoShipWorker() {
+  return createPeriodicWorker({
+    name: 'auto-ship',
+    everyMs: EVERY_MS,
+    async run() {
+      for (const s of await runAutoShip()) console.log(`[auto-ship] experiment ${s.experimentId}: declared ${s.variantKey} the winner`)
+    },
+  })
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
+import { catchUpInBatches } from '#app/workers/catch-up.server'
 
 // What an experiment counts: exposures and conversions, never a counter row updated per request. An exposure
 // (one per experiment and visitor) rides on the page view that first serves the visitor their variant and is
@@ -144,15 +145,10 @@ export async function catchUpExperimentConversionRollups({
   // going (the bulk writer's times come from the caller: the latest queued one counts too).
   const [mark] = wait ? await queryRows<{ upTo: string }>(db, sql`select greatest(now(), (select max(converted_at) from experiment_conversion_queue))::text as "upTo"`) : [{ upTo: 'infinity' }]
   const upTo = mark!.upTo
-  let counted = 0
-  for (let batches = 0; batches < maxBatches; batches++) {
-    const n = await catchUpBatch({ upTo, batchSize, wait: false })
-    counted += n
-    if (n > 0) continue
-    if (!wait) break
-    const [left] = await queryRows<{ queued: boolean }>(db, sql`select exists (select 1 from experiment_conversion_queue where converted_at <= ${upTo}::timestamptz) as queued`)
-    if (!left?.queued) break
-    counted += await catchUpBatch({ upTo, batchSize, wait: true })
-  }
-  return counted
+  return catchUpInBatches({
+    maxBatches,
+    wait,
+    takeBatch: ({ wait }) => catchUpBatch({ upTo, batchSize, wait }),
+    queued: sql`select 1 from experiment_conversion_queue where converted_at <= ${upTo}::timestamptz`,
+  })
 }

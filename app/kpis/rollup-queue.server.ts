@@ -4,6 +4,8 @@ import { db, queryRows } from '#app/db.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { EVERY_MS, followerPause } from '#app/kpis/follower-pace'
 import { maintainPageViewRollups } from '#app/kpis/rollups.server'
+import { catchUpInBatches } from '#app/workers/catch-up.server'
+import { createPeriodicWorker } from '#app/workers/periodic'
 
 // The live path writes page views raw: the views and their ids in page_view_rollup_queue, in one statement
 // (app/visitors/page-views.server.ts). The KPI sessions and rollups follow here, a batch of queued views at a
@@ -13,7 +15,7 @@ import { maintainPageViewRollups } from '#app/kpis/rollups.server'
 // sessions from page_views itself, so views that are written but not yet caught up (or caught up out of order) do
 // not change the result.
 //
-// The follower (startPageViewRollupFollower, run by every app process) catches up every second, paced: after each
+// The follower (createRollupFollower, run by every app process) catches up every second, paced: after each
 // batch it waits twice as long as the batch took (eight times while the process is busy serving pages), so under a
 // traffic peak the rollups use at most about a third (a ninth) of one connection's time, and the dashboard runs
 // behind until the peak is over. The same follower, paced as one, moves queued experiment conversions into
@@ -61,71 +63,35 @@ export async function catchUpPageViewRollups({
   const [mark] = await queryRows<{ upTo: number | string | null }>(db, sql`select max(page_view_id) as "upTo" from page_view_rollup_queue`)
   if (mark?.upTo == null) return 0
   const upTo = Number(mark.upTo)
-  let counted = 0
-  for (let batches = 0; batches < maxBatches; batches++) {
-    const n = await catchUpBatch({ upTo, batchSize, wait: false })
-    counted += n
-    if (n > 0) continue
-    if (!wait) break
-    // Nothing free: done, unless another transaction holds queued views; then wait for it (its rows are gone once
-    // it commits) and count whatever it left.
-    const [left] = await queryRows<{ queued: boolean }>(db, sql`select exists (select 1 from page_view_rollup_queue where page_view_id <= ${upTo}) as queued`)
-    if (!left?.queued) break
-    counted += await catchUpBatch({ upTo, batchSize, wait: true })
-  }
-  return counted
+  return catchUpInBatches({
+    maxBatches,
+    wait,
+    takeBatch: ({ wait }) => catchUpBatch({ upTo, batchSize, wait }),
+    queued: sql`select 1 from page_view_rollup_queue where page_view_id <= ${upTo}`,
+  })
 }
 
 // ── The follower ────────────────────────────────────────────────────────────────────────────────────
 
-let loop: Promise<void> | undefined
-let stopping = false
-let wake: (() => void) | undefined
-
-function sleep(ms: number) {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms)
-    timer.unref()
-    function done() {
-      clearTimeout(timer)
-      wake = undefined
-      resolve()
-    }
-    wake = done
-  })
-}
-
-async function follow({ everyMs, batchSize }: { everyMs: number; batchSize: number }) {
+/**
+ * The follower: one batch of each queue a round, then the pause its pace asks for (app/kpis/follower-pace.ts).
+ * Every process runs one (app/workers/registry.server.ts); the row locks share the queues between them.
+ */
+export function createRollupFollower({ everyMs = EVERY_MS, batchSize = ROLLUP_BATCH_ROWS }: { everyMs?: number; batchSize?: number } = {}) {
   let loopSince = performance.eventLoopUtilization()
-  while (!stopping) {
-    let pause = everyMs
-    try {
+  return createPeriodicWorker({
+    name: 'rollup follower',
+    everyMs,
+    runAtStart: true,
+    async run() {
       const started = performance.now()
       const views = await catchUpPageViewRollups({ maxBatches: 1, batchSize, wait: false })
       const conversions = await catchUpExperimentConversionRollups({ maxBatches: 1, batchSize, wait: false })
-      const counted = Math.max(views, conversions)
       const tookMs = performance.now() - started
       const loopNow = performance.eventLoopUtilization()
-      pause = followerPause({ counted, batchSize, tookMs, loopUtilization: performance.eventLoopUtilization(loopNow, loopSince).utilization, everyMs })
+      const loopUtilization = performance.eventLoopUtilization(loopNow, loopSince).utilization
       loopSince = loopNow
-    } catch (error) {
-      console.error('[rollups] catching up page view and experiment conversion rollups failed (will retry):', error instanceof Error ? error.message : error)
-    }
-    if (!stopping) await sleep(pause)
-  }
-}
-
-/** Started by startServices; every process runs one (the row locks share the queue between them). */
-export function startPageViewRollupFollower({ everyMs = EVERY_MS, batchSize = ROLLUP_BATCH_ROWS }: { everyMs?: number; batchSize?: number } = {}) {
-  if (loop) return
-  stopping = false
-  loop = follow({ everyMs, batchSize })
-}
-
-/** Stops the follower; resolves once the batch it may be running is committed. */
-export async function stopPageViewRollupFollower() {
-  stopping = true
-  wake?.()
-  await loop
-  loop = undefined
+      return { pauseMs: followerPause({ counted: Math.max(views, conversions), batchSize, tookMs, loopUtilization, everyMs }) }
+    },
+  })
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, arrayOverlaps, asc, eq, inArray, lt, lte } from 'drizzle-orm'
 import { db, type Database, type Transaction } from '#app/db.server'
 import { allowsPrivateWebhookTargets } from '#app/env.server'
+import { createPeriodicWorker } from '#app/workers/periodic'
 import { webhookDeliveries, webhooks, type WebhookEvent } from '#db/schema'
 import { MAX_ATTEMPTS, retryDelayMs } from './retry'
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './signature'
@@ -18,6 +19,7 @@ const TIMEOUT_MS = 10_000
 // A claimed row is due again after this, so a process that dies mid-send only delays its deliveries.
 const LEASE_MS = 2 * 60_000
 const MAX_ERROR_LENGTH = 500
+const DELIVERIES_PER_ROUND = 20
 
 export type WebhookEventInput = { type: WebhookEvent; data: Record<string, unknown> }
 
@@ -70,7 +72,7 @@ type Outcome = { ok: true; statusCode: number } | { ok: false; statusCode: numbe
 /** One round: claims up to `limit` due deliveries, sends them concurrently and records each outcome. */
 export async function deliverDueWebhooks({
   now = new Date(),
-  limit = 20,
+  limit = DELIVERIES_PER_ROUND,
   resolve,
   timeoutMs = TIMEOUT_MS,
   allowPrivateTargets = allowsPrivateWebhookTargets(),
@@ -168,48 +170,18 @@ export async function pruneWebhookDeliveries({ now = new Date() }: { now?: Date 
     .where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.createdAt, new Date(now.getTime() - KEEP_FINISHED_MS))))
 }
 
-// ── The worker loop ─────────────────────────────────────────────────────────────────────────────
+// ── The worker ──────────────────────────────────────────────────────────────────────────────────
 const POLL_MS = 2000
-const MAX_ROUNDS_PER_TICK = 10
 
-let timer: NodeJS.Timeout | undefined
-let inFlight: Promise<void> | undefined
-let isRunning = false
-let generation = 0 // a stop then start while a round is in flight must not leave two polling chains
-
-/** Polls every ~2 s in this process. Rounds never overlap; errors are logged and the next tick tries again. */
-export function startWebhookWorker({ intervalMs = POLL_MS, ...options }: Omit<DeliverOptions, 'now'> & { intervalMs?: number } = {}) {
-  if (isRunning) return
-  isRunning = true
-  const current = ++generation
-  const schedule = () => {
-    timer = setTimeout(tick, intervalMs)
-    timer.unref() // the worker alone must not keep the process alive
-  }
-  const tick = async () => {
-    // Each round starts after the previous one ended, even one left over from before a restart.
-    const round = (inFlight = Promise.resolve(inFlight).then(() => runRounds(options)))
-    await round
-    if (current === generation && isRunning) schedule()
-  }
-  schedule()
-}
-
-/** Stops polling and waits for a round in progress, so its outcomes are recorded before the database closes. */
-export async function stopWebhookWorker() {
-  isRunning = false
-  clearTimeout(timer)
-  await inFlight
-}
-
-async function runRounds(options: DeliverOptions) {
-  const limit = options.limit ?? 20
-  try {
-    // A full round suggests a backlog: keep going (bounded) rather than wait for the next tick.
-    for (let round = 0; round < MAX_ROUNDS_PER_TICK && isRunning; round++) {
-      if ((await deliverDueWebhooks({ ...options, limit })).claimed < limit) break
-    }
-  } catch (error) {
-    console.error('webhook delivery round failed (will retry):', error)
-  }
+/**
+ * Every process runs one (app/workers/registry.server.ts): a round every ~2 s, at once again while rounds come
+ * back full (a backlog). Stopping waits for the round in flight, so its outcomes are recorded before the database
+ * closes; a round cut off by the deadline leaves its deliveries leased, due again after LEASE_MS.
+ */
+export function createWebhookWorker({ everyMs = POLL_MS, limit = DELIVERIES_PER_ROUND, ...options }: Omit<DeliverOptions, 'now'> & { everyMs?: number } = {}) {
+  return createPeriodicWorker({
+    name: 'webhook delivery',
+    everyMs,
+    run: async () => ({ hasMore: (await deliverDueWebhooks({ ...options, limit })).claimed >= limit }),
+  })
 }

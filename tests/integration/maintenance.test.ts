@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { runMaintenance } from '#app/services.server'
+import { runMaintenance } from '#app/workers/maintenance.server'
 import { rateLimits, sessions } from '#db/schema'
 import { createOwner } from '#tests/factories'
 

@@ -5,7 +5,7 @@ import { asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { db, type Database } from '#app/db.server'
 import { action, loader } from '#app/routes/_app.settings.webhooks'
-import { deliverDueWebhooks, enqueueWebhookEvents, pruneWebhookDeliveries, startWebhookWorker, stopWebhookWorker } from '#app/webhooks/outbox.server'
+import { createWebhookWorker, deliverDueWebhooks, enqueueWebhookEvents, pruneWebhookDeliveries } from '#app/webhooks/outbox.server'
 import { createWebhook } from '#app/webhooks/webhook.server'
 import type { Resolver } from '#app/webhooks/target.server'
 import { MAX_ATTEMPTS } from '#app/webhooks/retry'
@@ -334,27 +334,29 @@ describe('worker', () => {
   test('delivers in the background, and stopping waits for the send in flight to be recorded', async () => {
     const path = uniquePath('/slower')
     const { owner } = await ownerWithWebhook(path, ['lead.created'])
-    startWebhookWorker({ intervalMs: 10, workspaceId: owner.workspaceId })
+    const worker = createWebhookWorker({ everyMs: 10, workspaceId: owner.workspaceId })
+    worker.start()
     try {
       await enqueueWebhookEvents(db, { workspaceId: owner.workspaceId, events: [event('lead.created')] })
       await expect.poll(() => receivedAt(path).length, { timeout: 5000, interval: 5 }).toBe(1)
       // The receiver answers 300 ms after it got the request: the round is still in flight now.
       expect((await deliveriesOf(owner.workspaceId))[0]!.status).toBe('pending')
     } finally {
-      await stopWebhookWorker()
+      await worker.stop()
     }
     expect((await deliveriesOf(owner.workspaceId))[0]).toMatchObject({ status: 'delivered', attempts: 1 })
   })
 
   test('a failing round is logged, not thrown, and polling goes on', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    // Not a uuid: the claim query itself fails, as it would with the database away.
+    const worker = createWebhookWorker({ everyMs: 5, workspaceId: 'not-a-uuid' })
     try {
-      // Not a uuid: the claim query itself fails, as it would with the database away.
-      startWebhookWorker({ intervalMs: 5, workspaceId: 'not-a-uuid' })
+      worker.start()
       await expect.poll(() => logged.mock.calls.length, { timeout: 5000, interval: 5 }).toBeGreaterThanOrEqual(2)
       expect(String(logged.mock.calls[0]![0])).toMatch(/webhook delivery round failed/)
     } finally {
-      await stopWebhookWorker()
+      await worker.stop()
       logged.mockRestore()
     }
   })
