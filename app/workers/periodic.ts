@@ -46,7 +46,7 @@ export type PeriodicWorker = {
 
 const DEFAULT_JITTER = 0.1
 const DEFAULT_MAX_RUNS_IN_A_ROW = 10
-const DEFAULT_MAX_BACKOFF_MS = 30_000
+const DEFAULT_MAX_BACKOFF_MS = 5_000
 
 export function createPeriodicWorker({
   name,
