@@ -26,10 +26,7 @@ export default defineConfig(
     rules: {
       // A leading underscore marks a binding kept on purpose, and a rest sibling drops a property from a copy
       // (`const { seed: _seed, ...experiment } = row` keeps the seed on the server).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // A warning does not fail `eslint .`, and a missing dependency is a stale-closure bug: an error, so CI sees it.
       'react-hooks/exhaustive-deps': 'error',
       // Only says that React Compiler would skip a component (react-hook-form's watch()); the compiler is not used here.
