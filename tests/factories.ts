@@ -64,7 +64,9 @@ export async function readResult(result: unknown): Promise<{ status: number; bod
     let body: unknown = text
     try {
       body = JSON.parse(text)
-    } catch {}
+    } catch {
+      // not JSON: the body stays text
+    }
     return { status: result.status, body, headers: result.headers }
   }
   if (result && typeof result === 'object' && 'type' in result && (result as { type: string }).type === 'DataWithResponseInit') {
@@ -78,6 +80,7 @@ export type ApiCall = (
   fn: unknown,
   path: string,
   options?: { method?: string; body?: unknown; params?: Record<string, string>; auth?: boolean },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read API bodies by path; a wrong path fails the test
 ) => Promise<{ status: number; body: any; headers: Headers }>
 
 /**

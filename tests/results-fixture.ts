@@ -265,8 +265,14 @@ export function computeExpected(visitors: FixtureVisitor[], moves: FixtureStageM
     const counts = ((table[outer] ??= {})[v.variant] ??= { '': 0, any: 0, soft: 0, hard: 0, [`form:${page.softFormId}`]: 0, [`form:${page.hardFormId}`]: 0 })
     counts['']! += 1
     if (v.soft || v.hard) counts.any! += 1
-    if (v.soft) (counts.soft! += 1), (counts[`form:${page.softFormId}`]! += 1)
-    if (v.hard) (counts.hard! += 1), (counts[`form:${page.hardFormId}`]! += 1)
+    if (v.soft) {
+      counts.soft! += 1
+      counts[`form:${page.softFormId}`]! += 1
+    }
+    if (v.hard) {
+      counts.hard! += 1
+      counts[`form:${page.hardFormId}`]! += 1
+    }
   }
   const all: Record<string, Record<string, MetricCounts>> = {}
   const byDay: ExpectedResults['byDay'] = {}

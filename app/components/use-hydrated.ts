@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react'
  */
 export function useHydrated() {
   const [isHydrated, setHydrated] = useState(false)
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the second render, after hydration, is the point
   useEffect(() => setHydrated(true), [])
   return isHydrated
 }

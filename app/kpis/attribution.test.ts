@@ -3,7 +3,6 @@ import { attribute, creditShares, journeyChannels, type Touch } from './attribut
 
 const organic: Touch = { channel: 'organic_search', referrer: 'www.google.com' }
 const newsletter: Touch = { channel: 'email', utmSource: 'newsletter', utmMedium: 'email', utmCampaign: 'march' }
-const paid: Touch = { channel: 'paid_search', utmSource: 'google', utmMedium: 'cpc', utmCampaign: 'spring' }
 
 describe('journeys', () => {
   test('a touch repeating the one before it counts once', () => {

@@ -2,9 +2,10 @@ import type { Data } from '@puckeditor/core'
 import puckCss from '@puckeditor/core/no-external.css?url'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useFetcher, useLoaderData } from '@remix-run/react'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
+import { useHydrated } from '#app/components/use-hydrated'
 import { listFormChoices } from '#app/forms/form.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { parseJsonText, requireIdParam } from '#app/http/json.server'
@@ -60,10 +61,9 @@ const AUTOSAVE_MS = 800
 export default function EditorRoute() {
   const { page, variant, forms } = useLoaderData<typeof loader>()
   const save = useFetcher<typeof action>()
-  const [isClient, setIsClient] = useState(false)
+  const isHydrated = useHydrated()
   const pending = useRef<Data | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
-  useEffect(() => setIsClient(true), [])
 
   const submit = (intent: 'save' | 'publish', data: Data) => save.submit({ intent, draft: JSON.stringify(data) }, { method: 'post' })
   // Autosave: the latest document, once typing pauses. Keeping it in a ref means typing never re-renders this route.
@@ -105,7 +105,7 @@ export default function EditorRoute() {
         <span role="status" data-testid="save-status" className={`ml-auto ${result && 'errors' in result ? 'text-red-600' : 'text-slate-500'}`}>{status}</span>
       </div>
       <div className="min-h-0 flex-1">
-        {isClient ? (
+        {isHydrated ? (
           <Suspense fallback={<p className="p-6 text-slate-500">Loading the editor…</p>}>
             <PageEditor
               key={variant.key}

@@ -121,8 +121,14 @@ try {
   let a = 0
   let b = 0
   for (let i = 0; i < EXPOSURES; i++) {
-    if (i % 2 === 0 && (i / 2) % 21 === 0 && a < CONVERSIONS.A) converters.push({ i, k: converters.length }), a++
-    if (i % 2 === 1 && ((i - 1) / 2) % 19 === 0 && b < CONVERSIONS.B) converters.push({ i, k: converters.length }), b++
+    if (i % 2 === 0 && (i / 2) % 21 === 0 && a < CONVERSIONS.A) {
+      converters.push({ i, k: converters.length })
+      a++
+    }
+    if (i % 2 === 1 && ((i - 1) / 2) % 19 === 0 && b < CONVERSIONS.B) {
+      converters.push({ i, k: converters.length })
+      b++
+    }
   }
   const total = converters.length + OTHER_CONVERSIONS
   const leadIds = Array.from({ length: total }, () => randomUUID())

@@ -113,7 +113,9 @@ describe.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('through the real server 
         let body: unknown = res.text
         try {
           body = JSON.parse(res.text)
-        } catch {}
+        } catch {
+          // not JSON: the body stays text
+        }
         if (method === 'HEAD' && res.status === 405) body = { error: 'not allowed (HEAD has no body)' }
         byMethod.set(method, { status: res.status, allow: res.allow, body })
       }

@@ -26,6 +26,7 @@ export function formatRemaining(milliseconds: number) {
 // countdown script (loaded only when a countdown is present) finds data-countdown-target and ticks it.
 function Countdown({ target, label, expiredText }: CountdownProps) {
   const deadline = Date.parse(target)
+  // eslint-disable-next-line react-hooks/purity -- the time left when the page is rendered is what it shows; the script ticks on
   const remaining = deadline - Date.now()
   return (
     <div

@@ -43,8 +43,9 @@ function Form({ formId, heading, text }: FormProps) {
 function FormSlot({ formId }: { formId: string }) {
   const renderForm = useContext(FormSlotContext)
   // A failing provider must cost the form, not the whole page (server rendering has no error boundaries).
+  // The catch covers the provider's call, not the rendering of what it returns: React renders that later.
   try {
-    return <>{renderForm(formId)}</>
+    return renderForm(formId)
   } catch {
     return null
   }

@@ -24,6 +24,7 @@ function checkUrl(url: unknown, protocols: Set<string>): string | null {
   // Browsers drop tabs and newlines anywhere in a URL ("java\nscript:"), so do the same before looking at it.
   const cleaned = url.replace(/[\t\n\r]/g, '').trim()
   // Other control characters and backslashes (which browsers read as "/" in "/\evil.example") are never needed.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (!cleaned || cleaned.length > 2048 || /[\u0000-\u001f\u007f\\]/.test(cleaned)) return null
 
   if (cleaned.startsWith('//')) return absolute(`https:${cleaned}`, protocols)

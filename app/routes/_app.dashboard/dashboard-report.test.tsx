@@ -12,7 +12,6 @@ import { readDashboardQuery } from './period'
 // states that a seeded month would not all show at once. The figures of a real report: tests/integration/dashboard-ui.test.ts.
 
 const kpi = (value: number | null, previous: number | null = null, href: string | null = null): KpiValue => ({ value, previous, href })
-const zero = kpi(0, 0)
 
 function report(overrides: Partial<KpiReport> = {}): KpiReport {
   return {

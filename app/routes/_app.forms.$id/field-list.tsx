@@ -22,6 +22,7 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
   useEffect(() => {
     const id = indexToOpen === null ? undefined : fields[indexToOpen]?.id
     if (!id) return
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the new field's id exists only after the render that added it
     setOpenIds((ids) => new Set(ids).add(id))
     setIndexToOpen(null)
   }, [indexToOpen, fields])

@@ -37,7 +37,10 @@ export function FormBuilder({ formId, initial, canEdit, assets, pagePaths }: Pro
     if (!result) return
     if ('errors' in result) {
       for (const [path, messages] of Object.entries(result.errors.fieldErrors)) form.setError(path as never, { type: 'server', message: messages?.[0] })
-    } else if (result.done === 'save') setSavedJson(postedJson)
+      return
+    }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the save's answer arrives as fetcher data, after the render
+    if (result.done === 'save') setSavedJson(postedJson)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer
   }, [result])
 

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
+import { useHydrated } from '#app/components/use-hydrated'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
 import { LeadStageChangeSchema } from '#app/leads/schema'
@@ -17,8 +17,7 @@ type Props = { stage: LeadStage; dealValue: number | null; canEdit: boolean; err
  */
 export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LeadStageChangeSchema, errors)
-  const [isHydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  const isHydrated = useHydrated()
   const chosen = (form.watch('stage') as string | undefined) ?? stage
   const showsValue = !isHydrated || hasDealValue(chosen)
   return (

@@ -21,14 +21,18 @@ type Row = {
   lastConversionAt: Date | string
 }
 
-export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
-  const SortHeader = ({ by, children }: { by: LeadSort; children: string }) => (
+// Declared outside LeadTable: a component made during render is a new type each time, so React would remount it.
+function SortHeader({ by, sort, search, children }: { by: LeadSort; sort: LeadSort; search: string; children: string }) {
+  return (
     <th className="py-2 pr-4 font-medium" aria-sort={sort === by ? 'descending' : undefined}>
       <Link to={linkWith(search, { sort: by })} className={sort === by ? 'text-slate-900 underline' : 'hover:text-slate-900'}>
         {children}{sort === by ? <span aria-hidden> ↓</span> : null}
       </Link>
     </th>
   )
+}
+
+export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -40,9 +44,9 @@ export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSor
             <th className="py-2 pr-4 font-medium">Temperature</th>
             <th className="py-2 pr-4 font-medium">Stage</th>
             <th className="py-2 pr-4 font-medium">Source</th>
-            <SortHeader by="score">Score</SortHeader>
+            <SortHeader by="score" sort={sort} search={search}>Score</SortHeader>
             <th className="py-2 pr-4 font-medium">First seen</th>
-            <SortHeader by="last_conversion">Last conversion</SortHeader>
+            <SortHeader by="last_conversion" sort={sort} search={search}>Last conversion</SortHeader>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

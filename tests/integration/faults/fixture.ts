@@ -82,6 +82,7 @@ export async function startWithExperiment(
   const server = await startServer(serverEnv(workspace.databaseUrl), { nodeFlags })
   track(server)
   const api = apiClient(() => server, workspace.apiKey)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the body is read by path in the tests, as ApiCall's
   const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
     const result = await call
     expect(result.status, JSON.stringify(result.body)).toBe(status)
