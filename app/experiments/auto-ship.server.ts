@@ -4,7 +4,7 @@ import { countVariantTotals, declareWinner } from '#app/experiments/queries.serv
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey } from '#app/experiments/schema'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { forgetSlug } from '#app/published/cache.server'
 import { experiments, pages } from '#db/schema'
 
 // Auto-ship: every minute, in every app process, running experiments that allow it and are past their minimum

@@ -5,7 +5,7 @@ import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { forgetSlug } from '#app/published/cache.server'
 import { experimentDaily, experimentEvents, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
 
 // An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import { forgetForm } from '#app/pages/published-cache.server'
+import { forgetForm } from '#app/published/cache.server'
 import { checkSuccessAsset } from '#app/assets/queries.server'
 import { validateFormDefinition, type FormDefinition } from '#app/forms/definition'
 import { FormNameSchema } from '#app/forms/schema'

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { renderFormHtml, renderSuccessHtml } from '#app/forms/render/form-html.server'
-import { submitForm } from '#app/conversions/submit.server'
-import { readDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
-import { isPageAssetRequest, servePageAsset } from '#app/pages/page-assets.server'
-import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/pages/page-response.server'
+import { submitForm } from '#app/published/submit.server'
+import { readDoneToken, successDownloadUrl } from '#app/published/done-token.server'
+import { isPageAssetRequest, servePageAsset } from '#app/published/assets.server'
+import { generateValue, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/published/response.server'
 import { decideVariant } from '#app/experiments/serving.server'
-import { loadServedPage, peekServedPage, type RenderedVariant, type ServedPage, type ServedVersion } from '#app/pages/published-cache.server'
+import { loadServedPage, peekServedPage, type RenderedVariant, type ServedPage, type ServedVersion } from '#app/published/cache.server'
 import { readVisit, recordVisit } from '#app/visitors/visit.server'
 
 const SLUG = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/

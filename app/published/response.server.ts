@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import { issueFillTimer } from '#app/forms/fill-timer.server'
-import { spliceGzip } from '#app/pages/gzip-splice'
-import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/pages/html-template'
-import type { RenderedVariant } from '#app/pages/published-cache.server'
-import { PUBLISHED_PAGE_CSP } from '#app/pages/render.server'
+import { spliceGzip } from '#app/published/gzip-splice'
+import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/published/html-template'
+import type { RenderedVariant } from '#app/published/cache.server'
+import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
 
 // Writing published pages to visitors: the precomputed bytes of a static page, the spliced gzip of a page
 // with per-request holes, or a page rendered for this one request (form errors, a later step, success).

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { classifyDevice } from '#app/attribution/device'
-import { issueDoneToken, successDownloadUrl } from '#app/conversions/done-token.server'
+import { issueDoneToken, successDownloadUrl } from '#app/published/done-token.server'
 import { holdAsSpam, recordConversion, type RateLimitGate } from '#app/conversions/record.server'
 import {
   carriedValues,
@@ -11,7 +11,7 @@ import {
   submittedValues,
   unsafeFieldOf,
   type SubmissionBody,
-} from '#app/conversions/submission'
+} from '#app/published/submission'
 import { isUniqueViolation } from '#app/db.server'
 import { otherKeyFor } from '#app/forms/definition'
 import { getEnv } from '#app/env.server'
@@ -23,9 +23,9 @@ import { readNodeBodyBytes } from '#app/http/body.server'
 import { resolveClientIp } from '#app/http/client-ip'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { displayName } from '#app/http/unsafe-text'
-import { generateValue, renderVariantHtml, sendHtml, sendPlain } from '#app/pages/page-response.server'
-import type { ServedForm, ServedPage, ServedVersion } from '#app/pages/published-cache.server'
-import { initialFormHtml, withServedPage, type PageRequest } from '#app/pages/serve.server'
+import { generateValue, renderVariantHtml, sendHtml, sendPlain } from '#app/published/response.server'
+import type { ServedForm, ServedPage, ServedVersion } from '#app/published/cache.server'
+import { initialFormHtml, withServedPage, type PageRequest } from '#app/published/router.server'
 import { readStickyVariant, type ServedExperiment } from '#app/experiments/serving.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import { isBotUserAgent } from '#app/visitors/countable'
