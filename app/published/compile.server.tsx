@@ -99,7 +99,7 @@ export function renderVariantDocument({
     `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
     '</head><body>',
   ].join('')
-  // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (page-assets.server.ts).
+  // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (assets.server.ts).
   const scripts = [hasCountdown ? pageAssetUrl('countdown.js') : null, hasForm ? pageAssetUrl('form.js') : null].map((src) => (src ? `<script src="${src}" defer></script>` : ''))
   const tail = `${scripts.join('')}</body></html>`
   return { template: compileTemplate(head + body + tail), problems }
