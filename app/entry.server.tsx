@@ -11,7 +11,7 @@ export { startServices, stopServices } from '#app/services.server'
 export { resolveClientIp } from '#app/http/client-ip'
 export { CROSS_SITE_MESSAGE, isCrossSiteRequest } from '#app/auth/csrf.server'
 export { guardRequest } from '#app/http/request-guard.server'
-export { isPublishedPageRequest, servePublishedPage } from '#app/pages/serve.server'
+export { isPublishedPageRequest, servePublishedPage } from '#app/published/router.server'
 
 const ABORT_DELAY = 5_000
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
 import { createForm } from '#app/forms/form.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
-import { servePublishedPage } from '#app/pages/serve.server'
+import { servePublishedPage } from '#app/published/router.server'
 
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 

@@ -14,7 +14,7 @@ import { and, eq } from 'drizzle-orm'
 import { vi } from 'vitest'
 import { db } from '#app/db.server'
 import { DAY_MS } from '#app/time/days'
-import { flushRawPageViews } from '#app/visitors/page-views.server'
+import { flushPageViews } from '#app/visitors/page-views.server'
 import { saveScoreRules } from '#app/leads/score-rules.server'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
 import { changeLeadStage } from '#app/leads/stage.server'
@@ -195,7 +195,7 @@ export async function seedResultsTraffic(serverUrl: string) {
         today.push({ visitor, html, jar, ua })
       }
       await noise(url, serverUrl, page)
-      await flushRawPageViews()
+      await flushPageViews({ rollups: 'follower' })
 
       // Two soft converters of one variant share an email (one lead); there always is such a pair among four.
       const softToday = today.filter((t) => t.visitor.index % 4 === 0)

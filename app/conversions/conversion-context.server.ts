@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm'
+import { onChange } from '#app/changes/signal'
 import { db, queryRows } from '#app/db.server'
 import { readScoreRules, type ScoreRules } from '#app/leads/score'
 
 // What recording a conversion needs to know about its workspace: the score rules (automatic MQL) and whether
 // any webhook listens (then the outbox rows go in the same transaction). Read per workspace at most once a
 // second per process, like published pages: a webhook or rule saved in another process applies to
-// submissions from about a second later. The process that saves them forgets its copy at once.
+// submissions from about a second later. The process that saves them forgets its copy at once (app/changes/).
 
 export type ConversionContext = { scoreRules: ScoreRules; hasWebhooks: boolean }
 
@@ -43,7 +44,7 @@ export async function getConversionContext(workspaceId: string): Promise<Convers
   return entry.context
 }
 
-/** After a webhook or the score rules change in this process: the next submission reads them afresh. */
-export function forgetConversionContext(workspaceId: string) {
-  entries.delete(workspaceId)
-}
+// After a webhook or the score rules change in this process: the next submission reads them afresh.
+onChange((change) => {
+  if (change.kind === 'webhooks' || change.kind === 'score-rules') entries.delete(change.workspaceId)
+})

@@ -4,7 +4,7 @@ import { countVariantTotals, declareWinner } from '#app/experiments/experiment.s
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey } from '#app/experiments/schema'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { changed } from '#app/changes/signal'
 import { createPeriodicWorker } from '#app/workers/periodic'
 import { experiments, pages } from '#db/schema'
 
@@ -50,7 +50,7 @@ export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
     }
   })
   // After the commit: this process serves the winner at once (others within a second).
-  for (const s of shipped) if (s.slug) forgetSlug(s.slug)
+  for (const s of shipped) if (s.slug) changed({ kind: 'experiment', pageSlug: s.slug })
   return shipped.map(({ experimentId, variantKey }) => ({ experimentId, variantKey }))
 }
 

@@ -5,7 +5,7 @@ import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { changed } from '#app/changes/signal'
 import { experimentDaily, experimentEvents, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
 
 // An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited
@@ -141,7 +141,7 @@ async function changeExperiment(
       slug = page?.slug
       return { ok: true, experiment: updated! }
     })
-    if (result.ok && slug) forgetSlug(slug)
+    if (result.ok && slug) changed({ kind: 'experiment', pageSlug: slug })
     return result
   } catch (error) {
     if (isUniqueViolation(error)) return fail(409, 'status', 'Another experiment is already running (or paused) on this page: stop it first')

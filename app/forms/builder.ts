@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
 import {
   FieldSchema,
   FormDefinitionSchema,
@@ -32,8 +33,6 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   heard_about: 'How did you hear about us?',
 }
 
-/** Submissions faster than this many seconds are treated as bots; 0 turns the check off. */
-export const DEFAULT_MIN_FILL_SECONDS = 1
 const DEFAULT_MESSAGE = 'Thank you! We have received your details.'
 
 const SUBMIT_LABELS: Record<PurposeId, string> = {

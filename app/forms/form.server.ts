@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import { forgetForm } from '#app/pages/published-cache.server'
+import { changed } from '#app/changes/signal'
 import { checkSuccessAsset } from '#app/assets/asset.server'
 import { validateFormDefinition, type FormDefinition } from '#app/forms/definition'
 import { FormNameSchema } from '#app/forms/schema'
@@ -65,7 +65,7 @@ export async function updateForm({ workspaceId, id, name, definition }: { worksp
     .where(and(eq(forms.id, id), eq(forms.workspaceId, workspaceId)))
     .returning({ id: forms.id })
   // Published pages showing it rebuild at once here, and within a second in other processes.
-  forgetForm(id)
+  changed({ kind: 'form', id })
   return rows.length > 0
 }
 

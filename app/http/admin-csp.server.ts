@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 // The Content-Security-Policy of every page the app renders (admin, login, calculators); published pages
-// (/p/…) have their own (app/pages/render.server.tsx) and the JSON API needs none. Scripts come only from this
+// (/p/…) have their own (app/published/compile.server.tsx) and the JSON API needs none. Scripts come only from this
 // origin, and the few inline ones Remix writes (context, route modules, scroll restoration, streamed data)
 // carry a nonce that is new for every response, so script injected into a page cannot run even where escaping
 // or sanitising failed. docs/decisions/005-admin-csp-and-sanitise-on-save.md says why each source is there.

@@ -3,7 +3,7 @@ import { bodyLimitFor, tooLargeMessage } from '#app/http/body-limits'
 import { displayName, unsafeTextProblem } from '#app/http/unsafe-text'
 
 // The guard in front of Remix (server.js mounts it next to the CSRF check; the visitor fast path has its own,
-// app/conversions/submit.server.ts). Two checks that no route should have to repeat:
+// app/published/submit.server.ts). Two checks that no route should have to repeat:
 // - the URL: a NUL (%00) in a path segment or a query parameter, or a path that is not valid percent-encoded
 //   UTF-8, is a 400 naming it, before any loader hands it to PostgreSQL (which answers NUL with a 500);
 // - the body: a declared Content-Length past the route's limit (body-limits.ts) is a 413 before a byte of the

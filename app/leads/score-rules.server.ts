@@ -1,5 +1,5 @@
 import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import { forgetConversionContext } from '#app/conversions/conversion-context.server'
+import { changed } from '#app/changes/signal'
 import { db } from '#app/db.server'
 import { readScoreRules, type ScoreRules } from '#app/leads/score'
 import { leads, workspaces } from '#db/schema'
@@ -13,7 +13,7 @@ export async function getScoreRules({ workspaceId }: { workspaceId: string }): P
 /** Stores tuned rules; null goes back to the defaults (and follows them if they change in a later release). */
 export async function saveScoreRules({ workspaceId, rules }: { workspaceId: string; rules: ScoreRules | null }) {
   await db.update(workspaces).set({ scoreRules: rules }).where(eq(workspaces.id, workspaceId))
-  forgetConversionContext(workspaceId)
+  changed({ kind: 'score-rules', workspaceId })
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
 import { sanitizeStoredDocument, validatePageDocument, type PageDocument } from '#app/pages/document'
 import { formReferencesOf } from '#app/pages/form-refs'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { changed } from '#app/changes/signal'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
 import { forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
@@ -130,7 +130,7 @@ export async function updatePage({
       .update(pages)
       .set({ ...changes, updatedAt: new Date() })
       .where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
-    forgetSlug(before.slug)
+    changed({ kind: 'page', slug: before.slug })
     return { ok: true }
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, status: 400, field: 'slug', message: 'This slug is already taken: choose another' }
@@ -281,7 +281,7 @@ export async function revertToVersion({ workspaceId, pageId, number, userId }: {
 
 // This process serves the new version from the next request on; other processes within REVALIDATE_MS.
 function afterCommit<R extends { ok: boolean; slug?: string }>(result: R) {
-  if (result.ok && result.slug) forgetSlug(result.slug)
+  if (result.ok && result.slug) changed({ kind: 'page', slug: result.slug })
   return result
 }
 

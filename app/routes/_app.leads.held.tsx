@@ -6,8 +6,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
-import { SPAM_REASONS } from '#app/conversions/spam-reasons'
-import { listHeldSubmissions, restoreHeldSubmission } from '#app/conversions/spam.server'
+import { SPAM_REASONS } from '#app/conversions/spam-rules'
+import { listHeldSubmissions, restoreHeldSubmission } from '#app/conversions/held-submissions.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Held submissions · Splitform' }]

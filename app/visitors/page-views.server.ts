@@ -33,7 +33,7 @@ let skipKnownExposuresUntil = 0
  * milliseconds: an ISO string costs ~0.75 µs a row to format (1.27 vs 0.50 ms to encode a batch of 1,000, in one
  * stretch of the event loop) and ~0.2 µs to parse (both measured here); to_timestamp is exact to the millisecond.
  */
-export async function insertPageViews(rows: PageViewRow[], { now = Date.now() }: { now?: number } = {}) {
+async function insertPageViews(rows: PageViewRow[], now: number) {
   const json = JSON.stringify(
     rows.map((r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt.getTime(), r.exposure?.experimentId ?? null, r.exposure?.channel ?? null]),
   )
@@ -79,25 +79,30 @@ const viewsWithExposuresStatement = (json: string, { skipKnown }: { skipKnown: b
   from exposed group by experiment_id, day, variant_key, device, channel
   on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count`
 
+// One verb for putting page views in PostgreSQL, write: `writePageViews` now, from a batch in hand;
+// `queuePageView` on the live path, written by the batch writer within a second; `flushPageViews` writes what
+// is queued now. `rollups` says who brings the KPI rollups up to date: 'now' (the call waits for them: the demo
+// seed, tests, benches) or 'follower' (the rollup follower does, a few seconds later: app/kpis/rollup-queue.server.ts).
+export type RollupsBy = 'now' | 'follower'
+
 /**
- * Writes page views and brings the KPI rollups up to date before returning (the demo seed, tests, benches): when
- * it resolves, the rollups include these views and every view queued before them.
+ * Writes page views (and the exposures they carry) now. With rollups 'now', when it resolves the rollups include
+ * these views and every view queued before them. `now` is when the statement runs (tests move it past the window
+ * in which batches skip known exposures).
  */
-export async function writePageViews(rows: PageViewRow[]) {
-  await insertPageViews(rows)
-  await catchUpPageViewRollups()
+export async function writePageViews(rows: PageViewRow[], { rollups = 'now', now = Date.now() }: { rollups?: RollupsBy; now?: number } = {}) {
+  await insertPageViews(rows, now)
+  if (rollups === 'now') await catchUpPageViewRollups()
 }
 
-const writer: BatchWriter<PageViewRow> = createBatchWriter<PageViewRow>({ name: 'page_views', write: (rows) => insertPageViews(rows) })
+const writer: BatchWriter<PageViewRow> = createBatchWriter<PageViewRow>({ name: 'page_views', write: (rows) => writePageViews(rows, { rollups: 'follower' }) })
 
 /** Queues one page view (and the exposure it carries); written within a second, never in the request path. */
-export const recordPageView = writer.push
-/** Writes the page views (and exposures) held in memory now, without waiting for their rollups (the follower's job). */
-export const flushRawPageViews = writer.flush
-/** Writes the page views held in memory now and brings the KPI rollups up to date (tests, scripts). */
-export async function flushPageViews() {
+export const queuePageView = writer.push
+/** Writes the page views (and exposures) queued in memory now. */
+export async function flushPageViews({ rollups = 'now' }: { rollups?: RollupsBy } = {}) {
   await writer.flush()
-  await catchUpPageViewRollups()
+  if (rollups === 'now') await catchUpPageViewRollups()
 }
 /** On shutdown: writes what is in memory; views still queued for the rollups are caught up by the next start. */
 export const closePageViews = writer.close

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { classifyDevice } from '#app/attribution/device'
 import { readTouch, type Touch } from '#app/attribution/touch'
 import { isSecureNodeRequest } from '#app/http/secure-cookies.server'
-import { recordPageView } from '#app/visitors/page-views.server'
+import { queuePageView } from '#app/visitors/page-views.server'
 import { isCountableView } from '#app/visitors/countable'
 import {
   attributedChannel,
@@ -95,7 +95,7 @@ export function recordVisit(
   if (!visit.cookies.firstTouch) setCookies.push('Set-Cookie', firstTouchCookieFor(touch, now, visit.secure))
   // Moving between our own pages is not a new touch: the last touch stays the visit that brought them.
   if (touch.channel !== 'direct') setCookies.push('Set-Cookie', lastTouchCookie(toTouchJson(touch, now), visit.secure))
-  recordPageView({
+  queuePageView({
     workspaceId,
     pageId,
     variantKey,

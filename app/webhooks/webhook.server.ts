@@ -1,4 +1,4 @@
-import { forgetConversionContext } from '#app/conversions/conversion-context.server'
+import { changed } from '#app/changes/signal'
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { webhookDeliveries, webhooks, type WebhookEvent } from '#db/schema'
@@ -26,7 +26,7 @@ export async function createWebhook({ workspaceId, url, events, createdBy }: { w
     .insert(webhooks)
     .values({ workspaceId, url, events, createdBy, secret: generateWebhookSecret() })
     .returning({ id: webhooks.id, secret: webhooks.secret })
-  forgetConversionContext(workspaceId)
+  changed({ kind: 'webhooks', workspaceId })
   return row!
 }
 
@@ -39,14 +39,14 @@ export async function getWebhookSecret({ workspaceId, id }: { workspaceId: strin
 
 export async function setWebhookActive({ workspaceId, id, isActive }: { workspaceId: string; id: string; isActive: boolean }) {
   const rows = await db.update(webhooks).set({ active: isActive }).where(byId(workspaceId, id)).returning({ id: webhooks.id })
-  forgetConversionContext(workspaceId)
+  changed({ kind: 'webhooks', workspaceId })
   return rows.length > 0
 }
 
 /** Its deliveries go with it (ON DELETE CASCADE), a pending retry included. */
 export async function deleteWebhook({ workspaceId, id }: { workspaceId: string; id: string }) {
   const rows = await db.delete(webhooks).where(byId(workspaceId, id)).returning({ id: webhooks.id })
-  forgetConversionContext(workspaceId)
+  changed({ kind: 'webhooks', workspaceId })
   return rows.length > 0
 }
 

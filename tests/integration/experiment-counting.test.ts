@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
-import { restoreHeldSubmission } from '#app/conversions/spam.server'
+import { restoreHeldSubmission } from '#app/conversions/held-submissions.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { getExperimentResults, readRollups, summarizeExperiments } from '#app/experiments/results/queries.server'
 import { getExperiment } from '#app/experiments/experiment.server'
-import { flushRawPageViews } from '#app/visitors/page-views.server'
+import { flushPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
@@ -160,7 +160,7 @@ describe('repeats, held submissions and concurrency', () => {
       const { owner, page, id } = await runningExperiment()
       const visitors = await Promise.all(Array.from({ length: 6 }, () => visit(server.url, page.slug)))
       for (const v of visitors) expect((await submit(server.url, page.slug, v, { from: loopbackAddress() })).status).toBe(201)
-      await flushRawPageViews()
+      await flushPageViews({ rollups: 'follower' })
       await catchUpExperimentConversionRollups()
       const stored = await storedCounts(id, page.formId)
       const visitorsBefore = await resultVisitors(owner.workspaceId, id)

@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
-import { flushRawPageViews, pageViewStats } from '#app/visitors/page-views.server'
-import { forgetSlug } from '#app/pages/published-cache.server'
+import { flushPageViews, pageViewStats } from '#app/visitors/page-views.server'
+import { changed } from '#app/changes/signal'
 import { conversions, experimentConversions, experimentDaily, experiments, exposures, pageViews } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
@@ -35,7 +35,7 @@ async function runningExperiment(weights = [0.5, 0.5], extra: Record<string, unk
 }
 
 async function exposuresOf(experimentId: string) {
-  await flushRawPageViews()
+  await flushPageViews({ rollups: 'follower' })
   const rows = await db.select().from(exposures).where(eq(exposures.experimentId, experimentId))
   const [rollup] = await db
     .select({ n: sql<number>`coalesce(sum(${experimentDaily.count}), 0)::int` })
@@ -138,7 +138,7 @@ describe('serving', () => {
     const { page, id } = await runningExperiment()
     const visitors = await Promise.all(Array.from({ length: 20 }, () => visit(page.slug)))
     await db.update(experiments).set({ variants: [{ key: 'A', weight: 0.0001 }, { key: 'B', weight: 0.9999 }] }).where(eq(experiments.id, id))
-    forgetSlug(page.slug)
+    changed({ kind: 'experiment', pageSlug: page.slug })
     for (const v of visitors) expect((await visit(page.slug, { cookie: v.cookie })).variant).toBe(v.variant)
     const fresh = await Promise.all(Array.from({ length: 10 }, () => visit(page.slug)))
     expect(fresh.every((v) => v.variant === 'B')).toBe(true)
@@ -170,7 +170,7 @@ describe('serving', () => {
   test('a visitor seen again without the assignment cookie, or twice in one batch, is exposed once and every view lands', async () => {
     const { page, id } = await runningExperiment()
     const first = await visit(page.slug)
-    await flushRawPageViews()
+    await flushPageViews({ rollups: 'follower' })
     const vidOnly = first.cookie.split('; ').filter((c) => c.startsWith('sf_vid=')).join('; ')
     // The same batch: the returning visitor without their sf_x cookie (already in PostgreSQL), a new visitor's two
     // parallel first views (both unknown), and fresh visitors around them.

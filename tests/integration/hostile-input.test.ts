@@ -200,7 +200,7 @@ test.skipIf(!hasServerDatabase)('no hostile input gets a 5xx, on any route', { t
       for (const sent of bodiesPastLimits(path, route.pattern.startsWith('/api/') ? 'PUT' : 'POST', route.pattern.startsWith('/api/') ? 'key' : 'cookie')) plan.push({ route: route.id, sent })
     }
   }
-  // The visitor path is served before Remix (app/pages/serve.server.ts), so it is not in app/routes.
+  // The visitor path is served before Remix (app/published/router.server.ts), so it is not in app/routes.
   const visitor = fc.record({ fields: fc.dictionary(fc.constantFrom('email', 'name', 'company', 'consent', '_idem', '_t', '_variant', '_form', '_step'), fc.oneof(hostileText, fc.constant(null)), { maxKeys: 4 }), json: fc.boolean(), query: fc.option(hostileText, { nil: undefined }) })
   for (const { fields, json, query } of fc.sample(visitor, { numRuns: 60, seed: SEED - 1 })) {
     const body = { ...fixture.hidden, email: `v-${randomUUID()}@example.com`, consent: 'on', ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) }

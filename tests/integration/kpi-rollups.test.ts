@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
 import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
-import { flushRawPageViews, insertPageViews, recordPageView, writePageViews } from '#app/visitors/page-views.server'
+import { flushPageViews, queuePageView, writePageViews } from '#app/visitors/page-views.server'
 import { expectRollupsToMatch, makeViews, MINUTE, random, toRows, type View } from '#tests/kpi-rollup-reference'
 import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/lead-factories'
 import { visitorSessions } from '#db/schema'
@@ -67,16 +67,16 @@ describe('KPI rollups caught up from the queue', () => {
     const views = makeViews(rand, pages.map((p) => p.id), start)
     const shuffled = [...views].sort(() => rand() - 0.5)
     const half = Math.floor(shuffled.length / 2)
-    for (const row of toRows(workspaceId, shuffled.slice(0, half))) recordPageView(row)
-    await flushRawPageViews()
+    for (const row of toRows(workspaceId, shuffled.slice(0, half))) queuePageView(row)
+    await flushPageViews({ rollups: 'follower' })
     // Written, queued, not yet counted.
     expect(await queued(workspaceId)).toBe(half)
     expect(await rolledUp(workspaceId)).toBe(0)
     expect(await db.select().from(visitorSessions).where(eq(visitorSessions.workspaceId, workspaceId))).toEqual([])
     // Some caught up, then more views arrive (later ones often before earlier ones), then the rest.
     await catchUpPageViewRollups({ maxBatches: 2, batchSize: 5 })
-    for (const row of toRows(workspaceId, shuffled.slice(half))) recordPageView(row)
-    await flushRawPageViews()
+    for (const row of toRows(workspaceId, shuffled.slice(half))) queuePageView(row)
+    await flushPageViews({ rollups: 'follower' })
     await catchUpPageViewRollups({ maxBatches: 3, batchSize: 4 })
     await catchUpPageViewRollups({ batchSize: 3 })
     expect(await queued(workspaceId)).toBe(0)
@@ -90,7 +90,7 @@ describe('KPI rollups caught up from the queue', () => {
     const start = Date.UTC(2026, 2, 1, 12)
     const views = Array.from({ length: 8 }, () => makeViews(rand, pages.map((p) => p.id), start)).flat()
     const shuffled = [...views].sort(() => rand() - 0.5)
-    await insertPageViews(toRows(workspaceId, shuffled))
+    await writePageViews(toRows(workspaceId, shuffled), { rollups: 'follower' })
     expect(await queued(workspaceId)).toBe(views.length)
     // On PostgreSQL each runs on its own connection: SKIP LOCKED shares the batches, the per-visitor lock orders them.
     const counted = await Promise.all([catchUpPageViewRollups({ batchSize: 20 }), catchUpPageViewRollups({ batchSize: 20 })])

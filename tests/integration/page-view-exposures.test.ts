@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { insertPageViews, type PageViewRow } from '#app/visitors/page-views.server'
+import { writePageViews, type PageViewRow } from '#app/visitors/page-views.server'
 import { experimentDaily, exposures, pageViews } from '#db/schema'
 
 const workspaceId = randomUUID()
@@ -34,7 +34,7 @@ async function counted() {
 
 test('views and the exposures they carry are written together; repeats are skipped, never a view lost', async () => {
   const [v1, v2, v3, v4] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
-  await insertPageViews([view(v1, 'B', true, 'paid_search'), view(v1, 'B', false), view(v2, 'A', false)])
+  await writePageViews([view(v1, 'B', true, 'paid_search'), view(v1, 'B', false), view(v2, 'A', false)], { rollups: 'follower' })
   let now = await counted()
   expect(now.views).toBe(3)
   expect(now.exposures).toEqual([{ experimentId, visitorId: v1, variantKey: 'B', device: 'mobile', channel: 'paid_search', exposedAt: at }])
@@ -42,9 +42,9 @@ test('views and the exposures they carry are written together; repeats are skipp
 
   // v1 again (its assignment cookie gone), v3 twice in one batch, v4 new: the plain insert is refused and the batch
   // is written again skipping known exposures. `now` past any window an earlier batch opened: the plain path first.
-  await insertPageViews([view(v1, 'B', true, 'paid_search'), view(v3, 'A', true), view(v3, 'A', true), view(v4, 'A', true)], { now: Date.now() + 3_600_000 })
+  await writePageViews([view(v1, 'B', true, 'paid_search'), view(v3, 'A', true), view(v3, 'A', true), view(v4, 'A', true)], { rollups: 'follower', now: Date.now() + 3_600_000 })
   // Straight after, inside the window: known exposures skipped from the start.
-  await insertPageViews([view(v4, 'A', true), view(v2, 'C', true)])
+  await writePageViews([view(v4, 'A', true), view(v2, 'C', true)], { rollups: 'follower' })
   now = await counted()
   expect(now.views).toBe(3 + 4 + 2)
   expect(now.exposures.map((e) => `${e.visitorId}:${e.variantKey}`).sort()).toEqual([`${v1}:B`, `${v2}:C`, `${v3}:A`, `${v4}:A`].sort())
@@ -52,13 +52,13 @@ test('views and the exposures they carry are written together; repeats are skipp
 })
 
 test('a batch PostgreSQL refuses for another reason still fails (the batch writer counts it), never swallowed', async () => {
-  await expect(insertPageViews([{ ...view(randomUUID(), 'A', true), visitorId: 'not-a-uuid' }], { now: Date.now() + 7_200_000 })).rejects.toThrow()
+  await expect(writePageViews([{ ...view(randomUUID(), 'A', true), visitorId: 'not-a-uuid' }], { rollups: 'follower', now: Date.now() + 7_200_000 })).rejects.toThrow()
 })
 
 test("the view's time is kept to the millisecond (it travels as epoch milliseconds)", async () => {
   const times = ['2000-01-01T00:00:00.001Z', '2026-11-20T23:59:59.999Z', '2099-12-31T23:59:59.123Z'].map((t) => new Date(t))
   const visitorId = randomUUID()
-  await insertPageViews(times.map((viewedAt) => ({ ...view(visitorId, 'A', false), viewedAt })))
+  await writePageViews(times.map((viewedAt) => ({ ...view(visitorId, 'A', false), viewedAt })), { rollups: 'follower' })
   const stored = await db.select({ viewedAt: pageViews.viewedAt }).from(pageViews).where(eq(pageViews.visitorId, visitorId))
   expect(stored.map((r) => r.viewedAt.toISOString()).sort()).toEqual(times.map((t) => t.toISOString()).sort())
 })

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import type { FormDefinition, SuccessAction } from '#app/forms/definition'
 import { defaultValuesFor, type DefaultValues } from '#app/forms/validation'
-import { compileTemplate, generatedMarker, type HtmlTemplate } from '#app/pages/html-template'
+import { compileTemplate, generatedMarker, type HtmlTemplate } from '#app/published/html-template'
 import { FormView, type FieldErrors } from './form-view'
 import { SuccessView } from './success-view'
 

@@ -1,5 +1,5 @@
 import { readSignedToken, signToken } from '#app/http/signed-token.server'
-import type { ServedForm } from '#app/pages/published-cache.server'
+import type { ServedForm } from '#app/published/load.server'
 import { createDownloadLink } from '#app/assets/download-link.server'
 
 // After a no-JS submission the visitor is sent (303) to the page with `?sf_done=<token>`, which shows the form's

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
-import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/pages/html-template'
+import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/published/html-template'
 import { FormSlotContext } from '#app/pages/blocks/form'
-import { pageAssetUrl } from '#app/pages/page-assets.server'
+import { pageAssetUrl } from '#app/published/assets.server'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
 import { safeImageUrl } from '#app/pages/blocks/safe-url'
 import { themeVariables } from '#app/pages/theme'
@@ -99,7 +99,7 @@ export function renderVariantDocument({
     `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
     '</head><body>',
   ].join('')
-  // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (page-assets.server.ts).
+  // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (assets.server.ts).
   const scripts = [hasCountdown ? pageAssetUrl('countdown.js') : null, hasForm ? pageAssetUrl('form.js') : null].map((src) => (src ? `<script src="${src}" defer></script>` : ''))
   const tail = `${scripts.join('')}</body></html>`
   return { template: compileTemplate(head + body + tail), problems }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
-import { issueFillTimer } from '#app/forms/fill-timer.server'
-import { spliceGzip } from '#app/pages/gzip-splice'
-import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/pages/html-template'
-import type { RenderedVariant } from '#app/pages/published-cache.server'
-import { PUBLISHED_PAGE_CSP } from '#app/pages/render.server'
+import { issueFillTimer } from '#app/conversions/fill-timer.server'
+import { renderFormHtml } from '#app/forms/render/form-html.server'
+import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
+import { spliceGzip } from '#app/published/gzip-splice'
+import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/published/html-template'
+import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
 
 // Writing published pages to visitors: the precomputed bytes of a static page, the spliced gzip of a page
 // with per-request holes, or a page rendered for this one request (form errors, a later step, success).
@@ -126,4 +127,13 @@ export function sendHtml(req: IncomingMessage, res: ServerResponse, status: numb
 /** The variant with each form rendered by `form` (others in their initial state are the caller's to render). */
 export function renderVariantHtml(variant: RenderedVariant, params: URLSearchParams, form: (formId: string) => string) {
   return fillTemplate(variant.template, params, { generated: generateValue, form })
+}
+
+/** Forms shown in their initial state, for pages rendered per request. */
+export function initialFormHtml(version: ServedVersion, variantKey: string, params: URLSearchParams) {
+  return (formId: string) => {
+    const form = version.forms.get(formId)
+    if (!form) return ''
+    return renderFormHtml({ formId, definition: form.definition, variantKey, runtime: { idem: generateValue('idem'), t: generateValue('t') }, query: params })
+  }
 }

@@ -5,17 +5,14 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import { db } from '#app/db.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { renderFormTemplate } from '#app/forms/render/form-html.server'
-import { prepareSplice, type SplicedPage } from '#app/pages/gzip-splice'
-import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/pages/html-template'
-import { renderVariantDocument } from '#app/pages/render.server'
-import { findServingExperiment, type ServedExperiment } from '#app/experiments/serving.server'
+import { renderVariantDocument } from '#app/published/compile.server'
+import { prepareSplice, type SplicedPage } from '#app/published/gzip-splice'
+import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/published/html-template'
 import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
 
-// How long a process trusts what it knows about a slug before asking PostgreSQL again. After a publish (or a
-// form edit), the process that made it is current at once and every other process within this long.
-export const REVALIDATE_MS = 1000
-const MAX_SLUGS = 10_000
-const MAX_VERSIONS = 500
+// What a published version is in memory, read from PostgreSQL and built once: each variant compiled to a
+// template (compile.server.tsx), its forms expanded in, and what can be precomputed (bytes, compression) done
+// here rather than per request. The cache (cache.server.ts) decides when to call this.
 
 export type Hole = Exclude<TemplatePart, string>
 
@@ -33,11 +30,10 @@ export type RenderedVariant = {
 
 export type ServedForm = { id: string; name: string; definition: FormDefinition }
 
-export type ServedVersion = {
-  versionId: string
-  pageId: string
-  workspaceId: string
-  slug: string
+/** Which published version a slug names, and whose it is. */
+export type PublishedPage = { versionId: string; pageId: string; workspaceId: string; slug: string }
+
+export type ServedVersion = PublishedPage & {
   controlKey: string
   variants: Map<string, RenderedVariant>
   forms: Map<string, ServedForm>
@@ -49,25 +45,39 @@ export type ServedVersion = {
   formsStamp: string
 }
 
-/** What a slug serves right now: its published version and the experiment its visitors are subject to. */
-export type ServedPage = { version: ServedVersion; experiment: ServedExperiment | null }
-
-type SlugState = { versionId: string | null; experiment: ServedExperiment | null; checkedAt: number; refreshing?: Promise<void>; served?: ServedPage }
-const slugs = new Map<string, SlugState>()
-const versions = new Map<string, ServedVersion>()
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
-  map.delete(key)
-  map.set(key, value)
-  if (map.size > max) map.delete(map.keys().next().value as K)
-}
-
 // On libuv's thread pool: brotli at quality 11 takes ~26 ms for a 16 KB page (measured here), which would
 // otherwise stall every other visitor's request in this process after each publish.
 const compressBrotli = promisify(brotliCompress)
 const compressGzip = promisify(gzip)
 
 type PageVariantTemplates = { key: string; template: HtmlTemplate }[]
+
+/** The page at `slug` (not archived) and its published version; null when there is none. */
+export async function findPublishedPage(slug: string): Promise<PublishedPage | null> {
+  const [row] = await db
+    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId })
+    .from(pages)
+    .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
+  return row?.versionId ? { versionId: row.versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug } : null
+}
+
+/** The published version read and built; null when its row is gone. */
+export async function loadVersion(page: PublishedPage): Promise<ServedVersion | null> {
+  const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, page.versionId))
+  if (!version) return null
+  const templates = renderTemplates(page.versionId, page.slug, version.content)
+  const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
+  return buildVersion(page, templates, formRows)
+}
+
+/** A version built before, built again from the templates it has when one of its forms was edited or archived; else null. */
+export async function reloadChangedForms(known: ServedVersion, page: PublishedPage): Promise<ServedVersion | null> {
+  if (known.formIds.length === 0) return null
+  const formRows = await loadForms(page.workspaceId, known.formIds)
+  if (stampOf(formRows) === known.formsStamp) return null
+  const templates = [...known.variants.values()].map((v) => ({ key: v.key, template: v.template }))
+  return buildVersion(page, templates, formRows)
+}
 
 function renderTemplates(versionId: string, slug: string, content: PublishedContent): PageVariantTemplates {
   return content.variants.map((variant) => {
@@ -146,86 +156,4 @@ async function buildVersion(
   for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms))
   const prefillParams = [...new Set([...servedForms.values()].flatMap((form) => prefillParamsOf(form.definition)))]
   return { ...base, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp }
-}
-
-async function refresh(slug: string, state: SlugState) {
-  const [row] = await db
-    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId })
-    .from(pages)
-    .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
-  const versionId = row?.versionId ?? null
-  if (row && versionId) {
-    const known = versions.get(versionId)
-    const base = { versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug }
-    if (!known) {
-      const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, versionId))
-      if (version) {
-        const templates = renderTemplates(versionId, slug, version.content)
-        const formRows = await loadForms(row.workspaceId, formIdsOf(templates))
-        remember(versions, versionId, await buildVersion(base, templates, formRows), MAX_VERSIONS)
-      }
-    } else if (known.formIds.length > 0) {
-      // A form on the page was edited or archived: rebuild from the page templates we already have.
-      const templates = [...known.variants.values()].map((v) => ({ key: v.key, template: v.template }))
-      const formRows = await loadForms(row.workspaceId, known.formIds)
-      if (stampOf(formRows) !== known.formsStamp) remember(versions, versionId, await buildVersion(base, templates, formRows), MAX_VERSIONS)
-    }
-  }
-  state.experiment = row && versionId ? await findServingExperiment(row.pageId) : null
-  state.versionId = versionId
-  state.checkedAt = Date.now()
-}
-
-/**
- * What this process knows about /p/:slug without waiting: the version (or null when nothing is published),
- * or undefined when the slug was never looked up. A stale answer triggers one background revalidation and is
- * returned meanwhile, and keeps being returned if the database is away.
- */
-export function peekServedPage(slug: string): ServedPage | null | undefined {
-  const state = slugs.get(slug)
-  if (!state || state.checkedAt === 0) return undefined
-  if (Date.now() - state.checkedAt > REVALIDATE_MS && !state.refreshing) {
-    state.refreshing = refresh(slug, state)
-      .catch((error) => console.error(`[page] revalidating /p/${slug} failed; serving what we have:`, error))
-      .finally(() => (state.refreshing = undefined))
-  }
-  const version = state.versionId ? versions.get(state.versionId) : undefined
-  if (!version) return null
-  // One object per (version, experiment) pair, so the hot path allocates nothing.
-  if (state.served?.version !== version || state.served.experiment !== state.experiment) state.served = { version, experiment: state.experiment }
-  return state.served
-}
-
-/** The first lookup of a slug: the only time a request waits for the database. Failures are not cached. */
-export async function loadServedPage(slug: string): Promise<ServedPage | null> {
-  let state = slugs.get(slug)
-  if (!state) {
-    state = { versionId: null, experiment: null, checkedAt: 0 }
-    state.refreshing = refresh(slug, state)
-    remember(slugs, slug, state, MAX_SLUGS)
-  }
-  try {
-    await state.refreshing
-  } catch (error) {
-    slugs.delete(slug)
-    throw error
-  } finally {
-    state.refreshing = undefined
-  }
-  return peekServedPage(slug) ?? null
-}
-
-/** Called after a publish, a revert or an experiment change in this process, so it serves the new state at once. */
-export function forgetSlug(slug: string) {
-  slugs.delete(slug)
-}
-
-/** Called after a form is saved or archived in this process: every page showing it rebuilds on its next request. */
-export function forgetForm(formId: string) {
-  for (const [versionId, version] of versions) {
-    if (version.formIds.includes(formId)) {
-      versions.delete(versionId)
-      slugs.delete(version.slug)
-    }
-  }
 }
