@@ -77,10 +77,10 @@ export async function loadServedPage(slug: string): Promise<ServedPage | null> {
 }
 
 /** What a slug serves: from memory when known (nearly always), else after one database read. */
-export function withServedPage(slug: string, use: (served: ServedPage | null) => void | Promise<void>): void | Promise<void> {
+export function withServedPage(slug: string, respond: (served: ServedPage | null) => void | Promise<void>): void | Promise<void> {
   const known = peekServedPage(slug)
-  if (known !== undefined) return use(known)
-  return loadServedPage(slug).then(use)
+  if (known !== undefined) return respond(known)
+  return loadServedPage(slug).then(respond)
 }
 
 /** A form saved or archived: every page showing it rebuilds on its next request. */
