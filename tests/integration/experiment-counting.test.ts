@@ -8,8 +8,8 @@ import { getExperimentResults, readRollups, summarizeExperiments } from '#app/ex
 import { getExperiment } from '#app/experiments/queries.server'
 import { flushRawPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
+import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
 import { startServer, startTcpProxy, waitFor, type RunningServer } from '#tests/server-process'
 
 // Every acknowledged conversion of an experiment's visitor counts in the results, whatever happens to the process

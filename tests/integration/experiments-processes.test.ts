@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import postgres from 'postgres'
 import { afterAll, expect, test } from 'vitest'
 import { startServer, type RunningServer } from '#tests/server-process'
-import { BROWSER_UA } from '#tests/form-factories'
+import { BROWSER_UA } from '#tests/factories/published-forms'
 
 // Two app processes on one PostgreSQL, the way a load balancer runs them: they must assign every visitor the
 // same variant without talking to each other, and together count each visitor's exposure exactly once.

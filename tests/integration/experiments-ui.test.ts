@@ -10,8 +10,8 @@ import { action as createAction, loader as newLoader } from '#app/routes/_app.ex
 import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.experiments.new/plan'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { conversions, experimentDaily, experimentEvents, experiments, pageViews } from '#db/schema'
-import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories'
-import { publishFormPage } from '#tests/form-factories'
+import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { publishFormPage } from '#tests/factories/published-forms'
 
 type Fn = (args: never) => unknown
 type Owner = Awaited<ReturnType<typeof createOwner>>

@@ -5,7 +5,7 @@ import { listLeads } from '#app/leads/list.server'
 import { computeLeadScore, DEFAULT_SCORE_RULES, type ScoreRules } from '#app/leads/score'
 import { getScoreRules, leadScoreSql, saveScoreRules } from '#app/leads/score-rules.server'
 import { leads } from '#db/schema'
-import { insertLead, insertWorkspace } from '#tests/lead-factories'
+import { insertLead, insertWorkspace } from '#tests/factories/lead-rows'
 
 const DAY = 86_400_000
 

@@ -10,8 +10,8 @@ import { listLeads, parseLeadQuery, type LeadListQuery } from '#app/leads/list.s
 import type { LeadSort } from '#app/leads/schema'
 import { changeLeadStage } from '#app/leads/stage.server'
 import { conversions, leadNotes, leads, leadStageChanges } from '#db/schema'
-import { createOwner } from '#tests/factories'
-import { insertConversion, insertForm, insertLead, insertPage, insertPageView, insertWorkspace } from '#tests/lead-factories'
+import { createOwner } from '#tests/factories/accounts'
+import { insertConversion, insertForm, insertLead, insertPage, insertPageView, insertWorkspace } from '#tests/factories/lead-rows'
 
 const DAY = 86_400_000
 const ids = (page: { leads: { id: string }[] }) => page.leads.map((l) => l.id).sort()

@@ -21,8 +21,8 @@ import { createForm } from '#app/forms/queries.server'
 import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
 import { createVariant, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 import { leads, type LeadStage } from '#db/schema'
-import { experimentApi } from '#tests/experiment-factories'
-import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage } from '#tests/form-factories'
+import { experimentApi } from '#tests/factories/experiments'
+import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage } from '#tests/factories/published-forms'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
