@@ -10,7 +10,8 @@ import { flushRawPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
-import { startServer, startTcpProxy, waitFor, type RunningServer } from '#tests/server-process'
+import { startServer, startTcpProxy, type RunningServer } from '#tests/server-process'
+import { waitFor } from '#tests/wait-for'
 
 // Every acknowledged conversion of an experiment's visitor counts in the results, whatever happens to the process
 // that acknowledged it: the experiment conversion commits with the conversion (app/experiments/counting.server.ts).

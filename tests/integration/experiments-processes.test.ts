@@ -3,9 +3,12 @@ import postgres from 'postgres'
 import { afterAll, expect, test } from 'vitest'
 import { startServer, type RunningServer } from '#tests/server-process'
 import { BROWSER_UA } from '#tests/factories/published-forms'
+import { waitFor } from '#tests/wait-for'
 
 // Two app processes on one PostgreSQL, the way a load balancer runs them: they must assign every visitor the
 // same variant without talking to each other, and together count each visitor's exposure exactly once.
+
+const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
 
 const servers: RunningServer[] = []
 afterAll(async () => {
@@ -36,13 +39,19 @@ test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
       expect((await api(`/pages/${page.id}/publish`, {})).status).toBe(200)
       const created = await api('/experiments', { pageId: page.id, name: 'Two processes', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
       expect((await api(`/experiments/${created.body.id}/start`, {})).status).toBe(200)
-      await new Promise((r) => setTimeout(r, 1200)) // the other process sees the start within a second
 
       const VISITORS = 200
-      const variantOf = async (server: RunningServer, visitorId: string) => {
-        const response = await fetch(`${server.url}/p/demo-webinar`, { headers: { 'User-Agent': BROWSER_UA, Cookie: `sf_vid=${visitorId}` } })
+      const variantOf = async (server: RunningServer, visitorId: string, userAgent = BROWSER_UA) => {
+        const response = await fetch(`${server.url}/p/demo-webinar`, { headers: { 'User-Agent': userAgent, Cookie: `sf_vid=${visitorId}` } })
         return /data-variant="([A-Z]+)"/.exec(await response.text())?.[1]
       }
+      // The other process learns of the start on its own (within a second). A bot is served its variant but never
+      // counted: wait until the second process serves B to a bot the first one puts on B.
+      const onB = await waitFor(async () => {
+        const visitorId = randomUUID()
+        return (await variantOf(one, visitorId, BOT_UA)) === 'B' ? visitorId : undefined
+      })
+      await waitFor(async () => ((await variantOf(two, onB, BOT_UA)) === 'B' ? true : undefined), 10_000)
       const counts = { A: 0, B: 0 } as Record<string, number>
       for (let i = 0; i < VISITORS; i++) {
         const visitorId = randomUUID()
