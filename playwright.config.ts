@@ -18,6 +18,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
+  // Web-first assertions retry for up to 10 s (Playwright's default is 5): on a busy 2-core machine, with vitest
+  // running beside (npm test), sign-ups and logins outlasted 5 s.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL,
