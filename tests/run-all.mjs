@@ -16,7 +16,7 @@ const children = []
 
 function run({ name, command, args }) {
   const started = Date.now()
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } })
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(child)
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`))

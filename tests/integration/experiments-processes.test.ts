@@ -17,7 +17,8 @@ afterAll(async () => {
 
 test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
   'two servers assign identically and count exactly the exposures sent',
-  { timeout: 120_000 },
+  // Each start seeds the demo (the first one its 90 days): up to a minute each on a busy 2-core machine.
+  { timeout: 180_000 },
   async () => {
     const admin = postgres(process.env.TEST_SERVER_DATABASE_URL!, { max: 1, onnotice: () => {} })
     const name = `splitform_two_processes_${process.pid}`
@@ -28,8 +29,8 @@ test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
     const apiKey = `sf_two_processes_${randomUUID().replace(/-/g, '')}`
     const env = { DATABASE_URL: url.toString(), SESSION_SECRET: 's'.repeat(40), SEED_DEMO: '1', DEMO_API_KEY: apiKey, RATE_LIMITS: 'off' }
     try {
-      servers.push(await startServer(env))
-      servers.push(await startServer(env))
+      servers.push(await startServer(env, { startTimeoutMs: 60_000 }))
+      servers.push(await startServer(env, { startTimeoutMs: 60_000 }))
       const [one, two] = servers as [RunningServer, RunningServer]
       const api = (path: string, body?: unknown) =>
         fetch(`${one.url}/api/v1${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }))

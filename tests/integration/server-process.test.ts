@@ -38,9 +38,9 @@ function postOnceDispatched(url: string, form: URLSearchParams) {
 }
 
 describe('the server process', () => {
-  // A first start on a new PGlite folder seeds the demo's 90 days: 5–25 s on a busy 2-core machine.
-  test('on SIGTERM it finishes the request in flight, closes the database and exits 0', { timeout: 60_000 }, async () => {
-    const started = await startServer({}, { dataDir: 'temp' })
+  // A first start on a new PGlite folder seeds the demo's 90 days: 5–35 s on a busy 2-core machine.
+  test('on SIGTERM it finishes the request in flight, closes the database and exits 0', { timeout: 90_000 }, async () => {
+    const started = await startServer({}, { dataDir: 'temp', startTimeoutMs: 60_000 })
     server = started
     // Printed right after the line startServer waits for.
     await waitFor(() => (started.output().includes('Demo login: demo@splitform.dev') ? true : undefined), 5_000)
