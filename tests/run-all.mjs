@@ -26,8 +26,9 @@ function run({ name, command, args }) {
   })
 }
 
-// A signal to this process (Ctrl-C, a CI timeout) ends both runners, which end their servers.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill(signal)))
+// A signal to this process (Ctrl-C, a CI timeout) ends both runners as Ctrl-C would: on SIGINT they stop their
+// servers (Playwright's webServer, vitest's spawned ones); on SIGTERM Playwright left its webServer running.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill('SIGINT')))
 const done = await Promise.all(runners.map(run))
 for (const { name, code, seconds } of done) console.log(`${name}: ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds.toFixed(0)} s`)
 process.exit(done.find((r) => r.code !== 0)?.code ?? 0)
