@@ -17,7 +17,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // npm test runs vitest beside Playwright on the same cores (tests/run-all.mjs): on a busy 2-core machine the
+  // two-browser stories (a password change seen from a phone, axe at two widths) took 30–35 s, sign-ups and
+  // logins outlasted 5 s. Stories that need more say so (the editor's, the stored-XSS passes).
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL,

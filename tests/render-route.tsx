@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import type { RouteObject } from 'react-router-dom'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { loader as appLoader } from '#app/routes/_app'
-import { buildRequest } from '#tests/factories'
+import { buildRequest } from '#tests/factories/accounts'
 
 type RouteModule = {
   default: React.ComponentType

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -12,44 +13,103 @@ export async function freePort() {
   return port
 }
 
-export type RunningServer = { url: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
+export type RunningServer = {
+  url: string
+  proc: ChildProcess
+  output: () => string
+  /** Resolves with the exit code once the process has exited and its temporary data folder (if any) is gone. */
+  exited: Promise<number | null>
+  /** The PGlite folder made for it with `dataDir: 'temp'`. */
+  dataDir?: string
+}
 
-// No `node server.js` may outlive its test: a start that fails or times out kills its process; every spawned
-// process is killed when the test process exits; and each one kills itself once the test process is gone, for
-// when the test runner ends a worker without letting it exit (tests/exit-with-parent.mjs).
-const spawned = new Set<ChildProcess>()
+// No `node server.js` may outlive its test, nor its temporary data folder. Each process is tracked from the moment
+// it is spawned: a start that fails or times out kills it; stopSpawnedServers() (an afterAll of every test file,
+// tests/setup.ts) kills what a test left running; every one is killed when the test process exits; and each one
+// kills itself once the test process is gone, for when the test runner ends a worker without letting it exit
+// (tests/exit-with-parent.mjs). A temporary data folder is removed when its process has exited.
+const spawned = new Map<ChildProcess, Promise<number | null>>()
+const tempFolders = new Set<string>()
 process.once('exit', () => {
-  for (const proc of spawned) proc.kill('SIGKILL')
+  for (const proc of spawned.keys()) proc.kill('SIGKILL')
+  for (const folder of tempFolders) rmSync(folder, { recursive: true, force: true })
 })
 const EXIT_WITH_PARENT = pathToFileURL(path.resolve('tests/exit-with-parent.mjs')).href
 
-/** Starts the production build (`node server.js`) as a real process and waits until it listens. `nodeFlags` go before server.js. */
-export async function startServer(env: Record<string, string>, { nodeFlags = [] }: { nodeFlags?: string[] } = {}): Promise<RunningServer> {
+/** Thrown when a server does not start; by then its process has exited and its temporary folder is gone. */
+export class ServerStartError extends Error {
+  readonly pid: number | undefined
+  readonly dataDir: string | undefined
+  constructor(message: string, { pid, dataDir }: { pid: number | undefined; dataDir: string | undefined }) {
+    super(message)
+    this.pid = pid
+    this.dataDir = dataDir
+  }
+}
+
+type StartOptions = {
+  /** Go before server.js, e.g. `--import` a preload. */
+  nodeFlags?: string[]
+  /** 'temp': a new PGlite folder of its own (DATA_DIR), removed when the process exits. */
+  dataDir?: 'temp'
+  startTimeoutMs?: number
+}
+
+/** Starts the production build (`node server.js`) as a real process and waits until it listens. */
+export async function startServer(env: Record<string, string>, { nodeFlags = [], dataDir, startTimeoutMs = 30_000 }: StartOptions = {}): Promise<RunningServer> {
   if (!existsSync(path.resolve('build/server/index.js'))) {
     throw new Error('No production build: run `npm run build` first (`npm test` does).')
   }
   const port = await freePort()
+  const folder = dataDir === 'temp' ? mkdtempSync(path.join(tmpdir(), 'splitform-server-')) : undefined
+  if (folder) tempFolders.add(folder)
   // SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server of a bench (NODE_OPTIONS refuses them).
   const flags = [...(process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...nodeFlags]
   const proc = spawn(process.execPath, [...flags, '--import', EXIT_WITH_PARENT, 'server.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...(folder ? { DATA_DIR: folder, DATABASE_URL: '' } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  spawned.add(proc)
-  let output = ''
-  proc.stdout!.on('data', (d) => (output += d))
-  proc.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve)).finally(() => spawned.delete(proc))
-  const deadline = Date.now() + 30_000
-  while (!output.includes('is running at')) {
-    if (proc.exitCode !== null || proc.signalCode !== null || Date.now() > deadline) {
-      proc.kill('SIGKILL')
-      await exited
-      throw new Error(`server did not start:\n${output}`)
+  const exited = new Promise<number | null>((resolve) => {
+    // 'error' (it could not be spawned) comes without 'exit'; 'close' comes after both, once the pipes are shut.
+    proc.once('error', () => resolve(null))
+    proc.once('close', (code) => resolve(code))
+  }).finally(() => {
+    spawned.delete(proc)
+    if (folder) {
+      rmSync(folder, { recursive: true, force: true })
+      tempFolders.delete(folder)
     }
-    await new Promise((r) => setTimeout(r, 50))
+  })
+  spawned.set(proc, exited)
+  let output = ''
+  const listening = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), startTimeoutMs)
+    const settle = (ok: boolean) => {
+      clearTimeout(timer)
+      resolve(ok)
+    }
+    const onData = (d: Buffer) => {
+      output += d
+      if (output.includes('is running at')) settle(true)
+    }
+    proc.stdout!.on('data', onData)
+    proc.stderr!.on('data', onData)
+    void exited.then(() => settle(false))
+  })
+  if (!(await listening)) {
+    const why = proc.exitCode !== null || proc.signalCode !== null ? `exited (${proc.exitCode ?? proc.signalCode})` : `did not listen within ${startTimeoutMs} ms`
+    proc.kill('SIGKILL')
+    await exited
+    throw new ServerStartError(`server did not start: it ${why}\n${output}`, { pid: proc.pid, dataDir: folder })
   }
-  return { url: `http://127.0.0.1:${port}`, proc, output: () => output, exited }
+  return { url: `http://127.0.0.1:${port}`, proc, output: () => output, exited, dataDir: folder }
+}
+
+/** Kills every server still running (SIGKILL) and waits until each has exited and its temporary folder is gone. */
+export async function stopSpawnedServers() {
+  const running = [...spawned]
+  for (const [proc] of running) proc.kill('SIGKILL')
+  await Promise.all(running.map(([, exited]) => exited))
 }
 
 /** A TCP proxy that can cut every connection and refuse new ones, like a database going away. */
@@ -78,22 +138,3 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   await open()
   return { port, cut, restore: open }
 }
-
-/** Polls `check` until it returns a value. On timeout the error says what the last check saw, for CI logs. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    const value = await check().catch((error: unknown) => {
-      last = error
-      return undefined
-    })
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting; the last check ${last === undefined ? 'returned nothing' : `threw ${describeError(last)}`}`)
-    last = undefined
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
-/** An error's message with its cause (fetch puts the reason, e.g. ECONNREFUSED, there). */
-const describeError = (error: unknown) => (error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error))

@@ -2,6 +2,8 @@
 // database is created and migrated once per worker: PGlite in memory by default, or, when DATABASE_URL is
 // set, a fresh database of its own on that server (named after the worker, dropped by global-setup).
 import postgres from 'postgres'
+import { afterAll } from 'vitest'
+import { stopSpawnedServers } from '#tests/server-process'
 
 declare global {
   var __splitformTestDb: Promise<void> | undefined
@@ -30,3 +32,6 @@ async function prepareDatabase() {
 
 globalThis.__splitformTestDb ??= prepareDatabase()
 await globalThis.__splitformTestDb
+
+// A server a test file started and left running goes with that file, not with the worker (tests/server-process.ts).
+afterAll(stopSpawnedServers)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import http from 'node:http'
-import { BROWSER_UA, hiddenFieldsOf } from '#tests/form-factories'
+import { BROWSER_UA, hiddenFieldsOf } from '#tests/factories/published-forms'
 
 // Visitors, as many at once as asked, each one a new browser: GET /p/:slug (a counted page view that assigns a
 // variant), then, for every other visitor, POST its form, as JSON (the page script) or form-encoded (no

@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import { inArray, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { readTrustedDevice } from '#app/auth/device-cookie.server'
 import { HashBusyError } from '#app/auth/hash-gate'
 import { loginCounters, refusalMessage, refusingCounter, type CounterReading } from '#app/auth/login-throttle'
@@ -61,8 +61,10 @@ function takePlaces(counters: { key: string; windowSeconds: number }[]) {
   return sql`with ${ctes} ${selects}`
 }
 
+// One key per statement: a single UPDATE locks the rows in table order, takePlaces in the counters' order, and
+// concurrent logins then deadlocked (PostgreSQL 40P01, seen in app/routes/login.test.ts under load).
 async function giveBackPlaces(keys: string[]) {
-  await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(inArray(rateLimits.key, keys))
+  for (const key of keys) await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(eq(rateLimits.key, key))
 }
 
 /** 503 with Retry-After when password checks are queued beyond the gate (app/auth/hash-gate.ts). */

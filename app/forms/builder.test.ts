@@ -12,7 +12,7 @@ import {
   type BuilderValues,
 } from './builder'
 import { fieldErrorsOf } from '#app/http/field-errors'
-import { EVERYTHING } from '#tests/form-fixtures'
+import { EVERYTHING } from '#tests/factories/form-definitions'
 import { FIELD_TYPES, FormDefinitionSchema } from './definition'
 import { PURPOSE_IDS } from './purposes'
 

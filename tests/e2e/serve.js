@@ -18,6 +18,9 @@ if (process.env.DATABASE_URL) {
   process.env.DATA_DIR = '.data-e2e'
   rmSync(process.env.DATA_DIR, { recursive: true, force: true })
 }
+// Cheap password hashes (scrypt N=2^12, as in vitest): at N=2^17 each sign-up and login spends ~0.4 s of a core
+// behind a gate of one hash at a time, and the run's logins queued behind each other past their expect timeouts.
+process.env.TEST_PASSWORD_HASH ??= 'cheap'
 // One trusted proxy hop: each test account's browser sends an address of its own (tests/e2e/fixtures.ts).
 process.env.TRUST_PROXY ??= '1'
 process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'

@@ -5,7 +5,7 @@ import { action as loginAction } from '#app/routes/login'
 import { action as securityAction, loader as securityLoader } from '#app/routes/_app.settings.security'
 import { action as membersAction, loader as membersLoader } from '#app/routes/_app.settings.members'
 import { loader as workspaceApi } from '#app/routes/api.v1.workspace'
-import { buildRequest, callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { buildRequest, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 // Settings → Security (password, sessions) and what happens to a member's API keys when they leave.
 

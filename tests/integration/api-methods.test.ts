@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { apiKeyCaller, createOwner, type ApiCall } from '#tests/factories'
+import { apiKeyCaller, createOwner, type ApiCall } from '#tests/factories/accounts'
 import { startServer, type RunningServer } from '#tests/server-process'
 
 // Every API route file, every method: a method a route does not take is a 405 with an Allow header and a JSON

@@ -3,7 +3,7 @@ import { createApiKey, revokeApiKey } from '#app/api-keys/api-key.server'
 import { loader as unknownApi } from '#app/routes/api.v1.$'
 import { loader as workspaceApi } from '#app/routes/api.v1.workspace'
 import { loader as healthz } from '#app/routes/healthz'
-import { callRoute, createOwner, readResult } from '#tests/factories'
+import { callRoute, createOwner, readResult } from '#tests/factories/accounts'
 
 describe('GET /api/v1/workspace', () => {
   test('answers the key\'s workspace, and 401 JSON for a missing, unknown or revoked key', async () => {

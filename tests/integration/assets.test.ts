@@ -12,7 +12,7 @@ import { action as formsApi } from '#app/routes/api.v1.forms'
 import { action as formAction } from '#app/routes/_app.forms.$id/route'
 import { loader as downloadLoader } from '#app/routes/d.$token'
 import { assets } from '#db/schema'
-import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 const PDF = Buffer.from('%PDF-1.4\n% a tiny guide\n')
 

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createOwner } from '#tests/factories'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
+import { createOwner } from '#tests/factories/accounts'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 import { startServer, type RunningServer } from '#tests/server-process'
 
 // Login, redirects and cookies through real HTTP against the production build (`node server.js`), the way a

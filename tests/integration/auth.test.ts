@@ -5,7 +5,7 @@ import { action as loginAction, loader as loginLoader } from '#app/routes/login'
 import { action as logoutAction } from '#app/routes/logout'
 import { action as signupAction } from '#app/routes/signup'
 import { loader as dashboardLoader } from '#app/routes/_app'
-import { buildRequest, callRoute, readResult } from '#tests/factories'
+import { buildRequest, callRoute, readResult } from '#tests/factories/accounts'
 
 const uniqueEmail = () => `person-${randomUUID()}@Example.com`
 const uniqueIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 4)}`

@@ -5,7 +5,7 @@ import { runAutoShip } from '#app/experiments/auto-ship.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { DAY_MS } from '#app/time/days'
 import { experimentDaily, experimentEvents, experiments } from '#db/schema'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 
 // The auto-ship job: running experiments that allow it, past their minimum runtime, with a `winner` decision on
 // the primary metric, are concluded with that winner, once, by the auto-ship rule, audited with the evidence.

@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { action as detailAction } from '#app/routes/_app.experiments.$id/route'
 import { apiKeys, experimentDaily, experimentEvents, experiments } from '#db/schema'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
+import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 // Viewers read; editors and owners act. Every action, from the page or the API, is one audit row naming who
 // (the member, or the API key by id), when and what.

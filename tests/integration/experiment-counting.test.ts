@@ -8,9 +8,10 @@ import { getExperimentResults, readRollups, summarizeExperiments } from '#app/ex
 import { getExperiment } from '#app/experiments/experiment.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
-import { startServer, startTcpProxy, waitFor, type RunningServer } from '#tests/server-process'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
+import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
+import { startServer, startTcpProxy, type RunningServer } from '#tests/server-process'
+import { waitFor } from '#tests/wait-for'
 
 // Every acknowledged conversion of an experiment's visitor counts in the results, whatever happens to the process
 // that acknowledged it: the experiment conversion commits with the conversion (app/experiments/counting.server.ts).

@@ -6,7 +6,7 @@ import { writeExperimentConversions, type ExperimentConversionRow } from '#app/e
 import { readLeadStages } from '#app/experiments/results/queries.server'
 import { changeLeadStage } from '#app/leads/stage.server'
 import { experimentLeads, type LeadStage } from '#db/schema'
-import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/lead-factories'
+import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/factories/lead-rows'
 
 // experiment_leads: written with the experiment conversions, then kept current by the trigger on leads, so lead
 // quality never joins conversions and leads at read time. "Reached" is the furthest stage the lead ever got to.

@@ -11,9 +11,9 @@ import { computeRelativeLiftInterval, computeWilsonInterval, type Interval } fro
 import { normalQuantile } from '#app/statistics/normal'
 import { computeRho, computeSequentialMultiplier } from '#app/statistics/sequential'
 import { conversions, exposures } from '#db/schema'
-import { apiKeyCaller, createOwner } from '#tests/factories'
-import { startVisitorServer } from '#tests/form-factories'
-import { seedResultsTraffic, SOURCES, type MetricCounts, type ResultsFixture } from '#tests/results-fixture'
+import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
+import { startVisitorServer } from '#tests/factories/published-forms'
+import { seedResultsTraffic, SOURCES, type MetricCounts, type ResultsFixture } from '#tests/factories/results-traffic'
 
 // Every figure of GET /api/v1/experiments/:id/results (JSON and CSV) against the fixture's hand-worked counts;
 // intervals and tests recomputed here with the statistics module's own functions.

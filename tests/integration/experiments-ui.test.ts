@@ -11,8 +11,8 @@ import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DAY_MS as DAY } from '#app/time/days'
 import { conversions, experimentDaily, experimentEvents, experiments, pageViews } from '#db/schema'
-import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories'
-import { publishFormPage } from '#tests/form-factories'
+import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { publishFormPage } from '#tests/factories/published-forms'
 
 type Fn = (args: never) => unknown
 type Owner = Awaited<ReturnType<typeof createOwner>>

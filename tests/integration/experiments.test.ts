@@ -6,8 +6,8 @@ import { catchUpExperimentConversionRollups } from '#app/experiments/counting.se
 import { flushPageViews, pageViewStats } from '#app/visitors/page-views.server'
 import { changed } from '#app/changes/signal'
 import { conversions, experimentConversions, experimentDaily, experiments, exposures, pageViews } from '#db/schema'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/form-factories'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
+import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (server = await startVisitorServer()))

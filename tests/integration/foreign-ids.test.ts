@@ -15,9 +15,9 @@ import { action as webhooksAction } from '#app/routes/_app.settings.webhooks'
 import { createWebhook } from '#app/webhooks/webhook.server'
 import { db } from '#app/db.server'
 import { pageVariants } from '#db/schema'
-import { CONSENT_FORM } from '#tests/form-factories'
-import { insertLead } from '#tests/lead-factories'
-import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories'
+import { CONSENT_FORM } from '#tests/factories/published-forms'
+import { insertLead } from '#tests/factories/lead-rows'
+import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 
 // Two workspaces against each other: every id one of them names must be its own, or the answer says which
 // field is wrong (400) or that the thing does not exist (404). Nothing of the other workspace is touched.

@@ -7,8 +7,8 @@ import { createPage } from '#app/pages/queries.server'
 import { action as formAction, loader as formLoader } from '#app/routes/_app.forms.$id/route'
 import { action as formsAction, loader as formsLoader } from '#app/routes/_app.forms._index'
 import { loader as editorLoader } from '#app/routes/editor.$pageId.$key'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
-import { EVERYTHING } from '#tests/form-fixtures'
+import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { EVERYTHING } from '#tests/factories/form-definitions'
 
 type Errors = { errors: { fieldErrors: Record<string, string[]>; formErrors: string[] } }
 

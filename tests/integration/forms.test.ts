@@ -4,7 +4,7 @@ import { db } from '#app/db.server'
 import { action as formsApi, loader as listFormsApi } from '#app/routes/api.v1.forms'
 import { loader as formApi } from '#app/routes/api.v1.forms.$id'
 import { forms } from '#db/schema'
-import { apiKeyCaller, createOwner } from '#tests/factories'
+import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
 
 async function apiClient() {
   const owner = await createOwner({ name: 'Formmaker' })

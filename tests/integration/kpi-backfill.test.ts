@@ -17,7 +17,8 @@ const MIGRATIONS = path.resolve('db/migrations')
 const before0006 = mkdtempSync(path.join(tmpdir(), 'splitform-0005-'))
 afterAll(() => rmSync(before0006, { recursive: true, force: true }))
 
-test('migration 0006 backfills sessions, converted sessions and every rollup from the views already recorded', async () => {
+// Two PGlite migrations and ~80 rollup queries: 5–25 s on a busy 2-core machine.
+test('migration 0006 backfills sessions, converted sessions and every rollup from the views already recorded', { timeout: 60_000 }, async () => {
   cpSync(MIGRATIONS, before0006, { recursive: true })
   const journal = JSON.parse(readFileSync(path.join(before0006, 'meta/_journal.json'), 'utf8'))
   journal.entries = journal.entries.filter((e: { idx: number }) => e.idx < 6)

@@ -3,8 +3,8 @@ import { loader as kpisLoader } from '#app/routes/api.v1.kpis'
 import { loader as leadsLoader } from '#app/routes/api.v1.leads'
 import { action as spendAction } from '#app/routes/_app.settings.spend'
 import { loader as dashboardLoader } from '#app/routes/_app.dashboard/route'
-import { insertLead } from '#tests/lead-factories'
-import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories'
+import { insertLead } from '#tests/factories/lead-rows'
+import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 
 // Every query runs against the database (PostgreSQL when DATABASE_URL is set): the edges of the supported
 // range must reach it and come back, and what lies outside must be a 400 before it does.

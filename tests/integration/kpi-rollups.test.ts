@@ -8,7 +8,7 @@ import { db, queryRows } from '#app/db.server'
 import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
 import { flushPageViews, queuePageView, writePageViews } from '#app/visitors/page-views.server'
 import { expectRollupsToMatch, makeViews, MINUTE, random, toRows, type View } from '#tests/kpi-rollup-reference'
-import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/lead-factories'
+import { insertConversion, insertForm, insertLead, insertPage, insertWorkspace } from '#tests/factories/lead-rows'
 import { visitorSessions } from '#db/schema'
 
 describe('KPI rollups kept by writePageViews', () => {

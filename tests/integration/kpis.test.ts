@@ -1,4 +1,4 @@
-// The marketing KPIs end to end: a known month (tests/kpi-fixture.ts) seeded through the visitor path and
+// The marketing KPIs end to end: a known month (tests/factories/kpi-month.ts) seeded through the visitor path and
 // writePageViews, then every number of GET /api/v1/kpis checked against the hand-computed values, the links
 // behind the numbers followed into the leads inbox, tenant isolation, the 400s, and the spend settings.
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -6,8 +6,8 @@ import { listLeads, parseLeadQuery } from '#app/leads/list.server'
 import type { KpiReport, KpiValue } from '#app/kpis/shape'
 import { loader as kpisLoader } from '#app/routes/api.v1.kpis'
 import { action as spendAction, loader as spendLoader } from '#app/routes/_app.settings.spend'
-import { apiKeyCaller, callRoute, createMember, createOwner, readResult, type ApiCall } from '#tests/factories'
-import { expectedKpis, KPI_PERIOD, KPI_PREVIOUS_PERIOD, seedKpiFixture } from '#tests/kpi-fixture'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult, type ApiCall } from '#tests/factories/accounts'
+import { expectedKpis, KPI_PERIOD, KPI_PREVIOUS_PERIOD, seedKpiFixture } from '#tests/factories/kpi-month'
 
 type Pair = [number | null, number | null]
 

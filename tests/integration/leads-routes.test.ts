@@ -9,8 +9,8 @@ import { loader as exportLoader } from '#app/routes/_app.leads.export[.csv]'
 import { loader as inboxLoader } from '#app/routes/_app.leads._index/route'
 import { action as scoringAction, loader as scoringLoader } from '#app/routes/_app.settings.lead-scoring'
 import { leadNotes, leads, workspaces } from '#db/schema'
-import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories'
-import { insertConversion, insertForm, insertLead, insertPage } from '#tests/lead-factories'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { insertConversion, insertForm, insertLead, insertPage } from '#tests/factories/lead-rows'
 
 type Fn = (args: never) => unknown
 

@@ -6,7 +6,7 @@ import { computeLeadScore, DEFAULT_SCORE_RULES, type ScoreRules } from '#app/lea
 import { getScoreRules, leadScoreSql, saveScoreRules } from '#app/leads/score-rules.server'
 import { DAY_MS as DAY } from '#app/time/days'
 import { leads } from '#db/schema'
-import { insertLead, insertWorkspace } from '#tests/lead-factories'
+import { insertLead, insertWorkspace } from '#tests/factories/lead-rows'
 
 // A fixed-seed generator: the cases are many and varied, and a failure reproduces.
 function random(seed: number) {

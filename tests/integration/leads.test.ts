@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { db } from '#app/db.server'
 import { addLeadNote, getLead, markLeadOpened } from '#app/leads/detail.server'
 import { eraseLead } from '#app/leads/erase.server'
@@ -11,8 +11,8 @@ import type { LeadSort } from '#app/leads/schema'
 import { changeLeadStage } from '#app/leads/stage.server'
 import { DAY_MS as DAY } from '#app/time/days'
 import { conversions, leadNotes, leads, leadStageChanges } from '#db/schema'
-import { createOwner } from '#tests/factories'
-import { insertConversion, insertForm, insertLead, insertPage, insertPageView, insertWorkspace } from '#tests/lead-factories'
+import { createOwner } from '#tests/factories/accounts'
+import { insertConversion, insertForm, insertLead, insertPage, insertPageView, insertWorkspace } from '#tests/factories/lead-rows'
 
 const ids = (page: { leads: { id: string }[] }) => page.leads.map((l) => l.id).sort()
 
@@ -262,8 +262,14 @@ describe('getLead', () => {
     await markLeadOpened({ workspaceId, id: lead.id })
     const first = (await getLead({ workspaceId, id: lead.id }))!.openedAt
     expect(first).toBeInstanceOf(Date)
-    await new Promise((r) => setTimeout(r, 5))
-    await markLeadOpened({ workspaceId, id: lead.id })
+    // Opened again a minute later (only Date is faked): a second stamp would differ from the first.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(first!.getTime() + 60_000)
+      await markLeadOpened({ workspaceId, id: lead.id })
+    } finally {
+      vi.useRealTimers()
+    }
     expect((await getLead({ workspaceId, id: lead.id }))!.openedAt).toEqual(first)
   })
 })

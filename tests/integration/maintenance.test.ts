@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { runMaintenance } from '#app/workers/maintenance.server'
 import { rateLimits, sessions } from '#db/schema'
-import { createOwner } from '#tests/factories'
+import { createOwner } from '#tests/factories/accounts'
 
 test('maintenance deletes expired sessions and stale rate-limit windows, and nothing else', async () => {
   const owner = await createOwner()

@@ -12,7 +12,7 @@ import { action as variantsApi } from '#app/routes/api.v1.pages.$id.variants'
 import { action as putVariantApi, loader as getVariantApi } from '#app/routes/api.v1.pages.$id.variants.$key'
 import { action as pageAction } from '#app/routes/_app.pages.$id/route'
 import { pages, pageVersions } from '#db/schema'
-import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 type Doc = { root: { props?: Record<string, unknown> }; content: { type: string; props: Record<string, unknown> }[] }
 

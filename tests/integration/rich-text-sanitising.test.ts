@@ -9,7 +9,7 @@ import { action as variantsApi } from '#app/routes/api.v1.pages.$id.variants'
 import { action as putVariantApi, loader as getVariantApi } from '#app/routes/api.v1.pages.$id.variants.$key'
 import { action as editorAction, loader as editorLoader } from '#app/routes/editor.$pageId.$key'
 import { pageVariants, pageVersions, type PageDocumentJson } from '#db/schema'
-import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories'
+import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { XSS_PAYLOADS } from '#tests/xss-payloads'
 
 // Rich text is sanitised when it is stored, by every way in (API draft PUT, the editor's save, variant copies,

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { existsSync } from 'node:fs'
+import http from 'node:http'
 import { afterEach, describe, expect, test } from 'vitest'
-import { startServer, startTcpProxy, waitFor, type RunningServer } from '#tests/server-process'
+import { ServerStartError, startServer, startTcpProxy, type RunningServer } from '#tests/server-process'
+import { waitFor } from '#tests/wait-for'
 
 // These start the production build as real processes, the way `npm start` and a load balancer see it.
 let server: RunningServer | undefined
@@ -14,31 +14,59 @@ afterEach(async () => {
   server = undefined
 })
 
+/** A form POST sent with `Expect: 100-continue`: `dispatched` resolves when the server has started handling it. */
+function postOnceDispatched(url: string, form: URLSearchParams) {
+  const body = form.toString()
+  let dispatched!: () => void
+  const started = new Promise<void>((resolve) => (dispatched = resolve))
+  const response = new Promise<{ status: number; location: string | undefined }>((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body), Expect: '100-continue' },
+    })
+    req.on('continue', () => {
+      dispatched()
+      req.end(body)
+    })
+    req.on('response', (res) => {
+      res.resume()
+      res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location }))
+    })
+    req.on('error', reject)
+  })
+  return { dispatched: started, response }
+}
+
 describe('the server process', () => {
-  test('on SIGTERM it finishes the request in flight, closes the database and exits 0', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'splitform-'))
-    try {
-      server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' })
-      expect(server.output()).toContain('Demo login: demo@splitform.dev')
-      // A login spends ~0.4 s hashing (scrypt): long enough to be in flight when the signal lands.
-      const inFlight = fetch(`${server.url}/login`, {
-        method: 'POST',
-        body: new URLSearchParams({ email: 'demo@splitform.dev', password: 'splitform-demo' }),
-        redirect: 'manual',
-      })
-      await new Promise((r) => setTimeout(r, 100))
-      server.proc.kill('SIGTERM')
-      const response = await inFlight
-      expect(response.status).toBe(302)
-      expect(response.headers.get('location')).toBe('/login?check=1&redirectTo=%2Fdashboard')
-      expect(await server.exited).toBe(0)
-      expect(server.output()).toContain('SIGTERM: finishing in-flight requests')
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
-    }
+  // A first start on a new PGlite folder seeds the demo's 90 days: 5–35 s on a busy 2-core machine.
+  test('on SIGTERM it finishes the request in flight, closes the database and exits 0', { timeout: 90_000 }, async () => {
+    const started = await startServer({}, { dataDir: 'temp', startTimeoutMs: 60_000 })
+    server = started
+    // Printed right after the line startServer waits for.
+    await waitFor(() => (started.output().includes('Demo login: demo@splitform.dev') ? true : undefined), 5_000)
+    // The signal lands once the server is handling the login: it answers `100 Continue` when it dispatches the
+    // request (and only then is the body sent), and the login then spends ~0.4 s hashing (scrypt).
+    const inFlight = postOnceDispatched(`${server.url}/login`, new URLSearchParams({ email: 'demo@splitform.dev', password: 'splitform-demo' }))
+    await inFlight.dispatched
+    server.proc.kill('SIGTERM')
+    const response = await inFlight.response
+    expect(response.status).toBe(302)
+    expect(response.location).toBe('/login?check=1&redirectTo=%2Fdashboard')
+    expect(await server.exited).toBe(0)
+    expect(server.output()).toContain('SIGTERM: finishing in-flight requests')
   })
 
-  test('refuses to start on bad configuration, naming the variable', async () => {
+  test('a start that times out leaves no process and no data folder behind', async () => {
+    const failed = await startServer({}, { dataDir: 'temp', startTimeoutMs: 1 }).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(ServerStartError)
+    const { pid, dataDir, message } = failed as ServerStartError
+    expect(message).toMatch(/did not listen within 1 ms/)
+    expect(pid).toBeGreaterThan(0)
+    expect(() => process.kill(pid!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
+    expect(existsSync(dataDir!)).toBe(false)
+  })
+
+  test('refuses to start on bad configuration, naming the variable', { timeout: 60_000 }, async () => {
     await expect(startServer({ PORT: 'eighty', DATA_DIR: 'memory://' })).rejects.toThrow(/PORT/)
   })
 

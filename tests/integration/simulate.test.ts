@@ -6,8 +6,8 @@ import { starterFields } from '#app/forms/purposes'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { spamSubmissions } from '#db/schema'
 import { simulateTraffic } from '#scripts/simulation/traffic'
-import { experimentApi, publishExperimentPage } from '#tests/experiment-factories'
-import { startVisitorServer } from '#tests/form-factories'
+import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
+import { startVisitorServer } from '#tests/factories/published-forms'
 
 // The simulator against the real visitor path (GET and POST /p/:slug over HTTP): what it reports must be what
 // the server counted, visitor by visitor.

@@ -4,7 +4,7 @@ import { createApiKey } from '#app/api-keys/api-key.server'
 import { API_LIMITS } from '#app/rate-limits/api-limit.server'
 import { action as analyzeAction, loader as analyzeLoader } from '#app/routes/api.v1.analyze'
 import { action as sampleSizeAction } from '#app/routes/api.v1.sample-size'
-import { createOwner, readResult } from '#tests/factories'
+import { createOwner, readResult } from '#tests/factories/accounts'
 
 function post(fn: typeof analyzeAction, body: unknown, { ip = `ip-${randomUUID()}`, headers = {} }: { ip?: string; headers?: Record<string, string> } = {}) {
   const request = new Request('http://app.test/api/v1/x', {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { issueFillTimer } from '#app/conversions/fill-timer.server'
 import { conversions, spamSubmissions } from '#db/schema'
-import { BROWSER_UA, hiddenFieldsOf, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
-import { createOwner } from '#tests/factories'
+import { BROWSER_UA, hiddenFieldsOf, postFrom, publishFormPage, startVisitorServer } from '#tests/factories/published-forms'
+import { createOwner } from '#tests/factories/accounts'
 
 // Thousands of random and hostile submissions: whatever arrives, the answer is 201, 400, 413 or 429 (never a
 // 500), and every accepted one is stored exactly once (idempotency keys are reused on purpose).

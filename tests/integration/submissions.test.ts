@@ -5,8 +5,8 @@ import { db } from '#app/db.server'
 import { issueFillTimer } from '#app/conversions/fill-timer.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { conversions, leads, leadStageChanges, pageViews, spamSubmissions, webhookDeliveries, webhooks, workspaces } from '#db/schema'
-import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
-import { createOwner } from '#tests/factories'
+import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage, startVisitorServer } from '#tests/factories/published-forms'
+import { createOwner } from '#tests/factories/accounts'
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (server = await startVisitorServer()))
@@ -333,7 +333,7 @@ test('answers stay per workspace: a conversion never lands in the page owner’s
 describe('held submissions', () => {
   test('a member restores one as a lead, once; viewers and other workspaces cannot', async () => {
     const { loader, action } = await import('#app/routes/_app.leads.held')
-    const { createMember, callRoute, readResult } = await import('#tests/factories')
+    const { createMember, callRoute, readResult } = await import('#tests/factories/accounts')
     const { slug, owner, formId } = await setup()
     const hidden = hiddenFieldsOf((await getPage(slug)).html)
     const address = email()

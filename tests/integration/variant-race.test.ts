@@ -3,7 +3,7 @@ import { expect, test } from 'vitest'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
 import { loader as pageApi } from '#app/routes/api.v1.pages.$id'
 import { action as variantsApi } from '#app/routes/api.v1.pages.$id.variants'
-import { apiKeyCaller, createOwner } from '#tests/factories'
+import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
 
 // Real concurrency needs real PostgreSQL (a pool of connections; PGlite runs one statement at a time). CI sets
 // DATABASE_URL; without it the test still runs, serialised, and checks the same outcome.

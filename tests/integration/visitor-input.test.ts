@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { issueFillTimer } from '#app/conversions/fill-timer.server'
 import { conversions, spamSubmissions } from '#db/schema'
-import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage, startVisitorServer } from '#tests/form-factories'
-import { createOwner } from '#tests/factories'
+import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage, startVisitorServer } from '#tests/factories/published-forms'
+import { createOwner } from '#tests/factories/accounts'
 
 // The visitor path (POST /p/:slug) with text PostgreSQL cannot store, malformed idempotency keys and retried held
 // submissions: each is a 400 naming the field (as JSON for the page script, as the page again without JS) or

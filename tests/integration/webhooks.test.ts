@@ -11,7 +11,7 @@ import type { Resolver } from '#app/webhooks/target.server'
 import { MAX_ATTEMPTS } from '#app/webhooks/retry'
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '#app/webhooks/signature'
 import { webhookDeliveries, type WebhookEvent } from '#db/schema'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 // A real HTTP receiver on a free port. Paths choose the answer: /fail → 500, /hang → never answers, /slow → 200
 // after 40 ms, /slower → 200 after 300 ms, /redirect → 302 to /followed, anything else → 200.

@@ -7,7 +7,7 @@ import { action as membersAction, loader as membersLoader } from '#app/routes/_a
 import { action as generalAction } from '#app/routes/_app.settings._index'
 import { action as inviteAction, loader as inviteLoader } from '#app/routes/invite.$token'
 import { action as signupAction } from '#app/routes/signup'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
+import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 
 describe('workspace isolation', () => {
   test("a member of workspace B gets 404 for workspace A's resources by id", async () => {

@@ -7,10 +7,10 @@ import { db } from '#app/db.server'
 import * as indexRoute from '#app/routes/_app.experiments._index'
 import { analyze } from '#app/statistics/analyze'
 import { experiments } from '#db/schema'
-import { startVisitorServer } from '#tests/form-factories'
+import { startVisitorServer } from '#tests/factories/published-forms'
 import { expectedLoss, katz, probabilityToBeat, relativeLift, sequentialMultiplier, sequentialPValue, sequentialRho, wilson, type Counts } from '#tests/hand-statistics'
 import { cellsOf, elementsWith, elementWith, renderRoute, textOf } from '#tests/render-route'
-import { seedResultsTraffic, type MetricCounts, type ResultsFixture } from '#tests/results-fixture'
+import { seedResultsTraffic, type MetricCounts, type ResultsFixture } from '#tests/factories/results-traffic'
 import * as route from './route'
 
 // Every figure the results page shows, for every metric of the switcher, against the fixture: traffic sent over

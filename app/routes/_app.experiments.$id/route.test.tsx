@@ -5,8 +5,8 @@ import { createExperiment, transitionExperiment } from '#app/experiments/experim
 import * as indexRoute from '#app/routes/_app.experiments._index'
 import { analyze } from '#app/statistics/analyze'
 import { experimentDaily, experiments } from '#db/schema'
-import { publishExperimentPage } from '#tests/experiment-factories'
-import { createMember, createOwner } from '#tests/factories'
+import { publishExperimentPage } from '#tests/factories/experiments'
+import { createMember, createOwner } from '#tests/factories/accounts'
 import { cellsOf, elementsWith, elementWith, renderRoute, textOf } from '#tests/render-route'
 import * as route from './route'
 

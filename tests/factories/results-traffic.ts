@@ -22,8 +22,8 @@ import { createForm } from '#app/forms/form.server'
 import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/definition'
 import { createVariant, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 import { leads, type LeadStage } from '#db/schema'
-import { experimentApi } from '#tests/experiment-factories'
-import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage } from '#tests/form-factories'
+import { experimentApi } from '#tests/factories/experiments'
+import { BROWSER_UA, CONSENT_FORM, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage } from '#tests/factories/published-forms'
 
 export const DEVICE_UAS = {
   desktop: BROWSER_UA,

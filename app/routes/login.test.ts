@@ -6,7 +6,7 @@ import { LOGIN_LIMITS } from '#app/auth/login-throttle'
 import { db } from '#app/db.server'
 import { action as loginAction } from '#app/routes/login'
 import { rateLimits } from '#db/schema'
-import { callRoute, readResult } from '#tests/factories'
+import { callRoute, readResult } from '#tests/factories/accounts'
 
 // The login throttle through the login action, on the test database (app/auth/login-throttle.ts explains the
 // counters). Retry-After on the real HTTP response is checked in auth-server.test.ts.

@@ -2,8 +2,8 @@ import { createVariant, publishPage } from '#app/pages/queries.server'
 import { action as createApi } from '#app/routes/api.v1.experiments'
 import { action as actionApi } from '#app/routes/api.v1.experiments.$id.$action'
 import { action as patchApi, loader as getApi } from '#app/routes/api.v1.experiments.$id'
-import { CONSENT_FORM, publishFormPage } from '#tests/form-factories'
-import { apiKeyCaller, createOwner } from '#tests/factories'
+import { CONSENT_FORM, publishFormPage } from '#tests/factories/published-forms'
+import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
 
 /** An owner with an API key, and a call() that runs API routes in process like Remix does. */
 export async function experimentApi() {

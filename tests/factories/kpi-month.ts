@@ -13,8 +13,8 @@ import { createForm } from '#app/forms/form.server'
 import { saveSpendMonth } from '#app/kpis/spend.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import { flushPageViews, writePageViews } from '#app/visitors/page-views.server'
-import { CONSENT_FORM, startVisitorServer, BROWSER_UA } from '#tests/form-factories'
-import { insertConversion, insertLead } from '#tests/lead-factories'
+import { CONSENT_FORM, startVisitorServer, BROWSER_UA } from '#tests/factories/published-forms'
+import { insertConversion, insertLead } from '#tests/factories/lead-rows'
 import { leads, leadStageChanges, type LeadStage, type TouchJson } from '#db/schema'
 
 export const KPI_PERIOD = { from: '2026-03-01', to: '2026-03-31' }

@@ -1,5 +1,5 @@
 // The dashboard as a member gets it: the route's real loader on a real request, rendered to HTML, checked number by
-// number against the hand-computed month of tests/kpi-fixture.ts; and the links behind the numbers, followed into
+// number against the hand-computed month of tests/factories/kpi-month.ts; and the links behind the numbers, followed into
 // the leads inbox, list as many leads as the numbers say.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
@@ -11,8 +11,8 @@ import { STAGE_LABELS } from '#app/leads/stages'
 import { describeChange, formatKpi, type KpiKind } from '#app/routes/_app.dashboard/change'
 import * as dashboard from '#app/routes/_app.dashboard/route'
 import { loader as indexLoader } from '#app/routes/_index'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories'
-import { expectedKpis, KPI_PERIOD, seedKpiFixture } from '#tests/kpi-fixture'
+import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { expectedKpis, KPI_PERIOD, seedKpiFixture } from '#tests/factories/kpi-month'
 import { cellsOf, elementWith, elementsWith, renderRoute, textOf } from '#tests/render-route'
 
 type Pair = [number | null, number | null]
@@ -50,7 +50,7 @@ describe('the home page after login', () => {
   })
 })
 
-describe('a known month (tests/kpi-fixture.ts)', () => {
+describe('a known month (tests/factories/kpi-month.ts)', () => {
   let ctx: { cookie: string; viewerCookie: string; workspaceId: string; expected: ReturnType<typeof expectedKpis> }
   const htmlByModel = new Map<AttributionModel, string>()
 
