@@ -3,13 +3,20 @@ import murmurhash from 'murmurhash'
 import { describe, expect, test } from 'vitest'
 import { checkSampleRatio } from '#app/statistics/srm'
 import { chiSquareSurvival } from '#app/statistics/special'
-import { assignVariant, pickByWeight, unitHash } from './bucketing'
+import { assignVariant, pickByWeight, unitHash, type Assignment, type Bucketable } from './bucketing'
+import goldenVectors from './bucketing-vectors.json'
 
 // 100,000 visitor ids shaped like the real ones (random-looking UUIDs), but fixed, so the test cannot flake.
 const visitors = Array.from({ length: 100_000 }, (_, i) => {
   const h = createHash('sha256').update(`visitor-${i}`).digest('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
 })
+
+type GoldenVectors = {
+  setups: Record<string, Omit<Bucketable, 'seed'>>
+  cases: { seed: number; visitorId: string; version: number; hash: { coverage: number; variant: number }; assignment: Record<string, Assignment> }[]
+}
+const vectors = goldenVectors as GoldenVectors
 
 const chiSquareP = (counts: number[], weights: number[]) => checkSampleRatio(counts, weights).pValue!
 
@@ -90,5 +97,14 @@ test('the byte-buffer hashing gives exactly the package’s string hash (assignm
     for (const purpose of ['coverage', 'variant'] as const) {
       expect(unitHash(987_654_321, visitorId, purpose)).toBe(murmurhash.v3(`${purpose}:${visitorId}`, 987_654_321) / 2 ** 32)
     }
+  }
+})
+
+describe('golden vectors (bucketing-vectors.json): today’s hashes and assignments, pinned', () => {
+  for (const c of vectors.cases) {
+    test(`seed ${c.seed}, visitor ${JSON.stringify(c.visitorId.length > 40 ? `${c.visitorId.slice(0, 20)}…(${c.visitorId.length})` : c.visitorId)}`, () => {
+      expect({ coverage: unitHash(c.seed, c.visitorId, 'coverage'), variant: unitHash(c.seed, c.visitorId, 'variant') }).toEqual(c.hash)
+      for (const [name, setup] of Object.entries(vectors.setups)) expect(assignVariant({ seed: c.seed, ...setup }, c.visitorId), name).toEqual(c.assignment[name])
+    })
   }
 })
