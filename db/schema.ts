@@ -622,6 +622,9 @@ export const experiments = pgTable(
     status: experimentStatusEnum('status').default('draft').notNull(),
     // A fresh random 32-bit seed per experiment: assignments of two experiments are independent.
     seed: bigint('seed', { mode: 'number' }).notNull(),
+    // How visitors are hashed into variants (app/experiments/bucketing.ts hash): the version the experiment was
+    // created with, for its whole life. Experiments from before the column existed were bucketed with version 1.
+    bucketingVersion: integer('bucketing_version').default(1).notNull(),
     variants: jsonb('variants').$type<ExperimentVariantJson[]>().notNull(),
     controlKey: text('control_key').notNull(),
     // Share of visitors who enter (0–1]; the rest see the control and are not counted.

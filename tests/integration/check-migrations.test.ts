@@ -30,7 +30,8 @@ test('a column added to the schema without a migration fails the check, naming t
   const problems = checkMigrations({ schema: withColumn })
 
   expect(problems).toHaveLength(1)
-  expect(problems[0]).toMatch(/would write 0012_unexpected\.sql/)
+  const next = (JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] }).entries.length
+  expect(problems[0]).toContain(`would write ${String(next).padStart(4, '0')}_unexpected.sql:`)
   expect(problems[0]).toContain('ALTER TABLE "workspaces" ADD COLUMN "nickname" text;')
 })
 
