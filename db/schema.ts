@@ -2,6 +2,8 @@ import { relations } from 'drizzle-orm'
 import { roles } from './enums'
 import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
+// Types only (erased when drizzle-kit loads this file): the shapes the app validates before it stores a jsonb value.
+import type { FormDefinition } from '#app/forms/definition'
 
 export { roles, type Role } from './enums'
 
@@ -185,16 +187,14 @@ export const pageVersions = pgTable(
 )
 
 // ── Forms ───────────────────────────────────────────────────────────────────────────────────────
-/** A form's fields, steps, conversion type and success action (validated by app/forms/definition.ts). */
-export type FormDefinitionJson = { conversionType: 'soft' | 'hard'; purpose: string; fields: unknown[] } & Record<string, unknown>
-
 export const forms = pgTable(
   'forms',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    definition: jsonb('definition').$type<FormDefinitionJson>().notNull(),
+    // A form's fields, steps, conversion type and success action, as FormDefinitionSchema parsed them before storing.
+    definition: jsonb('definition').$type<FormDefinition>().notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
