@@ -2,6 +2,8 @@ import { relations } from 'drizzle-orm'
 import { roles } from './enums'
 import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
+// Types only (erased when drizzle-kit loads this file): the shapes the app validates before it stores a jsonb value.
+import type { FormDefinition } from '#app/forms/definition'
 
 export { roles, type Role } from './enums'
 
@@ -185,16 +187,14 @@ export const pageVersions = pgTable(
 )
 
 // ── Forms ───────────────────────────────────────────────────────────────────────────────────────
-/** A form's fields, steps, conversion type and success action (validated by app/forms/definition.ts). */
-export type FormDefinitionJson = { conversionType: 'soft' | 'hard'; purpose: string; fields: unknown[] } & Record<string, unknown>
-
 export const forms = pgTable(
   'forms',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    definition: jsonb('definition').$type<FormDefinitionJson>().notNull(),
+    // A form's fields, steps, conversion type and success action, as FormDefinitionSchema parsed them before storing.
+    definition: jsonb('definition').$type<FormDefinition>().notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -622,6 +622,9 @@ export const experiments = pgTable(
     status: experimentStatusEnum('status').default('draft').notNull(),
     // A fresh random 32-bit seed per experiment: assignments of two experiments are independent.
     seed: bigint('seed', { mode: 'number' }).notNull(),
+    // How visitors are hashed into variants (app/experiments/bucketing.ts hash): the version the experiment was
+    // created with, for its whole life. Experiments from before the column existed were bucketed with version 1.
+    bucketingVersion: integer('bucketing_version').default(1).notNull(),
     variants: jsonb('variants').$type<ExperimentVariantJson[]>().notNull(),
     controlKey: text('control_key').notNull(),
     // Share of visitors who enter (0–1]; the rest see the control and are not counted.

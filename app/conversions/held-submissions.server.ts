@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
-import type { FormDefinition } from '#app/forms/definition'
 import { extractLeadIdentity, type Answers } from '#app/forms/validation'
 import { recordConversion } from '#app/conversions/record.server'
 import { forms, pages, spamSubmissions } from '#db/schema'
@@ -42,7 +41,7 @@ export async function restoreHeldSubmission({ workspaceId, id }: { workspaceId: 
   if (held.submission.restoredAt) return { ok: false, status: 409, message: 'Already restored' }
   if (!held.definition) return { ok: false, status: 409, message: 'Its form was deleted; it cannot become a lead' }
   const s = held.submission
-  const definition = held.definition as unknown as FormDefinition
+  const definition = held.definition
   const answers = s.answers as Answers
   const recorded = await recordConversion({
     workspaceId,

@@ -1,7 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import { queryRows, type Database } from '#app/db.server'
 import { writeExperimentConversions } from '#app/experiments/counting.server'
-import type { FormDefinition } from '#app/forms/definition'
 import { readScoreRules } from '#app/leads/score'
 import { rateLimitHit } from '#app/rate-limits/rate-limit.server'
 import { writePageViews } from '#app/visitors/page-views.server'
@@ -84,7 +83,7 @@ export async function seedDemoHistory(db: Database, { workspaceId, userId, forms
     .map((form) => ({ pageId: form.pageId, slug: form.slug, formId: form.id, conversionType: form.conversionType, ...TRAFFIC[form.slug]! }))
   // The forms as stored (a marketer may have edited them): the history's answers must pass their validation.
   const stored = await db.select({ id: forms.id, definition: forms.definition }).from(forms).where(inArray(forms.id, pages.map((p) => p.formId)))
-  const definitions = new Map(stored.map((f) => [f.id, f.definition as unknown as FormDefinition]))
+  const definitions = new Map(stored.map((f) => [f.id, f.definition]))
   for (const page of pages) {
     const next = definitions.get(page.formId)?.success.nextStep?.url
     if (next?.startsWith('/p/')) page.nextStepSlug = next.slice(3)

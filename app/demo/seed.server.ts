@@ -6,7 +6,7 @@ import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import { DEMO_PAGES } from './pages'
-import { apiKeys, forms, memberships, pages, users, workspaces, type FormDefinitionJson } from '#db/schema'
+import { apiKeys, forms, memberships, pages, users, workspaces } from '#db/schema'
 import { seedDemoHistory, type DemoForm } from './history.server'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
@@ -63,7 +63,7 @@ async function seedDemoPages(db: Database, userId: string): Promise<DemoForm[]> 
     if (!definition) throw new Error(`demo form ${form.name}: ${JSON.stringify(!parsed.ok && parsed.errors)}`)
     await db
       .insert(forms)
-      .values({ id: form.id, workspaceId: DEMO_WORKSPACE_ID, name: form.name, definition: definition as unknown as FormDefinitionJson })
+      .values({ id: form.id, workspaceId: DEMO_WORKSPACE_ID, name: form.name, definition })
       .onConflictDoNothing({ target: forms.id })
     const [existing] = await db.select({ id: pages.id }).from(pages).where(sql`${pages.slug} = ${page.slug}`)
     let pageId = existing?.id

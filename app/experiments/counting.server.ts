@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
+import { jsonBatch } from '#app/events/json-batch'
 import { catchUpInBatches } from '#app/workers/catch-up.server'
 
 // What an experiment counts: exposures and conversions, never a counter row updated per request. An exposure
@@ -59,17 +60,24 @@ export type ExperimentConversionRow = {
   convertedAt: Date
 }
 
+const experimentConversionBatch = jsonBatch([
+  ['experiment_id', 'uuid'],
+  ['visitor_id', 'uuid'],
+  ['metric', 'text'],
+  ['variant_key', 'text'],
+  ['conversion_id', 'uuid'],
+  ['device', 'text'],
+  ['channel', 'text'],
+  ['converted_at', 'timestamptz'],
+])
+
 /**
  * Experiment conversions of conversions already stored, in bulk (the demo history, tests), counted by the same
  * function as live ones; the rollups are caught up before it returns. The live path never calls this.
  */
 export async function writeExperimentConversions(rows: ExperimentConversionRow[]) {
-  const json = JSON.stringify(rows.map((r) => [r.experimentId, r.visitorId, r.metric, r.variantKey, r.conversionId, r.device, r.channel, r.convertedAt]))
-  await db.execute(sql`with rows as (
-      select (r->>0)::uuid as experiment_id, (r->>1)::uuid as visitor_id, r->>2 as metric, r->>3 as variant_key, (r->>4)::uuid as conversion_id,
-        r->>5 as device, r->>6 as channel, (r->>7)::timestamptz as converted_at
-      from jsonb_array_elements(${json}::jsonb) as r
-    ), first_rows as (
+  const json = experimentConversionBatch.encode(rows, (r) => [r.experimentId, r.visitorId, r.metric, r.variantKey, r.conversionId, r.device, r.channel, r.convertedAt])
+  await db.execute(sql`with rows as (${experimentConversionBatch.select(json)}), first_rows as (
       -- The same visitor converting twice in one call: the first conversion is the one that counts, whatever order
       -- the calls below run in.
       select distinct on (experiment_id, visitor_id, metric) * from rows order by experiment_id, visitor_id, metric, converted_at

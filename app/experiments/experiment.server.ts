@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, queryRows, type Database, type Transaction } from '#app/db.server'
-import { newExperimentSeed } from '#app/experiments/bucketing'
+import { BUCKETING_VERSION, newExperimentSeed } from '#app/experiments/bucketing'
 import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
@@ -43,6 +43,7 @@ export async function createExperiment({ workspaceId, input, actor }: { workspac
         name: input.name,
         hypothesis: input.hypothesis,
         seed: newExperimentSeed(),
+        bucketingVersion: BUCKETING_VERSION,
         variants: input.variants,
         controlKey: input.control ?? input.variants[0]!.key,
         coverage: input.coverage,

@@ -5,7 +5,7 @@ import { checkSuccessAsset } from '#app/assets/asset.server'
 import { validateFormDefinition, type FormDefinition } from '#app/forms/definition'
 import { FormNameSchema } from '#app/forms/schema'
 import { fieldErrorsOf } from '#app/http/field-errors'
-import { forms, type FormDefinitionJson } from '#db/schema'
+import { forms } from '#db/schema'
 
 export type CheckedForm = { ok: true; name: string; definition: FormDefinition } | { ok: false; errors: Record<string, string[]> }
 
@@ -26,7 +26,7 @@ export async function checkFormInput({ workspaceId, name, definition }: { worksp
 export async function createForm({ workspaceId, name, definition }: { workspaceId: string; name: string; definition: FormDefinition }) {
   const [row] = await db
     .insert(forms)
-    .values({ workspaceId, name, definition: definition as unknown as FormDefinitionJson })
+    .values({ workspaceId, name, definition })
     .returning({ id: forms.id })
   return row!
 }
@@ -37,7 +37,7 @@ export async function getForm({ workspaceId, id }: { workspaceId: string; id: st
     .select({ id: forms.id, name: forms.name, definition: forms.definition, createdAt: forms.createdAt, updatedAt: forms.updatedAt, archivedAt: forms.archivedAt })
     .from(forms)
     .where(and(eq(forms.id, id), eq(forms.workspaceId, workspaceId)))
-  return row ? { ...row, definition: row.definition as unknown as FormDefinition } : null
+  return row ?? null
 }
 
 export async function listForms({ workspaceId }: { workspaceId: string }) {
@@ -61,7 +61,7 @@ export async function listForms({ workspaceId }: { workspaceId: string }) {
 export async function updateForm({ workspaceId, id, name, definition }: { workspaceId: string; id: string; name: string; definition: FormDefinition }) {
   const rows = await db
     .update(forms)
-    .set({ name, definition: definition as unknown as FormDefinitionJson, updatedAt: new Date() })
+    .set({ name, definition, updatedAt: new Date() })
     .where(and(eq(forms.id, id), eq(forms.workspaceId, workspaceId)))
     .returning({ id: forms.id })
   // Published pages showing it rebuild at once here, and within a second in other processes.
@@ -90,5 +90,5 @@ export async function listFormChoices({ workspaceId }: { workspaceId: string }) 
     .from(forms)
     .where(and(eq(forms.workspaceId, workspaceId), isNull(forms.archivedAt)))
     .orderBy(forms.name)
-  return rows.map((r) => ({ id: r.id, name: r.name, conversionType: r.definition.conversionType, definition: r.definition as unknown as FormDefinition }))
+  return rows.map((r) => ({ id: r.id, name: r.name, conversionType: r.definition.conversionType, definition: r.definition }))
 }

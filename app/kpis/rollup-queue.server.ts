@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { EVERY_MS, followerPause } from '#app/kpis/follower-pace'
-import { maintainPageViewRollups } from '#app/kpis/rollups.server'
+import { maintainPageViewRollups, rollupBatch } from '#app/kpis/rollups.server'
 import { catchUpInBatches } from '#app/workers/catch-up.server'
 import { createPeriodicWorker } from '#app/workers/periodic'
 
@@ -29,8 +29,7 @@ export const ROLLUP_BATCH_ROWS = 1000
  */
 async function catchUpBatch({ upTo, batchSize, wait }: { upTo: number; batchSize: number; wait: boolean }) {
   return db.transaction(async (tx) => {
-    // The JSON maintainPageViewRollups expects, as writePageViews used to encode it: [workspaceId, pageId,
-    // variantKey, visitorId, device, channel, utmSource, utmMedium, utmCampaign, referrer, path, viewedAt].
+    // The batch as maintainPageViewRollups reads it (rollupBatch).
     const [batch] = await queryRows<{ json: string; n: number }>(
       tx,
       sql`with picked as (
@@ -39,8 +38,7 @@ async function catchUpBatch({ upTo, batchSize, wait }: { upTo: number; batchSize
       ), taken as (
         delete from page_view_rollup_queue q using picked p where q.page_view_id = p.page_view_id returning q.page_view_id
       )
-      select coalesce(jsonb_agg(jsonb_build_array(pv.workspace_id, pv.page_id, pv.variant_key, pv.visitor_id, pv.device, pv.channel,
-          pv.utm_source, pv.utm_medium, pv.utm_campaign, pv.referrer, pv.path, pv.viewed_at) order by pv.id), '[]'::jsonb)::text as json,
+      select coalesce(jsonb_agg(${rollupBatch.build('pv')} order by pv.id), '[]'::jsonb)::text as json,
         count(pv.id)::int as n
       from taken t join page_views pv on pv.id = t.page_view_id`,
     )

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { queryRows, type Transaction } from '#app/db.server'
+import { jsonBatch } from '#app/events/json-batch'
 
 // The marketing dashboard's rollups, updated for each batch of queued page views (app/kpis/rollup-queue.server.ts,
 // a few seconds behind the live writes), so they equal the page views and the dashboard never scans raw views. Migration 0006 builds the same
@@ -25,16 +26,32 @@ const VISITOR_LOCK_CLASS = 7_331_002
 const GAP_CAP = 366
 const NIL_UUID = '00000000-0000-0000-0000-000000000000'
 
-/**
- * Updates sessions and rollups for a batch of page views already inserted (and dequeued in `tx`). `json` is the
- * batch as catchUpPageViewRollups encodes it: [workspaceId, pageId, variantKey, visitorId, device, channel, …, path, viewedAt].
- */
+/** The page views a batch updates the rollups for, as the rollup follower builds it from page_views (`build('pv')`). */
+export const rollupBatch = jsonBatch([
+  ['workspace_id', 'uuid'],
+  ['page_id', 'uuid'],
+  ['variant_key', 'text'],
+  ['visitor_id', 'uuid'],
+  ['device', 'text'],
+  ['channel', 'text'],
+  ['viewed_at', 'timestamptz'],
+])
+
+/** The days each visitor's rebuilt sessions span, from rebuildSessions to updateVisitorDays. */
+const spanBatch = jsonBatch([
+  ['workspace_id', 'uuid'],
+  ['visitor_id', 'uuid'],
+  ['first_day', 'date'],
+  ['last_day', 'date'],
+])
+
+/** Updates sessions and rollups for a batch of page views already inserted (and dequeued in `tx`), encoded as rollupBatch. */
 export async function maintainPageViewRollups(tx: Transaction, json: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${VISITOR_LOCK_CLASS}, hashtext(k)) from (
-      select distinct (r->>0) || (r->>3) as k from jsonb_array_elements(${json}::jsonb) as r order by 1
+      select distinct workspace_id::text || visitor_id::text as k from (${rollupBatch.select(json)}) as views order by 1
     ) as keys`)
   const spans = await rebuildSessions(tx, json)
-  await updateVisitorDays(tx, json, JSON.stringify(spans.map((s) => [s.workspace_id, s.visitor_id, s.first_day, s.last_day])))
+  await updateVisitorDays(tx, json, spanBatch.encode(spans, (s) => [s.workspace_id, s.visitor_id, s.first_day, s.last_day]))
 }
 
 type Span = { workspace_id: string; visitor_id: string; first_day: string; last_day: string }
@@ -44,8 +61,7 @@ function rebuildSessions(tx: Transaction, json: string) {
   return queryRows<Span>(
     tx,
     sql`with batch as (
-      select (r->>0)::uuid as workspace_id, (r->>3)::uuid as visitor_id, min((r->>11)::timestamptz) as lo, max((r->>11)::timestamptz) as hi
-      from jsonb_array_elements(${json}::jsonb) as r group by 1, 2
+      select workspace_id, visitor_id, min(viewed_at) as lo, max(viewed_at) as hi from (${rollupBatch.select(json)}) as views group by 1, 2
     ), old as (
       delete from visitor_sessions s using batch b
       where s.workspace_id = b.workspace_id and s.visitor_id = b.visitor_id
@@ -99,14 +115,7 @@ function rebuildSessions(tx: Transaction, json: string) {
 async function updateVisitorDays(tx: Transaction, json: string, spansJson: string) {
   const key = (a: string, b: string) =>
     sql.raw(['workspace_id', 'visitor_id', 'kind', 'page_id', 'variant_key', 'day'].map((c) => `${a}.${c} = ${b}.${c}`).join(' and '))
-  await tx.execute(sql`with views as (
-      select (r->>0)::uuid as workspace_id, (r->>3)::uuid as visitor_id, (r->>1)::uuid as page_id, r->>2 as variant_key,
-        r->>4 as device, r->>5 as channel, (r->>11)::timestamptz as viewed_at
-      from jsonb_array_elements(${json}::jsonb) as r
-    ), spans as (
-      select (s->>0)::uuid as workspace_id, (s->>1)::uuid as visitor_id, (s->>2)::date as first_day, (s->>3)::date as last_day
-      from jsonb_array_elements(${spansJson}::jsonb) as s
-    ), seen as (
+  await tx.execute(sql`with views as (${rollupBatch.select(json)}), spans as (${spanBatch.select(spansJson)}), seen as (
       select distinct on (workspace_id, visitor_id, kind, page_id, variant_key, day) workspace_id, visitor_id, kind, page_id, variant_key, day, device, channel, viewed_at as first_at
       from (
         select workspace_id, visitor_id, 'all' as kind, ${NIL_UUID}::uuid as page_id, '' as variant_key, (viewed_at at time zone 'UTC')::date as day, device, channel, viewed_at from views

@@ -149,7 +149,7 @@ async function buildVersion(
   const formsStamp = stampOf(formRows)
   const servedForms = new Map<string, ServedForm>()
   for (const row of formRows) {
-    const definition = row.definition as unknown as FormDefinition
+    const definition = row.definition
     servedForms.set(row.id, { id: row.id, name: row.name, definition })
   }
   const variants = new Map<string, RenderedVariant>()

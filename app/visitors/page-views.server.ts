@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { db, isUniqueViolation } from '#app/db.server'
 import { createBatchWriter, type BatchWriter } from '#app/events/batch-writer.server'
+import { jsonBatch } from '#app/events/json-batch'
 import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
 import type { pageViews } from '#db/schema'
 
@@ -34,9 +35,7 @@ let skipKnownExposuresUntil = 0
  * stretch of the event loop) and ~0.2 µs to parse (both measured here); to_timestamp is exact to the millisecond.
  */
 async function insertPageViews(rows: PageViewRow[], now: number) {
-  const json = JSON.stringify(
-    rows.map((r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt.getTime(), r.exposure?.experimentId ?? null, r.exposure?.channel ?? null]),
-  )
+  const json = pageViewBatch.encode(rows, (r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt.getTime(), r.exposure?.experimentId ?? null, r.exposure?.channel ?? null])
   if (!rows.some((r) => r.exposure)) return void (await db.execute(viewsStatement(json)))
   if (now >= skipKnownExposuresUntil) {
     try {
@@ -49,14 +48,26 @@ async function insertPageViews(rows: PageViewRow[], now: number) {
   await db.execute(viewsWithExposuresStatement(json, { skipKnown: true }))
 }
 
-// The batch's views (r->>0 … r->>13, as insertPageViews encodes them) inserted into page_views and their ids queued
-// for the rollups: the start of both statements below.
-const insertAndQueueViews = (json: string) => sql`views as (
-    select (r->>0)::uuid as workspace_id, (r->>1)::uuid as page_id, r->>2 as variant_key, (r->>3)::uuid as visitor_id, r->>4 as device,
-      r->>5 as channel, r->>6 as utm_source, r->>7 as utm_medium, r->>8 as utm_campaign, r->>9 as referrer, r->>10 as path,
-      to_timestamp((r->>11)::float8 / 1000) as viewed_at, (r->>12)::uuid as experiment_id, r->>13 as exposure_channel
-    from jsonb_array_elements(${json}::jsonb) as r
-  ), inserted as (
+// The live batch: one row per view, with the exposure it carries (experiment_id and exposure_channel, else null).
+const pageViewBatch = jsonBatch([
+  ['workspace_id', 'uuid'],
+  ['page_id', 'uuid'],
+  ['variant_key', 'text'],
+  ['visitor_id', 'uuid'],
+  ['device', 'text'],
+  ['channel', 'text'],
+  ['utm_source', 'text?'],
+  ['utm_medium', 'text?'],
+  ['utm_campaign', 'text?'],
+  ['referrer', 'text?'],
+  ['path', 'text'],
+  ['viewed_at', 'epoch_ms'],
+  ['experiment_id', 'uuid?'],
+  ['exposure_channel', 'text?'],
+])
+
+// The batch's views inserted into page_views and their ids queued for the rollups: the start of both statements below.
+const insertAndQueueViews = (json: string) => sql`views as (${pageViewBatch.select(json)}), inserted as (
     insert into page_views (workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at)
     select workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at from views
     returning id

@@ -2,14 +2,17 @@
 // tests need leads in exact states (old, hot, erased, with odd names) that a real submission cannot easily make.
 import { randomUUID } from 'node:crypto'
 import { db } from '#app/db.server'
+import { FieldSchema, type FieldInput } from '#app/forms/definition'
 import { conversions, forms, leads, pages, pageViews, workspaces, type Conversion, type Lead, type PageView } from '#db/schema'
 
 const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/x', channel: 'direct', hasClickId: false }
 
-type FormValues = { workspaceId: string; name?: string; conversionType?: 'soft' | 'hard'; fields?: unknown[] }
+type FormValues = { workspaceId: string; name?: string; conversionType?: 'soft' | 'hard'; fields?: FieldInput[] }
 
 export async function insertForm({ workspaceId, name = 'Contact sales', conversionType = 'hard', fields = [] }: FormValues) {
-  const [row] = await db.insert(forms).values({ workspaceId, name, definition: { conversionType, purpose: 'other', fields } }).returning()
+  // Fields as the builder stores them (defaults filled in); no fields at all, which the builder refuses, is allowed here.
+  const definition = { conversionType, purpose: 'other' as const, fields: fields.map((f) => FieldSchema.parse(f)), success: { type: 'message' as const, message: 'Thanks' }, submitLabel: 'Submit' }
+  const [row] = await db.insert(forms).values({ workspaceId, name, definition }).returning()
   return row!
 }
 

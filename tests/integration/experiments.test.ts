@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
+import { assignVariant, BUCKETING_VERSION } from '#app/experiments/bucketing'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { flushPageViews, pageViewStats } from '#app/visitors/page-views.server'
 import { changed } from '#app/changes/signal'
@@ -165,6 +166,19 @@ describe('serving', () => {
     expect(assigned.length).toBeLessThan(40)
     expect(visits.filter((v) => !v.setCookies.some((c) => c.startsWith('sf_x_'))).every((v) => v.variant === 'A')).toBe(true)
     expect((await exposuresOf(id)).rows).toHaveLength(assigned.length)
+  })
+
+  test('a new experiment stores the bucketing version it was created with, and each visitor gets that version’s assignment', async () => {
+    const { page, id } = await runningExperiment([0.3, 0.3, 0.4], { coverage: 0.7 })
+    const [row] = await db.select().from(experiments).where(eq(experiments.id, id))
+    expect(row!.bucketingVersion).toBe(BUCKETING_VERSION)
+    const visits = await Promise.all(Array.from({ length: 30 }, () => visit(page.slug)))
+    for (const v of visits) {
+      const visitorId = /(?:^|; )sf_vid=([^;]+)/.exec(v.cookie)![1]!
+      const assignment = assignVariant(row!, visitorId)
+      expect(v.variant).toBe(assignment.variantKey)
+      expect(v.setCookies.some((c) => c.startsWith('sf_x_'))).toBe(assignment.inExperiment)
+    }
   })
 
   test('a visitor seen again without the assignment cookie, or twice in one batch, is exposed once and every view lands', async () => {

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { findApiCaller } from '#app/api-keys/api-key.server'
 import { verifyLogin } from '#app/auth/user.server'
 import { db, queryRows } from '#app/db.server'
-import type { FormDefinition } from '#app/forms/definition'
 import { analyze } from '#app/statistics/analyze'
 import { apiKeys, forms, memberships, users, workspaces } from '#db/schema'
 import { DEMO_LOGIN, DEMO_WORKSPACE_ID, seedDemo } from '#app/demo/seed.server'
@@ -105,7 +104,7 @@ describe('the demo history', () => {
     expect(notes!.n).toBeGreaterThan(20)
 
     const asking = (await db.select({ id: forms.id, definition: forms.definition }).from(forms).where(eq(forms.workspaceId, ws)))
-      .filter((f) => (f.definition as unknown as FormDefinition).fields.some((field) => field.type === 'heard_about'))
+      .filter((f) => f.definition.fields.some((field) => field.type === 'heard_about'))
       .map((f) => f.id)
     expect(asking.length).toBeGreaterThan(0)
     const [heard] = await rows<{ answered: number; unasked: number }>(sql`select count(*) filter (where heard_about is not null)::int as answered,
