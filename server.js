@@ -23,9 +23,7 @@ async function loadProductionBuild() {
 }
 
 async function main() {
-  const vite = isDev
-    ? await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
-    : undefined
+  const vite = isDev ? await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } })) : undefined
   const loadBuild = vite ? () => vite.ssrLoadModule('virtual:remix/server-build') : undefined
   const build = vite ? await loadBuild() : await loadProductionBuild()
   const entry = build.entry.module
@@ -108,7 +106,10 @@ async function main() {
       if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end('Temporarily unavailable')
     }
-    if (vite) return void loadBuild().then((b) => b.entry.module.servePublishedPage(req, res)).catch(fail)
+    if (vite)
+      return void loadBuild()
+        .then((b) => b.entry.module.servePublishedPage(req, res))
+        .catch(fail)
     try {
       // Synchronous for known pages: no promise on the hot path.
       entry.servePublishedPage(req, res)?.catch(fail)

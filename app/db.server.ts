@@ -18,9 +18,7 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations')
 const MIGRATION_LOCK_ID = 7_331_001
 
-type Connection =
-  | { kind: 'postgres'; db: Database; client: postgres.Sql; url: string }
-  | { kind: 'pglite'; db: Database; client: PGlite; dataDir: string }
+type Connection = { kind: 'postgres'; db: Database; client: postgres.Sql; url: string } | { kind: 'pglite'; db: Database; client: PGlite; dataDir: string }
 
 // One connection per process. Both drivers connect lazily, so creating it at import is cheap.
 let connection: Connection | undefined
@@ -62,9 +60,7 @@ export const db: Database = connect().db
 
 export function describeDatabase() {
   const c = connect()
-  return c.kind === 'postgres'
-    ? `PostgreSQL at ${new URL(c.url).host}${new URL(c.url).pathname}`
-    : `embedded PGlite in ${c.dataDir}`
+  return c.kind === 'postgres' ? `PostgreSQL at ${new URL(c.url).host}${new URL(c.url).pathname}` : `embedded PGlite in ${c.dataDir}`
 }
 
 /** Applies pending migrations. Several processes may start at once: an advisory lock serialises them. */

@@ -19,12 +19,7 @@ const ABORT_DELAY = 5_000
 // Every document the app renders carries the admin CSP with a nonce of its own, given to React (its streamed
 // scripts), to RemixServer (single fetch's streamed data) and through NonceProvider to <Scripts> and
 // <ScrollRestoration> in root.tsx.
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   const nonce = createCspNonce()
   setAdminSecurityHeaders(responseHeaders, { nonce, isDev: process.env.NODE_ENV === 'development' })
@@ -41,9 +36,7 @@ export default function handleRequest(
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          )
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
         },
         onShellError: reject,

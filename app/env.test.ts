@@ -21,9 +21,7 @@ test('every bad variable is named in one message', () => {
 })
 
 test('a real database in production needs SESSION_SECRET', () => {
-  expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' })).toThrow(
-    /SESSION_SECRET: is required with DATABASE_URL/,
-  )
+  expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' })).toThrow(/SESSION_SECRET: is required with DATABASE_URL/)
   expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x', SESSION_SECRET: 's'.repeat(32) }).sessionSecret).toBe('s'.repeat(32))
 })
 

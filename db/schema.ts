@@ -45,8 +45,12 @@ export const users = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
     createdAt: createdAt(),
   },
@@ -58,7 +62,9 @@ export const sessions = pgTable(
   {
     // SHA-256 of the random token in the cookie: a leaked table does not hand out live sessions.
     idHash: text('id_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     // The workspace the user is working in; membership is re-checked on every request.
     workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'set null' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -74,7 +80,9 @@ export const invites = pgTable(
   'invites',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     role: roleEnum('role').notNull(),
     email: text('email'),
@@ -92,7 +100,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     // The first characters of the key, shown in the list so a key can be recognised without its secret.
     prefix: text('prefix').notNull(),
@@ -104,11 +114,7 @@ export const apiKeys = pgTable(
     revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('api_keys_hash_key').on(t.keyHash),
-    index('api_keys_workspace_idx').on(t.workspaceId),
-    index('api_keys_created_by_idx').on(t.workspaceId, t.createdBy),
-  ],
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId), index('api_keys_created_by_idx').on(t.workspaceId, t.createdBy)],
 )
 
 // ── Abuse protection ────────────────────────────────────────────────────────────────────────────
@@ -142,7 +148,9 @@ export const pages = pgTable(
   'pages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     // Global, because visitors reach pages at /p/:slug whatever their workspace.
     slug: text('slug').notNull(),
@@ -160,7 +168,9 @@ export const pageVariants = pgTable(
   'page_variants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    pageId: uuid('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     name: text('name').notNull(),
     draft: jsonb('draft').$type<PageDocumentJson>().notNull(),
@@ -175,7 +185,9 @@ export const pageVersions = pgTable(
   'page_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    pageId: uuid('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     content: jsonb('content').$type<PublishedContent>().notNull(),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
@@ -191,7 +203,9 @@ export const forms = pgTable(
   'forms',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     // A form's fields, steps, conversion type and success action, as FormDefinitionSchema parsed them before storing.
     definition: jsonb('definition').$type<FormDefinition>().notNull(),
@@ -341,7 +355,9 @@ export const pageViewDaily = pgTable(
 export const marketingSpend = pgTable(
   'marketing_spend',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     month: text('month').notNull(),
     channel: text('channel').notNull(),
     amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
@@ -375,7 +391,9 @@ export const leads = pgTable(
   'leads',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     // Normalised (trimmed, lower-case); one lead per email per workspace. Null for a form without an email
     // field (each such conversion is its own lead) and after erasure.
     email: text('email'),
@@ -406,7 +424,9 @@ export const leads = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('leads_workspace_email_key').on(t.workspaceId, t.email).where(sql`${t.email} is not null`),
+    uniqueIndex('leads_workspace_email_key')
+      .on(t.workspaceId, t.email)
+      .where(sql`${t.email} is not null`),
     index('leads_workspace_created_idx').on(t.workspaceId, t.createdAt),
   ],
 )
@@ -415,7 +435,9 @@ export const conversions = pgTable(
   'conversions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     // Set in the same transaction that inserts the conversion; never null once committed.
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
     formId: uuid('form_id').notNull(),
@@ -446,7 +468,9 @@ export const conversions = pgTable(
     // variant_key, conversion_type, device), which drizzle cannot declare).
     index('conversions_kpi_idx').on(t.workspaceId, t.createdAt),
     // The sessions a visitor's conversions fall in (app/kpis/rollups.server.ts).
-    index('conversions_visitor_idx').on(t.workspaceId, t.visitorId, t.createdAt).where(sql`${t.visitorId} is not null`),
+    index('conversions_visitor_idx')
+      .on(t.workspaceId, t.visitorId, t.createdAt)
+      .where(sql`${t.visitorId} is not null`),
   ],
 )
 
@@ -455,7 +479,9 @@ export const spamSubmissions = pgTable(
   'spam_submissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     formId: uuid('form_id').notNull(),
     pageId: uuid('page_id').notNull(),
     variantKey: text('variant_key').notNull(),
@@ -482,8 +508,12 @@ export const leadStageChanges = pgTable(
   'lead_stage_changes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
     fromStage: leadStageEnum('from_stage').notNull(),
     toStage: leadStageEnum('to_stage').notNull(),
     dealValue: numeric('deal_value', { precision: 14, scale: 2, mode: 'number' }),
@@ -508,7 +538,9 @@ export const leadStageChanges = pgTable(
 export const leadFunnel = pgTable(
   'lead_funnel',
   {
-    leadId: uuid('lead_id').primaryKey().references(() => leads.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .primaryKey()
+      .references(() => leads.id, { onDelete: 'cascade' }),
     workspaceId: uuid('workspace_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
@@ -530,8 +562,12 @@ export const leadNotes = pgTable(
   'lead_notes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     createdAt: createdAt(),
@@ -546,7 +582,9 @@ export const assets = pgTable(
   'assets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -565,7 +603,9 @@ export const webhooks = pgTable(
   'webhooks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     secret: text('secret').notNull(),
     events: text('events').array().notNull(),
@@ -582,8 +622,12 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    webhookId: uuid('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
     event: text('event').notNull(),
     // The exact bytes signed and sent, so every retry sends the same body.
     body: text('body').notNull(),
@@ -596,7 +640,9 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
   ],
 )
@@ -615,8 +661,12 @@ export const experiments = pgTable(
   'experiments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    pageId: uuid('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    pageId: uuid('page_id')
+      .notNull()
+      .references(() => pages.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     hypothesis: text('hypothesis').default('').notNull(),
     status: experimentStatusEnum('status').default('draft').notNull(),
@@ -645,7 +695,9 @@ export const experiments = pgTable(
   (t) => [
     index('experiments_workspace_idx').on(t.workspaceId, t.createdAt),
     // One running (or paused) experiment per page.
-    uniqueIndex('experiments_one_active_per_page').on(t.pageId).where(sql`${t.status} in ('running', 'paused')`),
+    uniqueIndex('experiments_one_active_per_page')
+      .on(t.pageId)
+      .where(sql`${t.status} in ('running', 'paused')`),
   ],
 )
 
@@ -723,7 +775,9 @@ export const experimentLeads = pgTable(
     // No foreign key to experiments, like the other counting tables: a batch must not fail on one deleted experiment.
     experimentId: uuid('experiment_id').notNull(),
     variantKey: text('variant_key').notNull(),
-    leadId: uuid('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
     // The furthest funnel stage the lead ever reached: 0 lead, 1 MQL, 2 SQL, 3 opportunity, 4 customer.
     reached: smallint('reached').notNull(),
     isLost: boolean('is_lost').notNull(),
@@ -737,7 +791,9 @@ export const experimentEvents = pgTable(
   'experiment_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    experimentId: uuid('experiment_id').notNull().references(() => experiments.id, { onDelete: 'cascade' }),
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
     workspaceId: uuid('workspace_id').notNull(),
     action: text('action').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().default({}).notNull(),

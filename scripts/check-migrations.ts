@@ -53,11 +53,12 @@ function findUngeneratedMigration({ schema, folder }: { schema: string; folder: 
     const copy = path.join(scratch, 'migrations')
     cpSync(folder, copy, { recursive: true })
     // drizzle-kit reads snapshots at `./${path}`, so an absolute --out does not work: relative to the working folder.
-    const result = spawnSync(
-      process.execPath,
-      [drizzleKit, 'generate', `--dialect=${config.dialect}`, `--schema=${schema}`, `--out=${path.relative(root, copy)}`, '--name=unexpected'],
-      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
-    )
+    const result = spawnSync(process.execPath, [drizzleKit, 'generate', `--dialect=${config.dialect}`, `--schema=${schema}`, `--out=${path.relative(root, copy)}`, '--name=unexpected'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    })
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim()
     const added = readdirSync(copy).filter((f) => f.endsWith('.sql') && !existsSync(path.join(folder, f)))
     if (added.length > 0) {

@@ -4,12 +4,38 @@ import type { RouteSpec } from '#tests/hostile-routes'
 // What the hostile-input test (tests/integration/hostile-input.test.ts) sends: fast-check arbitraries for one
 // route's requests, built from its URL pattern, its params and the words of its own files.
 
-
 export const HOSTILE_TEXT = [
-  '\u0000', 'a\u0000b', '%00', '\ud800', 'x\udfff', '\udc00\ud800', '\u202e\u200b\ufeff', '\u0007\u001b[31m', '𝕏'.repeat(50),
-  '../../etc/passwd', "'; drop table leads; --", '<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil.example")',
-  '9'.repeat(400), '-1', '0', 'NaN', '1e309', '-0', 'true', 'null', '[]', '{}', '9999-12-31', '0000-01-01', '2026-02-30',
-  'javascript:alert(1)', 'http://127.0.0.1:1/', '//evil.example', ' ', '',
+  '\u0000',
+  'a\u0000b',
+  '%00',
+  '\ud800',
+  'x\udfff',
+  '\udc00\ud800',
+  '\u202e\u200b\ufeff',
+  '\u0007\u001b[31m',
+  '𝕏'.repeat(50),
+  '../../etc/passwd',
+  "'; drop table leads; --",
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://evil.example")',
+  '9'.repeat(400),
+  '-1',
+  '0',
+  'NaN',
+  '1e309',
+  '-0',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '9999-12-31',
+  '0000-01-01',
+  '2026-02-30',
+  'javascript:alert(1)',
+  'http://127.0.0.1:1/',
+  '//evil.example',
+  ' ',
+  '',
 ]
 const LONG_TEXT = ['x'.repeat(20_000), '\u0000'.repeat(5_000)]
 export const hostileText = fc.oneof(
@@ -20,7 +46,11 @@ export const hostileText = fc.oneof(
 )
 
 /** Bodies nested far deeper than anything legitimate, as JSON text. */
-const DEEP_JSON = [500, 20_000].flatMap((depth) => ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth) + '1' + '}'.repeat(depth), '{"draft":' + '{"content":['.repeat(depth) + ']}'.repeat(depth) + '}'])
+const DEEP_JSON = [500, 20_000].flatMap((depth) => [
+  '['.repeat(depth) + ']'.repeat(depth),
+  '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
+  '{"draft":' + '{"content":['.repeat(depth) + ']}'.repeat(depth) + '}',
+])
 const deepJson = fc.constantFrom(...DEEP_JSON)
 const deepJsonValue = fc.constantFrom(...DEEP_JSON.slice(0, 3)) // 500 levels: fits a form field
 const HUGE_FORM = `name=${'x'.repeat(70_000)}`
@@ -32,7 +62,12 @@ export type Sent = { method: string; path: string; auth: 'none' | 'cookie' | 'ke
 function jsonValue(words: string[]) {
   const leaf = fc.oneof({ weight: 3, arbitrary: hostileText }, fc.constantFrom(...words, 'A', 'B'), fc.integer(), fc.double(), fc.boolean(), fc.constant(null))
   return fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.constantFrom(...words), hostileText), tie('value'), { maxKeys: 5 })),
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.oneof(fc.constantFrom(...words), hostileText), tie('value'), { maxKeys: 5 }),
+    ),
   })).value
 }
 
@@ -51,10 +86,16 @@ export function requestsFor(route: RouteSpec, paramValue: (param: RouteSpec['par
     for (const [name, value] of pairs) search.append(name, value.slice(0, 2000))
     return `?${search}`
   })
-  const get = fc.record({ hostile: params, text: hostileText, query: fc.option(query, { nil: '' }), auth }).map(({ hostile, text, query, auth }): Sent => ({ method: 'GET', path: pathWith(hostile, text) + query, auth, what: 'query/params' }))
+  const get = fc
+    .record({ hostile: params, text: hostileText, query: fc.option(query, { nil: '' }), auth })
+    .map(({ hostile, text, query, auth }): Sent => ({ method: 'GET', path: pathWith(hostile, text) + query, auth, what: 'query/params' }))
   if (!route.hasAction) return get
   const method = isApi ? fc.constantFrom('POST', 'POST', 'PUT', 'PATCH', 'DELETE') : fc.constant('POST')
-  const formBody = fc.dictionary(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...words) }, hostileText), fc.oneof({ weight: 6, arbitrary: hostileText }, { weight: 2, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: deepJsonValue }), { maxKeys: 6 })
+  const formBody = fc.dictionary(
+    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...words) }, hostileText),
+    fc.oneof({ weight: 6, arbitrary: hostileText }, { weight: 2, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: deepJsonValue }),
+    { maxKeys: 6 },
+  )
   const body = fc.oneof(
     { weight: 3, arbitrary: formBody.map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(b).toString(), what: 'form' })) },
     { weight: 3, arbitrary: jsonValue(words).map((v) => ({ contentType: 'application/json', body: JSON.stringify(v), what: 'json' })) },
@@ -67,10 +108,21 @@ export function requestsFor(route: RouteSpec, paramValue: (param: RouteSpec['par
     { weight: 1, arbitrary: fc.constant({ contentType: 'application/x-www-form-urlencoded', body: HUGE_FORM, what: 'large form' }) },
     { weight: 1, arbitrary: fc.constant({ contentType: 'application/json', body: HUGE_JSON, what: 'large json' }) },
     // A real document of this route (what its GET answered) with one string leaf made hostile.
-    ...(seedDoc ? [{ weight: 3, arbitrary: fc.tuple(fc.nat(), hostileText).map(([n, text]) => ({ contentType: 'application/json', body: JSON.stringify(withHostileLeaf(seedDoc, n, text)), what: 'document' })) }] : []),
+    ...(seedDoc
+      ? [{ weight: 3, arbitrary: fc.tuple(fc.nat(), hostileText).map(([n, text]) => ({ contentType: 'application/json', body: JSON.stringify(withHostileLeaf(seedDoc, n, text)), what: 'document' })) }]
+      : []),
   )
   const index = route.isIndex ? '?index' : ''
-  const post = fc.record({ method, hostile: params, text: hostileText, body, auth }).map(({ method, hostile, text, body, auth }): Sent => ({ method, path: pathWith(hostile.map((h) => h && text.length < 100), text) + index, auth, ...body }))
+  const post = fc.record({ method, hostile: params, text: hostileText, body, auth }).map(({ method, hostile, text, body, auth }): Sent => ({
+    method,
+    path:
+      pathWith(
+        hostile.map((h) => h && text.length < 100),
+        text,
+      ) + index,
+    auth,
+    ...body,
+  }))
   return fc.oneof(get, { weight: 3, arbitrary: post })
 }
 
@@ -99,7 +151,6 @@ export function withHostileLeaf(doc: unknown, n: number, text: string): unknown 
   }
   return walk(doc)
 }
-
 
 const BIGGEST = 3_600_000
 /**

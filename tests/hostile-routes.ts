@@ -84,7 +84,11 @@ export function listRoutes(): RouteSpec[] {
       const full = path.join(ROUTES_DIR, name)
       const isFolder = statSync(full).isDirectory()
       const id = isFolder ? name : name.replace(MODULE, '')
-      const folderFiles = isFolder ? readdirSync(full).filter((f) => MODULE.test(f) && !f.includes('.test.')).map((f) => path.join(full, f)) : [full]
+      const folderFiles = isFolder
+        ? readdirSync(full)
+            .filter((f) => MODULE.test(f) && !f.includes('.test.'))
+            .map((f) => path.join(full, f))
+        : [full]
       const routeFile = isFolder ? folderFiles.find((f) => /\/route\.tsx?$/.test(f)) : full
       if (!routeFile) throw new Error(`${name}: a route folder without route.tsx`)
       const source = readFileSync(routeFile, 'utf8')

@@ -29,7 +29,12 @@ export function expected(views: View[]) {
   const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].sort().map((k) => [k, keys.filter((x) => x === k).length]))
   // Distinct visitors of a period, straight from the views, for every period inside the data.
   const distinct = (from: string, to: string, pick: (v: View) => string | null) =>
-    new Set(views.filter((v) => day(v.at) >= from && day(v.at) <= to).map((v) => (pick(v) === null ? null : `${pick(v)}|${v.visitorId}`)).filter(Boolean)).size
+    new Set(
+      views
+        .filter((v) => day(v.at) >= from && day(v.at) <= to)
+        .map((v) => (pick(v) === null ? null : `${pick(v)}|${v.visitorId}`))
+        .filter(Boolean),
+    ).size
   return {
     sessions: sessions.map((s) => `${s.visitorId} ${new Date(s.startedAt).toISOString()} ${new Date(s.lastSeenAt).toISOString()} ${s.pageViews} ${s.entryPageId}`).sort(),
     sessionDaily: count(sessions.map((s) => `${day(s.startedAt)} ${s.entryPageId} ${s.device} ${s.channel} ${s.pageViews === 1}`)),
@@ -57,7 +62,10 @@ async function actual(db: Database, workspaceId: string) {
       from session_daily, lateral (values (1, single_page), (0, sessions - single_page)) as k(single, n) where workspace_id = ${workspaceId}
       group by 1 having sum(n) <> 0`,
   )
-  const views = await queryRows<{ key: string; n: number }>(db, sql`select day::text || ' ' || page_id || ' ' || variant_key as key, views as n from page_view_daily where workspace_id = ${workspaceId} and views <> 0`)
+  const views = await queryRows<{ key: string; n: number }>(
+    db,
+    sql`select day::text || ' ' || page_id || ' ' || variant_key as key, views as n from page_view_daily where workspace_id = ${workspaceId} and views <> 0`,
+  )
   return {
     sessions: sessions.map((r) => r.line).sort(),
     sessionDaily: Object.fromEntries(daily.map((r) => [r.key, r.n]).sort(([a], [b]) => String(a).localeCompare(String(b)))),

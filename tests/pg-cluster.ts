@@ -54,8 +54,7 @@ export function canRunPgCluster() {
 export async function startPgCluster({ name = 'splitform' }: { name?: string } = {}): Promise<PgCluster> {
   const bin = binDir()
   const asRoot = userInfo().uid === 0
-  const commandLine = (command: string, args: string[]): [string, string[]] =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args]
+  const commandLine = (command: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args])
   const runSync = (command: string, args: string[]) => {
     const result = spawnSync(...commandLine(command, args), { encoding: 'utf8', timeout: 60_000 })
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`)

@@ -77,9 +77,7 @@ export function startVisitorLoad({
     const hidden = hiddenFieldsOf(html)
     const fields = { ...hidden, email: `visitor-${n}-${visitorId.slice(0, 8)}@example.com`, name: `Visitor ${n}` }
     const asJson = n % 4 === 0
-    const headers: Record<string, string> = asJson
-      ? { 'Content-Type': 'application/json', Accept: 'application/json' }
-      : { 'Content-Type': 'application/x-www-form-urlencoded' }
+    const headers: Record<string, string> = asJson ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { 'Content-Type': 'application/x-www-form-urlencoded' }
     const body = asJson ? JSON.stringify(fields) : new URLSearchParams(fields).toString()
     for (let attempt = 0; attempt <= submitRetries && running(); attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * attempt, 250)))

@@ -22,7 +22,7 @@ export const XSS_PAYLOADS: readonly XssPayload[] = [
   { name: 'math comment mutation XSS', html: (call) => `<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=${call}&gt;">` },
   { name: 'input autofocus onfocus', html: (call) => `<input autofocus onfocus=${call}>` },
   { name: 'attribute break (double quote)', html: (call) => `"><img src=x onerror=${call}>` },
-  { name: "attribute break (single quote)", html: (call) => `'><img src=x onerror=${call}>` },
+  { name: 'attribute break (single quote)', html: (call) => `'><img src=x onerror=${call}>` },
   { name: 'raw-text break (textarea, title, style)', html: (call) => `</textarea></title></style><img src=x onerror=${call}>` },
   { name: 'dynamic-text token fallback', html: (call) => `{{q|<img src=x onerror=${call}>}}` },
   { name: 'alert dialog', html: (call) => `<img src=x onerror=${call.replace(/^top\.__xss/, 'alert')}>` },

@@ -12,17 +12,7 @@ export function generateApiKey() {
   return `sf_${randomBytes(32).toString('base64url')}`
 }
 
-export async function createApiKey({
-  workspaceId,
-  name,
-  createdBy,
-  key = generateApiKey(),
-}: {
-  workspaceId: string
-  name: string
-  createdBy: string | null
-  key?: string
-}) {
+export async function createApiKey({ workspaceId, name, createdBy, key = generateApiKey() }: { workspaceId: string; name: string; createdBy: string | null; key?: string }) {
   const [row] = await db
     .insert(apiKeys)
     .values({ workspaceId, name, createdBy, prefix: key.slice(0, PREFIX_LENGTH), keyHash: hashApiKey(key) })
@@ -82,8 +72,5 @@ export async function requireApiCaller(request: Request): Promise<ApiCaller> {
   const caller = await findApiCaller(request)
   if (caller) return caller
   const hasHeader = request.headers.has('Authorization')
-  throw Response.json(
-    { error: hasHeader ? 'Invalid or revoked API key' : 'Missing API key: send Authorization: Bearer <key>' },
-    { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
-  )
+  throw Response.json({ error: hasHeader ? 'Invalid or revoked API key' : 'Missing API key: send Authorization: Bearer <key>' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } })
 }

@@ -37,9 +37,7 @@ describe('file names', () => {
   })
 
   test('Content-Disposition is always attachment, with an ASCII fallback and the exact UTF-8 name', () => {
-    expect(attachmentDisposition('Leitfaden für Käufer.pdf')).toBe(
-      `attachment; filename="Leitfaden fur Kaufer.pdf"; filename*=UTF-8''Leitfaden%20f%C3%BCr%20K%C3%A4ufer.pdf`,
-    )
+    expect(attachmentDisposition('Leitfaden für Käufer.pdf')).toBe(`attachment; filename="Leitfaden fur Kaufer.pdf"; filename*=UTF-8''Leitfaden%20f%C3%BCr%20K%C3%A4ufer.pdf`)
     expect(attachmentDisposition('a"; filename=evil.html')).toMatch(/^attachment; filename="a__ filename=evil.html"; filename\*=UTF-8''/)
     expect(attachmentDisposition('报告.pdf')).toContain(`filename="__.pdf"`)
   })

@@ -48,7 +48,10 @@ const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f"\\/:*?<>|]+/g
 /** The base name a browser sent, without folders, control characters or characters file systems refuse. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base.replace(UNSAFE_IN_NAME, '_').replace(/^[.\s]+/, '').trim()
+  const cleaned = base
+    .replace(UNSAFE_IN_NAME, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
   if (cleaned.length <= 200) return cleaned || 'download'
   const extension = /\.[A-Za-z0-9]{1,10}$/.exec(cleaned)?.[0] ?? ''
   return cleaned.slice(0, 200 - extension.length) + extension
@@ -57,7 +60,11 @@ export function cleanFilename(name: string): string {
 /** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266 / 5987). */
 export function attachmentDisposition(filename: string): string {
   const name = cleanFilename(filename)
-  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/[%;]/g, '_')
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/[%;]/g, '_')
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

@@ -17,7 +17,10 @@ export function listSessions({ userId }: { userId: string }) {
 
 /** Ends one of the user's sessions; false when they have no such session. */
 export async function endSession({ userId, id }: { userId: string; id: string }) {
-  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.idHash, id))).returning({ id: sessions.idHash })
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.idHash, id)))
+    .returning({ id: sessions.idHash })
   return rows.length > 0
 }
 

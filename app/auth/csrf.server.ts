@@ -10,17 +10,7 @@ export const CROSS_SITE_MESSAGE = 'Cross-site request refused (CSRF protection).
  * rest (old browsers, sibling subdomains). A request with neither header did not come from a browser, so
  * it carries no ambient cookie to abuse.
  */
-export function isCrossSiteRequest({
-  method,
-  origin,
-  fetchSite,
-  host,
-}: {
-  method: string
-  origin: string | null | undefined
-  fetchSite: string | null | undefined
-  host: string | null | undefined
-}) {
+export function isCrossSiteRequest({ method, origin, fetchSite, host }: { method: string; origin: string | null | undefined; fetchSite: string | null | undefined; host: string | null | undefined }) {
   if (SAFE_METHODS.has(method.toUpperCase())) return false
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true
   if (!origin) return false

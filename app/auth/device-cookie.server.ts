@@ -28,7 +28,9 @@ const accountTag = (email: string) => createHash('sha256').update(`device-accoun
 
 /** The id of this browser when it logged into `email`'s account before, else null. */
 export async function readTrustedDevice(request: Request, email: string): Promise<string | null> {
-  const value = (await getDeviceCookie().parse(request.headers.get('Cookie')).catch(() => null)) as DeviceValue | null
+  const value = (await getDeviceCookie()
+    .parse(request.headers.get('Cookie'))
+    .catch(() => null)) as DeviceValue | null
   if (!value || typeof value !== 'object' || typeof value.d !== 'string' || value.a !== accountTag(email)) return null
   return value.d
 }

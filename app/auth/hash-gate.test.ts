@@ -12,7 +12,13 @@ describe('createHashGate', () => {
     const gate = createHashGate({ concurrency: 2, maxQueue: 10, expectedTaskMs: 100 })
     const tasks = Array.from({ length: 5 }, () => deferred())
     const started: number[] = []
-    const done = tasks.map((t, i) => gate.run(async () => { started.push(i); await t.promise; return i }))
+    const done = tasks.map((t, i) =>
+      gate.run(async () => {
+        started.push(i)
+        await t.promise
+        return i
+      }),
+    )
     await Promise.resolve()
     expect(started).toEqual([0, 1])
     expect(gate.stats()).toEqual({ running: 2, queued: 3 })
@@ -40,7 +46,11 @@ describe('createHashGate', () => {
 
   test('a failing task frees its place', async () => {
     const gate = createHashGate({ concurrency: 1, maxQueue: 0, expectedTaskMs: 10 })
-    await expect(gate.run(async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      gate.run(async () => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(await gate.run(async () => 'next')).toBe('next')
   })
 })

@@ -12,9 +12,7 @@ describe('loginCounters', () => {
   })
 
   test('a browser that logged into the account before is held to its own counter only', () => {
-    expect(loginCounters({ email: 'ada@example.com', ip: '203.0.113.7', deviceId: 'dev1' })).toEqual([
-      { key: 'login:device:dev1', ...LOGIN_LIMITS.device, scope: 'device' },
-    ])
+    expect(loginCounters({ email: 'ada@example.com', ip: '203.0.113.7', deviceId: 'dev1' })).toEqual([{ key: 'login:device:dev1', ...LOGIN_LIMITS.device, scope: 'device' }])
   })
 })
 
@@ -22,17 +20,41 @@ describe('refusingCounter', () => {
   const counters = loginCounters({ email: 'a@b.c', ip: '1.2.3.4', deviceId: null })
 
   test('null while every counter is within its limit (the limit itself included)', () => {
-    expect(refusingCounter(counters, [{ count: 10, resets_in: 5 }, { count: 30, resets_in: 5 }, { count: 100, resets_in: 5 }])).toBeNull()
+    expect(
+      refusingCounter(counters, [
+        { count: 10, resets_in: 5 },
+        { count: 30, resets_in: 5 },
+        { count: 100, resets_in: 5 },
+      ]),
+    ).toBeNull()
   })
 
   test('names the counter over its limit and when it frees up; the latest wins', () => {
-    expect(refusingCounter(counters, [{ count: 11, resets_in: 120 }, { count: 1, resets_in: 5 }, { count: 1, resets_in: 5 }])).toEqual({
+    expect(
+      refusingCounter(counters, [
+        { count: 11, resets_in: 120 },
+        { count: 1, resets_in: 5 },
+        { count: 1, resets_in: 5 },
+      ]),
+    ).toEqual({
       counter: counters[0],
       retryAfterSeconds: 120,
     })
-    expect(refusingCounter(counters, [{ count: 11, resets_in: 120 }, { count: 31, resets_in: 600 }, { count: 1, resets_in: 5 }])?.counter.scope).toBe('address')
+    expect(
+      refusingCounter(counters, [
+        { count: 11, resets_in: 120 },
+        { count: 31, resets_in: 600 },
+        { count: 1, resets_in: 5 },
+      ])?.counter.scope,
+    ).toBe('address')
     // A window that has just ended still asks for a second, never 0.
-    expect(refusingCounter(counters, [{ count: 1, resets_in: 1 }, { count: 1, resets_in: 1 }, { count: 101, resets_in: 0 }])?.retryAfterSeconds).toBe(1)
+    expect(
+      refusingCounter(counters, [
+        { count: 1, resets_in: 1 },
+        { count: 1, resets_in: 1 },
+        { count: 101, resets_in: 0 },
+      ])?.retryAfterSeconds,
+    ).toBe(1)
   })
 })
 

@@ -23,12 +23,7 @@ function getHashGate() {
 
 function deriveKey(password: string, salt: Buffer, logN: number, r: number, p: number) {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 1024 * 1024 }
-  return getHashGate().run(
-    () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
-  )
+  return getHashGate().run(() => new Promise<Buffer>((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)))))
 }
 
 /** Returns `scrypt$logN$r$p$salt$key` (base64url parts). */

@@ -9,10 +9,7 @@ export const EmailSchema = z
   .pipe(z.email('Enter a valid email address'))
   .transform((e) => e.toLowerCase())
 
-export const PasswordSchema = z
-  .string({ error: 'Password is required' })
-  .min(10, 'Use at least 10 characters')
-  .max(200, 'Use at most 200 characters')
+export const PasswordSchema = z.string({ error: 'Password is required' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters')
 
 export const NameSchema = z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Use at most 100 characters')
 

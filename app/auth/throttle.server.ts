@@ -30,9 +30,7 @@ export async function throttleSignup({ ip, email }: { ip: string; email: string 
   return null
 }
 
-export type LoginAttempt =
-  | { ok: false; response: ReturnType<typeof throttledForm> }
-  | { ok: true; succeeded(): Promise<void>; cancelled(): Promise<void> }
+export type LoginAttempt = { ok: false; response: ReturnType<typeof throttledForm> } | { ok: true; succeeded(): Promise<void>; cancelled(): Promise<void> }
 
 /**
  * Takes a place for a login attempt in each of its counters (app/auth/login-throttle.ts), in one statement,
@@ -44,7 +42,10 @@ export async function beginLoginAttempt({ request, ip, email }: { request: Reque
   const counters = loginCounters({ email, ip, deviceId: await readTrustedDevice(request, email) })
   const readings = await queryRows<CounterReading & { i: number }>(db, takePlaces(counters))
   const giveBack = () => giveBackPlaces(counters.map((c) => c.key))
-  const refusal = refusingCounter(counters, counters.map((_, i) => readings.find((r) => Number(r.i) === i)!))
+  const refusal = refusingCounter(
+    counters,
+    counters.map((_, i) => readings.find((r) => Number(r.i) === i)!),
+  )
   if (refusal) {
     // A refused attempt is not a guess: it does not count, so retrying early does not extend the wait.
     await giveBack()
@@ -56,15 +57,25 @@ export async function beginLoginAttempt({ request, ip, email }: { request: Reque
 
 // `with c0 as (insert … returning …), c1 as (…) select 0 as i, * from c0 union all …`: one round trip.
 function takePlaces(counters: { key: string; windowSeconds: number }[]) {
-  const ctes = sql.join(counters.map((c, i) => sql`${sql.raw(`c${i}`)} as (${rateLimitHit(c.key, c.windowSeconds)})`), sql`, `)
-  const selects = sql.join(counters.map((_, i) => sql.raw(`select ${i} as i, count, resets_in from c${i}`)), sql` union all `)
+  const ctes = sql.join(
+    counters.map((c, i) => sql`${sql.raw(`c${i}`)} as (${rateLimitHit(c.key, c.windowSeconds)})`),
+    sql`, `,
+  )
+  const selects = sql.join(
+    counters.map((_, i) => sql.raw(`select ${i} as i, count, resets_in from c${i}`)),
+    sql` union all `,
+  )
   return sql`with ${ctes} ${selects}`
 }
 
 // One key per statement: a single UPDATE locks the rows in table order, takePlaces in the counters' order, and
 // concurrent logins then deadlocked (PostgreSQL 40P01, seen in app/routes/login.test.ts under load).
 async function giveBackPlaces(keys: string[]) {
-  for (const key of keys) await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(eq(rateLimits.key, key))
+  for (const key of keys)
+    await db
+      .update(rateLimits)
+      .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+      .where(eq(rateLimits.key, key))
 }
 
 /** 503 with Retry-After when password checks are queued beyond the gate (app/auth/hash-gate.ts). */

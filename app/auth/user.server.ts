@@ -9,24 +9,10 @@ export async function findUserByEmail(email: string) {
 }
 
 /** Creates the user and, unless they join through an invite, their own workspace with them as owner. */
-export async function createAccount({
-  name,
-  email,
-  password,
-  workspaceName,
-}: {
-  name: string
-  email: string
-  password: string
-  workspaceName: string | null
-}) {
+export async function createAccount({ name, email, password, workspaceName }: { name: string; email: string; password: string; workspaceName: string | null }) {
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ name, email, passwordHash })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id })
+    const [user] = await tx.insert(users).values({ name, email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id })
     if (!user) return { error: 'emailTaken' as const }
     if (workspaceName === null) return { userId: user.id, workspaceId: null }
     const [workspace] = await tx.insert(workspaces).values({ name: workspaceName }).returning({ id: workspaces.id })

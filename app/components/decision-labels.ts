@@ -22,10 +22,15 @@ export const DECISION_TONES: Record<DecisionStatus, string> = {
 /** "Winner: B", "Keep collecting", "Split is off" … for a table cell. */
 export function decisionShortLabel({ status, variant }: { status: DecisionStatus; variant: string | null }) {
   switch (status) {
-    case 'winner': return `Winner: ${variant ?? '?'}`
-    case 'control': return `Keep the control${variant ? ` (${variant})` : ''}`
-    case 'no_difference': return 'No difference'
-    case 'srm': return 'Split is off'
-    default: return 'Keep collecting'
+    case 'winner':
+      return `Winner: ${variant ?? '?'}`
+    case 'control':
+      return `Keep the control${variant ? ` (${variant})` : ''}`
+    case 'no_difference':
+      return 'No difference'
+    case 'srm':
+      return 'Split is off'
+    default:
+      return 'Keep collecting'
   }
 }

@@ -11,7 +11,9 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
       <div role="alert" className="space-y-3">
         <h1 className="text-2xl font-semibold">{error.status === 404 ? 'Page not found' : `Error ${error.status}`}</h1>
         {handler ? handler(error) : <p className="text-slate-600">{typeof error.data === 'string' ? error.data : error.statusText}</p>}
-        <Link to="/" className="text-brand-700 underline">Go to the start page</Link>
+        <Link to="/" className="text-brand-700 underline">
+          Go to the start page
+        </Link>
       </div>
     )
   }
@@ -20,7 +22,9 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
     <div role="alert" className="space-y-3">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="text-slate-600">We could not complete this request. Try again in a moment.</p>
-      <Link to="/" className="text-brand-700 underline">Go to the start page</Link>
+      <Link to="/" className="text-brand-700 underline">
+        Go to the start page
+      </Link>
     </div>
   )
 }

@@ -22,16 +22,24 @@ export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: str
     <figure>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="img" aria-label={title}>
         <line x1={x(0)} x2={x(0)} y1={0} y2={height - 24} stroke="#64748b" strokeDasharray="4 3" />
-        <text x={x(0)} y={height - 8} textAnchor="middle" fontSize="13" fill="#475569">0% (no change)</text>
+        <text x={x(0)} y={height - 8} textAnchor="middle" fontSize="13" fill="#475569">
+          0% (no change)
+        </text>
         {rows.map((row, i) => {
           const y = i * rowHeight + 18
           if (!row.ci || row.estimate === null) {
-            return <text key={row.label} x={labelWidth} y={y + 4} fontSize="12" fill="#64748b">{row.label}: not enough data</text>
+            return (
+              <text key={row.label} x={labelWidth} y={y + 4} fontSize="12" fill="#64748b">
+                {row.label}: not enough data
+              </text>
+            )
           }
           const color = row.isSignificant ? (row.estimate > 0 ? '#15803d' : '#b91c1c') : '#3b55e6'
           return (
             <g key={row.label}>
-              <text x={0} y={y + 4} fontSize="15" fontWeight="600" fill="#0f172a">{row.label}</text>
+              <text x={0} y={y + 4} fontSize="15" fontWeight="600" fill="#0f172a">
+                {row.label}
+              </text>
               <line x1={x(row.ci[0])} x2={x(row.ci[1])} y1={y} y2={y} stroke={color} strokeWidth="3" />
               <line x1={x(row.ci[0])} x2={x(row.ci[0])} y1={y - 6} y2={y + 6} stroke={color} strokeWidth="2" />
               <line x1={x(row.ci[1])} x2={x(row.ci[1])} y1={y - 6} y2={y + 6} stroke={color} strokeWidth="2" />

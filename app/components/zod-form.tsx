@@ -19,7 +19,6 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     const element = event.currentTarget
     void form.handleSubmit(() => submit(element))(event)
   }
-  const errorFor = (name: string) =>
-    (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? serverErrors?.fieldErrors[name]?.[0]
+  const errorFor = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message ?? serverErrors?.fieldErrors[name]?.[0]
   return { form, onSubmit, errorFor, isSubmitting: navigation.state !== 'idle', Form }
 }

@@ -6,7 +6,11 @@ import { getEnv } from '#app/env.server'
 // page with a form carries one; the time alone is signed, so one rendered page may be posted many times.
 
 let secret: string | undefined
-const sign = (stamp: string) => createHmac('sha256', (secret ??= getEnv().sessionSecret)).update(`fill-timer.${stamp}`).digest('base64url').slice(0, 16)
+const sign = (stamp: string) =>
+  createHmac('sha256', (secret ??= getEnv().sessionSecret))
+    .update(`fill-timer.${stamp}`)
+    .digest('base64url')
+    .slice(0, 16)
 
 // Every page view with a form carries one: signed once per 100 ms, not per request. The render time is rounded
 // down, so a fill time is at most 0.1 s longer than it really was.

@@ -38,12 +38,18 @@ export type RateLimitGate = { key: string; limit: number; windowSeconds: number 
 /** What the visitor did before converting, from the page views already written (a second or more ago). */
 async function visitorHistory(visitorId: string | null) {
   if (!visitorId) return { pagesViewed: 0, firstViewAt: null }
-  const [row] = await db.select({ pagesViewed: count(), firstViewAt: min(pageViews.viewedAt) }).from(pageViews).where(eq(pageViews.visitorId, visitorId))
+  const [row] = await db
+    .select({ pagesViewed: count(), firstViewAt: min(pageViews.viewedAt) })
+    .from(pageViews)
+    .where(eq(pageViews.visitorId, visitorId))
   return { pagesViewed: row?.pagesViewed ?? 0, firstViewAt: row?.firstViewAt ?? null }
 }
 
 function earliest(...dates: (Date | string | null | undefined)[]) {
-  const times = dates.filter(Boolean).map((d) => new Date(d!).getTime()).filter(Number.isFinite)
+  const times = dates
+    .filter(Boolean)
+    .map((d) => new Date(d!).getTime())
+    .filter(Number.isFinite)
   return times.length ? new Date(Math.min(...times)) : null
 }
 
@@ -125,10 +131,7 @@ function experimentCounting(input: ConversionInput) {
  * email per workspace (a form without an email makes a lead of its own). A duplicate idempotency key fails the
  * whole statement, lead update included, and the caller answers the first conversion's ids.
  */
-function conversionStatement(
-  input: ConversionInput,
-  { firstSeenAt, pagesViewed, rateLimit }: { firstSeenAt: Date; pagesViewed: number; rateLimit?: RateLimitGate },
-) {
+function conversionStatement(input: ConversionInput, { firstSeenAt, pagesViewed, rateLimit }: { firstSeenAt: Date; pagesViewed: number; rateLimit?: RateLimitGate }) {
   const isHard = input.conversionType === 'hard'
   const { identity } = input
   const firstTouch = input.firstTouch ?? input.touch

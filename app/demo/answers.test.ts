@@ -26,9 +26,37 @@ const EVERY_FIELD: FormDefinitionInput = {
     { key: 'phone', type: 'phone', label: 'Phone', required: true },
     { key: 'seats', type: 'number', label: 'Seats', required: true, min: 5, max: 50 },
     { key: 'start', type: 'date', label: 'Start', required: true, min: '2030-01-01', max: '2030-12-31' },
-    { key: 'plan', type: 'select', label: 'Plan', required: true, options: [{ value: 'team', label: 'Team' }, { value: 'business', label: 'Business' }] },
-    { key: 'size', type: 'radio', label: 'Size', required: true, options: [{ value: 's', label: 'Small' }, { value: 'l', label: 'Large' }] },
-    { key: 'topics', type: 'checkboxes', label: 'Topics', required: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'c', label: 'C' }] },
+    {
+      key: 'plan',
+      type: 'select',
+      label: 'Plan',
+      required: true,
+      options: [
+        { value: 'team', label: 'Team' },
+        { value: 'business', label: 'Business' },
+      ],
+    },
+    {
+      key: 'size',
+      type: 'radio',
+      label: 'Size',
+      required: true,
+      options: [
+        { value: 's', label: 'Small' },
+        { value: 'l', label: 'Large' },
+      ],
+    },
+    {
+      key: 'topics',
+      type: 'checkboxes',
+      label: 'Topics',
+      required: true,
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+        { value: 'c', label: 'C' },
+      ],
+    },
     { key: 'heard', type: 'heard_about', label: 'How did you hear about us?', required: true },
     { key: 'ref', type: 'hidden', label: 'Ref' },
     { key: 'consent', type: 'consent', label: 'Consent', consentText: 'Yes, contact me.' },
@@ -66,7 +94,8 @@ test('people have plausible, fictional contact details', () => {
 test('"How did you hear about us?" mostly matches where tracking saw them come from', () => {
   const definition = definitionOf({ purpose: 'demo_request', conversionType: 'hard', fields: starterFields('demo_request') })
   const random = createRandom(7)
-  const answers = (channel: (typeof CHANNELS)[number]) => Array.from({ length: 1000 }, () => answersFor(definition.fields, { person: drawPerson(random), channel, random, today: new Date() }).heard_about)
+  const answers = (channel: (typeof CHANNELS)[number]) =>
+    Array.from({ length: 1000 }, () => answersFor(definition.fields, { person: drawPerson(random), channel, random, today: new Date() }).heard_about)
   const share = (list: unknown[], value: string) => list.filter((v) => v === value).length / list.length
   expect(share(answers('organic_search'), 'search')).toBeGreaterThan(0.5)
   expect(share(answers('social'), 'social')).toBeGreaterThan(0.5)

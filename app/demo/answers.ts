@@ -10,10 +10,134 @@ import { between, chance, pick, pickWeighted, type Random } from './visitors'
 
 export type Person = { name: string; firstName: string; lastName: string; company: string; email: string; phone: string; jobTitle: string; country: string }
 
-const FIRST_NAMES = ['Amara', 'Ben', 'Chloé', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oliver', 'Priya', 'Quinn', 'Rosa', 'Samir', 'Tara', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe', 'Anna', 'Lucas', 'Sofia', 'Noah', 'Mia', 'Ethan', 'Leila', 'Marco', 'Hannah', 'Tomás', 'Aisha', 'Felix', 'Ingrid', 'Raj']
-const LAST_NAMES = ['Okafor', 'Schneider', 'Dubois', 'Kowalski', 'Rossi', 'Haddad', 'Lindqvist', 'Tanaka', 'García', 'Meyer', 'Mensah', 'Novak', 'Fernández', 'Khan', 'Brennan', 'Sharma', 'Murphy', 'Costa', 'Nasser', 'Walsh', 'Chen', 'Petrov', 'Johansson', 'Moreau', 'Nguyen', 'Becker', 'Silva', 'Ito', 'Andersen', 'Clarke', 'Jansen', 'Romero', 'Weber', 'Kim', 'Dimitrou', 'Ahmed', 'Fischer', 'Larsen', 'Patel', 'Byrne']
-const COMPANIES = ['Northwind Traders', 'Contoso Cloud', 'Fabrikam Health', 'Tailspin Logistics', 'Adatum Finance', 'Litware Labs', 'Proseware', 'Wingtip Retail', 'Lamna Energy', 'Alpine Ski House', 'Coho Vineyard', 'Fourth Coffee', 'Margie’s Travel', 'Trey Research', 'Woodgrove Bank', 'Blue Yonder Air', 'Graphic Design Institute', 'Humongous Insurance', 'Lucerne Publishing', 'Relecloud', 'VanArsdel', 'Wide World Importers', 'Consolidated Messenger', 'Datum Analytics', 'Bellows College', 'Southridge Video', 'Fineline Manufacturing', 'Kestrel Payroll', 'Orbit Freight', 'Parnell Software']
-const JOB_TITLES = ['Head of Marketing', 'Growth Lead', 'Demand Generation Manager', 'Marketing Operations Manager', 'VP Sales', 'CMO', 'Content Marketing Manager', 'Founder', 'Product Marketing Manager', 'Revenue Operations Lead']
+const FIRST_NAMES = [
+  'Amara',
+  'Ben',
+  'Chloé',
+  'Daniel',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oliver',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Samir',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Anna',
+  'Lucas',
+  'Sofia',
+  'Noah',
+  'Mia',
+  'Ethan',
+  'Leila',
+  'Marco',
+  'Hannah',
+  'Tomás',
+  'Aisha',
+  'Felix',
+  'Ingrid',
+  'Raj',
+]
+const LAST_NAMES = [
+  'Okafor',
+  'Schneider',
+  'Dubois',
+  'Kowalski',
+  'Rossi',
+  'Haddad',
+  'Lindqvist',
+  'Tanaka',
+  'García',
+  'Meyer',
+  'Mensah',
+  'Novak',
+  'Fernández',
+  'Khan',
+  'Brennan',
+  'Sharma',
+  'Murphy',
+  'Costa',
+  'Nasser',
+  'Walsh',
+  'Chen',
+  'Petrov',
+  'Johansson',
+  'Moreau',
+  'Nguyen',
+  'Becker',
+  'Silva',
+  'Ito',
+  'Andersen',
+  'Clarke',
+  'Jansen',
+  'Romero',
+  'Weber',
+  'Kim',
+  'Dimitrou',
+  'Ahmed',
+  'Fischer',
+  'Larsen',
+  'Patel',
+  'Byrne',
+]
+const COMPANIES = [
+  'Northwind Traders',
+  'Contoso Cloud',
+  'Fabrikam Health',
+  'Tailspin Logistics',
+  'Adatum Finance',
+  'Litware Labs',
+  'Proseware',
+  'Wingtip Retail',
+  'Lamna Energy',
+  'Alpine Ski House',
+  'Coho Vineyard',
+  'Fourth Coffee',
+  'Margie’s Travel',
+  'Trey Research',
+  'Woodgrove Bank',
+  'Blue Yonder Air',
+  'Graphic Design Institute',
+  'Humongous Insurance',
+  'Lucerne Publishing',
+  'Relecloud',
+  'VanArsdel',
+  'Wide World Importers',
+  'Consolidated Messenger',
+  'Datum Analytics',
+  'Bellows College',
+  'Southridge Video',
+  'Fineline Manufacturing',
+  'Kestrel Payroll',
+  'Orbit Freight',
+  'Parnell Software',
+]
+const JOB_TITLES = [
+  'Head of Marketing',
+  'Growth Lead',
+  'Demand Generation Manager',
+  'Marketing Operations Manager',
+  'VP Sales',
+  'CMO',
+  'Content Marketing Manager',
+  'Founder',
+  'Product Marketing Manager',
+  'Revenue Operations Lead',
+]
 const COUNTRIES = ['United States', 'United Kingdom', 'Germany', 'France', 'Netherlands', 'Canada', 'Sweden', 'Spain', 'Australia', 'Ireland']
 const GENERIC_TEXT = ['Pipeline reporting', 'Evaluating options this quarter', 'Team of 12 marketers', 'Replacing our current tool', 'Just researching for now']
 const MESSAGES = [
@@ -29,16 +153,57 @@ const OTHER_SOURCES = ['Our CFO recommended it', 'A Slack community for marketer
 // What people answer to "How did you hear about us?": mostly where tracking saw them come from, but direct
 // visits and referrals reveal the word of mouth that tracking cannot.
 const HEARD_ABOUT_BY_CHANNEL: Record<Channel, [string, number][]> = {
-  organic_search: [['search', 70], ['social', 8], ['referral', 10], ['podcast', 5], ['other', 7]],
-  paid_search: [['search', 78], ['social', 6], ['referral', 8], ['event', 3], ['other', 5]],
-  social: [['social', 68], ['referral', 10], ['podcast', 10], ['event', 7], ['other', 5]],
-  email: [['newsletter', 55], ['event', 18], ['referral', 15], ['search', 7], ['other', 5]],
-  referral: [['referral', 55], ['podcast', 14], ['event', 14], ['search', 10], ['other', 7]],
-  direct: [['referral', 38], ['podcast', 20], ['event', 18], ['search', 12], ['other', 12]],
+  organic_search: [
+    ['search', 70],
+    ['social', 8],
+    ['referral', 10],
+    ['podcast', 5],
+    ['other', 7],
+  ],
+  paid_search: [
+    ['search', 78],
+    ['social', 6],
+    ['referral', 8],
+    ['event', 3],
+    ['other', 5],
+  ],
+  social: [
+    ['social', 68],
+    ['referral', 10],
+    ['podcast', 10],
+    ['event', 7],
+    ['other', 5],
+  ],
+  email: [
+    ['newsletter', 55],
+    ['event', 18],
+    ['referral', 15],
+    ['search', 7],
+    ['other', 5],
+  ],
+  referral: [
+    ['referral', 55],
+    ['podcast', 14],
+    ['event', 14],
+    ['search', 10],
+    ['other', 7],
+  ],
+  direct: [
+    ['referral', 38],
+    ['podcast', 20],
+    ['event', 18],
+    ['search', 12],
+    ['other', 12],
+  ],
 }
 
 /** Lower-case ASCII letters and digits only, for email addresses and domains. */
-export const slugOf = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '')
+export const slugOf = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
 
 export function drawPerson(random: Random): Person {
   const firstName = pick(random, FIRST_NAMES)

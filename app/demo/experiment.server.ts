@@ -28,8 +28,14 @@ const HEADLINES: { name: string; headline: string }[] = [
 ]
 
 /** The demo experiment on the report page: found when it exists, else created, started and backdated. */
-export async function ensureDemoExperiment(db: Database, { workspaceId, userId, pageId, formId, now }: { workspaceId: string; userId: string; pageId: string; formId: string; now: Date }): Promise<Experiment> {
-  const [existing] = await db.select().from(experiments).where(and(eq(experiments.pageId, pageId), eq(experiments.name, DEMO_EXPERIMENT.name)))
+export async function ensureDemoExperiment(
+  db: Database,
+  { workspaceId, userId, pageId, formId, now }: { workspaceId: string; userId: string; pageId: string; formId: string; now: Date },
+): Promise<Experiment> {
+  const [existing] = await db
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.pageId, pageId), eq(experiments.name, DEMO_EXPERIMENT.name)))
   if (existing) return existing
   const startedAt = new Date(now.getTime() - DEMO_EXPERIMENT.daysRunning * DAY_MS)
   await addHeadlineVariants(db, { workspaceId, userId, pageId, publishedAt: new Date(startedAt.getTime() - 3600_000) })
@@ -51,8 +57,14 @@ export async function ensureDemoExperiment(db: Database, { workspaceId, userId, 
   if (!started.ok) throw new Error(`demo experiment start: ${JSON.stringify(started.errors)}`)
   // Moved back in time, audit trail included: created the day before it started.
   const createdAt = new Date(startedAt.getTime() - DAY_MS)
-  await db.update(experimentEvents).set({ createdAt }).where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'create')))
-  await db.update(experimentEvents).set({ createdAt: startedAt }).where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'start')))
+  await db
+    .update(experimentEvents)
+    .set({ createdAt })
+    .where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'create')))
+  await db
+    .update(experimentEvents)
+    .set({ createdAt: startedAt })
+    .where(and(eq(experimentEvents.experimentId, id), eq(experimentEvents.action, 'start')))
   const [experiment] = await db.update(experiments).set({ createdAt, startedAt, updatedAt: startedAt }).where(eq(experiments.id, id)).returning()
   return experiment!
 }
@@ -72,7 +84,10 @@ async function addHeadlineVariants(db: Database, { workspaceId, userId, pageId, 
   const published = await publishPage({ workspaceId, pageId, userId })
   if (!published.ok) throw new Error(`demo experiment publish: ${published.errors.join('; ')}`)
   // The seed writes the past: this version went live before the experiment started.
-  await db.update(pageVersions).set({ publishedAt }).where(sql`${pageVersions.id} = (select ${pages.publishedVersionId} from ${pages} where ${pages.id} = ${pageId})`)
+  await db
+    .update(pageVersions)
+    .set({ publishedAt })
+    .where(sql`${pageVersions.id} = (select ${pages.publishedVersionId} from ${pages} where ${pages.id} = ${pageId})`)
 }
 
 function withHeroHeadline(document: PageDocumentJson, headline: string): PageDocumentJson {

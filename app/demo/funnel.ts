@@ -67,7 +67,13 @@ function nextStep(stage: LeadStage, isHot: boolean, random: Random): Step | null
   }
 }
 
-const LOST_REASONS = ['chose a competitor with an existing contract', 'no budget before next fiscal year', 'project put on hold after a reorg', 'went quiet after the offer', 'needed on-premise hosting']
+const LOST_REASONS = [
+  'chose a competitor with an existing contract',
+  'no budget before next fiscal year',
+  'project put on hold after a reorg',
+  'went quiet after the offer',
+  'needed on-premise hosting',
+]
 
 class LeadBuilder {
   private readonly leadId: string
@@ -153,7 +159,10 @@ class LeadBuilder {
       lastActivityAt: conversion.createdAt,
       createdAt: previous?.createdAt ?? conversion.createdAt,
     }
-    const score = computeLeadScore({ hardConversions: this.lead.hardConversions!, softConversions: this.lead.softConversions!, pagesViewed: this.lead.pagesViewed!, daysSinceLastActivity: 0 }, input.scoreRules)
+    const score = computeLeadScore(
+      { hardConversions: this.lead.hardConversions!, softConversions: this.lead.softConversions!, pagesViewed: this.lead.pagesViewed!, daysSinceLastActivity: 0 },
+      input.scoreRules,
+    )
     const at = conversion.createdAt.getTime()
     if (shouldAutoQualify(score, input.scoreRules, this.stage)) this.changeStage('mql', at + 200, { source: 'score' })
     return at
@@ -180,10 +189,20 @@ class LeadBuilder {
     // Most deals close at the offered value; some are negotiated down (or up) on the way.
     if (to === 'customer') value = chance(random, 0.7) ? this.dealValue : Math.round((this.dealValue! * between(random, 0.85, 1.05)) / 500) * 500
     const createdAt = new Date(at)
-    this.funnel.stageChanges.push({ workspaceId: this.input.workspaceId, leadId: this.leadId, fromStage: this.stage, toStage: to, dealValue: value, changedBy: source === 'member' ? this.input.userId : null, source, createdAt })
+    this.funnel.stageChanges.push({
+      workspaceId: this.input.workspaceId,
+      leadId: this.leadId,
+      fromStage: this.stage,
+      toStage: to,
+      dealValue: value,
+      changedBy: source === 'member' ? this.input.userId : null,
+      source,
+      createdAt,
+    })
     this.stage = to
     this.dealValue = value
-    const note = (body: string) => this.funnel.notes.push({ workspaceId: this.input.workspaceId, leadId: this.leadId, authorId: this.input.userId, body, createdAt: new Date(at + between(random, 0.5, 6) * HOUR) })
+    const note = (body: string) =>
+      this.funnel.notes.push({ workspaceId: this.input.workspaceId, leadId: this.leadId, authorId: this.input.userId, body, createdAt: new Date(at + between(random, 0.5, 6) * HOUR) })
     if (to === 'sql' && chance(random, 0.5)) note(`Discovery call with ${person.firstName}: ${person.company} runs its landing pages by hand and wants experiments without developers.`)
     if (to === 'opportunity') note(`Sent the offer to ${person.firstName} (${value!.toLocaleString('en-US')}). Decision expected within a month.`)
     if (to === 'customer') note(`${person.company} signed. Kick-off scheduled with ${person.firstName}'s team.`)

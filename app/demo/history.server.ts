@@ -46,8 +46,11 @@ async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Prom
 }
 
 async function hasActivity(db: Database, workspaceId: string) {
-  const [row] = await queryRows<{ active: boolean }>(db, sql`select exists (select 1 from page_views where workspace_id = ${workspaceId})
-    or exists (select 1 from leads where workspace_id = ${workspaceId}) as active`)
+  const [row] = await queryRows<{ active: boolean }>(
+    db,
+    sql`select exists (select 1 from page_views where workspace_id = ${workspaceId})
+    or exists (select 1 from leads where workspace_id = ${workspaceId}) as active`,
+  )
   return !!row?.active
 }
 
@@ -82,7 +85,15 @@ export async function seedDemoHistory(db: Database, { workspaceId, userId, forms
     .filter((form) => TRAFFIC[form.slug])
     .map((form) => ({ pageId: form.pageId, slug: form.slug, formId: form.id, conversionType: form.conversionType, ...TRAFFIC[form.slug]! }))
   // The forms as stored (a marketer may have edited them): the history's answers must pass their validation.
-  const stored = await db.select({ id: forms.id, definition: forms.definition }).from(forms).where(inArray(forms.id, pages.map((p) => p.formId)))
+  const stored = await db
+    .select({ id: forms.id, definition: forms.definition })
+    .from(forms)
+    .where(
+      inArray(
+        forms.id,
+        pages.map((p) => p.formId),
+      ),
+    )
   const definitions = new Map(stored.map((f) => [f.id, f.definition]))
   for (const page of pages) {
     const next = definitions.get(page.formId)?.success.nextStep?.url

@@ -28,7 +28,17 @@ const page = (n: number, slug: string, purpose: PurposeId, share: number, rate: 
 const pages = [page(1, 'report', 'content_download', 0.6, 0.1), page(2, 'demo', 'demo_request', 0.4, 0.04)]
 pages[0]!.nextStepSlug = 'demo'
 const purposes: PurposeId[] = ['content_download', 'demo_request']
-const experiment = { id: '00000000-0000-4000-8000-0000000e0001', pageId: pages[0]!.pageId, startedAt: new Date(now.getTime() - 10 * DAY), seed: 12345, bucketingVersion: 1, controlKey: 'A', coverage: 1, variants: equalWeights(['A', 'B', 'C']), rates: { A: 0.1, B: 0.2, C: 0.1 } }
+const experiment = {
+  id: '00000000-0000-4000-8000-0000000e0001',
+  pageId: pages[0]!.pageId,
+  startedAt: new Date(now.getTime() - 10 * DAY),
+  seed: 12345,
+  bucketingVersion: 1,
+  controlKey: 'A',
+  coverage: 1,
+  variants: equalWeights(['A', 'B', 'C']),
+  rates: { A: 0.1, B: 0.2, C: 0.1 },
+}
 const plan: HistoryPlan = { workspaceId: '00000000-0000-4000-8000-00000000d3e0', now, days: 60, seed: 99, baseVisitors: 70, growth: 0.25, pages, experiment, host: 'localhost:3000' }
 const history = generateVisits(plan)
 const exposingViews = () => history.pageViews.filter((view) => view.exposure)
@@ -114,7 +124,15 @@ describe('the funnel', () => {
       return [p.formId, parsed.definition]
     }),
   )
-  const funnel = buildFunnel({ workspaceId: plan.workspaceId, userId: '00000000-0000-4000-8000-000000000001', now, seed: 7, converters: history.converters, definitions, scoreRules: DEFAULT_SCORE_RULES })
+  const funnel = buildFunnel({
+    workspaceId: plan.workspaceId,
+    userId: '00000000-0000-4000-8000-000000000001',
+    now,
+    seed: 7,
+    converters: history.converters,
+    definitions,
+    scoreRules: DEFAULT_SCORE_RULES,
+  })
 
   test('one lead per converting visitor, with unique emails, counts and touches from its conversions', () => {
     expect(funnel.leads.length).toBe(history.converters.length)

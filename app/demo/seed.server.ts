@@ -18,11 +18,11 @@ export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-de
  * without activity, so running it at every start changes nothing the second time (and never resets the demo password).
  */
 export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: string }) {
-  await db
-    .insert(workspaces)
-    .values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)' })
-    .onConflictDoNothing({ target: workspaces.id })
-  const [existing] = await db.select({ id: users.id }).from(users).where(sql`${users.email} = ${DEMO_LOGIN.email}`)
+  await db.insert(workspaces).values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)' }).onConflictDoNothing({ target: workspaces.id })
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.email} = ${DEMO_LOGIN.email}`)
   const userId =
     existing?.id ??
     (
@@ -33,7 +33,10 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
     )[0]!.id
   await db.insert(memberships).values({ workspaceId: DEMO_WORKSPACE_ID, userId, role: 'owner' }).onConflictDoNothing()
   if (demoApiKey) {
-    const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(sql`${apiKeys.keyHash} = ${hashApiKey(demoApiKey)}`)
+    const [key] = await db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(sql`${apiKeys.keyHash} = ${hashApiKey(demoApiKey)}`)
     if (!key) await createApiKey({ workspaceId: DEMO_WORKSPACE_ID, name: 'DEMO_API_KEY', createdBy: userId, key: demoApiKey })
   }
   const demoForms = await seedDemoPages(db, userId)
@@ -41,13 +44,41 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
   return { workspaceId: DEMO_WORKSPACE_ID, userId }
 }
 
-
 // One form per demo page: soft for the webinar and the report, hard for the demo and the quote.
 const DEMO_FORMS: { id: string; slug: string; name: string; purpose: PurposeId; success: Record<string, unknown> }[] = [
-  { id: '00000000-0000-4000-8000-0000000f0001', slug: 'demo-webinar', name: 'Webinar registration', purpose: 'event_registration', success: { type: 'message', message: 'You are registered! The calendar invite is on its way.', nextStep: { text: 'Want a personal demo instead?', url: '/p/demo-book-a-demo' } } },
-  { id: '00000000-0000-4000-8000-0000000f0002', slug: 'demo-whitepaper', name: 'Report download', purpose: 'content_download', success: { type: 'asset', assetUrl: 'https://splitform.dev/reports/b2b-conversion-benchmark.pdf', label: 'Download the report', nextStep: { text: 'See Splitform on your own pages: book a demo', url: '/p/demo-book-a-demo' } } },
-  { id: '00000000-0000-4000-8000-0000000f0003', slug: 'demo-book-a-demo', name: 'Demo request', purpose: 'demo_request', success: { type: 'message', message: 'Thanks! We will email you within one business day to find a time.' } },
-  { id: '00000000-0000-4000-8000-0000000f0004', slug: 'demo-quote', name: 'Quote request', purpose: 'quote_request', success: { type: 'message', message: 'Thanks! Your tailored quote arrives within two business days.' } },
+  {
+    id: '00000000-0000-4000-8000-0000000f0001',
+    slug: 'demo-webinar',
+    name: 'Webinar registration',
+    purpose: 'event_registration',
+    success: { type: 'message', message: 'You are registered! The calendar invite is on its way.', nextStep: { text: 'Want a personal demo instead?', url: '/p/demo-book-a-demo' } },
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000f0002',
+    slug: 'demo-whitepaper',
+    name: 'Report download',
+    purpose: 'content_download',
+    success: {
+      type: 'asset',
+      assetUrl: 'https://splitform.dev/reports/b2b-conversion-benchmark.pdf',
+      label: 'Download the report',
+      nextStep: { text: 'See Splitform on your own pages: book a demo', url: '/p/demo-book-a-demo' },
+    },
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000f0003',
+    slug: 'demo-book-a-demo',
+    name: 'Demo request',
+    purpose: 'demo_request',
+    success: { type: 'message', message: 'Thanks! We will email you within one business day to find a time.' },
+  },
+  {
+    id: '00000000-0000-4000-8000-0000000f0004',
+    slug: 'demo-quote',
+    name: 'Quote request',
+    purpose: 'quote_request',
+    success: { type: 'message', message: 'Thanks! Your tailored quote arrives within two business days.' },
+  },
 ]
 
 /**
@@ -61,11 +92,11 @@ async function seedDemoPages(db: Database, userId: string): Promise<DemoForm[]> 
     const parsed = validateFormDefinition({ purpose: form.purpose, conversionType: conversionTypeFor(form.purpose), fields: starterFields(form.purpose), success: form.success, minFillSeconds: 1 })
     const definition = parsed.ok ? parsed.definition : null
     if (!definition) throw new Error(`demo form ${form.name}: ${JSON.stringify(!parsed.ok && parsed.errors)}`)
-    await db
-      .insert(forms)
-      .values({ id: form.id, workspaceId: DEMO_WORKSPACE_ID, name: form.name, definition })
-      .onConflictDoNothing({ target: forms.id })
-    const [existing] = await db.select({ id: pages.id }).from(pages).where(sql`${pages.slug} = ${page.slug}`)
+    await db.insert(forms).values({ id: form.id, workspaceId: DEMO_WORKSPACE_ID, name: form.name, definition }).onConflictDoNothing({ target: forms.id })
+    const [existing] = await db
+      .select({ id: pages.id })
+      .from(pages)
+      .where(sql`${pages.slug} = ${page.slug}`)
     let pageId = existing?.id
     if (!existing) {
       const created = await createPage({ workspaceId: DEMO_WORKSPACE_ID, ...page, formId: form.id })

@@ -24,7 +24,10 @@ export function pickWeighted<T>(random: Random, entries: readonly (readonly [T, 
 
 /** A UUID v4 from the generator: the history's visitor, lead and conversion ids are the same on every fresh demo. */
 export function drawUuid(random: Random): string {
-  const hex = (bits: number) => Math.floor(random() * 2 ** bits).toString(16).padStart(bits / 4, '0')
+  const hex = (bits: number) =>
+    Math.floor(random() * 2 ** bits)
+      .toString(16)
+      .padStart(bits / 4, '0')
   return `${hex(32)}-${hex(16)}-4${hex(12)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(12)}-${hex(24)}${hex(24)}`
 }
 
@@ -68,7 +71,15 @@ const utm = (source: string, medium: string, campaign: string, extra = '') => `u
 
 // The arrivals each channel is made of; app/attribution/channel.ts classifies every one as its channel (tested).
 const ARRIVALS: Record<Channel, (random: Random) => Arrival> = {
-  organic_search: (random) => ({ query: '', referrer: pickWeighted(random, [['https://www.google.com/', 84], ['https://www.bing.com/', 9], ['https://duckduckgo.com/', 5], ['https://www.ecosia.org/', 2]]) }),
+  organic_search: (random) => ({
+    query: '',
+    referrer: pickWeighted(random, [
+      ['https://www.google.com/', 84],
+      ['https://www.bing.com/', 9],
+      ['https://duckduckgo.com/', 5],
+      ['https://www.ecosia.org/', 2],
+    ]),
+  }),
   paid_search: (random) =>
     chance(random, 0.82)
       ? { query: utm('google', 'cpc', pick(random, ['brand', 'b2b-landing-pages', 'ab-testing-tool']), `&gclid=${clickId(random)}`), referrer: 'https://www.google.com/' }
@@ -85,8 +96,15 @@ const ARRIVALS: Record<Channel, (random: Random) => Arrival> = {
     chance(random, 0.85)
       ? { query: utm('newsletter', 'email', pick(random, ['monthly-digest', 'product-update', 'event-invite'])), referrer: null }
       : { query: '', referrer: 'https://mail.google.com/' },
-  referral: (random) =>
-    ({ query: '', referrer: pickWeighted(random, [['https://www.g2.com/products/splitform/reviews', 35], ['https://news.ycombinator.com/', 20], ['https://www.capterra.com/p/splitform/', 25], ['https://blog.partner-agency.example/landing-page-tips', 20]]) }),
+  referral: (random) => ({
+    query: '',
+    referrer: pickWeighted(random, [
+      ['https://www.g2.com/products/splitform/reviews', 35],
+      ['https://news.ycombinator.com/', 20],
+      ['https://www.capterra.com/p/splitform/', 25],
+      ['https://blog.partner-agency.example/landing-page-tips', 20],
+    ]),
+  }),
   direct: () => ({ query: '', referrer: null }),
 }
 

@@ -9,7 +9,21 @@ import type { PageViewRow } from '#app/visitors/page-views.server'
 import { attributedChannel, toTouchJson } from '#app/visitors/visitor-cookies'
 import type { TouchJson } from '#db/schema'
 import { drawPerson, type Person } from './answers'
-import { between, chance, drawArrival, drawTimeOfDay, drawUuid, drawVisitor, conversionChance, fillDelayMs, pickWeighted, visitorsOnDay, type Arrival, type Random, type VisitorProfile } from './visitors'
+import {
+  between,
+  chance,
+  drawArrival,
+  drawTimeOfDay,
+  drawUuid,
+  drawVisitor,
+  conversionChance,
+  fillDelayMs,
+  pickWeighted,
+  visitorsOnDay,
+  type Arrival,
+  type Random,
+  type VisitorProfile,
+} from './visitors'
 
 // The demo's visitors over the last months, as the server would have recorded them: each visitor's page views
 // (with the cookies' first and last touch, the experiment's sticky assignment and exposure), and its conversions.
@@ -89,7 +103,10 @@ export function generateVisits(plan: HistoryPlan): VisitHistory {
       if (arrivedAt < plan.now.getTime()) new VisitorJourney(plan, random, history, touchOf).live(arrivedAt)
     }
   }
-  const byTime = <T>(time: (row: T) => Date) => (a: T, b: T) => time(a).getTime() - time(b).getTime()
+  const byTime =
+    <T>(time: (row: T) => Date) =>
+    (a: T, b: T) =>
+      time(a).getTime() - time(b).getTime()
   history.pageViews.sort(byTime((r) => r.viewedAt))
   history.experimentConversions.sort(byTime((r) => r.convertedAt))
   return history
@@ -99,7 +116,12 @@ export function generateVisits(plan: HistoryPlan): VisitHistory {
 type PlannedView = { at: number; page: HistoryPage; arrival: Arrival; lift: number }
 
 // Returning visitors mostly type the address or use a bookmark; some come back from a search or a newsletter.
-const RETURN_CHANNELS: [Channel, number][] = [['direct', 55], ['organic_search', 20], ['email', 15], ['social', 10]]
+const RETURN_CHANNELS: [Channel, number][] = [
+  ['direct', 55],
+  ['organic_search', 20],
+  ['email', 15],
+  ['social', 10],
+]
 
 /** One visitor from first view to last, with the cookies their browser keeps. */
 class VisitorJourney {
@@ -127,10 +149,14 @@ class VisitorJourney {
 
   live(arrivedAt: number) {
     const { random } = this
-    const landing = pickWeighted(random, this.plan.pages.map((p) => [p, p.share] as const))
+    const landing = pickWeighted(
+      random,
+      this.plan.pages.map((p) => [p, p.share] as const),
+    )
     this.planned.push({ at: arrivedAt, page: landing, arrival: this.profile.arrival, lift: 1 })
     // A second page in the same visit: a reload, or on to another page through a link.
-    if (chance(random, 0.18)) this.planned.push({ at: arrivedAt + between(random, 1, 8) * MINUTE, page: chance(random, 0.5) ? landing : this.otherPage(landing), arrival: this.internalArrival(landing), lift: 0.5 })
+    if (chance(random, 0.18))
+      this.planned.push({ at: arrivedAt + between(random, 1, 8) * MINUTE, page: chance(random, 0.5) ? landing : this.otherPage(landing), arrival: this.internalArrival(landing), lift: 0.5 })
     if (chance(random, 0.16)) {
       let at = arrivedAt
       for (let n = 1 + (chance(random, 0.35) ? 1 : 0) + (chance(random, 0.15) ? 1 : 0); n > 0; n--) {
@@ -139,7 +165,8 @@ class VisitorJourney {
       }
     }
     for (let view = this.nextView(); view; view = this.nextView()) this.see(view)
-    if (this.conversions.length) this.history.converters.push({ visitorId: this.visitorId, device: this.profile.device, channel: this.profile.channel, person: this.person, conversions: this.conversions })
+    if (this.conversions.length)
+      this.history.converters.push({ visitorId: this.visitorId, device: this.profile.device, channel: this.profile.channel, person: this.person, conversions: this.conversions })
   }
 
   private nextView() {
@@ -150,7 +177,10 @@ class VisitorJourney {
 
   private otherPage(current: HistoryPage) {
     if (this.plan.pages.length === 1) return current
-    return pickWeighted(this.random, this.plan.pages.filter((p) => p !== current).map((p) => [p, p.share] as const))
+    return pickWeighted(
+      this.random,
+      this.plan.pages.filter((p) => p !== current).map((p) => [p, p.share] as const),
+    )
   }
 
   private internalArrival(from: HistoryPage): Arrival {
@@ -227,7 +257,16 @@ class VisitorJourney {
     this.convertedForms.add(page.formId)
     if (experimentId) {
       for (const metric of ['any', page.conversionType, `form:${page.formId}`]) {
-        this.history.experimentConversions.push({ experimentId, visitorId: this.visitorId, metric, variantKey, conversionId: conversion.id, device: this.profile.device, channel: touch.channel, convertedAt: conversion.createdAt })
+        this.history.experimentConversions.push({
+          experimentId,
+          visitorId: this.visitorId,
+          metric,
+          variantKey,
+          conversionId: conversion.id,
+          device: this.profile.device,
+          channel: touch.channel,
+          convertedAt: conversion.createdAt,
+        })
       }
     }
     if (page.conversionType === 'soft') this.planFollowUp(page, at)
@@ -239,6 +278,15 @@ class VisitorJourney {
     const hard = this.plan.pages.filter((p) => p.conversionType === 'hard')
     const nextStep = this.plan.pages.find((p) => p.slug === from.nextStepSlug)
     if (nextStep && chance(random, 0.12)) this.planned.push({ at: convertedAt + between(random, 10, 90) * 1000, page: nextStep, arrival: this.internalArrival(from), lift: 2.5 })
-    else if (hard.length && chance(random, 0.2)) this.planned.push({ at: convertedAt + between(random, 2, 25) * DAY_MS, page: pickWeighted(random, hard.map((p) => [p, p.share] as const)), arrival: drawArrival(random, 'email'), lift: 3 })
+    else if (hard.length && chance(random, 0.2))
+      this.planned.push({
+        at: convertedAt + between(random, 2, 25) * DAY_MS,
+        page: pickWeighted(
+          random,
+          hard.map((p) => [p, p.share] as const),
+        ),
+        arrival: drawArrival(random, 'email'),
+        lift: 3,
+      })
   }
 }

@@ -16,7 +16,15 @@ const batch = jsonBatch([
 type Row = { id: string; otherId: string | null; name: string; note?: string; day: string; at: Date; atMs: number }
 
 const rows: Row[] = [
-  { id: '0a1b2c3d-0000-4000-8000-000000000001', otherId: null, name: 'Ünïcödé 訪問者 🙂', note: 'a "quoted", comma\nand newline', day: '2026-03-01', at: new Date('2026-03-01T12:34:56.789Z'), atMs: Date.UTC(2026, 2, 1, 23, 59, 59, 999) },
+  {
+    id: '0a1b2c3d-0000-4000-8000-000000000001',
+    otherId: null,
+    name: 'Ünïcödé 訪問者 🙂',
+    note: 'a "quoted", comma\nand newline',
+    day: '2026-03-01',
+    at: new Date('2026-03-01T12:34:56.789Z'),
+    atMs: Date.UTC(2026, 2, 1, 23, 59, 59, 999),
+  },
   { id: '0a1b2c3d-0000-4000-8000-000000000002', otherId: '0a1b2c3d-0000-4000-8000-000000000001', name: '', day: '2024-02-29', at: new Date(0), atMs: 0 },
 ]
 const encode = (r: Row) => [r.id, r.otherId, r.name, r.note ?? null, r.day, r.at, r.atMs] as const

@@ -31,7 +31,12 @@ function split(weights: number[], seed = 12345, coverage = 1) {
 }
 
 describe('the split of 100,000 visitor ids matches the weights (chi-square p > 0.001)', () => {
-  for (const weights of [[0.5, 0.5], [0.7, 0.3], [1 / 3, 1 / 3, 1 / 3], [0.5, 0.25, 0.25]]) {
+  for (const weights of [
+    [0.5, 0.5],
+    [0.7, 0.3],
+    [1 / 3, 1 / 3, 1 / 3],
+    [0.5, 0.25, 0.25],
+  ]) {
     test(weights.map((w) => w.toFixed(2)).join(' / '), () => {
       const counts = split(weights)
       expect(counts.reduce((a, b) => a + b, 0)).toBe(100_000)
@@ -45,13 +50,28 @@ describe('the split of 100,000 visitor ids matches the weights (chi-square p > 0
 })
 
 test('deterministic: the same seed and visitor always give the same variant', () => {
-  const experiment = { seed: 99, bucketingVersion: 1, controlKey: 'A', coverage: 1, variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }
+  const experiment = {
+    seed: 99,
+    bucketingVersion: 1,
+    controlKey: 'A',
+    coverage: 1,
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+  }
   for (const id of visitors.slice(0, 1000)) expect(assignVariant(experiment, id)).toEqual(assignVariant(experiment, id))
 })
 
 test('two experiments (two seeds) assign independently: the 2×2 table fits independence', () => {
-  const variants = [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }]
-  const table = [[0, 0], [0, 0]]
+  const variants = [
+    { key: 'A', weight: 0.5 },
+    { key: 'B', weight: 0.5 },
+  ]
+  const table = [
+    [0, 0],
+    [0, 0],
+  ]
   for (const id of visitors) {
     const a = assignVariant({ seed: 1, bucketingVersion: 1, controlKey: 'A', coverage: 1, variants }, id).variantKey === 'A' ? 0 : 1
     const b = assignVariant({ seed: 2, bucketingVersion: 1, controlKey: 'A', coverage: 1, variants }, id).variantKey === 'A' ? 0 : 1
@@ -66,7 +86,11 @@ test('two experiments (two seeds) assign independently: the 2×2 table fits inde
 })
 
 test('a coverage ramp 20% → 60% keeps every earlier assignment and only adds visitors', () => {
-  const variants = [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.3 }, { key: 'C', weight: 0.2 }]
+  const variants = [
+    { key: 'A', weight: 0.5 },
+    { key: 'B', weight: 0.3 },
+    { key: 'C', weight: 0.2 },
+  ]
   const at = (coverage: number) => visitors.map((id) => assignVariant({ seed: 7, bucketingVersion: 1, controlKey: 'A', coverage, variants }, id))
   const low = at(0.2)
   const high = at(0.6)
@@ -86,9 +110,24 @@ test('hashes are well spread over [0, 1) and weights pick by range', () => {
   const u = visitors.slice(0, 10_000).map((id) => hash(42, id, 'variant', 1))
   expect(Math.min(...u)).toBeGreaterThanOrEqual(0)
   expect(Math.max(...u)).toBeLessThan(1)
-  expect(pickByWeight(0.69, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.3 }])).toBe('A')
-  expect(pickByWeight(0.7, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.3 }])).toBe('B')
-  expect(pickByWeight(0.9999999, [{ key: 'A', weight: 0.7 }, { key: 'B', weight: 0.2999 }])).toBe('B')
+  expect(
+    pickByWeight(0.69, [
+      { key: 'A', weight: 0.7 },
+      { key: 'B', weight: 0.3 },
+    ]),
+  ).toBe('A')
+  expect(
+    pickByWeight(0.7, [
+      { key: 'A', weight: 0.7 },
+      { key: 'B', weight: 0.3 },
+    ]),
+  ).toBe('B')
+  expect(
+    pickByWeight(0.9999999, [
+      { key: 'A', weight: 0.7 },
+      { key: 'B', weight: 0.2999 },
+    ]),
+  ).toBe('B')
 })
 
 test('the byte-buffer hashing gives exactly the package’s string hash (assignments made before it stand)', () => {
@@ -112,7 +151,16 @@ describe('golden vectors (bucketing-vectors.json): version 1’s hashes and assi
 })
 
 test('an unknown bucketing version is refused, never bucketed some other way', () => {
-  const experiment = { seed: 1, bucketingVersion: 2, controlKey: 'A', coverage: 1, variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }
+  const experiment = {
+    seed: 1,
+    bucketingVersion: 2,
+    controlKey: 'A',
+    coverage: 1,
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+  }
   expect(() => hash(1, visitors[0]!, 'variant', 2)).toThrow(/Unknown bucketing version 2/)
   expect(() => hash(1, visitors[0]!, 'variant', 0)).toThrow(/Unknown bucketing version 0/)
   expect(() => assignVariant(experiment, visitors[0]!)).toThrow(/Unknown bucketing version 2/)

@@ -24,14 +24,20 @@ async function audit(tx: Transaction, experiment: Pick<Experiment, 'id' | 'works
 }
 
 export async function createExperiment({ workspaceId, input, actor }: { workspaceId: string; input: CreateExperiment; actor: ExperimentActor }): Promise<Result> {
-  const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.id, input.pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
+  const [page] = await db
+    .select({ id: pages.id })
+    .from(pages)
+    .where(and(eq(pages.id, input.pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
   if (!page) return fail(404, 'pageId', 'No such page in this workspace')
   const keys = (await db.select({ key: pageVariants.key }).from(pageVariants).where(eq(pageVariants.pageId, page.id))).map((v) => v.key)
   const missing = input.variants.findIndex((v) => !keys.includes(v.key))
   if (missing >= 0) return fail(400, `variants.${missing}.key`, `The page has no variant ${input.variants[missing]!.key} (it has ${keys.join(', ')})`)
   const formIds = [input.primaryMetric, ...input.secondaryMetrics].flatMap((m) => (typeof m === 'object' ? [m.formId] : []))
   if (formIds.length) {
-    const found = await db.select({ id: forms.id }).from(forms).where(and(inArray(forms.id, formIds), eq(forms.workspaceId, workspaceId)))
+    const found = await db
+      .select({ id: forms.id })
+      .from(forms)
+      .where(and(inArray(forms.id, formIds), eq(forms.workspaceId, workspaceId)))
     if (found.length !== new Set(formIds).size) return fail(400, 'primaryMetric', 'A metric names a form that is not in this workspace')
   }
   return db.transaction(async (tx) => {
@@ -95,10 +101,23 @@ export function listExperimentEvents({ experimentId }: { experimentId: string })
  * read through `executor` (a transaction that holds the experiments locked, for auto-ship and a declaration).
  * With `workspaceId`, only that workspace's experiments count, whatever ids the caller hands over.
  */
-export async function countVariantTotals({ experimentIds, metrics, workspaceId, executor = db }: { experimentIds: string[]; metrics: string[]; workspaceId?: string; executor?: Database | Transaction }) {
+export async function countVariantTotals({
+  experimentIds,
+  metrics,
+  workspaceId,
+  executor = db,
+}: {
+  experimentIds: string[]
+  metrics: string[]
+  workspaceId?: string
+  executor?: Database | Transaction
+}) {
   if (!experimentIds.length || !metrics.length) return []
   const ids = workspaceId
-    ? executor.select({ id: experiments.id }).from(experiments).where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
+    ? executor
+        .select({ id: experiments.id })
+        .from(experiments)
+        .where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
     : experimentIds
   const pending = pendingConversionRows(inArray(sql`q.experiment_id`, ids))
   return queryRows<{ experimentId: string; variantKey: string; metric: string; count: number }>(
@@ -132,11 +151,19 @@ async function changeExperiment(
   let slug: string | undefined
   try {
     const result = await (outer ?? db).transaction(async (tx): Promise<Result> => {
-      const [current] = await tx.select().from(experiments).where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId))).for('update')
+      const [current] = await tx
+        .select()
+        .from(experiments)
+        .where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId)))
+        .for('update')
       if (!current) return fail(404, 'id', 'No such experiment')
       const outcome = await change(tx, current)
       if ('ok' in outcome) return outcome
-      const [updated] = await tx.update(experiments).set({ ...outcome.set, updatedAt: new Date() }).where(eq(experiments.id, id)).returning()
+      const [updated] = await tx
+        .update(experiments)
+        .set({ ...outcome.set, updatedAt: new Date() })
+        .where(eq(experiments.id, id))
+        .returning()
       await audit(tx, current, outcome.action, actor, outcome.detail)
       const [page] = await tx.select({ slug: pages.slug }).from(pages).where(eq(pages.id, current.pageId))
       slug = page?.slug
@@ -188,7 +215,21 @@ export function transitionExperiment({ workspaceId, id, action, actor }: { works
  * results read from the rollups in the same transaction — so a declaration by a member or an API key can be
  * reviewed later like auto-ship's, even one made against the statistics. `tx` runs it inside the caller's transaction.
  */
-export function declareWinner({ workspaceId, id, variantKey, actor, evidence, tx }: { workspaceId: string; id: string; variantKey: string; actor: ExperimentActor; evidence?: Record<string, unknown>; tx?: Transaction }) {
+export function declareWinner({
+  workspaceId,
+  id,
+  variantKey,
+  actor,
+  evidence,
+  tx,
+}: {
+  workspaceId: string
+  id: string
+  variantKey: string
+  actor: ExperimentActor
+  evidence?: Record<string, unknown>
+  tx?: Transaction
+}) {
   return changeExperiment(
     { workspaceId, id },
     async (tx, experiment) => {

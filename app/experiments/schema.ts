@@ -15,7 +15,10 @@ export const metricKey = (metric: Metric) => (typeof metric === 'string' ? metri
 const WEIGHT_TOLERANCE = 1e-6
 
 const VariantWeightSchema = z.object({
-  key: z.string({ error: 'Variant key is required' }).trim().regex(/^[A-Z]{1,2}$/, 'Use a page variant key like A or B'),
+  key: z
+    .string({ error: 'Variant key is required' })
+    .trim()
+    .regex(/^[A-Z]{1,2}$/, 'Use a page variant key like A or B'),
   weight: z.number({ error: 'Weight must be a number' }).gt(0, 'Weight must be above 0').max(1, 'Weight must be at most 1'),
 })
 
@@ -48,8 +51,7 @@ export const CreateExperimentSchema = ExperimentSettingsSchema.extend({
     }),
   control: z.string().trim().optional(),
 }).superRefine((input, ctx) => {
-  if (input.control !== undefined && !input.variants.some((v) => v.key === input.control))
-    ctx.addIssue({ code: 'custom', path: ['control'], message: 'The control must be one of the variants' })
+  if (input.control !== undefined && !input.variants.some((v) => v.key === input.control)) ctx.addIssue({ code: 'custom', path: ['control'], message: 'The control must be one of the variants' })
 })
 export type CreateExperimentInput = z.input<typeof CreateExperimentSchema>
 export type CreateExperiment = z.infer<typeof CreateExperimentSchema>

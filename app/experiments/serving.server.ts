@@ -26,7 +26,16 @@ export type ServedExperiment = {
 /** The experiment a page's visitors are subject to: running or paused, else the latest concluded with a winner. */
 export async function findServingExperiment(pageId: string): Promise<ServedExperiment | null> {
   const [row] = await db
-    .select({ id: experiments.id, status: experiments.status, seed: experiments.seed, bucketingVersion: experiments.bucketingVersion, variants: experiments.variants, controlKey: experiments.controlKey, coverage: experiments.coverage, winnerKey: experiments.winnerKey })
+    .select({
+      id: experiments.id,
+      status: experiments.status,
+      seed: experiments.seed,
+      bucketingVersion: experiments.bucketingVersion,
+      variants: experiments.variants,
+      controlKey: experiments.controlKey,
+      coverage: experiments.coverage,
+      winnerKey: experiments.winnerKey,
+    })
     .from(experiments)
     .where(and(eq(experiments.pageId, pageId), sql`(${experiments.status} in ('running', 'paused') or (${experiments.status} = 'concluded' and ${experiments.winnerKey} is not null))`))
     .orderBy(sql`${experiments.status} in ('running', 'paused') desc`, desc(experiments.concludedAt))

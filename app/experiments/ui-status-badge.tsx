@@ -9,5 +9,9 @@ const STATUS_STYLE: Record<ExperimentStatus, string> = {
 
 /** The status as a word (colour only repeats it). */
 export function ExperimentStatusBadge({ status }: { status: ExperimentStatus }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`} data-testid="experiment-status">{status}</span>
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`} data-testid="experiment-status">
+      {status}
+    </span>
+  )
 }

@@ -1,16 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  BuilderSchema,
-  changeFieldType,
-  fromDefinition,
-  newField,
-  newFormDefinition,
-  previewOf,
-  stepAfterRemoving,
-  toDefinitionInput,
-  uniqueKey,
-  type BuilderValues,
-} from './builder'
+import { BuilderSchema, changeFieldType, fromDefinition, newField, newFormDefinition, previewOf, stepAfterRemoving, toDefinitionInput, uniqueKey, type BuilderValues } from './builder'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { EVERYTHING } from '#tests/factories/form-definitions'
 import { FIELD_TYPES, FormDefinitionSchema } from './definition'

@@ -1,15 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
-import {
-  FieldSchema,
-  FormDefinitionSchema,
-  otherKeyFor,
-  SuccessActionSchema,
-  type Field,
-  type FieldType,
-  type FormDefinition,
-  type SuccessAction,
-} from './definition'
+import { FieldSchema, FormDefinitionSchema, otherKeyFor, SuccessActionSchema, type Field, type FieldType, type FormDefinition, type SuccessAction } from './definition'
 import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type PurposeId } from './purposes'
 import { FormNameSchema } from './schema'
 
@@ -204,10 +195,13 @@ export function toDefinitionInput(values: BuilderValues): { name: string; defini
 }
 
 /** What the builder validates: the name and the definition, side by side, with the definition's own paths. */
-export const BuilderSchema = z.preprocess((values) => {
-  const { name, definition } = toDefinitionInput(values as BuilderValues)
-  return { name, ...definition }
-}, z.object({ name: FormNameSchema }).and(FormDefinitionSchema))
+export const BuilderSchema = z.preprocess(
+  (values) => {
+    const { name, definition } = toDefinitionInput(values as BuilderValues)
+    return { name, ...definition }
+  },
+  z.object({ name: FormNameSchema }).and(FormDefinitionSchema),
+)
 
 export type Preview = { definition: FormDefinition; hiddenFields: number }
 

@@ -22,7 +22,15 @@ describe('fields', () => {
       { type: 'phone', key: 'phone', label: 'Phone' },
       { type: 'number', key: 'seats', label: 'Seats', min: 1, max: 500, defaultValue: 10 },
       { type: 'select', key: 'size', label: 'Size', options: [{ value: 'small', label: 'Small' }], defaultValue: 'small' },
-      { type: 'radio', key: 'plan', label: 'Plan', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+      {
+        type: 'radio',
+        key: 'plan',
+        label: 'Plan',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ],
+      },
       { type: 'checkboxes', key: 'topics', label: 'Topics', options: [{ value: 'ai', label: 'AI' }], defaultValue: ['ai'] },
       consent,
       { type: 'date', key: 'day', label: 'Day', min: '2025-01-01', max: '2025-12-31' },
@@ -36,15 +44,7 @@ describe('fields', () => {
     expect(first.required).toBe(true)
     expect(result.definition.fields[1].required).toBe(false) // default
     expect(consentField.required).toBe(true) // consent is always required
-    expect(heardAbout.type === 'heard_about' && heardAbout.options.map((o) => o.label)).toEqual([
-      'Search engine',
-      'Social media',
-      'Friend or colleague',
-      'Podcast',
-      'Event',
-      'Newsletter',
-      'Other',
-    ])
+    expect(heardAbout.type === 'heard_about' && heardAbout.options.map((o) => o.label)).toEqual(['Search engine', 'Social media', 'Friend or colleague', 'Podcast', 'Event', 'Newsletter', 'Other'])
   })
 
   test.each([
@@ -72,7 +72,19 @@ describe('fields', () => {
     ['date min after max', { type: 'date', key: 'd', label: 'D', min: '2025-02-01', max: '2025-01-01' }, 'max'],
     ['select without options', { type: 'select', key: 's', label: 'S', options: [] }, 'options'],
     ['51 options', { type: 'radio', key: 's', label: 'S', options: Array.from({ length: 51 }, (_, i) => ({ value: `v${i}`, label: `L${i}` })) }, 'options'],
-    ['duplicate option values', { type: 'select', key: 's', label: 'S', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] }, 'options.1.value'],
+    [
+      'duplicate option values',
+      {
+        type: 'select',
+        key: 's',
+        label: 'S',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'a', label: 'B' },
+        ],
+      },
+      'options.1.value',
+    ],
     ['default not an option', { type: 'select', key: 's', label: 'S', options: [{ value: 'a', label: 'A' }], defaultValue: 'b' }, 'defaultValue'],
     ['checkbox default not an option', { type: 'checkboxes', key: 's', label: 'S', options: [{ value: 'a', label: 'A' }], defaultValue: ['a', 'z'] }, 'defaultValue'],
     ['consent without text', { type: 'consent', key: 'c', label: 'C' }, 'consentText'],
@@ -104,15 +116,21 @@ describe('patterns', () => {
     expect(compileFieldPattern(source)).toBeNull()
   })
 
-  test.each(['\\d+', '[a-z]+(-[a-z]+)?', '(ab)+', '[(a+)+]', 'https?://.+', '\\(\\d+\\)+', '(DE|AT|CH)\\d{8}', '[a-z]+@[a-z]+\\.[a-z]{2,}', '[A-Z]{2}\\d{2}[A-Z]{4}\\d{6}'])('accepts ordinary %s', (source) => {
-    expect(compileFieldPattern(source)).not.toBeNull()
-  })
+  test.each(['\\d+', '[a-z]+(-[a-z]+)?', '(ab)+', '[(a+)+]', 'https?://.+', '\\(\\d+\\)+', '(DE|AT|CH)\\d{8}', '[a-z]+@[a-z]+\\.[a-z]{2,}', '[A-Z]{2}\\d{2}[A-Z]{4}\\d{6}'])(
+    'accepts ordinary %s',
+    (source) => {
+      expect(compileFieldPattern(source)).not.toBeNull()
+    },
+  )
 })
 
 describe('forms', () => {
   test('keys are unique, including the _other a heard_about field posts', () => {
     expect(errorsOf(form([email, { ...email, label: 'Again' }]))['fields.1.key']).toEqual(['"email" is already used by field 1'])
-    const clash = form([{ type: 'heard_about', key: 'source', label: 'Source' }, { type: 'text', key: 'source_other', label: 'X' }])
+    const clash = form([
+      { type: 'heard_about', key: 'source', label: 'Source' },
+      { type: 'text', key: 'source_other', label: 'X' },
+    ])
     expect(Object.keys(errorsOf(clash))).toEqual(['fields.1.key'])
   })
 

@@ -158,8 +158,7 @@ export type Field = z.infer<typeof FieldSchema>
 export type FieldInput = z.input<typeof FieldSchema>
 
 function checkAssetSource(asset: { assetUrl?: string; assetId?: string }, ctx: Ctx) {
-  if ((asset.assetUrl === undefined) === (asset.assetId === undefined))
-    ctx.addIssue({ code: 'custom', path: ['assetUrl'], message: 'Upload a file or give its URL: exactly one of the two' })
+  if ((asset.assetUrl === undefined) === (asset.assetId === undefined)) ctx.addIssue({ code: 'custom', path: ['assetUrl'], message: 'Upload a file or give its URL: exactly one of the two' })
 }
 
 const NextStepSchema = z.object({ text: requiredText(200, 'Next-step text'), url: LinkSchema })

@@ -65,4 +65,3 @@ function looksCatastrophic(source: string) {
   }
   return false
 }
-

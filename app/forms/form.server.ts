@@ -24,10 +24,7 @@ export async function checkFormInput({ workspaceId, name, definition }: { worksp
 }
 
 export async function createForm({ workspaceId, name, definition }: { workspaceId: string; name: string; definition: FormDefinition }) {
-  const [row] = await db
-    .insert(forms)
-    .values({ workspaceId, name, definition })
-    .returning({ id: forms.id })
+  const [row] = await db.insert(forms).values({ workspaceId, name, definition }).returning({ id: forms.id })
   return row!
 }
 

@@ -7,16 +7,7 @@ import type { Field } from './definition'
 export const CONVERSION_TYPES = ['soft', 'hard'] as const
 export type ConversionType = (typeof CONVERSION_TYPES)[number]
 
-export const PURPOSE_IDS = [
-  'newsletter',
-  'content_download',
-  'event_registration',
-  'demo_request',
-  'meeting_booking',
-  'quote_request',
-  'contact_sales',
-  'other',
-] as const
+export const PURPOSE_IDS = ['newsletter', 'content_download', 'event_registration', 'demo_request', 'meeting_booking', 'quote_request', 'contact_sales', 'other'] as const
 export type PurposeId = (typeof PURPOSE_IDS)[number]
 
 export type Purpose = { id: PurposeId; label: string; conversionType: ConversionType; description: string }

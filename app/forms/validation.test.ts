@@ -44,77 +44,81 @@ const named = <T extends unknown[]>(rows: [FieldInput, unknown, ...T][]) =>
   rows.map((row) => [row[0].type, JSON.stringify(row[1])?.slice(0, 40) ?? 'nothing', ...row] as [string, string, FieldInput, unknown, ...T])
 
 describe('valid submissions give clean typed answers', () => {
-  test.each(named<[unknown]>([
-    [fields.email, '  Ada@Example.COM ', 'ada@example.com'],
-    [fields.optionalEmail, '', null],
-    [fields.optionalEmail, undefined, null],
-    [fields.text, '  Ada Lovelace ', 'Ada Lovelace'],
-    [fields.text, 42, '42'], // a JSON client's number is fine as text
-    [fields.text, 'x'.repeat(200), 'x'.repeat(200)],
-    [fields.shortText, 'AB12', 'AB12'],
-    [fields.textarea, 'Hello\r\nthere', 'Hello\r\nthere'],
-    [fields.textarea, 'y'.repeat(2000), 'y'.repeat(2000)],
-    [fields.textarea, '', null],
-    [fields.phone, '+49 (30) 123-4567', '+49 (30) 123-4567'],
-    [fields.number, '12', 12],
-    [fields.number, 12.5, 12.5],
-    [fields.number, ' 1e2 ', 100],
-    [fields.number, '', null],
-    [fields.select, 'large', 'large'],
-    [fields.radio, 'a', 'a'],
-    [fields.radio, '', null],
-    [fields.checkboxes, ['ops', 'ai', 'ai'], ['ai', 'ops']],
-    [fields.checkboxes, 'ml', ['ml']], // a single ticked box arrives as a string from Object.fromEntries
-    [fields.optionalCheckboxes, undefined, []],
-    [fields.consent, 'on', true],
-    [fields.consent, true, true],
-    [fields.consent, 'TRUE', true],
-    [fields.date, '2025-06-30', '2025-06-30'],
-    [fields.date, '', null],
-    [fields.hidden, 'spring-launch', 'spring-launch'],
-    [fields.hidden, 'z'.repeat(600), 'z'.repeat(500)], // from the URL, which the visitor cannot fix: cut, not refused
-    [fields.heardAbout, 'podcast', 'podcast'],
-  ]))('%s accepts %s', (_type, _raw, field, raw, expected) => {
+  test.each(
+    named<[unknown]>([
+      [fields.email, '  Ada@Example.COM ', 'ada@example.com'],
+      [fields.optionalEmail, '', null],
+      [fields.optionalEmail, undefined, null],
+      [fields.text, '  Ada Lovelace ', 'Ada Lovelace'],
+      [fields.text, 42, '42'], // a JSON client's number is fine as text
+      [fields.text, 'x'.repeat(200), 'x'.repeat(200)],
+      [fields.shortText, 'AB12', 'AB12'],
+      [fields.textarea, 'Hello\r\nthere', 'Hello\r\nthere'],
+      [fields.textarea, 'y'.repeat(2000), 'y'.repeat(2000)],
+      [fields.textarea, '', null],
+      [fields.phone, '+49 (30) 123-4567', '+49 (30) 123-4567'],
+      [fields.number, '12', 12],
+      [fields.number, 12.5, 12.5],
+      [fields.number, ' 1e2 ', 100],
+      [fields.number, '', null],
+      [fields.select, 'large', 'large'],
+      [fields.radio, 'a', 'a'],
+      [fields.radio, '', null],
+      [fields.checkboxes, ['ops', 'ai', 'ai'], ['ai', 'ops']],
+      [fields.checkboxes, 'ml', ['ml']], // a single ticked box arrives as a string from Object.fromEntries
+      [fields.optionalCheckboxes, undefined, []],
+      [fields.consent, 'on', true],
+      [fields.consent, true, true],
+      [fields.consent, 'TRUE', true],
+      [fields.date, '2025-06-30', '2025-06-30'],
+      [fields.date, '', null],
+      [fields.hidden, 'spring-launch', 'spring-launch'],
+      [fields.hidden, 'z'.repeat(600), 'z'.repeat(500)], // from the URL, which the visitor cannot fix: cut, not refused
+      [fields.heardAbout, 'podcast', 'podcast'],
+    ]),
+  )('%s accepts %s', (_type, _raw, field, raw, expected) => {
     expect(submit(field, raw)).toEqual({ value: expected })
   })
 })
 
 describe('invalid submissions fail with messages naming the field', () => {
-  test.each(named<[string]>([
-    [fields.email, '', 'Work email is required'],
-    [fields.email, 'ada@', 'Enter a valid email address'],
-    [fields.email, 'ada@example.com<script>', 'Enter a valid email address'],
-    [fields.email, `${'a'.repeat(250)}@example.com`, 'Enter a valid email address'],
-    [fields.text, '   ', 'Name is required'],
-    [fields.text, 'x'.repeat(201), 'Name must be at most 200 characters'],
-    [fields.shortText, 'AB', 'Code must be at least 3 characters'],
-    [fields.shortText, 'ABCDEFG', 'Code must be at most 6 characters'],
-    [fields.shortText, 'ab12', 'Use capitals, then digits'],
-    [fields.textarea, 'y'.repeat(2001), 'Message must be at most 2000 characters'],
-    [fields.phone, '12345', 'Phone must be a phone number with 6 to 20 digits'],
-    [fields.phone, '1'.repeat(21), 'Phone must be a phone number with 6 to 20 digits'],
-    [fields.phone, 'call me: 555 1234', 'Phone must be a phone number with 6 to 20 digits'],
-    [fields.number, 'twelve', 'Seats must be a number'],
-    [fields.number, '0x10', 'Seats must be a number'],
-    [fields.number, '1e400', 'Seats must be a number'],
-    [fields.number, Number.NaN, 'Seats must be a number'],
-    [fields.number, '0', 'Seats must be at least 1'],
-    [fields.number, 501, 'Seats must be at most 500'],
-    [fields.select, 'medium', 'Choose one of the options for Company size'],
-    [fields.select, '', 'Company size is required'],
-    [fields.checkboxes, [], 'Choose at least one option for Topics'],
-    [fields.checkboxes, ['ai', 'quantum'], 'Choose only from the options for Topics'],
-    [fields.consent, undefined, 'Consent is required'],
-    [fields.consent, 'false', 'Consent is required'],
-    [fields.consent, false, 'Consent is required'],
-    [fields.consent, 'yes please', 'Consent is required'],
-    [fields.date, '31/01/2025', 'Preferred day must be a date like 2025-01-31'],
-    [fields.date, '2025-02-30', 'Preferred day must be a date like 2025-01-31'],
-    [fields.date, '2024-12-31', 'Preferred day must be on or after 2025-01-01'],
-    [fields.date, '2026-01-01', 'Preferred day must be on or before 2025-12-31'],
-    [fields.heardAbout, '', 'How did you hear about us is required'],
-    [fields.heardAbout, 'carrier pigeon', 'Choose one of the options for How did you hear about us'],
-  ]))('%s refuses %s', (_type, _raw, field, raw, message) => {
+  test.each(
+    named<[string]>([
+      [fields.email, '', 'Work email is required'],
+      [fields.email, 'ada@', 'Enter a valid email address'],
+      [fields.email, 'ada@example.com<script>', 'Enter a valid email address'],
+      [fields.email, `${'a'.repeat(250)}@example.com`, 'Enter a valid email address'],
+      [fields.text, '   ', 'Name is required'],
+      [fields.text, 'x'.repeat(201), 'Name must be at most 200 characters'],
+      [fields.shortText, 'AB', 'Code must be at least 3 characters'],
+      [fields.shortText, 'ABCDEFG', 'Code must be at most 6 characters'],
+      [fields.shortText, 'ab12', 'Use capitals, then digits'],
+      [fields.textarea, 'y'.repeat(2001), 'Message must be at most 2000 characters'],
+      [fields.phone, '12345', 'Phone must be a phone number with 6 to 20 digits'],
+      [fields.phone, '1'.repeat(21), 'Phone must be a phone number with 6 to 20 digits'],
+      [fields.phone, 'call me: 555 1234', 'Phone must be a phone number with 6 to 20 digits'],
+      [fields.number, 'twelve', 'Seats must be a number'],
+      [fields.number, '0x10', 'Seats must be a number'],
+      [fields.number, '1e400', 'Seats must be a number'],
+      [fields.number, Number.NaN, 'Seats must be a number'],
+      [fields.number, '0', 'Seats must be at least 1'],
+      [fields.number, 501, 'Seats must be at most 500'],
+      [fields.select, 'medium', 'Choose one of the options for Company size'],
+      [fields.select, '', 'Company size is required'],
+      [fields.checkboxes, [], 'Choose at least one option for Topics'],
+      [fields.checkboxes, ['ai', 'quantum'], 'Choose only from the options for Topics'],
+      [fields.consent, undefined, 'Consent is required'],
+      [fields.consent, 'false', 'Consent is required'],
+      [fields.consent, false, 'Consent is required'],
+      [fields.consent, 'yes please', 'Consent is required'],
+      [fields.date, '31/01/2025', 'Preferred day must be a date like 2025-01-31'],
+      [fields.date, '2025-02-30', 'Preferred day must be a date like 2025-01-31'],
+      [fields.date, '2024-12-31', 'Preferred day must be on or after 2025-01-01'],
+      [fields.date, '2026-01-01', 'Preferred day must be on or before 2025-12-31'],
+      [fields.heardAbout, '', 'How did you hear about us is required'],
+      [fields.heardAbout, 'carrier pigeon', 'Choose one of the options for How did you hear about us'],
+    ]),
+  )('%s refuses %s', (_type, _raw, field, raw, message) => {
     const { errors } = submit(field, raw)
     expect(errors?.[field.key]).toBe(message)
   })
@@ -249,14 +253,18 @@ describe('default values', () => {
 })
 
 describe('lead identity', () => {
-  const definition = formOf([
-    { type: 'email', key: 'work_email', label: 'Work email' },
-    { type: 'phone', key: 'mobile', label: 'Mobile' },
-    fields.heardAbout,
-  ])
+  const definition = formOf([{ type: 'email', key: 'work_email', label: 'Work email' }, { type: 'phone', key: 'mobile', label: 'Mobile' }, fields.heardAbout])
 
   test('finds the email field and the conventional keys', () => {
-    const answers: Answers = { work_email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', company_name: 'Analytical', mobile: '+44 20 7946 0000', source: 'other', source_other: 'a meetup' }
+    const answers: Answers = {
+      work_email: 'ada@example.com',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      company_name: 'Analytical',
+      mobile: '+44 20 7946 0000',
+      source: 'other',
+      source_other: 'a meetup',
+    }
     expect(extractLeadIdentity(answers, definition)).toEqual({
       email: 'ada@example.com',
       name: 'Ada Lovelace',

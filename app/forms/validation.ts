@@ -64,8 +64,7 @@ function readPhone(field: Field, raw: unknown): Reading {
   const value = readText(raw)
   if (value === '') return requiredOrNull(field)
   const digits = value === NOT_SINGLE ? 0 : value.replace(/\D/g, '').length
-  if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20)
-    return { error: `${nameOf(field)} must be a phone number with 6 to 20 digits` }
+  if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20) return { error: `${nameOf(field)} must be a phone number with 6 to 20 digits` }
   return { value }
 }
 

@@ -3,15 +3,7 @@
  * the X-Forwarded-For entry that the outermost trusted proxy saw: counted from the right, because entries
  * on the left are whatever the client chose to send.
  */
-export function resolveClientIp({
-  socketAddress,
-  forwardedFor,
-  hops,
-}: {
-  socketAddress: string | undefined
-  forwardedFor: string | string[] | undefined
-  hops: number
-}) {
+export function resolveClientIp({ socketAddress, forwardedFor, hops }: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined; hops: number }) {
   const socketIp = normaliseIp(socketAddress ?? 'unknown')
   if (hops <= 0 || !forwardedFor) return socketIp
   const entry = outermostTrustedEntry(forwardedFor, hops)

@@ -32,8 +32,7 @@ export function allowMethods(methods: readonly ApiMethod[], usage?: string): Met
   // HEAD is a GET without the body: Remix answers it with the loader.
   const allowed: string[] = methods.includes('GET') ? [...methods, 'HEAD'] : [...methods]
   const allow = allowed.join(', ')
-  const refusal = (method: string) =>
-    jsonError(405, { error: `Method ${method.slice(0, 20)} not allowed here: use ${usage ?? methods.join(' or ')}` }, { Allow: allow })
+  const refusal = (method: string) => jsonError(405, { error: `Method ${method.slice(0, 20)} not allowed here: use ${usage ?? methods.join(' or ')}` }, { Allow: allow })
   return {
     require: (request) => {
       const method = requestedMethod(request)

@@ -12,17 +12,8 @@ const ALLOW = 'POST, OPTIONS'
  * A public POST-JSON endpoint: no key needed (a key raises the rate limit), body validated by `schema`,
  * answered with `compute(body)`. OPTIONS answers the CORS preflight; any other method 405 with `usage`.
  */
-export function createPublicJsonEndpoint<S extends z.ZodType>({
-  schema,
-  compute,
-  usage,
-}: {
-  schema: S
-  compute: (input: z.output<S>) => unknown
-  usage: string
-}) {
-  const methodNotAllowed = (method: string) =>
-    jsonError(405, { error: `Method ${method.slice(0, 20)} not allowed here: use POST with a JSON body: ${usage}` }, { Allow: ALLOW, ...CORS })
+export function createPublicJsonEndpoint<S extends z.ZodType>({ schema, compute, usage }: { schema: S; compute: (input: z.output<S>) => unknown; usage: string }) {
+  const methodNotAllowed = (method: string) => jsonError(405, { error: `Method ${method.slice(0, 20)} not allowed here: use POST with a JSON body: ${usage}` }, { Allow: ALLOW, ...CORS })
   return {
     // Remix sends OPTIONS (the browser's CORS preflight) to the loader, not the action; server.js sends it the
     // methods Remix itself refuses, as OPTIONS naming the real one (app/http/methods.server.ts).

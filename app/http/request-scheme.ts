@@ -9,15 +9,7 @@ import { outermostTrustedEntry } from '#app/http/client-ip'
  *
  * Runs on every visitor's page view: the common cases (no header, one value) allocate nothing.
  */
-export function isHttpsRequest({
-  encrypted,
-  forwardedProto,
-  hops,
-}: {
-  encrypted: boolean
-  forwardedProto: string | string[] | null | undefined
-  hops: number
-}): boolean {
+export function isHttpsRequest({ encrypted, forwardedProto, hops }: { encrypted: boolean; forwardedProto: string | string[] | null | undefined; hops: number }): boolean {
   if (encrypted) return true
   if (hops <= 0 || !forwardedProto) return false
   if (typeof forwardedProto === 'string' && !forwardedProto.includes(',')) return isHttps(forwardedProto)

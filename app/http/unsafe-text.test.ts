@@ -32,7 +32,12 @@ test('nesting past the limit is refused without recursion, however deep', () => 
 })
 
 test('form entries: names, values and file names', () => {
-  expect(findUnsafeEntry([['name', 'Ada'], ['note', 'x\u0000']])).toEqual({ path: 'note', message: expect.stringMatching(/NUL/) })
+  expect(
+    findUnsafeEntry([
+      ['name', 'Ada'],
+      ['note', 'x\u0000'],
+    ]),
+  ).toEqual({ path: 'note', message: expect.stringMatching(/NUL/) })
   expect(findUnsafeEntry([['n\u0000', 'x']])?.path).toBe('n\ufffd')
   expect(findUnsafeEntry([['file', new File(['x'], 'a\u0000.pdf')]])?.path).toBe('file')
   expect(findUnsafeEntry([['tags', ['a', 'b']]])).toBeNull()

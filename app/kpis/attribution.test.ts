@@ -40,7 +40,11 @@ describe('attribute', () => {
     { channels: ['referral'], leads: 0, customers: 0, revenue: 600 },
   ]
   const nonZero = (model: 'first' | 'last' | 'linear') =>
-    Object.fromEntries(attribute(journeys, model).filter((c) => c.leads || c.customers || c.revenue).map(({ channel, ...credit }) => [channel, credit]))
+    Object.fromEntries(
+      attribute(journeys, model)
+        .filter((c) => c.leads || c.customers || c.revenue)
+        .map(({ channel, ...credit }) => [channel, credit]),
+    )
 
   test('every channel once, in CHANNELS order', () => {
     expect(attribute([], 'first').map((c) => c.channel)).toEqual(['paid_search', 'organic_search', 'social', 'email', 'referral', 'direct'])

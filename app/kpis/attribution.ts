@@ -16,8 +16,11 @@ import type { AttributionModel } from '#app/kpis/shape'
 export type Touch = { channel: string; utmSource?: string | null; utmMedium?: string | null; utmCampaign?: string | null; referrer?: string | null }
 
 const sameSource = (a: Touch, b: Touch) =>
-  a.channel === b.channel && (a.utmSource ?? null) === (b.utmSource ?? null) && (a.utmMedium ?? null) === (b.utmMedium ?? null) &&
-  (a.utmCampaign ?? null) === (b.utmCampaign ?? null) && (a.referrer ?? null) === (b.referrer ?? null)
+  a.channel === b.channel &&
+  (a.utmSource ?? null) === (b.utmSource ?? null) &&
+  (a.utmMedium ?? null) === (b.utmMedium ?? null) &&
+  (a.utmCampaign ?? null) === (b.utmCampaign ?? null) &&
+  (a.referrer ?? null) === (b.referrer ?? null)
 
 /** The journey's channels, a touch repeating the one before it dropped. */
 export function journeyChannels(touches: readonly Touch[]): string[] {

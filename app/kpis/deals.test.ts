@@ -5,14 +5,22 @@ const change = (fromStage: string, toStage: string, day: string, dealValue: numb
 
 describe('deals from a stage history', () => {
   test('each move into Customer wins a deal; a new value on Customer corrects it', () => {
-    expect(dealsFromHistory([change('lead', 'mql', '2026-02-12'), change('mql', 'opportunity', '2026-02-20', 2000), change('opportunity', 'customer', '2026-03-05', 2500), change('customer', 'customer', '2026-03-06', 3000)])).toEqual([
-      { wonAt: new Date('2026-03-05T12:00:00Z'), value: 3000, isFirst: true },
-    ])
+    expect(
+      dealsFromHistory([
+        change('lead', 'mql', '2026-02-12'),
+        change('mql', 'opportunity', '2026-02-20', 2000),
+        change('opportunity', 'customer', '2026-03-05', 2500),
+        change('customer', 'customer', '2026-03-06', 3000),
+      ]),
+    ).toEqual([{ wonAt: new Date('2026-03-05T12:00:00Z'), value: 3000, isFirst: true }])
   })
 
   test('moved back to Opportunity and won again: a second deal (an upsell), not the first', () => {
     const deals = dealsFromHistory([change('opportunity', 'customer', '2026-01-10', 800), change('customer', 'opportunity', '2026-03-01', 500), change('opportunity', 'customer', '2026-03-09', 600)])
-    expect(deals.map((d) => [d.value, d.isFirst])).toEqual([[800, true], [600, false]])
+    expect(deals.map((d) => [d.value, d.isFirst])).toEqual([
+      [800, true],
+      [600, false],
+    ])
   })
 
   test('a win without a value is a deal of unknown value; no win, no deal', () => {
@@ -44,7 +52,13 @@ describe('the deals of a period', () => {
 
   test('a period without wins has nothing to average', () => {
     expect(summarizeDeals(histories, { start: new Date('2026-02-01T00:00:00Z'), end: new Date('2026-03-01T00:00:00Z') })).toEqual({
-      wins: 0, newCustomers: 0, newCustomerIds: [], revenue: 0, averageDealValue: null, customerLifetimeValue: null, averageSalesCycleDays: null,
+      wins: 0,
+      newCustomers: 0,
+      newCustomerIds: [],
+      revenue: 0,
+      averageDealValue: null,
+      customerLifetimeValue: null,
+      averageSalesCycleDays: null,
     })
   })
 

@@ -6,7 +6,11 @@ import { reportRows, type Label, type LabelledPeriod } from '#app/kpis/traffic.s
 // Reads for the lead side of the report: the periods' new leads (a cohort), how far each got in the funnel,
 // their sources, devices, answers and time to convert, and their journeys for attribution.
 
-const stageList = (stage: 'mql' | 'sql' | 'opportunity' | 'customer') => sql.join(stagesAtOrAfter(stage).map((s) => sql`${s}`), sql`, `)
+const stageList = (stage: 'mql' | 'sql' | 'opportunity' | 'customer') =>
+  sql.join(
+    stagesAtOrAfter(stage).map((s) => sql`${s}`),
+    sql`, `,
+  )
 
 /** A group of new leads: how many, how many hot or lost, and how many reached each stage. */
 type LeadCounts = { leads: number; hot: number; lost: number; mql: number; sql: number; opportunity: number; customer: number }
@@ -93,8 +97,20 @@ export async function readLeadFacts(workspaceId: string, { label, period }: Labe
 /** Adds the fine counts up into the totals, each breakdown and the journeys. */
 function summarizeLeads(label: Label, fine: FineRow[], medians: Medians | null) {
   const totals: LeadTotals = {
-    label, leads: 0, hot: 0, lost: 0, mql: 0, sql: 0, opportunity: 0, customer: 0,
-    lead_to_mql: null, mql_to_sql: null, sql_to_opportunity: null, opportunity_to_customer: null, lead_to_customer: null, first_visit_to_lead: null,
+    label,
+    leads: 0,
+    hot: 0,
+    lost: 0,
+    mql: 0,
+    sql: 0,
+    opportunity: 0,
+    customer: 0,
+    lead_to_mql: null,
+    mql_to_sql: null,
+    sql_to_opportunity: null,
+    opportunity_to_customer: null,
+    lead_to_customer: null,
+    first_visit_to_lead: null,
     ...medians,
   }
   const counts = new Map<string, LeadDimensionRow>()
@@ -112,7 +128,13 @@ function summarizeLeads(label: Label, fine: FineRow[], medians: Medians | null) 
     add('heard_about', r.channel, r.heard_about, r.leads)
     add('ttc', null, r.bucket, r.leads)
     const key = JSON.stringify([r.channel, r.conversion_channel])
-    const journey = journeys.get(key) ?? { label, first_channel: r.channel, conversion_channel: r.conversion_channel, same_source: r.conversion_channel === null || r.conversion_channel === r.channel, leads: 0 }
+    const journey = journeys.get(key) ?? {
+      label,
+      first_channel: r.channel,
+      conversion_channel: r.conversion_channel,
+      same_source: r.conversion_channel === null || r.conversion_channel === r.channel,
+      leads: 0,
+    }
     journey.leads += r.leads
     journeys.set(key, journey)
   }

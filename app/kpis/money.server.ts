@@ -18,7 +18,10 @@ export type SpendRow = { month: string; channel: string; amount: number }
  */
 export async function readMoneyFacts(workspaceId: string, periods: readonly LabelledPeriod[], range: { from: string; to: string; end: Date }) {
   const p = periodsSql(periods)
-  const reached = sql.join(stagesAtOrAfter('opportunity').map((s) => sql`${s}`), sql`, `)
+  const reached = sql.join(
+    stagesAtOrAfter('opportunity').map((s) => sql`${s}`),
+    sql`, `,
+  )
   const [row] = await queryRows<{ spend: SpendRow[] | null; has_money: boolean; pipeline: PipelineRow[] | null }>(
     db,
     sql`with opened as (

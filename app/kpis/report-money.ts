@@ -22,7 +22,15 @@ export function periodMoney(input: MoneyInput, period: { from: string; to: strin
   const bounds = periodBounds(period)
   const deals = summarizeDeals(input.wonLeads, bounds)
   const spend = spendInPeriod(input.spend, period)
-  const spendByChannel = Object.fromEntries(CHANNELS.map((c) => [c, spendInPeriod(input.spend.filter((s) => s.channel === c), period)])) as Record<Channel, number>
+  const spendByChannel = Object.fromEntries(
+    CHANNELS.map((c) => [
+      c,
+      spendInPeriod(
+        input.spend.filter((s) => s.channel === c),
+        period,
+      ),
+    ]),
+  ) as Record<Channel, number>
   const channelOf = new Map(input.wonLeads.map((l) => [l.leadId, asChannel(l.channel)]))
   const newCustomersByChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>
   for (const id of deals.newCustomerIds) newCustomersByChannel[channelOf.get(id) ?? 'direct']++

@@ -65,11 +65,20 @@ function periodNumbers(f: PeriodFacts) {
     const sessions = sum(f.sessions, (r) => r.sessions, where)
     const singlePage = sum(f.sessions, (r) => r.single_page, where)
     const converted = sum(f.convertedSessions, (r) => r.sessions, where)
-    const convertedSingle = sum(f.convertedSessions, (r) => r.sessions, (r) => r.single_page && where(r))
+    const convertedSingle = sum(
+      f.convertedSessions,
+      (r) => r.sessions,
+      (r) => r.single_page && where(r),
+    )
     // A bounce saw one page and did not convert.
     return { sessions, bounces: singlePage - convertedSingle, converted, bounceRate: rate(singlePage - convertedSingle, sessions), conversionRate: rate(converted, sessions) }
   }
-  const leadsBy = (dimension: LeadDimensionRow['dimension'], where: (r: LeadDimensionRow) => boolean) => sum(f.leadDimensions, (r) => r.leads, (r) => r.dimension === dimension && where(r))
+  const leadsBy = (dimension: LeadDimensionRow['dimension'], where: (r: LeadDimensionRow) => boolean) =>
+    sum(
+      f.leadDimensions,
+      (r) => r.leads,
+      (r) => r.dimension === dimension && where(r),
+    )
   return {
     visitors: visitorsWhere((r) => r.kind === 'all'),
     visitorsWhere,
@@ -114,33 +123,49 @@ export function buildReport(input: ReportInput): KpiReport {
     },
     pages: buildPages(input, cur, kpi, convertedHref),
     funnel: buildFunnel(kpi, leadsHref),
-    sources: CHANNELS.map(
-      (channel): SourceKpi => ({
-        channel,
-        visitors: kpi((n) => n.visitorsWhere((r) => r.kind === 'all' && r.channel === channel)),
-        sessions: kpi((n) => n.sessionsWhere((r) => r.channel === channel).sessions),
-        leads: kpi((n) => n.leadsBy('channel', (r) => r.channel === channel), leadsHref({ source: channel })),
-        visitorToLeadRate: kpi((n) => rate(n.leadsBy('channel', (r) => r.channel === channel), n.visitorsWhere((r) => r.kind === 'all' && r.channel === channel))),
-        // Customers won in the period whose first touch came from the channel.
-        customers: kpi((n) => n.money.newCustomersByChannel[channel], wonHref('customer', { source: channel })),
-        spend: kpi((n) => n.money.spendByChannel[channel], '/settings/spend'),
-      }),
-    ),
+    sources: CHANNELS.map((channel): SourceKpi => ({
+      channel,
+      visitors: kpi((n) => n.visitorsWhere((r) => r.kind === 'all' && r.channel === channel)),
+      sessions: kpi((n) => n.sessionsWhere((r) => r.channel === channel).sessions),
+      leads: kpi((n) => n.leadsBy('channel', (r) => r.channel === channel), leadsHref({ source: channel })),
+      visitorToLeadRate: kpi((n) =>
+        rate(
+          n.leadsBy('channel', (r) => r.channel === channel),
+          n.visitorsWhere((r) => r.kind === 'all' && r.channel === channel),
+        ),
+      ),
+      // Customers won in the period whose first touch came from the channel.
+      customers: kpi((n) => n.money.newCustomersByChannel[channel], wonHref('customer', { source: channel })),
+      spend: kpi((n) => n.money.spendByChannel[channel], '/settings/spend'),
+    })),
     heardAbout: buildHeardAbout(input.current, leadsHref),
-    devices: DEVICES.map(
-      (device): DeviceKpi => ({
-        device,
-        visitors: kpi((n) => n.visitorsWhere((r) => r.kind === 'all' && r.device === device)),
-        share: kpi((n) => rate(n.visitorsWhere((r) => r.kind === 'all' && r.device === device), n.visitors)),
-        sessions: kpi((n) => n.sessionsWhere((r) => r.device === device).sessions),
-        bounceRate: kpi((n) => n.sessionsWhere((r) => r.device === device).bounceRate),
-        leads: kpi((n) => n.leadsBy('device', (r) => r.value === device), leadsHref({ device })),
-        conversions: kpi((n) => n.conversions((r) => r.device === device)),
-        conversionRate: kpi((n) => rate(n.conversions((r) => r.device === device), n.visitorsWhere((r) => r.kind === 'all' && r.device === device))),
-      }),
-    ),
+    devices: DEVICES.map((device): DeviceKpi => ({
+      device,
+      visitors: kpi((n) => n.visitorsWhere((r) => r.kind === 'all' && r.device === device)),
+      share: kpi((n) =>
+        rate(
+          n.visitorsWhere((r) => r.kind === 'all' && r.device === device),
+          n.visitors,
+        ),
+      ),
+      sessions: kpi((n) => n.sessionsWhere((r) => r.device === device).sessions),
+      bounceRate: kpi((n) => n.sessionsWhere((r) => r.device === device).bounceRate),
+      leads: kpi((n) => n.leadsBy('device', (r) => r.value === device), leadsHref({ device })),
+      conversions: kpi((n) => n.conversions((r) => r.device === device)),
+      conversionRate: kpi((n) =>
+        rate(
+          n.conversions((r) => r.device === device),
+          n.visitorsWhere((r) => r.kind === 'all' && r.device === device),
+        ),
+      ),
+    })),
     mobile: {
-      share: kpi((n) => rate(n.visitorsWhere((r) => r.kind === 'all' && r.device === 'mobile'), n.visitors)),
+      share: kpi((n) =>
+        rate(
+          n.visitorsWhere((r) => r.kind === 'all' && r.device === 'mobile'),
+          n.visitors,
+        ),
+      ),
       leads: kpi((n) => n.leadsBy('device', (r) => r.value === 'mobile'), leadsHref({ device: 'mobile' })),
     },
     entryPages: buildEntryPages(input, kpi),

@@ -53,11 +53,7 @@ async function catchUpBatch({ upTo, batchSize, wait }: { upTo: number; batchSize
  * counting right now, so that when it returns the rollups include every view written before the call;
  * `wait: false` skips them (the follower). Returns how many views this call counted.
  */
-export async function catchUpPageViewRollups({
-  maxBatches = Infinity,
-  batchSize = ROLLUP_BATCH_ROWS,
-  wait = true,
-}: { maxBatches?: number; batchSize?: number; wait?: boolean } = {}) {
+export async function catchUpPageViewRollups({ maxBatches = Infinity, batchSize = ROLLUP_BATCH_ROWS, wait = true }: { maxBatches?: number; batchSize?: number; wait?: boolean } = {}) {
   const [mark] = await queryRows<{ upTo: number | string | null }>(db, sql`select max(page_view_id) as "upTo" from page_view_rollup_queue`)
   if (mark?.upTo == null) return 0
   const upTo = Number(mark.upTo)

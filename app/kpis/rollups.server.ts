@@ -51,7 +51,11 @@ export async function maintainPageViewRollups(tx: Transaction, json: string) {
       select distinct workspace_id::text || visitor_id::text as k from (${rollupBatch.select(json)}) as views order by 1
     ) as keys`)
   const spans = await rebuildSessions(tx, json)
-  await updateVisitorDays(tx, json, spanBatch.encode(spans, (s) => [s.workspace_id, s.visitor_id, s.first_day, s.last_day]))
+  await updateVisitorDays(
+    tx,
+    json,
+    spanBatch.encode(spans, (s) => [s.workspace_id, s.visitor_id, s.first_day, s.last_day]),
+  )
 }
 
 type Span = { workspace_id: string; visitor_id: string; first_day: string; last_day: string }
@@ -113,8 +117,7 @@ function rebuildSessions(tx: Transaction, json: string) {
  * of the changed visitor's days.
  */
 async function updateVisitorDays(tx: Transaction, json: string, spansJson: string) {
-  const key = (a: string, b: string) =>
-    sql.raw(['workspace_id', 'visitor_id', 'kind', 'page_id', 'variant_key', 'day'].map((c) => `${a}.${c} = ${b}.${c}`).join(' and '))
+  const key = (a: string, b: string) => sql.raw(['workspace_id', 'visitor_id', 'kind', 'page_id', 'variant_key', 'day'].map((c) => `${a}.${c} = ${b}.${c}`).join(' and '))
   await tx.execute(sql`with views as (${rollupBatch.select(json)}), spans as (${spanBatch.select(spansJson)}), seen as (
       select distinct on (workspace_id, visitor_id, kind, page_id, variant_key, day) workspace_id, visitor_id, kind, page_id, variant_key, day, device, channel, viewed_at as first_at
       from (

@@ -11,8 +11,7 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsMissing
 
 const IsoDay = z.iso.date('Use a date like 2026-01-31')
 
-const requiredDay = (what: string) =>
-  z.preprocess(blankAsMissing, z.iso.date({ error: (issue) => (issue.input === undefined ? `Required: ${what}, like 2026-01-31` : 'Use a date like 2026-01-31') }))
+const requiredDay = (what: string) => z.preprocess(blankAsMissing, z.iso.date({ error: (issue) => (issue.input === undefined ? `Required: ${what}, like 2026-01-31` : 'Use a date like 2026-01-31') }))
 
 /** GET /api/v1/kpis: from and to are required, whole UTC days, both included. */
 export const KpiApiQuerySchema = z

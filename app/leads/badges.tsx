@@ -14,5 +14,9 @@ export function TemperatureBadge({ temperature }: { temperature: 'hot' | 'cold' 
 
 /** A hot lead no member has opened yet. */
 export function NewLeadBadge() {
-  return <span className="ml-2 rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title="Hot lead nobody has opened yet">New</span>
+  return (
+    <span className="ml-2 rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title="Hot lead nobody has opened yet">
+      New
+    </span>
+  )
 }

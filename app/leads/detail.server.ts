@@ -156,4 +156,3 @@ export async function addLeadNote({ workspaceId, leadId, authorId, body }: { wor
   const [note] = await db.insert(leadNotes).values({ workspaceId, leadId, authorId, body }).returning({ id: leadNotes.id })
   return note!
 }
-

@@ -23,7 +23,10 @@ export async function eraseLead({ workspaceId, id }: { workspaceId: string; id: 
       .where(and(eq(leads.id, id), eq(leads.workspaceId, workspaceId)))
       .returning({ id: leads.id })
     if (!lead) return false
-    await tx.update(conversions).set({ answers: null }).where(and(eq(conversions.leadId, id), eq(conversions.workspaceId, workspaceId)))
+    await tx
+      .update(conversions)
+      .set({ answers: null })
+      .where(and(eq(conversions.leadId, id), eq(conversions.workspaceId, workspaceId)))
     await tx.delete(leadNotes).where(and(eq(leadNotes.leadId, id), eq(leadNotes.workspaceId, workspaceId)))
     return true
   })

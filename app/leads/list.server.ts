@@ -18,9 +18,7 @@ export type LeadListQuery = { filters: LeadFilters; sort: LeadSort; cursor: Lead
  * Reads the inbox's query parameters. `lenient` (the admin screen) drops parameters it cannot read and says which;
  * otherwise (the API) they are a 400 naming each one.
  */
-export function parseLeadQuery(params: URLSearchParams, { lenient = false } = {}):
-  | { ok: true; query: LeadListQuery; ignored: string[] }
-  | { ok: false; errors: Record<string, string[]> } {
+export function parseLeadQuery(params: URLSearchParams, { lenient = false } = {}): { ok: true; query: LeadListQuery; ignored: string[] } | { ok: false; errors: Record<string, string[]> } {
   const values: Record<string, string> = Object.fromEntries(params)
   const ignored: string[] = []
   for (;;) {
@@ -97,10 +95,7 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
 function reachedCondition(stage: FunnelStage, from: string | undefined, to: string | undefined): SQL {
   const stages = stagesAtOrAfter(stage)
   const inDays = (at: SQL | AnyColumn) =>
-    and(
-      from ? sql`${at} >= ${startOfDay(from).toISOString()}::timestamptz` : undefined,
-      to ? sql`${at} < ${startOfNextDay(to).toISOString()}::timestamptz` : undefined,
-    )
+    and(from ? sql`${at} >= ${startOfDay(from).toISOString()}::timestamptz` : undefined, to ? sql`${at} < ${startOfNextDay(to).toISOString()}::timestamptz` : undefined)
   if (stage === 'lead') return from || to ? inDays(leads.createdAt)! : sql`true`
   const firstMove = sql`(select min(${leadStageChanges.createdAt}) from ${leadStageChanges}
     where ${leadStageChanges.leadId} = ${leads.id} and ${inArray(leadStageChanges.toStage, stages)})`
@@ -132,13 +127,7 @@ export const listedLeadColumns = {
 export type LeadListItem = Awaited<ReturnType<typeof listLeads>>['leads'][number]
 
 /** One page of the workspace's leads, and the cursor of the next page (null on the last). */
-export async function listLeads({
-  workspaceId,
-  filters = {},
-  sort = 'newest',
-  cursor = null,
-  limit = DEFAULT_PAGE_SIZE,
-}: { workspaceId: string } & Partial<LeadListQuery>) {
+export async function listLeads({ workspaceId, filters = {}, sort = 'newest', cursor = null, limit = DEFAULT_PAGE_SIZE }: { workspaceId: string } & Partial<LeadListQuery>) {
   const now = cursor?.now ?? Date.now()
   const { rules } = await getScoreRules({ workspaceId })
   const score = leadScoreSql(rules, now)

@@ -16,7 +16,14 @@ test('deal values: typed amounts are read, and only opportunities and customers 
   expect(parse({ stage: 'opportunity', dealValue: '' }).data).toEqual({ stage: 'opportunity' })
   expect(parse({ stage: 'opportunity', dealValue: null }).data).toEqual({ stage: 'opportunity', dealValue: null })
   expect(parse({ stage: 'sql', dealValue: '' }).success).toBe(true)
-  for (const bad of [{ stage: 'sql', dealValue: 5 }, { stage: 'opportunity', dealValue: 'lots' }, { stage: 'opportunity', dealValue: -1 }, { stage: 'opportunity', dealValue: 0.001 }, { stage: 'won' }, {}]) {
+  for (const bad of [
+    { stage: 'sql', dealValue: 5 },
+    { stage: 'opportunity', dealValue: 'lots' },
+    { stage: 'opportunity', dealValue: -1 },
+    { stage: 'opportunity', dealValue: 0.001 },
+    { stage: 'won' },
+    {},
+  ]) {
     expect(parse(bad).success, JSON.stringify(bad)).toBe(false)
   }
 })

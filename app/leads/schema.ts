@@ -57,7 +57,24 @@ export const LeadQuerySchema = z
 export type LeadQuery = z.infer<typeof LeadQuerySchema>
 export type LeadFilters = Pick<
   LeadQuery,
-  'temperature' | 'stage' | 'formId' | 'pageId' | 'source' | 'from' | 'to' | 'q' | 'reached' | 'reachedFrom' | 'reachedTo' | 'touched' | 'device' | 'heardAbout' | 'conversionType' | 'variantKey' | 'convertedFrom' | 'convertedTo'
+  | 'temperature'
+  | 'stage'
+  | 'formId'
+  | 'pageId'
+  | 'source'
+  | 'from'
+  | 'to'
+  | 'q'
+  | 'reached'
+  | 'reachedFrom'
+  | 'reachedTo'
+  | 'touched'
+  | 'device'
+  | 'heardAbout'
+  | 'conversionType'
+  | 'variantKey'
+  | 'convertedFrom'
+  | 'convertedTo'
 >
 
 // numeric(14, 2): twelve digits before the point, two after.

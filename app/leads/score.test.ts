@@ -28,14 +28,7 @@ test('bad input never produces NaN or negative scores', () => {
 test('rules have sane bounds', () => {
   expect(ScoreRulesSchema.parse(DEFAULT_SCORE_RULES)).toEqual(DEFAULT_SCORE_RULES)
   expect(ScoreRulesSchema.safeParse({ ...DEFAULT_SCORE_RULES, mqlThreshold: null }).success).toBe(true)
-  for (const bad of [
-    { pointsPerHard: -1 },
-    { pointsPerSoft: 1.5 },
-    { pointsPerPageView: 101 },
-    { halfLifeDays: 0 },
-    { mqlThreshold: 0 },
-    { mqlThreshold: '50' },
-  ])
+  for (const bad of [{ pointsPerHard: -1 }, { pointsPerSoft: 1.5 }, { pointsPerPageView: 101 }, { halfLifeDays: 0 }, { mqlThreshold: 0 }, { mqlThreshold: '50' }])
     expect(ScoreRulesSchema.safeParse({ ...DEFAULT_SCORE_RULES, ...bad }).success, JSON.stringify(bad)).toBe(false)
 })
 

@@ -4,16 +4,15 @@ import { z } from 'zod'
 // its last activity, so an old burst of interest does not look like a hot lead today. Pure and shared by the
 // settings form (browser) and the scoring job (server).
 
-export const ScoreRulesSchema = z
-  .object({
-    pointsPerHard: z.number().int().min(0).max(1000),
-    pointsPerSoft: z.number().int().min(0).max(1000),
-    pointsPerPageView: z.number().int().min(0).max(100),
-    maxPageViewPoints: z.number().int().min(0).max(1000),
-    halfLifeDays: z.number().min(1, 'Use a half-life of at least 1 day').max(3650, 'Use a half-life of at most 3650 days'),
-    /** Score at which a lead becomes an MQL automatically; null leaves qualifying to people. */
-    mqlThreshold: z.number().int().min(1).max(100_000).nullable(),
-  })
+export const ScoreRulesSchema = z.object({
+  pointsPerHard: z.number().int().min(0).max(1000),
+  pointsPerSoft: z.number().int().min(0).max(1000),
+  pointsPerPageView: z.number().int().min(0).max(100),
+  maxPageViewPoints: z.number().int().min(0).max(1000),
+  halfLifeDays: z.number().min(1, 'Use a half-life of at least 1 day').max(3650, 'Use a half-life of at most 3650 days'),
+  /** Score at which a lead becomes an MQL automatically; null leaves qualifying to people. */
+  mqlThreshold: z.number().int().min(1).max(100_000).nullable(),
+})
 export type ScoreRules = z.infer<typeof ScoreRulesSchema>
 
 export const DEFAULT_SCORE_RULES: ScoreRules = {

@@ -19,9 +19,7 @@ export type ChangeLeadStageInput = {
 }
 
 export type ChangeLeadStageResult =
-  | { ok: true; changed: boolean; lead: { id: string; stage: LeadStage; dealValue: number | null } }
-  | { ok: false; status: 404 }
-  | { ok: false; status: 400; errors: Record<string, string[]> }
+  { ok: true; changed: boolean; lead: { id: string; stage: LeadStage; dealValue: number | null } } | { ok: false; status: 404 } | { ok: false; status: 400; errors: Record<string, string[]> }
 
 /**
  * Moves a lead to another stage and records who did it, in one transaction (a savepoint when `db` is already one).

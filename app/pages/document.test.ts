@@ -32,9 +32,7 @@ describe('validatePageDocument', () => {
   })
 
   test('says which field of which block has the wrong type', () => {
-    expect(errorsOf(doc([block('Faq'), block('Faq'), block('Stats'), block('Hero', { headline: 42 })]))).toEqual([
-      'content.3 (Hero).headline: expected text',
-    ])
+    expect(errorsOf(doc([block('Faq'), block('Faq'), block('Stats'), block('Hero', { headline: 42 })]))).toEqual(['content.3 (Hero).headline: expected text'])
     expect(errorsOf(doc([block('Faq', { items: [{ question: 'Q?', answer: 7 }] })]))).toEqual(['content.0 (Faq).items.0.answer: expected text'])
     expect(errorsOf(doc([block('Hero', { layout: 'diagonal' })]))).toEqual(['content.0 (Hero).layout: expected split or centered'])
     expect(errorsOf(doc([block('Image', { width: '100px' })]))).toEqual(['content.0 (Image).width: expected a number'])
@@ -56,8 +54,7 @@ describe('validatePageDocument', () => {
   })
 
   test(`rejects nesting deeper than ${MAX_DEPTH} levels`, () => {
-    const nest = (levels: number): ReturnType<typeof block> =>
-      levels === 1 ? block('Divider') : block('Section', { content: [nest(levels - 1)] })
+    const nest = (levels: number): ReturnType<typeof block> => (levels === 1 ? block('Divider') : block('Section', { content: [nest(levels - 1)] }))
     expect(errorsOf(doc([nest(MAX_DEPTH)]))).toEqual([])
     const errors = errorsOf(doc([nest(MAX_DEPTH + 1)]))
     expect(errors).toHaveLength(1)

@@ -55,11 +55,7 @@ describe('resolveDynamicText', () => {
 
 describe('DynamicText', () => {
   const render = (value: string, renderer?: Parameters<typeof DynamicTextContext.Provider>[0]['value']) =>
-    renderToStaticMarkup(
-      renderer
-        ? createElement(DynamicTextContext.Provider, { value: renderer }, createElement(DynamicText, { value }))
-        : createElement(DynamicText, { value }),
-    )
+    renderToStaticMarkup(renderer ? createElement(DynamicTextContext.Provider, { value: renderer }, createElement(DynamicText, { value })) : createElement(DynamicText, { value }))
 
   test('renders fallbacks by default', () => {
     expect(render('Hi {{name|friend}}{{empty|}}!')).toBe('Hi friend!')

@@ -47,13 +47,7 @@ export function DynamicText({ value }: { value: string | null | undefined }) {
   const renderToken = useContext(DynamicTextContext)
   if (!value) return null
   const parts = parseDynamicText(value)
-  return createElement(
-    Fragment,
-    null,
-    ...parts.map((part, index) =>
-      createElement(Fragment, { key: index }, typeof part === 'string' ? withoutMarkers(part) : renderTokenSafely(renderToken, part)),
-    ),
-  )
+  return createElement(Fragment, null, ...parts.map((part, index) => createElement(Fragment, { key: index }, typeof part === 'string' ? withoutMarkers(part) : renderTokenSafely(renderToken, part))))
 }
 
 // U+E000/U+E001 delimit tokens in the published-page HTML template (html-template.ts); typed into a field

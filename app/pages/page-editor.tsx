@@ -35,7 +35,9 @@ export default function PageEditor({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not identity
   const config = useMemo(() => createPuckConfig({ forms }), [formsKey])
   // Puck copies the host document's styles into its preview iframe, so the blocks' CSS goes in as a <style>.
-  const themeCss = `.sf-page{${Object.entries(themeVariables(settings.theme)).map(([name, value]) => `${name}:${value}`).join(';')}}`
+  const themeCss = `.sf-page{${Object.entries(themeVariables(settings.theme))
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';')}}`
   return (
     <>
       <style>{ALL_BLOCKS_CSS + themeCss}</style>

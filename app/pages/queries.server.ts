@@ -44,19 +44,7 @@ type CreatePageResult =
   | { ok: false; status: 400; field: 'formId'; message: string }
 
 /** A new page with its control variant "A", drafted from a starter template. */
-export async function createPage({
-  workspaceId,
-  name,
-  slug,
-  template,
-  formId,
-}: {
-  workspaceId: string
-  name: string
-  slug: string
-  template: TemplateId
-  formId?: string
-}): Promise<CreatePageResult> {
+export async function createPage({ workspaceId, name, slug, template, formId }: { workspaceId: string; name: string; slug: string; template: TemplateId; formId?: string }): Promise<CreatePageResult> {
   if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }
   const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
   const draft = starter.build({ formId }) as PageDocumentJson
@@ -64,10 +52,7 @@ export async function createPage({
   try {
     return await db.transaction(async (tx) => {
       const [page] = await tx.insert(pages).values({ workspaceId, name, slug, settings }).returning({ id: pages.id, slug: pages.slug })
-      const variants = await tx
-        .insert(pageVariants)
-        .values({ pageId: page!.id, key: 'A', name: 'Control', draft })
-        .returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
+      const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: 'Control', draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
       return { ok: true as const, page: { ...page!, variants } }
     })
   } catch (error) {
@@ -82,7 +67,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** The ids among `formIds` that are not forms of this workspace (text that is not an id is not one either). */
 async function formsNotInWorkspace({ workspaceId, formIds }: { workspaceId: string; formIds: string[] }, database: Database | Transaction = db) {
   const ids = [...new Set(formIds)].filter((id) => UUID.test(id))
-  const found = ids.length ? await database.select({ id: forms.id }).from(forms).where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId))) : []
+  const found = ids.length
+    ? await database
+        .select({ id: forms.id })
+        .from(forms)
+        .where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId)))
+    : []
   const mine = new Set(found.map((row) => row.id))
   return new Set(formIds.filter((id) => !mine.has(id)))
 }
@@ -124,7 +114,10 @@ export async function updatePage({
   changes: Partial<{ name: string; slug: string; settings: PageSettings; archivedAt: Date | null }>
 }): Promise<{ ok: true } | { ok: false; status: 404 } | { ok: false; status: 400; field: 'slug'; message: string }> {
   try {
-    const [before] = await db.select({ slug: pages.slug }).from(pages).where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+    const [before] = await db
+      .select({ slug: pages.slug })
+      .from(pages)
+      .where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
     if (!before) return { ok: false, status: 404 }
     await db
       .update(pages)
@@ -139,7 +132,10 @@ export async function updatePage({
 }
 
 async function findPageId({ workspaceId, id }: { workspaceId: string; id: string }) {
-  const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
+  const [page] = await db
+    .select({ id: pages.id })
+    .from(pages)
+    .where(and(eq(pages.id, id), eq(pages.workspaceId, workspaceId)))
   return page?.id ?? null
 }
 
@@ -169,7 +165,11 @@ export async function createVariant({
     // Two duplicates at once must not pick the same key. Locking the variant rows would not do: a row inserted
     // by the other transaction is not among them, so both would read the same keys. The page row serialises
     // them, and the variants are read after the lock is held, so they include the winner's new key.
-    const [page] = await tx.select({ id: pages.id }).from(pages).where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId))).for('update')
+    const [page] = await tx
+      .select({ id: pages.id })
+      .from(pages)
+      .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
+      .for('update')
     if (!page) return { ok: false as const, status: 404 as const, message: 'No such page' }
     const existing = await tx.select({ key: pageVariants.key, draft: pageVariants.draft }).from(pageVariants).where(eq(pageVariants.pageId, pageId))
     const source = existing.find((v) => v.key === copyFrom)
@@ -227,56 +227,63 @@ export async function saveVariantDraft({
  * page at it. The page row is locked for the duration, so concurrent publishes get consecutive numbers.
  */
 export async function publishPage({ workspaceId, pageId, userId }: { workspaceId: string; pageId: string; userId: string | null }) {
-  return afterCommit(await db.transaction(async (tx) => {
-    const [page] = await tx
-      .select({ id: pages.id, settings: pages.settings, slug: pages.slug })
-      .from(pages)
-      .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
-      .for('update')
-    if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page (or it is archived)'] }
-    const variants = await tx
-      .select({ key: pageVariants.key, name: pageVariants.name, draft: pageVariants.draft })
-      .from(pageVariants)
-      .where(eq(pageVariants.pageId, pageId))
-      .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
-    // The validated documents are what gets published: their rich text sanitised once more, whatever the drafts hold.
-    const published: PublishedContent['variants'] = []
-    const errors: string[] = []
-    for (const { key, name, draft } of variants) {
-      const result = validatePageDocument(draft)
-      // A draft saved before form ids were checked may still name another workspace's form.
-      const problems = result.ok ? await foreignFormErrors({ workspaceId, document: result.data }, tx) : result.errors
-      if (result.ok && !problems.length) published.push({ key, name, document: result.data as PageDocumentJson })
-      errors.push(...problems.map((e) => `Variant ${key}: ${e}`))
-    }
-    if (errors.length) return { ok: false as const, status: 400 as const, errors }
-    const content: PublishedContent = { settings: page.settings, variants: published }
-    return insertVersion(tx, { pageId, content, userId, revertedFrom: null, slug: page.slug })
-  }))
+  return afterCommit(
+    await db.transaction(async (tx) => {
+      const [page] = await tx
+        .select({ id: pages.id, settings: pages.settings, slug: pages.slug })
+        .from(pages)
+        .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId), isNull(pages.archivedAt)))
+        .for('update')
+      if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page (or it is archived)'] }
+      const variants = await tx
+        .select({ key: pageVariants.key, name: pageVariants.name, draft: pageVariants.draft })
+        .from(pageVariants)
+        .where(eq(pageVariants.pageId, pageId))
+        .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
+      // The validated documents are what gets published: their rich text sanitised once more, whatever the drafts hold.
+      const published: PublishedContent['variants'] = []
+      const errors: string[] = []
+      for (const { key, name, draft } of variants) {
+        const result = validatePageDocument(draft)
+        // A draft saved before form ids were checked may still name another workspace's form.
+        const problems = result.ok ? await foreignFormErrors({ workspaceId, document: result.data }, tx) : result.errors
+        if (result.ok && !problems.length) published.push({ key, name, document: result.data as PageDocumentJson })
+        errors.push(...problems.map((e) => `Variant ${key}: ${e}`))
+      }
+      if (errors.length) return { ok: false as const, status: 400 as const, errors }
+      const content: PublishedContent = { settings: page.settings, variants: published }
+      return insertVersion(tx, { pageId, content, userId, revertedFrom: null, slug: page.slug })
+    }),
+  )
 }
 
 /** Serves an older version again, as a new version (history stays linear), and restores its drafts. */
 export async function revertToVersion({ workspaceId, pageId, number, userId }: { workspaceId: string; pageId: string; number: number; userId: string | null }) {
-  return afterCommit(await db.transaction(async (tx) => {
-    const [page] = await tx
-      .select({ id: pages.id, slug: pages.slug })
-      .from(pages)
-      .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
-      .for('update')
-    if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page'] }
-    const [stored] = await tx.select({ content: pageVersions.content }).from(pageVersions).where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, number)))
-    if (!stored) return { ok: false as const, status: 404 as const, errors: [`No version ${number}`] }
-    // Versions published before rich text was sanitised on save may hold raw HTML: it goes back sanitised.
-    const old = { content: { ...stored.content, variants: stored.content.variants.map((v) => ({ ...v, document: sanitizeStoredDocument(v.document) })) } }
-    for (const variant of old.content.variants) {
-      await tx
-        .update(pageVariants)
-        .set({ draft: variant.document, draftUpdatedAt: new Date() })
-        .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, variant.key)))
-    }
-    await tx.update(pages).set({ settings: old.content.settings }).where(eq(pages.id, pageId))
-    return insertVersion(tx, { pageId, content: old.content, userId, revertedFrom: number, slug: page.slug })
-  }))
+  return afterCommit(
+    await db.transaction(async (tx) => {
+      const [page] = await tx
+        .select({ id: pages.id, slug: pages.slug })
+        .from(pages)
+        .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
+        .for('update')
+      if (!page) return { ok: false as const, status: 404 as const, errors: ['No such page'] }
+      const [stored] = await tx
+        .select({ content: pageVersions.content })
+        .from(pageVersions)
+        .where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, number)))
+      if (!stored) return { ok: false as const, status: 404 as const, errors: [`No version ${number}`] }
+      // Versions published before rich text was sanitised on save may hold raw HTML: it goes back sanitised.
+      const old = { content: { ...stored.content, variants: stored.content.variants.map((v) => ({ ...v, document: sanitizeStoredDocument(v.document) })) } }
+      for (const variant of old.content.variants) {
+        await tx
+          .update(pageVariants)
+          .set({ draft: variant.document, draftUpdatedAt: new Date() })
+          .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, variant.key)))
+      }
+      await tx.update(pages).set({ settings: old.content.settings }).where(eq(pages.id, pageId))
+      return insertVersion(tx, { pageId, content: old.content, userId, revertedFrom: number, slug: page.slug })
+    }),
+  )
 }
 
 // This process serves the new version from the next request on; other processes within REVALIDATE_MS.

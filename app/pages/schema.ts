@@ -21,7 +21,10 @@ const LinkUrlSchema = z
   .max(2000, 'Use at most 2000 characters')
   .refine((v) => v === '' || /^https?:\/\//i.test(v) || (v.startsWith('/') && !v.startsWith('//')), 'Use an http(s) URL or a path starting with /')
 
-export const HexColorSchema = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #3b55e6')
+export const HexColorSchema = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #3b55e6')
 
 export const PageSettingsSchema = z.object({
   title: z.string().trim().max(120, 'Use at most 120 characters'),
@@ -57,7 +60,10 @@ export const VariantNameSchema = z.string().trim().min(1, 'Name is required').ma
 
 export const CreateVariantSchema = z.object({
   name: VariantNameSchema.optional(),
-  copyFrom: z.string().regex(/^[A-Z]{1,2}$/, 'copyFrom must be a variant key like "A"').optional(),
+  copyFrom: z
+    .string()
+    .regex(/^[A-Z]{1,2}$/, 'copyFrom must be a variant key like "A"')
+    .optional(),
 })
 
 /** The key after `keys`: A, B, …, Z, then AA, AB, … */

@@ -33,7 +33,11 @@ export function SlugField({ defaultValue = '', error, pageId, suggestFrom }: { d
         error={error ?? (status && !status.available ? status.message : undefined)}
         autoComplete="off"
       />
-      {status?.available ? <p role="status" className="mt-1 text-xs text-green-700">{status.message}</p> : null}
+      {status?.available ? (
+        <p role="status" className="mt-1 text-xs text-green-700">
+          {status.message}
+        </p>
+      ) : null}
     </div>
   )
 }

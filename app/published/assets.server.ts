@@ -13,10 +13,7 @@ const NAME = /^\/page-assets\/([a-z0-9-]+\.js)(?:\?(.*))?$/
 const assets = new Map<string, Asset | null>()
 
 // The build's copy in production; public/ (where build-bundle.ts writes) while developing.
-const folders = () =>
-  (process.env.NODE_ENV === 'production' ? ['build/client/page-assets', 'public/page-assets'] : ['public/page-assets', 'build/client/page-assets']).map((f) =>
-    path.resolve(f),
-  )
+const folders = () => (process.env.NODE_ENV === 'production' ? ['build/client/page-assets', 'public/page-assets'] : ['public/page-assets', 'build/client/page-assets']).map((f) => path.resolve(f))
 
 function loadAsset(name: string): Asset | null {
   if (assets.has(name)) return assets.get(name)!

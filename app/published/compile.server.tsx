@@ -24,7 +24,6 @@ export const PUBLISHED_PAGE_CSP = [
   "object-src 'none'",
 ].join('; ')
 
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // A hole the published-page cache fills with the form's HTML; a Form block without a valid form id shows no form.
 const formSlot = (formId: string) => (UUID.test(formId) ? formMarker(formId.toLowerCase()) : null)
@@ -40,17 +39,10 @@ function headText(text: string) {
  * One variant of a published version as a complete HTML document template. Damaged blocks are left out and
  * reported in `problems`; this never throws for bad content (the caller logs the problems).
  */
-export function renderVariantDocument({
-  slug,
-  variantKey,
-  settings,
-  document,
-}: {
-  slug: string
-  variantKey: string
-  settings: PageSettings
-  document: PageDocumentJson
-}): { template: HtmlTemplate; problems: BlockProblem[] } {
+export function renderVariantDocument({ slug, variantKey, settings, document }: { slug: string; variantKey: string; settings: PageSettings; document: PageDocumentJson }): {
+  template: HtmlTemplate
+  problems: BlockProblem[]
+} {
   const problems: BlockProblem[] = []
   const style = themeVariables(settings.theme) as React.CSSProperties
   let body = ''
@@ -59,16 +51,16 @@ export function renderVariantDocument({
     body = renderToStaticMarkup(
       <DynamicTextContext.Provider value={(part) => tokenMarker(part.param, part.fallback)}>
         <FormSlotContext.Provider value={formSlot}>
-        <div className="sf-page" data-page={slug} data-variant={variantKey} style={style}>
-          {logo ? (
-            <header className="sf-page-header">
-              <img src={logo} alt={settings.title || slug} height={32} decoding="async" />
-            </header>
-          ) : null}
-          <main>
-            <PageContent data={document} onBlockError={(problem) => problems.push(problem)} />
-          </main>
-        </div>
+          <div className="sf-page" data-page={slug} data-variant={variantKey} style={style}>
+            {logo ? (
+              <header className="sf-page-header">
+                <img src={logo} alt={settings.title || slug} height={32} decoding="async" />
+              </header>
+            ) : null}
+            <main>
+              <PageContent data={document} onBlockError={(problem) => problems.push(problem)} />
+            </main>
+          </div>
         </FormSlotContext.Provider>
       </DynamicTextContext.Provider>,
     )

@@ -8,7 +8,11 @@ const gunzip = (body: Buffer) => gunzipSync(body).toString()
 test('spliced gzip decodes to the static pieces with the values in between', () => {
   const pieces = ['<html><body><form><input name="_idem" value="', '"><input name="_t" value="', '"></form>' + 'x'.repeat(20_000) + '</body></html>']
   const page = prepareSplice(pieces)
-  for (const values of [['abc123', '1700000000.sig'], ['', ''], ['é✓ 𝄞', 'ü']]) {
+  for (const values of [
+    ['abc123', '1700000000.sig'],
+    ['', ''],
+    ['é✓ 𝄞', 'ü'],
+  ]) {
     expect(gunzip(spliceGzip(page, values))).toBe(pieces[0] + values[0] + pieces[1] + values[1] + pieces[2])
   }
 })
@@ -26,7 +30,15 @@ test('the static pieces are really compressed', () => {
 })
 
 test('CRC-32s combine like the CRC of the concatenation, for any lengths', () => {
-  for (const [a, b] of [[0, 0], [0, 5], [7, 0], [1, 1], [100, 20_000], [65_535, 65_537], [3, 1_000_003]]) {
+  for (const [a, b] of [
+    [0, 0],
+    [0, 5],
+    [7, 0],
+    [1, 1],
+    [100, 20_000],
+    [65_535, 65_537],
+    [3, 1_000_003],
+  ]) {
     const [left, right] = [randomBytes(a!), randomBytes(b!)]
     expect(combineCrc32(crc32(left), crc32(right), crcShift(right.length))).toBe(crc32(Buffer.concat([left, right])))
   }

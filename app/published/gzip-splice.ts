@@ -28,9 +28,7 @@ const TRAILER = 8
 /** Compresses the static pieces once. `pieces` alternate with the per-request values: s0 v0 s1 v1 … sN. */
 export function prepareSplice(pieces: string[]): SplicedPage {
   const raw = pieces.map((piece) => Buffer.from(piece))
-  const compressed = raw.map((buf) =>
-    buf.length === 0 ? Buffer.alloc(0) : deflateRawSync(buf, { level: 9, finishFlush: constants.Z_SYNC_FLUSH }),
-  )
+  const compressed = raw.map((buf) => (buf.length === 0 ? Buffer.alloc(0) : deflateRawSync(buf, { level: 9, finishFlush: constants.Z_SYNC_FLUSH })))
   return { compressed, raw, crcs: raw.map((buf) => crc32(buf)), shifts: raw.map((buf) => crcShift(buf.length)) }
 }
 

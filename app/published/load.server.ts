@@ -98,11 +98,13 @@ function prefillParamsOf(definition: FormDefinition) {
 
 async function loadForms(workspaceId: string, ids: string[]) {
   if (ids.length === 0) return []
-  return db
-    .select({ id: forms.id, name: forms.name, definition: forms.definition, updatedAt: forms.updatedAt })
-    .from(forms)
-    // Archived forms stay on the pages that show them (forms/queries.server.ts archiveForm).
-    .where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId)))
+  return (
+    db
+      .select({ id: forms.id, name: forms.name, definition: forms.definition, updatedAt: forms.updatedAt })
+      .from(forms)
+      // Archived forms stay on the pages that show them (forms/queries.server.ts archiveForm).
+      .where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId)))
+  )
 }
 
 const stampOf = (rows: { id: string; updatedAt: Date }[]) =>
@@ -132,10 +134,7 @@ async function buildVariant(key: string, template: HtmlTemplate, servedForms: Ma
     return { key, template, expanded, static: null, spliced: { page: prepareSplice(pieces), holes } }
   }
   const html = Buffer.from(fillTemplate(expanded, new URLSearchParams()))
-  const [gzipped, brotli] = await Promise.all([
-    compressGzip(html, { level: 9 }),
-    compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-  ])
+  const [gzipped, brotli] = await Promise.all([compressGzip(html, { level: 9 }), compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })])
   // Named by the bytes themselves, so it changes exactly when they do.
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 16)}"`
   return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }

@@ -115,12 +115,7 @@ export function sendHtml(req: IncomingMessage, res: ServerResponse, status: numb
   const raw = Buffer.from(html)
   const gzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
   const body = gzip ? gzipSync(raw, { level: 6 }) : raw
-  res.writeHead(status, [
-    ...(gzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY),
-    'Content-Length',
-    String(body.length),
-    ...(extra ?? []),
-  ])
+  res.writeHead(status, [...(gzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY), 'Content-Length', String(body.length), ...(extra ?? [])])
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 

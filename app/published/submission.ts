@@ -55,8 +55,7 @@ export function readStep(definition: FormDefinition, raw: unknown): number | und
 
 const SHOWN_CAP = 10_000
 // Text that could not be stored is shown with U+FFFD in place of the offending characters.
-const asText = (value: unknown) =>
-  typeof value === 'string' ? replaceUnsafeText(value.slice(0, SHOWN_CAP)) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+const asText = (value: unknown) => (typeof value === 'string' ? replaceUnsafeText(value.slice(0, SHOWN_CAP)) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '')
 
 /** What the visitor typed, to render the form again with it (never trusted: it is only shown, escaped). */
 export function submittedValues(definition: FormDefinition, body: SubmissionBody): DefaultValues {

@@ -78,9 +78,7 @@ export class PageRenderer {
     const variant = this.version.variants.get(this.variantKey)!
     const initial = initialFormHtml(this.version, this.variantKey, this.params)
     const html = renderVariantHtml(variant, this.params, (formId) =>
-      formId !== this.form.id
-        ? initial(formId)
-        : renderFormHtml({ formId, definition, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
+      formId !== this.form.id ? initial(formId) : renderFormHtml({ formId, definition, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
     )
     sendHtml(this.reply.req, this.reply.res, status, html, null)
   }

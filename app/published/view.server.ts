@@ -42,7 +42,14 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
   }
   variant ??= version.variants.get(version.controlKey)
   if (!variant) return sendPlain(res, 404, 'Page not found')
-  const recorded = recordVisit(req, visit, { workspaceId: version.workspaceId, pageId: version.pageId, variantKey: variant.key, path: request.path, query: request.query, exposedTo: firstExposure ? experiment!.id : null })
+  const recorded = recordVisit(req, visit, {
+    workspaceId: version.workspaceId,
+    pageId: version.pageId,
+    variantKey: variant.key,
+    path: request.path,
+    query: request.query,
+    exposedTo: firstExposure ? experiment!.id : null,
+  })
   let cookies = recorded ? recorded.setCookies : null
   // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure.
   if (firstExposure && recorded) (cookies ??= []).push('Set-Cookie', (visit.secure ? experiment!.secureAssignmentCookies : experiment!.assignmentCookies).get(variant.key)!)

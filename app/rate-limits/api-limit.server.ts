@@ -18,14 +18,16 @@ export async function limitPublicApiCall(request: Request, clientIp: string): Pr
   if (request.headers.has('Authorization') && !caller) {
     throw jsonError(401, { error: 'Invalid or revoked API key (omit Authorization to call anonymously)' })
   }
-  const result = caller
-    ? await consumeRateLimit({ key: `api:key:${caller.keyId}`, ...API_LIMITS.perKey })
-    : await consumeRateLimit({ key: `api:ip:${clientIp}`, ...API_LIMITS.perIp })
+  const result = caller ? await consumeRateLimit({ key: `api:key:${caller.keyId}`, ...API_LIMITS.perKey }) : await consumeRateLimit({ key: `api:ip:${clientIp}`, ...API_LIMITS.perIp })
   if (!result.ok) {
     const who = caller ? 'this API key' : 'your IP address (send an API key for a higher limit)'
-    throw jsonError(429, { error: `Rate limit reached for ${who}. Retry after ${result.retryAfterSeconds} s.` }, {
-      'Retry-After': String(result.retryAfterSeconds),
-    })
+    throw jsonError(
+      429,
+      { error: `Rate limit reached for ${who}. Retry after ${result.retryAfterSeconds} s.` },
+      {
+        'Retry-After': String(result.retryAfterSeconds),
+      },
+    )
   }
   return caller
 }

@@ -52,13 +52,23 @@ export default function ExperimentsRoute() {
       <PageHeader
         title="Experiments"
         description="A/B tests across a page's variants: which converts best, and whether its leads are better."
-        actions={canEdit ? <Link to="/experiments/new" className={buttonClass()}>New experiment</Link> : null}
+        actions={
+          canEdit ? (
+            <Link to="/experiments/new" className={buttonClass()}>
+              New experiment
+            </Link>
+          ) : null
+        }
       />
       {experiments.length === 0 ? (
         <EmptyState title="No experiments yet">
           <p>An experiment splits a published page's visitors across two or more of its variants and counts who converts.</p>
           {canEdit ? (
-            <p className="mt-3"><Link to="/experiments/new" className="font-medium text-brand-700 underline">Create the first experiment</Link></p>
+            <p className="mt-3">
+              <Link to="/experiments/new" className="font-medium text-brand-700 underline">
+                Create the first experiment
+              </Link>
+            </p>
           ) : (
             <p className="mt-3">Editors of this workspace can create one.</p>
           )}
@@ -68,10 +78,18 @@ export default function ExperimentsRoute() {
           <div className="-mx-5 overflow-x-auto px-5">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-slate-500">
-                <tr>{HEADERS.map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+                <tr>
+                  {HEADERS.map((h) => (
+                    <th key={h} scope="col" className="py-2 pr-4 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 align-top tabular-nums">
-                {experiments.map((e) => <ExperimentRow key={e.id} e={e} />)}
+                {experiments.map((e) => (
+                  <ExperimentRow key={e.id} e={e} />
+                ))}
               </tbody>
             </table>
           </div>
@@ -85,26 +103,54 @@ function ExperimentRow({ e }: { e: Row }) {
   return (
     <tr data-testid="experiment-row" data-experiment={e.id}>
       <th scope="row" className="py-2 pr-4 font-normal">
-        <Link to={`/experiments/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.name}</Link>
+        <Link to={`/experiments/${e.id}`} className="font-medium text-brand-700 hover:underline">
+          {e.name}
+        </Link>
         <span className="block text-xs text-slate-500">
-          on <Link to={`/pages/${e.page.id}`} className="hover:underline">{e.page.name}</Link> · {e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' / ')}
+          on{' '}
+          <Link to={`/pages/${e.page.id}`} className="hover:underline">
+            {e.page.name}
+          </Link>{' '}
+          · {e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' / ')}
           {e.coverage < 1 ? ` · ${formatShare(e.coverage)} coverage` : ''}
         </span>
       </th>
-      <td className="py-2 pr-4"><ExperimentStatusBadge status={e.status} /></td>
+      <td className="py-2 pr-4">
+        <ExperimentStatusBadge status={e.status} />
+      </td>
       <td className="py-2 pr-4">{e.daysRunning ?? <span className="text-slate-500">not started</span>}</td>
-      <td className="py-2 pr-4" data-testid="experiment-visitors">{formatCount(e.visitors)}</td>
+      <td className="py-2 pr-4" data-testid="experiment-visitors">
+        {formatCount(e.visitors)}
+      </td>
       <td className="py-2 pr-4" data-testid="experiment-leading">
         {e.leading ? (
           <>
             {e.leading.key}
-            {e.variants.find((v) => v.key === e.leading!.key)?.isControl ? <span className="text-slate-500"> (control)</span> : <span className="text-slate-600"> {formatLift(e.leading.relativeLift)}</span>}
+            {e.variants.find((v) => v.key === e.leading!.key)?.isControl ? (
+              <span className="text-slate-500"> (control)</span>
+            ) : (
+              <span className="text-slate-600"> {formatLift(e.leading.relativeLift)}</span>
+            )}
           </>
-        ) : <span className="text-slate-500">no visitors yet</span>}
+        ) : (
+          <span className="text-slate-500">no visitors yet</span>
+        )}
       </td>
       <td className="py-2 pr-4" data-testid="experiment-decision" data-status={e.decision?.status}>
-        {e.winnerKey ? <span className="font-medium text-green-800">Shipped: {e.winnerKey}</span> : e.status === 'concluded' ? 'Stopped, no winner' : e.decision ? <span title={e.decision.reason}>{decisionShortLabel(e.decision)}</span> : '–'}
-        {e.srmDetected ? <span className="mt-1 block w-fit rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="srm-warning">⚠ Split is off (SRM)</span> : null}
+        {e.winnerKey ? (
+          <span className="font-medium text-green-800">Shipped: {e.winnerKey}</span>
+        ) : e.status === 'concluded' ? (
+          'Stopped, no winner'
+        ) : e.decision ? (
+          <span title={e.decision.reason}>{decisionShortLabel(e.decision)}</span>
+        ) : (
+          '–'
+        )}
+        {e.srmDetected ? (
+          <span className="mt-1 block w-fit rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="srm-warning">
+            ⚠ Split is off (SRM)
+          </span>
+        ) : null}
       </td>
     </tr>
   )

@@ -68,14 +68,26 @@ function FormTable({ title, description, forms }: { title: string; description?:
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
-            <tr>{['Name', 'Purpose', 'Conversion', 'Fields', 'Updated'].map((h) => <th key={h} className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+            <tr>
+              {['Name', 'Purpose', 'Conversion', 'Fields', 'Updated'].map((h) => (
+                <th key={h} className="py-2 pr-4 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {forms.map((f) => (
               <tr key={f.id} data-testid="form-row">
-                <td className="py-2 pr-4"><Link to={`/forms/${f.id}`} className="font-medium text-brand-700 hover:underline">{f.name}</Link></td>
+                <td className="py-2 pr-4">
+                  <Link to={`/forms/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                    {f.name}
+                  </Link>
+                </td>
                 <td className="py-2 pr-4">{purposeLabel(f.purpose)}</td>
-                <td className="py-2 pr-4"><ConversionBadge type={f.conversionType} /></td>
+                <td className="py-2 pr-4">
+                  <ConversionBadge type={f.conversionType} />
+                </td>
                 <td className="py-2 pr-4">{f.fieldCount}</td>
                 <td className="py-2 pr-4">{formatDateTime(f.updatedAt)}</td>
               </tr>
@@ -106,21 +118,27 @@ function NewFormCard({ errors }: { errors?: FormErrors }) {
                   {p.label}
                 </span>
                 <span className="mt-1 text-xs text-slate-500">{p.description}</span>
-                <span className="mt-2"><ConversionBadge type={p.conversionType} /></span>
+                <span className="mt-2">
+                  <ConversionBadge type={p.conversionType} />
+                </span>
               </label>
             ))}
           </div>
           {errors?.fieldErrors.purpose ? <p className="mt-1 text-sm text-red-600">{errors.fieldErrors.purpose[0]}</p> : null}
         </fieldset>
         <div className="max-w-md">
-          <label htmlFor="new-form-conversion" className="block text-sm font-medium text-slate-700">Conversion type</label>
+          <label htmlFor="new-form-conversion" className="block text-sm font-medium text-slate-700">
+            Conversion type
+          </label>
           <select id="new-form-conversion" name="conversionType" defaultValue="" className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
             <option value="">As the purpose suggests ({preset})</option>
             <option value="soft">Soft: contact details, a cold lead to nurture</option>
             <option value="hard">Hard: intent to buy, a hot lead for sales</option>
           </select>
         </div>
-        <div><Button>Create form</Button></div>
+        <div>
+          <Button>Create form</Button>
+        </div>
       </Form>
     </Card>
   )

@@ -37,14 +37,25 @@ export default function HeldSubmissionsRoute() {
       <PageHeader
         title="Held submissions"
         description="Posts the spam checks held back: a filled-in hidden field, a known bot, or a form sent faster than a person can. They are not leads and count nowhere until you restore them."
-        actions={<Link to="/leads" className="text-sm text-brand-700 underline">Back to leads</Link>}
+        actions={
+          <Link to="/leads" className="text-sm text-brand-700 underline">
+            Back to leads
+          </Link>
+        }
       />
       {result && 'restoredLeadId' in result ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Restored. <Link className="underline" to={`/leads/${result.restoredLeadId}`}>Open the lead</Link>
+          Restored.{' '}
+          <Link className="underline" to={`/leads/${result.restoredLeadId}`}>
+            Open the lead
+          </Link>
         </p>
       ) : null}
-      {result && 'errors' in result ? <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-900">{result.errors.formErrors.join(' ')}</p> : null}
+      {result && 'errors' in result ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-900">
+          {result.errors.formErrors.join(' ')}
+        </p>
+      ) : null}
       {held.length === 0 ? (
         <EmptyState title="Nothing held">
           <p>No submission has been held as spam.</p>
@@ -73,7 +84,9 @@ export default function HeldSubmissionsRoute() {
                 {canAct ? (
                   <Form method="post">
                     <input type="hidden" name="id" value={h.id} />
-                    <Button type="submit" variant="secondary">Restore as a lead</Button>
+                    <Button type="submit" variant="secondary">
+                      Restore as a lead
+                    </Button>
                   </Form>
                 ) : null}
               </li>

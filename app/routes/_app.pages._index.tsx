@@ -65,26 +65,42 @@ export default function PagesRoute() {
                 ))}
               </div>
             </fieldset>
-            <div><Button>Create page</Button></div>
+            <div>
+              <Button>Create page</Button>
+            </div>
           </Form>
         </Card>
       ) : null}
       <div className="mt-6">
         {pages.length === 0 ? (
-          <EmptyState title="No pages yet"><p>Create your first landing page from a template above.</p></EmptyState>
+          <EmptyState title="No pages yet">
+            <p>Create your first landing page from a template above.</p>
+          </EmptyState>
         ) : (
           <Card title="All pages">
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-500">
-                  <tr>{['Name', 'Address', 'Status', 'Variants', 'Last published', 'Experiment'].map((h) => <th key={h} className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+                  <tr>
+                    {['Name', 'Address', 'Status', 'Variants', 'Last published', 'Experiment'].map((h) => (
+                      <th key={h} className="py-2 pr-4 font-medium">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {pages.map((p) => (
                     <tr key={p.id} data-testid="page-row">
-                      <td className="py-2 pr-4"><Link to={`/pages/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></td>
+                      <td className="py-2 pr-4">
+                        <Link to={`/pages/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                          {p.name}
+                        </Link>
+                      </td>
                       <td className="py-2 pr-4 font-mono text-xs">/p/{p.slug}</td>
-                      <td className="py-2 pr-4"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{p.status}</span></td>
+                      <td className="py-2 pr-4">
+                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{p.status}</span>
+                      </td>
                       <td className="py-2 pr-4">{p.variantCount}</td>
                       <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt)}</td>
                       <td className="py-2 pr-4 text-slate-500">none running</td>

@@ -29,7 +29,11 @@ export default function GeneralSettingsRoute() {
         <FormErrorList errors={errors?.formErrors} />
         <Field label="Name" defaultValue={workspace.name} disabled={!isOwner} {...form.register('name')} error={errorFor('name')} />
         {isOwner ? <Button disabled={isSubmitting}>Save</Button> : <p className="text-sm text-slate-500">Only owners can rename the workspace.</p>}
-        {actionData && 'saved' in actionData ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+        {actionData && 'saved' in actionData ? (
+          <p role="status" className="text-sm text-green-700">
+            Saved.
+          </p>
+        ) : null}
       </Form>
     </Card>
   )

@@ -11,10 +11,9 @@ import { parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
 import { ApiKeyFormSchema } from '#app/workspaces/schema'
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  ApiKeyFormSchema.extend({ intent: z.literal('create') }),
-  z.object({ intent: z.literal('revoke'), id: z.uuid('Unknown key') }),
-], { error: 'Unknown action' })
+const ActionSchema = z.discriminatedUnion('intent', [ApiKeyFormSchema.extend({ intent: z.literal('create') }), z.object({ intent: z.literal('revoke'), id: z.uuid('Unknown key') })], {
+  error: 'Unknown action',
+})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
@@ -52,7 +51,9 @@ export default function ApiKeysRoute() {
         {created ? (
           <div role="status" className="mb-5 rounded-md bg-green-50 p-4 text-sm text-green-900">
             <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>
-            <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">{created.key}</code>
+            <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">
+              {created.key}
+            </code>
           </div>
         ) : null}
         {canEdit ? (
@@ -73,7 +74,16 @@ export default function ApiKeysRoute() {
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
-                <tr><th className="py-2 pr-4 font-medium">Name</th><th className="py-2 pr-4 font-medium">Key</th><th className="py-2 pr-4 font-medium">Created</th><th className="py-2 pr-4 font-medium">Created by</th><th className="py-2 pr-4 font-medium">Last used</th><th className="py-2 font-medium"><span className="sr-only">Actions</span></th></tr>
+                <tr>
+                  <th className="py-2 pr-4 font-medium">Name</th>
+                  <th className="py-2 pr-4 font-medium">Key</th>
+                  <th className="py-2 pr-4 font-medium">Created</th>
+                  <th className="py-2 pr-4 font-medium">Created by</th>
+                  <th className="py-2 pr-4 font-medium">Last used</th>
+                  <th className="py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {keys.map((key) => (
@@ -90,7 +100,9 @@ export default function ApiKeysRoute() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="id" value={key.id} />
-                          <Button variant="danger" aria-label={`Revoke ${key.name}`}>Revoke</Button>
+                          <Button variant="danger" aria-label={`Revoke ${key.name}`}>
+                            Revoke
+                          </Button>
                         </Form>
                       ) : null}
                     </td>
@@ -104,4 +116,3 @@ export default function ApiKeysRoute() {
     </div>
   )
 }
-

@@ -63,9 +63,9 @@ export default function LeadScoringRoute() {
             score = round((hard × points per hard + soft × points per soft + min(page views × points per view, cap)) × 0.5<sup>days since last activity ÷ half-life</sup>)
           </p>
           <p>
-            Defaults: {DEFAULT_SCORE_RULES.pointsPerHard} points per hard conversion, {DEFAULT_SCORE_RULES.pointsPerSoft} per soft conversion, {DEFAULT_SCORE_RULES.pointsPerPageView} per page view up to {DEFAULT_SCORE_RULES.maxPageViewPoints}, a
-            half-life of {DEFAULT_SCORE_RULES.halfLifeDays} days, and automatic MQL at {DEFAULT_SCORE_RULES.mqlThreshold}. The automatic move only ever takes a lead from Lead to MQL, never back
-            and never past a stage a person chose; it is checked when the lead converts, so a new threshold applies from the next conversion.
+            Defaults: {DEFAULT_SCORE_RULES.pointsPerHard} points per hard conversion, {DEFAULT_SCORE_RULES.pointsPerSoft} per soft conversion, {DEFAULT_SCORE_RULES.pointsPerPageView} per page view up
+            to {DEFAULT_SCORE_RULES.maxPageViewPoints}, a half-life of {DEFAULT_SCORE_RULES.halfLifeDays} days, and automatic MQL at {DEFAULT_SCORE_RULES.mqlThreshold}. The automatic move only ever
+            takes a lead from Lead to MQL, never back and never past a stage a person chose; it is checked when the lead converts, so a new threshold applies from the next conversion.
           </p>
           <p>
             With {isDefault ? 'the default' : 'your'} rules, a lead with one demo request, two guide downloads and eight page views scores{' '}
@@ -83,7 +83,9 @@ function RulesForm({ rules, canEdit, errors, saved }: { rules: ScoreRules; canEd
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
       <input type="hidden" name="intent" value="save" />
-      <div className="md:col-span-2"><FormErrorList errors={errors?.formErrors} /></div>
+      <div className="md:col-span-2">
+        <FormErrorList errors={errors?.formErrors} />
+      </div>
       {FIELDS.map((f) => (
         <Field
           key={f.name}
@@ -100,7 +102,11 @@ function RulesForm({ rules, canEdit, errors, saved }: { rules: ScoreRules; canEd
       ))}
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
         {canEdit ? <Button disabled={isSubmitting}>Save rules</Button> : <p className="text-sm text-slate-500">Viewers cannot change the rules.</p>}
-        {saved ? <p role="status" className="text-sm text-green-700">{saved === 'reset' ? 'Back to the defaults.' : 'Saved.'}</p> : null}
+        {saved ? (
+          <p role="status" className="text-sm text-green-700">
+            {saved === 'reset' ? 'Back to the defaults.' : 'Saved.'}
+          </p>
+        ) : null}
       </div>
     </ZodForm>
   )

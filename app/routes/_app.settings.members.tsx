@@ -13,12 +13,16 @@ import { changeMember, listMembers } from '#app/workspaces/workspace.server'
 import { InviteFormSchema, RoleSchema } from '#app/workspaces/schema'
 import { roles } from '#db/enums'
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  InviteFormSchema.extend({ intent: z.literal('invite') }),
-  z.object({ intent: z.literal('revokeInvite'), id: z.uuid('Unknown invite') }),
-  z.object({ intent: z.literal('changeRole'), userId: z.uuid('Unknown member'), role: RoleSchema }),
-  z.object({ intent: z.literal('remove'), userId: z.uuid('Unknown member') }),
-], { error: 'Unknown action' })
+const ActionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    InviteFormSchema.extend({ intent: z.literal('invite') }),
+    z.object({ intent: z.literal('revokeInvite'), id: z.uuid('Unknown invite') }),
+    z.object({ intent: z.literal('changeRole'), userId: z.uuid('Unknown member'), role: RoleSchema }),
+    z.object({ intent: z.literal('remove'), userId: z.uuid('Unknown member') }),
+  ],
+  { error: 'Unknown action' },
+)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request)
@@ -64,8 +68,8 @@ export default function MembersRoute() {
       <FormErrorList errors={errors?.formErrors} />
       {revokedKeys?.length ? (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          Revoked the API {revokedKeys.length === 1 ? 'key' : 'keys'} they created: {revokedKeys.join(', ')}. Create new ones under API keys for any
-          integration that used {revokedKeys.length === 1 ? 'it' : 'them'}.
+          Revoked the API {revokedKeys.length === 1 ? 'key' : 'keys'} they created: {revokedKeys.join(', ')}. Create new ones under API keys for any integration that used{' '}
+          {revokedKeys.length === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
       {isOwner ? (
@@ -73,7 +77,9 @@ export default function MembersRoute() {
           {invited ? (
             <div role="status" className="mb-5 rounded-md bg-green-50 p-4 text-sm text-green-900">
               <p className="font-medium">Send this link to the person you invite ({invited.role}). It works once, for 7 days, and is not shown again.</p>
-              <code data-testid="invite-url" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">{invited.inviteUrl}</code>
+              <code data-testid="invite-url" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">
+                {invited.inviteUrl}
+              </code>
             </div>
           ) : null}
           <Form method="post" className="flex flex-wrap items-end gap-3">
@@ -93,7 +99,10 @@ export default function MembersRoute() {
           {members.map((m) => (
             <li key={m.userId} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="member-row">
               <div>
-                <p className="font-medium">{m.name}{m.email === user.email ? ' (you)' : ''}</p>
+                <p className="font-medium">
+                  {m.name}
+                  {m.email === user.email ? ' (you)' : ''}
+                </p>
                 <p className="text-sm text-slate-500">{m.email}</p>
                 {isOwner && m.activeApiKeys > 0 ? (
                   <p className="text-sm text-slate-500">
@@ -127,7 +136,9 @@ export default function MembersRoute() {
           <ul className="divide-y divide-slate-100">
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
-                <span>{i.email ?? 'Anyone with the link'} · {i.role} · expires {formatDay(i.expiresAt)}</span>
+                <span>
+                  {i.email ?? 'Anyone with the link'} · {i.role} · expires {formatDay(i.expiresAt)}
+                </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revokeInvite" />
                   <input type="hidden" name="id" value={i.id} />
@@ -147,7 +158,11 @@ function RoleSelect({ name, defaultValue, label, visibleLabel = true }: { name: 
     <label className="text-sm font-medium text-slate-700">
       <span className={visibleLabel ? '' : 'sr-only'}>{label}</span>
       <select name={name} defaultValue={defaultValue} className="mt-1 block rounded-md border-0 py-2 pl-3 pr-8 ring-1 ring-inset ring-slate-300">
-        {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
       </select>
     </label>
   )

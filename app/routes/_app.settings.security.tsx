@@ -18,11 +18,11 @@ import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 export const meta: MetaFunction = () => [{ title: 'Security · Settings · Splitform' }]
 export const headers = forwardRetryAfter
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  PasswordChangeIntentSchema,
-  z.object({ intent: z.literal('endSession'), id: z.string().min(1).max(100) }),
-  z.object({ intent: z.enum(['endOthers', 'endAll']) }),
-], { error: 'Unknown action' })
+const ActionSchema = z.discriminatedUnion(
+  'intent',
+  [PasswordChangeIntentSchema, z.object({ intent: z.literal('endSession'), id: z.string().min(1).max(100) }), z.object({ intent: z.enum(['endOthers', 'endAll']) })],
+  { error: 'Unknown action' },
+)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireMember(request)
@@ -82,10 +82,7 @@ export default function SecuritySettingsRoute() {
   return (
     <div className="space-y-6">
       <PasswordCard actionData={actionData} />
-      <Card
-        title="Sessions"
-        description="Browsers where you are logged in, in every workspace you belong to. Log out any you do not recognise, then change your password."
-      >
+      <Card title="Sessions" description="Browsers where you are logged in, in every workspace you belong to. Log out any you do not recognise, then change your password.">
         {ended !== undefined ? (
           <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
             Logged out {plural(ended, 'session')}.
@@ -116,7 +113,9 @@ export default function SecuritySettingsRoute() {
         <div className="mt-4 flex flex-wrap gap-3 border-t border-slate-100 pt-4">
           <Form method="post">
             <input type="hidden" name="intent" value="endOthers" />
-            <Button variant="secondary" disabled={others === 0}>Log out other sessions</Button>
+            <Button variant="secondary" disabled={others === 0}>
+              Log out other sessions
+            </Button>
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="endAll" />
@@ -142,9 +141,7 @@ function PasswordCard({ actionData }: { actionData: SecurityActionData }) {
   useEffect(() => {
     if (changed) form.reset()
   }, [changed, form])
-  const field = (name: 'currentPassword' | 'newPassword' | 'confirmPassword', props: Omit<FieldProps, 'name'>) => (
-    <Field type="password" {...props} {...form.register(name)} error={errorFor(name)} />
-  )
+  const field = (name: 'currentPassword' | 'newPassword' | 'confirmPassword', props: Omit<FieldProps, 'name'>) => <Field type="password" {...props} {...form.register(name)} error={errorFor(name)} />
   return (
     <Card title="Password" description="Changing it logs you out everywhere else; this browser stays logged in.">
       {changed ? (

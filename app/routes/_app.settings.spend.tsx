@@ -55,18 +55,32 @@ export default function SpendRoute() {
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="text-left text-slate-500">
-                  <th scope="col" className="py-2 pr-4 font-medium">Month</th>
-                  {CHANNELS.map((c) => <th key={c} scope="col" className="py-2 pr-4 text-right font-medium">{CHANNEL_LABELS[c]}</th>)}
-                  <th scope="col" className="py-2 text-right font-medium">Total</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Month
+                  </th>
+                  {CHANNELS.map((c) => (
+                    <th key={c} scope="col" className="py-2 pr-4 text-right font-medium">
+                      {CHANNEL_LABELS[c]}
+                    </th>
+                  ))}
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {months.map((m) => (
                   <tr key={m.month}>
                     <th scope="row" className="py-2 pr-4 text-left font-medium">
-                      <Link to={`?month=${m.month}`} className="text-brand-700 underline">{m.month}</Link>
+                      <Link to={`?month=${m.month}`} className="text-brand-700 underline">
+                        {m.month}
+                      </Link>
                     </th>
-                    {CHANNELS.map((c) => <td key={c} className="py-2 pr-4 text-right tabular-nums">{formatAmount(m.amounts[c])}</td>)}
+                    {CHANNELS.map((c) => (
+                      <td key={c} className="py-2 pr-4 text-right tabular-nums">
+                        {formatAmount(m.amounts[c])}
+                      </td>
+                    ))}
                     <td className="py-2 text-right font-medium tabular-nums">{formatAmount(m.total)}</td>
                   </tr>
                 ))}
@@ -85,7 +99,9 @@ function SpendForm({ month, amounts, canEdit, errors, saved }: { month: string; 
   const { form, onSubmit, errorFor, isSubmitting, Form: ZodForm } = useZodForm(SpendFormSchema, errors)
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-3">
-      <div className="md:col-span-3"><FormErrorList errors={errors?.formErrors} /></div>
+      <div className="md:col-span-3">
+        <FormErrorList errors={errors?.formErrors} />
+      </div>
       <Field label="Month" type="month" defaultValue={month} disabled={!canEdit} error={errorFor('month')} hint="Pick a month to enter or change its spend." {...form.register('month')} />
       <div className="hidden md:col-span-2 md:block" />
       {CHANNELS.map((c) => (
@@ -102,7 +118,11 @@ function SpendForm({ month, amounts, canEdit, errors, saved }: { month: string; 
       ))}
       <div className="flex flex-wrap items-center gap-3 md:col-span-3">
         {canEdit ? <Button disabled={isSubmitting}>Save {month}</Button> : <p className="text-sm text-slate-500">Viewers cannot change spend.</p>}
-        {saved ? <p role="status" className="text-sm text-green-700">Saved {saved}.</p> : null}
+        {saved ? (
+          <p role="status" className="text-sm text-green-700">
+            Saved {saved}.
+          </p>
+        ) : null}
         <p className="text-sm text-slate-500">An empty source means nothing was spent on it that month.</p>
       </div>
     </ZodForm>

@@ -10,15 +10,29 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { allowsPrivateWebhookTargets } from '#app/env.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
-import { createWebhook, deleteWebhook, enqueueTestEvent, getWebhookSecret, listDeliveries, listWebhooks, MAX_WEBHOOKS_PER_WORKSPACE, retryDelivery, setWebhookActive } from '#app/webhooks/webhook.server'
+import {
+  createWebhook,
+  deleteWebhook,
+  enqueueTestEvent,
+  getWebhookSecret,
+  listDeliveries,
+  listWebhooks,
+  MAX_WEBHOOKS_PER_WORKSPACE,
+  retryDelivery,
+  setWebhookActive,
+} from '#app/webhooks/webhook.server'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, WebhookFormSchema } from '#app/webhooks/schema'
 import { isVisiblyPrivateUrl } from '#app/webhooks/target.server'
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  WebhookFormSchema.extend({ intent: z.literal('create') }),
-  z.object({ intent: z.enum(['reveal', 'pause', 'resume', 'delete', 'test']), id: z.uuid('Unknown webhook') }),
-  z.object({ intent: z.literal('retry'), id: z.uuid('Unknown delivery') }),
-], { error: 'Unknown action' })
+const ActionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    WebhookFormSchema.extend({ intent: z.literal('create') }),
+    z.object({ intent: z.enum(['reveal', 'pause', 'resume', 'delete', 'test']), id: z.uuid('Unknown webhook') }),
+    z.object({ intent: z.literal('retry'), id: z.uuid('Unknown delivery') }),
+  ],
+  { error: 'Unknown action' },
+)
 
 const notFound = (what: string) => new Response(`No such ${what} in this workspace`, { status: 404 })
 
@@ -82,9 +96,7 @@ export default function WebhooksRoute() {
   return (
     <div className="space-y-6">
       <Card title="Webhooks" description="Splitform POSTs signed JSON to these URLs when leads and conversions happen, retrying failures for at least 24 hours.">
-        {created ? (
-          <SecretNotice title={`Webhook for ${created.url} created. Verify its requests with this signing secret:`} secret={created.secret} />
-        ) : null}
+        {created ? <SecretNotice title={`Webhook for ${created.url} created. Verify its requests with this signing secret:`} secret={created.secret} /> : null}
         <FormErrorList errors={errors?.formErrors} />
         {canEdit ? (
           <Form method="post" className="mt-4 space-y-4">
@@ -96,11 +108,17 @@ export default function WebhooksRoute() {
                 {WEBHOOK_EVENTS.map((event) => (
                   <label key={event} className="flex items-start gap-2 text-sm">
                     <input type="checkbox" name="events" value={event} defaultChecked className="mt-1" />
-                    <span><code className="font-mono">{event}</code> <span className="text-slate-500">· {WEBHOOK_EVENT_LABELS[event]}</span></span>
+                    <span>
+                      <code className="font-mono">{event}</code> <span className="text-slate-500">· {WEBHOOK_EVENT_LABELS[event]}</span>
+                    </span>
                   </label>
                 ))}
               </div>
-              {errors?.fieldErrors.events ? <p id="events-error" className="mt-1 text-sm text-red-600">{errors.fieldErrors.events[0]}</p> : null}
+              {errors?.fieldErrors.events ? (
+                <p id="events-error" className="mt-1 text-sm text-red-600">
+                  {errors.fieldErrors.events[0]}
+                </p>
+              ) : null}
             </fieldset>
             <Button>Add webhook</Button>
           </Form>
@@ -119,10 +137,14 @@ export default function WebhooksRoute() {
                   <span className="break-all font-mono text-sm">{hook.url}</span>
                   <span className={`rounded px-1.5 py-0.5 text-xs ${hook.isActive ? 'bg-green-50 text-green-800' : 'bg-slate-100 text-slate-600'}`}>{hook.isActive ? 'active' : 'paused'}</span>
                 </div>
-                <p className="text-xs text-slate-500">{hook.events.join(', ')} · added {formatDateTime(hook.createdAt)}</p>
+                <p className="text-xs text-slate-500">
+                  {hook.events.join(', ')} · added {formatDateTime(hook.createdAt)}
+                </p>
                 {revealed?.id === hook.id ? <SecretNotice title="Signing secret:" secret={revealed.secret} /> : null}
                 <div className="flex flex-wrap gap-2">
-                  <Link to={`?log=${hook.id}`} className={buttonClass('secondary')}>Delivery log</Link>
+                  <Link to={`?log=${hook.id}`} className={buttonClass('secondary')}>
+                    Delivery log
+                  </Link>
                   {canEdit ? (
                     <>
                       <IntentButton intent="reveal" id={hook.id} label="Show secret" />
@@ -137,7 +159,11 @@ export default function WebhooksRoute() {
             ))}
           </ul>
         )}
-        {actionData && 'tested' in actionData ? <p role="status" className="mt-3 text-sm text-green-800">Test event queued: it shows in the delivery log within a few seconds.</p> : null}
+        {actionData && 'tested' in actionData ? (
+          <p role="status" className="mt-3 text-sm text-green-800">
+            Test event queued: it shows in the delivery log within a few seconds.
+          </p>
+        ) : null}
       </Card>
       {log ? <DeliveryLog log={log} canEdit={canEdit} /> : null}
     </div>
@@ -148,7 +174,9 @@ function SecretNotice({ title, secret }: { title: string; secret: string }) {
   return (
     <div role="status" className="rounded-md bg-green-50 p-4 text-sm text-green-900">
       <p className="font-medium">{title}</p>
-      <code data-testid="webhook-secret" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">{secret}</code>
+      <code data-testid="webhook-secret" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">
+        {secret}
+      </code>
     </div>
   )
 }
@@ -160,7 +188,9 @@ function IntentButton({ intent, id, label, variant = 'secondary', ariaLabel, act
     <Form method="post" action={action} preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={id} />
-      <Button variant={variant} aria-label={ariaLabel}>{label}</Button>
+      <Button variant={variant} aria-label={ariaLabel}>
+        {label}
+      </Button>
     </Form>
   )
 }
@@ -176,7 +206,13 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
-              <tr>{['Event', 'Status', 'Attempts', 'Last response', 'Created', 'Delivered / next try', ''].map((h, i) => <th key={i} className="py-2 pr-4 font-medium">{h}</th>)}</tr>
+              <tr>
+                {['Event', 'Status', 'Attempts', 'Last response', 'Created', 'Delivered / next try', ''].map((h, i) => (
+                  <th key={i} className="py-2 pr-4 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {log.deliveries.map((d) => (
@@ -187,9 +223,7 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
                   <td className="max-w-xs break-words py-2 pr-4">{[d.lastStatusCode, d.lastError].filter((v) => v !== null).join(' · ') || '–'}</td>
                   <td className="py-2 pr-4">{formatDateTime(d.createdAt)}</td>
                   <td className="py-2 pr-4">{d.status === 'delivered' ? formatDateTime(d.deliveredAt) : d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : 'gave up'}</td>
-                  <td className="py-2 text-right">
-                    {canEdit && d.status !== 'delivered' ? <IntentButton intent="retry" id={d.id} label="Retry now" /> : null}
-                  </td>
+                  <td className="py-2 text-right">{canEdit && d.status !== 'delivered' ? <IntentButton intent="retry" id={d.id} label="Retry now" /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -40,28 +40,38 @@ export default function AppLayout() {
               <NavLink
                 key={item.to}
                 to={item.to}
-                className={({ isActive }) =>
-                  `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`
-                }
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`}
               >
                 {item.label}
               </NavLink>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <a href="/tools/ab-test" className="text-slate-600 hover:text-slate-900">Calculators</a>
+            <a href="/tools/ab-test" className="text-slate-600 hover:text-slate-900">
+              Calculators
+            </a>
             {workspaces.length > 1 ? (
               <Form method="post" action="/workspaces/switch" className="flex items-center gap-1">
-                <label htmlFor="workspace-switch" className="sr-only">Workspace</label>
+                <label htmlFor="workspace-switch" className="sr-only">
+                  Workspace
+                </label>
                 <select id="workspace-switch" name="workspaceId" defaultValue={workspace.id} className="rounded-md border-slate-300 py-1 text-sm ring-1 ring-slate-300">
-                  {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+                  {workspaces.map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}
+                    </option>
+                  ))}
                 </select>
                 <button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Switch</button>
               </Form>
             ) : (
-              <span className="font-medium text-slate-700" data-testid="workspace-name">{workspace.name}</span>
+              <span className="font-medium text-slate-700" data-testid="workspace-name">
+                {workspace.name}
+              </span>
             )}
-            <span className="hidden text-slate-500 sm:inline" title={user.email}>{user.name} · {role}</span>
+            <span className="hidden text-slate-500 sm:inline" title={user.email}>
+              {user.name} · {role}
+            </span>
             <Form method="post" action="/logout">
               <button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Log out</button>
             </Form>

@@ -26,13 +26,17 @@ export default function IndexRoute() {
         <img src="/favicon.svg" alt="" className="h-8 w-8" /> Splitform
       </div>
       <h1 className="mt-12 text-4xl font-bold tracking-tight sm:text-5xl">Landing pages that prove which version wins.</h1>
-      <p className="mt-4 max-w-2xl text-lg text-slate-600">
-        For marketers and growth teams: build pages and forms, test variants, and follow every lead from first visit to customer.
-      </p>
+      <p className="mt-4 max-w-2xl text-lg text-slate-600">For marketers and growth teams: build pages and forms, test variants, and follow every lead from first visit to customer.</p>
       <div className="mt-8 flex flex-wrap gap-3">
-        <Link to="/signup" className={buttonClass('primary', 'px-5 py-2.5 text-base')}>Create a workspace</Link>
-        <Link to="/login" className={buttonClass('secondary', 'px-5 py-2.5 text-base')}>Log in</Link>
-        <Link to="/tools/ab-test" className={buttonClass('ghost', 'px-5 py-2.5 text-base')}>Free A/B test calculator</Link>
+        <Link to="/signup" className={buttonClass('primary', 'px-5 py-2.5 text-base')}>
+          Create a workspace
+        </Link>
+        <Link to="/login" className={buttonClass('secondary', 'px-5 py-2.5 text-base')}>
+          Log in
+        </Link>
+        <Link to="/tools/ab-test" className={buttonClass('ghost', 'px-5 py-2.5 text-base')}>
+          Free A/B test calculator
+        </Link>
       </div>
       <ul className="mt-16 grid gap-6 sm:grid-cols-3">
         {POINTS.map(([title, text]) => (

@@ -44,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, EditorActionSchema)
   if (!parsed.ok) return parsed.response
   const draft = parseJsonText(parsed.data.draft)
-  if (!draft.ok) return badRequest(draft.unsafe ? { fieldErrors: { [`draft.${draft.unsafe.path}`]: [draft.unsafe.message] } } : { formErrors: ['The editor sent a damaged page; reload and try again'] })
+  if (!draft.ok)
+    return badRequest(draft.unsafe ? { fieldErrors: { [`draft.${draft.unsafe.path}`]: [draft.unsafe.message] } } : { formErrors: ['The editor sent a damaged page; reload and try again'] })
   const saved = await saveVariantDraft({ workspaceId: member.workspace.id, pageId, key: params.key!, draft: draft.value })
   if (!saved.ok) {
     if (saved.status === 404) throw new Response('No such variant', { status: 404 })
@@ -95,14 +96,26 @@ export default function EditorRoute() {
   return (
     <div className="flex h-screen flex-col">
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">
-        <Link to={`/pages/${page.id}`} className="font-medium text-brand-700">← {page.name}</Link>
+        <Link to={`/pages/${page.id}`} className="font-medium text-brand-700">
+          ← {page.name}
+        </Link>
         <span className="text-slate-500">Variant</span>
         <nav aria-label="Variants" className="flex gap-1">
           {page.variants.map((v) => (
-            <Link key={v.key} to={`/editor/${page.id}/${v.key}`} reloadDocument className={`rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`} title={v.name}>{v.key}</Link>
+            <Link
+              key={v.key}
+              to={`/editor/${page.id}/${v.key}`}
+              reloadDocument
+              className={`rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
+              title={v.name}
+            >
+              {v.key}
+            </Link>
           ))}
         </nav>
-        <span role="status" data-testid="save-status" className={`ml-auto ${result && 'errors' in result ? 'text-red-600' : 'text-slate-500'}`}>{status}</span>
+        <span role="status" data-testid="save-status" className={`ml-auto ${result && 'errors' in result ? 'text-red-600' : 'text-slate-500'}`}>
+          {status}
+        </span>
       </div>
       <div className="min-h-0 flex-1">
         {isHydrated ? (

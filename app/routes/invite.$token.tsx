@@ -28,7 +28,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InviteRoute() {
   const { token, workspaceName, role, user } = useLoaderData<typeof loader>()
   return (
-    <AuthLayout title={`Join ${workspaceName}`} footer={<Link to="/" className="underline">Not now</Link>}>
+    <AuthLayout
+      title={`Join ${workspaceName}`}
+      footer={
+        <Link to="/" className="underline">
+          Not now
+        </Link>
+      }
+    >
       <p className="mb-5 text-slate-600">
         You are invited as <strong>{role}</strong>.
       </p>

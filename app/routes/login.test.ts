@@ -27,7 +27,10 @@ async function login({ email, password, ip, cookie }: { email: string; password:
 
 /** The device cookie a successful login set, as a Cookie header. */
 const deviceCookieOf = (result: { headers: Headers }) =>
-  result.headers.getSetCookie().find((c) => c.startsWith('sf_device='))!.split(';')[0]!
+  result.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('sf_device='))!
+    .split(';')[0]!
 
 // The service-wide budget is shared by every test in this worker: tests that spend it give it back.
 afterEach(async () => {
@@ -41,7 +44,10 @@ describe('login throttle', () => {
     const statuses: number[] = []
     for (let i = 0; i < 25; i++) statuses.push((await login({ email, password: PASSWORD, ip })).status)
     expect(statuses).toEqual(Array(25).fill(302))
-    const counters = await db.select().from(rateLimits).where(like(rateLimits.key, `login:%${ip}%`))
+    const counters = await db
+      .select()
+      .from(rateLimits)
+      .where(like(rateLimits.key, `login:%${ip}%`))
     expect(counters.every((c) => c.count === 0)).toBe(true)
   })
 
@@ -56,7 +62,10 @@ describe('login throttle', () => {
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(LOGIN_LIMITS.accountAddress.windowSeconds - 60)
     expect(JSON.stringify(locked.body)).toMatch(/Too many failed login attempts\. Try again in 15 minutes/)
     // Refused attempts are not counted: retrying early does not push the end of the wait.
-    const [counter] = await db.select().from(rateLimits).where(eq(rateLimits.key, `login:account-address:${email}|${attacker}`))
+    const [counter] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `login:account-address:${email}|${attacker}`))
     expect(counter!.count).toBe(10)
 
     expect((await login({ email, password: PASSWORD, ip: uniqueIp() })).status).toBe(302)
@@ -121,7 +130,10 @@ describe('login throttle', () => {
       expect(Number(r.headers.get('Retry-After'))).toBeGreaterThan(0)
     }
     // Only the checked guesses stay counted.
-    const [counter] = await db.select().from(rateLimits).where(eq(rateLimits.key, `login:account-address:${email}|${ip}`))
+    const [counter] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `login:account-address:${email}|${ip}`))
     expect(counter!.count).toBe(checked)
   })
 })

@@ -56,11 +56,23 @@ export default function LoginRoute() {
   const [searchParams] = useSearchParams()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LoginSchema, actionData?.errors)
   return (
-    <AuthLayout title="Log in" footer={<>New here? <Link className="font-medium text-brand-700 underline" to="/signup">Create a workspace</Link></>}>
+    <AuthLayout
+      title="Log in"
+      footer={
+        <>
+          New here?{' '}
+          <Link className="font-medium text-brand-700 underline" to="/signup">
+            Create a workspace
+          </Link>
+        </>
+      }
+    >
       {lostLogin && !actionData ? (
         <div role="alert" className="mb-4 space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="lost-login">
           <p className="font-medium">{lostLogin.title}</p>
-          {lostLogin.steps.map((step) => <p key={step}>{step}</p>)}
+          {lostLogin.steps.map((step) => (
+            <p key={step}>{step}</p>
+          ))}
         </div>
       ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
@@ -68,7 +80,9 @@ export default function LoginRoute() {
         <Field label="Email" type="email" autoComplete="email" {...form.register('email')} error={errorFor('email')} />
         <Field label="Password" type="password" autoComplete="current-password" {...form.register('password')} error={errorFor('password')} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Button className="w-full" disabled={isSubmitting}>{isSubmitting ? 'Logging in…' : 'Log in'}</Button>
+        <Button className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? 'Logging in…' : 'Log in'}
+        </Button>
       </Form>
     </AuthLayout>
   )

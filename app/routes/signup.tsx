@@ -58,7 +58,14 @@ export default function SignupRoute() {
   return (
     <AuthLayout
       title={invite ? `Join ${invite.workspaceName}` : 'Create your workspace'}
-      footer={<>Already have an account? <Link className="font-medium text-brand-700 underline" to={invite ? `/invite/${invite.token}` : '/login'}>Log in</Link></>}
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link className="font-medium text-brand-700 underline" to={invite ? `/invite/${invite.token}` : '/login'}>
+            Log in
+          </Link>
+        </>
+      }
     >
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
@@ -70,7 +77,9 @@ export default function SignupRoute() {
         ) : (
           <Field label="Workspace name" hint="Your company or team" {...form.register('workspaceName')} error={errorFor('workspaceName')} />
         )}
-        <Button className="w-full" disabled={isSubmitting}>{isSubmitting ? 'Creating…' : 'Sign up'}</Button>
+        <Button className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Sign up'}
+        </Button>
       </Form>
     </AuthLayout>
   )

@@ -44,7 +44,13 @@ export default function SampleSizeCalculator() {
   const field = (name: keyof typeof form, label: string, apiName: string, hint?: string) => (
     <label className="block text-sm font-medium text-slate-700">
       {label}
-      <input name={name} defaultValue={form[name]} inputMode="decimal" aria-invalid={errors[apiName] ? true : undefined} className="mt-1 block w-40 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500" />
+      <input
+        name={name}
+        defaultValue={form[name]}
+        inputMode="decimal"
+        aria-invalid={errors[apiName] ? true : undefined}
+        className="mt-1 block w-40 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+      />
       {hint ? <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span> : null}
       {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
     </label>
@@ -59,35 +65,56 @@ export default function SampleSizeCalculator() {
         <Form method="get" className="flex flex-wrap items-start gap-5">
           {field('baseline', 'Current conversion rate (%)', 'baselineRate', 'e.g. 4.5')}
           {field('mde', 'Smallest lift to detect (%)', 'relativeMde', 'relative: 10 means 4.5% → 4.95%')}
-          <label className="block text-sm font-medium text-slate-700">Significance (two-sided α)
+          <label className="block text-sm font-medium text-slate-700">
+            Significance (two-sided α)
             <select name="alpha" defaultValue={form.alpha} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-              <option value="0.1">0.10 (90% confidence)</option><option value="0.05">0.05 (95% confidence)</option><option value="0.01">0.01 (99% confidence)</option>
+              <option value="0.1">0.10 (90% confidence)</option>
+              <option value="0.05">0.05 (95% confidence)</option>
+              <option value="0.01">0.01 (99% confidence)</option>
             </select>
           </label>
-          <label className="block text-sm font-medium text-slate-700">Power
+          <label className="block text-sm font-medium text-slate-700">
+            Power
             <select name="power" defaultValue={form.power} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-              <option value="0.8">80%</option><option value="0.9">90%</option><option value="0.95">95%</option>
+              <option value="0.8">80%</option>
+              <option value="0.9">90%</option>
+              <option value="0.95">95%</option>
             </select>
           </label>
           {field('variants', 'Variants (incl. control)', 'variants')}
           {field('daily', 'Daily visitors (all variants)', 'dailyVisitors', 'optional, for the duration')}
-          <div className="w-full"><Button>Calculate</Button></div>
+          <div className="w-full">
+            <Button>Calculate</Button>
+          </div>
         </Form>
       </Card>
       {result ? (
         <Card title="You need">
           <dl className="grid gap-4 sm:grid-cols-3" data-testid="sample-size">
-            <div><dt className="text-sm text-slate-500">Visitors per variant</dt><dd className="text-2xl font-semibold">{formatCount(result.visitorsPerVariant)}</dd></div>
-            <div><dt className="text-sm text-slate-500">Visitors in total</dt><dd className="text-2xl font-semibold">{formatCount(result.totalVisitors)}</dd></div>
-            {result.days !== undefined ? <div><dt className="text-sm text-slate-500">Duration</dt><dd className="text-2xl font-semibold">{formatCount(result.days)} days</dd></div> : null}
+            <div>
+              <dt className="text-sm text-slate-500">Visitors per variant</dt>
+              <dd className="text-2xl font-semibold">{formatCount(result.visitorsPerVariant)}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-500">Visitors in total</dt>
+              <dd className="text-2xl font-semibold">{formatCount(result.totalVisitors)}</dd>
+            </div>
+            {result.days !== undefined ? (
+              <div>
+                <dt className="text-sm text-slate-500">Duration</dt>
+                <dd className="text-2xl font-semibold">{formatCount(result.days)} days</dd>
+              </div>
+            ) : null}
           </dl>
           <p className="mt-4 text-sm text-slate-600">
-            To detect a change from {formatPercent(result.input.baselineRate)} to {formatPercent(result.input.baselineRate * (1 + result.input.relativeMde))} with
-            {' '}{formatPercent(result.input.power ?? 0.8, 0)} power. {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
+            To detect a change from {formatPercent(result.input.baselineRate)} to {formatPercent(result.input.baselineRate * (1 + result.input.relativeMde))} with{' '}
+            {formatPercent(result.input.power ?? 0.8, 0)} power. {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
           </p>
         </Card>
       ) : null}
-      <p className="text-xs text-slate-500">Also as JSON: <code>POST /api/v1/sample-size</code>.</p>
+      <p className="text-xs text-slate-500">
+        Also as JSON: <code>POST /api/v1/sample-size</code>.
+      </p>
     </div>
   )
 }

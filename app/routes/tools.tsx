@@ -2,8 +2,7 @@ import { Link, NavLink, Outlet } from '@remix-run/react'
 
 // Public calculators: no login. Linked from the landing page and the app header.
 export default function ToolsLayout() {
-  const tab = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`
+  const tab = ({ isActive }: { isActive: boolean }) => `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`
   return (
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white">
@@ -12,8 +11,12 @@ export default function ToolsLayout() {
             <img src="/favicon.svg" alt="" className="h-7 w-7" /> Splitform
           </Link>
           <nav aria-label="Calculators" className="flex gap-1">
-            <NavLink to="/tools/ab-test" className={tab}>A/B test significance</NavLink>
-            <NavLink to="/tools/sample-size" className={tab}>Sample size</NavLink>
+            <NavLink to="/tools/ab-test" className={tab}>
+              A/B test significance
+            </NavLink>
+            <NavLink to="/tools/sample-size" className={tab}>
+              Sample size
+            </NavLink>
           </nav>
         </div>
       </header>

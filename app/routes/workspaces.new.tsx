@@ -41,7 +41,9 @@ export default function NewWorkspaceRoute() {
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
         <Field label="Workspace name" {...form.register('name')} error={errorFor('name')} />
-        <Button className="w-full" disabled={isSubmitting}>Create workspace</Button>
+        <Button className="w-full" disabled={isSubmitting}>
+          Create workspace
+        </Button>
       </Form>
     </AuthLayout>
   )

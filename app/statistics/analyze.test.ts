@@ -21,7 +21,12 @@ function expectOnlyFiniteNumbers(analysis: Analysis, input: AnalyzeInput): void 
 
 describe('analyze: edge cases', () => {
   test('zero visitors everywhere: nulls and collecting, no throw', () => {
-    const input = { variants: [{ key: 'A', visitors: 0, conversions: 0 }, { key: 'B', visitors: 0, conversions: 0 }] }
+    const input = {
+      variants: [
+        { key: 'A', visitors: 0, conversions: 0 },
+        { key: 'B', visitors: 0, conversions: 0 },
+      ],
+    }
     const analysis = analyze(input)
     expectOnlyFiniteNumbers(analysis, input)
     expect(analysis.variants[0]).toMatchObject({ rate: null, ci: null })
@@ -42,13 +47,24 @@ describe('analyze: edge cases', () => {
   })
 
   test('vsControl is absent on the control, wherever the control is', () => {
-    const analysis = analyze({ variants: [{ key: 'A', visitors: 100, conversions: 10 }, { key: 'B', visitors: 100, conversions: 12 }], control: 'B' })
+    const analysis = analyze({
+      variants: [
+        { key: 'A', visitors: 100, conversions: 10 },
+        { key: 'B', visitors: 100, conversions: 12 },
+      ],
+      control: 'B',
+    })
     expect(analysis.variants[1].vsControl).toBeUndefined()
     expect(analysis.variants[0].vsControl?.absoluteLift).toBeCloseTo(-0.02, 15)
   })
 
   test('a control with no conversions: relative lift is null, its interval uses the 0.5 correction', () => {
-    const analysis = analyze({ variants: [{ key: 'A', visitors: 500, conversions: 0 }, { key: 'B', visitors: 500, conversions: 9 }] })
+    const analysis = analyze({
+      variants: [
+        { key: 'A', visitors: 500, conversions: 0 },
+        { key: 'B', visitors: 500, conversions: 9 },
+      ],
+    })
     const vs = analysis.variants[1].vsControl!
     expect(vs.relativeLift).toBeNull()
     expect(vs.relativeLiftCi![0]).toBeGreaterThan(0)
@@ -68,13 +84,21 @@ describe('analyze: edge cases', () => {
     const treatments = analysis.variants.slice(1).map((v) => v.vsControl!)
     expect(treatments.map((t) => t.pValueAdjusted)).toEqual(adjustHolm(treatments.map((t) => t.pValue)))
     expect(treatments.map((t) => t.sequentialPValueAdjusted)).toEqual(adjustHolm(treatments.map((t) => t.sequentialPValue)))
-    const single = analyze({ variants: [{ key: 'A', visitors: 5000, conversions: 500 }, { key: 'B', visitors: 5000, conversions: 560 }] })
+    const single = analyze({
+      variants: [
+        { key: 'A', visitors: 5000, conversions: 500 },
+        { key: 'B', visitors: 5000, conversions: 560 },
+      ],
+    })
     expect(single.variants[1].vsControl!.pValueAdjusted).toBe(single.variants[1].vsControl!.pValue)
   })
 
   test('significant follows the sequential p-value by default and the fixed one when asked', () => {
     // fixed p ≈ 0.035, sequential p ≈ 0.51: significant only without sequential inference
-    const variants = [{ key: 'A', visitors: 5000, conversions: 500 }, { key: 'B', visitors: 5000, conversions: 565 }]
+    const variants = [
+      { key: 'A', visitors: 5000, conversions: 500 },
+      { key: 'B', visitors: 5000, conversions: 565 },
+    ]
     const sequential = analyze({ variants }).variants[1].vsControl!
     const fixed = analyze({ variants, sequential: false }).variants[1].vsControl!
     expect(sequential.pValueAdjusted).toBeLessThan(0.05)
@@ -84,13 +108,25 @@ describe('analyze: edge cases', () => {
   })
 
   test('the API request type is accepted by analyze', () => {
-    const request: AnalyzeRequest = { variants: [{ key: 'A', visitors: 10, conversions: 1 }, { key: 'B', visitors: 10, conversions: 2 }] }
+    const request: AnalyzeRequest = {
+      variants: [
+        { key: 'A', visitors: 10, conversions: 1 },
+        { key: 'B', visitors: 10, conversions: 2 },
+      ],
+    }
     const input: AnalyzeInput = request
     expect(analyze(input).variants).toHaveLength(2)
   })
 
   test('invalid counts are a programming error, not a NaN', () => {
-    expect(() => analyze({ variants: [{ key: 'A', visitors: 10, conversions: 11 }, { key: 'B', visitors: 10, conversions: 1 }] })).toThrow(RangeError)
+    expect(() =>
+      analyze({
+        variants: [
+          { key: 'A', visitors: 10, conversions: 11 },
+          { key: 'B', visitors: 10, conversions: 1 },
+        ],
+      }),
+    ).toThrow(RangeError)
   })
 })
 
@@ -127,8 +163,7 @@ describe('analyze: fuzz', () => {
 })
 
 describe('analyze: huge counts (the work bound of docs/decisions/004-statistics-work-bound.md)', () => {
-  const arms = (count: number, arm: (i: number) => { visitors: number; conversions: number }) =>
-    Array.from({ length: count }, (_, i) => ({ key: `V${i}`, ...arm(i) }))
+  const arms = (count: number, arm: (i: number) => { visitors: number; conversions: number }) => Array.from({ length: count }, (_, i) => ({ key: `V${i}`, ...arm(i) }))
 
   test('20 variants × 10^12 visitors near 50%: finite, ordered, P(best) sums to 1, P(beat) within 1e-10 of the exact series', () => {
     // Arms 0.14 standard deviations (of a difference) apart, ascending: P(beat) and P(best) ascend with them.
@@ -148,7 +183,10 @@ describe('analyze: huge counts (the work bound of docs/decisions/004-statistics-
   })
 
   test('two variants past the switch point: P(best) is P(beat), within 1e-10 of the exact series', () => {
-    const variants = [{ key: 'A', visitors: 4e10, conversions: 2e10 }, { key: 'B', visitors: 4e10, conversions: 2e10 + 150_000 }]
+    const variants = [
+      { key: 'A', visitors: 4e10, conversions: 2e10 },
+      { key: 'B', visitors: 4e10, conversions: 2e10 + 150_000 },
+    ]
     const [control, treatment] = variants.map(createPosterior)
     expect(computeProbabilityToBeatWithin(treatment, control, MAX_SERIES_TERMS)).toBeNull()
     const analysis = analyze({ variants })

@@ -67,19 +67,20 @@ export function analyze(input: AnalyzeInput): Analysis {
   const settings = resolveSettings(input)
   const bayes = summarizeBayes(input.variants, settings.controlIndex)
   const comparisons = compareWithControl(input.variants, settings, bayes.probabilityToBeatControl)
-  const variants = input.variants.map(
-    (v, i): VariantAnalysis => ({
-      key: v.key,
-      visitors: v.visitors,
-      conversions: v.conversions,
-      rate: v.visitors > 0 ? v.conversions / v.visitors : null,
-      ci: v.visitors > 0 ? computeWilsonInterval(v, settings.comparison.z) : null,
-      probabilityToBeBest: bayes.probabilityToBeBest[i],
-      expectedLoss: bayes.expectedLoss[i],
-      ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
-    }),
+  const variants = input.variants.map((v, i): VariantAnalysis => ({
+    key: v.key,
+    visitors: v.visitors,
+    conversions: v.conversions,
+    rate: v.visitors > 0 ? v.conversions / v.visitors : null,
+    ci: v.visitors > 0 ? computeWilsonInterval(v, settings.comparison.z) : null,
+    probabilityToBeBest: bayes.probabilityToBeBest[i],
+    expectedLoss: bayes.expectedLoss[i],
+    ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
+  }))
+  const srm = checkSampleRatio(
+    input.variants.map((v) => v.visitors),
+    settings.weights,
   )
-  const srm = checkSampleRatio(input.variants.map((v) => v.visitors), settings.weights)
   const decision = decideOutcome({
     arms: variants.map((v) => toDecisionArm(v, settings.sequential)),
     controlIndex: settings.controlIndex,

@@ -11,7 +11,12 @@ describe('probability to beat (Evan Miller closed form)', () => {
   })
 
   test('P(X > Y) + P(Y > X) = 1, whichever identity each side used', () => {
-    const pairs = [[beta(11, 91), beta(21, 81)], [beta(1, 1001), beta(1, 11)], [beta(51, 1), beta(1, 51)], [beta(100001, 900001), beta(100301, 899701)]]
+    const pairs = [
+      [beta(11, 91), beta(21, 81)],
+      [beta(1, 1001), beta(1, 11)],
+      [beta(51, 1), beta(1, 51)],
+      [beta(100001, 900001), beta(100301, 899701)],
+    ]
     for (const [x, y] of pairs) expect(computeProbabilityToBeat(x, y) + computeProbabilityToBeat(y, x)).toBeCloseTo(1, 13)
   })
 

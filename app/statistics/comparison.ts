@@ -71,8 +71,7 @@ export function compareToControl(treatment: Counts, control: Counts, settings: C
   }
   if (computeSmallestExpectedCount(table) < SMALL_EXPECTED_COUNT) {
     comparison.exactPValue = computeFisherExactPValue(table)
-    comparison.note =
-      'Few conversions (an expected count is below 5), so the normal approximations are rough; exactPValue is Fisher’s exact test.'
+    comparison.note = 'Few conversions (an expected count is below 5), so the normal approximations are rough; exactPValue is Fisher’s exact test.'
   }
   return comparison
 }

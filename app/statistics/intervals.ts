@@ -28,10 +28,7 @@ export function computeNewcombeInterval(treatment: Counts, control: Counts, z: n
   const [lowT, highT] = computeWilsonInterval(treatment, z)
   const [lowC, highC] = computeWilsonInterval(control, z)
   const difference = pT - pC
-  return [
-    difference - Math.sqrt((pT - lowT) ** 2 + (highC - pC) ** 2),
-    difference + Math.sqrt((highT - pT) ** 2 + (pC - lowC) ** 2),
-  ]
+  return [difference - Math.sqrt((pT - lowT) ** 2 + (highC - pC) ** 2), difference + Math.sqrt((highT - pT) ** 2 + (pC - lowC) ** 2)]
 }
 
 /**

@@ -30,8 +30,7 @@ function findSupport({ alpha, beta }: BetaPosterior): Support {
   if (alpha === 1) return { low: 0, high: -Math.expm1(-LOG_DENSITY_DROP / (beta - 1)), scale }
   if (beta === 1) return { low: Math.exp(-LOG_DENSITY_DROP / (alpha - 1)), high: 1, scale }
   const mode = (alpha - 1) / (alpha + beta - 2)
-  const drop = (x: number) =>
-    (alpha - 1) * Math.log(x / mode) + (beta - 1) * Math.log1p(-x) - (beta - 1) * Math.log1p(-mode) + LOG_DENSITY_DROP
+  const drop = (x: number) => (alpha - 1) * Math.log(x / mode) + (beta - 1) * Math.log1p(-x) - (beta - 1) * Math.log1p(-mode) + LOG_DENSITY_DROP
   return { low: bisectRoot(drop, 0, mode, scale), high: bisectRoot(drop, mode, 1, scale), scale }
 }
 

@@ -111,7 +111,7 @@ function addGapLoss(expectedLoss: Float64Array, arms: ArmGrid[], s: number, gap:
   arms.forEach((arm, i) => {
     let someoneAbove = 0
     arms.forEach((other, j) => {
-      if (j !== i) someoneAbove += (other.after[s - 1]) * (1 - someoneAbove)
+      if (j !== i) someoneAbove += other.after[s - 1] * (1 - someoneAbove)
     })
     expectedLoss[i] += gap * arm.before[s] * someoneAbove
   })

@@ -32,27 +32,30 @@ export const VariantCountsSchema = z
   })
 
 export const AnalyzeRequestSchema = z
-  .object({
-    variants: z
-      .array(VariantCountsSchema, { error: 'variants must be a list of { key, visitors, conversions }' })
-      .min(2, { error: 'variants needs at least 2 entries: the control and one treatment' })
-      .max(MAX_VARIANTS, { error: `variants can have at most ${MAX_VARIANTS} entries` }),
-    control: z.string({ error: 'control must be the key of a variant' }).optional(),
-    confidence: z
-      .number({ error: 'confidence must be a number' })
-      .gt(0.5, { error: 'confidence must be between 0.5 and 0.9999, e.g. 0.95' })
-      .lt(0.9999, { error: 'confidence must be between 0.5 and 0.9999, e.g. 0.95' })
-      .optional(),
-    weights: z.array(z.number({ error: 'each weight must be a number' }).positive({ error: 'each weight must be above 0' }), { error: 'weights must be a list of numbers' }).optional(),
-    sequential: z.boolean({ error: 'sequential must be true or false' }).optional(),
-    plannedVisitorsPerVariant: z
-      .number({ error: 'plannedVisitorsPerVariant must be a number' })
-      .int({ error: 'plannedVisitorsPerVariant must be a whole number' })
-      .min(100, { error: 'plannedVisitorsPerVariant must be at least 100' })
-      .max(1e9, { error: 'plannedVisitorsPerVariant is too large' })
-      .optional(),
-    dailyVisitors: z.number({ error: 'dailyVisitors must be a number' }).positive({ error: 'dailyVisitors must be above 0' }).max(MAX_COUNT, { error: 'dailyVisitors is too large' }).optional(),
-  }, { error: 'the request body must be a JSON object' })
+  .object(
+    {
+      variants: z
+        .array(VariantCountsSchema, { error: 'variants must be a list of { key, visitors, conversions }' })
+        .min(2, { error: 'variants needs at least 2 entries: the control and one treatment' })
+        .max(MAX_VARIANTS, { error: `variants can have at most ${MAX_VARIANTS} entries` }),
+      control: z.string({ error: 'control must be the key of a variant' }).optional(),
+      confidence: z
+        .number({ error: 'confidence must be a number' })
+        .gt(0.5, { error: 'confidence must be between 0.5 and 0.9999, e.g. 0.95' })
+        .lt(0.9999, { error: 'confidence must be between 0.5 and 0.9999, e.g. 0.95' })
+        .optional(),
+      weights: z.array(z.number({ error: 'each weight must be a number' }).positive({ error: 'each weight must be above 0' }), { error: 'weights must be a list of numbers' }).optional(),
+      sequential: z.boolean({ error: 'sequential must be true or false' }).optional(),
+      plannedVisitorsPerVariant: z
+        .number({ error: 'plannedVisitorsPerVariant must be a number' })
+        .int({ error: 'plannedVisitorsPerVariant must be a whole number' })
+        .min(100, { error: 'plannedVisitorsPerVariant must be at least 100' })
+        .max(1e9, { error: 'plannedVisitorsPerVariant is too large' })
+        .optional(),
+      dailyVisitors: z.number({ error: 'dailyVisitors must be a number' }).positive({ error: 'dailyVisitors must be above 0' }).max(MAX_COUNT, { error: 'dailyVisitors is too large' }).optional(),
+    },
+    { error: 'the request body must be a JSON object' },
+  )
   .superRefine((request, ctx) => {
     const seen = new Set<string>()
     request.variants.forEach((variant, i) => {
@@ -75,25 +78,25 @@ export const AnalyzeRequestSchema = z
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>
 
 export const SampleSizeRequestSchema = z
-  .object({
-    baselineRate: z
-      .number({ error: 'baselineRate must be a number' })
-      .gt(0, { error: 'baselineRate must be between 0 and 1 (exclusive), e.g. 0.05 for 5%' })
-      .lt(1, { error: 'baselineRate must be between 0 and 1 (exclusive), e.g. 0.05 for 5%' }),
-    relativeMde: z
-      .number({ error: 'relativeMde must be a number' })
-      .gt(0, { error: 'relativeMde must be above 0, e.g. 0.1 for a 10% lift' })
-      .max(100, { error: 'relativeMde is too large' }),
-    alpha: z.number({ error: 'alpha must be a number' }).gt(0, { error: 'alpha must be between 0 and 0.5' }).lt(0.5, { error: 'alpha must be between 0 and 0.5' }).optional(),
-    power: z.number({ error: 'power must be a number' }).gt(0.5, { error: 'power must be between 0.5 and 0.9999' }).lt(0.9999, { error: 'power must be between 0.5 and 0.9999' }).optional(),
-    variants: z
-      .number({ error: 'variants must be a number' })
-      .int({ error: 'variants must be a whole number' })
-      .min(2, { error: 'variants must be at least 2' })
-      .max(MAX_VARIANTS, { error: `variants can be at most ${MAX_VARIANTS}` })
-      .optional(),
-    dailyVisitors: z.number({ error: 'dailyVisitors must be a number' }).positive({ error: 'dailyVisitors must be above 0' }).max(MAX_COUNT, { error: 'dailyVisitors is too large' }).optional(),
-  }, { error: 'the request body must be a JSON object' })
+  .object(
+    {
+      baselineRate: z
+        .number({ error: 'baselineRate must be a number' })
+        .gt(0, { error: 'baselineRate must be between 0 and 1 (exclusive), e.g. 0.05 for 5%' })
+        .lt(1, { error: 'baselineRate must be between 0 and 1 (exclusive), e.g. 0.05 for 5%' }),
+      relativeMde: z.number({ error: 'relativeMde must be a number' }).gt(0, { error: 'relativeMde must be above 0, e.g. 0.1 for a 10% lift' }).max(100, { error: 'relativeMde is too large' }),
+      alpha: z.number({ error: 'alpha must be a number' }).gt(0, { error: 'alpha must be between 0 and 0.5' }).lt(0.5, { error: 'alpha must be between 0 and 0.5' }).optional(),
+      power: z.number({ error: 'power must be a number' }).gt(0.5, { error: 'power must be between 0.5 and 0.9999' }).lt(0.9999, { error: 'power must be between 0.5 and 0.9999' }).optional(),
+      variants: z
+        .number({ error: 'variants must be a number' })
+        .int({ error: 'variants must be a whole number' })
+        .min(2, { error: 'variants must be at least 2' })
+        .max(MAX_VARIANTS, { error: `variants can be at most ${MAX_VARIANTS}` })
+        .optional(),
+      dailyVisitors: z.number({ error: 'dailyVisitors must be a number' }).positive({ error: 'dailyVisitors must be above 0' }).max(MAX_COUNT, { error: 'dailyVisitors is too large' }).optional(),
+    },
+    { error: 'the request body must be a JSON object' },
+  )
   .superRefine((request, ctx) => {
     if (request.baselineRate * (1 + request.relativeMde) >= 1) {
       ctx.addIssue({ code: 'custom', path: ['relativeMde'], message: 'relativeMde is too large for this baselineRate: the improved rate would reach 100%' })

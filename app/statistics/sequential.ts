@@ -25,7 +25,7 @@ export function computeRho(alpha: number, tuningVisitors: number): number {
  */
 export function computeSequentialMultiplier(n: number, rho: number, alpha: number): number {
   const nRho2 = n * rho * rho
-  return Math.sqrt((2 * (nRho2 + 1) / nRho2) * Math.log(Math.sqrt(nRho2 + 1) / alpha))
+  return Math.sqrt(((2 * (nRho2 + 1)) / nRho2) * Math.log(Math.sqrt(nRho2 + 1) / alpha))
 }
 
 /**

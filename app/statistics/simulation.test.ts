@@ -17,7 +17,10 @@ describe('simulations', () => {
     let naiveFalsePositives = 0
     let finalLookFalsePositives = 0
     for (let run = 0; run < runs; run++) {
-      const arms = [{ key: 'A', visitors: 0, conversions: 0 }, { key: 'B', visitors: 0, conversions: 0 }]
+      const arms = [
+        { key: 'A', visitors: 0, conversions: 0 },
+        { key: 'B', visitors: 0, conversions: 0 },
+      ]
       let sequentialFired = false
       let naiveFired = false
       for (let look = 0; look < looks; look++) {

@@ -19,8 +19,7 @@ describe('special functions', () => {
 
   test('the 2×2 Gamma weight equals the sum of its nine log-gammas, at moderate counts', () => {
     const [a, b, c, d] = [12, 30, 15.5, 40]
-    const direct =
-      logGamma(a + b) + logGamma(c + d) + logGamma(a + c) + logGamma(b + d) - logGamma(a + b + c + d) - logGamma(a) - logGamma(b) - logGamma(c) - logGamma(d)
+    const direct = logGamma(a + b) + logGamma(c + d) + logGamma(a + c) + logGamma(b + d) - logGamma(a + b + c + d) - logGamma(a) - logGamma(b) - logGamma(c) - logGamma(d)
     expect(logTableWeight(a, b, c, d)).toBeCloseTo(direct, 12)
     // and far from independence, where the deviance terms are large
     const skewed = [10, 5000, 300, 20]

@@ -7,13 +7,7 @@ const HALF_LOG_2PI = 0.91893853320467274178
 // Eight terms leave an error below 1e-17 at x = 10.
 function computeStirlingRemainder(x: number): number {
   const inv2 = 1 / (x * x)
-  return (
-    (1 / 12 -
-      inv2 *
-        (1 / 360 -
-          inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360 - inv2 * (1 / 156 - (inv2 * 3617) / 122400))))))) /
-    x
-  )
+  return (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360 - inv2 * (1 / 156 - (inv2 * 3617) / 122400))))))) / x
 }
 
 /** ln Γ(x) for x > 0. */
@@ -43,14 +37,7 @@ export function logBeta(a: number, b: number): number {
   if (small < 10) {
     return logGamma(small) + (large - 0.5) * -Math.log1p(small / large) - small * Math.log(sum) + small + correction
   }
-  return (
-    HALF_LOG_2PI -
-    0.5 * Math.log(large) +
-    (small - 0.5) * Math.log(small / sum) +
-    large * Math.log1p(-small / sum) +
-    computeStirlingRemainder(small) +
-    correction
-  )
+  return HALF_LOG_2PI - 0.5 * Math.log(large) + (small - 0.5) * Math.log(small / sum) + large * Math.log1p(-small / sum) + computeStirlingRemainder(small) + correction
 }
 
 /**
@@ -85,14 +72,18 @@ export function logTableWeight(a: number, b: number, c: number, d: number): numb
   const total = a + b + c + d
   const [row1, row2, column1, column2] = [a + b, c + d, a + c, b + d]
   const deviance =
-    computeDeviance(a, (row1 * column1) / total) +
-    computeDeviance(b, (row1 * column2) / total) +
-    computeDeviance(c, (row2 * column1) / total) +
-    computeDeviance(d, (row2 * column2) / total)
+    computeDeviance(a, (row1 * column1) / total) + computeDeviance(b, (row1 * column2) / total) + computeDeviance(c, (row2 * column1) / total) + computeDeviance(d, (row2 * column2) / total)
   const halfLogs = 0.5 * (Math.log(row1 / total) + Math.log(row2 / a) + Math.log(column1 / b) + Math.log(column2 / c) - Math.log(d))
   const remainders =
-    computeStirlingRemainder(row1) + computeStirlingRemainder(row2) + computeStirlingRemainder(column1) + computeStirlingRemainder(column2) -
-    computeStirlingRemainder(total) - computeStirlingRemainder(a) - computeStirlingRemainder(b) - computeStirlingRemainder(c) - computeStirlingRemainder(d)
+    computeStirlingRemainder(row1) +
+    computeStirlingRemainder(row2) +
+    computeStirlingRemainder(column1) +
+    computeStirlingRemainder(column2) -
+    computeStirlingRemainder(total) -
+    computeStirlingRemainder(a) -
+    computeStirlingRemainder(b) -
+    computeStirlingRemainder(c) -
+    computeStirlingRemainder(d)
   return -deviance - halfLogs - HALF_LOG_2PI + remainders
 }
 

@@ -35,7 +35,22 @@ let skipKnownExposuresUntil = 0
  * stretch of the event loop) and ~0.2 µs to parse (both measured here); to_timestamp is exact to the millisecond.
  */
 async function insertPageViews(rows: PageViewRow[], now: number) {
-  const json = pageViewBatch.encode(rows, (r) => [r.workspaceId, r.pageId, r.variantKey, r.visitorId, r.device, r.channel, r.utmSource ?? null, r.utmMedium ?? null, r.utmCampaign ?? null, r.referrer ?? null, r.path, r.viewedAt.getTime(), r.exposure?.experimentId ?? null, r.exposure?.channel ?? null])
+  const json = pageViewBatch.encode(rows, (r) => [
+    r.workspaceId,
+    r.pageId,
+    r.variantKey,
+    r.visitorId,
+    r.device,
+    r.channel,
+    r.utmSource ?? null,
+    r.utmMedium ?? null,
+    r.utmCampaign ?? null,
+    r.referrer ?? null,
+    r.path,
+    r.viewedAt.getTime(),
+    r.exposure?.experimentId ?? null,
+    r.exposure?.channel ?? null,
+  ])
   if (!rows.some((r) => r.exposure)) return void (await db.execute(viewsStatement(json)))
   if (now >= skipKnownExposuresUntil) {
     try {

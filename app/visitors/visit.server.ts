@@ -4,16 +4,7 @@ import { readTouch, type Touch } from '#app/attribution/touch'
 import { isSecureNodeRequest } from '#app/http/secure-cookies.server'
 import { queuePageView } from '#app/visitors/page-views.server'
 import { isCountableView } from '#app/visitors/countable'
-import {
-  attributedChannel,
-  firstTouchCookie,
-  lastTouchCookie,
-  newVisitorId,
-  readVisitorCookies,
-  toTouchJson,
-  visitorCookie,
-  type VisitorCookies,
-} from '#app/visitors/visitor-cookies'
+import { attributedChannel, firstTouchCookie, lastTouchCookie, newVisitorId, readVisitorCookies, toTouchJson, visitorCookie, type VisitorCookies } from '#app/visitors/visitor-cookies'
 
 export function directTouch(landingPath: string): Touch {
   return { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath, channel: 'direct', hasClickId: false }

@@ -1,14 +1,32 @@
 import { expect, test } from 'vitest'
 import { attributedChannel, decodeTouch, encodeTouch, readVisitorCookies } from './visitor-cookies'
 
-const touch = { utmSource: 'newsletter', utmMedium: 'email', utmCampaign: 'spring', utmTerm: null, utmContent: null, referrer: 'mail.google.com', landingPath: '/p/demo', channel: 'email', hasClickId: false, at: '2026-11-22T10:00:00.000Z' }
+const touch = {
+  utmSource: 'newsletter',
+  utmMedium: 'email',
+  utmCampaign: 'spring',
+  utmTerm: null,
+  utmContent: null,
+  referrer: 'mail.google.com',
+  landingPath: '/p/demo',
+  channel: 'email',
+  hasClickId: false,
+  at: '2026-11-22T10:00:00.000Z',
+}
 
 test('touch cookies round-trip', () => {
   expect(decodeTouch(encodeTouch(touch))).toEqual(touch)
 })
 
 test('damaged or forged cookies read as absent, never as something else', () => {
-  for (const value of ['', 'x', 'not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from(JSON.stringify(['a', null, null, null, null, null, '/p', 'martian', false, null])).toString('base64url'), 'a'.repeat(5000)]) {
+  for (const value of [
+    '',
+    'x',
+    'not-base64!',
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from(JSON.stringify(['a', null, null, null, null, null, '/p', 'martian', false, null])).toString('base64url'),
+    'a'.repeat(5000),
+  ]) {
     expect(decodeTouch(value)).toBeNull()
   }
   const cookies = readVisitorCookies(`sf_vid=not-a-uuid; sf_ft=garbage; other=1`)
@@ -16,7 +34,16 @@ test('damaged or forged cookies read as absent, never as something else', () => 
 })
 
 test('the largest touch the capped fields allow still fits in a cookie (4 KB) with room to spare', () => {
-  const largest = { ...touch, utmTerm: 'x'.repeat(200), utmContent: 'y'.repeat(200), referrer: 'r'.repeat(500), landingPath: '/p/' + 'z'.repeat(497), utmSource: 's'.repeat(200), utmMedium: 'm'.repeat(200), utmCampaign: 'c'.repeat(200) }
+  const largest = {
+    ...touch,
+    utmTerm: 'x'.repeat(200),
+    utmContent: 'y'.repeat(200),
+    referrer: 'r'.repeat(500),
+    landingPath: '/p/' + 'z'.repeat(497),
+    utmSource: 's'.repeat(200),
+    utmMedium: 'm'.repeat(200),
+    utmCampaign: 'c'.repeat(200),
+  }
   const encoded = encodeTouch(largest)
   expect(encoded.length).toBeLessThan(3000)
   expect(decodeTouch(encoded)).toEqual(largest)

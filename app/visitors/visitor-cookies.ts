@@ -39,7 +39,7 @@ export const newVisitorId = () => randomUUID()
  * the earlier touch that brought the visitor (the last one within its window, else the first), else direct.
  */
 export function attributedChannel(touch: Pick<Touch, 'channel'>, earlier: TouchJson | null): string {
-  return touch.channel !== 'direct' ? touch.channel : earlier?.channel ?? 'direct'
+  return touch.channel !== 'direct' ? touch.channel : (earlier?.channel ?? 'direct')
 }
 
 function cookie(name: string, value: string, maxAge: number, secure: boolean) {

@@ -33,15 +33,21 @@ export function buildEnvelope({ type, workspaceId, data, createdAt }: { type: st
  * that writes what the events describe, passing that transaction. With no matching webhook this is one indexed
  * SELECT; otherwise one SELECT and one multi-row INSERT. Returns how many deliveries were queued.
  */
-export async function enqueueWebhookEvents(
-  tx: Database | Transaction,
-  { workspaceId, events, now = new Date() }: { workspaceId: string; events: WebhookEventInput[]; now?: Date },
-) {
+export async function enqueueWebhookEvents(tx: Database | Transaction, { workspaceId, events, now = new Date() }: { workspaceId: string; events: WebhookEventInput[]; now?: Date }) {
   if (events.length === 0) return 0
   const subscribed = await tx
     .select({ id: webhooks.id, events: webhooks.events })
     .from(webhooks)
-    .where(and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.active, true), arrayOverlaps(webhooks.events, events.map((e) => e.type))))
+    .where(
+      and(
+        eq(webhooks.workspaceId, workspaceId),
+        eq(webhooks.active, true),
+        arrayOverlaps(
+          webhooks.events,
+          events.map((e) => e.type),
+        ),
+      ),
+    )
   if (subscribed.length === 0) return 0
   const rows = events.flatMap((event) => {
     const body = buildEnvelope({ type: event.type, workspaceId, data: event.data, createdAt: now })
@@ -108,7 +114,10 @@ function claimDueDeliveries({ now, limit, workspaceId }: { now: Date; limit: num
       .for('update', { of: webhookDeliveries, skipLocked: true })
     if (rows.length > 0) {
       const ids = rows.map((r) => r.id)
-      await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(webhookDeliveries.id, ids))
+      await tx
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where(inArray(webhookDeliveries.id, ids))
     }
     return rows
   })
@@ -165,9 +174,7 @@ const KEEP_FINISHED_MS = 30 * 24 * 3600_000
 
 /** Deletes delivered and failed deliveries older than 30 days (hourly maintenance); pending ones are kept. */
 export async function pruneWebhookDeliveries({ now = new Date() }: { now?: Date } = {}) {
-  await db
-    .delete(webhookDeliveries)
-    .where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.createdAt, new Date(now.getTime() - KEEP_FINISHED_MS))))
+  await db.delete(webhookDeliveries).where(and(inArray(webhookDeliveries.status, ['delivered', 'failed']), lt(webhookDeliveries.createdAt, new Date(now.getTime() - KEEP_FINISHED_MS))))
 }
 
 // ── The worker ──────────────────────────────────────────────────────────────────────────────────

@@ -52,7 +52,11 @@ export const IPV6_SPECIAL_BLOCKS: readonly Block[] = [
 ]
 
 // The complement of 2000::/3: catches whatever the registry adds outside global unicast later.
-const IPV6_OUTSIDE_GLOBAL_UNICAST: readonly Block[] = [['::', 3, ''], ['4000::', 2, ''], ['8000::', 1, '']]
+const IPV6_OUTSIDE_GLOBAL_UNICAST: readonly Block[] = [
+  ['::', 3, ''],
+  ['4000::', 2, ''],
+  ['8000::', 1, ''],
+]
 
 // Separate lists, because a BlockList matches IPv4 rules against IPv4-mapped IPv6 and the other way round:
 // one list holding ::/3 would refuse every IPv4 address.
@@ -61,7 +65,10 @@ const ipv6Special = listOf([...IPV6_SPECIAL_BLOCKS, ...IPV6_OUTSIDE_GLOBAL_UNICA
 const ipv4Mapped = listOf([['::ffff:0:0', 96, '']], 'ipv6')
 const nat64 = listOf([['64:ff9b::', 96, '']], 'ipv6')
 // 64:ff9b::a9fe:a9fe is 169.254.169.254 through a NAT64 translator: the IPv4 blocks again, under 64:ff9b::/96.
-const nat64Special = listOf(IPV4_SPECIAL_BLOCKS.map(([network, prefix, name]) => [`64:ff9b::${network}`, 96 + prefix, name] as const), 'ipv6')
+const nat64Special = listOf(
+  IPV4_SPECIAL_BLOCKS.map(([network, prefix, name]) => [`64:ff9b::${network}`, 96 + prefix, name] as const),
+  'ipv6',
+)
 
 function listOf(blocks: readonly Block[], type: 'ipv4' | 'ipv6') {
   const list = new BlockList()

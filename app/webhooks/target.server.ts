@@ -33,10 +33,7 @@ export function isVisiblyPrivateUrl(url: string) {
 export type WebhookTarget = { ok: true; url: URL; address: string; family: number } | { ok: false; reason: string }
 
 /** Where `url` may be sent to now: one checked address to connect to, or why not (shown in the delivery log). */
-export async function resolveWebhookTarget(
-  url: string,
-  { allowPrivate, resolve = systemResolver }: { allowPrivate: boolean; resolve?: Resolver },
-): Promise<WebhookTarget> {
+export async function resolveWebhookTarget(url: string, { allowPrivate, resolve = systemResolver }: { allowPrivate: boolean; resolve?: Resolver }): Promise<WebhookTarget> {
   const parsed = new URL(url)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: `Refused: ${parsed.protocol} URLs are not sent to` }
   const host = hostOf(parsed)

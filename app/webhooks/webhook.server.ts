@@ -22,10 +22,7 @@ export function listWebhooks({ workspaceId }: { workspaceId: string }) {
 export async function createWebhook({ workspaceId, url, events, createdBy }: { workspaceId: string; url: string; events: WebhookEvent[]; createdBy: string | null }) {
   const [existing] = await db.select({ n: count() }).from(webhooks).where(eq(webhooks.workspaceId, workspaceId))
   if ((existing?.n ?? 0) >= MAX_WEBHOOKS_PER_WORKSPACE) return null
-  const [row] = await db
-    .insert(webhooks)
-    .values({ workspaceId, url, events, createdBy, secret: generateWebhookSecret() })
-    .returning({ id: webhooks.id, secret: webhooks.secret })
+  const [row] = await db.insert(webhooks).values({ workspaceId, url, events, createdBy, secret: generateWebhookSecret() }).returning({ id: webhooks.id, secret: webhooks.secret })
   changed({ kind: 'webhooks', workspaceId })
   return row!
 }

@@ -12,17 +12,7 @@ import { db, queryRows } from '#app/db.server'
  * left is counted, so that on return every row queued up to the mark is counted. Returns how many rows this call
  * counted.
  */
-export async function catchUpInBatches({
-  takeBatch,
-  queued,
-  maxBatches,
-  wait,
-}: {
-  takeBatch: (options: { wait: boolean }) => Promise<number>
-  queued: SQL
-  maxBatches: number
-  wait: boolean
-}) {
+export async function catchUpInBatches({ takeBatch, queued, maxBatches, wait }: { takeBatch: (options: { wait: boolean }) => Promise<number>; queued: SQL; maxBatches: number; wait: boolean }) {
   let counted = 0
   for (let batches = 0; batches < maxBatches; batches++) {
     const n = await takeBatch({ wait: false })

@@ -10,17 +10,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const isOpen = () => and(isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date()))
 
 /** Creates an invite link token; only its hash is stored, so the link is shown once. */
-export async function createInvite({
-  workspaceId,
-  role,
-  email,
-  createdBy,
-}: {
-  workspaceId: string
-  role: Role
-  email: string | null
-  createdBy: string
-}) {
+export async function createInvite({ workspaceId, role, email, createdBy }: { workspaceId: string; role: Role; email: string | null; createdBy: string }) {
   const token = randomBytes(24).toString('base64url')
   const [row] = await db
     .insert(invites)

@@ -48,21 +48,9 @@ type MemberChange = { ok: true; revokedKeys: string[] } | { ok: false; status: 4
  * A member who leaves, or becomes a viewer (who may not hold keys), loses the API keys they created, in the
  * same transaction (docs/decisions/003-api-keys-when-a-member-leaves.md): their names are returned.
  */
-export async function changeMember({
-  workspaceId,
-  userId,
-  role,
-}: {
-  workspaceId: string
-  userId: string
-  role: Role | null
-}): Promise<MemberChange> {
+export async function changeMember({ workspaceId, userId, role }: { workspaceId: string; userId: string; role: Role | null }): Promise<MemberChange> {
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ userId: memberships.userId, role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.workspaceId, workspaceId))
-      .for('update')
+    const rows = await tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.workspaceId, workspaceId)).for('update')
     const target = rows.find((r) => r.userId === userId)
     if (!target) return { ok: false, status: 404, message: 'No such member in this workspace' }
     const otherOwners = rows.filter((r) => r.role === 'owner' && r.userId !== userId).length
@@ -73,9 +61,7 @@ export async function changeMember({
     if (role === null) await tx.delete(memberships).where(where)
     else await tx.update(memberships).set({ role }).where(where)
     const revokedKeys =
-      role === null || role === 'viewer'
-        ? await revokeKeysCreatedBy(tx, { workspaceId, userId, reason: role === null ? 'its creator left the workspace' : 'its creator became a viewer' })
-        : []
+      role === null || role === 'viewer' ? await revokeKeysCreatedBy(tx, { workspaceId, userId, reason: role === null ? 'its creator left the workspace' : 'its creator became a viewer' }) : []
     return { ok: true, revokedKeys }
   })
 }

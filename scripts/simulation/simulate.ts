@@ -43,7 +43,16 @@ export function parseSimulateArgs(argv: string[], platform: string = process.pla
   try {
     ;({ values } = parseArgs({
       args: argv,
-      options: { page: { type: 'string' }, visitors: { type: 'string' }, rates: { type: 'string' }, 'base-url': { type: 'string' }, concurrency: { type: 'string' }, seed: { type: 'string' }, 'return-rate': { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        page: { type: 'string' },
+        visitors: { type: 'string' },
+        rates: { type: 'string' },
+        'base-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        seed: { type: 'string' },
+        'return-rate': { type: 'string' },
+        help: { type: 'boolean' },
+      },
     }))
   } catch (error) {
     return { ok: false, message: (error as Error).message }
@@ -91,7 +100,14 @@ export function formatReport(options: SimulationOptions, report: SimulationRepor
   const total = { visitors: 0, conversions: 0, held: 0 }
   for (const key of keys) {
     const t = report.byVariant[key]!
-    rows.push([key, String(t.visitors), String(t.conversions), percent(t.conversions / t.visitors), options.rates[key] === undefined ? '—' : percent(expectedRate(options.rates[key]!)), String(t.held)])
+    rows.push([
+      key,
+      String(t.visitors),
+      String(t.conversions),
+      percent(t.conversions / t.visitors),
+      options.rates[key] === undefined ? '—' : percent(expectedRate(options.rates[key]!)),
+      String(t.held),
+    ])
     for (const k of ['visitors', 'conversions', 'held'] as const) total[k] += t[k]
   }
   rows.push(['total', String(total.visitors), String(total.conversions), total.visitors ? percent(total.conversions / total.visitors) : '—', '', String(total.held)])

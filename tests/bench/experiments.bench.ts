@@ -24,7 +24,11 @@ const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
 try {
   execFileSync('taskset', ['-p', '-c', '0', String(server.proc.pid)], { stdio: 'ignore' })
   const call = (p: string, body?: unknown) =>
-    fetch(`${server.url}/api/v1${p}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then((r) => r.json())
+    fetch(`${server.url}/api/v1${p}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json())
   // Once more when a kept-alive socket was closed under the previous call (after a load run).
   const api = (p: string, body?: unknown) => call(p, body).catch(() => call(p, body))
 
@@ -39,7 +43,15 @@ try {
   await twin('bench-without-experiment')
   for (const key of ['B', 'C']) await api(`/pages/${withId}/variants`, { copyFrom: 'A', name: `Variant ${key}` })
   await api(`/pages/${withId}/publish`, {})
-  const created = await api('/experiments', { pageId: withId, name: 'Bench', variants: [{ key: 'A', weight: 0.34 }, { key: 'B', weight: 0.33 }, { key: 'C', weight: 0.33 }] })
+  const created = await api('/experiments', {
+    pageId: withId,
+    name: 'Bench',
+    variants: [
+      { key: 'A', weight: 0.34 },
+      { key: 'B', weight: 0.33 },
+      { key: 'C', weight: 0.33 },
+    ],
+  })
   await api(`/experiments/${created.id}/start`, {})
   await new Promise((r) => setTimeout(r, 1500)) // the published-page cache refreshes within a second
 
@@ -53,7 +65,7 @@ try {
 math.randomseed(os.time() * 1000 + ${process.pid})
 local prefix = string.format("%04x%04x-%04x-4%03x-8%03x-", math.random(0, 65535), math.random(0, 65535), math.random(0, 65535), math.random(0, 4095), math.random(0, 4095))
 local n = 0
-local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"${process.env.BENCH_ACCEPT_ENCODING ? `, ["Accept-Encoding"] = "${process.env.BENCH_ACCEPT_ENCODING}"` : ""} }
+local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"${process.env.BENCH_ACCEPT_ENCODING ? `, ["Accept-Encoding"] = "${process.env.BENCH_ACCEPT_ENCODING}"` : ''} }
 request = function()
   n = n + 1
   headers["Cookie"] = "sf_vid=" .. prefix .. string.format("%012x", n)
@@ -73,7 +85,18 @@ end
       return 0
     }
   }
-  const postgresPids = () => readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && (() => { try { return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres') } catch { return false } })())
+  const postgresPids = () =>
+    readdirSync('/proc').filter(
+      (pid) =>
+        /^\d+$/.test(pid) &&
+        (() => {
+          try {
+            return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')
+          } catch {
+            return false
+          }
+        })(),
+    )
   const cpu = () => ({ server: cpuMsOf(String(server.proc.pid)), postgres: postgresPids().reduce((ms, pid) => ms + cpuMsOf(pid), 0) })
   type Round = LoadResult & { requests: number; serverUsPerRequest: number; postgresUsPerRequest: number }
   const load = (slug: string, seconds = SECONDS): Round => {
@@ -129,7 +152,9 @@ end
   const cpuLine = (runs: Round[]) => `server ${median(runs.map((r) => r.serverUsPerRequest)).toFixed(1)} µs, PostgreSQL ${median(runs.map((r) => r.postgresUsPerRequest)).toFixed(1)} µs`
   console.log(`CPU per request (medians of the rounds; PostgreSQL includes the rollup follower): (1) ${cpuLine(without)}; (2) ${cpuLine(withExperiment)}`)
   const sent = [warmUp, ...withExperiment].reduce((n, r) => n + r.requests, 0)
-  console.log(`(2) wrk completed ${sent} requests (${withExperiment.reduce((n, r) => n + r.errors, 0)} errors) in ${ROUNDS} rounds and the warm-up, each a new visitor; PostgreSQL counted ${exposed} exposures (rollup ${rollup}); split ${split.map((r) => `${r.variant_key} ${r.n}`).join(', ')}`)
+  console.log(
+    `(2) wrk completed ${sent} requests (${withExperiment.reduce((n, r) => n + r.errors, 0)} errors) in ${ROUNDS} rounds and the warm-up, each a new visitor; PostgreSQL counted ${exposed} exposures (rollup ${rollup}); split ${split.map((r) => `${r.variant_key} ${r.n}`).join(', ')}`,
+  )
   console.log(`    (requests in flight when wrk stops a round are served and counted but not in its total: at most 64 more a round, ${64 * (ROUNDS + 1)} in all with the warm-up)`)
   console.log(`target: (2) ≥ 90% of (1), p99 < 10 ms at 64 connections, exposures = visitors sent`)
 } finally {

@@ -39,8 +39,19 @@ const pick = <T>(weighted: [T, number][]) => {
   for (const [value, weight] of weighted) if ((r -= weight) < 0) return value
   return weighted.at(-1)![0]
 }
-const CHANNEL_WEIGHTS: [string, number][] = [['organic_search', 0.35], ['paid_search', 0.2], ['direct', 0.2], ['social', 0.12], ['email', 0.08], ['referral', 0.05]]
-const DEVICE_WEIGHTS: [string, number][] = [['desktop', 0.55], ['mobile', 0.4], ['tablet', 0.05]]
+const CHANNEL_WEIGHTS: [string, number][] = [
+  ['organic_search', 0.35],
+  ['paid_search', 0.2],
+  ['direct', 0.2],
+  ['social', 0.12],
+  ['email', 0.08],
+  ['referral', 0.05],
+]
+const DEVICE_WEIGHTS: [string, number][] = [
+  ['desktop', 0.55],
+  ['mobile', 0.4],
+  ['tablet', 0.05],
+]
 
 let workspaceId: string
 const today = todayUtc()
@@ -67,8 +78,10 @@ async function load() {
   const pages: { id: string; variants: string[]; formId: string; type: 'soft' | 'hard' }[] = []
   for (let i = 0; i < 20; i++) {
     const type = i % 3 === 0 ? 'hard' : 'soft'
-    const [form] = await sql`insert into forms (workspace_id, name, definition) values (${workspaceId}, ${`Form ${i}`}, ${sql.json({ conversionType: type, purpose: 'other', fields: [] })}) returning id`
-    const [page] = await sql`insert into pages (workspace_id, name, slug, settings) values (${workspaceId}, ${`Page ${i}`}, ${`bench-${i}-${randomUUID().slice(0, 8)}`}, ${sql.json(settings)}) returning id`
+    const [form] =
+      await sql`insert into forms (workspace_id, name, definition) values (${workspaceId}, ${`Form ${i}`}, ${sql.json({ conversionType: type, purpose: 'other', fields: [] })}) returning id`
+    const [page] =
+      await sql`insert into pages (workspace_id, name, slug, settings) values (${workspaceId}, ${`Page ${i}`}, ${`bench-${i}-${randomUUID().slice(0, 8)}`}, ${sql.json(settings)}) returning id`
     pages.push({ id: page!.id, variants: i < 5 ? ['A', 'B'] : ['A'], formId: form!.id, type })
   }
   const pageWeights: [(typeof pages)[number], number][] = pages.map((p, i) => [p, i < 5 ? 0.12 : 0.4 / 15])
@@ -101,7 +114,16 @@ async function load() {
           const page = pick(pageWeights)
           const variant = page.variants[Math.floor(random() * page.variants.length)]!
           session.views.push({ at, page, variant })
-          batch.push({ workspaceId, pageId: page.id, variantKey: variant, visitorId: visitor.id, device: visitor.device, channel: v === 0 ? session.channel : 'direct', path: '/p/bench', viewedAt: new Date(at) })
+          batch.push({
+            workspaceId,
+            pageId: page.id,
+            variantKey: variant,
+            visitorId: visitor.id,
+            device: visitor.device,
+            channel: v === 0 ? session.channel : 'direct',
+            path: '/p/bench',
+            viewedAt: new Date(at),
+          })
           views++
           at += (10 + random() * 600) * 1000
         }
@@ -118,7 +140,17 @@ async function load() {
 
   // Leads: 50,000 a period from the converting visitors, converting in one of their sessions; a fifth convert again
   // later. Stage changes: 40 % reach MQL, 15 % SQL, 6 % an offer (deal value), 2.5 % customers, 2 % lost offers.
-  const touch = (channel: string) => ({ utmSource: channel === 'paid_search' ? 'google' : null, utmMedium: channel === 'paid_search' ? 'cpc' : null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/bench', channel, hasClickId: false })
+  const touch = (channel: string) => ({
+    utmSource: channel === 'paid_search' ? 'google' : null,
+    utmMedium: channel === 'paid_search' ? 'cpc' : null,
+    utmCampaign: null,
+    utmTerm: null,
+    utmContent: null,
+    referrer: null,
+    landingPath: '/p/bench',
+    channel,
+    hasClickId: false,
+  })
   const leadsStarted = performance.now()
   for (const p of [0, 1]) {
     const chosen = converters[p]!.slice(0, LEADS_PER_PERIOD)
@@ -153,10 +185,45 @@ async function load() {
           else if (r < 0.045) move('lost')
         }
         const hotAt = conversions.find((c) => c.hard)?.at ?? null
-        leadRows.push([leadId, workspaceId, `bench-${leadId}@example.com`, stage, stage === 'opportunity' || stage === 'customer' ? value : null, hotAt ? new Date(hotAt) : null, conversions.filter((c) => c.hard).length,
-          conversions.filter((c) => !c.hard).length, touch(firstChannel), touch(conversions[0]!.channel), firstChannel, pick([['search', 0.3], ['social', 0.2], ['referral', 0.2], [null, 0.3]]), visitor.device, visitor.id,
-          new Date(visitor.firstSeen), new Date(createdAt)])
-        for (const c of conversions) conversionRows.push([randomUUID(), workspaceId, leadId, c.page.page.formId, c.page.page.id, c.page.variant, c.hard ? 'hard' : 'soft', visitor.id, randomUUID(), touch(c.channel), touch(firstChannel), visitor.device, new Date(c.at)])
+        leadRows.push([
+          leadId,
+          workspaceId,
+          `bench-${leadId}@example.com`,
+          stage,
+          stage === 'opportunity' || stage === 'customer' ? value : null,
+          hotAt ? new Date(hotAt) : null,
+          conversions.filter((c) => c.hard).length,
+          conversions.filter((c) => !c.hard).length,
+          touch(firstChannel),
+          touch(conversions[0]!.channel),
+          firstChannel,
+          pick([
+            ['search', 0.3],
+            ['social', 0.2],
+            ['referral', 0.2],
+            [null, 0.3],
+          ]),
+          visitor.device,
+          visitor.id,
+          new Date(visitor.firstSeen),
+          new Date(createdAt),
+        ])
+        for (const c of conversions)
+          conversionRows.push([
+            randomUUID(),
+            workspaceId,
+            leadId,
+            c.page.page.formId,
+            c.page.page.id,
+            c.page.variant,
+            c.hard ? 'hard' : 'soft',
+            visitor.id,
+            randomUUID(),
+            touch(c.channel),
+            touch(firstChannel),
+            visitor.device,
+            new Date(c.at),
+          ])
       }
       // One JSON parameter per batch, as writePageViews does.
       await sql`insert into leads (id, workspace_id, email, stage, deal_value, hot_at, hard_conversions, soft_conversions, first_touch, last_touch, channel, heard_about, device, visitor_id, first_seen_at, created_at, last_conversion_at, last_activity_at)
@@ -176,7 +243,11 @@ async function load() {
     }
   }
   for (const month of new Set([current.from.slice(0, 7), current.to.slice(0, 7), new Date(periodStart).toISOString().slice(0, 7)])) {
-    for (const [channel, amount] of [['paid_search', 12_000], ['social', 4_000], ['email', 800]] as const) {
+    for (const [channel, amount] of [
+      ['paid_search', 12_000],
+      ['social', 4_000],
+      ['email', 800],
+    ] as const) {
       await sql`insert into marketing_spend (workspace_id, month, channel, amount) values (${workspaceId}, ${month}, ${channel}, ${amount})`
     }
   }
@@ -197,10 +268,11 @@ async function load() {
 }
 
 async function timeReport() {
-
   const query = { from: current.from, to: current.to, model: 'first' as const, compare: 'previous' as const }
   const first = await getKpiReport({ workspaceId, query })
-  console.log(`report: ${first.summary.visitors.value} visitors (${first.summary.visitors.previous} before), ${first.summary.pageViews.value} page views, ${first.summary.leads.value} leads, ${first.summary.sessions.value} sessions, bounce ${(first.summary.bounceRate.value! * 100).toFixed(1)} %, ${first.money.newCustomers.value} new customers`)
+  console.log(
+    `report: ${first.summary.visitors.value} visitors (${first.summary.visitors.previous} before), ${first.summary.pageViews.value} page views, ${first.summary.leads.value} leads, ${first.summary.sessions.value} sessions, bounce ${(first.summary.bounceRate.value! * 100).toFixed(1)} %, ${first.money.newCustomers.value} new customers`,
+  )
   const times: number[] = []
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now()
@@ -210,6 +282,8 @@ async function timeReport() {
   times.sort((a, b) => a - b)
   const median = (times[RUNS / 2 - 1]! + times[RUNS / 2]!) / 2
   const p95 = times[Math.ceil(RUNS * 0.95) - 1]!
-  console.log(`getKpiReport, 30 days compared with the 30 before, ${RUNS} runs: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (target < 300 ms)`)
+  console.log(
+    `getKpiReport, 30 days compared with the 30 before, ${RUNS} runs: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (target < 300 ms)`,
+  )
   if (median >= 300) process.exitCode = 1
 }

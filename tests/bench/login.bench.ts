@@ -97,7 +97,10 @@ try {
   for (const concurrency of CONCURRENCY) {
     for (const target of targets) {
       const { healthMs, loginMs, statuses, seconds } = await flood(target, concurrency)
-      const counts = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')
+      const counts = [...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')
       rows.push([
         target.label,
         `${concurrency} clients`,

@@ -22,13 +22,19 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 try {
   console.log(`\nPublished demo pages, Lighthouse ${readVersion()} mobile (simulated slow 4G, 4× CPU slowdown)`)
-  console.log(`${'page'.padEnd(24)} ${'score'.padStart(5)} ${'FCP'.padStart(6)} ${'LCP'.padStart(6)} ${'TBT'.padStart(6)} ${'CLS'.padStart(5)} ${'JS'.padStart(8)} ${'CSS'.padStart(8)} ${'HTML'.padStart(8)} ${'total'.padStart(9)}`)
+  console.log(
+    `${'page'.padEnd(24)} ${'score'.padStart(5)} ${'FCP'.padStart(6)} ${'LCP'.padStart(6)} ${'TBT'.padStart(6)} ${'CLS'.padStart(5)} ${'JS'.padStart(8)} ${'CSS'.padStart(8)} ${'HTML'.padStart(8)} ${'total'.padStart(9)}`,
+  )
   for (const page of DEMO_PAGES) {
     const out = path.join(dataDir, `${page.slug}.json`)
     // Asynchronous on purpose: a blocked event loop would stop draining the server's output pipe.
-    await promisify(execFile)('npx', ['lighthouse', `${server.url}/p/${page.slug}`, '--only-categories=performance', '--form-factor=mobile', `--chrome-flags=${CHROME_FLAGS}`, '--output=json', `--output-path=${out}`, '--quiet'], {
-      env: { ...process.env, CHROME_PATH: CHROMIUM },
-    })
+    await promisify(execFile)(
+      'npx',
+      ['lighthouse', `${server.url}/p/${page.slug}`, '--only-categories=performance', '--form-factor=mobile', `--chrome-flags=${CHROME_FLAGS}`, '--output=json', `--output-path=${out}`, '--quiet'],
+      {
+        env: { ...process.env, CHROME_PATH: CHROMIUM },
+      },
+    )
     const report = JSON.parse(readFileSync(out, 'utf8'))
     const items: Summary[] = report.audits['resource-summary'].details.items
     const size = (type: string) => items.find((i) => i.resourceType === type)?.transferSize ?? 0
@@ -41,7 +47,7 @@ try {
       `${page.slug.padEnd(24)} ${String(Math.round(report.categories.performance.score * 100)).padStart(5)} ${audit('first-contentful-paint').padStart(6)} ${audit('largest-contentful-paint').padStart(6)} ${audit('total-blocking-time').padStart(6)} ${audit('cumulative-layout-shift').padStart(5)} ${kb(size('script')).padStart(8)} ${kb(size('stylesheet') + inlineCss * ratio).padStart(8)} ${kb(size('document') - inlineCss * ratio).padStart(8)} ${kb(size('total')).padStart(9)}`,
     )
   }
-  console.log('JS and CSS are bytes transferred (compressed); the CSS is inlined in the page, estimated at the document\'s compression ratio.')
+  console.log("JS and CSS are bytes transferred (compressed); the CSS is inlined in the page, estimated at the document's compression ratio.")
   await measureEditor()
 } catch (error) {
   console.error(error, '\nserver output:\n', server.output().slice(-3000))
@@ -86,7 +92,11 @@ async function measureEditor() {
   for (let run = 0; run < 5; run++) {
     const start = Date.now()
     await page.goto(`${server.url}/editor/${created.id}/A`)
-    await page.frameLocator('iframe').first().locator(`[data-puck-component="${(content[59] as { props: { id: string } }).props.id}"]`).waitFor({ timeout: 30_000 })
+    await page
+      .frameLocator('iframe')
+      .first()
+      .locator(`[data-puck-component="${(content[59] as { props: { id: string } }).props.id}"]`)
+      .waitFor({ timeout: 30_000 })
     loads.push(Date.now() - start)
   }
   const canvas = page.frameLocator('iframe').first()
@@ -111,12 +121,18 @@ async function measureEditor() {
     typed += ch
     const start = performance.now()
     await input.press(ch === ' ' ? 'Space' : ch)
-    await canvas.locator('h1').first().filter({ hasText: typed.trimEnd() === typed ? typed : typed.trimEnd() }).waitFor()
+    await canvas
+      .locator('h1')
+      .first()
+      .filter({ hasText: typed.trimEnd() === typed ? typed : typed.trimEnd() })
+      .waitFor()
     keystrokes.push(performance.now() - start)
   }
   const changed = await page.frames()[1]!.evaluate(() => [...(window as unknown as { __changed: Set<string> }).__changed])
   await browser.close()
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   console.log(`\nEditor, 60-block page: canvas with every block shown after median ${median(loads)} ms (runs: ${loads.join(', ')} ms; target < 1 s)`)
-  console.log(`Typing in the headline field: median ${median(keystrokes).toFixed(0)} ms from key to canvas update; blocks whose DOM changed while typing: ${changed.length} of 60 (${changed.join(', ')})`)
+  console.log(
+    `Typing in the headline field: median ${median(keystrokes).toFixed(0)} ms from key to canvas update; blocks whose DOM changed while typing: ${changed.length} of 60 (${changed.join(', ')})`,
+  )
 }

@@ -20,12 +20,23 @@ try {
   console.log(`page: /p/${SLUG}, ${bytes.length} bytes uncompressed`)
 
   // (1) The ceiling: the same bytes from a bare Node server in a child process pinned to the same core.
-  const bare = spawn('taskset', ['-c', '0', process.execPath, '--input-type=module', '-e', `
+  const bare = spawn(
+    'taskset',
+    [
+      '-c',
+      '0',
+      process.execPath,
+      '--input-type=module',
+      '-e',
+      `
     import http from 'node:http'
     const body = Buffer.from(process.env.BODY, 'base64')
     http.createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length }); res.end(body) })
       .listen(0, '127.0.0.1', function () { console.log(this.address().port) })
-  `], { env: { ...process.env, BODY: bytes.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] })
+  `,
+    ],
+    { env: { ...process.env, BODY: bytes.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const barePort = await new Promise<number>((resolve) => bare.stdout!.once('data', (d) => resolve(Number(String(d).trim()))))
 
   const warm = (url: string) => runWrk(url, { seconds: 2 })

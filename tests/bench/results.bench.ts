@@ -84,7 +84,13 @@ try {
   if ('error' in account) throw new Error(account.error)
   const workspaceId = account.workspaceId!
   const formOf = async (name: string, conversionType: 'soft' | 'hard') => {
-    const parsed = validateFormDefinition({ purpose: 'other', conversionType, minFillSeconds: 0, fields: [{ key: 'email', type: 'email', label: 'Email', required: true }], success: { type: 'message', message: 'Thanks' } })
+    const parsed = validateFormDefinition({
+      purpose: 'other',
+      conversionType,
+      minFillSeconds: 0,
+      fields: [{ key: 'email', type: 'email', label: 'Email', required: true }],
+      success: { type: 'message', message: 'Thanks' },
+    })
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
     return (await createForm({ workspaceId, name, definition: parsed.definition })).id
   }
@@ -96,7 +102,21 @@ try {
   await publishPage({ workspaceId, pageId: page.page.id, userId: account.userId })
   const created = await createExperiment({
     workspaceId,
-    input: { pageId: page.page.id, name: 'Bench', hypothesis: '', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], coverage: 1, primaryMetric: 'any', secondaryMetrics: ['hard', { formId: hardForm }], confidence: 0.95, minRuntimeDays: 7, autoShip: false },
+    input: {
+      pageId: page.page.id,
+      name: 'Bench',
+      hypothesis: '',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+      coverage: 1,
+      primaryMetric: 'any',
+      secondaryMetrics: ['hard', { formId: hardForm }],
+      confidence: 0.95,
+      minRuntimeDays: 7,
+      autoShip: false,
+    },
     actor: { userId: account.userId, actor: 'member' },
   })
   if (!created.ok) throw new Error(JSON.stringify(created.errors))
@@ -110,9 +130,13 @@ try {
   const exposedAt = (i: number) => new Date(start + Math.floor((i / EXPOSURES) * DAYS * DAY_MS))
   const variantOf = (i: number) => (i % 2 === 0 ? 'A' : 'B')
   await timed(`COPY ${EXPOSURES.toLocaleString('en-US')} exposures`, () =>
-    copy('exposures', ['experiment_id', 'visitor_id', 'variant_key', 'device', 'channel', 'exposed_at'], (function* () {
-      for (let i = 0; i < EXPOSURES; i++) yield [experimentId, visitorIds[i]!, variantOf(i), DEVICES[i % 10]!, CHANNELS[(i * 7 + Math.floor(i / 10)) % 6]!, exposedAt(i).toISOString()]
-    })()),
+    copy(
+      'exposures',
+      ['experiment_id', 'visitor_id', 'variant_key', 'device', 'channel', 'exposed_at'],
+      (function* () {
+        for (let i = 0; i < EXPOSURES; i++) yield [experimentId, visitorIds[i]!, variantOf(i), DEVICES[i % 10]!, CHANNELS[(i * 7 + Math.floor(i / 10)) % 6]!, exposedAt(i).toISOString()]
+      })(),
+    ),
   )
 
   // Converted visitors: every 21st A visitor and every 19th B visitor until the counts above. Each gets a lead, a
@@ -133,49 +157,80 @@ try {
   const total = converters.length + OTHER_CONVERSIONS
   const leadIds = Array.from({ length: total }, () => randomUUID())
   const conversionIds = Array.from({ length: total }, () => randomUUID())
-  const touch = (channel: string) => JSON.stringify({ utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/bench-results', channel, hasClickId: false })
+  const touch = (channel: string) =>
+    JSON.stringify({ utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/bench-results', channel, hasClickId: false })
   const stageOf = (k: number) => (k % 13 === 0 ? 'lost' : STAGES[k % 10]!)
   const dealOf = (k: number) => (stageOf(k) === 'opportunity' ? 10_000 : stageOf(k) === 'customer' ? 25_000 : null)
   await timed(`COPY ${total.toLocaleString('en-US')} leads`, () =>
-    copy('leads', ['id', 'workspace_id', 'email', 'stage', 'deal_value', 'hard_conversions', 'soft_conversions', 'channel', 'first_seen_at', 'last_conversion_at', 'last_activity_at'], (function* () {
-      for (let k = 0; k < total; k++) {
-        const at = new Date(start + (k % DAYS) * DAY_MS).toISOString()
-        const hard = k % 4 === 0
-        yield [leadIds[k]!, workspaceId, `lead-${k}@example.com`, stageOf(k), dealOf(k), hard ? 1 : 0, hard ? 0 : 1, CHANNELS[k % 6]!, at, at, at]
-      }
-    })()),
+    copy(
+      'leads',
+      ['id', 'workspace_id', 'email', 'stage', 'deal_value', 'hard_conversions', 'soft_conversions', 'channel', 'first_seen_at', 'last_conversion_at', 'last_activity_at'],
+      (function* () {
+        for (let k = 0; k < total; k++) {
+          const at = new Date(start + (k % DAYS) * DAY_MS).toISOString()
+          const hard = k % 4 === 0
+          yield [leadIds[k]!, workspaceId, `lead-${k}@example.com`, stageOf(k), dealOf(k), hard ? 1 : 0, hard ? 0 : 1, CHANNELS[k % 6]!, at, at, at]
+        }
+      })(),
+    ),
   )
   await timed('COPY stage history of the lost leads', () =>
-    copy('lead_stage_changes', ['workspace_id', 'lead_id', 'from_stage', 'to_stage', 'source'], (function* () {
-      for (let k = 0; k < total; k += 13) {
-        yield [workspaceId, leadIds[k]!, 'lead', 'sql', 'member']
-        yield [workspaceId, leadIds[k]!, 'sql', 'lost', 'member']
-      }
-    })()),
+    copy(
+      'lead_stage_changes',
+      ['workspace_id', 'lead_id', 'from_stage', 'to_stage', 'source'],
+      (function* () {
+        for (let k = 0; k < total; k += 13) {
+          yield [workspaceId, leadIds[k]!, 'lead', 'sql', 'member']
+          yield [workspaceId, leadIds[k]!, 'sql', 'lost', 'member']
+        }
+      })(),
+    ),
   )
   // The conversions' user triggers (a per-row session mark from the KPI rollups, with an advisory lock each) are
   // off for the bulk load: there are no sessions to mark here, and 250,000 row locks in one COPY exhaust the lock
   // table. The results read nothing they write.
   await sql`alter table conversions disable trigger user`
   await timed(`COPY ${total.toLocaleString('en-US')} conversions`, () =>
-    copy('conversions', ['id', 'workspace_id', 'lead_id', 'form_id', 'page_id', 'variant_key', 'experiment_id', 'conversion_type', 'visitor_id', 'idempotency_key', 'touch', 'device', 'created_at'], (function* () {
-      for (let k = 0; k < total; k++) {
-        const c = converters[k]
-        const hard = k % 4 === 0
-        const at = c ? new Date(exposedAt(c.i).getTime() + 60_000).toISOString() : new Date(start + (k % DAYS) * DAY_MS).toISOString()
-        yield [conversionIds[k]!, workspaceId, leadIds[k]!, hard ? hardForm : softForm, page.page.id, c ? variantOf(c.i) : 'A', c ? experimentId : null, hard ? 'hard' : 'soft', c ? visitorIds[c.i]! : randomUUID(), `bench-${k}`, touch(CHANNELS[k % 6]!), DEVICES[k % 10]!, at]
-      }
-    })()),
+    copy(
+      'conversions',
+      ['id', 'workspace_id', 'lead_id', 'form_id', 'page_id', 'variant_key', 'experiment_id', 'conversion_type', 'visitor_id', 'idempotency_key', 'touch', 'device', 'created_at'],
+      (function* () {
+        for (let k = 0; k < total; k++) {
+          const c = converters[k]
+          const hard = k % 4 === 0
+          const at = c ? new Date(exposedAt(c.i).getTime() + 60_000).toISOString() : new Date(start + (k % DAYS) * DAY_MS).toISOString()
+          yield [
+            conversionIds[k]!,
+            workspaceId,
+            leadIds[k]!,
+            hard ? hardForm : softForm,
+            page.page.id,
+            c ? variantOf(c.i) : 'A',
+            c ? experimentId : null,
+            hard ? 'hard' : 'soft',
+            c ? visitorIds[c.i]! : randomUUID(),
+            `bench-${k}`,
+            touch(CHANNELS[k % 6]!),
+            DEVICES[k % 10]!,
+            at,
+          ]
+        }
+      })(),
+    ),
   )
   await sql`alter table conversions enable trigger user`
   await timed(`COPY ${(converters.length * 3).toLocaleString('en-US')} experiment_conversions`, () =>
-    copy('experiment_conversions', ['experiment_id', 'visitor_id', 'metric', 'variant_key', 'conversion_id', 'converted_at'], (function* () {
-      for (const { i, k } of converters) {
-        const hard = k % 4 === 0
-        const at = new Date(exposedAt(i).getTime() + 60_000).toISOString()
-        for (const metric of ['any', hard ? 'hard' : 'soft', `form:${hard ? hardForm : softForm}`]) yield [experimentId, visitorIds[i]!, metric, variantOf(i), conversionIds[k]!, at]
-      }
-    })()),
+    copy(
+      'experiment_conversions',
+      ['experiment_id', 'visitor_id', 'metric', 'variant_key', 'conversion_id', 'converted_at'],
+      (function* () {
+        for (const { i, k } of converters) {
+          const hard = k % 4 === 0
+          const at = new Date(exposedAt(i).getTime() + 60_000).toISOString()
+          for (const metric of ['any', hard ? 'hard' : 'soft', `form:${hard ? hardForm : softForm}`]) yield [experimentId, visitorIds[i]!, metric, variantOf(i), conversionIds[k]!, at]
+        }
+      })(),
+    ),
   )
   // The rollups, as the writers keep them (app/experiments/counting.server.ts): visitors per exposure day and
   // segment; converted visitors per conversion day in their exposure's segment.
@@ -189,12 +244,15 @@ try {
       where c.experiment_id = ${experimentId} group by 1, 2, 3, 4, 5, 6`
   })
   // Each variant's leads with how far they got, as the conversion writer adds them (and migration 0007 backfills).
-  await timed('experiment_leads by aggregate', () => sql`insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
+  await timed(
+    'experiment_leads by aggregate',
+    () => sql`insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
       select distinct on (ec.experiment_id, ec.variant_key, l.id) ec.experiment_id, ec.variant_key, l.id,
         greatest(lead_stage_rank(l.stage), coalesce((select max(lead_stage_rank(h.to_stage)) from lead_stage_changes h where h.lead_id = l.id), 0)),
         l.stage = 'lost', case when l.stage in ('opportunity', 'customer') then coalesce(l.deal_value, 0) else 0 end
       from experiment_conversions ec join conversions c on c.id = ec.conversion_id join leads l on l.id = c.lead_id
-      where ec.experiment_id = ${experimentId} and ec.metric = 'any'`)
+      where ec.experiment_id = ${experimentId} and ec.metric = 'any'`,
+  )
   // What autovacuum would have done by now on tables this size.
   await timed('vacuum analyze', () => sql`vacuum analyze`)
   const [{ rollups }] = await sql<{ rollups: number }[]>`select count(*)::int as rollups from experiment_daily where experiment_id = ${experimentId}`
@@ -213,8 +271,11 @@ try {
   const first = await getExperimentResults({ workspaceId, id: experimentId, metric: null })
   if (!first.ok) throw new Error(JSON.stringify(first))
   const r = first.results
-  console.log(`check: ${r.variants.map((v) => `${v.key} ${v.conversions}/${v.visitors}`).join(', ')}; ${r.daily.length} days; leads ${r.leadQuality.map((q) => q.leads).join('/')}; decision ${r.decision.status}`)
-  if (r.variants[0]!.visitors + r.variants[1]!.visitors !== EXPOSURES || r.variants[0]!.conversions + r.variants[1]!.conversions !== CONVERSIONS.A + CONVERSIONS.B) throw new Error('the results do not match the loaded data')
+  console.log(
+    `check: ${r.variants.map((v) => `${v.key} ${v.conversions}/${v.visitors}`).join(', ')}; ${r.daily.length} days; leads ${r.leadQuality.map((q) => q.leads).join('/')}; decision ${r.decision.status}`,
+  )
+  if (r.variants[0]!.visitors + r.variants[1]!.visitors !== EXPOSURES || r.variants[0]!.conversions + r.variants[1]!.conversions !== CONVERSIONS.A + CONVERSIONS.B)
+    throw new Error('the results do not match the loaded data')
 
   console.log(`\n${RUNS} timed runs after ${WARM_UP} warm-up, node ${process.version}; target median < ${TARGET_MS} ms`)
   const median = await measure('getExperimentResults (primary metric, JSON object)', () => getExperimentResults({ workspaceId, id: experimentId, metric: null }))
@@ -222,7 +283,15 @@ try {
   await measure('  of which: the rollups, grouped by day, device and channel', () => readRollups(experimentId))
   await measure('  of which: lead quality (experiment_leads)', () => readLeadStages({ experimentId }))
   const found = (await getExperiment({ workspaceId, id: experimentId }))!
-  const inputs = { experiment: found.experiment, page: found.page, metric: 'any' as const, ...(await readRollups(experimentId)), leadStages: await readLeadStages({ experimentId }), formNames: {}, now: new Date() }
+  const inputs = {
+    experiment: found.experiment,
+    page: found.page,
+    metric: 'any' as const,
+    ...(await readRollups(experimentId)),
+    leadStages: await readLeadStages({ experimentId }),
+    formNames: {},
+    now: new Date(),
+  }
   await measure('  of which: computeResults (statistics and series, in JS)', async () => computeResults(inputs))
 
   // The rollup follower behind (a traffic peak, or just after an outage): conversions still queued, which the results
@@ -233,7 +302,8 @@ try {
       from exposures where experiment_id = ${experimentId} limit ${queued}`
     await sql`analyze experiment_conversion_queue`
     const withQueue = await getExperimentResults({ workspaceId, id: experimentId, metric: null })
-    if (!withQueue.ok || withQueue.results.variants.reduce((n, v) => n + v.conversions, 0) !== CONVERSIONS.A + CONVERSIONS.B + queued) throw new Error('the results do not count the queued conversions')
+    if (!withQueue.ok || withQueue.results.variants.reduce((n, v) => n + v.conversions, 0) !== CONVERSIONS.A + CONVERSIONS.B + queued)
+      throw new Error('the results do not count the queued conversions')
     await measure(`getExperimentResults, ${queued.toLocaleString('en-US')} conversions queued`, () => getExperimentResults({ workspaceId, id: experimentId, metric: null }))
     await sql`delete from experiment_conversion_queue`
   }

@@ -40,32 +40,30 @@ function runEverydayCases(): void {
   console.log(`\n-- everyday cases: node ${process.version}, ${WARM_UP} warm-up + ${ITERATIONS} timed iterations each`)
   // Rates 10.00%, 10.03%, … so the arms overlap as in a real test; the offset moves per iteration
   // so nothing can be cached between calls.
-  const fiveArms = (shift: number) =>
-    ['A', 'B', 'C', 'D', 'E'].map((key, i) => ({ key, visitors: 1_000_000, conversions: 100_000 + 300 * i + (shift % 7) }))
+  const fiveArms = (shift: number) => ['A', 'B', 'C', 'D', 'E'].map((key, i) => ({ key, visitors: 1_000_000, conversions: 100_000 + 300 * i + (shift % 7) }))
   measure('analyze: 5 variants × 1,000,000 visitors', (i) => analyze({ variants: fiveArms(i) }))
-  const twentyArms = (shift: number) =>
-    Array.from({ length: 20 }, (_, i) => ({ key: `V${i}`, visitors: 1_000_000, conversions: 100_000 + 150 * i + (shift % 7) }))
+  const twentyArms = (shift: number) => Array.from({ length: 20 }, (_, i) => ({ key: `V${i}`, visitors: 1_000_000, conversions: 100_000 + 150 * i + (shift % 7) }))
   measure('analyze: 20 variants × 1,000,000 visitors (the maximum)', (i) => analyze({ variants: twentyArms(i) }))
   measure('analyze: 2 variants × 1,000,000 visitors', (i) => analyze({ variants: fiveArms(i).slice(0, 2) }))
-  measure('analyze: 2 variants × 1,000 visitors', (i) => analyze({ variants: [{ key: 'A', visitors: 1000, conversions: 100 + (i % 5) }, { key: 'B', visitors: 1000, conversions: 112 }] }))
+  measure('analyze: 2 variants × 1,000 visitors', (i) =>
+    analyze({
+      variants: [
+        { key: 'A', visitors: 1000, conversions: 100 + (i % 5) },
+        { key: 'B', visitors: 1000, conversions: 112 },
+      ],
+    }),
+  )
 
   const control = createPosterior({ visitors: 2_000_000, conversions: 1_000_000 })
-  measure('probability to beat: 10^6 conversions each (50% rate)', (i) =>
-    computeProbabilityToBeat(createPosterior({ visitors: 2_000_000, conversions: 1_001_000 + (i % 7) }), control),
-  )
+  measure('probability to beat: 10^6 conversions each (50% rate)', (i) => computeProbabilityToBeat(createPosterior({ visitors: 2_000_000, conversions: 1_001_000 + (i % 7) }), control))
   const rareControl = createPosterior({ visitors: 10_000_000, conversions: 1_000_000 })
-  measure('probability to beat: 10^6 conversions of 10^7 visitors', (i) =>
-    computeProbabilityToBeat(createPosterior({ visitors: 10_000_000, conversions: 1_003_000 + (i % 7) }), rareControl),
-  )
-  measure('probability to beat: 10^6 vs 10^6 − 5,000 (far tail)', (i) =>
-    computeProbabilityToBeat(createPosterior({ visitors: 2_000_000, conversions: 995_000 + (i % 7) }), control),
-  )
+  measure('probability to beat: 10^6 conversions of 10^7 visitors', (i) => computeProbabilityToBeat(createPosterior({ visitors: 10_000_000, conversions: 1_003_000 + (i % 7) }), rareControl))
+  measure('probability to beat: 10^6 vs 10^6 − 5,000 (far tail)', (i) => computeProbabilityToBeat(createPosterior({ visitors: 2_000_000, conversions: 995_000 + (i % 7) }), control))
 }
 
 type WorstCase = { name: string; variants: VariantCounts[] }
 
-const arms = (count: number, arm: (i: number) => { visitors: number; conversions: number }): VariantCounts[] =>
-  Array.from({ length: count }, (_, i) => ({ key: `V${i}`, ...arm(i) }))
+const arms = (count: number, arm: (i: number) => { visitors: number; conversions: number }): VariantCounts[] => Array.from({ length: count }, (_, i) => ({ key: `V${i}`, ...arm(i) }))
 
 // Arms a quarter of a standard deviation apart: every P(beat) is near ½, where the exact series is longest.
 function closeArms(count: number, visitors: number, rate: number): VariantCounts[] {
@@ -76,7 +74,7 @@ function closeArms(count: number, visitors: number, rate: number): VariantCounts
 
 function buildWorstCases(): WorstCase[] {
   const cases: WorstCase[] = [
-    { name: "issue 14: 20 × 10^12 visitors, rates near 50%", variants: arms(20, (i) => ({ visitors: 1e12, conversions: 5e11 + 1000 * i })) },
+    { name: 'issue 14: 20 × 10^12 visitors, rates near 50%', variants: arms(20, (i) => ({ visitors: 1e12, conversions: 5e11 + 1000 * i })) },
     { name: 'Fisher far tail: 19 × (2·10^6 of 2·10^6) vs 0 of 10^12', variants: [{ key: 'A', visitors: 1e12 - 2e6, conversions: 0 }, ...arms(19, (i) => ({ visitors: 2e6, conversions: 2e6 - i }))] },
     // Nested supports [0, ~50/visitors] with visitors 4.27^i (4.27^19 ≈ 10^12): about 20 panels between
     // consecutive edges, close to the most 20 variants can force on the quadrature (see the decision record).
@@ -131,9 +129,15 @@ async function loadAnalyzeBefore(): Promise<typeof analyze | null> {
 async function runWorstCases(): Promise<WorstCase> {
   const before = await loadAnalyzeBefore()
   console.log(`\n-- worst cases, one analyze() each: wall-clock median and max over up to 1 s of repeats after warm-up, and CPU per call (ms)`)
-  console.log(`   load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`)
+  console.log(
+    `   load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  )
   if (!before) console.log(`   (before: commit ${BEFORE_COMMIT.slice(0, 7)} is not in this clone's history)`)
-  console.log(`${'case'.padEnd(54)} ${'before median'.padStart(13)} ${'max'.padStart(8)} ${'cpu'.padStart(8)} ${'after median'.padStart(13)} ${'max'.padStart(7)} ${'cpu'.padStart(6)} ${'ratio'.padStart(6)}`)
+  console.log(
+    `${'case'.padEnd(54)} ${'before median'.padStart(13)} ${'max'.padStart(8)} ${'cpu'.padStart(8)} ${'after median'.padStart(13)} ${'max'.padStart(7)} ${'cpu'.padStart(6)} ${'ratio'.padStart(6)}`,
+  )
   let worst = { case: buildWorstCases()[0], after: { median: 0, max: 0, cpu: 0 } }
   let worstBefore = 0
   for (const c of buildWorstCases()) {
@@ -144,9 +148,13 @@ async function runWorstCases(): Promise<WorstCase> {
     worstBefore = Math.max(worstBefore, was?.max ?? 0)
     const cells = [was?.median, was?.max, was?.cpu, now.median, now.max, now.cpu].map((v) => (v === undefined ? '–' : v.toFixed(2)))
     const ratio = was ? `${(was.median / now.median).toFixed(0)}×` : '–'
-    console.log(`${c.name.padEnd(54)} ${cells[0].padStart(13)} ${cells[1].padStart(8)} ${cells[2].padStart(8)} ${cells[3].padStart(13)} ${cells[4].padStart(7)} ${cells[5].padStart(6)} ${ratio.padStart(6)}`)
+    console.log(
+      `${c.name.padEnd(54)} ${cells[0].padStart(13)} ${cells[1].padStart(8)} ${cells[2].padStart(8)} ${cells[3].padStart(13)} ${cells[4].padStart(7)} ${cells[5].padStart(6)} ${ratio.padStart(6)}`,
+    )
   }
-  console.log(`costliest case after (by CPU): CPU ${worst.after.cpu.toFixed(2)} ms, median ${worst.after.median.toFixed(2)} ms, max ${worst.after.max.toFixed(2)} ms (${worst.case.name}); before, the slowest took ${before ? `${worstBefore.toFixed(0)} ms` : '–'}; target ≤ ~50 ms`)
+  console.log(
+    `costliest case after (by CPU): CPU ${worst.after.cpu.toFixed(2)} ms, median ${worst.after.median.toFixed(2)} ms, max ${worst.after.max.toFixed(2)} ms (${worst.case.name}); before, the slowest took ${before ? `${worstBefore.toFixed(0)} ms` : '–'}; target ≤ ~50 ms`,
+  )
   return worst.case
 }
 
@@ -207,7 +215,11 @@ async function runServerCase(cases: WorstCase[]): Promise<void> {
   console.log('\n-- a page request while 8 worst-case POST /api/v1/analyze run (production server, PostgreSQL)')
   if (process.env.STATISTICS_BENCH_SERVER === '0') return console.log('   skipped (STATISTICS_BENCH_SERVER=0)')
   if (!existsSync('build/server/index.js')) return console.log('   skipped: no production build (npm run build)')
-  console.log(`   load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`)
+  console.log(
+    `   load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  )
   const benchDb = await createBenchDatabase('statistics')
   const server = await startServer({ DATABASE_URL: benchDb.url, SESSION_SECRET: 'b'.repeat(40), RATE_LIMITS: 'off' })
   try {
@@ -219,7 +231,7 @@ async function runServerCase(cases: WorstCase[]): Promise<void> {
     const cpu = cpuBefore === null || cpuAfter === null ? '' : `, ${(cpuAfter - cpuBefore).toFixed(0)} ms server CPU`
     console.log(`the first request after start (${cases[0].name}): ${first.toFixed(0)} ms${cpu}`)
     for (const worst of cases) await measurePageDuringAnalyses(server.url, server.proc.pid!, worst)
-    console.log('before the bound (issue 14): 8 requests of the issue\'s case held the event loop about 15 s; a page waited 14.8 s')
+    console.log("before the bound (issue 14): 8 requests of the issue's case held the event loop about 15 s; a page waited 14.8 s")
   } finally {
     server.proc.kill('SIGTERM')
     await server.exited

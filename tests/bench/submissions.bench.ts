@@ -39,7 +39,9 @@ try {
   }
   const form = await formOf(SLUG)
   const experimentForm = await formOf(EXPERIMENT_SLUG)
-  const [experiment] = await sql<{ id: string; variants: { key: string }[] }[]>`select e.id, e.variants from experiments e join pages p on p.id = e.page_id where p.slug = ${EXPERIMENT_SLUG} and e.status = 'running'`
+  const [experiment] = await sql<
+    { id: string; variants: { key: string }[] }[]
+  >`select e.id, e.variants from experiments e join pages p on p.id = e.page_id where p.slug = ${EXPERIMENT_SLUG} and e.status = 'running'`
   if (!experiment) throw new Error(`/p/${EXPERIMENT_SLUG} has no running experiment: is the demo seeded?`)
   const keys = experiment.variants.map((v) => v.key)
   // The visitors (3) posts as, exposed (as their first page view would have done) to variant n mod the variant count.
@@ -69,9 +71,13 @@ request = function()
   local ip = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
   local variant = "A"
   local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", ["X-Forwarded-For"] = ip }
-  ${withExperiment ? `local id, key = visitor(offset + n)
+  ${
+    withExperiment
+      ? `local id, key = visitor(offset + n)
   variant = key
-  headers["Cookie"] = "sf_vid=" .. id .. "; ${'sf_x_' + experiment.id.replace(/-/g, '').slice(0, 12)}=" .. key` : ''}
+  headers["Cookie"] = "sf_vid=" .. id .. "; ${'sf_x_' + experiment.id.replace(/-/g, '').slice(0, 12)}=" .. key`
+      : ''
+  }
   local body = string.format('{"_form":"${f._form}","_t":"${f._t}","_idem":"bench-%d-%012d","_variant":"%s","_hp":"","email":"visitor-%d-%d@example.com","name":"Bench Visitor","company":"Load Co","consent":true}', run, n, variant, run, n)
   return wrk.format("POST", nil, headers, body)
 end
@@ -92,7 +98,15 @@ end
 
   // (1) The floor of a durable write: parse the body, one INSERT (its own transaction), answer 201.
   await sql`create table bench_submissions (id uuid primary key default gen_random_uuid(), payload jsonb not null, created_at timestamptz not null default now())`
-  const minimal = spawn('taskset', ['-c', '0', process.execPath, '--input-type=module', '-e', `
+  const minimal = spawn(
+    'taskset',
+    [
+      '-c',
+      '0',
+      process.execPath,
+      '--input-type=module',
+      '-e',
+      `
     import http from 'node:http'
     import postgres from 'postgres'
     const sql = postgres(process.env.BENCH_DB, { max: 10 })
@@ -106,7 +120,10 @@ end
         res.end(out)
       })
     }).listen(0, '127.0.0.1', function () { console.log(this.address().port) })
-  `], { env: { ...process.env, BENCH_DB: benchDb.url }, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
+  `,
+    ],
+    { env: { ...process.env, BENCH_DB: benchDb.url }, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const minimalPort = await new Promise<number>((resolve) => minimal.stdout!.once('data', (d) => resolve(Number(String(d).trim()))))
 
   const load = (url: string, seconds = SECONDS, lua = script) => runWrk(url, { connections: CONNECTIONS, seconds, script: lua })
@@ -121,8 +138,11 @@ end
 
   // (3): the warm-up's visitors come first, the measured run's after them; none converts twice.
   // The bench's visitors (warm-up and run) converted in PostgreSQL, and counted in the experiment.
-  const converted = async () => (await sql`select (select count(distinct visitor_id)::int from conversions where experiment_id = ${experiment.id} and visitor_id::text like '00000000-%') as stored,
-      (select count(*)::int from experiment_conversions where experiment_id = ${experiment.id} and metric = 'any' and visitor_id::text like '00000000-%') as counted`)[0] as { stored: number; counted: number }
+  const converted = async () =>
+    (
+      await sql`select (select count(distinct visitor_id)::int from conversions where experiment_id = ${experiment.id} and visitor_id::text like '00000000-%') as stored,
+      (select count(*)::int from experiment_conversions where experiment_id = ${experiment.id} and metric = 'any' and visitor_id::text like '00000000-%') as counted`
+    )[0] as { stored: number; counted: number }
   process.env.BENCH_VISITOR_OFFSET = '0'
   const warmUp = load(`${server.url}/p/${EXPERIMENT_SLUG}`, 2, experimentScript)
   // wrk may have made a few requests it did not count as done when it stopped: a margin.
@@ -141,7 +161,9 @@ end
     minimalResult,
   )
   console.log(`(2) answered ${appResult.requests} requests (${appResult.errors} not 2xx); ${stored - before} conversions stored, ${held} held as spam`)
-  console.log(`(3) answered ${experimentResult.requests} requests (${experimentResult.errors} not 2xx); when the load stopped, of the ${experimentAfter.stored} visitors converted (warm-up included) ${experimentAfter.counted} were counted in the experiment`)
+  console.log(
+    `(3) answered ${experimentResult.requests} requests (${experimentResult.errors} not 2xx); when the load stopped, of the ${experimentAfter.stored} visitors converted (warm-up included) ${experimentAfter.counted} were counted in the experiment`,
+  )
   console.log(`target: (2) ≥ 1,000 durable submissions/s with p99 < 50 ms at ${CONNECTIONS} connections`)
 
   // (4) What counting costs the request itself, without HTTP in the way: recordConversion (what POST /p/:slug calls)
@@ -160,11 +182,21 @@ end
     const email = `pair-${inExperiment ? 'x' : 'o'}-${i}@example.com`
     const started = performance.now()
     await recordConversion({
-      workspaceId: target!.workspace_id, formId: experimentForm._form, formName: 'Report download', pageId: target!.page_id,
-      variantKey: inExperiment ? keys[n % keys.length]! : keys[0]!, experimentId: inExperiment ? experiment.id : null, conversionType: 'soft',
-      visitorId: inExperiment ? visitorUuid(n) : randomUUID(), idempotencyKey: `bench-pair-${inExperiment ? 'x' : 'o'}-${String(i).padStart(8, '0')}`,
-      answers: { email, name: 'Bench Visitor', company: 'Load Co', consent: true }, identity: { email, name: 'Bench Visitor', company: 'Load Co', phone: null, heardAbout: null, heardAboutOther: null },
-      touch, firstTouch: touch, device: 'desktop', startedAt: null,
+      workspaceId: target!.workspace_id,
+      formId: experimentForm._form,
+      formName: 'Report download',
+      pageId: target!.page_id,
+      variantKey: inExperiment ? keys[n % keys.length]! : keys[0]!,
+      experimentId: inExperiment ? experiment.id : null,
+      conversionType: 'soft',
+      visitorId: inExperiment ? visitorUuid(n) : randomUUID(),
+      idempotencyKey: `bench-pair-${inExperiment ? 'x' : 'o'}-${String(i).padStart(8, '0')}`,
+      answers: { email, name: 'Bench Visitor', company: 'Load Co', consent: true },
+      identity: { email, name: 'Bench Visitor', company: 'Load Co', phone: null, heardAbout: null, heardAboutOther: null },
+      touch,
+      firstTouch: touch,
+      device: 'desktop',
+      startedAt: null,
     })
     return performance.now() - started
   }

@@ -8,7 +8,9 @@ const hydrated = (page: Page) => expect(page.locator('html[data-hydrated]')).toB
 test('A member changes their password, which logs out their other browser, then logs out everywhere', async ({ browser }) => {
   const account = newAccount('Petra')
   const laptop = await (await browser.newContext()).newPage()
-  const phone = await (await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' })).newPage()
+  const phone = await (
+    await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' })
+  ).newPage()
   await signUp(laptop, account)
   await logIn(phone, account)
 
@@ -51,7 +53,10 @@ test('A member changes their password, which logs out their other browser, then 
 test('The Security page reads well at 1366 and 390 px and has no accessibility violations', async ({ browser }) => {
   const account = newAccount('Sami')
   const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8')
-  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     // bypassCSP: the admin pages' policy rightly refuses the injected axe script.
     const context = await browser.newContext({ viewport, bypassCSP: true })
     const page = await context.newPage()

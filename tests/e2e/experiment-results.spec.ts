@@ -54,7 +54,10 @@ test('The growth team reads the demo experiment: decision, variant table and cha
   await page.getByTestId('metric-switcher').getByRole('link', { name: 'Hard conversions' }).click()
   await expect(page).toHaveURL(/\?metric=hard$/)
   await expect(decision).toContainText('Decision on hard conversions')
-  await page.getByTestId('metric-switcher').getByRole('link', { name: /Any conversion/ }).click()
+  await page
+    .getByTestId('metric-switcher')
+    .getByRole('link', { name: /Any conversion/ })
+    .click()
   await expect(page).toHaveURL(/\?metric=any$/)
 
   // At phone width: nothing wider than the screen (wide tables scroll inside their own box), text at a readable size.

@@ -4,7 +4,9 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 const API_KEY = process.env.DEMO_API_KEY ?? 'e2e_demo_key_0123456789abcdef'
 
 async function call(request: APIRequestContext, path: string, body?: unknown) {
-  const response = await (body === undefined ? request.get(`/api/v1${path}`, { headers: { Authorization: `Bearer ${API_KEY}` } }) : request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${API_KEY}` }, data: body }))
+  const response = await (body === undefined
+    ? request.get(`/api/v1${path}`, { headers: { Authorization: `Bearer ${API_KEY}` } })
+    : request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${API_KEY}` }, data: body }))
   expect(response.ok(), `${path}: ${await response.text()}`).toBe(true)
   return response.json()
 }
@@ -14,7 +16,14 @@ test('A fresh visitor gets a variant of a running experiment and keeps it across
   const page = await call(request, '/pages', { name: 'Experiment page', slug, template: 'demo' })
   await call(request, `/pages/${page.id}/variants`, { copyFrom: 'A', name: 'Challenger' })
   await call(request, `/pages/${page.id}/publish`, {})
-  const experiment = await call(request, '/experiments', { pageId: page.id, name: 'E2E split', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+  const experiment = await call(request, '/experiments', {
+    pageId: page.id,
+    name: 'E2E split',
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+  })
   await call(request, `/experiments/${experiment.id}/start`, {})
 
   for (let i = 0; i < 6; i++) {

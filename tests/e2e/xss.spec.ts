@@ -14,7 +14,19 @@ test.describe.configure({ mode: 'serial', timeout: 900_000 })
 const placements = new Placements()
 const run = randomUUID().slice(0, 8)
 const owner = { email: `xss-${run}@example.com`, password: 'correct horse battery' }
-type Ids = { apiKey: string; workspaceId: string; mainFormId: string; formIds: string[]; mainPageId: string; mainSlug: string; typedPageId: string; typedSlug: string; namedPageIds: string[]; experimentIds: string[]; leadId: string }
+type Ids = {
+  apiKey: string
+  workspaceId: string
+  mainFormId: string
+  formIds: string[]
+  mainPageId: string
+  mainSlug: string
+  typedPageId: string
+  typedSlug: string
+  namedPageIds: string[]
+  experimentIds: string[]
+  leadId: string
+}
 const ids = {} as Ids
 
 async function api(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
@@ -39,12 +51,64 @@ function blocksFor(field: (name: string, max: number) => string | undefined, ind
   const p = (name: string, max: number, fallback = 'ok') => field(name, max) ?? fallback
   const id = (type: string) => `${type}-${index}`
   return [
-    { type: 'Hero', props: { id: id('Hero'), eyebrow: p('Hero eyebrow', 120), headline: p('Hero headline', 200), subheadline: p('Hero subheadline', 600), ctaLabel: p('Hero button label', 80), ctaLink: p('Hero button link', 2048), secondaryLabel: p('Hero second button label', 80), secondaryLink: p('Hero second button link', 2048), imageUrl: p('Hero image URL', 2048), imageAlt: p('Hero image alt', 300), imageWidth: 0, imageHeight: 0, layout: 'split', background: 'light' } },
+    {
+      type: 'Hero',
+      props: {
+        id: id('Hero'),
+        eyebrow: p('Hero eyebrow', 120),
+        headline: p('Hero headline', 200),
+        subheadline: p('Hero subheadline', 600),
+        ctaLabel: p('Hero button label', 80),
+        ctaLink: p('Hero button link', 2048),
+        secondaryLabel: p('Hero second button label', 80),
+        secondaryLink: p('Hero second button link', 2048),
+        imageUrl: p('Hero image URL', 2048),
+        imageAlt: p('Hero image alt', 300),
+        imageWidth: 0,
+        imageHeight: 0,
+        layout: 'split',
+        background: 'light',
+      },
+    },
     { type: 'RichText', props: { id: id('RichText'), content: p('Rich text', 100_000), align: 'left' } },
-    { type: 'Section', props: { id: id('Section'), background: 'light', spacing: 'medium', anchor: '', content: [{ type: 'RichText', props: { id: id('RichTextInSection'), content: p('Rich text in a section', 100_000), align: 'left' } }] } },
-    { type: 'Columns', props: { id: id('Columns'), count: '2', verticalAlign: 'top', left: [{ type: 'RichText', props: { id: id('RichTextInColumns'), content: p('Rich text in columns', 100_000), align: 'center' } }], middle: [], right: [] } },
-    { type: 'FeaturesGrid', props: { id: id('FeaturesGrid'), heading: p('Features heading', 200), intro: p('Features intro', 600), items: [{ title: p('Feature title', 120), text: p('Feature text', 600), icon: p('Feature icon', 16, '*') }] } },
-    { type: 'Testimonials', props: { id: id('Testimonials'), heading: p('Testimonials heading', 200), items: [{ quote: p('Testimonial quote', 1000), name: p('Testimonial name', 120), role: p('Testimonial role', 160), avatar: p('Testimonial avatar URL', 2048) }] } },
+    {
+      type: 'Section',
+      props: {
+        id: id('Section'),
+        background: 'light',
+        spacing: 'medium',
+        anchor: '',
+        content: [{ type: 'RichText', props: { id: id('RichTextInSection'), content: p('Rich text in a section', 100_000), align: 'left' } }],
+      },
+    },
+    {
+      type: 'Columns',
+      props: {
+        id: id('Columns'),
+        count: '2',
+        verticalAlign: 'top',
+        left: [{ type: 'RichText', props: { id: id('RichTextInColumns'), content: p('Rich text in columns', 100_000), align: 'center' } }],
+        middle: [],
+        right: [],
+      },
+    },
+    {
+      type: 'FeaturesGrid',
+      props: {
+        id: id('FeaturesGrid'),
+        heading: p('Features heading', 200),
+        intro: p('Features intro', 600),
+        items: [{ title: p('Feature title', 120), text: p('Feature text', 600), icon: p('Feature icon', 16, '*') }],
+      },
+    },
+    {
+      type: 'Testimonials',
+      props: {
+        id: id('Testimonials'),
+        heading: p('Testimonials heading', 200),
+        items: [{ quote: p('Testimonial quote', 1000), name: p('Testimonial name', 120), role: p('Testimonial role', 160), avatar: p('Testimonial avatar URL', 2048) }],
+      },
+    },
     { type: 'LogoStrip', props: { id: id('LogoStrip'), heading: p('Logos heading', 200), items: [{ name: p('Logo name', 120), logo: p('Logo URL', 2048), width: 100, height: 30 }] } },
     { type: 'Faq', props: { id: id('Faq'), heading: p('FAQ heading', 200), items: [{ question: p('FAQ question', 300), answer: p('FAQ answer', 3000) }] } },
     { type: 'Stats', props: { id: id('Stats'), heading: p('Stats heading', 200), items: [{ value: p('Stat value', 40), label: p('Stat label', 160) }] } },
@@ -133,7 +197,17 @@ async function createPages(page: Page) {
   }
   const saved = await postForm(page, `/editor/${ids.mainPageId}/C`, { intent: 'save', draft: JSON.stringify(payloadDocument("the editor's save action", ids.mainFormId)) })
   expect(saved).toBe(200)
-  const settings = { intent: 'settings', slug: ids.mainSlug, title: placements.pack('page title (settings)', 120), description: placements.pack('page description (settings)', 300), socialImage: '', favicon: '', brandColor: '#3b55e6', font: 'system-sans', logo: '' }
+  const settings = {
+    intent: 'settings',
+    slug: ids.mainSlug,
+    title: placements.pack('page title (settings)', 120),
+    description: placements.pack('page description (settings)', 300),
+    socialImage: '',
+    favicon: '',
+    brandColor: '#3b55e6',
+    font: 'system-sans',
+    logo: '',
+  }
   expect(await postForm(page, `/pages/${ids.mainPageId}`, settings)).toBe(200)
   await apiOk(page, 'POST', `/api/v1/pages/${ids.mainPageId}/publish`, {})
 
@@ -230,7 +304,10 @@ async function addNotesAndWebhooksAndKeys(page: Page) {
 
   await page.goto('/settings/webhooks')
   await expect(page.locator('html[data-hydrated]')).toBeAttached()
-  const typed = placements.one('webhook URL (typed)', XSS_PAYLOADS.findIndex((p) => p.name.startsWith('attribute break')))
+  const typed = placements.one(
+    'webhook URL (typed)',
+    XSS_PAYLOADS.findIndex((p) => p.name.startsWith('attribute break')),
+  )
   await page.getByLabel('Endpoint URL').fill(`https://example.com/hook?x=${typed.text}`)
   await page.getByRole('button', { name: 'Add webhook' }).click()
   await expect(page.getByText('top.__xss(').first()).toBeVisible()
@@ -251,7 +328,15 @@ async function createExperiments(page: Page) {
   ids.experimentIds = []
   for (const [i, name] of placements.each('experiment name', 120).entries()) {
     if (!name) continue
-    const body = { pageId: ids.mainPageId, name: name.text, hypothesis: notes[i]?.text ?? '', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }
+    const body = {
+      pageId: ids.mainPageId,
+      name: name.text,
+      hypothesis: notes[i]?.text ?? '',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    }
     ids.experimentIds.push((await apiOk(page, 'POST', '/api/v1/experiments', body)).id)
   }
 }
@@ -269,14 +354,19 @@ test('The watch catches payloads that do run, and script-capable markup that wai
   const control = new Placements()
   const watch = await XssWatch.attach(context, control)
   const page = await context.newPage()
-  const html = `<!doctype html><title>control</title><body>${control.each('a page that renders HTML raw').map((p) => p!.text).join('\n')}</body>`
+  const html = `<!doctype html><title>control</title><body>${control
+    .each('a page that renders HTML raw')
+    .map((p) => p!.text)
+    .join('\n')}</body>`
   await page.route('**/__xss-control', (route) => route.fulfill({ contentType: 'text/html', body: html }))
   await watch.visit(page, '/__xss-control', { hydrates: false })
   await context.close()
   const caught = (kind: string) => watch.findings.filter((f) => f.kind === kind).map((f) => f.detail.replace(/ in a page that renders HTML raw$/, ''))
   expect(caught('ran')).toEqual(expect.arrayContaining(['img onerror', 'iframe javascript: src', 'noscript mutation XSS', 'details ontoggle', 'script element', 'svg onload']))
   expect(caught('dialog')).toEqual([expect.stringContaining('alert dialog')])
-  expect(caught('left in the DOM')).toEqual(expect.arrayContaining([expect.stringMatching(/^<a href="javascript:/), expect.stringMatching(/^<a href="jav\tascript:/), expect.stringMatching(/^<img onerror=/)]))
+  expect(caught('left in the DOM')).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^<a href="javascript:/), expect.stringMatching(/^<a href="jav\tascript:/), expect.stringMatching(/^<img onerror=/)]),
+  )
   console.log(`control: ${caught('ran').length} ran (${[...new Set(caught('ran'))].join(', ')}), ${caught('dialog').length} dialog, ${caught('left in the DOM').length} left in the DOM`)
 })
 
@@ -300,7 +390,9 @@ test('Setup: payloads go into every text field, through the API with a key and t
   // Nothing ran while the owner set all this up (the dashboard, the editor, the lead page, the settings).
   expect(watch.findings).toEqual([])
   const stored = placements.all.filter((p) => p.stored)
-  console.log(`${stored.length} payload values stored in ${new Set(stored.map((p) => p.field)).size} fields; ${placements.all.length - stored.length} refused; ${placements.skipped.length} longer than their field`)
+  console.log(
+    `${stored.length} payload values stored in ${new Set(stored.map((p) => p.field)).size} fields; ${placements.all.length - stored.length} refused; ${placements.skipped.length} longer than their field`,
+  )
   await test.info().attach('placements.json', { contentType: 'application/json', body: JSON.stringify({ placements: placements.all, skipped: placements.skipped }, null, 1) })
 })
 

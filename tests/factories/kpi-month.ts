@@ -84,7 +84,14 @@ export async function seedKpiFixture({ workspaceId, userId, otherWorkspaceId, ot
   await flushPageViews()
 
   const view = (visitorId: string, pageId: string, variantKey: string, when: string, device: string, channel: string) => ({
-    workspaceId, pageId, variantKey, visitorId, device, channel, path: '/p/x', viewedAt: at(when),
+    workspaceId,
+    pageId,
+    variantKey,
+    visitorId,
+    device,
+    channel,
+    path: '/p/x',
+    viewedAt: at(when),
   })
   await writePageViews([
     view(v[0]!, webinar.pageId, 'A', '2026-02-10T09:00:00', 'desktop', 'organic_search'), // previous period
@@ -100,43 +107,142 @@ export async function seedKpiFixture({ workspaceId, userId, otherWorkspaceId, ot
   // Leads and their conversions (after the views: the trigger marks the sessions they fall in).
   // Each lead is inserted as its first conversion left it (its last touch that conversion's), then moved on.
   const lead = (values: Parameters<typeof insertLead>[0]) => insertLead({ email: `kpi-${randomUUID()}@example.com`, ...values })
-  const convert = (leadId: string, page: { pageId: string; formId: string }, variantKey: string, type: 'soft' | 'hard', visitorId: string, when: string, device: string, t: TouchJson, firstTouch: TouchJson) =>
-    insertConversion({ workspaceId, leadId, formId: page.formId, pageId: page.pageId, variantKey, conversionType: type, visitorId, createdAt: at(when), device, touch: t, firstTouch })
+  const convert = (
+    leadId: string,
+    page: { pageId: string; formId: string },
+    variantKey: string,
+    type: 'soft' | 'hard',
+    visitorId: string,
+    when: string,
+    device: string,
+    t: TouchJson,
+    firstTouch: TouchJson,
+  ) => insertConversion({ workspaceId, leadId, formId: page.formId, pageId: page.pageId, variantKey, conversionType: type, visitorId, createdAt: at(when), device, touch: t, firstTouch })
   const moves = (leadId: string, steps: [LeadStage, LeadStage, string, number | null][]) =>
     db.insert(leadStageChanges).values(steps.map(([fromStage, toStage, when, dealValue]) => ({ workspaceId, leadId, fromStage, toStage, dealValue, source: 'api', createdAt: at(when) })))
 
   // L4: a customer since January (first touch a referral), won again in March (an upsell).
-  const L4 = await lead({ workspaceId, createdAt: at('2025-12-01T12:00:00'), firstSeenAt: at('2025-12-01T11:00:00'), channel: 'referral', device: 'desktop', firstTouch: REFERRAL, lastTouch: REFERRAL, stage: 'customer', dealValue: 600, softConversions: 1 })
+  const L4 = await lead({
+    workspaceId,
+    createdAt: at('2025-12-01T12:00:00'),
+    firstSeenAt: at('2025-12-01T11:00:00'),
+    channel: 'referral',
+    device: 'desktop',
+    firstTouch: REFERRAL,
+    lastTouch: REFERRAL,
+    stage: 'customer',
+    dealValue: 600,
+    softConversions: 1,
+  })
   await convert(L4.id, webinar, 'A', 'soft', randomUUID(), '2025-12-01T12:00:00', 'desktop', REFERRAL, REFERRAL)
-  await moves(L4.id, [['lead', 'opportunity', '2026-01-05T12:00:00', 800], ['opportunity', 'customer', '2026-01-10T12:00:00', 800], ['customer', 'opportunity', '2026-03-01T12:00:00', 500], ['opportunity', 'customer', '2026-03-09T12:00:00', 600]])
+  await moves(L4.id, [
+    ['lead', 'opportunity', '2026-01-05T12:00:00', 800],
+    ['opportunity', 'customer', '2026-01-10T12:00:00', 800],
+    ['customer', 'opportunity', '2026-03-01T12:00:00', 500],
+    ['opportunity', 'customer', '2026-03-09T12:00:00', 600],
+  ])
 
   // L0 (previous period): v0 from Google, signs up for the webinar; customer on 5 March, the value corrected next day.
-  const L0 = await lead({ workspaceId, createdAt: at('2026-02-10T09:05:00'), firstSeenAt: at('2026-02-10T09:00:00'), channel: 'organic_search', device: 'desktop', heardAbout: 'search', firstTouch: ORGANIC, lastTouch: ORGANIC, visitorId: v[0]!, stage: 'customer', dealValue: 3000, softConversions: 1 })
+  const L0 = await lead({
+    workspaceId,
+    createdAt: at('2026-02-10T09:05:00'),
+    firstSeenAt: at('2026-02-10T09:00:00'),
+    channel: 'organic_search',
+    device: 'desktop',
+    heardAbout: 'search',
+    firstTouch: ORGANIC,
+    lastTouch: ORGANIC,
+    visitorId: v[0]!,
+    stage: 'customer',
+    dealValue: 3000,
+    softConversions: 1,
+  })
   await convert(L0.id, webinar, 'A', 'soft', v[0]!, '2026-02-10T09:05:00', 'desktop', ORGANIC, ORGANIC)
-  await moves(L0.id, [['lead', 'mql', '2026-02-12T09:05:00', null], ['mql', 'opportunity', '2026-02-20T09:05:00', 2000], ['opportunity', 'customer', '2026-03-05T09:05:00', 2500], ['customer', 'customer', '2026-03-06T09:05:00', 3000]])
+  await moves(L0.id, [
+    ['lead', 'mql', '2026-02-12T09:05:00', null],
+    ['mql', 'opportunity', '2026-02-20T09:05:00', 2000],
+    ['opportunity', 'customer', '2026-03-05T09:05:00', 2500],
+    ['customer', 'customer', '2026-03-06T09:05:00', 3000],
+  ])
 
   // L1: v1 converts in its second session on 2 March (soft), again on 14 March from the newsletter (soft); won on
   // 22 March (1,200), then an upsell won on 29 March (300). Says it found us by search.
-  const L1 = await lead({ workspaceId, createdAt: at('2026-03-02T11:05:00'), firstSeenAt: at('2026-03-02T10:00:00'), channel: 'organic_search', device: 'desktop', heardAbout: 'search', firstTouch: ORGANIC, lastTouch: ORGANIC, visitorId: v[1]!, stage: 'customer', dealValue: 300, softConversions: 2 })
+  const L1 = await lead({
+    workspaceId,
+    createdAt: at('2026-03-02T11:05:00'),
+    firstSeenAt: at('2026-03-02T10:00:00'),
+    channel: 'organic_search',
+    device: 'desktop',
+    heardAbout: 'search',
+    firstTouch: ORGANIC,
+    lastTouch: ORGANIC,
+    visitorId: v[1]!,
+    stage: 'customer',
+    dealValue: 300,
+    softConversions: 2,
+  })
   await convert(L1.id, webinar, 'A', 'soft', v[1]!, '2026-03-02T11:05:00', 'desktop', ORGANIC, ORGANIC)
   await convert(L1.id, webinar, 'A', 'soft', v[1]!, '2026-03-14T13:05:00', 'desktop', NEWSLETTER, ORGANIC)
-  await moves(L1.id, [['lead', 'mql', '2026-03-04T11:05:00', null], ['mql', 'sql', '2026-03-08T11:05:00', null], ['sql', 'opportunity', '2026-03-15T11:05:00', 1000], ['opportunity', 'customer', '2026-03-22T11:05:00', 1200], ['customer', 'opportunity', '2026-03-25T11:05:00', 300], ['opportunity', 'customer', '2026-03-29T11:05:00', 300]])
+  await moves(L1.id, [
+    ['lead', 'mql', '2026-03-04T11:05:00', null],
+    ['mql', 'sql', '2026-03-08T11:05:00', null],
+    ['sql', 'opportunity', '2026-03-15T11:05:00', 1000],
+    ['opportunity', 'customer', '2026-03-22T11:05:00', 1200],
+    ['customer', 'opportunity', '2026-03-25T11:05:00', 300],
+    ['opportunity', 'customer', '2026-03-29T11:05:00', 300],
+  ])
 
   // L2: v2 on a phone from LinkedIn, webinar on variant B (soft), then a demo request from the newsletter (hard).
   // Says it heard of us on a podcast.
-  const L2 = await lead({ workspaceId, createdAt: at('2026-03-05T09:03:00'), firstSeenAt: at('2026-03-05T09:00:00'), channel: 'social', device: 'mobile', heardAbout: 'podcast', firstTouch: SOCIAL, lastTouch: SOCIAL, visitorId: v[2]!, stage: 'sql', hotAt: at('2026-03-20T14:10:00'), softConversions: 1, hardConversions: 1 })
+  const L2 = await lead({
+    workspaceId,
+    createdAt: at('2026-03-05T09:03:00'),
+    firstSeenAt: at('2026-03-05T09:00:00'),
+    channel: 'social',
+    device: 'mobile',
+    heardAbout: 'podcast',
+    firstTouch: SOCIAL,
+    lastTouch: SOCIAL,
+    visitorId: v[2]!,
+    stage: 'sql',
+    hotAt: at('2026-03-20T14:10:00'),
+    softConversions: 1,
+    hardConversions: 1,
+  })
   await convert(L2.id, webinar, 'B', 'soft', v[2]!, '2026-03-05T09:03:00', 'mobile', SOCIAL, SOCIAL)
   await convert(L2.id, demo, 'A', 'hard', v[2]!, '2026-03-20T14:10:00', 'mobile', NEWSLETTER, SOCIAL)
-  await moves(L2.id, [['lead', 'mql', '2026-03-21T09:03:00', null], ['mql', 'sql', '2026-03-26T09:03:00', null]])
+  await moves(L2.id, [
+    ['lead', 'mql', '2026-03-21T09:03:00', null],
+    ['mql', 'sql', '2026-03-26T09:03:00', null],
+  ])
 
   // L3: v3 first came from Google in January; in March a paid ad brings it to the demo form (hard). Straight to
   // SQL, an offer, lost. No answer to "how did you hear about us".
-  const L3 = await lead({ workspaceId, createdAt: at('2026-03-10T08:15:00'), firstSeenAt: at('2026-01-15T10:00:00'), channel: 'organic_search', device: 'desktop', firstTouch: ORGANIC, lastTouch: PAID, visitorId: v[3]!, stage: 'lost', hotAt: at('2026-03-10T08:15:00'), hardConversions: 1 })
+  const L3 = await lead({
+    workspaceId,
+    createdAt: at('2026-03-10T08:15:00'),
+    firstSeenAt: at('2026-01-15T10:00:00'),
+    channel: 'organic_search',
+    device: 'desktop',
+    firstTouch: ORGANIC,
+    lastTouch: PAID,
+    visitorId: v[3]!,
+    stage: 'lost',
+    hotAt: at('2026-03-10T08:15:00'),
+    hardConversions: 1,
+  })
   await convert(L3.id, demo, 'A', 'hard', v[3]!, '2026-03-10T08:15:00', 'desktop', PAID, ORGANIC)
-  await moves(L3.id, [['lead', 'sql', '2026-03-11T08:15:00', null], ['sql', 'opportunity', '2026-03-18T08:15:00', 5000], ['opportunity', 'lost', '2026-03-28T08:15:00', null]])
+  await moves(L3.id, [
+    ['lead', 'sql', '2026-03-11T08:15:00', null],
+    ['sql', 'opportunity', '2026-03-18T08:15:00', 5000],
+    ['opportunity', 'lost', '2026-03-28T08:15:00', null],
+  ])
 
   // As the submission path leaves them: a lead keeps its latest conversion's touch.
-  await db.update(leads).set({ lastTouch: NEWSLETTER }).where(inArray(leads.id, [L1.id, L2.id]))
+  await db
+    .update(leads)
+    .set({ lastTouch: NEWSLETTER })
+    .where(inArray(leads.id, [L1.id, L2.id]))
 
   // Spend: paid search 3,100 a month (January, February 2,800, March) and social 620 in March.
   await saveSpendMonth({ workspaceId, month: '2026-01', amounts: { paid_search: 3100 } })
@@ -150,8 +256,34 @@ export async function seedKpiFixture({ workspaceId, userId, otherWorkspaceId, ot
     { workspaceId: otherWorkspaceId, pageId: other.pageId, variantKey: 'A', visitorId: v[1]!, device: 'desktop', channel: 'paid_search', path: '/p/x', viewedAt: at('2026-03-02T10:15:00') },
     { workspaceId: otherWorkspaceId, pageId: other.pageId, variantKey: 'A', visitorId: randomUUID(), device: 'tablet', channel: 'social', path: '/p/x', viewedAt: at('2026-03-02T10:16:00') },
   ])
-  const LX = await insertLead({ workspaceId: otherWorkspaceId, createdAt: at('2026-03-02T10:20:00'), firstSeenAt: at('2026-03-02T10:15:00'), channel: 'paid_search', device: 'desktop', heardAbout: 'search', firstTouch: PAID, lastTouch: PAID, visitorId: v[1]!, stage: 'customer', dealValue: 99999, hotAt: at('2026-03-02T10:20:00'), hardConversions: 1 })
-  await insertConversion({ workspaceId: otherWorkspaceId, leadId: LX.id, formId: other.formId, pageId: other.pageId, variantKey: 'A', conversionType: 'hard', visitorId: v[1]!, createdAt: at('2026-03-02T10:20:00'), device: 'desktop', touch: PAID, firstTouch: PAID })
+  const LX = await insertLead({
+    workspaceId: otherWorkspaceId,
+    createdAt: at('2026-03-02T10:20:00'),
+    firstSeenAt: at('2026-03-02T10:15:00'),
+    channel: 'paid_search',
+    device: 'desktop',
+    heardAbout: 'search',
+    firstTouch: PAID,
+    lastTouch: PAID,
+    visitorId: v[1]!,
+    stage: 'customer',
+    dealValue: 99999,
+    hotAt: at('2026-03-02T10:20:00'),
+    hardConversions: 1,
+  })
+  await insertConversion({
+    workspaceId: otherWorkspaceId,
+    leadId: LX.id,
+    formId: other.formId,
+    pageId: other.pageId,
+    variantKey: 'A',
+    conversionType: 'hard',
+    visitorId: v[1]!,
+    createdAt: at('2026-03-02T10:20:00'),
+    device: 'desktop',
+    touch: PAID,
+    firstTouch: PAID,
+  })
   await db.insert(leadStageChanges).values([
     { workspaceId: otherWorkspaceId, leadId: LX.id, fromStage: 'lead', toStage: 'opportunity', dealValue: 99999, source: 'api', createdAt: at('2026-03-03T10:00:00') },
     { workspaceId: otherWorkspaceId, leadId: LX.id, fromStage: 'opportunity', toStage: 'customer', dealValue: 99999, source: 'api', createdAt: at('2026-03-04T10:00:00') },
@@ -190,12 +322,36 @@ export function expectedKpis(ids: Ids) {
     },
     pages: [
       // Most visitors first: Blog 21, then Webinar and Demo with 3 each (Webinar has more conversions).
-      { pageId: blog.pageId, name: 'Blog', visitors: [21, 0], pageViews: [21, 0], conversions: [0, 0], conversionRate: [0, null], isNotConverting: true, variants: { A: { visitors: [21, 0], conversions: [0, 0], conversionRate: [0, null] } } },
       {
-        pageId: webinar.pageId, name: 'Webinar', visitors: [3, 1], pageViews: [6, 1], conversions: [3, 1], conversionRate: [1, 1], isNotConverting: false,
+        pageId: blog.pageId,
+        name: 'Blog',
+        visitors: [21, 0],
+        pageViews: [21, 0],
+        conversions: [0, 0],
+        conversionRate: [0, null],
+        isNotConverting: true,
+        variants: { A: { visitors: [21, 0], conversions: [0, 0], conversionRate: [0, null] } },
+      },
+      {
+        pageId: webinar.pageId,
+        name: 'Webinar',
+        visitors: [3, 1],
+        pageViews: [6, 1],
+        conversions: [3, 1],
+        conversionRate: [1, 1],
+        isNotConverting: false,
         variants: { A: { visitors: [2, 1], conversions: [2, 1], conversionRate: [1, 1] }, B: { visitors: [1, 0], conversions: [1, 0], conversionRate: [1, null] } },
       },
-      { pageId: demo.pageId, name: 'Demo', visitors: [3, 0], pageViews: [3, 0], conversions: [2, 0], conversionRate: [2 / 3, null], isNotConverting: false, variants: { A: { visitors: [3, 0], conversions: [2, 0], conversionRate: [2 / 3, null] } } },
+      {
+        pageId: demo.pageId,
+        name: 'Demo',
+        visitors: [3, 0],
+        pageViews: [3, 0],
+        conversions: [2, 0],
+        conversionRate: [2 / 3, null],
+        isNotConverting: false,
+        variants: { A: { visitors: [3, 0], conversions: [2, 0], conversionRate: [2 / 3, null] } },
+      },
     ],
     funnel: {
       // Cohort: L1, L2, L3 (March); L0 (previous). L3 went straight to SQL, so it reached MQL then.
@@ -271,8 +427,20 @@ export function expectedKpis(ids: Ids) {
     // deals: L0 [organic], L1 [organic, email] ×2 (the newsletter conversion came before both wins), L4 [referral].
     attribution: {
       first: { organic_search: { leads: 2, customers: 2, revenue: 4500 }, social: { leads: 1, customers: 0, revenue: 0 }, referral: { leads: 0, customers: 0, revenue: 600 } },
-      last: { organic_search: { leads: 1, customers: 1, revenue: 3000 }, social: { leads: 1, customers: 0, revenue: 0 }, paid_search: { leads: 1, customers: 0, revenue: 0 }, email: { leads: 0, customers: 1, revenue: 1500 }, referral: { leads: 0, customers: 0, revenue: 600 } },
-      linear: { organic_search: { leads: 1.5, customers: 1.5, revenue: 3750 }, social: { leads: 1, customers: 0, revenue: 0 }, paid_search: { leads: 0.5, customers: 0, revenue: 0 }, email: { leads: 0, customers: 0.5, revenue: 750 }, referral: { leads: 0, customers: 0, revenue: 600 } },
+      last: {
+        organic_search: { leads: 1, customers: 1, revenue: 3000 },
+        social: { leads: 1, customers: 0, revenue: 0 },
+        paid_search: { leads: 1, customers: 0, revenue: 0 },
+        email: { leads: 0, customers: 1, revenue: 1500 },
+        referral: { leads: 0, customers: 0, revenue: 600 },
+      },
+      linear: {
+        organic_search: { leads: 1.5, customers: 1.5, revenue: 3750 },
+        social: { leads: 1, customers: 0, revenue: 0 },
+        paid_search: { leads: 0.5, customers: 0, revenue: 0 },
+        email: { leads: 0, customers: 0.5, revenue: 750 },
+        referral: { leads: 0, customers: 0, revenue: 600 },
+      },
       // The previous period under every model: L0's lead to organic search, no deals.
       previous: { organic_search: { leads: 1, customers: 0, revenue: 0 } },
     } as Record<string, Record<string, { leads: number; customers: number; revenue: number }>>,

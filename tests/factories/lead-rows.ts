@@ -18,7 +18,10 @@ export async function insertForm({ workspaceId, name = 'Contact sales', conversi
 
 export async function insertPage({ workspaceId, name = 'Demo page' }: { workspaceId: string; name?: string }) {
   const settings = { title: name, description: '', socialImage: '', noindex: false, favicon: '', theme: { brandColor: '#4f46e5', font: 'system', logo: '' } }
-  const [row] = await db.insert(pages).values({ workspaceId, name, slug: `lead-test-${randomUUID()}`, settings }).returning()
+  const [row] = await db
+    .insert(pages)
+    .values({ workspaceId, name, slug: `lead-test-${randomUUID()}`, settings })
+    .returning()
   return row!
 }
 

@@ -22,7 +22,17 @@ export const CONSENT_FORM: FormDefinitionInput = {
 }
 
 /** A form on a published page in `workspaceId`, served at /p/<slug>. */
-export async function publishFormPage({ workspaceId, userId, definition = CONSENT_FORM, name = 'Guide form' }: { workspaceId: string; userId: string; definition?: FormDefinitionInput; name?: string }) {
+export async function publishFormPage({
+  workspaceId,
+  userId,
+  definition = CONSENT_FORM,
+  name = 'Guide form',
+}: {
+  workspaceId: string
+  userId: string
+  definition?: FormDefinitionInput
+  name?: string
+}) {
   const parsed = validateFormDefinition(definition)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const form = await createForm({ workspaceId, name, definition: parsed.definition })

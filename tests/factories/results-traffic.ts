@@ -109,7 +109,11 @@ async function get(url: string, { ua, referer = '', jar, method = 'GET', headers
   return { html, variant: /data-variant="([A-Z]+)"/.exec(html)?.[1] ?? null }
 }
 
-async function submit(serverUrl: string, slug: string, { html, formId, email, jar, ua, idem = randomUUID() }: { html: string; formId: string; email: string; jar?: CookieJar; ua: string; idem?: string }) {
+async function submit(
+  serverUrl: string,
+  slug: string,
+  { html, formId, email, jar, ua, idem = randomUUID() }: { html: string; formId: string; email: string; jar?: CookieJar; ua: string; idem?: string },
+) {
   const response = await postFrom(loopbackAddress(), `${serverUrl}/p/${slug}`, {
     headers: { 'User-Agent': ua, ...(jar ? { Cookie: jar.header() } : {}), Accept: 'application/json', 'Content-Type': 'application/json' },
     body: JSON.stringify({ ...hiddenFieldsOf(html), _form: formId, _idem: idem, email, consent: true }),
@@ -160,7 +164,10 @@ export async function seedResultsTraffic(serverUrl: string) {
     const created = await api.create({
       pageId: page.pageId,
       name: 'Results fixture',
-      variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }],
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
       primaryMetric: 'any',
       secondaryMetrics: ['hard', { formId: page.hardFormId }],
       minRuntimeDays: 1,
@@ -199,11 +206,16 @@ export async function seedResultsTraffic(serverUrl: string) {
 
       // Two soft converters of one variant share an email (one lead); there always is such a pair among four.
       const softToday = today.filter((t) => t.visitor.index % 4 === 0)
-      const pair = softToday.flatMap((a, i) => softToday.slice(i + 1).filter((b) => b.visitor.variant === a.visitor.variant).map((b) => [a, b] as const))[0]
+      const pair = softToday.flatMap((a, i) =>
+        softToday
+          .slice(i + 1)
+          .filter((b) => b.visitor.variant === a.visitor.variant)
+          .map((b) => [a, b] as const),
+      )[0]
       for (const t of today) {
         const { visitor, html, jar, ua } = t
         if (!visitor.soft && !visitor.hard) continue
-        visitor.email = pair && t === pair[1] ? pair[0].visitor.email ?? `v${pair[0].visitor.index}-${run}@example.com` : `v${visitor.index}-${run}@example.com`
+        visitor.email = pair && t === pair[1] ? (pair[0].visitor.email ?? `v${pair[0].visitor.index}-${run}@example.com`) : `v${visitor.index}-${run}@example.com`
         if (visitor.soft) {
           const idem = randomUUID()
           await submit(serverUrl, page.slug, { html, formId: page.softFormId, email: visitor.email, jar, ua, idem })
@@ -221,7 +233,10 @@ export async function seedResultsTraffic(serverUrl: string) {
 
   const stageMoves = chooseStageMoves(visitors)
   for (const move of stageMoves) {
-    const [lead] = await db.select({ id: leads.id }).from(leads).where(and(eq(leads.workspaceId, owner.workspaceId), eq(leads.email, move.email)))
+    const [lead] = await db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(eq(leads.workspaceId, owner.workspaceId), eq(leads.email, move.email)))
     for (const { stage, dealValue } of move.stages) {
       const moved = await changeLeadStage(db, { workspaceId: owner.workspaceId, leadId: lead!.id, toStage: stage, dealValue, changedBy: owner.userId, source: 'member' })
       if (!moved.ok) throw new Error(JSON.stringify(moved))

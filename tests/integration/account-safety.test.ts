@@ -14,11 +14,12 @@ const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebK
 
 /** A session of `email` opened through the login form from a browser with this user agent. */
 async function logInFrom(email: string, password: string, userAgent: string) {
-  const result = await readResult(
-    await callRoute(loginAction, '/login', { form: { email, password }, headers: { 'User-Agent': userAgent }, ip: `192.0.2.${Math.floor(Math.random() * 250)}` }),
-  )
+  const result = await readResult(await callRoute(loginAction, '/login', { form: { email, password }, headers: { 'User-Agent': userAgent }, ip: `192.0.2.${Math.floor(Math.random() * 250)}` }))
   expect(result.status).toBe(302)
-  return result.headers.getSetCookie().find((c) => c.startsWith('sf_session='))!.split(';')[0]!
+  return result.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('sf_session='))!
+    .split(';')[0]!
 }
 
 const isLoggedIn = async (cookie: string) => (await getUser(buildRequest('/', { cookie }))) !== null
@@ -124,8 +125,7 @@ describe("a member's API keys when they leave", () => {
     const promoted = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'editor' })
     const demotedKey = await createApiKey({ workspaceId: owner.workspaceId, name: 'Old script', createdBy: demoted.userId })
     const promotedKey = await createApiKey({ workspaceId: owner.workspaceId, name: 'Warehouse', createdBy: promoted.userId })
-    const changeRole = (userId: string, role: string) =>
-      callRoute(membersAction, '/settings/members', { cookie: owner.cookie, form: { intent: 'changeRole', userId, role } }).then(readResult)
+    const changeRole = (userId: string, role: string) => callRoute(membersAction, '/settings/members', { cookie: owner.cookie, form: { intent: 'changeRole', userId, role } }).then(readResult)
 
     expect((await changeRole(demoted.userId, 'viewer')).body).toMatchObject({ revokedKeys: ['Old script'] })
     expect((await changeRole(promoted.userId, 'owner')).body).toMatchObject({ revokedKeys: [] })

@@ -42,7 +42,13 @@ afterAll(async () => {
 
 /** The policy's directives by name: `{ 'script-src': ["'self'", "'nonce-…'"], … }`. */
 function directives(policy: string) {
-  return Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]))
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  )
 }
 
 /** Fetches an admin document and checks its CSP and scripts; returns the nonce. */

@@ -104,7 +104,7 @@ describe.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('through the real server 
     await server?.exited
   })
 
-  test('every route and method, Remix\'s and others, without a key: 405s as above, the rest 401/404/204, never a 5xx', async () => {
+  test("every route and method, Remix's and others, without a key: 405s as above, the rest 401/404/204, never a 5xx", async () => {
     const answers = new Map<string, Map<string, Seen>>()
     for (const file of ROUTE_FILES) {
       const byMethod = new Map<string, Seen>()

@@ -6,7 +6,7 @@ import { loader as healthz } from '#app/routes/healthz'
 import { callRoute, createOwner, readResult } from '#tests/factories/accounts'
 
 describe('GET /api/v1/workspace', () => {
-  test('answers the key\'s workspace, and 401 JSON for a missing, unknown or revoked key', async () => {
+  test("answers the key's workspace, and 401 JSON for a missing, unknown or revoked key", async () => {
     const owner = await createOwner({ name: 'Keyholder' })
     const { key, id } = await createApiKey({ workspaceId: owner.workspaceId, name: 'test', createdBy: owner.userId })
     const ok = await readResult(await callRoute(workspaceApi, '/api/v1/workspace', { headers: { Authorization: `Bearer ${key}` } }))

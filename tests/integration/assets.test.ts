@@ -99,7 +99,11 @@ describe('the asset success action', () => {
     const ours = await createAsset({ workspaceId: owner.workspaceId, filename: 'ours.pdf', contentType: 'application/pdf', data: PDF, createdBy: owner.userId })
     const definition = (assetId: string) => ({ ...newFormDefinition({ purpose: 'content_download' }), success: { type: 'asset', assetId, label: 'Get the guide' } })
     const save = (assetId: string) =>
-      callRoute(formAction as never, `/forms/${owner.formId}`, { cookie: owner.cookie, params: { id: owner.formId }, form: { intent: 'save', name: 'Guide', definition: JSON.stringify(definition(assetId)) } }).then(readResult)
+      callRoute(formAction as never, `/forms/${owner.formId}`, {
+        cookie: owner.cookie,
+        params: { id: owner.formId },
+        form: { intent: 'save', name: 'Guide', definition: JSON.stringify(definition(assetId)) },
+      }).then(readResult)
 
     const refused = await save(theirs.id)
     expect(refused.status).toBe(400)
@@ -178,9 +182,7 @@ describe('download links', () => {
   test('forged, edited or truncated links are a 404 page, never a 500', async () => {
     const { owner, asset, link } = await uploaded()
     const [payload, signature] = link.slice(3).split('.') as [string, string]
-    const edited = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), e: Math.floor(Date.now() / 1000) + 10 * 365 * 24 * 3600 }),
-    ).toString('base64url')
+    const edited = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), e: Math.floor(Date.now() / 1000) + 10 * 365 * 24 * 3600 })).toString('base64url')
     const otherSignature = createDownloadLink({ workspaceId: owner.workspaceId, formId: owner.formId, conversionId: null, asset: { id: asset.id }, ttlSeconds: 60 }).split('.')[1]
     const forgeries = [
       `/d/${edited}.${signature}`, // a later expiry

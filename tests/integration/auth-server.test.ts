@@ -60,7 +60,14 @@ beforeAll(async () => {
   // A published page with a running experiment: a first visit gets the visitor, touch and assignment cookies.
   const { owner: growth, api } = await experimentApi()
   const page = await publishExperimentPage(growth)
-  const created = await api.create({ pageId: page.pageId, name: 'Cookies', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+  const created = await api.create({
+    pageId: page.pageId,
+    name: 'Cookies',
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+  })
   expect((await api.act(created.body.id, 'start')).status).toBe(200)
   slug = page.slug
   const env = { DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: process.env.SESSION_SECRET! }

@@ -13,9 +13,7 @@ const uniqueIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUU
 describe('sign up, log in, log out', () => {
   test('signing up creates a workspace and logs the new owner in', async () => {
     const email = uniqueEmail()
-    const result = await readResult(
-      await callRoute(signupAction, '/signup', { form: { name: 'Ada', email, password: 'long enough pw', workspaceName: 'Ada Co' }, ip: uniqueIp() }),
-    )
+    const result = await readResult(await callRoute(signupAction, '/signup', { form: { name: 'Ada', email, password: 'long enough pw', workspaceName: 'Ada Co' }, ip: uniqueIp() }))
     expect(result.status).toBe(302)
     // Through the login page's cookie check (app/auth/cookie-check.ts) on to the dashboard.
     expect(result.headers.get('Location')).toBe('/login?check=1&redirectTo=%2Fdashboard')
@@ -62,8 +60,7 @@ describe('sign up, log in, log out', () => {
   test('login gives a new session id every time; logout ends the session', async () => {
     const email = uniqueEmail()
     await callRoute(signupAction, '/signup', { form: { name: 'B', email, password: 'long enough pw', workspaceName: 'W' }, ip: uniqueIp() })
-    const login = async () =>
-      readResult(await callRoute(loginAction, '/login', { form: { email, password: 'long enough pw', redirectTo: '/settings' }, ip: uniqueIp() }))
+    const login = async () => readResult(await callRoute(loginAction, '/login', { form: { email, password: 'long enough pw', redirectTo: '/settings' }, ip: uniqueIp() }))
     const first = await login()
     const second = await login()
     expect(first.status).toBe(302)
@@ -103,9 +100,7 @@ describe('sign up, log in, log out', () => {
   })
 
   test('a cross-site login post is refused', async () => {
-    const result = await readResult(
-      await callRoute(loginAction, '/login', { form: { email: uniqueEmail(), password: 'x' }, headers: { Origin: 'https://evil.test' } }),
-    )
+    const result = await readResult(await callRoute(loginAction, '/login', { form: { email: uniqueEmail(), password: 'x' }, headers: { Origin: 'https://evil.test' } }))
     expect(result.status).toBe(403)
   })
 })

@@ -14,7 +14,16 @@ import { experimentApi, publishExperimentPage } from '#tests/factories/experimen
 async function runningExperiment({ daysAgo, counts, autoShip = true, minRuntimeDays = 7 }: { daysAgo: number; counts: [number, number][]; autoShip?: boolean; minRuntimeDays?: number }) {
   const { owner, api } = await experimentApi()
   const page = await publishExperimentPage(owner)
-  const created = await api.create({ pageId: page.pageId, name: 'Auto', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], autoShip, minRuntimeDays })
+  const created = await api.create({
+    pageId: page.pageId,
+    name: 'Auto',
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+    autoShip,
+    minRuntimeDays,
+  })
   const id = created.body.id as string
   expect((await api.act(id, 'start')).status).toBe(200)
   const startedAt = new Date(Date.now() - daysAgo * DAY_MS)
@@ -31,8 +40,14 @@ async function runningExperiment({ daysAgo, counts, autoShip = true, minRuntimeD
   return { id, owner }
 }
 
-const WINNING: [number, number][] = [[5000, 250], [5000, 400]] // 5% against 8%: B wins clearly
-const EVEN: [number, number][] = [[5000, 250], [5000, 252]]
+const WINNING: [number, number][] = [
+  [5000, 250],
+  [5000, 400],
+] // 5% against 8%: B wins clearly
+const EVEN: [number, number][] = [
+  [5000, 250],
+  [5000, 252],
+]
 
 const stateOf = async (id: string) => {
   const [row] = await db.select({ status: experiments.status, winnerKey: experiments.winnerKey }).from(experiments).where(eq(experiments.id, id))
@@ -55,7 +70,14 @@ describe('runAutoShip', () => {
     expect(state.winnerEvents[0]).toMatchObject({ actor: 'auto', userId: null, workspaceId: owner.workspaceId })
     expect(state.winnerEvents[0]!.detail).toMatchObject({
       variantKey: 'B',
-      evidence: { metric: 'any', reason: expect.stringContaining('safe to ship'), variants: [{ key: 'A', visitors: 5000, conversions: 250 }, { key: 'B', visitors: 5000, conversions: 400 }] },
+      evidence: {
+        metric: 'any',
+        reason: expect.stringContaining('safe to ship'),
+        variants: [
+          { key: 'A', visitors: 5000, conversions: 250 },
+          { key: 'B', visitors: 5000, conversions: 400 },
+        ],
+      },
     })
     // The page's results now say so, and a later run does nothing.
     const after = await getExperimentResults({ workspaceId: owner.workspaceId, id, metric: null })

@@ -9,26 +9,27 @@ import { callRoute, createMember, createOwner, readResult } from '#tests/factori
 // Viewers read; editors and owners act. Every action, from the page or the API, is one audit row naming who
 // (the member, or the API key by id), when and what.
 
-const act = (member: { cookie: string }, id: string, form: Record<string, string>) =>
-  callRoute(detailAction, `/experiments/${id}`, { cookie: member.cookie, form, params: { id } }).then(readResult)
+const act = (member: { cookie: string }, id: string, form: Record<string, string>) => callRoute(detailAction, `/experiments/${id}`, { cookie: member.cookie, form, params: { id } }).then(readResult)
 
 const eventsOf = (id: string) => db.select().from(experimentEvents).where(eq(experimentEvents.experimentId, id)).orderBy(experimentEvents.createdAt)
 
 async function draftExperiment() {
   const { owner, api } = await experimentApi()
   const page = await publishExperimentPage(owner)
-  const created = await api.create({ pageId: page.pageId, name: 'Audit', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], coverage: 0.5 })
+  const created = await api.create({
+    pageId: page.pageId,
+    name: 'Audit',
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+    coverage: 0.5,
+  })
   expect(created.status).toBe(201)
   return { owner, api, id: created.body.id as string }
 }
 
-const LIFECYCLE: Record<string, string>[] = [
-  { intent: 'start' },
-  { intent: 'coverage', coverage: '80' },
-  { intent: 'pause' },
-  { intent: 'resume' },
-  { intent: 'winner', variantKey: 'B' },
-]
+const LIFECYCLE: Record<string, string>[] = [{ intent: 'start' }, { intent: 'coverage', coverage: '80' }, { intent: 'pause' }, { intent: 'resume' }, { intent: 'winner', variantKey: 'B' }]
 
 describe('experiment actions from the page', () => {
   test('a viewer gets 403 for every action and changes nothing; no audit row is written', async () => {
@@ -63,7 +64,14 @@ describe('experiment actions from the page', () => {
     // No traffic yet: the evidence says so (a member may declare against the statistics; the record shows it).
     expect(events.find((e) => e.action === 'winner')!.detail).toMatchObject({
       variantKey: 'B',
-      evidence: { metric: 'any', variants: [{ key: 'A', visitors: 0, conversions: 0 }, { key: 'B', visitors: 0, conversions: 0 }], significant: false },
+      evidence: {
+        metric: 'any',
+        variants: [
+          { key: 'A', visitors: 0, conversions: 0 },
+          { key: 'B', visitors: 0, conversions: 0 },
+        ],
+        significant: false,
+      },
     })
   })
 
@@ -71,7 +79,11 @@ describe('experiment actions from the page', () => {
     const { owner, id } = await draftExperiment()
     await act(owner, id, { intent: 'start' })
     expect(await act(owner, id, { intent: 'stop' })).toMatchObject({ status: 200, body: { done: 'stop' } })
-    expect((await eventsOf(id)).map((e) => [e.action, e.userId])).toEqual([['create', null], ['start', owner.userId], ['stop', owner.userId]])
+    expect((await eventsOf(id)).map((e) => [e.action, e.userId])).toEqual([
+      ['create', null],
+      ['start', owner.userId],
+      ['stop', owner.userId],
+    ])
   })
 })
 
@@ -83,7 +95,10 @@ describe('experiment actions through the API', () => {
     expect((await api.act(id, 'pause')).status).toBe(200)
     expect((await api.act(id, 'resume')).status).toBe(200)
     expect((await api.act(id, 'winner', { variantKey: 'A' })).status).toBe(200)
-    const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.workspaceId, owner.workspaceId), eq(apiKeys.name, 'experiments')))
+    const [key] = await db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.workspaceId, owner.workspaceId), eq(apiKeys.name, 'experiments')))
     const events = await eventsOf(id)
     expect(events.map((e) => e.action)).toEqual(['create', 'start', 'coverage', 'pause', 'resume', 'winner'])
     for (const e of events) {
@@ -102,7 +117,14 @@ describe('experiment actions through the API', () => {
     const winner = (await eventsOf(id)).find((e) => e.action === 'winner')!
     expect(winner.detail).toMatchObject({
       variantKey: 'B',
-      evidence: { metric: 'any', variants: [{ key: 'A', visitors: 4000, conversions: 200 }, { key: 'B', visitors: 4000, conversions: 320 }], significant: expect.any(Boolean) },
+      evidence: {
+        metric: 'any',
+        variants: [
+          { key: 'A', visitors: 4000, conversions: 200 },
+          { key: 'B', visitors: 4000, conversions: 320 },
+        ],
+        significant: expect.any(Boolean),
+      },
     })
     const evidence = winner.detail.evidence as { relativeLift: number; sequentialPValueAdjusted: number; decision: string; reason: string }
     expect(evidence.relativeLift).toBeCloseTo(0.6, 10)

@@ -24,14 +24,22 @@ type Visitor = { html: string; cookie: string; visitorId: string; variant: strin
 async function visit(baseUrl: string, slug: string): Promise<Visitor> {
   const response = await fetch(`${baseUrl}/p/${slug}`, { headers: { 'User-Agent': BROWSER_UA } })
   const html = await response.text()
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ')
   return { html, cookie, visitorId: /sf_vid=([^;]+)/.exec(cookie)![1]!, variant: /data-variant="([A-Z]+)"/.exec(html)![1]! }
 }
 
 type Posted = { status: number; conversionId: string | null; held: boolean }
 
 /** The visitor's form post, as the enhancement sends it; `from`: a loopback address of its own (rate limits). */
-async function submit(baseUrl: string, slug: string, v: Visitor, { idem = randomUUID(), email = `${randomUUID()}@example.com`, honeypot = '', from }: { idem?: string; email?: string; honeypot?: string; from?: string } = {}): Promise<Posted> {
+async function submit(
+  baseUrl: string,
+  slug: string,
+  v: Visitor,
+  { idem = randomUUID(), email = `${randomUUID()}@example.com`, honeypot = '', from }: { idem?: string; email?: string; honeypot?: string; from?: string } = {},
+): Promise<Posted> {
   const headers = { 'User-Agent': BROWSER_UA, Cookie: v.cookie, Accept: 'application/json', 'Content-Type': 'application/json' }
   const body = JSON.stringify({ ...hiddenFieldsOf(v.html), _idem: idem, _hp: honeypot, email, consent: true })
   const url = `${baseUrl}/p/${slug}`
@@ -43,7 +51,14 @@ async function submit(baseUrl: string, slug: string, v: Visitor, { idem = random
 async function runningExperiment() {
   const { owner, api } = await experimentApi()
   const page = await publishExperimentPage(owner)
-  const created = await api.create({ pageId: page.pageId, name: 'Counting', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+  const created = await api.create({
+    pageId: page.pageId,
+    name: 'Counting',
+    variants: [
+      { key: 'A', weight: 0.5 },
+      { key: 'B', weight: 0.5 },
+    ],
+  })
   const id = created.body.id as string
   expect((await api.act(id, 'start')).body).toMatchObject({ status: 'running' })
   return { owner, page, id }
@@ -124,7 +139,10 @@ describe('repeats, held submissions and concurrency', () => {
       expect(await resultCounts(owner.workspaceId, id, page.formId)).toEqual(await storedCounts(id, page.formId))
       expect(await storedVisitors(id)).toEqual(new Set([once, repeater, doubleClicker, racer, heldThenConverted].map((v) => v.visitorId)))
 
-      const held = await db.select({ id: spamSubmissions.id, visitorId: spamSubmissions.visitorId, experimentId: spamSubmissions.experimentId }).from(spamSubmissions).where(eq(spamSubmissions.pageId, page.pageId))
+      const held = await db
+        .select({ id: spamSubmissions.id, visitorId: spamSubmissions.visitorId, experimentId: spamSubmissions.experimentId })
+        .from(spamSubmissions)
+        .where(eq(spamSubmissions.pageId, page.pageId))
       expect(held.every((h) => h.experimentId === id)).toBe(true)
       const restoring = held.filter((h) => h.visitorId !== never.visitorId)
       // Restored concurrently, twice each: one conversion per key.
@@ -210,9 +228,11 @@ const serverEnv = (databaseUrl: string) => ({ DATABASE_URL: databaseUrl, SESSION
 /** Runs `task` over `items`, `concurrency` at a time. */
 async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>) {
   let next = 0
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await task(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!)
+    }),
+  )
 }
 
 describe.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('a server process', () => {

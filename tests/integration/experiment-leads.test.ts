@@ -25,7 +25,16 @@ async function convert(s: Setting, variantKey: string, { leadId, stage }: { lead
   const lead = leadId ?? (await insertLead({ workspaceId: s.workspaceId, ...(stage ? { stage } : {}) })).id
   const visitorId = randomUUID()
   const conversion = await insertConversion({ workspaceId: s.workspaceId, leadId: lead, formId: s.formId, pageId: s.pageId, variantKey, experimentId: s.experimentId, visitorId })
-  const row = (metric: string): ExperimentConversionRow => ({ experimentId: s.experimentId, visitorId, metric, variantKey, conversionId: conversion.id, device: 'desktop', channel: 'direct', convertedAt: new Date() })
+  const row = (metric: string): ExperimentConversionRow => ({
+    experimentId: s.experimentId,
+    visitorId,
+    metric,
+    variantKey,
+    conversionId: conversion.id,
+    device: 'desktop',
+    channel: 'direct',
+    convertedAt: new Date(),
+  })
   await writeExperimentConversions([row('any'), row('soft'), row(`form:${s.formId}`)])
   return lead
 }
@@ -33,7 +42,7 @@ async function convert(s: Setting, variantKey: string, { leadId, stage }: { lead
 const move = (s: Setting, leadId: string, toStage: LeadStage, dealValue?: number) =>
   changeLeadStage(db, { workspaceId: s.workspaceId, leadId, toStage, dealValue, changedBy: null, source: 'api' }).then((r) => expect(r.ok).toBe(true))
 
-const rowOf = async (leadId: string) => (await db.select().from(experimentLeads).where(eq(experimentLeads.leadId, leadId)))
+const rowOf = async (leadId: string) => await db.select().from(experimentLeads).where(eq(experimentLeads.leadId, leadId))
 
 describe('experiment_leads', () => {
   test('one row per experiment, variant and lead; a second visitor with the same lead adds none', async () => {
@@ -41,7 +50,10 @@ describe('experiment_leads', () => {
     const lead = await convert(s, 'A')
     await convert(s, 'A', { leadId: lead })
     await convert(s, 'B', { leadId: lead })
-    expect((await rowOf(lead)).map((r) => [r.variantKey, r.reached, r.isLost, r.pipelineValue]).sort()).toEqual([['A', 0, false, 0], ['B', 0, false, 0]])
+    expect((await rowOf(lead)).map((r) => [r.variantKey, r.reached, r.isLost, r.pipelineValue]).sort()).toEqual([
+      ['A', 0, false, 0],
+      ['B', 0, false, 0],
+    ])
   })
 
   test('stage and deal value changes follow; reached only rises; lost keeps how far it got', async () => {

@@ -43,8 +43,7 @@ const sameInterval = (actual: Interval | null | undefined, expected: Interval | 
   closeTo(actual![1], expected[1])
 }
 const wilson = (visitors: number, conversions: number) => (visitors ? computeWilsonInterval({ visitors, conversions }, Z) : null)
-const katz = (t: { visitors: number; conversions: number }, c: { visitors: number; conversions: number }, m: number) =>
-  t.visitors && c.visitors ? computeRelativeLiftInterval(t, c, m) : null
+const katz = (t: { visitors: number; conversions: number }, c: { visitors: number; conversions: number }, m: number) => (t.visitors && c.visitors ? computeRelativeLiftInterval(t, c, m) : null)
 const zero = (): MetricCounts => ({ '': 0 })
 
 function metricKeys() {
@@ -77,7 +76,10 @@ function checkVariants(results: ExperimentResults, metric: string) {
   sameInterval(b.relativeLiftCi, katz(counts[1]!, counts[0]!, Z))
   expect(results.decision).toMatchObject(analysis.decision)
   expect(results.srm.pValue).toBe(analysis.srm.pValue)
-  expect(results.srm.variants.map((s) => [s.key, s.visitors, s.expectedShare])).toEqual([['A', counts[0]!.visitors, 0.5], ['B', counts[1]!.visitors, 0.5]])
+  expect(results.srm.variants.map((s) => [s.key, s.visitors, s.expectedShare])).toEqual([
+    ['A', counts[0]!.visitors, 0.5],
+    ['B', counts[1]!.visitors, 0.5],
+  ])
   closeTo(results.srm.variants[0]!.observedShare, counts[0]!.visitors / totalVisitors)
 }
 
@@ -146,7 +148,16 @@ describe('GET /api/v1/experiments/:id/results', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('Server-Timing')).toMatch(/^results;dur=/)
     const results = response.body as ExperimentResults
-    expect(results.experiment).toMatchObject({ id: fixture.experimentId, status: 'running', control: 'A', primaryMetric: 'any', plannedVisitorsPerVariant: 100, minRuntimeDays: 1, autoShip: false, winner: null })
+    expect(results.experiment).toMatchObject({
+      id: fixture.experimentId,
+      status: 'running',
+      control: 'A',
+      primaryMetric: 'any',
+      plannedVisitorsPerVariant: 100,
+      minRuntimeDays: 1,
+      autoShip: false,
+      winner: null,
+    })
     expect(results.metrics.map((m) => m.key)).toEqual(['any', 'soft', 'hard', ...[`form:${fixture.page.softFormId}`, `form:${fixture.page.hardFormId}`].sort()])
     expect(results.metrics.find((m) => m.formId === fixture.page.hardFormId)!.label).toBe('Form: Demo request')
     checkVariants(results, 'any')
@@ -205,7 +216,11 @@ describe('GET /api/v1/experiments/:id/results', () => {
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(csv.headers.get('Content-Disposition')).toBe(`attachment; filename="experiment-${fixture.experimentId}-any-variants.csv"`)
     const table = (body: unknown) => {
-      const [header, ...rows] = String(body).replace('\uFEFF', '').trim().split('\r\n').map((line) => line.split(','))
+      const [header, ...rows] = String(body)
+        .replace('\uFEFF', '')
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','))
       return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!])))
     }
     const variants = table(csv.body)
@@ -213,9 +228,18 @@ describe('GET /api/v1/experiments/:id/results', () => {
     variants.forEach((row, i) => {
       const v = json.variants[i]!
       expect(row).toMatchObject({
-        metric: 'any', variant: v.key, is_control: String(v.isControl), visitors: String(fixture.expected.variants[v.key]!['']), conversions: String(fixture.expected.variants[v.key]!.any),
-        rate: String(v.rate), rate_ci_low: String(v.ci![0]), rate_ci_high: String(v.ci![1]), probability_to_be_best: String(v.probabilityToBeBest), expected_loss: String(v.expectedLoss),
-        soft_conversions: String(v.soft.conversions), hard_conversions: String(v.hard.conversions),
+        metric: 'any',
+        variant: v.key,
+        is_control: String(v.isControl),
+        visitors: String(fixture.expected.variants[v.key]!['']),
+        conversions: String(fixture.expected.variants[v.key]!.any),
+        rate: String(v.rate),
+        rate_ci_low: String(v.ci![0]),
+        rate_ci_high: String(v.ci![1]),
+        probability_to_be_best: String(v.probabilityToBeBest),
+        expected_loss: String(v.expectedLoss),
+        soft_conversions: String(v.soft.conversions),
+        hard_conversions: String(v.hard.conversions),
       })
     })
     expect(variants[1]).toMatchObject({ sequential_p_value: String(json.variants[1]!.vsControl!.sequentialPValue), relative_lift_ci_low: String(json.variants[1]!.vsControl!.relativeLiftCi![0]) })
@@ -246,7 +270,10 @@ describe('GET /api/v1/experiments/:id/results', () => {
 
     const other = await createOwner({ name: 'Other' })
     const otherCall = await apiKeyCaller({ workspaceId: other.workspaceId, createdBy: other.userId })
-    expect(await otherCall(resultsApi, `/api/v1/experiments/${fixture.experimentId}/results`, { params: { id: fixture.experimentId } })).toMatchObject({ status: 404, body: { error: 'No such experiment' } })
+    expect(await otherCall(resultsApi, `/api/v1/experiments/${fixture.experimentId}/results`, { params: { id: fixture.experimentId } })).toMatchObject({
+      status: 404,
+      body: { error: 'No such experiment' },
+    })
     expect((await callResults('not-an-id')).status).toBe(404)
     expect((await callResults(randomUUID())).status).toBe(404)
     const anonymous = await otherCall(resultsApi, `/api/v1/experiments/${fixture.experimentId}/results`, { params: { id: fixture.experimentId }, auth: false })

@@ -33,12 +33,23 @@ test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
       servers.push(await startServer(env, { startTimeoutMs: 60_000 }))
       const [one, two] = servers as [RunningServer, RunningServer]
       const api = (path: string, body?: unknown) =>
-        fetch(`${one.url}/api/v1${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }).then(async (r) => ({ status: r.status, body: await r.json() }))
+        fetch(`${one.url}/api/v1${path}`, {
+          method: body ? 'POST' : 'GET',
+          headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+          body: body ? JSON.stringify(body) : undefined,
+        }).then(async (r) => ({ status: r.status, body: await r.json() }))
       const { body: list } = await api('/pages')
       const page = list.pages.find((p: { slug: string }) => p.slug === 'demo-webinar')
       expect((await api(`/pages/${page.id}/variants`, { copyFrom: 'A', name: 'Bold' })).status).toBe(201)
       expect((await api(`/pages/${page.id}/publish`, {})).status).toBe(200)
-      const created = await api('/experiments', { pageId: page.id, name: 'Two processes', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+      const created = await api('/experiments', {
+        pageId: page.id,
+        name: 'Two processes',
+        variants: [
+          { key: 'A', weight: 0.5 },
+          { key: 'B', weight: 0.5 },
+        ],
+      })
       expect((await api(`/experiments/${created.body.id}/start`, {})).status).toBe(200)
 
       const VISITORS = 200
@@ -74,7 +85,10 @@ test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
       await db.end()
       expect(exposed).toEqual({ n: VISITORS, visitors: VISITORS })
       expect(rollup!.n).toBe(VISITORS)
-      expect(byVariant.map((r) => [r.variant_key, r.n])).toEqual([['A', counts.A], ['B', counts.B]])
+      expect(byVariant.map((r) => [r.variant_key, r.n])).toEqual([
+        ['A', counts.A],
+        ['B', counts.B],
+      ])
     } finally {
       await admin.unsafe(`drop database if exists "${name}" with (force)`)
       await admin.end()

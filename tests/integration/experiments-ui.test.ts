@@ -57,8 +57,7 @@ async function createViaForm(owner: Owner, pageId: string, extra: [string, strin
   return result.headers.get('Location')!.replace('/experiments/', '')
 }
 
-const act = (owner: { cookie: string }, id: string, form: Record<string, string>) =>
-  callRoute(detailAction, `/experiments/${id}`, { cookie: owner.cookie, form, params: { id } }).then(readResult)
+const act = (owner: { cookie: string }, id: string, form: Record<string, string>) => callRoute(detailAction, `/experiments/${id}`, { cookie: owner.cookie, form, params: { id } }).then(readResult)
 
 const statusOf = async (id: string) => (await db.select().from(experiments).where(eq(experiments.id, id)))[0]!
 
@@ -66,15 +65,27 @@ describe('creating an experiment from the form', () => {
   test('flat fields as typed (percentages, form metrics, ticked variants) become the experiment, audited', async () => {
     const owner = await createOwner({ name: 'Cora Creator' })
     const page = await pageWithVariants(owner)
-    const fields = createFields(page.pageId, [['secondaryMetrics', 'hard'], ['secondaryMetrics', `form:${page.formId}`], ['autoShip', 'on']])
-    const id = await createViaForm(owner, page.pageId, [], fields.map(([k, v]): [string, string] => [k, k === 'primaryMetric' ? `form:${page.formId}` : v]))
+    const fields = createFields(page.pageId, [
+      ['secondaryMetrics', 'hard'],
+      ['secondaryMetrics', `form:${page.formId}`],
+      ['autoShip', 'on'],
+    ])
+    const id = await createViaForm(
+      owner,
+      page.pageId,
+      [],
+      fields.map(([k, v]): [string, string] => [k, k === 'primaryMetric' ? `form:${page.formId}` : v]),
+    )
     expect(await statusOf(id)).toMatchObject({
       workspaceId: owner.workspaceId,
       pageId: page.pageId,
       name: 'Shorter demo form',
       hypothesis: 'Three fields instead of six get more demo requests',
       status: 'draft',
-      variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }],
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
       controlKey: 'A',
       coverage: 0.5,
       primaryMetric: { formId: page.formId },
@@ -93,7 +104,12 @@ describe('creating an experiment from the form', () => {
     const owner = await createOwner()
     const page = await pageWithVariants(owner)
     const optional = ['control', 'plannedVisitorsPerVariant', 'hypothesis', 'autoShip']
-    const id = await createViaForm(owner, page.pageId, [], createFields(page.pageId).filter(([k]) => !optional.includes(k)))
+    const id = await createViaForm(
+      owner,
+      page.pageId,
+      [],
+      createFields(page.pageId).filter(([k]) => !optional.includes(k)),
+    )
     expect(await statusOf(id)).toMatchObject({ controlKey: 'A', autoShip: false, plannedVisitorsPerVariant: null, hypothesis: '', secondaryMetrics: [] })
   })
 
@@ -127,7 +143,7 @@ describe('creating an experiment from the form', () => {
     expect(await db.select().from(experiments).where(eq(experiments.workspaceId, owner.workspaceId))).toHaveLength(0)
   })
 
-  test("a page of another workspace is a 404 on pageId; a variant the page lacks is a 400 on variants", async () => {
+  test('a page of another workspace is a 404 on pageId; a variant the page lacks is a 400 on variants', async () => {
     const owner = await createOwner()
     const other = await createOwner({ name: 'Someone else' })
     const theirs = await pageWithVariants(other)
@@ -137,7 +153,10 @@ describe('creating an experiment from the form', () => {
 
     const mine = await pageWithVariants(owner)
     const weights: Record<string, string> = { weight_A: '60', weight_B: '20' }
-    const withC = createFields(mine.pageId, [['variants', 'C'], ['weight_C', '20']]).map(([k, v]): [string, string] => [k, weights[k] ?? v])
+    const withC = createFields(mine.pageId, [
+      ['variants', 'C'],
+      ['weight_C', '20'],
+    ]).map(([k, v]): [string, string] => [k, weights[k] ?? v])
     const missing = await post(createAction, '/experiments/new', owner.cookie, withC)
     expect(missing.status).toBe(400)
     expect((missing.body as { errors: Errors }).errors.fieldErrors.variants?.[0]).toMatch(/no variant C/)
@@ -160,7 +179,16 @@ describe('the form loader', () => {
   async function seedTraffic(owner: Owner, page: { pageId: string; formId: string }) {
     const now = Date.now()
     const visitors = Array.from({ length: 200 }, () => randomUUID())
-    const view = (pageId: string, visitorId: string, ago: number) => ({ workspaceId: owner.workspaceId, pageId, variantKey: 'A', visitorId, device: 'desktop', channel: 'direct', path: '/p/x', viewedAt: new Date(now - ago) })
+    const view = (pageId: string, visitorId: string, ago: number) => ({
+      workspaceId: owner.workspaceId,
+      pageId,
+      variantKey: 'A',
+      visitorId,
+      device: 'desktop',
+      channel: 'direct',
+      path: '/p/x',
+      viewedAt: new Date(now - ago),
+    })
     await db.insert(pageViews).values([
       // 200 visitors over the last 9.5 days (so 10 days of traffic, 20 a day), 40 of them twice.
       ...visitors.map((v, i) => view(page.pageId, v, (i / 199) * 9.5 * DAY)),
@@ -202,7 +230,10 @@ describe('the form loader', () => {
     expect(result.status).toBe(200)
     const body = result.body as { page: { id: string; variants: { key: string; isPublished: boolean }[] }; traffic: PageTraffic; plan: SamplePlan }
     expect(body.page.id).toBe(busy.pageId)
-    expect(body.page.variants).toEqual([{ key: 'A', name: 'Control', isPublished: true }, { key: 'B', name: 'Short form', isPublished: true }])
+    expect(body.page.variants).toEqual([
+      { key: 'A', name: 'Control', isPublished: true },
+      { key: 'B', name: 'Short form', isPublished: true },
+    ])
     expect(body.traffic).toEqual({ visitors: 200, days: 10, converted: { any: 20, soft: 16, hard: 4, [`form:${busy.formId}`]: 20 } })
     const expected = computeSampleSize({ baselineRate: 0.1, relativeMde: 0.1, alpha: 0.05, variants: 2, dailyVisitors: 20 })
     expect(body.plan).toEqual({ baselineRate: 0.1, isMeasured: true, converted: 20, visitors: 200, dailyVisitors: 20, visitorsPerVariant: expected.visitorsPerVariant, days: expected.days })
@@ -244,7 +275,10 @@ describe('the form loader', () => {
     expect(ids).not.toContain(other.pageId)
     // The first page with two variants is chosen; B is there but not published yet.
     expect(body.page?.id).toBe(pair.pageId)
-    expect(body.pages.find((p) => p.id === pair.pageId)?.variants.map((v) => [v.key, v.isPublished])).toEqual([['A', true], ['B', false]])
+    expect(body.pages.find((p) => p.id === pair.pageId)?.variants.map((v) => [v.key, v.isPublished])).toEqual([
+      ['A', true],
+      ['B', false],
+    ])
   })
 })
 
@@ -277,7 +311,10 @@ describe('the experiment page', () => {
     expect(await act(owner, id, { intent: 'resume' })).toMatchObject({ status: 200, body: { done: 'resume' } })
     expect((await statusOf(id)).status).toBe('running')
 
-    expect(await act(owner, id, { intent: 'winner', variantKey: 'Z' })).toMatchObject({ status: 400, body: { intent: 'winner', errors: { fieldErrors: { variantKey: [expect.stringMatching(/no variant Z/)] } } } })
+    expect(await act(owner, id, { intent: 'winner', variantKey: 'Z' })).toMatchObject({
+      status: 400,
+      body: { intent: 'winner', errors: { fieldErrors: { variantKey: [expect.stringMatching(/no variant Z/)] } } },
+    })
     expect(await act(owner, id, { intent: 'winner', variantKey: 'B' })).toMatchObject({ status: 200, body: { done: 'winner' } })
     expect(await statusOf(id)).toMatchObject({ status: 'concluded', winnerKey: 'B', concludedAt: expect.any(Date) })
     expect((await act(owner, id, { intent: 'start' })).status).toBe(409)
@@ -319,19 +356,32 @@ describe('the experiment page', () => {
     const page = await pageWithVariants(owner)
     const id = await createViaForm(owner, page.pageId)
     expect((await act(owner, id, { intent: 'start' })).status).toBe(200)
-    await db.update(experiments).set({ startedAt: new Date(Date.now() - 3.5 * 24 * 60 * 60 * 1000) }).where(eq(experiments.id, id))
+    await db
+      .update(experiments)
+      .set({ startedAt: new Date(Date.now() - 3.5 * 24 * 60 * 60 * 1000) })
+      .where(eq(experiments.id, id))
     const rollup = (day: string, variantKey: string, metric: string, count: number, device = 'desktop') => ({ experimentId: id, day, variantKey, device, channel: 'direct', metric, count })
-    await db.insert(experimentDaily).values([
-      rollup('2026-01-01', 'A', '', 10),
-      rollup('2026-01-02', 'A', '', 5),
-      rollup('2026-01-02', 'A', '', 7, 'mobile'),
-      rollup('2026-01-01', 'B', '', 12),
-      rollup('2026-01-02', 'A', 'any', 3),
-      rollup('2026-01-02', 'B', 'hard', 9),
-    ])
+    await db
+      .insert(experimentDaily)
+      .values([
+        rollup('2026-01-01', 'A', '', 10),
+        rollup('2026-01-02', 'A', '', 5),
+        rollup('2026-01-02', 'A', '', 7, 'mobile'),
+        rollup('2026-01-01', 'B', '', 12),
+        rollup('2026-01-02', 'A', 'any', 3),
+        rollup('2026-01-02', 'B', 'hard', 9),
+      ])
 
     const list = (await readResult(await callRoute(indexLoader, '/experiments', { cookie: owner.cookie }))).body as {
-      experiments: { id: string; status: string; daysRunning: number | null; coverage: number; variants: { key: string; weight: number; visitors: number; isControl: boolean }[]; winnerKey: string | null; page: { id: string } }[]
+      experiments: {
+        id: string
+        status: string
+        daysRunning: number | null
+        coverage: number
+        variants: { key: string; weight: number; visitors: number; isControl: boolean }[]
+        winnerKey: string | null
+        page: { id: string }
+      }[]
     }
     expect(list.experiments).toEqual([
       expect.objectContaining({
@@ -341,7 +391,10 @@ describe('the experiment page', () => {
         coverage: 0.5,
         winnerKey: null,
         page: expect.objectContaining({ id: page.pageId }),
-        variants: [{ key: 'A', weight: 0.5, isControl: true, visitors: 22 }, { key: 'B', weight: 0.5, isControl: false, visitors: 12 }],
+        variants: [
+          { key: 'A', weight: 0.5, isControl: true, visitors: 22 },
+          { key: 'B', weight: 0.5, isControl: false, visitors: 12 },
+        ],
       }),
     ])
 
@@ -390,7 +443,21 @@ describe('the experiment page', () => {
     const page = await pageWithVariants(owner)
     const created = await createExperiment({
       workspaceId: owner.workspaceId,
-      input: { pageId: page.pageId, name: 'Private', hypothesis: '', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], coverage: 1, primaryMetric: 'any', secondaryMetrics: [], confidence: 0.95, minRuntimeDays: 7, autoShip: false },
+      input: {
+        pageId: page.pageId,
+        name: 'Private',
+        hypothesis: '',
+        variants: [
+          { key: 'A', weight: 0.5 },
+          { key: 'B', weight: 0.5 },
+        ],
+        coverage: 1,
+        primaryMetric: 'any',
+        secondaryMetrics: [],
+        confidence: 0.95,
+        minRuntimeDays: 7,
+        autoShip: false,
+      },
       actor: { userId: owner.userId, actor: 'member' },
     })
     if (!created.ok) throw new Error(JSON.stringify(created.errors))

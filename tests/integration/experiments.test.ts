@@ -16,7 +16,11 @@ afterAll(() => server.close())
 
 const address = loopbackAddress() // this file's own per-IP submission limit
 const variantOf = (html: string) => /data-variant="([A-Z]+)"/.exec(html)?.[1]
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+const cookiesOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ')
 
 async function visit(slug: string, { cookie = '', headers = {}, query = '' }: { cookie?: string; headers?: Record<string, string>; query?: string } = {}) {
   const response = await fetch(`${server.url}/p/${slug}${query}`, { headers: { 'User-Agent': BROWSER_UA, ...(cookie ? { Cookie: cookie } : {}), ...headers } })
@@ -49,7 +53,14 @@ describe('API', () => {
   test('create (draft), start, pause, resume, stop; every action audited', async () => {
     const { api, owner } = await experimentApi()
     const page = await publishExperimentPage(owner)
-    const created = await api.create({ pageId: page.pageId, name: 'CTA colour', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+    const created = await api.create({
+      pageId: page.pageId,
+      name: 'CTA colour',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    })
     expect(created).toMatchObject({ status: 201, body: { id: expect.any(String), status: 'draft' } })
     const id = created.body.id as string
     expect((await api.get(id)).body).toMatchObject({ status: 'draft', control: 'A', coverage: 1, primaryMetric: 'any', autoShip: false, minRuntimeDays: 7, confidence: 0.95 })
@@ -68,15 +79,59 @@ describe('API', () => {
   test('bad input is a 400 naming the field; other workspaces and bad ids are 404', async () => {
     const { api, owner } = await experimentApi()
     const page = await publishExperimentPage(owner)
-    const bad = await api.create({ pageId: page.pageId, name: '', variants: [{ key: 'A', weight: 0.6 }, { key: 'B', weight: 0.6 }] })
+    const bad = await api.create({
+      pageId: page.pageId,
+      name: '',
+      variants: [
+        { key: 'A', weight: 0.6 },
+        { key: 'B', weight: 0.6 },
+      ],
+    })
     expect(bad.status).toBe(400)
     expect(Object.keys(bad.body.errors!)).toEqual(expect.arrayContaining(['name', 'variants']))
-    const unknown = await api.create({ pageId: page.pageId, name: 'x', variants: [{ key: 'A', weight: 0.5 }, { key: 'C', weight: 0.5 }] })
+    const unknown = await api.create({
+      pageId: page.pageId,
+      name: 'x',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'C', weight: 0.5 },
+      ],
+    })
     expect(unknown).toMatchObject({ status: 400, body: { errors: { 'variants.1.key': [expect.stringContaining('no variant C')] } } })
-    expect((await api.create({ pageId: page.pageId, name: 'x', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], control: 'Z' })).body.errors).toHaveProperty('control')
+    expect(
+      (
+        await api.create({
+          pageId: page.pageId,
+          name: 'x',
+          variants: [
+            { key: 'A', weight: 0.5 },
+            { key: 'B', weight: 0.5 },
+          ],
+          control: 'Z',
+        })
+      ).body.errors,
+    ).toHaveProperty('control')
     const other = await experimentApi()
-    expect((await other.api.create({ pageId: page.pageId, name: 'x', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })).status).toBe(404)
-    const mine = await api.create({ pageId: page.pageId, name: 'mine', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] })
+    expect(
+      (
+        await other.api.create({
+          pageId: page.pageId,
+          name: 'x',
+          variants: [
+            { key: 'A', weight: 0.5 },
+            { key: 'B', weight: 0.5 },
+          ],
+        })
+      ).status,
+    ).toBe(404)
+    const mine = await api.create({
+      pageId: page.pageId,
+      name: 'mine',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    })
     expect((await other.api.get(mine.body.id as string)).status).toBe(404)
     expect((await other.api.act(mine.body.id as string, 'start')).status).toBe(404)
     expect((await api.get('not-a-uuid')).status).toBe(404)
@@ -85,16 +140,30 @@ describe('API', () => {
   test('one running experiment per page; start needs the variants published', async () => {
     const { api, owner } = await experimentApi()
     const page = await publishExperimentPage(owner)
-    const body = { pageId: page.pageId, name: 'one', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }
+    const body = {
+      pageId: page.pageId,
+      name: 'one',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    }
     const first = await api.create(body)
     const second = await api.create({ ...body, name: 'two' })
     expect((await api.act(first.body.id as string, 'start')).status).toBe(200)
-    expect((await api.act(second.body.id as string, 'start'))).toMatchObject({ status: 409, body: { errors: { status: [expect.stringContaining('already running')] } } })
+    expect(await api.act(second.body.id as string, 'start')).toMatchObject({ status: 409, body: { errors: { status: [expect.stringContaining('already running')] } } })
     const { createVariant } = await import('#app/pages/queries.server')
     await createVariant({ workspaceId: owner.workspaceId, pageId: page.pageId, name: 'Draft only' }) // C, never published
-    const third = await api.create({ ...body, name: 'three', variants: [{ key: 'A', weight: 0.5 }, { key: 'C', weight: 0.5 }] })
+    const third = await api.create({
+      ...body,
+      name: 'three',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'C', weight: 0.5 },
+      ],
+    })
     await api.act(first.body.id as string, 'stop')
-    expect((await api.act(third.body.id as string, 'start'))).toMatchObject({ status: 409, body: { errors: { variants: [expect.stringContaining('C')] } } })
+    expect(await api.act(third.body.id as string, 'start')).toMatchObject({ status: 409, body: { errors: { variants: [expect.stringContaining('C')] } } })
   })
 
   test('coverage may rise while running, never fall; weights cannot be patched', async () => {
@@ -138,7 +207,15 @@ describe('serving', () => {
   test('stickiness survives a change of weights in the database; new visitors follow the new weights', async () => {
     const { page, id } = await runningExperiment()
     const visitors = await Promise.all(Array.from({ length: 20 }, () => visit(page.slug)))
-    await db.update(experiments).set({ variants: [{ key: 'A', weight: 0.0001 }, { key: 'B', weight: 0.9999 }] }).where(eq(experiments.id, id))
+    await db
+      .update(experiments)
+      .set({
+        variants: [
+          { key: 'A', weight: 0.0001 },
+          { key: 'B', weight: 0.9999 },
+        ],
+      })
+      .where(eq(experiments.id, id))
     changed({ kind: 'experiment', pageSlug: page.slug })
     for (const v of visitors) expect((await visit(page.slug, { cookie: v.cookie })).variant).toBe(v.variant)
     const fresh = await Promise.all(Array.from({ length: 10 }, () => visit(page.slug)))
@@ -185,11 +262,19 @@ describe('serving', () => {
     const { page, id } = await runningExperiment()
     const first = await visit(page.slug)
     await flushPageViews({ rollups: 'follower' })
-    const vidOnly = first.cookie.split('; ').filter((c) => c.startsWith('sf_vid=')).join('; ')
+    const vidOnly = first.cookie
+      .split('; ')
+      .filter((c) => c.startsWith('sf_vid='))
+      .join('; ')
     // The same batch: the returning visitor without their sf_x cookie (already in PostgreSQL), a new visitor's two
     // parallel first views (both unknown), and fresh visitors around them.
     const twin = `sf_vid=${randomUUID()}`
-    const again = await Promise.all([visit(page.slug, { cookie: vidOnly }), visit(page.slug, { cookie: twin }), visit(page.slug, { cookie: twin }), ...Array.from({ length: 5 }, () => visit(page.slug))])
+    const again = await Promise.all([
+      visit(page.slug, { cookie: vidOnly }),
+      visit(page.slug, { cookie: twin }),
+      visit(page.slug, { cookie: twin }),
+      ...Array.from({ length: 5 }, () => visit(page.slug)),
+    ])
     expect(again[0]!.variant).toBe(first.variant)
     expect(again[1]!.variant).toBe(again[2]!.variant)
     const before = pageViewStats()
@@ -197,7 +282,10 @@ describe('serving', () => {
     expect(rows).toHaveLength(1 + 1 + 5)
     expect(rollup).toBe(rows.length)
     expect(pageViewStats()).toMatchObject({ shed: before.shed, failedBatches: before.failedBatches })
-    const [views] = await db.select({ n: sql<number>`count(*)::int` }).from(pageViews).where(eq(pageViews.pageId, page.pageId))
+    const [views] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pageViews)
+      .where(eq(pageViews.pageId, page.pageId))
     expect(views!.n).toBe(1 + 8)
   })
 
@@ -229,13 +317,28 @@ describe('conversions in an experiment', () => {
     const two = await post(`b-${randomUUID()}@example.com`)
     await catchUpExperimentConversionRollups()
     const rows = await db.select({ experimentId: conversions.experimentId, variantKey: conversions.variantKey }).from(conversions).where(eq(conversions.pageId, page.pageId))
-    expect(rows).toEqual([{ experimentId: id, variantKey: first.variant }, { experimentId: id, variantKey: first.variant }])
-    const converted = await db.select({ metric: experimentConversions.metric, conversionId: experimentConversions.conversionId }).from(experimentConversions).where(eq(experimentConversions.experimentId, id))
+    expect(rows).toEqual([
+      { experimentId: id, variantKey: first.variant },
+      { experimentId: id, variantKey: first.variant },
+    ])
+    const converted = await db
+      .select({ metric: experimentConversions.metric, conversionId: experimentConversions.conversionId })
+      .from(experimentConversions)
+      .where(eq(experimentConversions.experimentId, id))
     expect(converted.map((c) => c.metric).sort()).toEqual(['any', `form:${page.formId}`, 'soft'])
     expect(converted.every((c) => c.conversionId === one.conversionId)).toBe(true)
     expect(two.conversionId).not.toBe(one.conversionId)
-    const rollup = await db.select({ metric: experimentDaily.metric, count: experimentDaily.count, variantKey: experimentDaily.variantKey }).from(experimentDaily).where(and(eq(experimentDaily.experimentId, id), sql`${experimentDaily.metric} <> ''`))
-    expect(rollup.map((r) => [r.metric, r.count, r.variantKey]).sort()).toEqual([['any', 1, first.variant], [`form:${page.formId}`, 1, first.variant], ['soft', 1, first.variant]].sort())
+    const rollup = await db
+      .select({ metric: experimentDaily.metric, count: experimentDaily.count, variantKey: experimentDaily.variantKey })
+      .from(experimentDaily)
+      .where(and(eq(experimentDaily.experimentId, id), sql`${experimentDaily.metric} <> ''`))
+    expect(rollup.map((r) => [r.metric, r.count, r.variantKey]).sort()).toEqual(
+      [
+        ['any', 1, first.variant],
+        [`form:${page.formId}`, 1, first.variant],
+        ['soft', 1, first.variant],
+      ].sort(),
+    )
   })
 
   test('a visitor the experiment never counted converts outside it', async () => {

@@ -41,7 +41,7 @@ const nestedForm = (formId: string): Doc => ({
   content: [{ type: 'Section', props: { id: 's1', background: 'none', spacing: 'medium', anchor: '', content: [{ type: 'Form', props: { id: 'f1', formId, heading: 'Hi', text: '' } }] } }],
 })
 
-test('POST /api/v1/pages refuses another workspace\'s formId with 400 naming it; its own is fine', async () => {
+test("POST /api/v1/pages refuses another workspace's formId with 400 naming it; its own is fine", async () => {
   const alice = await workspace('Alice')
   const mallory = await workspace('Mallory')
   const foreign = await mallory.call(pagesApi, '', { method: 'POST', body: { name: 'P', slug: slug(), template: 'demo', formId: alice.formId } })
@@ -55,7 +55,7 @@ test('POST /api/v1/pages refuses another workspace\'s formId with 400 naming it;
   expect(viaAdmin).toMatchObject({ status: 400, body: { errors: { fieldErrors: { formId: ['No such form in this workspace'] } } } })
 })
 
-test('a draft PUT, the editor\'s save and a publish refuse another workspace\'s formId, naming the block', async () => {
+test("a draft PUT, the editor's save and a publish refuse another workspace's formId, naming the block", async () => {
   const alice = await workspace('Alice')
   const mallory = await workspace('Mallory')
   const page = (await mallory.call(pagesApi, '', { method: 'POST', body: { name: 'P', slug: slug(), template: 'demo', formId: mallory.formId } })).body as { id: string }
@@ -72,15 +72,20 @@ test('a draft PUT, the editor\'s save and a publish refuse another workspace\'s 
   expect((await mallory.call(putVariantApi, '', { method: 'PUT', body: { draft: nestedForm(mallory.formId) }, params })).status).toBe(200)
   expect((await mallory.call(putVariantApi, '', { method: 'PUT', body: { draft: nestedForm('') }, params })).status).toBe(200) // no form chosen yet
 
-  const editor = await readResult(await callRoute(editorAction, `/editor/${page.id}/A`, {
-    cookie: mallory.owner.cookie,
-    params: { pageId: page.id, key: 'A' },
-    form: { intent: 'save', draft: JSON.stringify(nestedForm(alice.formId)) },
-  }))
+  const editor = await readResult(
+    await callRoute(editorAction, `/editor/${page.id}/A`, {
+      cookie: mallory.owner.cookie,
+      params: { pageId: page.id, key: 'A' },
+      form: { intent: 'save', draft: JSON.stringify(nestedForm(alice.formId)) },
+    }),
+  )
   expect(editor).toMatchObject({ status: 400, body: { errors: { formErrors: ['content.0 (Section).content.0 (Form).formId: No such form in this workspace'] } } })
 
   // A draft stored before the check existed cannot be published with the foreign form.
-  await db.update(pageVariants).set({ draft: nestedForm(alice.formId) as never }).where(eq(pageVariants.pageId, page.id))
+  await db
+    .update(pageVariants)
+    .set({ draft: nestedForm(alice.formId) as never })
+    .where(eq(pageVariants.pageId, page.id))
   const publish = await mallory.call(publishApi, '', { method: 'POST', params })
   expect(publish).toMatchObject({ status: 400, body: { errors: { draft: ['Variant A: content.0 (Section).content.0 (Form).formId: No such form in this workspace'] } } })
 })
@@ -93,7 +98,18 @@ test('the other ids a workspace names: pages, variants, experiments, leads and w
 
   expect((await mallory.call(variantsApi, '', { method: 'POST', body: {}, params: { id: alicePage.id } })).status).toBe(404)
   expect((await mallory.call(putVariantApi, '', { method: 'PUT', body: { draft: nestedForm('') }, params: { id: alicePage.id, key: 'A' } })).status).toBe(404)
-  const experiment = (body: object) => mallory.call(experimentsApi, '', { method: 'POST', body: { name: 'E', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], ...body } })
+  const experiment = (body: object) =>
+    mallory.call(experimentsApi, '', {
+      method: 'POST',
+      body: {
+        name: 'E',
+        variants: [
+          { key: 'A', weight: 0.5 },
+          { key: 'B', weight: 0.5 },
+        ],
+        ...body,
+      },
+    })
   expect(await experiment({ pageId: alicePage.id })).toMatchObject({ status: 404, body: { errors: { pageId: ['No such page in this workspace'] } } })
   await mallory.call(variantsApi, '', { method: 'POST', body: {}, params: { id: malloryPage.id } })
   expect(await experiment({ pageId: malloryPage.id, primaryMetric: { formId: alice.formId } })).toMatchObject({ status: 400, body: { errors: { primaryMetric: [expect.any(String)] } } })

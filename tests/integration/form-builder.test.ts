@@ -24,7 +24,13 @@ async function newForm(cookie: string, purpose = 'demo_request') {
 }
 
 const saveForm = async (cookie: string, id: string, definition: unknown, name = 'Book a demo') =>
-  readResult(await callRoute(formAction as never, `/forms/${id}`, { cookie, params: { id }, form: { intent: 'save', name, definition: typeof definition === 'string' ? definition : JSON.stringify(definition) } }))
+  readResult(
+    await callRoute(formAction as never, `/forms/${id}`, {
+      cookie,
+      params: { id },
+      form: { intent: 'save', name, definition: typeof definition === 'string' ? definition : JSON.stringify(definition) },
+    }),
+  )
 
 const loadBuilder = async (cookie: string, id: string) => readResult(await callRoute(formLoader as never, `/forms/${id}`, { cookie, params: { id } }))
 

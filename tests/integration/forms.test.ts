@@ -46,7 +46,14 @@ describe('forms API', () => {
     const call = await apiClient()
     const bad = await call(formsApi, {
       method: 'POST',
-      body: { name: '', conversionType: 'lukewarm', fields: [{ key: 'Bad Key', type: 'email', label: 'x' }, { key: 'a', type: 'teleport', label: 'y' }] },
+      body: {
+        name: '',
+        conversionType: 'lukewarm',
+        fields: [
+          { key: 'Bad Key', type: 'email', label: 'x' },
+          { key: 'a', type: 'teleport', label: 'y' },
+        ],
+      },
     })
     expect(bad.status).toBe(400)
     const keys = Object.keys((bad.body as { errors: Record<string, string[]> }).errors)

@@ -45,7 +45,15 @@ async function createFixture(url: string) {
   const created = await fetch(`${url}/api/v1/experiments`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ pageId: page.pageId, name: 'Hostile', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }], primaryMetric: 'any' }),
+    body: JSON.stringify({
+      pageId: page.pageId,
+      name: 'Hostile',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+      primaryMetric: 'any',
+    }),
   })
   if (created.status !== 201) throw new Error(`experiment: ${created.status} ${await created.text()}`)
   const experimentId = ((await created.json()) as { id: string }).id
@@ -73,7 +81,8 @@ async function send(sent: Sent) {
   return { status: response.status, text }
 }
 
-const describe = (sent: Sent) => `${sent.method} ${sent.path.slice(0, 160)} [${sent.auth}${sent.contentType ? `, ${sent.what}` : ''}]${typeof sent.body === 'string' ? ` ${JSON.stringify(sent.body.slice(0, 160))}` : ''}`
+const describe = (sent: Sent) =>
+  `${sent.method} ${sent.path.slice(0, 160)} [${sent.auth}${sent.contentType ? `, ${sent.what}` : ''}]${typeof sent.body === 'string' ? ` ${JSON.stringify(sent.body.slice(0, 160))}` : ''}`
 
 /** The server's resident memory, in MB. */
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.proc.pid}/status`, 'utf8'))![1]) / 1024
@@ -146,13 +155,36 @@ test.skipIf(!hasServerDatabase)('the audit’s 500s on NUL and lone surrogates a
     [{ method: 'POST', path: '/signup', auth: 'none', ...form({ name: 'x\u0000', email: `n-${randomUUID()}@example.com`, password: 'a-long-password', workspaceName: 'W' }) }, /NUL character/],
     [{ method: 'POST', path: '/pages', auth: 'cookie', ...form({ name: 'P\u0000', slug: `nul-${randomUUID().slice(0, 8)}`, template: 'blank' }) }, /NUL character/],
     [{ method: 'POST', path: '/forms', auth: 'cookie', ...form({ name: 'F\u0000', purpose: 'other' }) }, /NUL character/],
-    [{ method: 'POST', path: '/api/v1/experiments', auth: 'key', ...json({ pageId, name: 'E\u0000', variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }) }, /"name":\["Contains a NUL/],
+    [
+      {
+        method: 'POST',
+        path: '/api/v1/experiments',
+        auth: 'key',
+        ...json({
+          pageId,
+          name: 'E\u0000',
+          variants: [
+            { key: 'A', weight: 0.5 },
+            { key: 'B', weight: 0.5 },
+          ],
+        }),
+      },
+      /"name":\["Contains a NUL/,
+    ],
     [{ method: 'POST', path: `/leads/${fixture.leadId}`, auth: 'cookie', ...form({ intent: 'note', body: 'n\u0000' }) }, /NUL character/],
     [{ method: 'POST', path: '/settings/webhooks', auth: 'cookie', ...form({ intent: 'create', url: 'https://hooks.example.com/\u0000', events: 'lead.created' }) }, /NUL character/],
     [{ method: 'POST', path: '/settings/api-keys', auth: 'cookie', ...form({ intent: 'create', name: 'K\u0000' }) }, /NUL character/],
     [{ method: 'POST', path: '/settings?index', auth: 'cookie', ...form({ name: 'W\u0000' }) }, /NUL character/],
     [{ method: 'PUT', path: `/api/v1/pages/${pageId}/variants/B`, auth: 'key', ...json({ draft: withHostileLeaf(draft, 0, '\ud800') }) }, /"draft\.[^"]*":\["Contains an unpaired UTF-16 surrogate/],
-    [{ method: 'POST', path: '/api/v1/forms', auth: 'key', ...json({ name: 'F', definition: { purpose: 'other', conversionType: 'soft', fields: [{ key: 'email', type: 'email', label: '\ud800', required: true }] } }) }, /"definition\.fields\.0\.label":\["Contains an unpaired/],
+    [
+      {
+        method: 'POST',
+        path: '/api/v1/forms',
+        auth: 'key',
+        ...json({ name: 'F', definition: { purpose: 'other', conversionType: 'soft', fields: [{ key: 'email', type: 'email', label: '\ud800', required: true }] } }),
+      },
+      /"definition\.fields\.0\.label":\["Contains an unpaired/,
+    ],
     [{ method: 'POST', path: `/forms/${formId}`, auth: 'cookie', ...form({ intent: 'save', name: 'F', definition: '{"fields":[{"label":"\\ud800"}]}' }) }, /unpaired UTF-16 surrogate/],
     [{ method: 'POST', path: `/editor/${pageId}/B`, auth: 'cookie', ...form({ intent: 'save', draft: '{"root":{"props":{"title":"\\ud800"}}}' }) }, /unpaired UTF-16 surrogate/],
   ]
@@ -191,7 +223,9 @@ test.skipIf(!hasServerDatabase)('no hostile input gets a 5xx, on any route', { t
     // The route's own document (API routes that answer GET and take a write), to mutate into bodies.
     let seedDoc: unknown = null
     if (route.hasLoader && route.hasAction && route.pattern.startsWith('/api/') && route.params.length) {
-      const response = await fetch(`${server.url}${route.pattern.replace(/:(\w+)/g, (_, name: string) => paramValue(route.params.find((p) => p.name === name)!))}`, { headers: { Authorization: `Bearer ${fixture.key}` } })
+      const response = await fetch(`${server.url}${route.pattern.replace(/:(\w+)/g, (_, name: string) => paramValue(route.params.find((p) => p.name === name)!))}`, {
+        headers: { Authorization: `Bearer ${fixture.key}` },
+      })
       if (response.ok) seedDoc = await response.json()
     }
     for (const sent of fc.sample(requestsFor(route, paramValue, seedDoc), { numRuns: RUNS_PER_ROUTE, seed: SEED + index })) plan.push({ route: route.id, sent })
@@ -201,11 +235,28 @@ test.skipIf(!hasServerDatabase)('no hostile input gets a 5xx, on any route', { t
     }
   }
   // The visitor path is served before Remix (app/published/router.server.ts), so it is not in app/routes.
-  const visitor = fc.record({ fields: fc.dictionary(fc.constantFrom('email', 'name', 'company', 'consent', '_idem', '_t', '_variant', '_form', '_step'), fc.oneof(hostileText, fc.constant(null)), { maxKeys: 4 }), json: fc.boolean(), query: fc.option(hostileText, { nil: undefined }) })
+  const visitor = fc.record({
+    fields: fc.dictionary(fc.constantFrom('email', 'name', 'company', 'consent', '_idem', '_t', '_variant', '_form', '_step'), fc.oneof(hostileText, fc.constant(null)), { maxKeys: 4 }),
+    json: fc.boolean(),
+    query: fc.option(hostileText, { nil: undefined }),
+  })
   for (const { fields, json, query } of fc.sample(visitor, { numRuns: 60, seed: SEED - 1 })) {
     const body = { ...fixture.hidden, email: `v-${randomUUID()}@example.com`, consent: 'on', ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) }
-    const path = `/p/${fixture.page.slug}${query === undefined ? '' : `?${new URLSearchParams([['utm_source', query.slice(0, 1000)], [query.slice(0, 50), '1'], ['variant', query.slice(0, 50)]])}`}`
-    plan.push({ route: 'p.$slug', sent: json ? { method: 'POST', path, auth: 'none', contentType: 'application/json', body: JSON.stringify(body), what: 'json' } : { method: 'POST', path, auth: 'none', contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(body as Record<string, string>).toString(), what: 'form' } })
+    const path = `/p/${fixture.page.slug}${
+      query === undefined
+        ? ''
+        : `?${new URLSearchParams([
+            ['utm_source', query.slice(0, 1000)],
+            [query.slice(0, 50), '1'],
+            ['variant', query.slice(0, 50)],
+          ])}`
+    }`
+    plan.push({
+      route: 'p.$slug',
+      sent: json
+        ? { method: 'POST', path, auth: 'none', contentType: 'application/json', body: JSON.stringify(body), what: 'json' }
+        : { method: 'POST', path, auth: 'none', contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(body as Record<string, string>).toString(), what: 'form' },
+    })
     plan.push({ route: 'p.$slug', sent: { method: 'GET', path, auth: 'none', what: 'query' } })
   }
 
@@ -224,7 +275,10 @@ test.skipIf(!hasServerDatabase)('no hostile input gets a 5xx, on any route', { t
     if (status >= 500 && !EXCLUSIONS.some((e) => e.matches(sent, status))) failures.push(`${route}: ${status} for ${describe(sent)} → ${text.slice(0, 200)}`)
     if (RENEWS_SESSION.test(sent.path)) fixture.owner.cookie = await loginCookie(fixture.owner.userId, fixture.owner.workspaceId)
   }
-  console.log(`[hostile input] ${plan.length} requests over ${routes.length} routes + the visitor path in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses`, Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))
+  console.log(
+    `[hostile input] ${plan.length} requests over ${routes.length} routes + the visitor path in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses`,
+    Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
+  )
   if (failures.length) console.log(`[hostile input] server output:\n${server.output().slice(-6000)}`)
   expect(failures).toEqual([])
 })

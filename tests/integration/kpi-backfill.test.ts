@@ -38,8 +38,11 @@ test('migration 0006 backfills sessions, converted sessions and every rollup fro
     }
     // A conversion 5 minutes after the first view: its session is converted.
     const first = [...views].sort((a, b) => a.at - b.at)[0]!
-    const [lead] = await queryRows<{ id: string }>(db, sql`insert into leads (workspace_id, channel, first_seen_at, last_conversion_at, last_activity_at)
-      values (${workspace!.id}, 'direct', now(), now(), now()) returning id`)
+    const [lead] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into leads (workspace_id, channel, first_seen_at, last_conversion_at, last_activity_at)
+      values (${workspace!.id}, 'direct', now(), now(), now()) returning id`,
+    )
     await db.execute(sql`insert into conversions (workspace_id, lead_id, form_id, page_id, variant_key, conversion_type, visitor_id, idempotency_key, touch, device, created_at)
       values (${workspace!.id}, ${lead!.id}, ${crypto.randomUUID()}, ${first.pageId}, 'A', 'soft', ${first.visitorId}, 'k', '{"channel":"direct"}', 'desktop', ${new Date(first.at + 5 * 60_000).toISOString()}::timestamptz)`)
 

@@ -22,7 +22,12 @@ test('GET /api/v1/kpis: out-of-range days are a 400 naming the parameter; the ed
   expect(early.status).toBe(400)
   expect(early.body.errors.from[0]).toMatch(/^With compare=previous the period before would start on 1999-12-01/)
 
-  for (const query of ['from=2100-12-31&to=2100-12-31&compare=previous', 'from=2000-01-01&to=2000-01-01', 'from=2000-01-02&to=2000-01-02&compare=previous', 'from=2100-01-01&to=2100-12-31&compare=previous']) {
+  for (const query of [
+    'from=2100-12-31&to=2100-12-31&compare=previous',
+    'from=2000-01-01&to=2000-01-01',
+    'from=2000-01-02&to=2000-01-02&compare=previous',
+    'from=2100-01-01&to=2100-12-31&compare=previous',
+  ]) {
     const ok = await kpis(query)
     expect(ok.status, `${query}: ${JSON.stringify(ok.body)}`).toBe(200)
   }
@@ -37,7 +42,11 @@ test('the dashboard never fails on its URL: out-of-range days fall back to the d
   for (const query of ['from=9999-12-31&to=9999-12-31', 'period=custom&from=0000-01-01&to=0000-01-01&compare=previous', 'from=2000-01-01&to=2000-01-31']) {
     const page = await open(query)
     expect(page.status, query).toBe(200)
-    expect(page.body, query).toMatchObject({ selection: { period: '30d' }, ignored: expect.arrayContaining([expect.stringMatching(/^from \(/)]), report: expect.objectContaining({ period: expect.any(Object) }) })
+    expect(page.body, query).toMatchObject({
+      selection: { period: '30d' },
+      ignored: expect.arrayContaining([expect.stringMatching(/^from \(/)]),
+      report: expect.objectContaining({ period: expect.any(Object) }),
+    })
   }
   const edge = await open('from=2100-12-31&to=2100-12-31')
   expect(edge.body).toMatchObject({ selection: { period: 'custom', from: '2100-12-31' }, ignored: [] })
@@ -47,7 +56,13 @@ test('the leads the report links to take the same days: far ones are a 400 namin
   const owner = await createOwner()
   const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
   const outside = ['Use a day from 2000-01-01 to 2100-12-31']
-  for (const [name, day, extra] of [['to', '9999-12-31', ''], ['from', '0000-01-01', ''], ['convertedFrom', '0000-01-01', ''], ['convertedTo', '9999-12-31', ''], ['reachedTo', '9999-12-31', '&reached=mql']] as const) {
+  for (const [name, day, extra] of [
+    ['to', '9999-12-31', ''],
+    ['from', '0000-01-01', ''],
+    ['convertedFrom', '0000-01-01', ''],
+    ['convertedTo', '9999-12-31', ''],
+    ['reachedTo', '9999-12-31', '&reached=mql'],
+  ] as const) {
     expect(await call(leadsLoader, `/api/v1/leads?${name}=${day}${extra}`), name).toMatchObject({ status: 400, body: { errors: { [name]: outside } } })
   }
   expect((await call(leadsLoader, '/api/v1/leads?from=2000-01-01&to=2100-12-31&convertedFrom=2000-01-01&convertedTo=2100-12-31')).status).toBe(200)

@@ -17,10 +17,14 @@ describe('KPI rollups kept by writePageViews', () => {
     const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
     const rand = random(seed)
     const start = Date.UTC(2026, 2, 1, 12)
-    const views = makeViews(rand, pages.map((p) => p.id), start)
+    const views = makeViews(
+      rand,
+      pages.map((p) => p.id),
+      start,
+    )
     // Shuffled, then written in batches of random sizes: later views often land before earlier ones.
     const shuffled = [...views].sort(() => rand() - 0.5)
-    for (let i = 0; i < shuffled.length; ) {
+    for (let i = 0; i < shuffled.length;) {
       const size = 1 + Math.floor(rand() * 7)
       await writePageViews(toRows(workspaceId, shuffled.slice(i, i + size)))
       i += size
@@ -38,7 +42,11 @@ describe('KPI rollups kept by writePageViews', () => {
     const outside = randomUUID() // converts 30 minutes after its last view: a new, viewless moment, no session
     const view = (visitorId: string, at: number): View => ({ visitorId, pageId: page.id, variantKey: 'A', device: 'desktop', channel: 'direct', at })
     await writePageViews(toRows(workspaceId, [view(early, t0), view(outside, t0)]))
-    for (const [visitorId, at] of [[early, t0 + 5 * MINUTE], [late, t0 + 10 * MINUTE], [outside, t0 + 30 * MINUTE]] as const) {
+    for (const [visitorId, at] of [
+      [early, t0 + 5 * MINUTE],
+      [late, t0 + 10 * MINUTE],
+      [outside, t0 + 30 * MINUTE],
+    ] as const) {
       const lead = await insertLead({ workspaceId })
       await insertConversion({ workspaceId, leadId: lead.id, formId: form.id, pageId: page.id, visitorId, createdAt: new Date(at) })
     }
@@ -48,7 +56,10 @@ describe('KPI rollups kept by writePageViews', () => {
     expect(converted).toEqual({ [early]: t0 + 5 * MINUTE, [late]: t0 + 10 * MINUTE, [outside]: null })
     // A later view that extends the session keeps it converted.
     await writePageViews(toRows(workspaceId, [view(early, t0 + 20 * MINUTE)]))
-    const [again] = await db.select({ convertedAt: visitorSessions.convertedAt, pageViews: visitorSessions.pageViews }).from(visitorSessions).where(sql`${visitorSessions.visitorId} = ${early}`)
+    const [again] = await db
+      .select({ convertedAt: visitorSessions.convertedAt, pageViews: visitorSessions.pageViews })
+      .from(visitorSessions)
+      .where(sql`${visitorSessions.visitorId} = ${early}`)
     expect(again).toEqual({ convertedAt: new Date(t0 + 5 * MINUTE), pageViews: 2 })
   })
 })
@@ -56,15 +67,18 @@ describe('KPI rollups kept by writePageViews', () => {
 describe('KPI rollups caught up from the queue', () => {
   const queued = async (workspaceId: string) =>
     (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from page_view_rollup_queue q join page_views pv on pv.id = q.page_view_id where pv.workspace_id = ${workspaceId}`))[0]!.n
-  const rolledUp = async (workspaceId: string) =>
-    (await queryRows<{ n: number }>(db, sql`select coalesce(sum(views), 0)::int as n from page_view_daily where workspace_id = ${workspaceId}`))[0]!.n
+  const rolledUp = async (workspaceId: string) => (await queryRows<{ n: number }>(db, sql`select coalesce(sum(views), 0)::int as n from page_view_daily where workspace_id = ${workspaceId}`))[0]!.n
 
   test('the live path writes views raw and queued; catching up, partly between writes, gives the recomputed rollups', async () => {
     const workspaceId = await insertWorkspace('Rollup queue')
     const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
     const rand = random(21)
     const start = Date.UTC(2026, 2, 1, 12)
-    const views = makeViews(rand, pages.map((p) => p.id), start)
+    const views = makeViews(
+      rand,
+      pages.map((p) => p.id),
+      start,
+    )
     const shuffled = [...views].sort(() => rand() - 0.5)
     const half = Math.floor(shuffled.length / 2)
     for (const row of toRows(workspaceId, shuffled.slice(0, half))) queuePageView(row)
@@ -88,7 +102,13 @@ describe('KPI rollups caught up from the queue', () => {
     const pages = [await insertPage({ workspaceId }), await insertPage({ workspaceId })]
     const rand = random(22)
     const start = Date.UTC(2026, 2, 1, 12)
-    const views = Array.from({ length: 8 }, () => makeViews(rand, pages.map((p) => p.id), start)).flat()
+    const views = Array.from({ length: 8 }, () =>
+      makeViews(
+        rand,
+        pages.map((p) => p.id),
+        start,
+      ),
+    ).flat()
     const shuffled = [...views].sort(() => rand() - 0.5)
     await writePageViews(toRows(workspaceId, shuffled), { rollups: 'follower' })
     expect(await queued(workspaceId)).toBe(views.length)

@@ -210,7 +210,9 @@ describe('Settings → Spend', () => {
   test('editors save a month, viewers read it and cannot change it, bad amounts are 400s naming the field', async () => {
     const editor = await createMember({ workspaceId: other.workspaceId, invitedBy: other.userId, role: 'editor' })
     const viewer = await createMember({ workspaceId: other.workspaceId, invitedBy: other.userId, role: 'viewer' })
-    const saved = await readResult(await callRoute(spendAction, '/settings/spend', { cookie: editor.cookie, form: { month: '2026-04', spend_paid_search: '1 250,50', spend_social: '', spend_email: '300' } }))
+    const saved = await readResult(
+      await callRoute(spendAction, '/settings/spend', { cookie: editor.cookie, form: { month: '2026-04', spend_paid_search: '1 250,50', spend_social: '', spend_email: '300' } }),
+    )
     expect(saved).toMatchObject({ status: 200, body: { saved: '2026-04' } })
     const read = await readResult(await callRoute(spendLoader, '/settings/spend?month=2026-04', { cookie: viewer.cookie }))
     expect(read.body).toMatchObject({ month: '2026-04', amounts: { paid_search: 1250.5, social: null, email: 300, direct: null } })

@@ -63,8 +63,8 @@ describe('lead detail', () => {
     const { owner, workspaceId } = await team()
     const stranger = await createOwner()
     const { lead } = await leadWithConversion(workspaceId)
-    expect((await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: stranger.cookie, params: { id: lead.id } }) as Response).status).toBe(404)
-    expect((await callRoute(leadLoader as never, '/leads/nope', { cookie: owner.cookie, params: { id: 'nope' } }) as Response).status).toBe(404)
+    expect(((await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: stranger.cookie, params: { id: lead.id } })) as Response).status).toBe(404)
+    expect(((await callRoute(leadLoader as never, '/leads/nope', { cookie: owner.cookie, params: { id: 'nope' } })) as Response).status).toBe(404)
     const stageChange = await callRoute(leadAction as never, `/leads/${lead.id}`, { cookie: stranger.cookie, params: { id: lead.id }, form: { intent: 'stage', stage: 'sql' } })
     expect((stageChange as Response).status).toBe(404)
     const erase = await callRoute(leadAction as never, `/leads/${lead.id}`, { cookie: stranger.cookie, params: { id: lead.id }, form: { intent: 'erase', confirm: 'on' } })
@@ -76,7 +76,10 @@ describe('lead detail', () => {
   test('shows a new hot lead as new once, with its answers as they were typed', async () => {
     const { viewer, workspaceId } = await team()
     const { lead } = await leadWithConversion(workspaceId)
-    const first = (await readResult(await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: viewer.cookie, params: { id: lead.id } }))).body as { isNew: boolean; lead: { conversions: { answers: Record<string, string>; fieldLabels: Record<string, string> }[] } }
+    const first = (await readResult(await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: viewer.cookie, params: { id: lead.id } }))).body as {
+      isNew: boolean
+      lead: { conversions: { answers: Record<string, string>; fieldLabels: Record<string, string> }[] }
+    }
     expect(first.isNew).toBe(true)
     expect(first.lead.conversions[0]!.answers.message).toBe(XSS)
     expect(first.lead.conversions[0]!.fieldLabels).toEqual({ message: 'Message' })
@@ -90,7 +93,11 @@ describe('lead detail', () => {
     const { viewer, editor, workspaceId } = await team()
     const { lead } = await leadWithConversion(workspaceId)
     const act = (cookie: string, form: Record<string, string>) => callRoute(leadAction as never, `/leads/${lead.id}`, { cookie, params: { id: lead.id }, form }).then(readResult)
-    for (const form of [{ intent: 'stage', stage: 'sql' }, { intent: 'note', body: 'hi' }, { intent: 'erase', confirm: 'on' }] as Record<string, string>[]) {
+    for (const form of [
+      { intent: 'stage', stage: 'sql' },
+      { intent: 'note', body: 'hi' },
+      { intent: 'erase', confirm: 'on' },
+    ] as Record<string, string>[]) {
       expect((await act(viewer.cookie, form)).status).toBe(403)
     }
     expect(await act(editor.cookie, { intent: 'stage', stage: 'sql', dealValue: '100' })).toMatchObject({ status: 400, body: { errors: { fieldErrors: { dealValue: [expect.any(String)] } } } })
@@ -100,7 +107,9 @@ describe('lead detail', () => {
     expect(await act(editor.cookie, { intent: 'note', body: 'Wants a quote' })).toMatchObject({ status: 200, body: { done: 'note' } })
     expect(await act(editor.cookie, { intent: 'erase' })).toMatchObject({ status: 400, body: { errors: { fieldErrors: { confirm: [expect.any(String)] } } } })
 
-    const detail = (await readResult(await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: viewer.cookie, params: { id: lead.id } }))).body as { lead: { stage: string; dealValue: number; stageChanges: { changedByName: string }[]; notes: { body: string }[] } }
+    const detail = (await readResult(await callRoute(leadLoader as never, `/leads/${lead.id}`, { cookie: viewer.cookie, params: { id: lead.id } }))).body as {
+      lead: { stage: string; dealValue: number; stageChanges: { changedByName: string }[]; notes: { body: string }[] }
+    }
     expect(detail.lead).toMatchObject({ stage: 'opportunity', dealValue: 12_500.5, stageChanges: [{ changedByName: 'A editor' }], notes: [{ body: 'Wants a quote' }] })
 
     const erased = await act(editor.cookie, { intent: 'erase', confirm: 'on' })
@@ -124,7 +133,10 @@ describe('CSV export', () => {
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="leads-\d{4}-\d\d-\d\d\.csv"$/)
     const csv = await response.text()
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toMatch(/^'-hot-.*,'=1\+1,'@SUM\(A1\),/)
     expect(csv).not.toMatch(/Cold Cody|Stranger Sam/)
@@ -169,7 +181,20 @@ describe('leads API', () => {
 
     const filtered = await call(leadsApi, `/api/v1/leads?temperature=hot&source=paid_search&formId=${form.id}`)
     expect(filtered.body).toEqual({
-      leads: [expect.objectContaining({ id: hot.id, email: hot.email, name: 'Ada', temperature: 'hot', stage: 'lead', dealValue: null, score: 30, source: 'paid_search', firstSeenAt: expect.any(String), lastConversionAt: expect.any(String) })],
+      leads: [
+        expect.objectContaining({
+          id: hot.id,
+          email: hot.email,
+          name: 'Ada',
+          temperature: 'hot',
+          stage: 'lead',
+          dealValue: null,
+          score: 30,
+          source: 'paid_search',
+          firstSeenAt: expect.any(String),
+          lastConversionAt: expect.any(String),
+        }),
+      ],
       next: null,
     })
     expect(Object.keys((filtered.body as { leads: object[] }).leads[0]!)).not.toContain('visitorId')
@@ -190,7 +215,11 @@ describe('leads API', () => {
     const { lead, page } = await leadWithConversion(workspaceId)
     const got = await call(leadApi, `/api/v1/leads/${lead.id}`, { params: { id: lead.id } })
     expect(got.status).toBe(200)
-    expect(got.body).toMatchObject({ id: lead.id, temperature: 'hot', conversions: [{ formName: 'Book a demo', pageId: page.id, pageName: 'Demo page', conversionType: 'hard', answers: { message: XSS } }] })
+    expect(got.body).toMatchObject({
+      id: lead.id,
+      temperature: 'hot',
+      conversions: [{ formName: 'Book a demo', pageId: page.id, pageName: 'Demo page', conversionType: 'hard', answers: { message: XSS } }],
+    })
 
     const stranger = await createOwner()
     const strangerCall = await apiClient(stranger.workspaceId, stranger.userId)

@@ -44,7 +44,10 @@ test('the SQL score equals computeLeadScore, lead by lead, for several rule sets
 
   let compared = 0
   for (const rules of RULE_SETS) {
-    const rows = await db.select({ id: leads.id, score: leadScoreSql(rules, now) }).from(leads).where(eq(leads.workspaceId, workspaceId))
+    const rows = await db
+      .select({ id: leads.id, score: leadScoreSql(rules, now) })
+      .from(leads)
+      .where(eq(leads.workspaceId, workspaceId))
     expect(rows).toHaveLength(cases.length)
     for (const row of rows) {
       const c = ids.get(row.id)!
@@ -62,7 +65,10 @@ test('the SQL score equals computeLeadScore, lead by lead, for several rule sets
     .from(leads)
     .where(and(eq(leads.workspaceId, workspaceId), eq(leads.hardConversions, 0), eq(leads.pagesViewed, 0), eq(leads.lastActivityAt, new Date(now - 30 * DAY))))
     .orderBy(leads.softConversions)
-  expect(ties).toEqual([{ soft: 1, score: 1 }, { soft: 3, score: 2 }])
+  expect(ties).toEqual([
+    { soft: 1, score: 1 },
+    { soft: 3, score: 2 },
+  ])
 })
 
 test("the inbox scores with the workspace's own rules, sorted high to low", async () => {
@@ -71,12 +77,20 @@ test("the inbox scores with the workspace's own rules, sorted high to low", asyn
   const warm = await insertLead({ workspaceId, softConversions: 3, pagesViewed: 4 })
   const cold = await insertLead({ workspaceId, pagesViewed: 1 })
   let page = await listLeads({ workspaceId, sort: 'score' })
-  expect(page.leads.map((l) => [l.id, l.score])).toEqual([[hot.id, 60], [warm.id, 34], [cold.id, 1]])
+  expect(page.leads.map((l) => [l.id, l.score])).toEqual([
+    [hot.id, 60],
+    [warm.id, 34],
+    [cold.id, 1],
+  ])
 
   await saveScoreRules({ workspaceId, rules: { ...DEFAULT_SCORE_RULES, pointsPerHard: 5, pointsPerSoft: 50 } })
   expect(await getScoreRules({ workspaceId })).toMatchObject({ isDefault: false, rules: { pointsPerSoft: 50 } })
   page = await listLeads({ workspaceId, sort: 'score' })
-  expect(page.leads.map((l) => [l.id, l.score])).toEqual([[warm.id, 154], [hot.id, 10], [cold.id, 1]])
+  expect(page.leads.map((l) => [l.id, l.score])).toEqual([
+    [warm.id, 154],
+    [hot.id, 10],
+    [cold.id, 1],
+  ])
 
   await saveScoreRules({ workspaceId, rules: null })
   expect(await getScoreRules({ workspaceId })).toEqual({ isDefault: true, rules: DEFAULT_SCORE_RULES })

@@ -137,8 +137,14 @@ describe('listLeads pagination', () => {
 describe('parseLeadQuery', () => {
   test('reads every parameter, and names each bad one', () => {
     const formId = randomUUID()
-    const parsed = parseLeadQuery(new URLSearchParams({ temperature: 'hot', stage: 'mql', formId, source: 'email', from: '2026-01-01', to: '2026-01-31', q: ' acme ', sort: 'score', limit: '20', pageId: '' }))
-    expect(parsed).toEqual({ ok: true, ignored: [], query: { filters: { temperature: 'hot', stage: 'mql', formId, source: 'email', from: '2026-01-01', to: '2026-01-31', q: 'acme' }, sort: 'score', cursor: null, limit: 20 } })
+    const parsed = parseLeadQuery(
+      new URLSearchParams({ temperature: 'hot', stage: 'mql', formId, source: 'email', from: '2026-01-01', to: '2026-01-31', q: ' acme ', sort: 'score', limit: '20', pageId: '' }),
+    )
+    expect(parsed).toEqual({
+      ok: true,
+      ignored: [],
+      query: { filters: { temperature: 'hot', stage: 'mql', formId, source: 'email', from: '2026-01-01', to: '2026-01-31', q: 'acme' }, sort: 'score', cursor: null, limit: 20 },
+    })
     const bad = parseLeadQuery(new URLSearchParams({ temperature: 'warm', stage: 'won', formId: '1', source: 'tv', from: '2026-13-01', to: 'x', sort: 'name', limit: '101' }))
     expect(bad.ok).toBe(false)
     expect(Object.keys(!bad.ok ? bad.errors : {}).sort()).toEqual(['formId', 'from', 'limit', 'sort', 'source', 'stage', 'temperature', 'to'])
@@ -187,8 +193,7 @@ describe('changeLeadStage', () => {
   test('deal values belong to opportunities and customers, are never negative, and have cents at most', async () => {
     const workspaceId = await insertWorkspace()
     const lead = await insertLead({ workspaceId })
-    const change = (toStage: 'sql' | 'opportunity' | 'lead', dealValue: number | null) =>
-      changeLeadStage(db, { workspaceId, leadId: lead.id, toStage, dealValue, changedBy: null, source: 'api' })
+    const change = (toStage: 'sql' | 'opportunity' | 'lead', dealValue: number | null) => changeLeadStage(db, { workspaceId, leadId: lead.id, toStage, dealValue, changedBy: null, source: 'api' })
     expect(await change('sql', 100)).toMatchObject({ ok: false, status: 400, errors: { dealValue: [expect.stringContaining('opportunities')] } })
     expect(await change('opportunity', -1)).toMatchObject({ ok: false, status: 400, errors: { dealValue: expect.any(Array) } })
     expect(await change('opportunity', 1.005)).toMatchObject({ ok: false, status: 400 })
@@ -225,7 +230,18 @@ describe('getLead', () => {
     const blog = await insertPage({ workspaceId, name: 'Blog' })
     const converted = new Date('2026-04-02T10:00:00Z')
     const lead = await insertLead({ workspaceId, visitorId, hotAt: converted, hardConversions: 1, lastConversionAt: converted, firstSeenAt: new Date('2026-04-01T09:00:00Z') })
-    await insertConversion({ workspaceId, leadId: lead.id, formId: form.id, pageId: page.id, variantKey: 'B', conversionType: 'hard', visitorId, createdAt: converted, firstSeenAt: new Date('2026-04-01T09:00:00Z'), answers: { email: 'x@example.com', message: '<b>hi</b>' } })
+    await insertConversion({
+      workspaceId,
+      leadId: lead.id,
+      formId: form.id,
+      pageId: page.id,
+      variantKey: 'B',
+      conversionType: 'hard',
+      visitorId,
+      createdAt: converted,
+      firstSeenAt: new Date('2026-04-01T09:00:00Z'),
+      answers: { email: 'x@example.com', message: '<b>hi</b>' },
+    })
     await insertPageView({ workspaceId, pageId: blog.id, visitorId, viewedAt: new Date('2026-04-01T09:00:00Z') })
     await insertPageView({ workspaceId, pageId: page.id, visitorId, viewedAt: new Date('2026-04-02T09:59:00Z'), variantKey: 'B' })
     await insertPageView({ workspaceId, pageId: page.id, visitorId, viewedAt: new Date('2026-04-03T09:00:00Z') }) // after converting
@@ -248,7 +264,10 @@ describe('getLead', () => {
     ])
     expect(detail!.stageChanges).toEqual([expect.objectContaining({ fromStage: 'lead', toStage: 'sql', changedByName: 'Sam Sales', source: 'member' })])
     expect(detail!.notes).toEqual([expect.objectContaining({ body: 'Called, wants pricing', authorName: 'Sam Sales' })])
-    expect(detail!.journey.map((v) => [v.pageName, v.variantKey])).toEqual([['Blog', 'A'], ['Demo landing', 'B']])
+    expect(detail!.journey.map((v) => [v.pageName, v.variantKey])).toEqual([
+      ['Blog', 'A'],
+      ['Demo landing', 'B'],
+    ])
     expect(detail).not.toHaveProperty('visitorId')
 
     expect(await getLead({ workspaceId: await insertWorkspace(), id: lead.id })).toBeNull()
@@ -281,7 +300,22 @@ describe('eraseLead', () => {
     const form = await insertForm({ workspaceId })
     const page = await insertPage({ workspaceId })
     const email = `erase-me-${randomUUID()}@example.com`
-    const lead = await insertLead({ workspaceId, email, name: 'Eve', company: 'Evil Corp', phone: '+1 555', heardAbout: 'other', heardAboutOther: 'My friend Joe', visitorId, hardConversions: 1, softConversions: 2, pagesViewed: 9, hotAt: new Date(), stage: 'opportunity', dealValue: 500 })
+    const lead = await insertLead({
+      workspaceId,
+      email,
+      name: 'Eve',
+      company: 'Evil Corp',
+      phone: '+1 555',
+      heardAbout: 'other',
+      heardAboutOther: 'My friend Joe',
+      visitorId,
+      hardConversions: 1,
+      softConversions: 2,
+      pagesViewed: 9,
+      hotAt: new Date(),
+      stage: 'opportunity',
+      dealValue: 500,
+    })
     for (const type of ['hard', 'soft', 'soft'] as const) {
       await insertConversion({ workspaceId, leadId: lead.id, formId: form.id, pageId: page.id, conversionType: type, visitorId, answers: { email, name: 'Eve' } })
     }
@@ -322,7 +356,10 @@ describe('exportLeadsCsv', () => {
     await insertLead({ workspaceId, name: 'Cold Carl' })
     const { csv, rowCount, truncated } = await exportLeadsCsv({ workspaceId, filters: { temperature: 'hot' }, sort: 'newest' })
     expect({ rowCount, truncated }).toEqual({ rowCount: 1, truncated: false })
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toMatch(/^Email,Name,Company,/)
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`)
     expect(lines[1]).toContain(",'+cmd|calc,")

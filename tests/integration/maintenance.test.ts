@@ -21,7 +21,12 @@ test('maintenance deletes expired sessions and stale rate-limit windows, and not
 
   await runMaintenance()
 
-  const sessionIds = (await db.select({ id: sessions.idHash }).from(sessions).where(inArray(sessions.idHash, [expired, live]))).map((r) => r.id)
+  const sessionIds = (
+    await db
+      .select({ id: sessions.idHash })
+      .from(sessions)
+      .where(inArray(sessions.idHash, [expired, live]))
+  ).map((r) => r.id)
   expect(sessionIds).toEqual([live])
   expect(await db.select().from(rateLimits).where(eq(rateLimits.key, stale))).toHaveLength(0)
   expect(await db.select().from(rateLimits).where(eq(rateLimits.key, fresh))).toHaveLength(1)

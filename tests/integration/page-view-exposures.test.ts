@@ -26,9 +26,15 @@ const view = (visitorId: string, variantKey: string, exposed: boolean, channel =
 })
 
 async function counted() {
-  const [views] = await db.select({ n: sql<number>`count(*)::int` }).from(pageViews).where(eq(pageViews.pageId, pageId))
+  const [views] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pageViews)
+    .where(eq(pageViews.pageId, pageId))
   const rows = await db.select().from(exposures).where(eq(exposures.experimentId, experimentId))
-  const rollup = await db.select().from(experimentDaily).where(and(eq(experimentDaily.experimentId, experimentId), eq(experimentDaily.metric, '')))
+  const rollup = await db
+    .select()
+    .from(experimentDaily)
+    .where(and(eq(experimentDaily.experimentId, experimentId), eq(experimentDaily.metric, '')))
   return { views: views!.n, exposures: rows, rollup }
 }
 
@@ -58,7 +64,10 @@ test('a batch PostgreSQL refuses for another reason still fails (the batch write
 test("the view's time is kept to the millisecond (it travels as epoch milliseconds)", async () => {
   const times = ['2000-01-01T00:00:00.001Z', '2026-11-20T23:59:59.999Z', '2099-12-31T23:59:59.123Z'].map((t) => new Date(t))
   const visitorId = randomUUID()
-  await writePageViews(times.map((viewedAt) => ({ ...view(visitorId, 'A', false), viewedAt })), { rollups: 'follower' })
+  await writePageViews(
+    times.map((viewedAt) => ({ ...view(visitorId, 'A', false), viewedAt })),
+    { rollups: 'follower' },
+  )
   const stored = await db.select({ viewedAt: pageViews.viewedAt }).from(pageViews).where(eq(pageViews.visitorId, visitorId))
   expect(stored.map((r) => r.viewedAt.toISOString()).sort()).toEqual(times.map((t) => t.toISOString()).sort())
 })

@@ -52,7 +52,11 @@ describe('pages API', () => {
 
     const draftB = (await call(getVariantApi, `/api/v1/pages/${page.id}/variants/B`, { params: { ...params, key: 'B' } })).body as { draft: Doc }
     expect(draftB.draft.content.some((block) => block.type === 'Hero')).toBe(true)
-    const saved = await call(putVariantApi, `/api/v1/pages/${page.id}/variants/B`, { method: 'PUT', body: { draft: withHeadline(draftB.draft, 'Book a demo in 30 seconds') }, params: { ...params, key: 'B' } })
+    const saved = await call(putVariantApi, `/api/v1/pages/${page.id}/variants/B`, {
+      method: 'PUT',
+      body: { draft: withHeadline(draftB.draft, 'Book a demo in 30 seconds') },
+      params: { ...params, key: 'B' },
+    })
     expect(saved.status).toBe(200)
 
     // Nothing is served before the first publish.
@@ -124,7 +128,11 @@ describe('pages API', () => {
 
     const mine = (await call(pagesApi, '', { method: 'POST', body: { name: 'Mine', slug: slug() } })).body as { id: string }
     const stranger = await apiClient()
-    for (const [fn, method] of [[pageApi, 'GET'], [publishApi, 'POST'], [variantsApi, 'POST']] as const) {
+    for (const [fn, method] of [
+      [pageApi, 'GET'],
+      [publishApi, 'POST'],
+      [variantsApi, 'POST'],
+    ] as const) {
       const result = await stranger.call(fn, '', { method, params: { id: mine.id, key: 'A' }, body: method === 'POST' ? {} : undefined })
       expect(result.status, `${method} as another workspace`).toBe(404)
     }
@@ -159,7 +167,16 @@ describe('published pages', () => {
         number: 1,
         content: {
           settings: { title: 'Damaged', description: '', socialImage: '', noindex: false, favicon: '', theme: { brandColor: '#3b55e6', font: 'system-sans', logo: '' } },
-          variants: [{ key: 'A', name: 'Control', document: { root: { props: {} }, content: [{ type: 'Hero', props: { id: 'h', headline: 42 } }, { type: 'Nope', props: {} }, { type: 'Spacer', props: { id: 's', size: 'md' } }, 'garbage'] as unknown[] } }],
+          variants: [
+            {
+              key: 'A',
+              name: 'Control',
+              document: {
+                root: { props: {} },
+                content: [{ type: 'Hero', props: { id: 'h', headline: 42 } }, { type: 'Nope', props: {} }, { type: 'Spacer', props: { id: 's', size: 'md' } }, 'garbage'] as unknown[],
+              },
+            },
+          ],
         },
       })
       .returning({ id: pageVersions.id })
@@ -235,7 +252,11 @@ describe('versions', () => {
     const restored = ((await call(getVariantApi, '', { params })).body as { draft: Doc }).draft
     expect(JSON.stringify(restored)).toContain('First headline')
     const details = (await call(pageApi, '', { params })).body as { versions: { number: number; live: boolean }[] }
-    expect(details.versions.map((v) => [v.number, v.live])).toEqual([[3, true], [2, false], [1, false]])
+    expect(details.versions.map((v) => [v.number, v.live])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ])
     // Another workspace cannot revert it.
     expect(await revertToVersion({ workspaceId: (await createOwner()).workspaceId, pageId: page.id, number: 2, userId: null })).toMatchObject({ ok: false, status: 404 })
   })

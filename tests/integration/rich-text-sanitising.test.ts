@@ -55,11 +55,19 @@ async function setUp() {
 }
 
 const storedDraft = async (pageId: string, key: string) =>
-  (await db.select({ draft: pageVariants.draft }).from(pageVariants).where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key))))[0]!.draft
+  (
+    await db
+      .select({ draft: pageVariants.draft })
+      .from(pageVariants)
+      .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key)))
+  )[0]!.draft
 
 // Writes a draft as an older version of the app would have: straight into the table, unsanitised.
 const storeRawDraft = (pageId: string, key: string, draft: PageDocumentJson) =>
-  db.update(pageVariants).set({ draft }).where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key)))
+  db
+    .update(pageVariants)
+    .set({ draft })
+    .where(and(eq(pageVariants.pageId, pageId), eq(pageVariants.key, key)))
 
 describe('rich text is sanitised on save', () => {
   test('through the API: a draft PUT stores only allow-listed markup, and publishing keeps it so', async () => {
@@ -93,10 +101,16 @@ describe('rich text is sanitised on save', () => {
     const { owner, call, pageId } = await setUp()
     expect((await call(publishApi, '', { method: 'POST', params: { id: pageId } })).status).toBe(200)
     // Version 1 as an older release would have stored it: raw HTML in the published document.
-    await db.update(pageVersions).set({ content: { settings: (await db.select().from(pageVersions).where(eq(pageVersions.pageId, pageId)))[0]!.content.settings, variants: [{ key: 'A', name: 'Control', document: doc(RAW) }] } }).where(eq(pageVersions.pageId, pageId))
+    await db
+      .update(pageVersions)
+      .set({ content: { settings: (await db.select().from(pageVersions).where(eq(pageVersions.pageId, pageId)))[0]!.content.settings, variants: [{ key: 'A', name: 'Control', document: doc(RAW) }] } })
+      .where(eq(pageVersions.pageId, pageId))
     expect(await revertToVersion({ workspaceId: owner.workspaceId, pageId, number: 1, userId: null })).toMatchObject({ ok: true, version: { number: 2 } })
     expectClean(await storedDraft(pageId, 'A'))
-    const [latest] = await db.select({ content: pageVersions.content }).from(pageVersions).where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, 2)))
+    const [latest] = await db
+      .select({ content: pageVersions.content })
+      .from(pageVersions)
+      .where(and(eq(pageVersions.pageId, pageId), eq(pageVersions.number, 2)))
     expectClean(latest!.content.variants[0]!.document)
   })
 })

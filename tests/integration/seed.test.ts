@@ -19,7 +19,12 @@ test('the demo seed is idempotent and registers DEMO_API_KEY exactly', { timeout
   expect(second).toEqual(first)
 
   const count = async (table: typeof workspaces | typeof users | typeof memberships | typeof apiKeys, where: ReturnType<typeof eq>) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where))[0]!.n
+    (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+        .where(where)
+    )[0]!.n
   expect(await count(workspaces, eq(workspaces.id, DEMO_WORKSPACE_ID))).toBe(1)
   expect(await count(users, eq(users.email, DEMO_LOGIN.email))).toBe(1)
   expect(await count(memberships, and(eq(memberships.workspaceId, DEMO_WORKSPACE_ID), eq(memberships.role, 'owner'))!)).toBe(1)
@@ -108,7 +113,10 @@ describe('the demo history', () => {
       .map((f) => f.id)
     expect(asking.length).toBeGreaterThan(0)
     const [heard] = await rows<{ answered: number; unasked: number }>(sql`select count(*) filter (where heard_about is not null)::int as answered,
-        count(*) filter (where heard_about is not null and not exists (select 1 from conversions c where c.lead_id = l.id and c.form_id in (${sql.join(asking.map((formId) => sql`${formId}::uuid`), sql`, `)})))::int as unasked
+        count(*) filter (where heard_about is not null and not exists (select 1 from conversions c where c.lead_id = l.id and c.form_id in (${sql.join(
+          asking.map((formId) => sql`${formId}::uuid`),
+          sql`, `,
+        )})))::int as unasked
       from leads l where workspace_id = ${ws}`)
     expect(heard!.answered).toBeGreaterThan(10)
     expect(heard!.unasked).toBe(0)
@@ -127,7 +135,9 @@ describe('the demo history', () => {
     const events = await rows<{ metric: string; variant_key: string; n: number }>(sql`
       select '' as metric, variant_key, count(*)::int as n from exposures where experiment_id = ${id} group by 2
       union all select metric, variant_key, count(*)::int from experiment_conversions where experiment_id = ${id} group by 1, 2`)
-    const rollups = await rows<{ metric: string; variant_key: string; n: number }>(sql`select metric, variant_key, sum(count)::int as n from experiment_daily where experiment_id = ${id} group by 1, 2`)
+    const rollups = await rows<{ metric: string; variant_key: string; n: number }>(
+      sql`select metric, variant_key, sum(count)::int as n from experiment_daily where experiment_id = ${id} group by 1, 2`,
+    )
     const keyed = (list: { metric: string; variant_key: string; n: number }[]) => Object.fromEntries(list.map((r) => [`${r.metric}/${r.variant_key}`, r.n]))
     expect(keyed(rollups)).toEqual(keyed(events))
     const [attached] = await rows<{ n: number }>(sql`select count(*)::int as n from conversions where experiment_id = ${id}`)
@@ -140,7 +150,9 @@ describe('the demo history', () => {
   })
 
   test('paid channels have monthly spend for every month of the history, so CAC and ROI have figures', async () => {
-    const spend = await rows<{ month: string; channel: string; amount: number }>(sql`select month, channel, amount::float as amount from marketing_spend where workspace_id = ${ws} order by month, channel`)
+    const spend = await rows<{ month: string; channel: string; amount: number }>(
+      sql`select month, channel, amount::float as amount from marketing_spend where workspace_id = ${ws} order by month, channel`,
+    )
     const months = [...new Set(spend.map((s) => s.month))]
     expect(months).toHaveLength(4)
     expect(months.at(-1)).toBe(new Date(now).toISOString().slice(0, 7))
@@ -149,7 +161,8 @@ describe('the demo history', () => {
   })
 
   test('seeding again adds nothing', async () => {
-    const snapshot = () => rows(sql`select (select count(*) from page_views where workspace_id = ${ws})::int as views,
+    const snapshot = () =>
+      rows(sql`select (select count(*) from page_views where workspace_id = ${ws})::int as views,
       (select count(*) from leads where workspace_id = ${ws})::int as leads, (select count(*) from conversions where workspace_id = ${ws})::int as conversions,
       (select count(*) from lead_stage_changes where workspace_id = ${ws})::int as changes, (select count(*) from experiments where workspace_id = ${ws})::int as experiments,
       (select count(*) from marketing_spend where workspace_id = ${ws})::int as spend,

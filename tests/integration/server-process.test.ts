@@ -87,7 +87,7 @@ describe('the server process', () => {
         return { status: res.status, body }
       }
       // A CI failure says what healthz answered meanwhile and what the server printed.
-      const explained = async <T,>(step: Promise<T>) =>
+      const explained = async <T>(step: Promise<T>) =>
         step.catch((error: Error) => {
           throw new Error(`${error.message}\nserver exit code: ${server!.proc.exitCode}\nhealthz answered: ${seen.slice(-20).join(', ')}\nserver output:\n${server!.output().slice(-4000)}`)
         })

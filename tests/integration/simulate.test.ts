@@ -19,15 +19,35 @@ afterAll(() => server.close())
 test('200 simulated visitors are 200 sticky exposures, and every conversion they report is in the database', { timeout: 90_000 }, async () => {
   const { owner, api } = await experimentApi()
   // A hard form with a select and "how did you hear about us", and a minimum fill time the visitors must wait out.
-  const definition = { purpose: 'demo_request' as const, conversionType: 'hard' as const, minFillSeconds: 1, fields: starterFields('demo_request'), success: { type: 'message' as const, message: 'Thanks!' } }
+  const definition = {
+    purpose: 'demo_request' as const,
+    conversionType: 'hard' as const,
+    minFillSeconds: 1,
+    fields: starterFields('demo_request'),
+    success: { type: 'message' as const, message: 'Thanks!' },
+  }
   const page = await publishExperimentPage(owner, { variants: 3, definition })
-  const variants = [{ key: 'A', weight: 0.34 }, { key: 'B', weight: 0.33 }, { key: 'C', weight: 0.33 }]
+  const variants = [
+    { key: 'A', weight: 0.34 },
+    { key: 'B', weight: 0.33 },
+    { key: 'C', weight: 0.33 },
+  ]
   const created = await api.create({ pageId: page.pageId, name: 'Simulated', variants })
   const experimentId = created.body.id as string
   expect((await api.act(experimentId, 'start')).body).toMatchObject({ status: 'running' })
 
   const rates = { A: 0.2, B: 0.35, C: 0.2 }
-  const report = await simulateTraffic({ baseUrl: server.url, slug: page.slug, visitors: 200, rates, concurrency: 25, seed: 42, returnRate: 0.3, fillSeconds: [1, 1.6], spreadAddresses: process.platform === 'linux' })
+  const report = await simulateTraffic({
+    baseUrl: server.url,
+    slug: page.slug,
+    visitors: 200,
+    rates,
+    concurrency: 25,
+    seed: 42,
+    returnRate: 0.3,
+    fillSeconds: [1, 1.6],
+    spreadAddresses: process.platform === 'linux',
+  })
   expect(report.errors).toEqual({})
   expect(report.warnings).toEqual([])
   expect(report.outcomes).toHaveLength(200)
@@ -47,8 +67,11 @@ test('200 simulated visitors are 200 sticky exposures, and every conversion they
   for (const exposure of exposed) expect(exposure.variant_key).toBe(shown.get(exposure.visitor_id))
   const [rollup] = await queryRows<{ n: number }>(db, sql`select sum(count)::int as n from experiment_daily where experiment_id = ${experimentId} and metric = ''`)
   expect(rollup!.n).toBe(200)
-  const [views] = await queryRows<{ n: number; devices: number; channels: number }>(db, sql`select count(*)::int as n, count(distinct device)::int as devices, count(distinct channel)::int as channels
-    from page_views where page_id = ${page.pageId}`)
+  const [views] = await queryRows<{ n: number; devices: number; channels: number }>(
+    db,
+    sql`select count(*)::int as n, count(distinct device)::int as devices, count(distinct channel)::int as channels
+    from page_views where page_id = ${page.pageId}`,
+  )
   expect(views!.n).toBe(report.pageViews)
   expect(views!.n).toBeGreaterThan(200)
   expect(views!.devices).toBe(3)
@@ -65,8 +88,17 @@ test('200 simulated visitors are 200 sticky exposures, and every conversion they
     expect(Date.parse(conversion.created_at) - Date.parse(conversion.started_at)).toBeGreaterThanOrEqual(1000)
   }
   expect(await db.select().from(spamSubmissions).where(eq(spamSubmissions.pageId, page.pageId))).toEqual([])
-  const byVariant = await queryRows<{ variant_key: string; n: number }>(db, sql`select variant_key, sum(count)::int as n from experiment_daily where experiment_id = ${experimentId} and metric = 'hard' group by 1`)
-  expect(Object.fromEntries(byVariant.map((r) => [r.variant_key, r.n]))).toEqual(Object.fromEntries(Object.entries(report.byVariant).filter(([, t]) => t.conversions).map(([key, t]) => [key, t.conversions])))
+  const byVariant = await queryRows<{ variant_key: string; n: number }>(
+    db,
+    sql`select variant_key, sum(count)::int as n from experiment_daily where experiment_id = ${experimentId} and metric = 'hard' group by 1`,
+  )
+  expect(Object.fromEntries(byVariant.map((r) => [r.variant_key, r.n]))).toEqual(
+    Object.fromEntries(
+      Object.entries(report.byVariant)
+        .filter(([, t]) => t.conversions)
+        .map(([key, t]) => [key, t.conversions]),
+    ),
+  )
   // The leads carry what the visitors typed, including the self-reported source the form asks for.
   const [leads] = await queryRows<{ n: number; heard: number }>(db, sql`select count(*)::int as n, count(heard_about)::int as heard from leads where workspace_id = ${owner.workspaceId}`)
   expect(leads!.n).toBeGreaterThan(0)

@@ -18,7 +18,13 @@ function post(fn: typeof analyzeAction, body: unknown, { ip = `ip-${randomUUID()
 describe('POST /api/v1/analyze', () => {
   test('answers the full analysis for valid counts', async () => {
     const result = await readResult(
-      await post(analyzeAction, { variants: [{ key: 'A', visitors: 10000, conversions: 500 }, { key: 'B', visitors: 10000, conversions: 600 }], sequential: false }),
+      await post(analyzeAction, {
+        variants: [
+          { key: 'A', visitors: 10000, conversions: 500 },
+          { key: 'B', visitors: 10000, conversions: 600 },
+        ],
+        sequential: false,
+      }),
     )
     expect(result.status).toBe(200)
     const body = result.body as { variants: { key: string; vsControl?: { pValue: number; significant: boolean } }[]; decision: { status: string }; srm: { detected: boolean } }
@@ -32,11 +38,58 @@ describe('POST /api/v1/analyze', () => {
   })
 
   test.each([
-    ['negative visitors', { variants: [{ key: 'A', visitors: -1, conversions: 0 }, { key: 'B', visitors: 1, conversions: 0 }] }, 'variants.0.visitors'],
-    ['conversions above visitors', { variants: [{ key: 'A', visitors: 10, conversions: 0 }, { key: 'B', visitors: 5, conversions: 6 }] }, 'variants.1.conversions'],
-    ['a string count', { variants: [{ key: 'A', visitors: '10', conversions: 0 }, { key: 'B', visitors: 5, conversions: 1 }] }, 'variants.0.visitors'],
-    ['an unknown control', { variants: [{ key: 'A', visitors: 10, conversions: 0 }, { key: 'B', visitors: 5, conversions: 1 }], control: 'Z' }, 'control'],
-    ['weights of the wrong length', { variants: [{ key: 'A', visitors: 10, conversions: 0 }, { key: 'B', visitors: 5, conversions: 1 }], weights: [1] }, 'weights'],
+    [
+      'negative visitors',
+      {
+        variants: [
+          { key: 'A', visitors: -1, conversions: 0 },
+          { key: 'B', visitors: 1, conversions: 0 },
+        ],
+      },
+      'variants.0.visitors',
+    ],
+    [
+      'conversions above visitors',
+      {
+        variants: [
+          { key: 'A', visitors: 10, conversions: 0 },
+          { key: 'B', visitors: 5, conversions: 6 },
+        ],
+      },
+      'variants.1.conversions',
+    ],
+    [
+      'a string count',
+      {
+        variants: [
+          { key: 'A', visitors: '10', conversions: 0 },
+          { key: 'B', visitors: 5, conversions: 1 },
+        ],
+      },
+      'variants.0.visitors',
+    ],
+    [
+      'an unknown control',
+      {
+        variants: [
+          { key: 'A', visitors: 10, conversions: 0 },
+          { key: 'B', visitors: 5, conversions: 1 },
+        ],
+        control: 'Z',
+      },
+      'control',
+    ],
+    [
+      'weights of the wrong length',
+      {
+        variants: [
+          { key: 'A', visitors: 10, conversions: 0 },
+          { key: 'B', visitors: 5, conversions: 1 },
+        ],
+        weights: [1],
+      },
+      'weights',
+    ],
   ])('400 naming the field for %s', async (_name, body, field) => {
     const result = await readResult(await post(analyzeAction, body))
     expect(result.status).toBe(400)
@@ -50,7 +103,14 @@ describe('POST /api/v1/analyze', () => {
   })
 
   test('zero visitors is not an error: nulls and collecting', async () => {
-    const result = await readResult(await post(analyzeAction, { variants: [{ key: 'A', visitors: 0, conversions: 0 }, { key: 'B', visitors: 0, conversions: 0 }] }))
+    const result = await readResult(
+      await post(analyzeAction, {
+        variants: [
+          { key: 'A', visitors: 0, conversions: 0 },
+          { key: 'B', visitors: 0, conversions: 0 },
+        ],
+      }),
+    )
     expect(result.status).toBe(200)
     expect(result.body).toMatchObject({ variants: [{ rate: null }, { rate: null }], decision: { status: 'collecting' } })
   })
@@ -86,10 +146,13 @@ describe('rate limits', () => {
   test('a key gets at least 100 calls per second, from any IP; a bad key is 401', async () => {
     const owner = await createOwner()
     const { key } = await createApiKey({ workspaceId: owner.workspaceId, name: 'stats', createdBy: owner.userId })
-    const body = { variants: [{ key: 'A', visitors: 100, conversions: 5 }, { key: 'B', visitors: 100, conversions: 7 }] }
-    const results = await Promise.all(
-      Array.from({ length: 100 }, () => post(analyzeAction, body, { headers: { Authorization: `Bearer ${key}` } }).then(readResult)),
-    )
+    const body = {
+      variants: [
+        { key: 'A', visitors: 100, conversions: 5 },
+        { key: 'B', visitors: 100, conversions: 7 },
+      ],
+    }
+    const results = await Promise.all(Array.from({ length: 100 }, () => post(analyzeAction, body, { headers: { Authorization: `Bearer ${key}` } }).then(readResult)))
     expect(results.filter((r) => r.status === 429)).toHaveLength(0)
     expect(API_LIMITS.perKey.limit / API_LIMITS.perKey.windowSeconds).toBeGreaterThanOrEqual(100)
     const bad = await readResult(await post(analyzeAction, body, { headers: { Authorization: 'Bearer nope' } }))

@@ -49,14 +49,26 @@ test(`${RUNS} random and hostile bodies: only 201/400/413/429, every accepted on
   const hidden = hiddenFieldsOf(page)
   const idems = fc.constantFrom(...Array.from({ length: 300 }, () => randomUUID()))
   const mild = fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 40 }) }, hostileString)
-  const valid = fc.record({ email: fc.oneof(fc.emailAddress(), fc.uuid().map((u) => `${u}@example.com`)), name: mild, company: mild, consent: fc.constantFrom(true, 'on'), _idem: idems })
+  const valid = fc.record({
+    email: fc.oneof(
+      fc.emailAddress(),
+      fc.uuid().map((u) => `${u}@example.com`),
+    ),
+    name: mild,
+    company: mild,
+    consent: fc.constantFrom(true, 'on'),
+    _idem: idems,
+  })
   const body = fc.oneof(
     // Nearly valid: a real submission with some fields replaced or removed.
-    { weight: 3, arbitrary: fc.tuple(valid, fc.dictionary(fc.constantFrom(...KEYS), anyValue, { maxKeys: 2 }), fc.subarray(KEYS, { maxLength: 2 })).map(([v, overrides, removed]) => {
-      const b: Record<string, unknown> = { ...hidden, _t: issueFillTimer(Date.now() - 5000), ...v, ...overrides }
-      for (const key of removed) delete b[key]
-      return b
-    }) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(valid, fc.dictionary(fc.constantFrom(...KEYS), anyValue, { maxKeys: 2 }), fc.subarray(KEYS, { maxLength: 2 })).map(([v, overrides, removed]) => {
+        const b: Record<string, unknown> = { ...hidden, _t: issueFillTimer(Date.now() - 5000), ...v, ...overrides }
+        for (const key of removed) delete b[key]
+        return b
+      }),
+    },
     // Anything at all.
     fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 10 })), anyValue, { maxKeys: 12 }),
   )
@@ -67,7 +79,12 @@ test(`${RUNS} random and hostile bodies: only 201/400/413/429, every accepted on
       for (const [k, v] of Object.entries(b)) for (const item of [v].flat()) form.append(k, typeof item === 'object' ? JSON.stringify(item) : String(item))
       return { type: 'application/x-www-form-urlencoded', payload: form.toString() }
     }),
-    fc.tuple(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', ''), fc.oneof(fc.string({ unit: 'binary' }), fc.constant('{"a":'), fc.constant('[1,2]'), fc.constant('null'))).map(([type, payload]) => ({ type, payload })),
+    fc
+      .tuple(
+        fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', ''),
+        fc.oneof(fc.string({ unit: 'binary' }), fc.constant('{"a":'), fc.constant('[1,2]'), fc.constant('null')),
+      )
+      .map(([type, payload]) => ({ type, payload })),
   )
 
   const statuses = new Map<number, number>()
@@ -106,5 +123,10 @@ test(`${RUNS} random and hostile bodies: only 201/400/413/429, every accepted on
   console.log('[property] statuses', Object.fromEntries(statuses), 'accepted keys', accepted.size, 'held', heldKeys.size + heldWithoutKey)
   expect(statuses.get(400)).toBeGreaterThan(100)
   expect(statuses.get(413)).toBeGreaterThan(0)
-  expect(await db.select({ id: conversions.id }).from(conversions).where(inArray(conversions.id, [...accepted.values()]))).toHaveLength(accepted.size)
+  expect(
+    await db
+      .select({ id: conversions.id })
+      .from(conversions)
+      .where(inArray(conversions.id, [...accepted.values()])),
+  ).toHaveLength(accepted.size)
 })

@@ -24,7 +24,14 @@ async function setup(definition = CONSENT_FORM) {
 
 async function getPage(slug: string, { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${server.url}/p/${slug}${query}`, { headers: { ...browser, ...headers } })
-  return { response, html: await response.text(), cookies: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') }
+  return {
+    response,
+    html: await response.text(),
+    cookies: response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  }
 }
 
 // This file's posts come from an address of their own, so no other test file's posts count against its limit.
@@ -117,14 +124,30 @@ describe('JSON submissions', () => {
     const result = await postJson(slug, { ...hidden, email: address, name: 'Ada <b>Lovelace</b>', company: 'Analytical', consent: true }, { Cookie: landing.cookies })
     expect(result.status).toBe(201)
     expect(result.body).toMatchObject({ leadId: expect.any(String), conversionId: expect.any(String), success: { type: 'message', message: 'Thanks! Check your inbox.' } })
-    const [conversion] = await db.select().from(conversions).where(eq(conversions.id, result.body.conversionId as string))
+    const [conversion] = await db
+      .select()
+      .from(conversions)
+      .where(eq(conversions.id, result.body.conversionId as string))
     expect(conversion).toMatchObject({ formId, pageId, variantKey: 'A', conversionType: 'soft', leadId: result.body.leadId, device: 'desktop', idempotencyKey: hidden._idem })
     expect(conversion!.answers).toEqual({ email: address.toLowerCase(), name: 'Ada <b>Lovelace</b>', company: 'Analytical', consent: true })
     expect(conversion!.touch).toMatchObject({ utmSource: 'newsletter', utmMedium: 'email', utmCampaign: 'spring', channel: 'email', landingPath: `/p/${slug}` })
     expect(conversion!.visitorId).toMatch(/^[0-9a-f-]{36}$/)
     expect(conversion!.startedAt).not.toBeNull()
-    const [lead] = await db.select().from(leads).where(eq(leads.id, result.body.leadId as string))
-    expect(lead).toMatchObject({ workspaceId: owner.workspaceId, email: address.toLowerCase(), name: 'Ada <b>Lovelace</b>', company: 'Analytical', hotAt: null, stage: 'lead', softConversions: 1, hardConversions: 0, channel: 'email' })
+    const [lead] = await db
+      .select()
+      .from(leads)
+      .where(eq(leads.id, result.body.leadId as string))
+    expect(lead).toMatchObject({
+      workspaceId: owner.workspaceId,
+      email: address.toLowerCase(),
+      name: 'Ada <b>Lovelace</b>',
+      company: 'Analytical',
+      hotAt: null,
+      stage: 'lead',
+      softConversions: 1,
+      hardConversions: 0,
+      channel: 'email',
+    })
   })
 
   test('the same submission twice (double click, retry) is one conversion with the same ids, even at once', async () => {
@@ -169,7 +192,10 @@ describe('JSON submissions', () => {
     const first = await postJson(soft.slug, { ...hiddenFieldsOf((await getPage(soft.slug)).html), email: address, name: 'Grace', consent: true })
     const second = await postJson(hard.slug, { ...hiddenFieldsOf((await getPage(hard.slug)).html), email: `  ${address.toUpperCase()} `, company: 'Navy', consent: true })
     expect(second.body.leadId).toBe(first.body.leadId)
-    const [lead] = await db.select().from(leads).where(eq(leads.id, first.body.leadId as string))
+    const [lead] = await db
+      .select()
+      .from(leads)
+      .where(eq(leads.id, first.body.leadId as string))
     expect(lead).toMatchObject({ name: 'Grace', company: 'Navy', softConversions: 1, hardConversions: 1 })
     expect(lead!.hotAt).not.toBeNull()
     // The same email in another workspace is another lead.
@@ -185,9 +211,15 @@ describe('JSON submissions', () => {
       .set({ scoreRules: { pointsPerHard: 30, pointsPerSoft: 10, pointsPerPageView: 1, maxPageViewPoints: 20, halfLifeDays: 30, mqlThreshold: 25 } })
       .where(eq(workspaces.id, owner.workspaceId))
     const result = await postJson(slug, { ...hiddenFieldsOf((await getPage(slug)).html), email: email(), consent: true })
-    const [lead] = await db.select({ stage: leads.stage }).from(leads).where(eq(leads.id, result.body.leadId as string))
+    const [lead] = await db
+      .select({ stage: leads.stage })
+      .from(leads)
+      .where(eq(leads.id, result.body.leadId as string))
     expect(lead!.stage).toBe('mql')
-    const history = await db.select().from(leadStageChanges).where(eq(leadStageChanges.leadId, result.body.leadId as string))
+    const history = await db
+      .select()
+      .from(leadStageChanges)
+      .where(eq(leadStageChanges.leadId, result.body.leadId as string))
     expect(history).toMatchObject([{ fromStage: 'lead', toStage: 'mql', source: 'score', changedBy: null }])
   })
 
@@ -233,7 +265,11 @@ describe('spam', () => {
 
   test('413 for a body over 64 KB', async () => {
     const { slug } = await setup()
-    const result = await fetch(`${server.url}/p/${slug}`, { method: 'POST', headers: { ...browser, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'x'.repeat(70_000) }) })
+    const result = await fetch(`${server.url}/p/${slug}`, {
+      method: 'POST',
+      headers: { ...browser, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'x'.repeat(70_000) }),
+    })
     expect(result.status).toBe(413)
   })
 })
@@ -324,7 +360,10 @@ test('answers stay per workspace: a conversion never lands in the page owner’s
   const a = await setup()
   const b = await setup()
   const result = await postJson(a.slug, { ...hiddenFieldsOf((await getPage(a.slug)).html), _form: a.formId, email: email(), consent: true })
-  const rows = await db.select({ workspaceId: conversions.workspaceId }).from(conversions).where(and(eq(conversions.id, result.body.conversionId as string)))
+  const rows = await db
+    .select({ workspaceId: conversions.workspaceId })
+    .from(conversions)
+    .where(and(eq(conversions.id, result.body.conversionId as string)))
   expect(rows).toEqual([{ workspaceId: a.owner.workspaceId }])
   // Posting workspace B's form id to A's page is refused.
   expect((await postJson(a.slug, { _form: b.formId, email: email(), consent: true })).body).toEqual({ errors: { _form: ['This page has no such form'] } })

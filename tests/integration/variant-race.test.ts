@@ -12,9 +12,7 @@ test('concurrent "duplicate as new variant" calls get distinct keys and never a 
   const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
   for (let round = 0; round < 5; round++) {
     const page = (await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: 'Race', slug: `race-${randomUUID().slice(0, 8)}` } })).body as { id: string }
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => call(variantsApi, '', { method: 'POST', body: {}, params: { id: page.id } })),
-    )
+    const results = await Promise.all(Array.from({ length: 8 }, () => call(variantsApi, '', { method: 'POST', body: {}, params: { id: page.id } })))
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(201))
     const keys = results.map((r) => (r.body as { key: string }).key).sort()
     expect(keys).toEqual(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'])

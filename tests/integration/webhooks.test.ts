@@ -47,8 +47,7 @@ async function ownerWithWebhook(path: string, events: WebhookEvent[] = ['lead.cr
   return { owner, hook: hook! }
 }
 
-const deliveriesOf = (workspaceId: string) =>
-  db.select().from(webhookDeliveries).where(eq(webhookDeliveries.workspaceId, workspaceId)).orderBy(asc(webhookDeliveries.createdAt))
+const deliveriesOf = (workspaceId: string) => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.workspaceId, workspaceId)).orderBy(asc(webhookDeliveries.createdAt))
 
 const post = (cookie: string, form: Record<string, string>) => callRoute(action, '/settings/webhooks', { cookie, form }).then(readResult)
 
@@ -89,7 +88,10 @@ describe('enqueueing', () => {
     expect(queued).toBe(4)
     const rows = await deliveriesOf(owner.workspaceId)
     expect(rows.map((r) => `${r.webhookId === all.id ? 'all' : r.webhookId === hotOnly!.id ? 'hot' : 'paused'}:${r.event}`).sort()).toEqual([
-      'all:conversion.created', 'all:lead.created', 'all:lead.hot', 'hot:lead.hot',
+      'all:conversion.created',
+      'all:lead.created',
+      'all:lead.hot',
+      'hot:lead.hot',
     ])
     // The same event reaches both webhooks under the same id, so a receiver can dedupe.
     const hotIds = rows.filter((r) => r.event === 'lead.hot').map((r) => JSON.parse(r.body).id)
@@ -266,7 +268,12 @@ describe('delivery', () => {
   test('https keeps the name for TLS: the server sees it as SNI', async () => {
     const names: string[] = []
     // No certificate at all: the handshake fails after the client hello has named the server.
-    const tlsServer = createTlsServer({ SNICallback: (name, done) => { names.push(name); done(new Error('no certificate here')) } })
+    const tlsServer = createTlsServer({
+      SNICallback: (name, done) => {
+        names.push(name)
+        done(new Error('no certificate here'))
+      },
+    })
     await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve))
     try {
       const owner = await createOwner()
@@ -388,10 +395,7 @@ describe('settings', () => {
     expect(seen.status).toBe(200)
     expect(JSON.stringify(seen.body)).toContain(hook.id)
     expect(JSON.stringify(seen.body)).not.toContain('whsec_')
-    for (const form of [
-      { intent: 'create', url: 'https://example.com/hook', events: 'lead.created' },
-      ...['reveal', 'pause', 'delete', 'test'].map((intent) => ({ intent, id: hook.id })),
-    ]) {
+    for (const form of [{ intent: 'create', url: 'https://example.com/hook', events: 'lead.created' }, ...['reveal', 'pause', 'delete', 'test'].map((intent) => ({ intent, id: hook.id }))]) {
       expect((await post(viewer.cookie, form)).status, form.intent).toBe(403)
     }
 
@@ -402,7 +406,12 @@ describe('settings', () => {
 
   test('several events can be chosen; a bad URL or no event is a 400 naming the field', async () => {
     const owner = await createOwner()
-    const form = new URLSearchParams([['intent', 'create'], ['url', 'https://example.com/a'], ['events', 'lead.created'], ['events', 'lead.hot']])
+    const form = new URLSearchParams([
+      ['intent', 'create'],
+      ['url', 'https://example.com/a'],
+      ['events', 'lead.created'],
+      ['events', 'lead.hot'],
+    ])
     const request = new Request('http://app.test/settings/webhooks', { method: 'POST', body: form, headers: { Cookie: owner.cookie, Origin: 'http://app.test' } })
     expect(await readResult(await action({ request, params: {}, context: { clientIp: '203.0.113.7' } }))).toMatchObject({ status: 200 })
     const list = (await readResult(await callRoute(loader, '/settings/webhooks', { cookie: owner.cookie }))).body as { webhooks: { events: string[] }[] }

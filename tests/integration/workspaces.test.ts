@@ -60,9 +60,7 @@ describe('roles', () => {
 
   test('a workspace always keeps an owner', async () => {
     const owner = await createOwner()
-    const result = await readResult(
-      await callRoute(membersAction, '/settings/members', { cookie: owner.cookie, form: { intent: 'changeRole', userId: owner.userId, role: 'editor' } }),
-    )
+    const result = await readResult(await callRoute(membersAction, '/settings/members', { cookie: owner.cookie, form: { intent: 'changeRole', userId: owner.userId, role: 'editor' } }))
     expect(result.status).toBe(400)
     expect(JSON.stringify(result.body)).toMatch(/at least one owner/)
   })

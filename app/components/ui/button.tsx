@@ -13,9 +13,6 @@ export function buttonClass(variant: keyof typeof variants = 'primary', extra = 
   return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition-colors disabled:cursor-not-allowed ${variants[variant]} ${extra}`
 }
 
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = 'primary', className = '', type = 'submit', ...props },
-  ref,
-) {
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button({ variant = 'primary', className = '', type = 'submit', ...props }, ref) {
   return <button ref={ref} type={type} className={buttonClass(variant, className)} {...props} />
 })

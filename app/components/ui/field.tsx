@@ -24,8 +24,16 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ l
         className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
         {...props}
       />
-      {hint ? <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">{error}</p> : null}
+      {hint ? (
+        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 })
@@ -34,7 +42,9 @@ export function FormErrorList({ errors }: { errors?: string[] }) {
   if (!errors?.length) return null
   return (
     <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
-      {errors.map((e) => <p key={e}>{e}</p>)}
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
     </div>
   )
 }

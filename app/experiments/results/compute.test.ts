@@ -17,7 +17,10 @@ const experiment: ResultsExperimentRow = {
   id: '11111111-1111-4111-8111-111111111111',
   name: 'Headline',
   status: 'running',
-  variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }],
+  variants: [
+    { key: 'A', weight: 0.5 },
+    { key: 'B', weight: 0.5 },
+  ],
   controlKey: 'A',
   coverage: 1,
   confidence: 0.95,
@@ -35,23 +38,44 @@ const page = { id: '22222222-2222-4222-8222-222222222222', name: 'Webinar', slug
 const row = (day: string, variantKey: string, metric: string, count: number): DailyRow => ({ day, variantKey, metric, count })
 // Day 1 and day 3 (no rows on day 2). Totals: A 200 visitors, any 10 (soft 9, hard 1); B 200, any 30 (soft 18, hard 12).
 const daily: DailyRow[] = [
-  row('2026-01-01', 'A', '', 100), row('2026-01-01', 'B', '', 100),
-  row('2026-01-01', 'A', 'any', 4), row('2026-01-01', 'B', 'any', 12),
-  row('2026-01-01', 'A', 'soft', 3), row('2026-01-01', 'A', 'hard', 1), row('2026-01-01', 'B', 'soft', 8), row('2026-01-01', 'B', 'hard', 4),
+  row('2026-01-01', 'A', '', 100),
+  row('2026-01-01', 'B', '', 100),
+  row('2026-01-01', 'A', 'any', 4),
+  row('2026-01-01', 'B', 'any', 12),
+  row('2026-01-01', 'A', 'soft', 3),
+  row('2026-01-01', 'A', 'hard', 1),
+  row('2026-01-01', 'B', 'soft', 8),
+  row('2026-01-01', 'B', 'hard', 4),
   row('2026-01-01', 'B', `form:${FORM}`, 5),
-  row('2026-01-03', 'A', '', 100), row('2026-01-03', 'B', '', 100),
-  row('2026-01-03', 'A', 'any', 6), row('2026-01-03', 'B', 'any', 18),
-  row('2026-01-03', 'A', 'soft', 6), row('2026-01-03', 'B', 'soft', 10), row('2026-01-03', 'B', 'hard', 8),
+  row('2026-01-03', 'A', '', 100),
+  row('2026-01-03', 'B', '', 100),
+  row('2026-01-03', 'A', 'any', 6),
+  row('2026-01-03', 'B', 'any', 18),
+  row('2026-01-03', 'A', 'soft', 6),
+  row('2026-01-03', 'B', 'soft', 10),
+  row('2026-01-03', 'B', 'hard', 8),
 ]
 const seg = (segment: string, variantKey: string, metric: string, count: number): SegmentRow => ({ segment, variantKey, metric, count })
 const device: SegmentRow[] = [
-  seg('mobile', 'A', '', 120), seg('mobile', 'A', 'any', 4), seg('mobile', 'B', '', 80), seg('mobile', 'B', 'any', 15),
-  seg('desktop', 'A', '', 80), seg('desktop', 'A', 'any', 6), seg('desktop', 'B', '', 120), seg('desktop', 'B', 'any', 15),
+  seg('mobile', 'A', '', 120),
+  seg('mobile', 'A', 'any', 4),
+  seg('mobile', 'B', '', 80),
+  seg('mobile', 'B', 'any', 15),
+  seg('desktop', 'A', '', 80),
+  seg('desktop', 'A', 'any', 6),
+  seg('desktop', 'B', '', 120),
+  seg('desktop', 'B', 'any', 15),
   seg('mobile', 'B', 'hard', 7),
 ]
 const channel: SegmentRow[] = [
-  seg('organic_search', 'A', '', 150), seg('organic_search', 'A', 'any', 8), seg('organic_search', 'B', '', 150), seg('organic_search', 'B', 'any', 20),
-  seg('newsletter-x', 'A', '', 50), seg('newsletter-x', 'A', 'any', 2), seg('newsletter-x', 'B', '', 50), seg('newsletter-x', 'B', 'any', 10),
+  seg('organic_search', 'A', '', 150),
+  seg('organic_search', 'A', 'any', 8),
+  seg('organic_search', 'B', '', 150),
+  seg('organic_search', 'B', 'any', 20),
+  seg('newsletter-x', 'A', '', 50),
+  seg('newsletter-x', 'A', 'any', 2),
+  seg('newsletter-x', 'B', '', 50),
+  seg('newsletter-x', 'B', 'any', 10),
 ]
 const leadStages = [
   { variantKey: 'A', leads: 10, mql: 5, sql: 2, opportunity: 1, customer: 1, lost: 3, pipelineValue: 5000 },
@@ -85,7 +109,16 @@ describe('computeResults', () => {
   })
 
   test('the statistics are analyze()’s own, on the same counts and settings', () => {
-    const analysis = analyze({ variants: [{ key: 'A', visitors: 200, conversions: 10 }, { key: 'B', visitors: 200, conversions: 30 }], control: 'A', confidence: 0.95, weights: [0.5, 0.5], dailyVisitors: 200 })
+    const analysis = analyze({
+      variants: [
+        { key: 'A', visitors: 200, conversions: 10 },
+        { key: 'B', visitors: 200, conversions: 30 },
+      ],
+      control: 'A',
+      confidence: 0.95,
+      weights: [0.5, 0.5],
+      dailyVisitors: 200,
+    })
     expect(results.variants.map(({ weight: _w, isControl: _c, isWinner: _i, soft: _s, hard: _h, ...v }) => v)).toEqual(analysis.variants)
     expect(results.decision).toMatchObject(analysis.decision)
     expect(results.srm).toMatchObject({ pValue: analysis.srm.pValue, detected: false })
@@ -133,9 +166,17 @@ describe('computeResults', () => {
   test('lead quality: hard share, stages reached, pipeline value per 1,000 visitors', () => {
     const [a, b] = results.leadQuality
     expect(a).toEqual({
-      key: 'A', visitors: 200, convertedVisitors: 10, hardConversions: 1, hardShare: 0.1, leads: 10,
-      reached: { mql: 5, sql: 2, opportunity: 1, customer: 1 }, reachedShare: { mql: 0.5, sql: 0.2, opportunity: 0.1, customer: 0.1 },
-      lost: 3, pipelineValue: 5000, pipelineValuePer1000Visitors: 25000,
+      key: 'A',
+      visitors: 200,
+      convertedVisitors: 10,
+      hardConversions: 1,
+      hardShare: 0.1,
+      leads: 10,
+      reached: { mql: 5, sql: 2, opportunity: 1, customer: 1 },
+      reachedShare: { mql: 0.5, sql: 0.2, opportunity: 0.1, customer: 0.1 },
+      lost: 3,
+      pipelineValue: 5000,
+      pipelineValuePer1000Visitors: 25000,
     })
     expect(b).toMatchObject({ hardShare: 0.4, leads: 29, reached: { customer: 0 }, pipelineValuePer1000Visitors: 5000 })
   })
@@ -143,7 +184,10 @@ describe('computeResults', () => {
   test('progress: days running, the minimum runtime, the recent daily visitors', () => {
     expect(results.progress).toEqual({
       plannedVisitorsPerVariant: null,
-      variants: [{ key: 'A', visitors: 200, planned: null, share: null }, { key: 'B', visitors: 200, planned: null, share: null }],
+      variants: [
+        { key: 'A', visitors: 200, planned: null, share: null },
+        { key: 'B', visitors: 200, planned: null, share: null },
+      ],
       daysRunning: 4,
       minRuntimeDays: 7,
       minRuntimeReached: false,
@@ -170,7 +214,10 @@ describe('computeResults', () => {
   test('conversions are capped at visitors (a conversion batch landing before its exposure)', () => {
     expect(toCounts('A', 3, 5)).toEqual({ key: 'A', visitors: 3, conversions: 3 })
     const early = computeResults({ experiment, page, metric: 'any', daily: [row('2026-01-01', 'A', 'any', 1)], device: [], channel: [], leadStages: [], formNames: {}, now })
-    expect(early.variants.map((v) => [v.visitors, v.conversions, v.rate])).toEqual([[0, 0, null], [0, 0, null]])
+    expect(early.variants.map((v) => [v.visitors, v.conversions, v.rate])).toEqual([
+      [0, 0, null],
+      [0, 0, null],
+    ])
     expect(early.decision.status).toBe('collecting')
   })
 })
@@ -181,7 +228,12 @@ describe('suggestNextStep', () => {
   const running = { ...experiment, status: 'running' as const }
   test.each([
     [decision({ status: 'winner', variant: 'B' }), reached, 'ship', 'Declare B the winner: every visitor then gets it.'],
-    [decision({ status: 'winner', variant: 'B' }), { minRuntimeReached: false, minRuntimeEndsAt: '2026-01-08T00:00:00.000Z' }, 'wait_min_runtime', 'B is ahead, but keep it running for the minimum 7 days (until 2026-01-08) so every weekday is in the data.'],
+    [
+      decision({ status: 'winner', variant: 'B' }),
+      { minRuntimeReached: false, minRuntimeEndsAt: '2026-01-08T00:00:00.000Z' },
+      'wait_min_runtime',
+      'B is ahead, but keep it running for the minimum 7 days (until 2026-01-08) so every weekday is in the data.',
+    ],
     [decision({ status: 'collecting', visitorsNeeded: 12345, daysNeeded: 3 }), reached, 'keep_collecting', 'Keep collecting: about 12,345 more visitors, about 3 days.'],
     [decision({ status: 'srm' }), reached, 'fix_split', expect.stringContaining('broken split')],
     [decision({ status: 'control', variant: 'A' }), reached, 'keep_control', 'Stop the experiment and keep A: no variant beats it.'],
@@ -193,22 +245,39 @@ describe('suggestNextStep', () => {
     expect(suggestNextStep({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached).text).toContain('Auto-ship will declare it')
     expect(suggestNextStep({ ...running, status: 'paused' }, decision({}), reached).text).toMatch(/^Resume the experiment/)
     expect(suggestNextStep({ ...running, status: 'draft' }, decision({}), reached).kind).toBe('start')
-    expect(suggestNextStep({ ...running, status: 'concluded', winnerKey: 'B' }, decision({ status: 'winner', variant: 'B' }), reached)).toEqual({ kind: 'none', variant: 'B', text: 'Concluded: B won and every visitor gets it.' })
+    expect(suggestNextStep({ ...running, status: 'concluded', winnerKey: 'B' }, decision({ status: 'winner', variant: 'B' }), reached)).toEqual({
+      kind: 'none',
+      variant: 'B',
+      text: 'Concluded: B won and every visitor gets it.',
+    })
   })
 })
 
 describe('summarizeExperiment', () => {
   test('totals on the primary metric, the leader and its lift, the decision, SRM', () => {
     const totals = [
-      { variantKey: 'A', metric: '', count: 1000 }, { variantKey: 'B', metric: '', count: 1000 },
-      { variantKey: 'A', metric: 'any', count: 50 }, { variantKey: 'B', metric: 'any', count: 80 },
+      { variantKey: 'A', metric: '', count: 1000 },
+      { variantKey: 'B', metric: '', count: 1000 },
+      { variantKey: 'A', metric: 'any', count: 50 },
+      { variantKey: 'B', metric: 'any', count: 80 },
     ]
     const summary = summarizeExperiment(experiment, totals)
     expect(summary).toMatchObject({ experimentId: experiment.id, visitors: 2000, conversions: 130, leading: { key: 'B' }, srmDetected: false })
     close(summary.leading!.relativeLift, 0.6)
-    expect(summary.decision.status).toBe(analyze({ variants: [{ key: 'A', visitors: 1000, conversions: 50 }, { key: 'B', visitors: 1000, conversions: 80 }], weights: [0.5, 0.5] }).decision.status)
+    expect(summary.decision.status).toBe(
+      analyze({
+        variants: [
+          { key: 'A', visitors: 1000, conversions: 50 },
+          { key: 'B', visitors: 1000, conversions: 80 },
+        ],
+        weights: [0.5, 0.5],
+      }).decision.status,
+    )
     expect(summarizeExperiment(experiment, []).leading).toBeNull()
-    const broken = summarizeExperiment(experiment, [{ variantKey: 'A', metric: '', count: 1000 }, { variantKey: 'B', metric: '', count: 800 }])
+    const broken = summarizeExperiment(experiment, [
+      { variantKey: 'A', metric: '', count: 1000 },
+      { variantKey: 'B', metric: '', count: 800 },
+    ])
     expect(broken.srmDetected).toBe(true)
     expect(broken.decision.status).toBe('srm')
     expect(broken.leading).toEqual({ key: 'A', relativeLift: null })

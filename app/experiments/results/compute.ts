@@ -15,8 +15,21 @@ import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVar
 
 export type ResultsExperimentRow = Pick<
   Experiment,
-  | 'id' | 'name' | 'status' | 'variants' | 'controlKey' | 'coverage' | 'confidence' | 'primaryMetric' | 'secondaryMetrics'
-  | 'minRuntimeDays' | 'plannedVisitorsPerVariant' | 'autoShip' | 'winnerKey' | 'startedAt' | 'concludedAt'
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'variants'
+  | 'controlKey'
+  | 'coverage'
+  | 'confidence'
+  | 'primaryMetric'
+  | 'secondaryMetrics'
+  | 'minRuntimeDays'
+  | 'plannedVisitorsPerVariant'
+  | 'autoShip'
+  | 'winnerKey'
+  | 'startedAt'
+  | 'concludedAt'
 >
 
 /** experiment_daily summed per day, variant and metric (metric '' = visitors). */
@@ -65,11 +78,21 @@ export function toCounts(key: string, visitors: number, conversions: number): Va
  */
 export function analyzePrimaryMetric(experiment: Parameters<typeof analyzeExperiment>[0] & Pick<ResultsExperimentRow, 'primaryMetric'>, total: (variantKey: string, metric: string) => number) {
   const metric = metricKey(experiment.primaryMetric)
-  return { metric, ...analyzeExperiment(experiment, experiment.variants.map((v) => toCounts(v.key, total(v.key, ''), total(v.key, metric)))) }
+  return {
+    metric,
+    ...analyzeExperiment(
+      experiment,
+      experiment.variants.map((v) => toCounts(v.key, total(v.key, ''), total(v.key, metric))),
+    ),
+  }
 }
 
 /** The decision on these counts, with the experiment's control, confidence, split and plan: the one the page, the list and auto-ship use. */
-export function analyzeExperiment(experiment: Pick<ResultsExperimentRow, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>, counts: VariantCounts[], dailyVisitors?: number): Analysis {
+export function analyzeExperiment(
+  experiment: Pick<ResultsExperimentRow, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>,
+  counts: VariantCounts[],
+  dailyVisitors?: number,
+): Analysis {
   return analyze({
     variants: counts,
     control: experiment.controlKey,
@@ -86,7 +109,11 @@ export function computeResults(input: ResultsInput): ExperimentResults {
   const z = zFor(e.confidence)
   const keys = e.variants.map((v) => v.key)
   const dailyVisitors = recentDailyVisitors(input.daily)
-  const analysis = analyzeExperiment(e, keys.map((key) => toCounts(key, count(key, ''), count(key, metric))), dailyVisitors ?? undefined)
+  const analysis = analyzeExperiment(
+    e,
+    keys.map((key) => toCounts(key, count(key, ''), count(key, metric))),
+    dailyVisitors ?? undefined,
+  )
   const countRate = (key: string, m: string): CountRate => {
     const visitors = count(key, '')
     const conversions = Math.min(count(key, m), visitors)
@@ -100,7 +127,12 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     soft: countRate(v.key, 'soft'),
     hard: countRate(v.key, 'hard'),
   }))
-  const progress = computeProgress(e, keys.map((key) => count(key, '')), dailyVisitors, now)
+  const progress = computeProgress(
+    e,
+    keys.map((key) => count(key, '')),
+    dailyVisitors,
+    now,
+  )
   const metrics = listMetricOptions(e, input.daily, input.formNames)
   return {
     experiment: {
@@ -137,7 +169,10 @@ export function computeResults(input: ResultsInput): ExperimentResults {
 export function recentDailyVisitors(rows: DailyRow[]): number | null {
   const perDay = new Map<string, number>()
   for (const row of rows) if (row.metric === '') perDay.set(row.day, (perDay.get(row.day) ?? 0) + row.count)
-  const recent = [...perDay.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1)).slice(-RECENT_DAYS)
+  const recent = [...perDay.entries()]
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .slice(-RECENT_DAYS)
   if (!recent.length) return null
   return recent.reduce((sum, [, n]) => sum + n, 0) / recent.length
 }

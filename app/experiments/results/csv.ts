@@ -14,27 +14,101 @@ const high = (ci: Interval | null | undefined) => ci?.[1] ?? null
 
 function variantsCsv(r: ExperimentResults) {
   const headers = [
-    'metric', 'variant', 'is_control', 'weight', 'visitors', 'conversions', 'rate', 'rate_ci_low', 'rate_ci_high',
-    'absolute_lift', 'relative_lift', 'relative_lift_ci_low', 'relative_lift_ci_high', 'sequential_relative_lift_ci_low', 'sequential_relative_lift_ci_high',
-    'p_value', 'p_value_adjusted', 'sequential_p_value', 'sequential_p_value_adjusted', 'probability_to_beat_control', 'significant',
-    'probability_to_be_best', 'expected_loss', 'soft_conversions', 'soft_rate', 'hard_conversions', 'hard_rate',
+    'metric',
+    'variant',
+    'is_control',
+    'weight',
+    'visitors',
+    'conversions',
+    'rate',
+    'rate_ci_low',
+    'rate_ci_high',
+    'absolute_lift',
+    'relative_lift',
+    'relative_lift_ci_low',
+    'relative_lift_ci_high',
+    'sequential_relative_lift_ci_low',
+    'sequential_relative_lift_ci_high',
+    'p_value',
+    'p_value_adjusted',
+    'sequential_p_value',
+    'sequential_p_value_adjusted',
+    'probability_to_beat_control',
+    'significant',
+    'probability_to_be_best',
+    'expected_loss',
+    'soft_conversions',
+    'soft_rate',
+    'hard_conversions',
+    'hard_rate',
   ]
   const rows = r.variants.map((v): CsvCell[] => {
     const c = v.vsControl
     return [
-      r.metric.key, v.key, v.isControl, v.weight, v.visitors, v.conversions, v.rate, low(v.ci), high(v.ci),
-      c?.absoluteLift, c?.relativeLift, low(c?.relativeLiftCi), high(c?.relativeLiftCi), low(c?.sequentialRelativeLiftCi), high(c?.sequentialRelativeLiftCi),
-      c?.pValue, c?.pValueAdjusted, c?.sequentialPValue, c?.sequentialPValueAdjusted, c?.probabilityToBeatControl, c?.significant,
-      v.probabilityToBeBest, v.expectedLoss, v.soft.conversions, v.soft.rate, v.hard.conversions, v.hard.rate,
+      r.metric.key,
+      v.key,
+      v.isControl,
+      v.weight,
+      v.visitors,
+      v.conversions,
+      v.rate,
+      low(v.ci),
+      high(v.ci),
+      c?.absoluteLift,
+      c?.relativeLift,
+      low(c?.relativeLiftCi),
+      high(c?.relativeLiftCi),
+      low(c?.sequentialRelativeLiftCi),
+      high(c?.sequentialRelativeLiftCi),
+      c?.pValue,
+      c?.pValueAdjusted,
+      c?.sequentialPValue,
+      c?.sequentialPValueAdjusted,
+      c?.probabilityToBeatControl,
+      c?.significant,
+      v.probabilityToBeBest,
+      v.expectedLoss,
+      v.soft.conversions,
+      v.soft.rate,
+      v.hard.conversions,
+      v.hard.rate,
     ]
   })
   return toCsv(headers, rows)
 }
 
 function dailyCsv(r: ExperimentResults) {
-  const headers = ['metric', 'day', 'variant', 'visitors', 'conversions', 'cumulative_visitors', 'cumulative_conversions', 'rate', 'rate_ci_low', 'rate_ci_high', 'relative_lift', 'relative_lift_ci_low', 'relative_lift_ci_high']
+  const headers = [
+    'metric',
+    'day',
+    'variant',
+    'visitors',
+    'conversions',
+    'cumulative_visitors',
+    'cumulative_conversions',
+    'rate',
+    'rate_ci_low',
+    'rate_ci_high',
+    'relative_lift',
+    'relative_lift_ci_low',
+    'relative_lift_ci_high',
+  ]
   const rows = r.daily.flatMap((d) =>
-    d.variants.map((v): CsvCell[] => [r.metric.key, d.day, v.key, v.visitors, v.conversions, v.cumulativeVisitors, v.cumulativeConversions, v.rate, low(v.ci), high(v.ci), v.relativeLift, low(v.relativeLiftCi), high(v.relativeLiftCi)]),
+    d.variants.map((v): CsvCell[] => [
+      r.metric.key,
+      d.day,
+      v.key,
+      v.visitors,
+      v.conversions,
+      v.cumulativeVisitors,
+      v.cumulativeConversions,
+      v.rate,
+      low(v.ci),
+      high(v.ci),
+      v.relativeLift,
+      low(v.relativeLiftCi),
+      high(v.relativeLiftCi),
+    ]),
   )
   return toCsv(headers, rows)
 }
@@ -48,10 +122,35 @@ function segmentCsv(r: ExperimentResults, segments: Segment[]) {
 }
 
 function leadQualityCsv(r: ExperimentResults) {
-  const headers = ['variant', 'visitors', 'converted_visitors', 'hard_conversions', 'hard_share', 'leads', 'mql', 'sql', 'opportunity', 'customer', 'lost', 'pipeline_value', 'pipeline_value_per_1000_visitors']
+  const headers = [
+    'variant',
+    'visitors',
+    'converted_visitors',
+    'hard_conversions',
+    'hard_share',
+    'leads',
+    'mql',
+    'sql',
+    'opportunity',
+    'customer',
+    'lost',
+    'pipeline_value',
+    'pipeline_value_per_1000_visitors',
+  ]
   const rows = r.leadQuality.map((q): CsvCell[] => [
-    q.key, q.visitors, q.convertedVisitors, q.hardConversions, q.hardShare, q.leads,
-    q.reached.mql, q.reached.sql, q.reached.opportunity, q.reached.customer, q.lost, q.pipelineValue, q.pipelineValuePer1000Visitors,
+    q.key,
+    q.visitors,
+    q.convertedVisitors,
+    q.hardConversions,
+    q.hardShare,
+    q.leads,
+    q.reached.mql,
+    q.reached.sql,
+    q.reached.opportunity,
+    q.reached.customer,
+    q.lost,
+    q.pipelineValue,
+    q.pipelineValuePer1000Visitors,
   ])
   return toCsv(headers, rows)
 }

@@ -9,10 +9,14 @@ import type { ResultsProgress, SuggestedAction } from './shape'
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
 
-export function suggestNextStep(e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>, decision: Decision, progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>): SuggestedAction {
+export function suggestNextStep(
+  e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>,
+  decision: Decision,
+  progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>,
+): SuggestedAction {
   if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
   if (e.status === 'concluded') {
-    const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : 'Concluded without a winner: every visitor gets the page\'s first variant.'
+    const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : "Concluded without a winner: every visitor gets the page's first variant."
     return { kind: 'none', variant: e.winnerKey, text }
   }
   const resume = e.status === 'paused' ? 'Resume the experiment: while it is paused nobody is counted. ' : ''
@@ -23,7 +27,11 @@ export function suggestNextStep(e: Pick<ResultsExperimentRow, 'status' | 'winner
       const key = decision.variant!
       if (!progress.minRuntimeReached) {
         const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt)})` : ''
-        return { kind: 'wait_min_runtime', variant: key, text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.` }
+        return {
+          kind: 'wait_min_runtime',
+          variant: key,
+          text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.`,
+        }
       }
       const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''
       return { kind: 'ship', variant: key, text: `Declare ${key} the winner: every visitor then gets it.${auto}` }

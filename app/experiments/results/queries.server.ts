@@ -70,7 +70,16 @@ export async function readLeadStages({ experimentId }: { experimentId: string })
       from experiment_leads where experiment_id = ${experimentId}
       group by variant_key`,
   )
-  return rows.map((r) => ({ variantKey: r.variant_key, leads: r.leads, mql: r.mql, sql: r.sql, opportunity: r.opportunity, customer: r.customer, lost: r.lost, pipelineValue: Number(r.pipeline_value) }))
+  return rows.map((r) => ({
+    variantKey: r.variant_key,
+    leads: r.leads,
+    mql: r.mql,
+    sql: r.sql,
+    opportunity: r.opportunity,
+    customer: r.customer,
+    lost: r.lost,
+    pipelineValue: Number(r.pipeline_value),
+  }))
 }
 
 type FoundExperiment = NonNullable<Awaited<ReturnType<typeof getExperiment>>>
@@ -81,7 +90,19 @@ type FoundExperiment = NonNullable<Awaited<ReturnType<typeof getExperiment>>>
  * `loaded`: the experiment as getExperiment returned it for this workspace, when the caller has already read it
  * (the results page), so it is not read twice. `formNames` (the workspace's forms by id) comes back for the same reason.
  */
-export async function getExperimentResults({ workspaceId, id, metric: param, now = new Date(), loaded }: { workspaceId: string; id: string; metric: string | null; now?: Date; loaded?: FoundExperiment }): Promise<{ ok: true; results: ExperimentResults; formNames: Record<string, string> } | Failure> {
+export async function getExperimentResults({
+  workspaceId,
+  id,
+  metric: param,
+  now = new Date(),
+  loaded,
+}: {
+  workspaceId: string
+  id: string
+  metric: string | null
+  now?: Date
+  loaded?: FoundExperiment
+}): Promise<{ ok: true; results: ExperimentResults; formNames: Record<string, string> } | Failure> {
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
@@ -96,9 +117,22 @@ export async function getExperimentResults({ workspaceId, id, metric: param, now
   const experiment: ResultsExperimentRow = found.experiment
   const formNames = Object.fromEntries(formRows.map((f) => [f.id, f.name]))
   const options = listMetricOptions(experiment, rollups.daily, formNames)
-  const metric = parsed.metric ?? (options.find((m) => m.isPrimary)!.key)
+  const metric = parsed.metric ?? options.find((m) => m.isPrimary)!.key
   if (!options.some((m) => m.key === metric)) {
-    return { ok: false, status: 400, errors: { metric: [`The form ${metric.slice('form:'.length)} is not one of this experiment's metrics and has no conversions in it: use any, soft, hard or one of ${options.filter((m) => m.formId).map((m) => m.param).join(', ') || '(no forms yet)'}`] } }
+    return {
+      ok: false,
+      status: 400,
+      errors: {
+        metric: [
+          `The form ${metric.slice('form:'.length)} is not one of this experiment's metrics and has no conversions in it: use any, soft, hard or one of ${
+            options
+              .filter((m) => m.formId)
+              .map((m) => m.param)
+              .join(', ') || '(no forms yet)'
+          }`,
+        ],
+      },
+    }
   }
   const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, formNames, now })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.

@@ -135,7 +135,21 @@ function computeSegments<K extends string>({
   })
 }
 
-export function computeBreakdowns({ device, channel, metric, keys, control, z }: { device: SegmentRow[]; channel: SegmentRow[]; metric: string; keys: string[]; control: string; z: number }): Breakdowns {
+export function computeBreakdowns({
+  device,
+  channel,
+  metric,
+  keys,
+  control,
+  z,
+}: {
+  device: SegmentRow[]
+  channel: SegmentRow[]
+  metric: string
+  keys: string[]
+  control: string
+  z: number
+}): Breakdowns {
   return {
     device: computeSegments<Device>({ rows: device, order: DEVICES, labels: DEVICE_LABELS, metric, keys, control, z }),
     channel: computeSegments<Channel>({ rows: channel, order: CHANNEL_ORDER, labels: CHANNEL_LABELS, metric, keys, control, z }),

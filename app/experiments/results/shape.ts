@@ -56,7 +56,7 @@ export type SrmResult = {
 export const SRM_CAUSES = [
   'A variant redirects, errors or times out, so some of its visitors leave before they are counted.',
   'Traffic is filtered differently per variant: a bot, monitoring check or QA script hitting one variant only.',
-  'A cache (CDN or proxy) serves one variant\'s HTML to visitors assigned another, so they are never counted as assigned.',
+  "A cache (CDN or proxy) serves one variant's HTML to visitors assigned another, so they are never counted as assigned.",
   'The split changed during the run: coverage raised mid-way, or a variant missing from the published page for a while.',
 ] as const
 

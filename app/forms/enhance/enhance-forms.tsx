@@ -27,8 +27,7 @@ function readInitialValues(form: HTMLFormElement, definition: FormDefinition): D
   return values
 }
 
-const stepKeys = (definition: FormDefinition, step: number) =>
-  fieldsForStep(definition, step).flatMap((field) => (field.type === 'heard_about' ? [field.key, otherKeyFor(field.key)] : [field.key]))
+const stepKeys = (definition: FormDefinition, step: number) => fieldsForStep(definition, step).flatMap((field) => (field.type === 'heard_about' ? [field.key, otherKeyFor(field.key)] : [field.key]))
 
 function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { formId: string; definition: FormDefinition; initial: DefaultValues; runtime: Runtime; initialStep: number }) {
   const schema = useMemo(() => buildSubmissionSchema(definition), [definition])
@@ -82,19 +81,19 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
   if (accepted) return <SuccessView success={accepted.success} downloadUrl={accepted.success.downloadUrl} />
   return (
     <FormView
-        formId={formId}
-        definition={definition}
-        values={{ ...initial, ...form.watch() }}
-        errors={errors}
-        formError={formError}
-        step={step}
-        runtime={runtime}
-        bind={(name) => form.register(name)}
-        isEnhanced
-        isSubmitting={form.formState.isSubmitting}
-        onBack={() => setStep(Math.max(0, step - 1))}
-        onSubmit={onSubmit}
-      />
+      formId={formId}
+      definition={definition}
+      values={{ ...initial, ...form.watch() }}
+      errors={errors}
+      formError={formError}
+      step={step}
+      runtime={runtime}
+      bind={(name) => form.register(name)}
+      isEnhanced
+      isSubmitting={form.formState.isSubmitting}
+      onBack={() => setStep(Math.max(0, step - 1))}
+      onSubmit={onSubmit}
+    />
   )
 }
 

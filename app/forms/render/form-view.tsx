@@ -255,9 +255,7 @@ function FieldInput({ field, values, bind, id, describedBy, isInvalid }: InputPr
     case 'consent':
       return (
         <label className="sf-field__option" htmlFor={id}>
-          <input type="checkbox" defaultChecked={value === true} {...common} required />
-          {' '}
-          {field.consentText}
+          <input type="checkbox" defaultChecked={value === true} {...common} required /> {field.consentText}
           <RequiredMark />
         </label>
       )

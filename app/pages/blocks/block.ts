@@ -34,9 +34,7 @@ export type BlockDefinition<Props extends Record<string, unknown> = Record<strin
 export type AnyBlockDefinition = BlockDefinition<any, any>
 
 /** Checks that a definition's defaults, schema and render agree, and keeps its precise types. */
-export function defineBlock<Props extends Record<string, unknown>, RenderProps = Props>(
-  definition: BlockDefinition<Props, RenderProps>,
-): BlockDefinition<Props, RenderProps> {
+export function defineBlock<Props extends Record<string, unknown>, RenderProps = Props>(definition: BlockDefinition<Props, RenderProps>): BlockDefinition<Props, RenderProps> {
   return definition
 }
 
@@ -60,15 +58,8 @@ function fieldNamesOfType(definition: AnyBlockDefinition, type: string) {
 export const PlainText = (max = 500) => z.string({ error: 'expected text' }).max(max, `too long (at most ${max} characters)`)
 export const RequiredText = (max = 500) => PlainText(max).refine((text) => text.trim() !== '', 'required')
 export const UrlText = z.string({ error: 'expected a URL (text)' }).max(2048, 'URL too long (at most 2048 characters)')
-export const Dimension = z
-  .number({ error: 'expected a number' })
-  .int('expected a whole number')
-  .min(0, 'must be 0 (unknown) or more')
-  .max(10000, 'at most 10000')
-export const SlotChildren = z.array(
-  z.looseObject({ type: z.string({ error: 'expected a block type' }), props: z.looseObject({}) }),
-  { error: 'expected a list of blocks' },
-)
+export const Dimension = z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 (unknown) or more').max(10000, 'at most 10000')
+export const SlotChildren = z.array(z.looseObject({ type: z.string({ error: 'expected a block type' }), props: z.looseObject({}) }), { error: 'expected a list of blocks' })
 export const Align = z.enum(['left', 'center', 'right'], { error: 'expected left, center or right' })
 export const ALIGN_OPTIONS = [
   { label: 'Left', value: 'left' },

@@ -71,9 +71,7 @@ describe.each(BLOCK_DEFINITIONS.map((definition) => [definition.type, definition
       }
     }
     // Blocks with free-text fields had payloads their schema accepted, so those were really rendered.
-    const hasFreeText = stringPaths(definition.defaultProps).some(
-      (path) => definition.propsSchema.safeParse(withValue(definition.defaultProps, path, 'Any text at all')).success,
-    )
+    const hasFreeText = stringPaths(definition.defaultProps).some((path) => definition.propsSchema.safeParse(withValue(definition.defaultProps, path, 'Any text at all')).success)
     if (hasFreeText) expect(rendered).toBeGreaterThan(0)
   })
 })
@@ -176,8 +174,7 @@ describe('rich text', () => {
         '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>q</blockquote><pre><code>c</code></pre><h5>small</h5>',
     )
     expect(html).toBe(
-      '<h2>Title</h2><p>Hi <strong>there</strong> <em>you</em> <u>u</u> <s>s</s></p>' +
-        '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>q</blockquote><pre><code>c</code></pre><h4>small</h4>',
+      '<h2>Title</h2><p>Hi <strong>there</strong> <em>you</em> <u>u</u> <s>s</s></p>' + '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>q</blockquote><pre><code>c</code></pre><h4>small</h4>',
     )
   })
 
@@ -185,9 +182,7 @@ describe('rich text', () => {
     expect(sanitizeRichText('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>')
     expect(sanitizeRichText('<a href="java&#x0A;script:alert(1)">x</a>')).toBe('<a>x</a>')
     expect(sanitizeRichText('<a href="data:text/html,x">x</a>')).toBe('<a>x</a>')
-    expect(sanitizeRichText('<a href="https://example.com" target="_blank" rel="opener">x</a>')).toBe(
-      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">x</a>',
-    )
+    expect(sanitizeRichText('<a href="https://example.com" target="_blank" rel="opener">x</a>')).toBe('<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">x</a>')
     expect(sanitizeRichText('<a href="/pricing" target="_top" title="Prices">x</a>')).toBe('<a href="/pricing" title="Prices">x</a>')
   })
 
@@ -269,7 +264,9 @@ describe('layout blocks', () => {
         ],
       }),
     ])
-    expect(html).toMatch(/^<section id="pricing" class="sf-block sf-section sf-section--medium sf-tone-dark"><div class="sf-wrap"><div class="sf-section__body"><div class="sf-block sf-columns sf-columns--3 sf-columns--top"><div class="sf-wrap sf-columns__grid"><div class="sf-columns__col"><section class="sf-block sf-stats">/)
+    expect(html).toMatch(
+      /^<section id="pricing" class="sf-block sf-section sf-section--medium sf-tone-dark"><div class="sf-wrap"><div class="sf-section__body"><div class="sf-block sf-columns sf-columns--3 sf-columns--top"><div class="sf-wrap sf-columns__grid"><div class="sf-columns__col"><section class="sf-block sf-stats">/,
+    )
     expect(html).toContain('sf-spacer--medium')
     expect(html).toContain('Right here')
   })

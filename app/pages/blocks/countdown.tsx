@@ -29,11 +29,7 @@ function Countdown({ target, label, expiredText }: CountdownProps) {
   // eslint-disable-next-line react-hooks/purity -- the time left when the page is rendered is what it shows; the script ticks on
   const remaining = deadline - Date.now()
   return (
-    <div
-      className="sf-block sf-countdown"
-      data-countdown-target={new Date(deadline).toISOString()}
-      data-countdown-expired={dynamicTextFallback(expiredText) || undefined}
-    >
+    <div className="sf-block sf-countdown" data-countdown-target={new Date(deadline).toISOString()} data-countdown-expired={dynamicTextFallback(expiredText) || undefined}>
       <div className="sf-wrap">
         {label.trim() ? (
           <p className="sf-countdown__label">

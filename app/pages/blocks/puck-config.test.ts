@@ -29,9 +29,7 @@ test('the editor canvas is a .sf-page and shows dynamic-text tokens by their fal
   const Root = puckConfig.root!.render!
   const Hero = puckConfig.components.Hero!.render
   const hero = BLOCK_DEFINITIONS.find((d) => d.type === 'Hero')!
-  const html = renderToStaticMarkup(
-    createElement(Root, { children: createElement(Hero, { ...hero.defaultProps, headline: 'Hi {{company|there}}', id: 'h', puck: {} as never }) } as never),
-  )
+  const html = renderToStaticMarkup(createElement(Root, { children: createElement(Hero, { ...hero.defaultProps, headline: 'Hi {{company|there}}', id: 'h', puck: {} as never }) } as never))
   expect(html).toMatch(/^<div class="sf-page">/)
   expect(html).toContain('<h1>Hi <span title="Replaced by the &quot;company&quot; URL parameter when present" style="text-decoration:underline dotted">there</span></h1>')
 })

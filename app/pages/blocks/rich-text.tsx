@@ -18,11 +18,7 @@ function RichText({ content, align }: RichTextRenderProps) {
   return (
     <div className="sf-block sf-richtext">
       <div className="sf-wrap">
-        {typeof content === 'string' ? (
-          <div className={className} dangerouslySetInnerHTML={{ __html: sanitizeRichText(content) }} />
-        ) : (
-          <div className={className}>{content}</div>
-        )}
+        {typeof content === 'string' ? <div className={className} dangerouslySetInnerHTML={{ __html: sanitizeRichText(content) }} /> : <div className={className}>{content}</div>}
       </div>
     </div>
   )

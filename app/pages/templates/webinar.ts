@@ -17,8 +17,7 @@ export function buildWebinarTemplate({ formId = '' }: TemplateOptions = {}) {
     block(HeroBlock, {
       eyebrow: 'Free live webinar · 45 minutes',
       headline: 'Close the books in 3 days, not 10',
-      subheadline:
-        'Two finance leaders show the month-end playbook they used to cut closing time by 70% — without adding headcount. Live Q&A included.',
+      subheadline: 'Two finance leaders show the month-end playbook they used to cut closing time by 70% — without adding headcount. Live Q&A included.',
       ctaLabel: 'Save my seat',
       ctaLink: '#form',
       imageUrl: '/images/templates/hero-webinar.svg',

@@ -30,7 +30,7 @@ export function describeChange(value: number | null, previous: number | null, ki
   const epsilon = kind === 'rate' ? 0.0005 : 1e-9
   if (Math.abs(delta) < epsilon) return { direction: 'same', tone: 'neutral', text: 'no change' }
   const direction = delta > 0 ? 'up' : 'down'
-  const tone = polarity === 'neutral' ? 'neutral' : (direction === polarity) ? 'good' : 'bad'
+  const tone = polarity === 'neutral' ? 'neutral' : direction === polarity ? 'good' : 'bad'
   if (kind === 'rate') return { direction, tone, text: `${direction} ${formatPoints(Math.abs(delta), 1)}` }
   if (previous === 0) return { direction, tone, text: `${direction} from none` }
   return { direction, tone, text: `${direction} ${formatPercent(Math.abs(delta / previous), 1)}` }

@@ -23,8 +23,29 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
         <YAxis yAxisId="leads" orientation="right" tick={AXIS} allowDecimals={false} width={36} />
         <Tooltip formatter={count} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
-        <Line yAxisId="visitors" type="monotone" dataKey="visitors" name="Visitors (left axis)" stroke={BRAND} strokeWidth={2} dot={showDots ? { r: 2 } : false} legendType="plainline" isAnimationActive={false} />
-        <Line yAxisId="leads" type="monotone" dataKey="leads" name="New leads (right axis, dashed)" stroke={INK} strokeWidth={2} strokeDasharray="6 4" dot={showDots ? { r: 2 } : false} legendType="plainline" isAnimationActive={false} />
+        <Line
+          yAxisId="visitors"
+          type="monotone"
+          dataKey="visitors"
+          name="Visitors (left axis)"
+          stroke={BRAND}
+          strokeWidth={2}
+          dot={showDots ? { r: 2 } : false}
+          legendType="plainline"
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="leads"
+          type="monotone"
+          dataKey="leads"
+          name="New leads (right axis, dashed)"
+          stroke={INK}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={showDots ? { r: 2 } : false}
+          legendType="plainline"
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   )

@@ -71,11 +71,25 @@ export function NewWorkspace({ canEdit }: { canEdit: boolean }) {
       <EmptyState title="No visitors or leads yet">
         <p>Once a published page gets visitors, this page shows them day by day, the leads they become, which sources bring them and how many become customers.</p>
         <ol className="mx-auto mt-4 max-w-sm list-decimal space-y-1 pl-5 text-left text-sm">
-          <li><Link to="/forms" className="text-brand-700 underline">Create a form</Link>: a demo request, a newsletter, a download.</li>
-          <li><Link to="/pages" className="text-brand-700 underline">Build a landing page</Link> with the form on it, and publish it.</li>
+          <li>
+            <Link to="/forms" className="text-brand-700 underline">
+              Create a form
+            </Link>
+            : a demo request, a newsletter, a download.
+          </li>
+          <li>
+            <Link to="/pages" className="text-brand-700 underline">
+              Build a landing page
+            </Link>{' '}
+            with the form on it, and publish it.
+          </li>
           <li>Share its link (/p/your-page) in your ads, emails and posts.</li>
         </ol>
-        {canEdit ? <Link to="/pages" className={buttonClass('primary', 'mt-5')}>Go to pages</Link> : null}
+        {canEdit ? (
+          <Link to="/pages" className={buttonClass('primary', 'mt-5')}>
+            Go to pages
+          </Link>
+        ) : null}
       </EmptyState>
     </>
   )

@@ -11,13 +11,21 @@ export function Devices({ devices, mobile }: { devices: DeviceKpi[]; mobile: Kpi
       <dl className="mb-4 grid grid-cols-2 gap-3">
         <div className="rounded-md bg-slate-50 p-3" data-testid="mobile-share">
           <dt className="text-xs font-medium text-slate-600">Mobile share of visitors</dt>
-          <dd className="text-lg font-semibold"><KpiNumber kpi={mobile.share} kind="rate" /></dd>
-          <dd><KpiChange kpi={mobile.share} kind="rate" polarity="neutral" /></dd>
+          <dd className="text-lg font-semibold">
+            <KpiNumber kpi={mobile.share} kind="rate" />
+          </dd>
+          <dd>
+            <KpiChange kpi={mobile.share} kind="rate" polarity="neutral" />
+          </dd>
         </div>
         <div className="rounded-md bg-slate-50 p-3" data-testid="mobile-leads">
           <dt className="text-xs font-medium text-slate-600">Leads from mobile</dt>
-          <dd className="text-lg font-semibold"><KpiNumber kpi={mobile.leads} kind="count" label="leads from mobile" /></dd>
-          <dd><KpiChange kpi={mobile.leads} kind="count" /></dd>
+          <dd className="text-lg font-semibold">
+            <KpiNumber kpi={mobile.leads} kind="count" label="leads from mobile" />
+          </dd>
+          <dd>
+            <KpiChange kpi={mobile.leads} kind="count" />
+          </dd>
         </div>
       </dl>
       <KpiTable data-testid="devices" columns={['Device', 'Visitors', 'Share', 'Bounce rate', 'Leads', 'Conversions', 'Conversion rate']}>

@@ -15,7 +15,9 @@ export function EntryPages({ pages }: { pages: EntryPageKpi[] }) {
           {pages.map((p) => (
             <tr key={p.pageId} data-page-id={p.pageId}>
               <RowHeader>
-                <Link to={p.pageHref} className="text-brand-700 hover:underline">{p.name}</Link>
+                <Link to={p.pageHref} className="text-brand-700 hover:underline">
+                  {p.name}
+                </Link>
                 <span className="block text-xs font-normal text-slate-500">/p/{p.slug}</span>
               </RowHeader>
               <KpiCell kpi={p.visitors} kind="count" />

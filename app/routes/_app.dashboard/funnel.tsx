@@ -41,8 +41,12 @@ export function Funnel({ funnel }: { funnel: FunnelReport }) {
           {rates.map((r) => (
             <div key={r.label} className="rounded-md bg-slate-50 p-3">
               <dt className="text-xs font-medium text-slate-600">{r.label}</dt>
-              <dd className="text-lg font-semibold"><KpiNumber kpi={r.kpi} kind={r.kind} label={r.label} /></dd>
-              <dd><KpiChange kpi={r.kpi} kind={r.kind} polarity={r.polarity} /></dd>
+              <dd className="text-lg font-semibold">
+                <KpiNumber kpi={r.kpi} kind={r.kind} label={r.label} />
+              </dd>
+              <dd>
+                <KpiChange kpi={r.kpi} kind={r.kind} polarity={r.polarity} />
+              </dd>
             </div>
           ))}
         </dl>

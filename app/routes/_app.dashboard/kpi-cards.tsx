@@ -22,7 +22,9 @@ export function KpiCards({ summary }: { summary: KpiSummary }) {
   ]
   return (
     <section aria-labelledby="kpis-heading" className="mb-6">
-      <h2 id="kpis-heading" className="sr-only">Key figures</h2>
+      <h2 id="kpis-heading" className="sr-only">
+        Key figures
+      </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {singles.map((m) => (
           <article key={m.label} data-testid={m.testId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -30,7 +32,9 @@ export function KpiCards({ summary }: { summary: KpiSummary }) {
             <p className="mt-1 text-2xl font-semibold" data-figure>
               <KpiNumber kpi={m.kpi} kind={m.kind} label={m.label.toLowerCase()} />
             </p>
-            <p className="mt-1"><KpiChange kpi={m.kpi} kind={m.kind} polarity={m.polarity} /></p>
+            <p className="mt-1">
+              <KpiChange kpi={m.kpi} kind={m.kind} polarity={m.polarity} />
+            </p>
             {m.note ? <p className="mt-1 text-xs text-slate-500">{m.note}</p> : null}
           </article>
         ))}
@@ -71,7 +75,9 @@ function SplitCard({ title, noun, left, right, note, testId }: { title: string; 
             <dd className="text-2xl font-semibold">
               <KpiNumber kpi={side.kpi} kind="count" label={`${side.label.toLowerCase()} ${noun}`} />
             </dd>
-            <dd><KpiChange kpi={side.kpi} kind="count" polarity={side.label === 'Cold' || side.label === 'Soft' ? 'neutral' : 'up'} /></dd>
+            <dd>
+              <KpiChange kpi={side.kpi} kind="count" polarity={side.label === 'Cold' || side.label === 'Soft' ? 'neutral' : 'up'} />
+            </dd>
           </div>
         ))}
       </dl>

@@ -17,7 +17,13 @@ export function KpiTable({ columns, children, className = '', grouped = false, .
       <table className="w-full text-left text-sm" {...table}>
         <thead className="text-slate-500">
           <tr>
-            {columns.map((name) => (name === false ? null : <th key={name} className="py-2 pr-4 font-medium">{name}</th>))}
+            {columns.map((name) =>
+              name === false ? null : (
+                <th key={name} className="py-2 pr-4 font-medium">
+                  {name}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         {grouped ? children : <tbody className="divide-y divide-slate-100">{children}</tbody>}
@@ -28,5 +34,9 @@ export function KpiTable({ columns, children, className = '', grouped = false, .
 
 /** A row's name, first in the row. */
 export function RowHeader({ children }: { children: ReactNode }) {
-  return <th scope="row" className="py-2 pr-4 text-left font-medium">{children}</th>
+  return (
+    <th scope="row" className="py-2 pr-4 text-left font-medium">
+      {children}
+    </th>
+  )
 }

@@ -7,7 +7,11 @@ export function KpiNumber({ kpi, kind, label, className = '' }: { kpi: KpiValue;
   const text = formatKpi(kpi.value, kind)
   if (!kpi.href || kpi.value === null) return <span className={`tabular-nums ${className}`}>{text}</span>
   return (
-    <Link to={kpi.href} className={`tabular-nums text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700 ${className}`} aria-label={label ? `${text} ${label}: show them` : undefined}>
+    <Link
+      to={kpi.href}
+      className={`tabular-nums text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700 ${className}`}
+      aria-label={label ? `${text} ${label}: show them` : undefined}
+    >
       {text}
     </Link>
   )

@@ -16,7 +16,9 @@ export function LandingPages({ pages }: { pages: PageKpi[] }) {
           {notConverting.map((p, i) => (
             <span key={p.pageId}>
               {i ? ', ' : ''}
-              <Link to={p.pageHref} className="font-medium underline">{p.name}</Link>
+              <Link to={p.pageHref} className="font-medium underline">
+                {p.name}
+              </Link>
             </span>
           ))}
           . Try another headline, a shorter form or a clearer offer.
@@ -30,10 +32,15 @@ export function LandingPages({ pages }: { pages: PageKpi[] }) {
             <tbody key={page.pageId} className="border-t border-slate-200" data-page-id={page.pageId}>
               <tr className={page.isNotConverting ? 'bg-amber-50' : undefined}>
                 <th scope="row" className={`py-2 pl-2 pr-4 text-left font-medium ${page.isNotConverting ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
-                  <Link to={page.pageHref} className="text-brand-700 hover:underline">{page.name}</Link>
+                  <Link to={page.pageHref} className="text-brand-700 hover:underline">
+                    {page.name}
+                  </Link>
                   <span className="block text-xs font-normal text-slate-500">/p/{page.slug}</span>
                   {page.isNotConverting ? (
-                    <span className="mt-1 inline-block rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold text-white" title={`At least ${NO_CONVERSION_MIN_VISITORS} visitors and no conversion in the period`}>
+                    <span
+                      className="mt-1 inline-block rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold text-white"
+                      title={`At least ${NO_CONVERSION_MIN_VISITORS} visitors and no conversion in the period`}
+                    >
                       Not converting
                     </span>
                   ) : null}
@@ -45,7 +52,9 @@ export function LandingPages({ pages }: { pages: PageKpi[] }) {
               {page.variants.length > 1
                 ? page.variants.map((v) => (
                     <tr key={v.key} className="text-slate-700" data-variant={v.key}>
-                      <th scope="row" className="py-1.5 pl-6 pr-4 text-left font-normal">Variant {v.key}</th>
+                      <th scope="row" className="py-1.5 pl-6 pr-4 text-left font-normal">
+                        Variant {v.key}
+                      </th>
                       <KpiCell kpi={v.visitors} kind="count" />
                       <KpiCell kpi={v.conversions} kind="count" label={`conversions on ${page.name}, variant ${v.key}`} />
                       <KpiCell kpi={v.conversionRate} kind="rate" />

@@ -16,11 +16,13 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
       <Card title="Money">
         <div data-testid="money-empty" className="text-sm text-slate-600">
           <p>
-            Enter your monthly marketing spend per source, and deal values on opportunities and customers, to see customer acquisition cost, return on
-            marketing, average deal value, customer lifetime value and pipeline velocity here.
+            Enter your monthly marketing spend per source, and deal values on opportunities and customers, to see customer acquisition cost, return on marketing, average deal value, customer lifetime
+            value and pipeline velocity here.
           </p>
           {canEdit ? (
-            <Link to={SPEND_SETTINGS_HREF} className={buttonClass('primary', 'mt-3')}>Enter your spend</Link>
+            <Link to={SPEND_SETTINGS_HREF} className={buttonClass('primary', 'mt-3')}>
+              Enter your spend
+            </Link>
           ) : (
             <p className="mt-2">Ask an editor or owner to enter the spend under Settings → Spend.</p>
           )}
@@ -46,20 +48,34 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
     <Card
       title="Money"
       description="In your workspace's currency."
-      actions={canEdit ? <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">Edit spend</Link> : undefined}
+      actions={
+        canEdit ? (
+          <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">
+            Edit spend
+          </Link>
+        ) : undefined
+      }
     >
       {!hasSpend ? (
         <p className="mb-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
           No spend entered for this period, so CAC and ROI are left out.{' '}
-          {canEdit ? <Link to={SPEND_SETTINGS_HREF} className="text-brand-700 underline">Enter your spend</Link> : null}
+          {canEdit ? (
+            <Link to={SPEND_SETTINGS_HREF} className="text-brand-700 underline">
+              Enter your spend
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {items.map((item) => (
           <div key={item.label} className="rounded-md bg-slate-50 p-3" data-testid={item.testId}>
             <dt className="text-xs font-medium text-slate-600">{item.label}</dt>
-            <dd className="text-lg font-semibold"><KpiNumber kpi={item.kpi} kind={item.kind} label={item.label} /></dd>
-            <dd><KpiChange kpi={item.kpi} kind={item.kind} polarity={item.polarity} /></dd>
+            <dd className="text-lg font-semibold">
+              <KpiNumber kpi={item.kpi} kind={item.kind} label={item.label} />
+            </dd>
+            <dd>
+              <KpiChange kpi={item.kpi} kind={item.kind} polarity={item.polarity} />
+            </dd>
             <dd className="text-xs text-slate-500">{item.hint}</dd>
           </div>
         ))}

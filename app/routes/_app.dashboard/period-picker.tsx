@@ -29,7 +29,10 @@ export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
         <legend className="text-sm font-medium text-slate-700">Period</legend>
         <div className="mt-1 flex flex-wrap gap-1">
           {PERIOD_CHOICES.map((choice) => (
-            <label key={choice} className="cursor-pointer rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:checked]:text-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline has-[:focus-visible]:outline-2">
+            <label
+              key={choice}
+              className="cursor-pointer rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold has-[:checked]:text-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline has-[:focus-visible]:outline-2"
+            >
               <input
                 type="radio"
                 name="period"
@@ -67,7 +70,11 @@ export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
       <label className="text-sm font-medium text-slate-700">
         Attribution
         <select name="model" defaultValue={selection.model} onChange={(e) => applyNow(e.currentTarget.form)} className={inputClass}>
-          {ATTRIBUTION_MODELS.map((m) => <option key={m} value={m}>{ATTRIBUTION_MODEL_LABELS[m]}</option>)}
+          {ATTRIBUTION_MODELS.map((m) => (
+            <option key={m} value={m}>
+              {ATTRIBUTION_MODEL_LABELS[m]}
+            </option>
+          ))}
         </select>
       </label>
       <Button>Apply</Button>

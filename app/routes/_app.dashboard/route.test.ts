@@ -89,7 +89,17 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
     const rows = elementsWith(elementWith(page(), 'data-testid="trend"')!, '<tr').slice(1).map(cellsOf)
     expect(rows).toHaveLength(31)
     const byDay = Object.fromEntries(rows.map(([day, visitors, leads]) => [day, `${visitors}/${leads}`]))
-    expect(byDay).toMatchObject({ '2026-03-01': '0/0', '2026-03-02': '1/1', '2026-03-05': '1/1', '2026-03-10': '1/1', '2026-03-12': '1/0', '2026-03-14': '1/0', '2026-03-15': '20/0', '2026-03-20': '1/0', '2026-03-25': '1/0' })
+    expect(byDay).toMatchObject({
+      '2026-03-01': '0/0',
+      '2026-03-02': '1/1',
+      '2026-03-05': '1/1',
+      '2026-03-10': '1/1',
+      '2026-03-12': '1/0',
+      '2026-03-14': '1/0',
+      '2026-03-15': '20/0',
+      '2026-03-20': '1/0',
+      '2026-03-25': '1/0',
+    })
     expect(rows.reduce((sum, r) => sum + Number(r[2]), 0)).toBe(ctx.expected.summary.leads[0])
     expect(page()).toContain('href="/leads?from=2026-03-02&amp;to=2026-03-02"')
   })
@@ -101,11 +111,20 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
       const [name, visitors, conversions, conversionRate] = cellsOf(elementsWith(tbodies[i]!, '<tr')[0]!)
       expect(name).toContain(expected.name)
       expect(name!.includes('Not converting')).toBe(expected.isNotConverting)
-      expect([visitors, conversions, conversionRate]).toEqual([figure(expected.visitors as Pair, 'count'), figure(expected.conversions as Pair, 'count'), figure(expected.conversionRate as Pair, 'rate')])
+      expect([visitors, conversions, conversionRate]).toEqual([
+        figure(expected.visitors as Pair, 'count'),
+        figure(expected.conversions as Pair, 'count'),
+        figure(expected.conversionRate as Pair, 'rate'),
+      ])
       const variants = Object.entries(expected.variants)
       if (variants.length < 2) continue
       for (const [key, v] of variants) {
-        expect(row(tbodies[i]!, `data-variant="${key}"`)).toEqual([`Variant ${key}`, figure(v.visitors as Pair, 'count'), figure(v.conversions as Pair, 'count'), figure(v.conversionRate as Pair, 'rate')])
+        expect(row(tbodies[i]!, `data-variant="${key}"`)).toEqual([
+          `Variant ${key}`,
+          figure(v.visitors as Pair, 'count'),
+          figure(v.conversions as Pair, 'count'),
+          figure(v.conversionRate as Pair, 'rate'),
+        ])
       }
     }
     expect(textOf(page())).toContain('1 page gets traffic but no conversions: Blog')
@@ -115,7 +134,12 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
     const f = ctx.expected.funnel
     const funnel = elementWith(page(), 'data-testid="funnel"')!
     for (const stage of FUNNEL_STAGES) {
-      expect(row(funnel, `data-stage="${stage}"`), stage).toEqual([STAGE_LABELS[stage], figure(f.counts[stage]!, 'count'), figure(f.rateFromPrevious[stage]!, 'rate'), figure(f.medianDaysFromPrevious[stage]!, 'days')])
+      expect(row(funnel, `data-stage="${stage}"`), stage).toEqual([
+        STAGE_LABELS[stage],
+        figure(f.counts[stage]!, 'count'),
+        figure(f.rateFromPrevious[stage]!, 'rate'),
+        figure(f.medianDaysFromPrevious[stage]!, 'days'),
+      ])
     }
     const text = textOf(funnel)
     expect(text).toContain(`Visitor → MQL ${figure(f.visitorToMql, 'rate')}`)
@@ -162,9 +186,16 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
   test('money: spend, customers, revenue, CAC, ROI, deal value, lifetime value, win rate, cycle and pipeline velocity', () => {
     const m = ctx.expected.money
     const items: [string, Pair, KpiKind][] = [
-      ['money-spend', m.spend, 'money'], ['money-customers', m.newCustomers, 'count'], ['money-revenue', m.revenue, 'money'], ['money-cac', m.cac, 'money'],
-      ['money-roi', m.roi, 'rate'], ['money-deal', m.averageDealValue, 'money'], ['money-clv', m.customerLifetimeValue, 'money'],
-      ['money-opportunities', m.opportunities, 'count'], ['money-win-rate', m.winRate, 'rate'], ['money-cycle', m.averageSalesCycleDays, 'days'],
+      ['money-spend', m.spend, 'money'],
+      ['money-customers', m.newCustomers, 'count'],
+      ['money-revenue', m.revenue, 'money'],
+      ['money-cac', m.cac, 'money'],
+      ['money-roi', m.roi, 'rate'],
+      ['money-deal', m.averageDealValue, 'money'],
+      ['money-clv', m.customerLifetimeValue, 'money'],
+      ['money-opportunities', m.opportunities, 'count'],
+      ['money-win-rate', m.winRate, 'rate'],
+      ['money-cycle', m.averageSalesCycleDays, 'days'],
       ['money-velocity', m.pipelineVelocity, 'money'],
     ]
     for (const [testId, pair, kind] of items) expect(card(testId), testId).toContain(figure(pair, kind))
@@ -208,7 +239,12 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
     const rows = elementsWith(table, 'data-page-id=')
     expect(rows.map((r) => /data-page-id="([^"]+)"/.exec(r)![1])).toEqual(ctx.expected.entryPages.map((p) => p.pageId))
     for (const [i, e] of ctx.expected.entryPages.entries()) {
-      expect(cellsOf(rows[i]!).slice(1)).toEqual([figure(e.visitors as Pair, 'count'), figure(e.sessions as Pair, 'count'), figure(e.bounceRate as Pair, 'rate'), figure(e.conversionRate as Pair, 'rate')])
+      expect(cellsOf(rows[i]!).slice(1)).toEqual([
+        figure(e.visitors as Pair, 'count'),
+        figure(e.sessions as Pair, 'count'),
+        figure(e.bounceRate as Pair, 'rate'),
+        figure(e.conversionRate as Pair, 'rate'),
+      ])
     }
   })
 

@@ -59,23 +59,39 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
               <tr>
                 <th className="py-2 pr-4 font-medium">They said</th>
                 <th className="py-2 pr-4 font-medium">Leads</th>
-                {CHANNELS.map((c) => <th key={c} className="py-2 pr-3 font-medium">{CHANNEL_LABELS[c]}</th>)}
+                {CHANNELS.map((c) => (
+                  <th key={c} className="py-2 pr-3 font-medium">
+                    {CHANNEL_LABELS[c]}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 tabular-nums">
               {rows.map((row) => (
                 <tr key={row.answer ?? ''}>
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
-                    {row.answer === null ? <span className="font-normal italic text-slate-500">Not asked or no answer</span> : ANSWER_LABELS.get(row.answer) ?? row.answer}
+                    {row.answer === null ? <span className="font-normal italic text-slate-500">Not asked or no answer</span> : (ANSWER_LABELS.get(row.answer) ?? row.answer)}
                   </th>
                   <td className="py-2 pr-4">
-                    {row.href ? <Link to={row.href} className="text-brand-700 underline">{formatCount(row.leads)}</Link> : formatCount(row.leads)}
+                    {row.href ? (
+                      <Link to={row.href} className="text-brand-700 underline">
+                        {formatCount(row.leads)}
+                      </Link>
+                    ) : (
+                      formatCount(row.leads)
+                    )}
                   </td>
                   {CHANNELS.map((c) => {
                     const n = row.byChannel[c] ?? 0
                     return (
                       <td key={c} className={`py-2 pr-3 ${n ? '' : 'text-slate-400'}`}>
-                        {n && row.href ? <Link to={withParams(row.href, { source: c })} className="text-brand-700 underline" aria-label={`${formatCount(n)} of them first came through ${CHANNEL_LABELS[c]}`}>{formatCount(n)}</Link> : formatCount(n)}
+                        {n && row.href ? (
+                          <Link to={withParams(row.href, { source: c })} className="text-brand-700 underline" aria-label={`${formatCount(n)} of them first came through ${CHANNEL_LABELS[c]}`}>
+                            {formatCount(n)}
+                          </Link>
+                        ) : (
+                          formatCount(n)
+                        )}
                       </td>
                     )
                   })}

@@ -17,7 +17,11 @@ export function TimeToConvert({ data }: { data: TimeToConversion }) {
   return (
     <Card title="Time from first visit to conversion" description="New leads of the period, by how long after their first visit they first converted.">
       <p className="mb-3 text-sm" data-testid="median-time-to-convert">
-        Median: <strong><KpiNumber kpi={data.medianDays} kind="days" /></strong> <KpiChange kpi={data.medianDays} kind="days" polarity="neutral" />
+        Median:{' '}
+        <strong>
+          <KpiNumber kpi={data.medianDays} kind="days" />
+        </strong>{' '}
+        <KpiChange kpi={data.medianDays} kind="days" polarity="neutral" />
       </p>
       <ChartFrame height={200} label={`Column chart of leads by time to convert. ${summary}`} fallback={summary}>
         <ColumnChart rows={rows} unit="Leads" />
@@ -32,7 +36,9 @@ export function TimeToConvert({ data }: { data: TimeToConversion }) {
         <tbody className="divide-y divide-slate-100">
           {data.buckets.map((b) => (
             <tr key={b.bucket} data-bucket={b.bucket}>
-              <th scope="row" className="py-1 pr-4 text-left font-normal">{TIME_TO_CONVERSION_LABELS[b.bucket]}</th>
+              <th scope="row" className="py-1 pr-4 text-left font-normal">
+                {TIME_TO_CONVERSION_LABELS[b.bucket]}
+              </th>
               <KpiCell kpi={b.leads} kind="count" polarity="neutral" />
             </tr>
           ))}

@@ -38,7 +38,13 @@ export function Trend({ days, leadsHref }: { days: TrendDay[]; leadsHref: (day: 
                   <td className="py-1 pr-4">{d.day}</td>
                   <td className="py-1 pr-4 text-right">{formatCount(d.visitors)}</td>
                   <td className="py-1 pr-4 text-right">
-                    {d.leads > 0 ? <Link to={leadsHref(d.day)} className="text-brand-700 underline">{formatCount(d.leads)}</Link> : '0'}
+                    {d.leads > 0 ? (
+                      <Link to={leadsHref(d.day)} className="text-brand-700 underline">
+                        {formatCount(d.leads)}
+                      </Link>
+                    ) : (
+                      '0'
+                    )}
                   </td>
                 </tr>
               ))}

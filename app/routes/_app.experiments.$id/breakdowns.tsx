@@ -25,30 +25,51 @@ function BreakdownTable({ title, segments, control, testId }: { title: string; s
   const empty = segments.filter((s) => s.visitors === 0)
   return (
     <div>
-      <h3 id={headingId} className="mb-2 text-sm font-semibold">{title}</h3>
+      <h3 id={headingId} className="mb-2 text-sm font-semibold">
+        {title}
+      </h3>
       {withVisitors.length === 0 ? (
         <p className="text-sm text-slate-500">No visitors yet.</p>
       ) : (
         <div className="overflow-x-auto">
           <table aria-labelledby={headingId} className="w-full min-w-[26rem] text-left text-sm" data-testid={testId}>
             <thead className="text-slate-500">
-              <tr>{['Variant', 'Visitors', 'Conversions', 'Rate (interval)', `Lift vs ${control} (interval)`].map((h) => <th key={h} scope="col" className="py-1 pr-3 font-medium">{h}</th>)}</tr>
+              <tr>
+                {['Variant', 'Visitors', 'Conversions', 'Rate (interval)', `Lift vs ${control} (interval)`].map((h) => (
+                  <th key={h} scope="col" className="py-1 pr-3 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             {withVisitors.map((s) => (
               <tbody key={s.segment} className="tabular-nums" data-testid="segment" data-segment={s.segment}>
                 <tr className="border-t border-slate-200 bg-slate-50">
                   <th scope="rowgroup" colSpan={5} className="py-1.5 pr-3 font-semibold">
-                    {s.label} <span className="font-normal text-slate-600">· {formatCount(s.visitors)} visitors · {formatCount(s.conversions)} conversions · {formatPercent(s.rate)}</span>
+                    {s.label}{' '}
+                    <span className="font-normal text-slate-600">
+                      · {formatCount(s.visitors)} visitors · {formatCount(s.conversions)} conversions · {formatPercent(s.rate)}
+                    </span>
                   </th>
                 </tr>
                 {s.variants.map((v) => (
                   <tr key={v.key} data-variant={v.key}>
-                    <th scope="row" className="py-1 pr-3 font-medium">{v.key}</th>
+                    <th scope="row" className="py-1 pr-3 font-medium">
+                      {v.key}
+                    </th>
                     <td className="py-1 pr-3">{formatCount(v.visitors)}</td>
                     <td className="py-1 pr-3">{formatCount(v.conversions)}</td>
-                    <td className="py-1 pr-3">{formatPercent(v.rate)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.ci, (x) => formatPercent(x))}</span></td>
                     <td className="py-1 pr-3">
-                      {v.key === control ? '–' : <>{formatLift(v.relativeLift)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.relativeLiftCi, (x) => formatLift(x))}</span></>}
+                      {formatPercent(v.rate)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.ci, (x) => formatPercent(x))}</span>
+                    </td>
+                    <td className="py-1 pr-3">
+                      {v.key === control ? (
+                        '–'
+                      ) : (
+                        <>
+                          {formatLift(v.relativeLift)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.relativeLiftCi, (x) => formatLift(x))}</span>
+                        </>
+                      )}
                     </td>
                   </tr>
                 ))}

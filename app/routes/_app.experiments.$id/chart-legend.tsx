@@ -4,11 +4,16 @@ import type { MarkerShape, VariantStyle } from './chart-data'
 export function VariantMarker({ cx, cy, shape, color, size = 4 }: { cx: number; cy: number; shape: MarkerShape; color: string; size?: number }) {
   const s = size
   switch (shape) {
-    case 'square': return <rect x={cx - s} y={cy - s} width={2 * s} height={2 * s} fill={color} />
-    case 'triangle': return <path d={`M${cx},${cy - s * 1.2} L${cx + s * 1.2},${cy + s} L${cx - s * 1.2},${cy + s} Z`} fill={color} />
-    case 'diamond': return <path d={`M${cx},${cy - s * 1.3} L${cx + s * 1.3},${cy} L${cx},${cy + s * 1.3} L${cx - s * 1.3},${cy} Z`} fill="white" stroke={color} strokeWidth={2} />
-    case 'cross': return <path d={`M${cx - s},${cy - s} L${cx + s},${cy + s} M${cx + s},${cy - s} L${cx - s},${cy + s}`} stroke={color} strokeWidth={2.5} />
-    default: return <circle cx={cx} cy={cy} r={s} fill={color} />
+    case 'square':
+      return <rect x={cx - s} y={cy - s} width={2 * s} height={2 * s} fill={color} />
+    case 'triangle':
+      return <path d={`M${cx},${cy - s * 1.2} L${cx + s * 1.2},${cy + s} L${cx - s * 1.2},${cy + s} Z`} fill={color} />
+    case 'diamond':
+      return <path d={`M${cx},${cy - s * 1.3} L${cx + s * 1.3},${cy} L${cx},${cy + s * 1.3} L${cx - s * 1.3},${cy} Z`} fill="white" stroke={color} strokeWidth={2} />
+    case 'cross':
+      return <path d={`M${cx - s},${cy - s} L${cx + s},${cy + s} M${cx + s},${cy - s} L${cx - s},${cy + s}`} stroke={color} strokeWidth={2.5} />
+    default:
+      return <circle cx={cx} cy={cy} r={s} fill={color} />
   }
 }
 

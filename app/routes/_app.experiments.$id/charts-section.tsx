@@ -19,12 +19,20 @@ export function ResultsCharts({ daily, variantKeys, control, confidence }: Props
   const treatments = variants.filter((v) => v.key !== control)
   const last = daily.at(-1)
   if (!last) {
-    return <Card title="Over time"><p className="text-sm text-slate-500">No traffic yet: the charts appear once visitors arrive.</p></Card>
+    return (
+      <Card title="Over time">
+        <p className="text-sm text-slate-500">No traffic yet: the charts appear once visitors arrive.</p>
+      </Card>
+    )
   }
   const level = formatPercent(confidence, 0)
   const legend = (items: typeof variants) => <ChartLegend items={items.map((v) => ({ ...v, label: v.key === control ? `${v.key} (control)` : v.key }))} />
   const latest = (pick: (v: DailyVariant) => string) => last.variants.map((v) => `${v.key} ${pick(v)}`).join(' · ')
-  const latestTreatments = (pick: (v: DailyVariant) => string) => last.variants.filter((v) => v.key !== control).map((v) => `${v.key} ${pick(v)}`).join(' · ')
+  const latestTreatments = (pick: (v: DailyVariant) => string) =>
+    last.variants
+      .filter((v) => v.key !== control)
+      .map((v) => `${v.key} ${pick(v)}`)
+      .join(' · ')
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2" data-testid="results-charts">
       <div className="lg:col-span-2">
@@ -64,7 +72,9 @@ function ChartCard({ title, description, summary, legend, chart, table }: ChartC
     <Card title={title} description={description}>
       <figure className="space-y-3">
         <div data-testid="chart">
-          <ChartFrame height={256} label={`${title}. ${summary}`} fallback="The chart is drawn in the browser. The latest figures are just below, and every day is in the table.">{chart}</ChartFrame>
+          <ChartFrame height={256} label={`${title}. ${summary}`} fallback="The chart is drawn in the browser. The latest figures are just below, and every day is in the table.">
+            {chart}
+          </ChartFrame>
         </div>
         {legend}
         <figcaption className="text-xs text-slate-600">{summary}</figcaption>
@@ -81,15 +91,30 @@ function DailyTable({ name, daily, keys, cell }: { name: string; daily: DailyPoi
   return (
     <table className="w-full text-left text-xs tabular-nums" data-testid="daily-table" data-chart={name}>
       <thead className="sticky top-0 bg-white text-slate-500">
-        <tr><th scope="col" className="py-1 pr-3 font-medium">Day</th>{keys.map((k) => <th key={k} scope="col" className="py-1 pr-3 font-medium">{k}</th>)}</tr>
+        <tr>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Day
+          </th>
+          {keys.map((k) => (
+            <th key={k} scope="col" className="py-1 pr-3 font-medium">
+              {k}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {daily.map((d) => (
           <tr key={d.day} data-day={d.day}>
-            <th scope="row" className="whitespace-nowrap py-1 pr-3 font-normal">{d.day}</th>
+            <th scope="row" className="whitespace-nowrap py-1 pr-3 font-normal">
+              {d.day}
+            </th>
             {keys.map((k) => {
               const v = d.variants.find((x) => x.key === k)
-              return <td key={k} className="whitespace-nowrap py-1 pr-3">{v ? cell(v) : '–'}</td>
+              return (
+                <td key={k} className="whitespace-nowrap py-1 pr-3">
+                  {v ? cell(v) : '–'}
+                </td>
+              )
             })}
           </tr>
         ))}

@@ -27,8 +27,12 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
       className={`rounded-lg p-5 ring-1 ${DECISION_TONES[decision.status]}`}
     >
       <p className="text-xs font-medium uppercase tracking-wide opacity-80">Decision on {metricLabel.toLowerCase()}</p>
-      <h2 id="decision-title" className="mt-1 text-lg font-semibold">{DECISION_TITLES[decision.status]}</h2>
-      <p className="mt-1" data-testid="decision-reason">{decision.reason}</p>
+      <h2 id="decision-title" className="mt-1 text-lg font-semibold">
+        {DECISION_TITLES[decision.status]}
+      </h2>
+      <p className="mt-1" data-testid="decision-reason">
+        {decision.reason}
+      </p>
       {decision.status === 'srm' ? <SplitMismatch srm={srm} /> : null}
       {experiment.status === 'concluded' ? (
         <p className="mt-3 text-sm font-medium">
@@ -37,9 +41,13 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
       ) : null}
       {action.kind !== 'none' ? (
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-black/10 pt-3 text-sm" data-testid="suggested-action" data-kind={action.kind}>
-          <p><span className="font-semibold">Next step:</span> {action.text}</p>
+          <p>
+            <span className="font-semibold">Next step:</span> {action.text}
+          </p>
           {action.kind === 'ship' && action.variant && declareHref ? (
-            <Link to={declareHref(action.variant)} preventScrollReset className="font-semibold underline">Declare {action.variant} the winner…</Link>
+            <Link to={declareHref(action.variant)} preventScrollReset className="font-semibold underline">
+              Declare {action.variant} the winner…
+            </Link>
           ) : null}
         </div>
       ) : null}
@@ -51,18 +59,26 @@ function SplitMismatch({ srm }: { srm: SrmResult }) {
   return (
     <div className="mt-3 space-y-3 text-sm" data-testid="srm">
       <p>
-        Sample ratio mismatch{srm.pValue === null ? '' : ` (p = ${formatPValue(srm.pValue)})`}: the visitor counts do not match the
-        configured split, so every other figure on this page may be biased. Observed against expected:
+        Sample ratio mismatch{srm.pValue === null ? '' : ` (p = ${formatPValue(srm.pValue)})`}: the visitor counts do not match the configured split, so every other figure on this page may be biased.
+        Observed against expected:
       </p>
       <div className="overflow-x-auto">
         <table className="text-left">
           <thead>
-            <tr>{['Variant', 'Visitors', 'Observed share', 'Expected share'].map((h) => <th key={h} scope="col" className="pr-4 font-medium">{h}</th>)}</tr>
+            <tr>
+              {['Variant', 'Visitors', 'Observed share', 'Expected share'].map((h) => (
+                <th key={h} scope="col" className="pr-4 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {srm.variants.map((v) => (
               <tr key={v.key} data-testid="srm-variant">
-                <th scope="row" className="pr-4 font-semibold">{v.key}</th>
+                <th scope="row" className="pr-4 font-semibold">
+                  {v.key}
+                </th>
                 <td className="pr-4 tabular-nums">{formatCount(v.visitors)}</td>
                 <td className="pr-4 tabular-nums">{formatPercent(v.observedShare, 1)}</td>
                 <td className="pr-4 tabular-nums">{formatPercent(v.expectedShare, 1)}</td>
@@ -73,7 +89,11 @@ function SplitMismatch({ srm }: { srm: SrmResult }) {
       </div>
       <div>
         <p className="font-medium">The usual causes, to check in this order:</p>
-        <ol className="mt-1 list-decimal space-y-1 pl-5">{srm.causes.map((c) => <li key={c}>{c}</li>)}</ol>
+        <ol className="mt-1 list-decimal space-y-1 pl-5">
+          {srm.causes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ol>
       </div>
     </div>
   )

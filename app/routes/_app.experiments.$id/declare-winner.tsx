@@ -14,16 +14,32 @@ export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }:
   const navigation = useNavigation()
   const variant = results.variants.find((v) => v.key === variantKey)
   const back = `?metric=${encodeURIComponent(results.metric.param)}`
-  if (!variant) return <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">The experiment has no variant {variantKey}. <Link to={back} className="underline">Back to the results</Link></p>
+  if (!variant)
+    return (
+      <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
+        The experiment has no variant {variantKey}.{' '}
+        <Link to={back} className="underline">
+          Back to the results
+        </Link>
+      </p>
+    )
   const warnings = listWarnings(variant, results, primaryLabel)
   return (
     <section id="declare" aria-labelledby="declare-title" data-testid="declare-confirmation" className="rounded-lg bg-white p-5 shadow-sm ring-2 ring-brand-600">
-      <h2 id="declare-title" className="text-lg font-semibold">Declare {variant.key} the winner?</h2>
-      <p className="mt-2 text-sm" data-testid="declare-evidence">{describeEvidence(variant, results)}</p>
+      <h2 id="declare-title" className="text-lg font-semibold">
+        Declare {variant.key} the winner?
+      </h2>
+      <p className="mt-2 text-sm" data-testid="declare-evidence">
+        {describeEvidence(variant, results)}
+      </p>
       {warnings.length ? (
         <div role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="declare-warnings">
           <p className="font-semibold">Before you do:</p>
-          <ul className="mt-1 list-disc space-y-1 pl-5">{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p className="mt-3 text-sm text-slate-600">The experiment ends and {variant.key} is served to every visitor from now on. This cannot be undone.</p>
@@ -33,7 +49,9 @@ export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }:
         <Button variant={warnings.length ? 'danger' : 'primary'} disabled={navigation.state !== 'idle'}>
           {warnings.length ? `Declare ${variant.key} anyway` : `Declare ${variant.key} the winner`}
         </Button>
-        <Link to={back} preventScrollReset className="text-sm font-medium text-slate-700 underline">Cancel</Link>
+        <Link to={back} preventScrollReset className="text-sm font-medium text-slate-700 underline">
+          Cancel
+        </Link>
       </Form>
     </section>
   )
@@ -45,7 +63,12 @@ export function describeEvidence(variant: VariantResult, { variants, experiment,
   const own = `${variant.key} converted ${formatPercent(variant.rate)} of ${formatCount(variant.visitors)} visitors on ${metric.label.toLowerCase()} (${level} interval ${formatInterval(variant.ci, (x) => formatPercent(x))})`
   const c = variant.vsControl
   if (!c || !control) {
-    const others = variants.filter((v) => v.vsControl).map((v) => `${v.key} ${formatLift(v.vsControl!.relativeLift)} (${formatInterval(v.vsControl!.sequentialRelativeLiftCi, (x) => formatLift(x))}, p = ${formatPValue(v.vsControl!.sequentialPValueAdjusted)})`)
+    const others = variants
+      .filter((v) => v.vsControl)
+      .map(
+        (v) =>
+          `${v.key} ${formatLift(v.vsControl!.relativeLift)} (${formatInterval(v.vsControl!.sequentialRelativeLiftCi, (x) => formatLift(x))}, p = ${formatPValue(v.vsControl!.sequentialPValueAdjusted)})`,
+      )
     return `${own}; it is the control. Against it: ${others.join('; ')}.`
   }
   return (
@@ -70,7 +93,8 @@ function listWarnings(variant: VariantResult, { variants, decision, srm, progres
     )
   }
   if (srm.detected) warnings.push('The traffic split is off (sample ratio mismatch): every figure here may be biased.')
-  if (!progress.minRuntimeReached) warnings.push(`The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt)})` : ''}.`)
+  if (!progress.minRuntimeReached)
+    warnings.push(`The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt)})` : ''}.`)
   if (!metric.isPrimary) warnings.push(`This evidence is on ${metric.label.toLowerCase()}, not on the primary metric (${primaryLabel.toLowerCase()}).`)
   return warnings
 }

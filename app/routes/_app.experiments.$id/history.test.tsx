@@ -4,7 +4,14 @@ import { textOf } from '#tests/render-route'
 import { ExperimentHistory, type ExperimentEvent } from './history'
 
 const at = new Date('2026-11-20T10:00:00Z')
-const event = (id: string, action: string, detail: Record<string, unknown>, actor = 'member', userName: string | null = 'Ada'): ExperimentEvent => ({ id, action, detail, actor, userName, createdAt: at })
+const event = (id: string, action: string, detail: Record<string, unknown>, actor = 'member', userName: string | null = 'Ada'): ExperimentEvent => ({
+  id,
+  action,
+  detail,
+  actor,
+  userName,
+  createdAt: at,
+})
 
 test('the history says who declared the winner and what it rested on', () => {
   const html = renderToStaticMarkup(

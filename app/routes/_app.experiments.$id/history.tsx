@@ -12,14 +12,22 @@ function who(event: ExperimentEvent) {
 function what({ action, detail }: ExperimentEvent) {
   const share = (value: unknown) => (typeof value === 'number' ? formatShare(value) : '?')
   switch (action) {
-    case 'create': return `created it (coverage ${share(detail.coverage)})`
-    case 'start': return 'started it'
-    case 'pause': return 'paused it'
-    case 'resume': return 'resumed it'
-    case 'stop': return 'stopped it without a winner'
-    case 'winner': return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}`
-    case 'coverage': return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
-    default: return action
+    case 'create':
+      return `created it (coverage ${share(detail.coverage)})`
+    case 'start':
+      return 'started it'
+    case 'pause':
+      return 'paused it'
+    case 'resume':
+      return 'resumed it'
+    case 'stop':
+      return 'stopped it without a winner'
+    case 'winner':
+      return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}`
+    case 'coverage':
+      return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
+    default:
+      return action
   }
 }
 

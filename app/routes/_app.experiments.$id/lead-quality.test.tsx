@@ -29,8 +29,12 @@ test('warns when the variant that converts best brings less pipeline per 1,000 v
 })
 
 test('says nothing when the best converter also brings the most pipeline, and says so when no deal exists yet', () => {
-  const same = renderToStaticMarkup(<LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 1, 10_000), quality('B', 2000, 3, 60_000)]} />)
+  const same = renderToStaticMarkup(
+    <LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 1, 10_000), quality('B', 2000, 3, 60_000)]} />,
+  )
   expect(same).not.toContain('lead-quality-note')
-  const none = renderToStaticMarkup(<LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 0, 0), quality('B', 2000, 0, 0)]} />)
+  const none = renderToStaticMarkup(
+    <LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 0, 0), quality('B', 2000, 0, 0)]} />,
+  )
   expect(textOf(none)).toContain('No lead of this experiment has reached Opportunity with a deal value yet')
 })

@@ -20,21 +20,29 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel }: Props
         <table className="w-full min-w-[52rem] text-left text-sm" data-testid="lead-quality">
           <thead className="align-bottom text-slate-500">
             <tr>
-              <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">Variant</th>
+              <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
+                Variant
+              </th>
               {['Visitors', 'Leads', 'Hard share', ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`), 'Lost', 'Pipeline value', 'Pipeline per 1,000 visitors'].map((h) => (
-                <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>
+                <th key={h} scope="col" className="py-2 pr-4 font-medium">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top tabular-nums">
             {leadQuality.map((q) => (
               <tr key={q.key} data-testid="lead-quality-row" data-variant={q.key}>
-                <th scope="row" className="sticky left-0 bg-white py-2 pr-4 font-semibold">{q.key}</th>
+                <th scope="row" className="sticky left-0 bg-white py-2 pr-4 font-semibold">
+                  {q.key}
+                </th>
                 <td className="py-2 pr-4">{formatCount(q.visitors)}</td>
                 <td className="py-2 pr-4">{formatCount(q.leads)}</td>
                 <td className="py-2 pr-4">
                   {formatPercent(q.hardShare, 1)}
-                  <span className="block text-xs text-slate-500">{formatCount(q.hardConversions)} of {formatCount(q.convertedVisitors)} converted</span>
+                  <span className="block text-xs text-slate-500">
+                    {formatCount(q.hardConversions)} of {formatCount(q.convertedVisitors)} converted
+                  </span>
                 </td>
                 {STAGES_AFTER_LEAD.map((s) => (
                   <td key={s} className="py-2 pr-4">
@@ -60,7 +68,11 @@ function QualityNote({ leadQuality, variants, metricLabel }: Props) {
   const topRate = ranked.reduce((a, b) => ((b.rate ?? 0) > (a.rate ?? 0) ? b : a))
   const topPipeline = leadQuality.reduce((a, b) => ((b.pipelineValuePer1000Visitors ?? 0) > (a.pipelineValuePer1000Visitors ?? 0) ? b : a))
   if ((topPipeline.pipelineValuePer1000Visitors ?? 0) === 0) {
-    return <p className="mb-3 text-sm text-slate-600" data-testid="lead-quality-note">No lead of this experiment has reached Opportunity with a deal value yet: pipeline per variant shows once deals are recorded.</p>
+    return (
+      <p className="mb-3 text-sm text-slate-600" data-testid="lead-quality-note">
+        No lead of this experiment has reached Opportunity with a deal value yet: pipeline per variant shows once deals are recorded.
+      </p>
+    )
   }
   if (topPipeline.key === topRate.key) return null
   const rateLeader = leadQuality.find((q) => q.key === topRate.key)
@@ -69,8 +81,8 @@ function QualityNote({ leadQuality, variants, metricLabel }: Props) {
   return (
     <p role="note" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="lead-quality-note">
       <span className="font-semibold">Watch the funnel:</span> {topRate.key} converts best on {metricLabel.toLowerCase()}, but {topPipeline.key}’s leads bring more pipeline:{' '}
-      {formatAmount(topPipeline.pipelineValuePer1000Visitors, 0)} against {formatAmount(rateLeader.pipelineValuePer1000Visitors, 0)} per 1,000 visitors
-      {' '}(customers per 1,000 visitors: {topPipeline.key} {customers(topPipeline)}, {topRate.key} {customers(rateLeader)}). Small counts are noisy; check before shipping.
+      {formatAmount(topPipeline.pipelineValuePer1000Visitors, 0)} against {formatAmount(rateLeader.pipelineValuePer1000Visitors, 0)} per 1,000 visitors (customers per 1,000 visitors: {topPipeline.key}{' '}
+      {customers(topPipeline)}, {topRate.key} {customers(rateLeader)}). Small counts are noisy; check before shipping.
     </p>
   )
 }

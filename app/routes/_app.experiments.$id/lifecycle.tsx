@@ -40,13 +40,18 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
   const isBusy = navigation.state !== 'idle'
   const canPickWinner = status !== 'draft' && !winnerKey
   return (
-    <Card title="Run it" description="Weights cannot change while the experiment runs: visitors already counted would move between variants. To test another split, stop it and create a new experiment.">
+    <Card
+      title="Run it"
+      description="Weights cannot change while the experiment runs: visitors already counted would move between variants. To test another split, stop it and create a new experiment."
+    >
       <div className="space-y-5">
         {failure && !failure.intent ? <FormErrorList errors={[...failure.errors.formErrors, ...(failure.errors.fieldErrors.intent ?? [])]} /> : null}
         {TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => (
           <Form key={t.intent} method="post" className="space-y-1">
             <input type="hidden" name="intent" value={t.intent} />
-            <Button variant={t.intent === 'stop' ? 'danger' : t.intent === 'start' ? 'primary' : 'secondary'} disabled={isBusy}>{t.label}</Button>
+            <Button variant={t.intent === 'stop' ? 'danger' : t.intent === 'start' ? 'primary' : 'secondary'} disabled={isBusy}>
+              {t.label}
+            </Button>
             <p className="text-xs text-slate-500">{t.effect}</p>
             <ControlErrors messages={errorsFor(failure, t.intent)} />
           </Form>
@@ -57,9 +62,15 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
             <input type="hidden" name="metric" value={metricParam} />
             <div className="flex flex-wrap items-end gap-2">
               <div>
-                <label htmlFor="winner-key" className="block text-sm font-medium text-slate-700">Winner</label>
+                <label htmlFor="winner-key" className="block text-sm font-medium text-slate-700">
+                  Winner
+                </label>
                 <select id="winner-key" name="declare" defaultValue={suggestedWinner ?? undefined} className="mt-1 block rounded-md px-3 py-2 ring-1 ring-slate-300">
-                  {variantKeys.map((key) => <option key={key} value={key}>{key}</option>)}
+                  {variantKeys.map((key) => (
+                    <option key={key} value={key}>
+                      {key}
+                    </option>
+                  ))}
                 </select>
               </div>
               <Button variant="secondary">Declare winner…</Button>
@@ -73,7 +84,9 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
             <input type="hidden" name="intent" value="coverage" />
             <div className="flex flex-wrap items-end gap-2">
               <div>
-                <label htmlFor="coverage" className="block text-sm font-medium text-slate-700">Coverage (%)</label>
+                <label htmlFor="coverage" className="block text-sm font-medium text-slate-700">
+                  Coverage (%)
+                </label>
                 <input
                   key={coverage}
                   id="coverage"
@@ -86,7 +99,9 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
                   className="mt-1 block w-28 rounded-md px-3 py-2 ring-1 ring-slate-300"
                 />
               </div>
-              <Button variant="secondary" disabled={isBusy}>{status === 'draft' ? 'Change coverage' : 'Raise coverage'}</Button>
+              <Button variant="secondary" disabled={isBusy}>
+                {status === 'draft' ? 'Change coverage' : 'Raise coverage'}
+              </Button>
             </div>
             <p className="text-xs text-slate-500">
               {status === 'draft'
@@ -104,5 +119,11 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
 
 function ControlErrors({ messages }: { messages: string[] }) {
   if (!messages.length) return null
-  return <div role="alert" className="text-sm text-red-600">{messages.map((m) => <p key={m}>{m}</p>)}</div>
+  return (
+    <div role="alert" className="text-sm text-red-600">
+      {messages.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
+    </div>
+  )
 }

@@ -50,7 +50,9 @@ export function ResultsProgressCard({ progress, decision }: { progress: ResultsP
             : minRuntimeReached
               ? `Minimum runtime reached${minRuntimeEndsAt ? ` on ${formatDay(minRuntimeEndsAt)}` : ''}.`
               : `The minimum runtime ends on ${formatDay(minRuntimeEndsAt)}: even a clear winner waits for it, so every weekday is in the sample.`}
-          {decision.visitorsNeeded !== undefined ? ` About ${formatCount(decision.visitorsNeeded)} more visitors needed${decision.daysNeeded !== undefined ? `, about ${formatCount(decision.daysNeeded)} day${decision.daysNeeded === 1 ? '' : 's'}` : ''}.` : ''}
+          {decision.visitorsNeeded !== undefined
+            ? ` About ${formatCount(decision.visitorsNeeded)} more visitors needed${decision.daysNeeded !== undefined ? `, about ${formatCount(decision.daysNeeded)} day${decision.daysNeeded === 1 ? '' : 's'}` : ''}.`
+            : ''}
           {dailyVisitors !== null ? ` Recent traffic: about ${formatCount(dailyVisitors)} visitors a day.` : ''}
         </p>
       </div>

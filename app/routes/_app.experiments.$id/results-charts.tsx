@@ -33,7 +33,11 @@ function markerDot(variant: ChartVariant, variantIndex: number, length: number, 
     return (
       <g key={`${variant.key}-${index}`}>
         <VariantMarker cx={Number(cx)} cy={Number(cy)} shape={variant.style.marker} color={variant.style.color} />
-        {index === length - 1 ? <text x={Number(cx) + 7} y={labelY} fontSize={12} fontWeight={700} fill={variant.style.color}>{variant.key}</text> : null}
+        {index === length - 1 ? (
+          <text x={Number(cx) + 7} y={labelY} fontSize={12} fontWeight={700} fill={variant.style.color}>
+            {variant.key}
+          </text>
+        ) : null}
       </g>
     )
   }
@@ -53,7 +57,14 @@ export function CumulativeRateChart({ rows, variants, axis }: ChartProps & { axi
       <ComposedChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS} minTickGap={24} />
-        <YAxis tickFormatter={(v: number) => formatPercent(v, axis.ticks.some((t) => Math.abs(t * 100 - Math.round(t * 100)) > 1e-9) ? 1 : 0)} tick={AXIS} width={48} domain={axis.domain} ticks={axis.ticks} allowDataOverflow />
+        <YAxis
+          tickFormatter={(v: number) => formatPercent(v, axis.ticks.some((t) => Math.abs(t * 100 - Math.round(t * 100)) > 1e-9) ? 1 : 0)}
+          tick={AXIS}
+          width={48}
+          domain={axis.domain}
+          ticks={axis.ticks}
+          allowDataOverflow
+        />
         <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((x) => formatPercent(Number(x))).join(' to ') : formatPercent(Number(value)))} />
         {bandsAndLines(variants, rows.length)}
       </ComposedChart>

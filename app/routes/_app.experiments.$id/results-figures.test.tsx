@@ -84,14 +84,26 @@ function checkDecisionAndProgress(html: string, metric: string, { a, b }: { a: C
   const needed = Math.ceil(Math.max(0, (PLANNED - a.visitors) / 0.5, (PLANNED - b.visitors) / 0.5))
   const days = Math.ceil(needed / perDay)
   const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
-  const analysis = analyze({ variants: [{ key: 'A', ...a }, { key: 'B', ...b }], plannedVisitorsPerVariant: PLANNED, dailyVisitors: perDay, weights: [0.5, 0.5] })
+  const analysis = analyze({
+    variants: [
+      { key: 'A', ...a },
+      { key: 'B', ...b },
+    ],
+    plannedVisitorsPerVariant: PLANNED,
+    dailyVisitors: perDay,
+    weights: [0.5, 0.5],
+  })
   expect(analysis.decision).toMatchObject({ status: 'collecting', visitorsNeeded: needed, daysNeeded: days })
   const decision = elementWith(html, 'data-testid="decision"')!
   expect(decision).toContain('data-status="collecting"')
   expect(textOf(elementWith(decision, 'data-testid="decision-reason"')!)).toBe(analysis.decision.reason)
   expect(analysis.decision.reason).toContain(`About ${formatCount(needed)} more visitors (about ${plural(days, 'day')}) are needed to reach the planned 100 per variant.`)
   expect(textOf(elementWith(decision, 'data-testid="suggested-action"')!)).toBe(`Next step: Keep collecting: about ${plural(needed, 'more visitor')}, about ${plural(days, 'day')}.`)
-  expect(textOf(decision)).toContain(`Decision on ${metrics().find((m) => m.key === metric)!.label.toLowerCase()}`)
+  expect(textOf(decision)).toContain(
+    `Decision on ${metrics()
+      .find((m) => m.key === metric)!
+      .label.toLowerCase()}`,
+  )
   expect(decision).not.toContain('data-testid="srm"')
 
   expect(elementsWith(html, 'data-testid="progress-variant"').map(textOf)).toEqual(
@@ -171,7 +183,9 @@ function checkLeadQuality(html: string, metric: string) {
   if (topRate === topPipeline) return expect(note).toBeNull()
   const customers = (key: string) => formatAmount((e.leadQuality[key]!.customer / e.variants[key]!['']!) * 1000, 2)
   expect(textOf(note!)).toContain(
-    `${topRate} converts best on ${metrics().find((m) => m.key === metric)!.label.toLowerCase()}, but ${topPipeline}’s leads bring more pipeline: ` +
+    `${topRate} converts best on ${metrics()
+      .find((m) => m.key === metric)!
+      .label.toLowerCase()}, but ${topPipeline}’s leads bring more pipeline: ` +
       `${formatAmount(per1000(topPipeline), 0)} against ${formatAmount(per1000(topRate), 0)} per 1,000 visitors ` +
       `(customers per 1,000 visitors: ${topPipeline} ${customers(topPipeline)}, ${topRate} ${customers(topRate)})`,
   )
@@ -190,7 +204,11 @@ describe('the results page against the fixture, every figure', () => {
       const { status, html } = await render(`?metric=${option.param}`)
       expect(status).toBe(200)
       const switcher = elementWith(html, 'data-testid="metric-switcher"')!
-      expect(elementsWith(switcher, '<a').map(textOf).sort()).toEqual(metrics().map((m) => (m.key === 'any' ? `${m.label} (primary)` : m.label)).sort())
+      expect(elementsWith(switcher, '<a').map(textOf).sort()).toEqual(
+        metrics()
+          .map((m) => (m.key === 'any' ? `${m.label} (primary)` : m.label))
+          .sort(),
+      )
       expect(textOf(elementWith(switcher, 'aria-current="page"')!)).toBe(option.key === 'any' ? 'Any conversion (primary)' : option.label)
 
       const arms = checkVariantTable(html, option.key)
@@ -201,8 +219,20 @@ describe('the results page against the fixture, every figure', () => {
         `Minimum runtime reached on ${formatDay(endsAt)}. About ${formatCount(needed)} more visitors needed, about ${formatCount(days)} day${days === 1 ? '' : 's'}. Recent traffic: about ${formatCount(Math.round(perDay))} visitors a day.`,
       )
       checkDailyTables(html, option.key)
-      checkBreakdown(html, 'breakdown-device', fixture.expected.byDevice, { mobile: DEVICE_LABELS.mobile, tablet: DEVICE_LABELS.tablet, desktop: DEVICE_LABELS.desktop } satisfies Record<Device, string>, option.key)
-      checkBreakdown(html, 'breakdown-channel', fixture.expected.byChannel, Object.fromEntries(['organic_search', 'paid_search', 'social', 'email', 'referral', 'direct'].map((c) => [c, CHANNEL_LABELS[c as Channel]])), option.key)
+      checkBreakdown(
+        html,
+        'breakdown-device',
+        fixture.expected.byDevice,
+        { mobile: DEVICE_LABELS.mobile, tablet: DEVICE_LABELS.tablet, desktop: DEVICE_LABELS.desktop } satisfies Record<Device, string>,
+        option.key,
+      )
+      checkBreakdown(
+        html,
+        'breakdown-channel',
+        fixture.expected.byChannel,
+        Object.fromEntries(['organic_search', 'paid_search', 'social', 'email', 'referral', 'direct'].map((c) => [c, CHANNEL_LABELS[c as Channel]])),
+        option.key,
+      )
       checkLeadQuality(html, option.key)
     })
   }

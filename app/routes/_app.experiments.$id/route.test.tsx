@@ -44,7 +44,11 @@ async function seedExperiment() {
       pageId: page.pageId,
       name: 'Headline test',
       hypothesis: 'A shorter headline converts better',
-      variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.25 }, { key: 'C', weight: 0.25 }],
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.25 },
+        { key: 'C', weight: 0.25 },
+      ],
       coverage: 1,
       primaryMetric: 'any',
       secondaryMetrics: ['hard'],
@@ -59,20 +63,30 @@ async function seedExperiment() {
   const id = created.experiment.id
   const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor: { userId: owner.userId, actor: 'member' } })
   if (!started.ok) throw new Error(JSON.stringify(started.errors))
-  await db.update(experiments).set({ startedAt: new Date(Date.now() - 3.5 * 86_400_000) }).where(eq(experiments.id, id))
+  await db
+    .update(experiments)
+    .set({ startedAt: new Date(Date.now() - 3.5 * 86_400_000) })
+    .where(eq(experiments.id, id))
   const rows = KEYS.flatMap((key) =>
     (['day1', 'day2'] as const).flatMap((day) => {
       const c = COUNTS[key][day]
       const [date, device, channel] = day === 'day1' ? ['2026-11-01', 'mobile', 'organic_search'] : ['2026-11-02', 'desktop', 'direct']
-      return (['visitors', 'any', 'soft', 'hard'] as const).map((metric) => ({ experimentId: id, day: date, variantKey: key, device, channel, metric: metric === 'visitors' ? '' : metric, count: c[metric] }))
+      return (['visitors', 'any', 'soft', 'hard'] as const).map((metric) => ({
+        experimentId: id,
+        day: date,
+        variantKey: key,
+        device,
+        channel,
+        metric: metric === 'visitors' ? '' : metric,
+        count: c[metric],
+      }))
     }),
   )
   await db.insert(experimentDaily).values(rows)
   return { owner, id, page }
 }
 
-const render = (id: string, cookie: string, query = '') =>
-  renderRoute({ id: 'routes/_app.experiments.$id', path: `/experiments/${id}${query}`, pattern: 'experiments/:id', module: route, cookie })
+const render = (id: string, cookie: string, query = '') => renderRoute({ id: 'routes/_app.experiments.$id', path: `/experiments/${id}${query}`, pattern: 'experiments/:id', module: route, cookie })
 
 const rowOf = (html: string, testId: string, key: string) => cellsOf(elementWith(html, `data-testid="${testId}" data-variant="${key}"`)!)
 

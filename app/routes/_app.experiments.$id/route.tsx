@@ -32,11 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getExperiment({ workspaceId: workspace.id, id })
   if (!found) throw new Response('No such experiment in this workspace', { status: 404 })
   // The seed stays on the server: with it, anyone could work out which variant a visitor id gets.
-  const { experiment: { seed: _seed, ...e }, page } = found
-  const [outcome, events] = await Promise.all([
-    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }),
-    listExperimentEvents({ experimentId: id }),
-  ])
+  const {
+    experiment: { seed: _seed, ...e },
+    page,
+  } = found
+  const [outcome, events] = await Promise.all([getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }), listExperimentEvents({ experimentId: id })])
   if (!outcome.ok) throw new Response(Object.values(outcome.errors).flat().join(' '), { status: outcome.status })
   const { formNames } = outcome
   const declare = query.get('declare')
@@ -75,14 +75,25 @@ export default function ExperimentRoute() {
   const declareHref = canEdit && e.status !== 'draft' && !e.winnerKey ? (key: string) => `${metricQuery}&declare=${encodeURIComponent(key)}#declare` : null
   return (
     <>
-      <p className="mb-2 text-sm"><Link to="/experiments" className="text-brand-700 hover:underline">← All experiments</Link></p>
+      <p className="mb-2 text-sm">
+        <Link to="/experiments" className="text-brand-700 hover:underline">
+          ← All experiments
+        </Link>
+      </p>
       <PageHeader title={e.name} description={e.hypothesis || undefined} actions={<ExperimentStatusBadge status={e.status} />} />
       <div className="space-y-6">
         <p className="-mt-4 text-sm text-slate-600">
-          On <Link to={`/pages/${page.id}`} className="text-brand-700 hover:underline">{page.name}</Link> (/p/{page.slug})
-          {e.daysRunning === null ? ' · not started' : ` · day ${e.daysRunning} of at least ${e.minRuntimeDays}`}
+          On{' '}
+          <Link to={`/pages/${page.id}`} className="text-brand-700 hover:underline">
+            {page.name}
+          </Link>{' '}
+          (/p/{page.slug}){e.daysRunning === null ? ' · not started' : ` · day ${e.daysRunning} of at least ${e.minRuntimeDays}`}
         </p>
-        {actionData && 'done' in actionData ? <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">{DONE[actionData.done]}</p> : null}
+        {actionData && 'done' in actionData ? (
+          <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
+            {DONE[actionData.done]}
+          </p>
+        ) : null}
         <MetricSwitcher metrics={results.metrics} current={metric} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
@@ -90,7 +101,15 @@ export default function ExperimentRoute() {
           <ResultsProgressCard progress={results.progress} decision={decision} />
           <div id="actions">
             {canEdit ? (
-              <LifecycleControls status={e.status} coverage={e.coverage} variantKeys={e.variants.map((v) => v.key)} winnerKey={e.winnerKey} failure={failure} metricParam={metric.param} suggestedWinner={decision.status === 'winner' ? decision.variant : null} />
+              <LifecycleControls
+                status={e.status}
+                coverage={e.coverage}
+                variantKeys={e.variants.map((v) => v.key)}
+                winnerKey={e.winnerKey}
+                failure={failure}
+                metricParam={metric.param}
+                suggestedWinner={decision.status === 'winner' ? decision.variant : null}
+              />
             ) : (
               <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">You are a viewer here: editors and owners start, pause and stop experiments and declare winners.</p>
             )}
@@ -114,7 +133,14 @@ export function ErrorBoundary() {
     <GeneralErrorBoundary
       statusHandlers={{
         404: () => <p>No such experiment in this workspace.</p>,
-        400: ({ data }) => <p>{typeof data === 'string' ? data : 'This link asks for results that do not exist.'} <Link to="." className="text-brand-700 underline">Show the primary metric</Link></p>,
+        400: ({ data }) => (
+          <p>
+            {typeof data === 'string' ? data : 'This link asks for results that do not exist.'}{' '}
+            <Link to="." className="text-brand-700 underline">
+              Show the primary metric
+            </Link>
+          </p>
+        ),
       }}
     />
   )

@@ -24,7 +24,12 @@ export type ExperimentSettingsView = {
 /** How the experiment is set up, as a definition list. */
 export function ExperimentSettings({ experiment: e, page }: { experiment: ExperimentSettingsView; page: { id: string; name: string; slug: string } }) {
   const settings: [string, React.ReactNode][] = [
-    ['Page', <Link key="page" to={`/pages/${page.id}`} className="text-brand-700 hover:underline">{page.name} (/p/{page.slug})</Link>],
+    [
+      'Page',
+      <Link key="page" to={`/pages/${page.id}`} className="text-brand-700 hover:underline">
+        {page.name} (/p/{page.slug})
+      </Link>,
+    ],
     ['Status', <ExperimentStatusBadge key="status" status={e.status} />],
     ['Variants', e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' · ')],
     ['Control', e.controlKey],

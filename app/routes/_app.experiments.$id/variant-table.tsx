@@ -44,8 +44,14 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
         <table className="w-full min-w-[60rem] text-left text-sm" data-testid="variant-table">
           <thead className="align-bottom text-slate-500">
             <tr>
-              <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">Variant</th>
-              {headers.map((h) => <th key={h} scope="col" className="py-2 pr-4 font-medium">{h}</th>)}
+              <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
+                Variant
+              </th>
+              {headers.map((h) => (
+                <th key={h} scope="col" className="py-2 pr-4 font-medium">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top tabular-nums">
@@ -68,7 +74,9 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
                         {c.significant ? <span className="font-medium"> (significant)</span> : null}
                         <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(c.sequentialRelativeLiftCi, (x) => formatLift(x))}</span>
                       </>
-                    ) : '–'}
+                    ) : (
+                      '–'
+                    )}
                   </td>
                   <td className="py-2 pr-4">{c ? formatPValue(c.sequentialPValueAdjusted) : '–'}</td>
                   <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl) : '–'}</td>
@@ -89,5 +97,13 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
 function VariantNotes({ variants }: { variants: VariantResult[] }) {
   const notes = variants.filter((v) => v.vsControl?.note)
   if (!notes.length) return null
-  return <ul className="mt-3 list-disc pl-5 text-xs text-slate-500">{notes.map((v) => <li key={v.key}>{v.key}: {v.vsControl!.note}</li>)}</ul>
+  return (
+    <ul className="mt-3 list-disc pl-5 text-xs text-slate-500">
+      {notes.map((v) => (
+        <li key={v.key}>
+          {v.key}: {v.vsControl!.note}
+        </li>
+      ))}
+    </ul>
+  )
 }

@@ -41,7 +41,10 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
     const value = form.watch(name)
     return typeof value === 'string' ? value : start(name, fallback)
   }
-  const ticked = asList(form.watch('variants'), keys.filter((key) => startsTicked('variants', key, true)))
+  const ticked = asList(
+    form.watch('variants'),
+    keys.filter((key) => startsTicked('variants', key, true)),
+  )
   const formNames = Object.fromEntries(forms.map((f) => [f.id, f.name]))
   const metrics = [...METRIC_KINDS, ...forms.map((f) => ({ formId: f.id }))].map((m) => ({ value: metricKey(m), label: metricLabel(m, formNames) }))
   const primaryMetric = current('primaryMetric', metricKey(DEFAULTS.primaryMetric))
@@ -79,13 +82,27 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
       {/* Registered, so the browser's check sees it as the server will. */}
       <input type="hidden" defaultValue={page.id} {...form.register('pageId')} />
       <FormErrorList errors={errors?.formErrors} />
-      {errorFor('pageId') ? <p role="alert" className="text-sm text-red-600">{errorFor('pageId')}</p> : null}
+      {errorFor('pageId') ? (
+        <p role="alert" className="text-sm text-red-600">
+          {errorFor('pageId')}
+        </p>
+      ) : null}
       <Card title="What you test">
         <div className="grid gap-4">
           <Field label="Name" maxLength={120} placeholder="Shorter demo form" defaultValue={start('name', '')} error={errorFor('name')} {...form.register('name')} />
           <div>
-            <label htmlFor="experiment-hypothesis" className={labelClass}>Hypothesis</label>
-            <textarea id="experiment-hypothesis" defaultValue={start('hypothesis', '')} rows={3} maxLength={2000} placeholder="Asking for 3 fields instead of 6 gets more demo requests without worse leads." className={inputClass} {...form.register('hypothesis')} />
+            <label htmlFor="experiment-hypothesis" className={labelClass}>
+              Hypothesis
+            </label>
+            <textarea
+              id="experiment-hypothesis"
+              defaultValue={start('hypothesis', '')}
+              rows={3}
+              maxLength={2000}
+              placeholder="Asking for 3 fields instead of 6 gets more demo requests without worse leads."
+              className={inputClass}
+              {...form.register('hypothesis')}
+            />
             {errorFor('hypothesis') ? <p className="mt-1 text-sm text-red-600">{errorFor('hypothesis')}</p> : null}
           </div>
         </div>
@@ -96,7 +113,11 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
           <legend className="sr-only">Variants</legend>
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
-              <tr><th className="py-2 pr-4 font-medium">Variant</th><th className="py-2 pr-4 font-medium">Weight (%)</th><th className="py-2 pr-4 font-medium">Control</th></tr>
+              <tr>
+                <th className="py-2 pr-4 font-medium">Variant</th>
+                <th className="py-2 pr-4 font-medium">Weight (%)</th>
+                <th className="py-2 pr-4 font-medium">Control</th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.variants.map((v) => {
@@ -112,7 +133,9 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
                       {v.isPublished ? null : <p className="mt-1 text-xs text-amber-700">Not in the published page yet: publish the page before starting.</p>}
                     </td>
                     <td className="py-2 pr-4">
-                      <label className="sr-only" htmlFor={`weight-${v.key}`}>Weight of {v.key} (%)</label>
+                      <label className="sr-only" htmlFor={`weight-${v.key}`}>
+                        Weight of {v.key} (%)
+                      </label>
                       <input
                         id={`weight-${v.key}`}
                         inputMode="decimal"
@@ -124,7 +147,14 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
                       {weightError ? <p className="mt-1 text-xs text-red-600">{weightError}</p> : null}
                     </td>
                     <td className="py-2 pr-4">
-                      <input type="radio" value={v.key} defaultChecked={start('control', keys[0]!) === v.key} aria-label={`${v.key} is the control`} disabled={index < 0} {...form.register('control')} />
+                      <input
+                        type="radio"
+                        value={v.key}
+                        defaultChecked={start('control', keys[0]!) === v.key}
+                        aria-label={`${v.key} is the control`}
+                        disabled={index < 0}
+                        {...form.register('control')}
+                      />
                     </td>
                   </tr>
                 )
@@ -132,13 +162,18 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             </tbody>
           </table>
         </fieldset>
-        <p className="mt-2 text-sm text-slate-600" data-testid="weight-total">Ticked variants add up to {Number(weightTotal.toFixed(4))}%.</p>
-        {variantsError ? <p role="alert" className="mt-1 text-sm text-red-600">{variantsError}</p> : null}
+        <p className="mt-2 text-sm text-slate-600" data-testid="weight-total">
+          Ticked variants add up to {Number(weightTotal.toFixed(4))}%.
+        </p>
+        {variantsError ? (
+          <p role="alert" className="mt-1 text-sm text-red-600">
+            {variantsError}
+          </p>
+        ) : null}
         {errorFor('control') ? <p className="mt-1 text-sm text-red-600">{errorFor('control')}</p> : null}
         <p id="weights-help" className="mt-3 text-sm text-slate-500">
-          A weight is the share of the experiment's visitors who get that variant: percentages of the ticked variants that add up to 100 (the API takes
-          fractions that add up to 1). They start equal. Weights cannot change once the experiment runs, because visitors already counted would move
-          between variants: to test another split, stop it and create a new experiment.
+          A weight is the share of the experiment's visitors who get that variant: percentages of the ticked variants that add up to 100 (the API takes fractions that add up to 1). They start equal.
+          Weights cannot change once the experiment runs, because visitors already counted would move between variants: to test another split, stop it and create a new experiment.
         </p>
       </Card>
 
@@ -153,22 +188,43 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             {...form.register('coverage')}
           />
           <div>
-            <label htmlFor="experiment-confidence" className={labelClass}>Confidence</label>
+            <label htmlFor="experiment-confidence" className={labelClass}>
+              Confidence
+            </label>
             <select id="experiment-confidence" defaultValue={start('confidence', asPercent(DEFAULTS.confidence))} className={inputClass} {...form.register('confidence')}>
-              {CONFIDENCES.map((c) => <option key={c} value={asPercent(c)}>{formatPercent(c, 0)}</option>)}
+              {CONFIDENCES.map((c) => (
+                <option key={c} value={asPercent(c)}>
+                  {formatPercent(c, 0)}
+                </option>
+              ))}
             </select>
             {errorFor('confidence') ? <p className="mt-1 text-sm text-red-600">{errorFor('confidence')}</p> : null}
           </div>
-          <Field label="Minimum runtime (days)" type="number" min={1} max={90} defaultValue={start('minRuntimeDays', String(DEFAULTS.minRuntimeDays))} hint="At least a full week, so weekdays and weekends are both in." error={errorFor('minRuntimeDays')} {...form.register('minRuntimeDays')} />
+          <Field
+            label="Minimum runtime (days)"
+            type="number"
+            min={1}
+            max={90}
+            defaultValue={start('minRuntimeDays', String(DEFAULTS.minRuntimeDays))}
+            hint="At least a full week, so weekdays and weekends are both in."
+            error={errorFor('minRuntimeDays')}
+            {...form.register('minRuntimeDays')}
+          />
         </div>
       </Card>
 
       <Card title="What counts as a conversion" description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads.">
         <div className="grid gap-4 md:grid-cols-2">
           <div>
-            <label htmlFor="experiment-primary" className={labelClass}>Primary metric (decides the winner)</label>
+            <label htmlFor="experiment-primary" className={labelClass}>
+              Primary metric (decides the winner)
+            </label>
             <select id="experiment-primary" defaultValue={start('primaryMetric', metricKey(DEFAULTS.primaryMetric))} className={inputClass} {...form.register('primaryMetric')}>
-              {metrics.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+              {metrics.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
             </select>
             {errorFor('primaryMetric') ? <p className="mt-1 text-sm text-red-600">{errorFor('primaryMetric')}</p> : null}
           </div>

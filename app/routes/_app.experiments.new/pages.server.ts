@@ -17,7 +17,12 @@ export async function listPageChoices({ workspaceId }: { workspaceId: string }) 
     ? await db
         .select({ pageId: pageVariants.pageId, key: pageVariants.key, name: pageVariants.name })
         .from(pageVariants)
-        .where(inArray(pageVariants.pageId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            pageVariants.pageId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(sql`length(${pageVariants.key})`, pageVariants.key)
     : []
   return rows.map(({ publishedKeys, ...page }) => ({
@@ -40,8 +45,7 @@ export async function getPageTraffic({ workspaceId, pageId, now = new Date() }: 
     .from(pageViews)
     .where(and(eq(pageViews.workspaceId, workspaceId), eq(pageViews.pageId, pageId), gte(pageViews.viewedAt, since)))
   const recent = and(eq(conversions.workspaceId, workspaceId), eq(conversions.pageId, pageId), gte(conversions.createdAt, since))
-  const converted = (where = sql`true`) =>
-    sql<number>`(count(distinct ${conversions.visitorId}) filter (where ${where}) + count(*) filter (where ${conversions.visitorId} is null and ${where}))::int`
+  const converted = (where = sql`true`) => sql<number>`(count(distinct ${conversions.visitorId}) filter (where ${where}) + count(*) filter (where ${conversions.visitorId} is null and ${where}))::int`
   const [kinds] = await db
     .select({ any: converted(), soft: converted(sql`${conversions.conversionType} = 'soft'`), hard: converted(sql`${conversions.conversionType} = 'hard'`) })
     .from(conversions)

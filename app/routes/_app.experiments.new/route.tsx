@@ -23,7 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('page')
   const page = pages.find((p) => p.id === requested) ?? pages.find((p) => p.variants.length >= 2) ?? pages[0] ?? null
   const traffic = page && page.variants.length >= 2 ? await getPageTraffic({ workspaceId: workspace.id, pageId: page.id }) : null
-  const plan = page && traffic ? planSample({ traffic, metric: metricKey(DEFAULT_SETTINGS.primaryMetric), relativeMde: DEFAULT_MDE, confidence: DEFAULT_SETTINGS.confidence, variants: page.variants.length, coverage: DEFAULT_SETTINGS.coverage }) : null
+  const plan =
+    page && traffic
+      ? planSample({
+          traffic,
+          metric: metricKey(DEFAULT_SETTINGS.primaryMetric),
+          relativeMde: DEFAULT_MDE,
+          confidence: DEFAULT_SETTINGS.confidence,
+          variants: page.variants.length,
+          coverage: DEFAULT_SETTINGS.coverage,
+        })
+      : null
   return { pages, forms: forms.filter((f) => !f.archivedAt).map((f) => ({ id: f.id, name: f.name })), page, traffic, plan }
 }
 
@@ -49,18 +59,32 @@ export default function NewExperimentRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <p className="mb-2 text-sm"><Link to="/experiments" className="text-brand-700 hover:underline">← All experiments</Link></p>
+      <p className="mb-2 text-sm">
+        <Link to="/experiments" className="text-brand-700 hover:underline">
+          ← All experiments
+        </Link>
+      </p>
       <PageHeader title="New experiment" description="Split a published page's visitors across its variants and count who converts." />
       {pages.length === 0 ? (
         <EmptyState title="No published pages">
-          <p>An experiment runs on a published page with at least two variants. <Link to="/pages" className="font-medium text-brand-700 underline">Go to your pages</Link>, duplicate a variant, edit it and publish.</p>
+          <p>
+            An experiment runs on a published page with at least two variants.{' '}
+            <Link to="/pages" className="font-medium text-brand-700 underline">
+              Go to your pages
+            </Link>
+            , duplicate a variant, edit it and publish.
+          </p>
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <PagePicker pages={pages} selectedId={page?.id} />
           {page && page.variants.length < 2 ? (
             <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
-              {page.name} has one variant; an experiment needs at least two. <Link to={`/pages/${page.id}`} className="underline">Duplicate a variant</Link>, change it and publish the page.
+              {page.name} has one variant; an experiment needs at least two.{' '}
+              <Link to={`/pages/${page.id}`} className="underline">
+                Duplicate a variant
+              </Link>
+              , change it and publish the page.
             </p>
           ) : null}
           {page && traffic && plan ? <CreateExperimentForm key={page.id} page={page} forms={forms} traffic={traffic} initialPlan={plan} errors={actionData?.errors} sent={actionData?.sent} /> : null}
@@ -76,11 +100,14 @@ function PagePicker({ pages, selectedId }: { pages: PageChoice[]; selectedId?: s
     <Card title="Page" description="Published pages of this workspace. An experiment needs at least two of the page's variants.">
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="experiment-page" className="block text-sm font-medium text-slate-700">Page</label>
+          <label htmlFor="experiment-page" className="block text-sm font-medium text-slate-700">
+            Page
+          </label>
           <select id="experiment-page" name="page" defaultValue={selectedId} onChange={(e) => submit(e.currentTarget.form)} className="mt-1 block min-w-72 rounded-md px-3 py-2 ring-1 ring-slate-300">
             {pages.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} (/p/{p.slug}) · {p.variants.length} variant{p.variants.length === 1 ? '' : 's'}{p.variants.length < 2 ? ': needs another' : ''}
+                {p.name} (/p/{p.slug}) · {p.variants.length} variant{p.variants.length === 1 ? '' : 's'}
+                {p.variants.length < 2 ? ': needs another' : ''}
               </option>
             ))}
           </select>

@@ -38,7 +38,8 @@ export async function runFormAction(request: Request, { member, formId }: { memb
 
 async function saveForm({ workspaceId, formId, name, json }: { workspaceId: string; formId: string; name: string; json: string }) {
   const posted = parseJsonText(json)
-  if (!posted.ok) return badRequest(posted.unsafe ? { fieldErrors: { [`definition.${posted.unsafe.path}`]: [posted.unsafe.message] } } : { formErrors: ['The builder sent a damaged form; reload and try again'] })
+  if (!posted.ok)
+    return badRequest(posted.unsafe ? { fieldErrors: { [`definition.${posted.unsafe.path}`]: [posted.unsafe.message] } } : { formErrors: ['The builder sent a damaged form; reload and try again'] })
   const checked = await checkFormInput({ workspaceId, name, definition: posted.value })
   if (!checked.ok) return badRequest({ fieldErrors: checked.errors })
   if (!(await updateForm({ workspaceId, id: formId, name: checked.name, definition: checked.definition }))) throw notFound()
@@ -65,7 +66,9 @@ async function uploadAsset(request: Request, member: Member) {
   const filename = cleanFilename(file.name)
   const contentType = assetContentTypeFor(filename)
   if (!contentType) {
-    return badRequest({ fieldErrors: { file: ['This type of file is not allowed: upload a PDF, ZIP, EPUB, image (PNG, JPG, GIF, WebP), Word, Excel or PowerPoint (.docx, .xlsx, .pptx), TXT or CSV file'] } })
+    return badRequest({
+      fieldErrors: { file: ['This type of file is not allowed: upload a PDF, ZIP, EPUB, image (PNG, JPG, GIF, WebP), Word, Excel or PowerPoint (.docx, .xlsx, .pptx), TXT or CSV file'] },
+    })
   }
   const asset = await createAsset({ workspaceId: member.workspace.id, filename, contentType, data: new Uint8Array(await file.arrayBuffer()), createdBy: member.user.id })
   return { done: 'upload' as const, asset: { id: asset.id, filename: asset.filename, size: asset.size, contentType: asset.contentType } }

@@ -41,8 +41,18 @@ export function TextArea({ path, label, hint, className, rows = 3, maxLength }: 
   const error = useErrorAt(path)
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
-      <textarea id={id} rows={rows} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-note` : undefined} className={inputClass} {...register(path as never)} />
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-note` : undefined}
+        className={inputClass}
+        {...register(path as never)}
+      />
       <Note id={`${id}-note`} hint={hint} error={error} />
     </div>
   )
@@ -57,7 +67,9 @@ export function SelectInput({ path, label, hint, className, choices, onChoose, o
   const registered = register(path as never, options as never)
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
@@ -69,7 +81,11 @@ export function SelectInput({ path, label, hint, className, choices, onChoose, o
           onChoose?.(event.currentTarget.value)
         }}
       >
-        {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
       </select>
       <Note id={`${id}-note`} hint={hint} error={error} />
     </div>

@@ -22,11 +22,19 @@ export function BuilderPreview({ formId }: { formId: string }) {
       {/* Not as a text child: React would escape the quotes in it on the server. Our own static CSS. */}
       <style dangerouslySetInnerHTML={{ __html: PREVIEW_CSS }} />
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-5 py-3">
-        <h2 id="preview-title" className="text-base font-semibold">Live preview</h2>
+        <h2 id="preview-title" className="text-base font-semibold">
+          Live preview
+        </h2>
         {steps ? (
           <div role="group" aria-label="Preview step" className="flex gap-1">
             {steps.map((s, i) => (
-              <button key={i} type="button" aria-pressed={i === Math.min(step, steps.length - 1)} onClick={() => setStep(i)} className="rounded px-2 py-0.5 text-xs ring-1 ring-slate-300 aria-pressed:bg-brand-600 aria-pressed:text-white">
+              <button
+                key={i}
+                type="button"
+                aria-pressed={i === Math.min(step, steps.length - 1)}
+                onClick={() => setStep(i)}
+                className="rounded px-2 py-0.5 text-xs ring-1 ring-slate-300 aria-pressed:bg-brand-600 aria-pressed:text-white"
+              >
                 {i + 1}. {s.title}
               </button>
             ))}

@@ -17,7 +17,12 @@ test('lists every message in nested errors with its path, skipping DOM refs', ()
 })
 
 test('names places in the marketer’s words, counting from 1', () => {
-  const values = { fields: [{ key: 'email', label: 'Work email' }, { key: 'size', label: '' }] }
+  const values = {
+    fields: [
+      { key: 'email', label: 'Work email' },
+      { key: 'size', label: '' },
+    ],
+  }
   expect(describePath('fields.0.key', values as never)).toBe('Field 1 (Work email) › key')
   expect(describePath('fields.1.options.0.value', values as never)).toBe('Field 2 (size) › options › 1 › value')
   expect(describePath('steps.1.title', values as never)).toBe('Step 2 › title')

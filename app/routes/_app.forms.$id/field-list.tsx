@@ -55,8 +55,14 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div className="space-y-3">
-      <p aria-live="polite" className="sr-only">{announcement}</p>
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       <ol className="space-y-3">
         {fields.map((field, index) => (
           <FieldCard
@@ -84,12 +90,20 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
       {canEdit ? (
         <div className="flex flex-wrap items-end gap-2 rounded-lg border-2 border-dashed border-slate-200 p-3">
           <div>
-            <label htmlFor="field-type-to-add" className="block text-sm font-medium text-slate-700">Field type</label>
+            <label htmlFor="field-type-to-add" className="block text-sm font-medium text-slate-700">
+              Field type
+            </label>
             <select id="field-type-to-add" value={typeToAdd} onChange={(e) => setTypeToAdd(e.currentTarget.value as FieldType)} className={inputClass}>
-              {FIELD_TYPES.map((type) => <option key={type} value={type}>{FIELD_TYPE_LABELS[type]}</option>)}
+              {FIELD_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {FIELD_TYPE_LABELS[type]}
+                </option>
+              ))}
             </select>
           </div>
-          <Button type="button" variant="secondary" onClick={add} disabled={fields.length >= MAX_FIELDS}>Add field</Button>
+          <Button type="button" variant="secondary" onClick={add} disabled={fields.length >= MAX_FIELDS}>
+            Add field
+          </Button>
         </div>
       ) : null}
     </div>
@@ -124,7 +138,12 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
         <div className="min-w-0 flex-1">
           <p className="truncate font-medium">
             {name}
-            {field?.required || field?.type === 'consent' ? <span className="text-red-600" aria-label="required"> *</span> : null}
+            {field?.required || field?.type === 'consent' ? (
+              <span className="text-red-600" aria-label="required">
+                {' '}
+                *
+              </span>
+            ) : null}
           </p>
           <p className="text-xs text-slate-500">
             {field ? FIELD_TYPE_LABELS[field.type] : ''} · <span className="font-mono">{field?.key}</span>
@@ -132,13 +151,34 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
           </p>
         </div>
         <button type="button" onClick={onToggle} aria-expanded={isShown} aria-controls={panelId} className="rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-slate-100">
-          {isShown ? 'Close' : canEdit ? 'Edit' : 'Show'}<span className="sr-only"> {name}</span>
+          {isShown ? 'Close' : canEdit ? 'Edit' : 'Show'}
+          <span className="sr-only"> {name}</span>
         </button>
         {canEdit ? (
           <>
-            <button id={`${domId}-up`} type="button" disabled={index === 0} onClick={() => onMove(index - 1, 'up')} aria-label={`Move ${name} up`} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30">↑</button>
-            <button id={`${domId}-down`} type="button" disabled={index === count - 1} onClick={() => onMove(index + 1, 'down')} aria-label={`Move ${name} down`} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30">↓</button>
-            <button type="button" onClick={onRemove} aria-label={`Remove ${name}`} className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50">Remove</button>
+            <button
+              id={`${domId}-up`}
+              type="button"
+              disabled={index === 0}
+              onClick={() => onMove(index - 1, 'up')}
+              aria-label={`Move ${name} up`}
+              className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30"
+            >
+              ↑
+            </button>
+            <button
+              id={`${domId}-down`}
+              type="button"
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1, 'down')}
+              aria-label={`Move ${name} down`}
+              className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30"
+            >
+              ↓
+            </button>
+            <button type="button" onClick={onRemove} aria-label={`Remove ${name}`} className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50">
+              Remove
+            </button>
           </>
         ) : null}
       </div>

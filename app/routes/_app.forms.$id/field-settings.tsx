@@ -18,17 +18,33 @@ export function FieldSettings({ index, type, onTypeChange }: { index: number; ty
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <div>
-        <label htmlFor={`field-${index}-type`} className="block text-sm font-medium text-slate-700">Type</label>
+        <label htmlFor={`field-${index}-type`} className="block text-sm font-medium text-slate-700">
+          Type
+        </label>
         <select id={`field-${index}-type`} value={type} onChange={(e) => onTypeChange(e.currentTarget.value as FieldType)} className={inputClass}>
-          {FIELD_TYPES.map((t) => <option key={t} value={t}>{FIELD_TYPE_LABELS[t]}</option>)}
+          {FIELD_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {FIELD_TYPE_LABELS[t]}
+            </option>
+          ))}
         </select>
       </div>
       {isMultiStep ? (
         <SelectInput path={path('step')} label="Step" options={{ valueAsNumber: true }} choices={steps.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s?.title || 'Untitled step'}` }))} />
-      ) : <div />}
+      ) : (
+        <div />
+      )}
       <TextInput path={path('label')} label="Label" maxLength={200} />
       <TextInput path={path('key')} label="Key" maxLength={40} spellCheck={false} hint="Names the answer in leads, exports and webhooks: lowercase letters, digits and _" />
-      {type === 'consent' ? <TextArea path={path('consentText')} label="Consent text" maxLength={1000} className="md:col-span-2" hint="Visitors tick a box next to this text. Consent is always required and never pre-ticked." /> : null}
+      {type === 'consent' ? (
+        <TextArea
+          path={path('consentText')}
+          label="Consent text"
+          maxLength={1000}
+          className="md:col-span-2"
+          hint="Visitors tick a box next to this text. Consent is always required and never pre-ticked."
+        />
+      ) : null}
       {WITH_PLACEHOLDER.has(type) ? <TextInput path={path('placeholder')} label="Placeholder" maxLength={200} /> : null}
       {type !== 'hidden' ? <TextInput path={path('help')} label="Help text" maxLength={500} hint="Shown under the field" /> : null}
       {type !== 'consent' ? (
@@ -84,7 +100,8 @@ function TypeSettings({ index, type }: { index: number; type: FieldType }) {
       </>
     )
   }
-  if (WITH_TEXT_DEFAULT.has(type)) return <TextInput path={path('defaultValue')} label="Default value" maxLength={type === 'hidden' ? 500 : 254} hint={type === 'hidden' ? 'Used when the URL has no value' : undefined} />
+  if (WITH_TEXT_DEFAULT.has(type))
+    return <TextInput path={path('defaultValue')} label="Default value" maxLength={type === 'hidden' ? 500 : 254} hint={type === 'hidden' ? 'Used when the URL has no value' : undefined} />
   if (CHOICE_TYPES.has(type) || type === 'checkboxes') {
     return (
       <>
@@ -123,11 +140,13 @@ function DefaultChecks({ index }: { index: number }) {
           <fieldset className="md:col-span-2">
             <legend className="text-sm font-medium text-slate-700">Ticked at first</legend>
             <div className="mt-1 flex flex-wrap gap-3">
-              {options.filter((o) => o?.value).map((o) => (
-                <label key={o.value} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" checked={checked.has(o.value)} onChange={() => toggle(o.value)} onBlur={field.onBlur} /> {o.label || o.value}
-                </label>
-              ))}
+              {options
+                .filter((o) => o?.value)
+                .map((o) => (
+                  <label key={o.value} className="flex items-center gap-1.5 text-sm">
+                    <input type="checkbox" checked={checked.has(o.value)} onChange={() => toggle(o.value)} onBlur={field.onBlur} /> {o.label || o.value}
+                  </label>
+                ))}
             </div>
             {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
           </fieldset>
@@ -158,14 +177,28 @@ function OptionsEditor({ index }: { index: number }) {
             <TextInput path={`fields.${index}.options.${i}.label`} label={`Option ${i + 1} label`} maxLength={200} className="min-w-40 flex-1" />
             <TextInput path={`fields.${index}.options.${i}.value`} label="Value" maxLength={100} spellCheck={false} className="w-40" />
             <div className="flex gap-1 pt-6">
-              <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move option ${i + 1} up`} className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30">↑</button>
-              <button type="button" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} aria-label={`Move option ${i + 1} down`} className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30">↓</button>
-              <button type="button" onClick={() => remove(i)} aria-label={`Remove option ${i + 1}`} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50">Remove</button>
+              <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move option ${i + 1} up`} className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30">
+                ↑
+              </button>
+              <button
+                type="button"
+                disabled={i === fields.length - 1}
+                onClick={() => move(i, i + 1)}
+                aria-label={`Move option ${i + 1} down`}
+                className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30"
+              >
+                ↓
+              </button>
+              <button type="button" onClick={() => remove(i)} aria-label={`Remove option ${i + 1}`} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50">
+                Remove
+              </button>
             </div>
           </li>
         ))}
       </ol>
-      <Button type="button" variant="ghost" className="mt-2" onClick={add} disabled={fields.length >= MAX_OPTIONS}>Add option</Button>
+      <Button type="button" variant="ghost" className="mt-2" onClick={add} disabled={fields.length >= MAX_OPTIONS}>
+        Add option
+      </Button>
     </fieldset>
   )
 }

@@ -50,16 +50,22 @@ export function FormBuilder({ formId, initial, canEdit, assets, pagePaths }: Pro
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <form noValidate onSubmit={onSave} aria-label="Form builder" className="space-y-6">
           <Card title="Settings">
-            <fieldset disabled={!canEdit} className="contents"><FormSettings /></fieldset>
+            <fieldset disabled={!canEdit} className="contents">
+              <FormSettings />
+            </fieldset>
           </Card>
           <Card title="Fields" description="Every field costs some conversions: ask what you need to follow the lead up, no more.">
             <FieldList canEdit={canEdit} />
           </Card>
           <Card title="Steps">
-            <fieldset disabled={!canEdit} className="contents"><StepsSettings /></fieldset>
+            <fieldset disabled={!canEdit} className="contents">
+              <StepsSettings />
+            </fieldset>
           </Card>
           <Card title="After submitting">
-            <fieldset disabled={!canEdit} className="contents"><SuccessSettings assets={assets} pagePaths={pagePaths} canEdit={canEdit} /></fieldset>
+            <fieldset disabled={!canEdit} className="contents">
+              <SuccessSettings assets={assets} pagePaths={pagePaths} canEdit={canEdit} />
+            </fieldset>
           </Card>
           {canEdit ? (
             <SaveBar savedJson={savedJson} isSaving={save.state !== 'idle'} formErrors={formErrors} justSaved={result !== undefined && 'done' in result && result.done === 'save'} />
@@ -95,14 +101,22 @@ function SaveBar({ savedJson, isSaving, formErrors, justSaved }: { savedJson: st
         <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
           <p className="font-medium">Fix {problems.length + formErrors.length === 1 ? 'this problem' : 'these problems'} to save:</p>
           <ul className="mt-1 list-disc pl-5">
-            {formErrors.map((message) => <li key={message}>{message}</li>)}
-            {problems.map((p) => <li key={p.path}><span className="font-mono text-xs">{describePath(p.path, values)}</span>: {p.message}</li>)}
+            {formErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+            {problems.map((p) => (
+              <li key={p.path}>
+                <span className="font-mono text-xs">{describePath(p.path, values)}</span>: {p.message}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}
       <div className="flex items-center gap-3">
         <Button disabled={isSaving}>{isSaving ? 'Saving…' : 'Save form'}</Button>
-        <span role="status" className="text-sm text-slate-500">{isDirty ? 'Unsaved changes' : justSaved ? 'Saved.' : 'All changes saved'}</span>
+        <span role="status" className="text-sm text-slate-500">
+          {isDirty ? 'Unsaved changes' : justSaved ? 'Saved.' : 'All changes saved'}
+        </span>
       </div>
     </div>
   )

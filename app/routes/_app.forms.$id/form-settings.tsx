@@ -25,16 +25,18 @@ export function FormSettings() {
         <div className="mt-1 grid gap-2 sm:grid-cols-2">
           <label className="flex gap-2 rounded-md p-2 text-sm ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
             <input type="radio" value="soft" {...register('conversionType')} />
-            <span><strong>Soft</strong>: contact details without a clear intent to buy; a cold lead to nurture.</span>
+            <span>
+              <strong>Soft</strong>: contact details without a clear intent to buy; a cold lead to nurture.
+            </span>
           </label>
           <label className="flex gap-2 rounded-md p-2 text-sm ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
             <input type="radio" value="hard" {...register('conversionType')} />
-            <span><strong>Hard</strong>: intent to buy or evaluate; a hot lead sales must follow up quickly.</span>
+            <span>
+              <strong>Hard</strong>: intent to buy or evaluate; a hot lead sales must follow up quickly.
+            </span>
           </label>
         </div>
-        <p className="mt-1 text-xs text-slate-500">
-          {conversionType === preset ? `The preset for this purpose (${preset}).` : `Overridden: the preset for this purpose is ${preset}.`}
-        </p>
+        <p className="mt-1 text-xs text-slate-500">{conversionType === preset ? `The preset for this purpose (${preset}).` : `Overridden: the preset for this purpose is ${preset}.`}</p>
       </fieldset>
       <TextInput path="submitLabel" label="Submit button label" maxLength={60} />
       <NumberInput path="minFillSeconds" label="Minimum fill time (seconds)" min={0} max={600} step={1} hint="Faster submissions are treated as bots and held back. 0 turns this off." />
@@ -67,14 +69,20 @@ export function StepsSettings() {
       <p className="text-xs text-slate-500">A short first step gets more people started. Put each field in a step from its settings.</p>
       {isMultiStep ? (
         <>
-          {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="text-sm text-red-600">
+              {error}
+            </p>
+          ) : null}
           <ol className="grid gap-2">
             {steps.map((step, i) => (
               <StepRow key={step.id} index={i} canRemove={steps.length > 2} onRemove={() => removeStep(i)} />
             ))}
           </ol>
           <div>
-            <Button type="button" variant="ghost" onClick={() => append({ title: `Step ${steps.length + 1}` })} disabled={steps.length >= 10}>Add step</Button>
+            <Button type="button" variant="ghost" onClick={() => append({ title: `Step ${steps.length + 1}` })} disabled={steps.length >= 10}>
+              Add step
+            </Button>
           </div>
         </>
       ) : null}
@@ -94,7 +102,11 @@ function StepRow({ index, canRemove, onRemove }: { index: number; canRemove: boo
         {inStep.length ? inStep.map((f) => f.label || f.key).join(', ') : 'No fields yet'}
         {error ? <span className="block text-sm text-red-600">{error}</span> : null}
       </p>
-      {canRemove ? <Button type="button" variant="ghost" className="mt-6" onClick={onRemove}>Remove step {index + 1}</Button> : null}
+      {canRemove ? (
+        <Button type="button" variant="ghost" className="mt-6" onClick={onRemove}>
+          Remove step {index + 1}
+        </Button>
+      ) : null}
     </li>
   )
 }

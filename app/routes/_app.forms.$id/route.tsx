@@ -57,7 +57,9 @@ export default function FormRoute() {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <ConversionBadge type={values.conversionType} />
-            <Link to="/forms" className="text-sm text-brand-700 hover:underline">All forms</Link>
+            <Link to="/forms" className="text-sm text-brand-700 hover:underline">
+              All forms
+            </Link>
             {canEdit ? (
               <Form method="post">
                 <input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} />

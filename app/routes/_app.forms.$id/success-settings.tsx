@@ -43,7 +43,11 @@ export function SuccessSettings({ assets, pagePaths, canEdit }: { assets: AssetC
               <TextInput path="success.nextStep.text" label="Next-step text" maxLength={200} placeholder="Want a demo? Book one in 30 seconds" />
               <TextInput path="success.nextStep.url" label="Next-step link" list="next-step-pages" placeholder="/p/demo or https://…" hint="A page of yours (/p/…) or an http(s) address" />
               <datalist id="next-step-pages">
-                {pagePaths.map((p) => <option key={p.path} value={p.path}>{p.name}</option>)}
+                {pagePaths.map((p) => (
+                  <option key={p.path} value={p.path}>
+                    {p.name}
+                  </option>
+                ))}
               </datalist>
             </div>
           ) : null}
@@ -67,8 +71,12 @@ function AssetSettings({ assets, canEdit }: { assets: AssetChoice[]; canEdit: bo
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">The file</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-1.5"><input type="radio" value="upload" {...register('success.assetSource')} /> Uploaded here</label>
-          <label className="flex items-center gap-1.5"><input type="radio" value="url" {...register('success.assetSource')} /> Hosted elsewhere (URL)</label>
+          <label className="flex items-center gap-1.5">
+            <input type="radio" value="upload" {...register('success.assetSource')} /> Uploaded here
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="radio" value="url" {...register('success.assetSource')} /> Hosted elsewhere (URL)
+          </label>
         </div>
       </fieldset>
       {source === 'url' ? (
@@ -80,7 +88,11 @@ function AssetSettings({ assets, canEdit }: { assets: AssetChoice[]; canEdit: bo
             label="Uploaded file"
             choices={[{ value: '', label: choices.length ? 'Choose a file…' : 'No files yet: upload one' }, ...choices.map((a) => ({ value: a.id, label: `${a.filename} (${formatBytes(a.size)})` }))]}
           />
-          {chosen?.url ? <a href={chosen.url} className="text-sm text-brand-700 underline">Download {chosen.filename} to check it</a> : null}
+          {chosen?.url ? (
+            <a href={chosen.url} className="text-sm text-brand-700 underline">
+              Download {chosen.filename} to check it
+            </a>
+          ) : null}
           {canEdit ? (
             <AssetUpload
               onUploaded={(asset) => {
@@ -121,11 +133,17 @@ function AssetUpload({ onUploaded }: { onUploaded: (asset: AssetChoice) => void 
   const error = problem || (result && 'errors' in result ? (result.errors.fieldErrors.file?.[0] ?? result.errors.formErrors[0]) : '')
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">Upload a file</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        Upload a file
+      </label>
       <input id={id} ref={input} type="file" accept={ASSET_ACCEPT} onChange={send} aria-describedby={`${id}-note`} className="mt-1 block text-sm" />
       <div id={`${id}-note`} role="status">
         {upload.state !== 'idle' ? <p className="mt-1 text-sm text-slate-600">Uploading…</p> : null}
-        {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : <p className="mt-1 text-xs text-slate-500">PDF, ZIP, EPUB, images, Word/Excel/PowerPoint, TXT or CSV; at most {MAX_ASSET_MB} MB.</p>}
+        {error ? (
+          <p className="mt-1 text-sm text-red-600">{error}</p>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500">PDF, ZIP, EPUB, images, Word/Excel/PowerPoint, TXT or CSV; at most {MAX_ASSET_MB} MB.</p>
+        )}
       </div>
     </div>
   )

@@ -22,9 +22,7 @@ export function StageHistory({ changes }: { changes: Change[] }) {
         <ol className="space-y-2 text-sm">
           {changes.map((c) => (
             <li key={c.id} data-testid="stage-change">
-              <span className="font-medium">
-                {c.fromStage === c.toStage ? `${STAGE_LABELS[c.toStage]}: new deal value` : `${STAGE_LABELS[c.fromStage]} → ${STAGE_LABELS[c.toStage]}`}
-              </span>
+              <span className="font-medium">{c.fromStage === c.toStage ? `${STAGE_LABELS[c.toStage]}: new deal value` : `${STAGE_LABELS[c.fromStage]} → ${STAGE_LABELS[c.toStage]}`}</span>
               {c.dealValue !== null ? ` (${formatAmount(c.dealValue)})` : ''}
               <span className="block text-slate-500">
                 by {c.changedByName ?? BY_SOURCE[c.source] ?? 'a former member'} · {formatDateTime(c.createdAt)}
@@ -51,7 +49,9 @@ export function NotesCard({ notes, canEdit, errors, saved }: { notes: Note[]; ca
           {notes.map((n) => (
             <li key={n.id}>
               <p className="whitespace-pre-wrap break-words">{n.body}</p>
-              <p className="text-slate-500">{n.authorName ?? 'A former member'} · {formatDateTime(n.createdAt)}</p>
+              <p className="text-slate-500">
+                {n.authorName ?? 'A former member'} · {formatDateTime(n.createdAt)}
+              </p>
             </li>
           ))}
         </ol>
@@ -65,11 +65,27 @@ function NoteForm({ errors, saved }: { errors?: FormErrors; saved: boolean }) {
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="mb-4 space-y-2">
       <input type="hidden" name="intent" value="note" />
-      <label htmlFor="note-body" className="sr-only">New note</label>
-      <textarea id="note-body" rows={3} maxLength={5000} placeholder="Called, wants a quote by Friday…" {...form.register('body')} aria-invalid={errorFor('body') ? true : undefined} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" />
+      <label htmlFor="note-body" className="sr-only">
+        New note
+      </label>
+      <textarea
+        id="note-body"
+        rows={3}
+        maxLength={5000}
+        placeholder="Called, wants a quote by Friday…"
+        {...form.register('body')}
+        aria-invalid={errorFor('body') ? true : undefined}
+        className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+      />
       {errorFor('body') ? <p className="text-sm text-red-600">{errorFor('body')}</p> : null}
-      <Button variant="secondary" disabled={isSubmitting}>Add note</Button>
-      {saved ? <p role="status" className="text-sm text-green-700">Note added.</p> : null}
+      <Button variant="secondary" disabled={isSubmitting}>
+        Add note
+      </Button>
+      {saved ? (
+        <p role="status" className="text-sm text-green-700">
+          Note added.
+        </p>
+      ) : null}
     </ZodForm>
   )
 }
@@ -78,7 +94,10 @@ function NoteForm({ errors, saved }: { errors?: FormErrors; saved: boolean }) {
 export function EraseForm({ errors }: { errors?: FormErrors }) {
   const error = errors?.fieldErrors.confirm?.[0]
   return (
-    <Card title="Erase personal data" description="For a deletion request: removes contact details, answers and notes for good. Counts and conversions stay, anonymous, so page and experiment results do not change.">
+    <Card
+      title="Erase personal data"
+      description="For a deletion request: removes contact details, answers and notes for good. Counts and conversions stay, anonymous, so page and experiment results do not change."
+    >
       <Form
         method="post"
         className="space-y-3"
@@ -88,8 +107,7 @@ export function EraseForm({ errors }: { errors?: FormErrors }) {
       >
         <input type="hidden" name="intent" value="erase" />
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="confirm" required aria-invalid={error ? true : undefined} className="mt-1" />
-          I understand this cannot be undone.
+          <input type="checkbox" name="confirm" required aria-invalid={error ? true : undefined} className="mt-1" />I understand this cannot be undone.
         </label>
         {error ? <p className="text-sm text-red-600">{error}</p> : null}
         <Button variant="danger">Erase lead</Button>

@@ -45,16 +45,25 @@ export default function LeadRoute() {
   const isErased = lead.erasedAt !== null
   return (
     <>
-      <p className="mb-2 text-sm"><Link to="/leads" className="text-brand-700 hover:underline">← All leads</Link></p>
+      <p className="mb-2 text-sm">
+        <Link to="/leads" className="text-brand-700 hover:underline">
+          ← All leads
+        </Link>
+      </p>
       <PageHeader
         title={isErased ? 'Erased lead' : (lead.name ?? lead.email ?? 'Lead without contact details')}
         description={isErased ? undefined : [lead.email, lead.company].filter(Boolean).join(' · ')}
-        actions={<div className="flex items-center gap-2"><TemperatureBadge temperature={lead.temperature} />{isNew ? <NewLeadBadge /> : null}</div>}
+        actions={
+          <div className="flex items-center gap-2">
+            <TemperatureBadge temperature={lead.temperature} />
+            {isNew ? <NewLeadBadge /> : null}
+          </div>
+        }
       />
       {isErased ? (
         <p role="status" className="mb-6 rounded-md bg-slate-100 p-4 text-sm text-slate-700">
-          Personal data erased on {formatDateTime(lead.erasedAt)}: contact details, answers and notes are gone. Its conversions still count in page
-          and experiment results, without anything that identifies the person.
+          Personal data erased on {formatDateTime(lead.erasedAt)}: contact details, answers and notes are gone. Its conversions still count in page and experiment results, without anything that
+          identifies the person.
         </p>
       ) : null}
       <FormErrorList errors={errors?.formErrors} />

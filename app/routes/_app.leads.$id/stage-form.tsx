@@ -27,9 +27,15 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
         <FormErrorList errors={errors?.formErrors} />
         <fieldset disabled={!canEdit} className="space-y-4">
           <div>
-            <label htmlFor="lead-stage" className="block text-sm font-medium text-slate-700">Stage</label>
+            <label htmlFor="lead-stage" className="block text-sm font-medium text-slate-700">
+              Stage
+            </label>
             <select id="lead-stage" defaultValue={stage} {...form.register('stage')} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
-              {LEAD_STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+              {LEAD_STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
             </select>
             {errorFor('stage') ? <p className="mt-1 text-sm text-red-600">{errorFor('stage')}</p> : null}
           </div>
@@ -44,7 +50,11 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
             />
           </div>
           {canEdit ? <Button disabled={isSubmitting}>Save stage</Button> : <p className="text-sm text-slate-500">Viewers cannot change the stage.</p>}
-          {saved ? <p role="status" className="text-sm text-green-700">Saved.</p> : null}
+          {saved ? (
+            <p role="status" className="text-sm text-green-700">
+              Saved.
+            </p>
+          ) : null}
         </fieldset>
       </Form>
     </Card>

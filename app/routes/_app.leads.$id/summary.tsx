@@ -4,16 +4,13 @@ import { Card } from '#app/components/ui/card'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage, TouchJson } from '#db/schema'
 
-
 export const channelLabel = (channel: string) => CHANNEL_LABELS[channel as Channel] ?? channel
 
 /** Where a visit came from, as one line: "Paid search · google / cpc · spring-sale · from news.example/post". */
 export function describeTouch(touch: TouchJson | null) {
   if (!touch) return '–'
   const utm = [touch.utmSource, touch.utmMedium].filter(Boolean).join(' / ')
-  return [channelLabel(touch.channel), utm, touch.utmCampaign, touch.referrer ? `from ${touch.referrer}` : null, `landed on ${touch.landingPath}`]
-    .filter(Boolean)
-    .join(' · ')
+  return [channelLabel(touch.channel), utm, touch.utmCampaign, touch.referrer ? `from ${touch.referrer}` : null, `landed on ${touch.landingPath}`].filter(Boolean).join(' · ')
 }
 
 type Lead = {
@@ -39,10 +36,28 @@ type Lead = {
 
 export function LeadSummary({ lead }: { lead: Lead }) {
   const rows: [string, React.ReactNode][] = [
-    ['Email', lead.email ? <a href={`mailto:${lead.email}`} className="text-brand-700 hover:underline">{lead.email}</a> : '–'],
+    [
+      'Email',
+      lead.email ? (
+        <a href={`mailto:${lead.email}`} className="text-brand-700 hover:underline">
+          {lead.email}
+        </a>
+      ) : (
+        '–'
+      ),
+    ],
     ['Name', lead.name ?? '–'],
     ['Company', lead.company ?? '–'],
-    ['Phone', lead.phone ? <a href={`tel:${lead.phone}`} className="text-brand-700 hover:underline">{lead.phone}</a> : '–'],
+    [
+      'Phone',
+      lead.phone ? (
+        <a href={`tel:${lead.phone}`} className="text-brand-700 hover:underline">
+          {lead.phone}
+        </a>
+      ) : (
+        '–'
+      ),
+    ],
     ['Stage', STAGE_LABELS[lead.stage]],
     ['Deal value', formatAmount(lead.dealValue)],
     ['Score', `${lead.score} (${lead.hardConversions} hard, ${lead.softConversions} soft conversions, ${lead.pagesViewed} page views)`],
@@ -81,7 +96,9 @@ export function Journey({ journey, isErased }: { journey: View[]; isErased: bool
               <span className="whitespace-nowrap text-slate-500">{formatDateTime(view.viewedAt)}</span>
               <span className="font-medium">{view.pageName ?? 'Deleted page'}</span>
               <span className="font-mono text-xs leading-5 text-slate-500">{view.path}</span>
-              <span className="text-slate-500">variant {view.variantKey} · {channelLabel(view.channel)}</span>
+              <span className="text-slate-500">
+                variant {view.variantKey} · {channelLabel(view.channel)}
+              </span>
             </li>
           ))}
         </ol>

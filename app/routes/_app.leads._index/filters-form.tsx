@@ -18,7 +18,15 @@ export function LeadFiltersForm({ filters, sort, options }: Props) {
         Search
         <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} placeholder="Email, name or company" className={inputClass} />
       </label>
-      <Select label="Temperature" name="temperature" value={filters.temperature} options={[['hot', 'Hot'], ['cold', 'Cold']]} />
+      <Select
+        label="Temperature"
+        name="temperature"
+        value={filters.temperature}
+        options={[
+          ['hot', 'Hot'],
+          ['cold', 'Cold'],
+        ]}
+      />
       <Select label="Stage" name="stage" value={filters.stage} options={LEAD_STAGES.map((s) => [s, STAGE_LABELS[s]])} />
       <Select label="Source (first touch)" name="source" value={filters.source} options={CHANNELS.map((c) => [c, CHANNEL_LABELS[c]])} />
       <Select label="Form" name="formId" value={filters.formId} options={options.forms.map((f) => [f.id, f.name])} />
@@ -36,13 +44,19 @@ export function LeadFiltersForm({ filters, sort, options }: Props) {
       <label className="text-sm font-medium text-slate-700">
         Sort by
         <select name="sort" defaultValue={sort} className={inputClass}>
-          {LEAD_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+          {LEAD_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
         </select>
       </label>
       <DashboardFilters filters={filters} />
       <div className="flex items-end gap-2 lg:col-span-3">
         <Button>Apply</Button>
-        <Link to="/leads" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">Clear</Link>
+        <Link to="/leads" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
+          Clear
+        </Link>
       </div>
     </Form>
   )
@@ -54,7 +68,10 @@ function DashboardFilters({ filters }: { filters: LeadFilters }) {
   const converted = conversionType || variantKey || convertedFrom || convertedTo
   const parts = [
     converted
-      ? `a ${conversionType ?? ''} conversion${variantKey ? ` on variant ${variantKey}` : ''}${convertedFrom || convertedTo ? ` between ${convertedFrom ?? 'the start'} and ${convertedTo ?? 'today'}` : ''}`.replace('a  ', 'a ')
+      ? `a ${conversionType ?? ''} conversion${variantKey ? ` on variant ${variantKey}` : ''}${convertedFrom || convertedTo ? ` between ${convertedFrom ?? 'the start'} and ${convertedTo ?? 'today'}` : ''}`.replace(
+          'a  ',
+          'a ',
+        )
       : null,
     reached ? `reached ${STAGE_LABELS[reached]}${reachedFrom || reachedTo ? ` (first between ${reachedFrom ?? 'the start'} and ${reachedTo ?? 'today'})` : ''}` : null,
     touched ? `a touch from ${CHANNEL_LABELS[touched]}` : null,
@@ -65,7 +82,9 @@ function DashboardFilters({ filters }: { filters: LeadFilters }) {
   const hidden = Object.entries({ reached, reachedFrom, reachedTo, touched, device, heardAbout, conversionType, variantKey, convertedFrom, convertedTo }).filter(([, v]) => v)
   return (
     <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
-      {hidden.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {hidden.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       From the dashboard: leads with {parts.join(', ')}.
     </p>
   )
@@ -77,7 +96,11 @@ function Select({ label, name, value, options }: { label: string; name: string; 
       {label}
       <select name={name} defaultValue={value ?? ''} className={inputClass}>
         <option value="">Any</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   )

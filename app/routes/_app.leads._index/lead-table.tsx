@@ -26,7 +26,8 @@ function SortHeader({ by, sort, search, children }: { by: LeadSort; sort: LeadSo
   return (
     <th className="py-2 pr-4 font-medium" aria-sort={sort === by ? 'descending' : undefined}>
       <Link to={linkWith(search, { sort: by })} className={sort === by ? 'text-slate-900 underline' : 'hover:text-slate-900'}>
-        {children}{sort === by ? <span aria-hidden> ↓</span> : null}
+        {children}
+        {sort === by ? <span aria-hidden> ↓</span> : null}
       </Link>
     </th>
   )
@@ -44,9 +45,13 @@ export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSor
             <th className="py-2 pr-4 font-medium">Temperature</th>
             <th className="py-2 pr-4 font-medium">Stage</th>
             <th className="py-2 pr-4 font-medium">Source</th>
-            <SortHeader by="score" sort={sort} search={search}>Score</SortHeader>
+            <SortHeader by="score" sort={sort} search={search}>
+              Score
+            </SortHeader>
             <th className="py-2 pr-4 font-medium">First seen</th>
-            <SortHeader by="last_conversion" sort={sort} search={search}>Last conversion</SortHeader>
+            <SortHeader by="last_conversion" sort={sort} search={search}>
+              Last conversion
+            </SortHeader>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -56,12 +61,16 @@ export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSor
             return (
               <tr key={lead.id} data-testid="lead-row" className={isNew ? 'bg-amber-50' : undefined}>
                 <td className={`py-2 pl-2 pr-4 ${isNew ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
-                  <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">{lead.email ?? 'No email given'}</Link>
+                  <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                    {lead.email ?? 'No email given'}
+                  </Link>
                   {isNew ? <NewLeadBadge /> : null}
                 </td>
                 <td className="py-2 pr-4">{lead.name ?? '–'}</td>
                 <td className="py-2 pr-4">{lead.company ?? '–'}</td>
-                <td className="py-2 pr-4"><TemperatureBadge temperature={lead.temperature} /></td>
+                <td className="py-2 pr-4">
+                  <TemperatureBadge temperature={lead.temperature} />
+                </td>
                 <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
                 <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>
                 <td className="py-2 pr-4 tabular-nums">{lead.score}</td>

@@ -33,8 +33,12 @@ export default function LeadsRoute() {
         description="Everyone who converted. Hot leads made a hard conversion (a demo, a quote, a call): follow them up first."
         actions={
           <div className="flex gap-2">
-            <Link to="/leads/held" className={buttonClass('secondary')}>Held submissions</Link>
-            <a href={exportHref} className={buttonClass('secondary')} download>Export CSV</a>
+            <Link to="/leads/held" className={buttonClass('secondary')}>
+              Held submissions
+            </Link>
+            <a href={exportHref} className={buttonClass('secondary')} download>
+              Export CSV
+            </a>
           </div>
         }
       />
@@ -47,7 +51,12 @@ export default function LeadsRoute() {
       {leads.length === 0 && isFirstPage ? (
         isFiltered ? (
           <EmptyState title="No leads match these filters">
-            <p>Try fewer filters or another search. <Link to="/leads" className="text-brand-700 underline">Show all leads</Link></p>
+            <p>
+              Try fewer filters or another search.{' '}
+              <Link to="/leads" className="text-brand-700 underline">
+                Show all leads
+              </Link>
+            </p>
           </EmptyState>
         ) : (
           <EmptyState title="No leads yet">
@@ -58,8 +67,20 @@ export default function LeadsRoute() {
         <Card>
           <LeadTable leads={leads} sort={query.sort} search={search} />
           <nav aria-label="Pages of leads" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
-            {isFirstPage ? <span /> : <Link to={linkWith(search, { cursor: null })} className={buttonClass('ghost')}>← First page</Link>}
-            {next ? <Link to={linkWith(search, { cursor: next })} className={buttonClass('secondary')} preventScrollReset={false}>Next page →</Link> : <span className="text-slate-500">End of the list</span>}
+            {isFirstPage ? (
+              <span />
+            ) : (
+              <Link to={linkWith(search, { cursor: null })} className={buttonClass('ghost')}>
+                ← First page
+              </Link>
+            )}
+            {next ? (
+              <Link to={linkWith(search, { cursor: next })} className={buttonClass('secondary')} preventScrollReset={false}>
+                Next page →
+              </Link>
+            ) : (
+              <span className="text-slate-500">End of the list</span>
+            )}
           </nav>
         </Card>
       )}

@@ -45,12 +45,22 @@ export default function PageRoute() {
         description={`/p/${page.slug} · ${page.status}${page.versions[0] ? ` · version ${page.versions.find((v) => v.id === page.publishedVersionId)?.number ?? '–'} live` : ''}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            {page.publishedVersionId && !isArchived ? <a href={`/p/${page.slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>Open live page</a> : null}
+            {page.publishedVersionId && !isArchived ? (
+              <a href={`/p/${page.slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>
+                Open live page
+              </a>
+            ) : null}
             {canEdit && !isArchived ? (
-              <Form method="post"><input type="hidden" name="intent" value="publish" /><Button>Publish all variants</Button></Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="publish" />
+                <Button>Publish all variants</Button>
+              </Form>
             ) : null}
             {canEdit ? (
-              <Form method="post"><input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} /><Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? 'Restore' : 'Archive'}</Button></Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} />
+                <Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? 'Restore' : 'Archive'}</Button>
+              </Form>
             ) : null}
           </div>
         }
@@ -58,7 +68,11 @@ export default function PageRoute() {
       <FormErrorList errors={errors?.formErrors} />
       {done?.done === 'publish' || done?.done === 'revert' ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
-          Version {'version' in done ? done.version : ''} is live at <a className="underline" href={`/p/${page.slug}`}>/p/{page.slug}</a>.
+          Version {'version' in done ? done.version : ''} is live at{' '}
+          <a className="underline" href={`/p/${page.slug}`}>
+            /p/{page.slug}
+          </a>
+          .
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -68,21 +82,38 @@ export default function PageRoute() {
               {page.variants.map((v) => (
                 <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="variant-row">
                   <div>
-                    <p className="font-medium"><span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span>{v.name}</p>
+                    <p className="font-medium">
+                      <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span>
+                      {v.name}
+                    </p>
                     <p className="text-xs text-slate-500">Draft saved {formatDateTime(v.draftUpdatedAt)}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
-                    {canEdit ? <Link to={`/editor/${page.id}/${v.key}`} className={buttonClass('secondary')}>Edit {v.key}</Link> : null}
-                    {page.publishedVersionId ? <a href={`/p/${page.slug}?variant=${v.key}`} target="_blank" rel="noreferrer" className={buttonClass('ghost')}>Preview published {v.key}</a> : null}
                     {canEdit ? (
-                      <Form method="post"><input type="hidden" name="intent" value="duplicate" /><input type="hidden" name="copyFrom" value={v.key} /><Button variant="ghost">Duplicate as new variant</Button></Form>
+                      <Link to={`/editor/${page.id}/${v.key}`} className={buttonClass('secondary')}>
+                        Edit {v.key}
+                      </Link>
+                    ) : null}
+                    {page.publishedVersionId ? (
+                      <a href={`/p/${page.slug}?variant=${v.key}`} target="_blank" rel="noreferrer" className={buttonClass('ghost')}>
+                        Preview published {v.key}
+                      </a>
+                    ) : null}
+                    {canEdit ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="duplicate" />
+                        <input type="hidden" name="copyFrom" value={v.key} />
+                        <Button variant="ghost">Duplicate as new variant</Button>
+                      </Form>
                     ) : null}
                   </div>
                   {canEdit ? (
                     <Form method="post" className="flex w-full items-center gap-2">
                       <input type="hidden" name="intent" value="renameVariant" />
                       <input type="hidden" name="key" value={v.key} />
-                      <label className="sr-only" htmlFor={`variant-name-${v.key}`}>Name of variant {v.key}</label>
+                      <label className="sr-only" htmlFor={`variant-name-${v.key}`}>
+                        Name of variant {v.key}
+                      </label>
                       <input id={`variant-name-${v.key}`} name="name" defaultValue={v.name} maxLength={60} className="w-56 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300" />
                       <Button variant="ghost">Rename</Button>
                     </Form>
@@ -106,8 +137,14 @@ export default function PageRoute() {
                     {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">live</span> : null}
                   </span>
                   {canEdit && v.id !== page.publishedVersionId ? (
-                    <Form method="post" onSubmit={(e) => { if (!confirm(`Serve version ${v.number} again? Current drafts are replaced by its content.`)) e.preventDefault() }}>
-                      <input type="hidden" name="intent" value="revert" /><input type="hidden" name="number" value={v.number} />
+                    <Form
+                      method="post"
+                      onSubmit={(e) => {
+                        if (!confirm(`Serve version ${v.number} again? Current drafts are replaced by its content.`)) e.preventDefault()
+                      }}
+                    >
+                      <input type="hidden" name="intent" value="revert" />
+                      <input type="hidden" name="number" value={v.number} />
                       <Button variant="ghost">Revert</Button>
                     </Form>
                   ) : null}

@@ -33,7 +33,9 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
           <Field label="Title" name="title" defaultValue={s.title} maxLength={120} error={error('title')} hint="Browser tab and search result title" />
           <SlugField defaultValue={page.slug} pageId={page.id} error={error('slug')} />
           <div className="md:col-span-2">
-            <label htmlFor="page-description" className="block text-sm font-medium text-slate-700">Meta description</label>
+            <label htmlFor="page-description" className="block text-sm font-medium text-slate-700">
+              Meta description
+            </label>
             <textarea id="page-description" name="description" defaultValue={s.description} maxLength={300} rows={2} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300" />
           </div>
           <Field label="Social image URL" name="socialImage" defaultValue={s.socialImage} error={error('socialImage')} placeholder="https://…" />
@@ -43,14 +45,28 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
           </label>
           <Field label="Brand colour" name="brandColor" type="color" defaultValue={s.theme.brandColor} error={error('brandColor')} className="[&_input]:h-10 [&_input]:p-1" />
           <div>
-            <label htmlFor="page-font" className="block text-sm font-medium text-slate-700">Font</label>
+            <label htmlFor="page-font" className="block text-sm font-medium text-slate-700">
+              Font
+            </label>
             <select id="page-font" name="font" defaultValue={s.theme.font} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
-              {fonts.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+              {fonts.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
             </select>
           </div>
           <Field label="Logo URL" name="logo" defaultValue={s.theme.logo} error={error('logo')} placeholder="https://… (shown above every variant)" className="md:col-span-2" />
-          {canEdit ? <div><Button>Save settings</Button></div> : null}
-          {saved ? <p role="status" className="text-sm text-green-700">Saved. Publish to make it live.</p> : null}
+          {canEdit ? (
+            <div>
+              <Button>Save settings</Button>
+            </div>
+          ) : null}
+          {saved ? (
+            <p role="status" className="text-sm text-green-700">
+              Saved. Publish to make it live.
+            </p>
+          ) : null}
         </fieldset>
       </Form>
     </Card>

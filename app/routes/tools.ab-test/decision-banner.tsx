@@ -2,7 +2,6 @@ import type { Analysis } from '#app/statistics/analyze'
 import { DECISION_TITLES, DECISION_TONES } from '#app/components/decision-labels'
 import { formatPValue } from '#app/components/format'
 
-
 /** The verdict in one sentence (which already says how many more visitors and days), in words and not only colour. */
 export function DecisionBanner({ decision, srm }: Pick<Analysis, 'decision' | 'srm'>) {
   return (
@@ -11,8 +10,8 @@ export function DecisionBanner({ decision, srm }: Pick<Analysis, 'decision' | 's
       <p className="mt-1">{decision.reason}</p>
       {srm.detected ? (
         <p className="mt-2 text-sm">
-          Sample ratio mismatch (p = {formatPValue(srm.pValue)}): the visitor counts do not match the planned split. Usual
-          causes: redirects or slow pages that lose visitors of one variant, bots, or assignment changed mid-test.
+          Sample ratio mismatch (p = {formatPValue(srm.pValue)}): the visitor counts do not match the planned split. Usual causes: redirects or slow pages that lose visitors of one variant, bots, or
+          assignment changed mid-test.
         </p>
       ) : null}
     </section>

@@ -37,8 +37,7 @@ export default function AbTestCalculator() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">A/B test significance calculator</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
-          Enter visitors and conversions per variant. The first row is the control. Results stay valid however often
-          you check (always-valid inference), unless you switch to the fixed-horizon test.
+          Enter visitors and conversions per variant. The first row is the control. Results stay valid however often you check (always-valid inference), unless you switch to the fixed-horizon test.
         </p>
       </div>
       <Card>
@@ -46,7 +45,11 @@ export default function AbTestCalculator() {
           <div className="overflow-x-auto">
             <table className="w-full table-fixed text-sm">
               <thead className="text-left text-slate-500">
-                <tr><th className="w-1/4 pb-2 font-medium">Variant</th><th className="pb-2 font-medium">Visitors</th><th className="pb-2 font-medium">Conversions</th></tr>
+                <tr>
+                  <th className="w-1/4 pb-2 font-medium">Variant</th>
+                  <th className="pb-2 font-medium">Visitors</th>
+                  <th className="pb-2 font-medium">Conversions</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((row, i) => (
@@ -59,7 +62,14 @@ export default function AbTestCalculator() {
                       const error = rowError(i, field)
                       return (
                         <td key={field} className="py-1 pr-2">
-                          <input name={field} defaultValue={row[field]} inputMode="numeric" aria-label={`${field === 'visitors' ? 'Visitors' : 'Conversions'} of ${row.name}`} aria-invalid={error ? true : undefined} className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500" />
+                          <input
+                            name={field}
+                            defaultValue={row[field]}
+                            inputMode="numeric"
+                            aria-label={`${field === 'visitors' ? 'Visitors' : 'Conversions'} of ${row.name}`}
+                            aria-invalid={error ? true : undefined}
+                            className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+                          />
                           {error ? <p className="mt-1 text-xs text-red-600">{error}</p> : null}
                         </td>
                       )
@@ -70,31 +80,52 @@ export default function AbTestCalculator() {
             </table>
           </div>
           <div className="flex flex-wrap items-end gap-4 text-sm">
-            <label className="font-medium text-slate-700">Confidence
+            <label className="font-medium text-slate-700">
+              Confidence
               <select name="confidence" defaultValue={String(settings.confidence)} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-                <option value="0.9">90%</option><option value="0.95">95%</option><option value="0.99">99%</option>
+                <option value="0.9">90%</option>
+                <option value="0.95">95%</option>
+                <option value="0.99">99%</option>
               </select>
             </label>
-            <label className="font-medium text-slate-700">Method
+            <label className="font-medium text-slate-700">
+              Method
               <select name="method" defaultValue={settings.sequential ? 'sequential' : 'fixed'} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-                <option value="sequential">Always valid (peek-safe)</option><option value="fixed">Fixed horizon (look once)</option>
+                <option value="sequential">Always valid (peek-safe)</option>
+                <option value="fixed">Fixed horizon (look once)</option>
               </select>
             </label>
-            <label className="font-medium text-slate-700">Planned visitors per variant
-              <input name="planned" defaultValue={settings.plannedVisitorsPerVariant ?? ''} inputMode="numeric" placeholder="optional" className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300" />
+            <label className="font-medium text-slate-700">
+              Planned visitors per variant
+              <input
+                name="planned"
+                defaultValue={settings.plannedVisitorsPerVariant ?? ''}
+                inputMode="numeric"
+                placeholder="optional"
+                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300"
+              />
             </label>
-            <label className="font-medium text-slate-700">Daily visitors (all variants)
+            <label className="font-medium text-slate-700">
+              Daily visitors (all variants)
               <input name="daily" defaultValue={settings.dailyVisitors ?? ''} inputMode="numeric" placeholder="optional" className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300" />
             </label>
           </div>
           {generalErrors.length ? (
             <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
-              {generalErrors.map(([key, messages]) => <p key={key}>{key}: {messages.join(', ')}</p>)}
+              {generalErrors.map(([key, messages]) => (
+                <p key={key}>
+                  {key}: {messages.join(', ')}
+                </p>
+              ))}
             </div>
           ) : null}
           <div className="flex flex-wrap gap-3">
             <Button>Analyse</Button>
-            {rows.length < MAX_ROWS ? <Button variant="secondary" name="rows" value={String(rows.length + 1)}>Add variant</Button> : null}
+            {rows.length < MAX_ROWS ? (
+              <Button variant="secondary" name="rows" value={String(rows.length + 1)}>
+                Add variant
+              </Button>
+            ) : null}
           </div>
         </Form>
       </Card>
@@ -102,13 +133,18 @@ export default function AbTestCalculator() {
       {analysis ? (
         <>
           <DecisionBanner decision={analysis.decision} srm={analysis.srm} />
-          <Card title="Results" description={`Intervals at ${confidenceLabel} confidence. ${settings.sequential ? 'p-values and the lift interval shown are always valid.' : 'Fixed-horizon: valid only if you decided the sample size in advance and look once.'}`}>
+          <Card
+            title="Results"
+            description={`Intervals at ${confidenceLabel} confidence. ${settings.sequential ? 'p-values and the lift interval shown are always valid.' : 'Fixed-horizon: valid only if you decided the sample size in advance and look once.'}`}
+          >
             <div className="overflow-x-auto">
               <table className="w-full min-w-[56rem] text-left text-sm" data-testid="results-table">
                 <thead className="text-slate-500">
                   <tr>
                     {['Variant', 'Visitors', 'Conversions', 'Rate (interval)', 'Lift vs control (interval)', 'p-value', 'Chance to beat control', 'Chance to be best', 'Expected loss'].map((h) => (
-                      <th key={h} className="py-2 pr-4 font-medium">{h}</th>
+                      <th key={h} className="py-2 pr-4 font-medium">
+                        {h}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -119,13 +155,33 @@ export default function AbTestCalculator() {
                     const p = c ? (settings.sequential ? c.sequentialPValueAdjusted : c.pValueAdjusted) : null
                     return (
                       <tr key={v.key}>
-                        <th scope="row" className="py-2 pr-4 font-semibold">{v.key}{c ? '' : ' (control)'}</th>
+                        <th scope="row" className="py-2 pr-4 font-semibold">
+                          {v.key}
+                          {c ? '' : ' (control)'}
+                        </th>
                         <td className="py-2 pr-4">{formatCount(v.visitors)}</td>
                         <td className="py-2 pr-4">{formatCount(v.conversions)}</td>
-                        <td className="py-2 pr-4">{formatPercent(v.rate)} <span className="text-slate-500">({formatInterval(v.ci, (x) => formatPercent(x))})</span></td>
-                        <td className="py-2 pr-4">{c ? <>{formatLift(c.relativeLift)} <span className="text-slate-500">({formatInterval(liftCi, (x) => formatLift(x))})</span></> : '–'}</td>
                         <td className="py-2 pr-4">
-                          {c ? <>{formatPValue(p)}{c.significant ? <strong className="ml-1 text-green-700">significant</strong> : null}</> : '–'}
+                          {formatPercent(v.rate)} <span className="text-slate-500">({formatInterval(v.ci, (x) => formatPercent(x))})</span>
+                        </td>
+                        <td className="py-2 pr-4">
+                          {c ? (
+                            <>
+                              {formatLift(c.relativeLift)} <span className="text-slate-500">({formatInterval(liftCi, (x) => formatLift(x))})</span>
+                            </>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                        <td className="py-2 pr-4">
+                          {c ? (
+                            <>
+                              {formatPValue(p)}
+                              {c.significant ? <strong className="ml-1 text-green-700">significant</strong> : null}
+                            </>
+                          ) : (
+                            '–'
+                          )}
                           {c?.exactPValue !== undefined ? <span className="block text-xs text-slate-500">Fisher exact: {formatPValue(c.exactPValue)}</span> : null}
                         </td>
                         <td className="py-2 pr-4">{c ? formatPercent(c.probabilityToBeatControl, 1) : '–'}</td>
@@ -139,25 +195,32 @@ export default function AbTestCalculator() {
             </div>
             {analysis.variants.some((v) => v.vsControl?.note) ? (
               <ul className="mt-3 list-disc pl-5 text-xs text-slate-500">
-                {analysis.variants.filter((v) => v.vsControl?.note).map((v) => <li key={v.key}>{v.key}: {v.vsControl!.note}</li>)}
+                {analysis.variants
+                  .filter((v) => v.vsControl?.note)
+                  .map((v) => (
+                    <li key={v.key}>
+                      {v.key}: {v.vsControl!.note}
+                    </li>
+                  ))}
               </ul>
             ) : null}
           </Card>
           <Card title="Relative lift against the control">
             <IntervalChart
               title={`Relative lift of each variant against ${analysis.variants.find((v) => !v.vsControl)?.key ?? 'the control'}, ${settings.sequential ? 'always-valid' : 'fixed-horizon'} ${confidenceLabel} intervals`}
-              rows={analysis.variants.filter((v) => v.vsControl).map((v) => ({
-                label: v.key,
-                estimate: v.vsControl!.relativeLift,
-                ci: settings.sequential ? v.vsControl!.sequentialRelativeLiftCi : v.vsControl!.relativeLiftCi,
-                isSignificant: v.vsControl!.significant,
-              }))}
+              rows={analysis.variants
+                .filter((v) => v.vsControl)
+                .map((v) => ({
+                  label: v.key,
+                  estimate: v.vsControl!.relativeLift,
+                  ci: settings.sequential ? v.vsControl!.sequentialRelativeLiftCi : v.vsControl!.relativeLiftCi,
+                  isSignificant: v.vsControl!.significant,
+                }))}
             />
           </Card>
           <p className="text-xs text-slate-500">
-            The same analysis is available as JSON: <code>POST /api/v1/analyze</code>. Methods: Wilson score intervals for
-            rates, Newcombe for differences, log-ratio intervals for lifts, pooled z-test (Holm-adjusted across
-            variants), always-valid confidence sequences, and exact Bayesian probabilities with uniform priors.
+            The same analysis is available as JSON: <code>POST /api/v1/analyze</code>. Methods: Wilson score intervals for rates, Newcombe for differences, log-ratio intervals for lifts, pooled z-test
+            (Holm-adjusted across variants), always-valid confidence sequences, and exact Bayesian probabilities with uniform priors.
           </p>
         </>
       ) : null}

@@ -65,7 +65,13 @@ const withOutput = (server: RunningServer, what: string) => {
 }
 
 /** What the server logged about its event batches (failures, retries, shedding), for a failure message. */
-const eventsLog = (server: RunningServer, what: string) => `${what}\nthe server's [events] log:\n${server.output().split('\n').filter((line) => line.includes('[events]')).slice(-20).join('\n')}`
+const eventsLog = (server: RunningServer, what: string) =>
+  `${what}\nthe server's [events] log:\n${server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('[events]'))
+    .slice(-20)
+    .join('\n')}`
 
 /** Waits until the batches are written (page views reach `served`, results equal conversions), then reads both. */
 async function settled(server: RunningServer, fixture: Fixture, report: LoadReport) {
@@ -123,7 +129,9 @@ describe.skipIf(!canRun)('faults', () => {
     expect(server.proc.exitCode, withOutput(server, 'the server exited')).toBeNull()
 
     const { stored, resultsConverted } = await settled(server, fixture, report)
-    console.log(`[faults] database faults: ${JSON.stringify({ recoveriesMs: recoveries, served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, abandoned: report.abandoned, ...stored, missing: stored.missing.length, resultsConverted })}`)
+    console.log(
+      `[faults] database faults: ${JSON.stringify({ recoveriesMs: recoveries, served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, abandoned: report.abandoned, ...stored, missing: stored.missing.length, resultsConverted })}`,
+    )
     expect(stored.missing, 'acknowledged submissions missing from conversions').toEqual([])
     expect(stored.experimentConvertedVisitors, 'the submissions ran through the experiment').toBeGreaterThan(report.acknowledged.length / 2)
     expect(stored.pageViews, eventsLog(server, 'page views lost')).toBeGreaterThanOrEqual(report.served)
@@ -155,8 +163,14 @@ describe.skipIf(!canRun)('faults', () => {
     const moreReport = await more.stop()
 
     // Expected now: the views the killed process wrote, and every view since.
-    const { stored, resultsConverted } = await settled(second, fixture, { ...report, served: afterKill.pageViews + moreReport.served, acknowledged: [...report.acknowledged, ...moreReport.acknowledged] })
-    console.log(`[faults] kill -9: ${JSON.stringify({ served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, pageViewsLost: report.served - afterKill.pageViews, servedInLastWindow, afterRestart: { served: moreReport.served, acknowledged: moreReport.acknowledged.length }, ...stored, missing: stored.missing.length, resultsConverted })}`)
+    const { stored, resultsConverted } = await settled(second, fixture, {
+      ...report,
+      served: afterKill.pageViews + moreReport.served,
+      acknowledged: [...report.acknowledged, ...moreReport.acknowledged],
+    })
+    console.log(
+      `[faults] kill -9: ${JSON.stringify({ served: report.served, acknowledged: report.acknowledged.length, refused: report.refused, pageViewsLost: report.served - afterKill.pageViews, servedInLastWindow, afterRestart: { served: moreReport.served, acknowledged: moreReport.acknowledged.length }, ...stored, missing: stored.missing.length, resultsConverted })}`,
+    )
     expect(stored.missing, 'acknowledged submissions missing from conversions').toEqual([])
     expect(report.served - afterKill.pageViews, 'page views lost beyond the last batch window').toBeLessThanOrEqual(servedInLastWindow)
     expect(stored.pageViews, 'page views lost after the restart').toBeGreaterThanOrEqual(afterKill.pageViews + moreReport.served)
@@ -175,7 +189,9 @@ describe.skipIf(!canRun)('faults', () => {
     const exitedInMs = Date.now() - thrownAt
     const report = await visitors.stop()
     const stored = await readStored(fixture, report)
-    console.log(`[faults] uncaught exception: ${JSON.stringify({ code, exitedInMs, served: report.served, acknowledged: report.acknowledged.length, failedAfterStop: report.failedAfterStop, pageViews: stored.pageViews, missing: stored.missing.length })}`)
+    console.log(
+      `[faults] uncaught exception: ${JSON.stringify({ code, exitedInMs, served: report.served, acknowledged: report.acknowledged.length, failedAfterStop: report.failedAfterStop, pageViews: stored.pageViews, missing: stored.missing.length })}`,
+    )
     expect(code).toBe(1)
     expect(exitedInMs).toBeLessThan(5_000)
     expect(throwing.output()).toMatch(/Uncaught exception \(uncaughtException\); exiting for the supervisor to restart the process: Error: uncaught test exception[^\n]*\n\s+at /)
@@ -197,7 +213,9 @@ describe.skipIf(!canRun)('faults', () => {
     expect(stoppedInMs).toBeLessThan(SHUTDOWN_GRACE_MS)
 
     const stored = await readStored(fixture, report)
-    console.log(`[faults] SIGTERM: ${JSON.stringify({ code, stoppedInMs, served: report.served, acknowledged: report.acknowledged.length, failedAfterStop: report.failedAfterStop, refused: report.refused, ...stored, missing: stored.missing.length })}`)
+    console.log(
+      `[faults] SIGTERM: ${JSON.stringify({ code, stoppedInMs, served: report.served, acknowledged: report.acknowledged.length, failedAfterStop: report.failedAfterStop, refused: report.refused, ...stored, missing: stored.missing.length })}`,
+    )
     expect(stored.missing, 'acknowledged submissions missing from conversions').toEqual([])
     // Every view served was written; a view whose answer was cut by the stop may have been written too.
     expect(stored.pageViews).toBeGreaterThanOrEqual(report.served)

@@ -106,7 +106,14 @@ export async function startWithExperiment(
   await expectStatus(api('POST', `/pages/${page.id}/variants`, { copyFrom: 'A', name: 'Bold' }), 201)
   await expectStatus(api('POST', `/pages/${page.id}/publish`, {}), 200)
   const experiment = await expectStatus(
-    api('POST', '/experiments', { pageId: page.id, name: `Fault experiment ${name}`, variants: [{ key: 'A', weight: 0.5 }, { key: 'B', weight: 0.5 }] }),
+    api('POST', '/experiments', {
+      pageId: page.id,
+      name: `Fault experiment ${name}`,
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    }),
     201,
   )
   // Nothing requested the page before: its first view finds the experiment running.
