@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { createHashGate } from '#app/auth/hash-gate'
 import { getEnv } from '#app/env.server'
 
-// scrypt from Node's own crypto (see README Decisions): OWASP's setting N=2^17, r=8, p=1 (~360 ms here).
+// scrypt from Node's own crypto (docs/decisions/006-password-hashing-scrypt.md): OWASP's setting N=2^17, r=8, p=1 (~360 ms here).
 // Tests use a cheaper N (vitest sets NODE_ENV=test; the e2e server, a production build, sets TEST_PASSWORD_HASH=cheap);
 // the parameters travel inside each hash, so verification reads them from there.
 const LOG_N = process.env.NODE_ENV === 'test' || process.env.TEST_PASSWORD_HASH === 'cheap' ? 12 : 17

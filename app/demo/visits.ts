@@ -187,7 +187,7 @@ class VisitorJourney {
     return { query: '', referrer: `http://${this.plan.host}/p/${from.slug}` }
   }
 
-  /** One page view, recorded as app/visitors/visit.server.ts and app/pages/serve.server.ts record it. */
+  /** One page view, recorded as app/visitors/visit.server.ts and app/published/view.server.ts record it. */
   private see({ at, page, arrival, lift }: PlannedView) {
     const { plan, visitorId } = this
     const viewedAt = new Date(at)

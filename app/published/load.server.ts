@@ -102,7 +102,7 @@ async function loadForms(workspaceId: string, ids: string[]) {
     db
       .select({ id: forms.id, name: forms.name, definition: forms.definition, updatedAt: forms.updatedAt })
       .from(forms)
-      // Archived forms stay on the pages that show them (forms/queries.server.ts archiveForm).
+      // Archived forms stay on the pages that show them (forms/form.server.ts archiveForm).
       .where(and(inArray(forms.id, ids), eq(forms.workspaceId, workspaceId)))
   )
 }

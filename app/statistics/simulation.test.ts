@@ -1,4 +1,4 @@
-// Seeded Monte Carlo checks of the error rates the README promises. Exact binomial draws
+// Seeded Monte Carlo checks of the error rates app/statistics/README.md promises. Exact binomial draws
 // (simulate.ts), no normal approximation. Runs in a few seconds on two cores.
 
 import { describe, expect, test } from 'vitest'

@@ -1,4 +1,4 @@
-// When a failed delivery is tried again. Pure, so the schedule the README promises is the one tested.
+// When a failed delivery is tried again. Pure, so the schedule docs/webhooks.md promises is the one tested.
 //
 // The delay after failed attempt n is 30 s · 2^(n-1), capped at 6 h, plus up to 25 % jitter (so endpoints that
 // failed together do not all come back at the same second). Jitter only ever lengthens a delay, so the nominal

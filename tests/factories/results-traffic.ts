@@ -33,7 +33,7 @@ export const DEVICE_UAS = {
 export type FixtureDevice = keyof typeof DEVICE_UAS
 const DEVICES: FixtureDevice[] = ['desktop', 'mobile', 'tablet']
 
-/** How each visitor arrives, and the channel the README's rules give it. */
+/** How each visitor arrives, and the channel docs/traffic-sources.md's rules give it. */
 export const SOURCES = [
   { channel: 'organic_search', query: '', referer: 'https://www.google.com/' },
   { channel: 'paid_search', query: '?utm_source=google&utm_medium=cpc&utm_campaign=spring', referer: '' },

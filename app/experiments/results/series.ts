@@ -13,7 +13,7 @@ import type { Breakdowns, DailyPoint, DailyVariant, Segment, SegmentVariant } fr
 /** experiment_daily summed per segment (a device or a channel), variant and metric. */
 export type SegmentRow = { segment: string; variantKey: string; metric: string; count: number }
 
-/** The order the breakdown lists channels in (the README's traffic-source list). */
+/** The order the breakdown lists channels in (docs/traffic-sources.md). */
 export const CHANNEL_ORDER: readonly Channel[] = ['organic_search', 'paid_search', 'social', 'email', 'referral', 'direct']
 
 /** The lift of `t` over `c` and its interval with `multiplier`, null where the statistics module gives none. */

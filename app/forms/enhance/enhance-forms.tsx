@@ -1,4 +1,4 @@
-// The script published pages with a form load (deferred, ~KB figures in the README): it hydrates each server-
+// The script published pages with a form load (deferred, its size is in docs/performance.md): it hydrates each server-
 // rendered form with react-hook-form + zodResolver, using the same FormView and the same zod schema as the
 // server, and posts with fetch so the visitor stays on the page. Built by build-bundle.ts with React aliased
 // to preact/compat. Without it (JS off, or before it loads) the plain HTML form works on its own.

@@ -9,7 +9,7 @@ import { DashboardReport } from './dashboard-report'
 import { readDashboardQuery } from './period'
 
 // The report's rendering on its own, with a hand-made report: the words around the numbers, the flags and the
-// states that a seeded month would not all show at once. The figures of a real report: tests/integration/dashboard-ui.test.ts.
+// states that a seeded month would not all show at once. The figures of a real report: app/routes/_app.dashboard/route.test.ts.
 
 const kpi = (value: number | null, previous: number | null = null, href: string | null = null): KpiValue => ({ value, previous, href })
 
