@@ -11,9 +11,6 @@ export default defineConfig({
     // One migrated database per worker, shared by the files that worker runs (see tests/setup.ts).
     isolate: false,
     pool: 'forks',
-    // Two workers on a 2-core machine (vitest's default is one fewer than the cores): most files wait on PostgreSQL
-    // and on the servers they start (about 140 s of CPU in a 440 s run with one worker), so a second overlaps them.
-    maxWorkers: 2,
     // Block CSS is imported with ?raw; without this vitest would load it as an empty string.
     css: { include: [/app\/pages\/blocks\/.*\.css/] },
     testTimeout: 20_000,
