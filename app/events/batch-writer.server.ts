@@ -1,4 +1,5 @@
 import { isTransientDatabaseError } from '#app/events/transient-error'
+import { settlesBy } from '#app/time/deadline'
 
 // Events (page views with the exposures they carry, experiment conversions) are written in batches from memory,
 // never in the request path: a request pushes a row and moves on. A batch goes out when `maxRows` are queued or
@@ -170,7 +171,7 @@ export function createBatchWriter<T>({
   async function close({ deadline = Infinity }: { deadline?: number } = {}) {
     closed = true
     for (;;) {
-      const finished = await beforeDeadline(flush(), deadline)
+      const finished = await settlesBy(flush(), deadline)
       if (!rows.length && !inFlight) return 0
       const left = deadline - Date.now()
       if (!finished || left <= 0) break
@@ -193,17 +194,5 @@ export function createBatchWriter<T>({
     flush,
     close,
     stats: () => ({ queued: rows.length + inFlight, ...counts }),
-  }
-}
-
-/** True when `work` settled before `deadline` (epoch ms); false when the deadline came first. */
-async function beforeDeadline(work: Promise<void>, deadline: number): Promise<boolean> {
-  if (deadline === Infinity) return work.then(() => true)
-  let timer: NodeJS.Timeout | undefined
-  const expired = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))))
-  try {
-    return await Promise.race([work.then(() => true), expired])
-  } finally {
-    clearTimeout(timer)
   }
 }

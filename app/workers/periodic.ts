@@ -1,3 +1,5 @@
+import { settlesBy } from '#app/time/deadline'
+
 // The one way this app runs something in the background: a periodic worker calls `run` over and over in this
 // process, one run (a round, in the logs) at a time, with a pause between runs. Every app process runs the same
 // workers, so a run must be safe next to the same run in another process (row locks, SKIP LOCKED: see each
@@ -121,17 +123,5 @@ export function createPeriodicWorker({
       timer = undefined
       return settlesBy(inFlight, deadline)
     },
-  }
-}
-
-/** True when `work` (which never rejects) settles by `deadline` (epoch ms); false when the deadline comes first. */
-async function settlesBy(work: Promise<void>, deadline: number) {
-  if (deadline === Infinity) return work.then(() => true)
-  let timer: NodeJS.Timeout | undefined
-  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))))
-  try {
-    return await Promise.race([work.then(() => true as const), expired])
-  } finally {
-    clearTimeout(timer)
   }
 }
