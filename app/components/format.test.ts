@@ -7,14 +7,17 @@ import {
   formatCount,
   formatDateTime,
   formatDay,
+  formatDuration,
   formatHistoryLift,
   formatInterval,
   formatLift,
   formatLiftRange,
+  formatLargePercent,
   formatPercent,
   formatPoints,
   formatPValue,
   formatPValueStatement,
+  formatRelativeChange,
   formatRoundedPercent,
   formatShare,
   formatSignedRoundedPercent,
@@ -85,4 +88,49 @@ test('dates are UTC', () => {
   expect(formatDateTime(null)).toBe('never')
   expect(formatDay(new Date('2026-11-22T23:59:00Z'))).toBe('2026-11-22')
   expect(formatDay(undefined)).toBe('–')
+})
+
+test('money is neutral until the workspace has a currency: grouped digits, no symbol', () => {
+  expect(formatAmount(12500, 0)).toBe('12,500')
+  expect(formatAmount(1234567.891)).toBe('1,234,567.89')
+  expect(formatAmount(null)).toBe('–')
+  expect(formatAmount(12500)).not.toMatch(/[$€£¤]|kr|SEK/)
+})
+
+test('a percentage that runs to thousands (ROI) drops its tenths from 100 % on', () => {
+  expect(formatLargePercent(168.97)).toBe('16,897%')
+  expect(formatLargePercent(0.371)).toBe('37.1%')
+  expect(formatLargePercent(0.99949)).toBe('99.9%')
+  expect(formatLargePercent(0.9996)).toBe('100%')
+  expect(formatLargePercent(-1)).toBe('−100%')
+  expect(formatLargePercent(-0.25)).toBe('−25.0%')
+  expect(formatLargePercent(-0.0001)).toBe('0.0%')
+  expect(formatLargePercent(null)).toBe('–')
+  expect(formatLargePercent(Infinity)).toBe('–')
+})
+
+test('a relative change is a percentage up to tenfold, then a multiple', () => {
+  expect(formatRelativeChange(0.25)).toBe('25.0%')
+  expect(formatRelativeChange(-0.033)).toBe('3.3%')
+  expect(formatRelativeChange(1.857)).toBe('185.7%')
+  expect(formatRelativeChange(4999)).toBe('5,000×')
+  expect(formatRelativeChange(11.5)).toBe('12.5×')
+})
+
+test('durations in the unit that fits them', () => {
+  const minutes = (n: number) => n / 1440
+  expect(formatDuration(0)).toBe('0 seconds')
+  expect(formatDuration(minutes(0.5))).toBe('30 seconds')
+  expect(formatDuration(minutes(1))).toBe('1 minute')
+  expect(formatDuration(minutes(5))).toBe('5 minutes')
+  expect(formatDuration(minutes(59.7))).toBe('1.0 hours')
+  expect(formatDuration(minutes(65))).toBe('1.1 hours')
+  expect(formatDuration(23.97 / 24)).toBe('1.0 days')
+  expect(formatDuration(23.94 / 24)).toBe('23.9 hours')
+  expect(formatDuration(1)).toBe('1.0 days')
+  expect(formatDuration(3.25)).toBe('3.3 days')
+  expect(formatDuration(21.5)).toBe('21.5 days')
+  expect(formatDuration(1234.4)).toBe('1,234 days')
+  expect(formatDuration(null)).toBe('–')
+  expect(formatDuration(NaN)).toBe('–')
 })

@@ -125,3 +125,48 @@ export function formatDay(value: Date | string | null | undefined, empty = '–'
   if (!value) return empty
   return dayOf(value)
 }
+
+/**
+ * A percentage that is not a share and can run to thousands (ROI: (revenue − spend) / spend): one decimal below
+ * 100 %, whole and grouped from there, since the tenths of 16,897% say nothing. 0.371 → "37.1%", 168.97 → "16,897%",
+ * −1 → "−100%".
+ */
+export function formatLargePercent(fraction: number | null | undefined) {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–'
+  const percent = fraction * 100
+  const text = Math.abs(percent) < 99.95 ? Math.abs(percent).toFixed(1) : Math.round(Math.abs(percent)).toLocaleString('en-US')
+  return percent < 0 && text !== '0.0' ? `−${text}%` : `${text}%`
+}
+
+/**
+ * How much larger or smaller a figure got, as a share of what it was (unsigned: the words say up or down):
+ * 0.25 → "25.0%"; from ten times as much on, a multiple, since "up 499,900.0%" is a number nobody reads:
+ * 11.5 (value 12.5× the previous) → "12.5×".
+ */
+export function formatRelativeChange(fraction: number) {
+  const size = Math.abs(fraction)
+  if (size < 10) return `${(size * 100).toFixed(1)}%`
+  return `${formatCount(1 + fraction, 1)}×`
+}
+
+const SECONDS_IN_DAY = 86400
+const MINUTE_IN_DAYS = 1 / 1440
+const HOUR_IN_DAYS = 1 / 24
+const plural = (n: string, unit: string) => `${n} ${unit}${n === '1' ? '' : 's'}`
+
+/**
+ * A duration given in days (the unit the reports keep), in the unit that fits it: seconds under a minute, whole
+ * minutes under an hour, hours (one decimal) under a day, then days (one decimal; whole and grouped from 100).
+ * 3 minutes as days → "3 minutes", 65 minutes → "1.1 hours", 3.25 → "3.3 days", 0 → "0 seconds".
+ */
+export function formatDuration(days: number | null | undefined) {
+  if (days === null || days === undefined || !Number.isFinite(days)) return '–'
+  const size = Math.abs(days)
+  const sign = days < 0 ? '−' : ''
+  // Thresholds on the rounded value, so 59.7 minutes reads "1.0 hours" rather than "60 minutes".
+  if (Math.round(size * SECONDS_IN_DAY) < 60) return sign + plural(String(Math.round(size * SECONDS_IN_DAY)), 'second')
+  if (Math.round(size / MINUTE_IN_DAYS) < 60) return sign + plural(String(Math.round(size / MINUTE_IN_DAYS)), 'minute')
+  if (Number((size / HOUR_IN_DAYS).toFixed(1)) < 24) return sign + plural((size / HOUR_IN_DAYS).toFixed(1), 'hour')
+  if (size < 99.95) return sign + plural(size.toFixed(1), 'day')
+  return sign + plural(Math.round(size).toLocaleString('en-US'), 'day')
+}

@@ -36,18 +36,18 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
     { label: 'New customers', kpi: money.newCustomers, kind: 'count', hint: 'Leads that became customers in the period', testId: 'money-customers' },
     { label: 'Revenue won', kpi: money.revenue, kind: 'money', hint: 'Deal values of those wins', testId: 'money-revenue' },
     { label: 'CAC', kpi: money.cac, kind: 'money', polarity: 'down', hint: 'Spend per new customer', testId: 'money-cac' },
-    { label: 'ROI', kpi: money.roi, kind: 'rate', hint: '(Revenue − spend) / spend', testId: 'money-roi' },
+    { label: 'ROI', kpi: money.roi, kind: 'return', hint: '(Revenue − spend) / spend', testId: 'money-roi' },
     { label: 'Average deal value', kpi: money.averageDealValue, kind: 'money', hint: 'Revenue per win with a value', testId: 'money-deal' },
     { label: 'Customer lifetime value', kpi: money.customerLifetimeValue, kind: 'money', hint: "Each new customer's deals so far, averaged", testId: 'money-clv' },
     { label: 'Opportunities', kpi: money.opportunities, kind: 'count', hint: 'Leads that reached Opportunity', testId: 'money-opportunities' },
     { label: 'Win rate', kpi: money.winRate, kind: 'rate', hint: 'Won of the opportunities decided', testId: 'money-win-rate' },
-    { label: 'Sales cycle', kpi: money.averageSalesCycleDays, kind: 'days', polarity: 'down', hint: 'Mean days from lead to customer', testId: 'money-cycle' },
+    { label: 'Sales cycle', kpi: money.averageSalesCycleDays, kind: 'days', polarity: 'down', hint: 'Mean time from lead to customer', testId: 'money-cycle' },
     { label: 'Pipeline velocity (per day)', kpi: money.pipelineVelocity, kind: 'money', hint: 'Opportunities × win rate × deal value ÷ cycle days', testId: 'money-velocity' },
   ]
   return (
     <Card
       title="Money"
-      description="In your workspace's currency."
+      description="Amounts as entered, without a currency sign: the workspace's currency comes with localisation (issue 18)."
       actions={
         canEdit ? (
           <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">

@@ -190,7 +190,7 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
       ['money-customers', m.newCustomers, 'count'],
       ['money-revenue', m.revenue, 'money'],
       ['money-cac', m.cac, 'money'],
-      ['money-roi', m.roi, 'rate'],
+      ['money-roi', m.roi, 'return'],
       ['money-deal', m.averageDealValue, 'money'],
       ['money-clv', m.customerLifetimeValue, 'money'],
       ['money-opportunities', m.opportunities, 'count'],
