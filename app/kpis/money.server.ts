@@ -5,34 +5,62 @@ import type { LeadHistory } from '#app/kpis/deals'
 import { stagesAtOrAfter } from '#app/kpis/funnel'
 import { periodsSql, type Label, type LabelledPeriod } from '#app/kpis/traffic.server'
 
-// Reads for the money side: spend, the stage histories of leads that won a deal in the periods, opportunities
-// opened and lost, and the won leads' touches for attribution.
+// Reads for the money side: spend, the stage flows of the periods (the funnel's stages and the money KPIs' customers
+// and opportunities), the stage histories of leads that won a deal in them, opportunities lost, and the won leads'
+// touches for attribution.
 
-export type PipelineRow = { label: Label; opportunities: number; lost_opportunities: number }
+/**
+ * The stage flows of one period: leads whose first move to a stage (or a later one) fell in it, and the medians, in
+ * days, of the time each of them took from the stage before (lead: the lead's creation); null when none did.
+ * One definition for the funnel and the money KPIs (docs/decisions/062-customer-definition.md): `opportunities` are
+ * the opportunities opened in the period; its new customers come from the deals (app/kpis/deals.ts), by the same rule.
+ */
+export type PipelineRow = {
+  label: Label
+  mql: number
+  sql: number
+  opportunities: number
+  lost_opportunities: number
+  lead_to_mql: number | null
+  mql_to_sql: number | null
+  sql_to_opportunity: number | null
+  opportunity_to_customer: number | null
+  lead_to_customer: number | null
+}
 export type SpendRow = { month: string; channel: string; amount: number }
+
+/** The funnel stages a move counts for (lead_funnel keeps the first time each was reached: migration 0006). */
+const MOVES_THAT_REACH = sql.join(
+  stagesAtOrAfter('mql').map((s) => sql`${s}`),
+  sql`, `,
+)
+const medianDays = (at: string, from: string) =>
+  sql.raw(`date_part('epoch', percentile_cont(0.5) within group (order by f.${at} - f.${from}) filter (where f.${at} >= p.start_at and f.${at} < p.end_at)) / 86400`)
+const reachedIn = (at: string) => sql.raw(`count(*) filter (where f.${at} >= p.start_at and f.${at} < p.end_at)::int`)
 
 /**
  * In one statement: the spend of the months the periods touch, whether any spend or deal value was ever entered,
- * and per period the leads that first reached Opportunity (or went straight to Customer) in it and the moves from
- * Opportunity to Lost.
+ * and per period its stage flows (PipelineRow) and the moves from Opportunity to Lost. A lead that first reached a
+ * stage in a period moved in it, so the leads with a move in the period (the to_stage index) are all it reads.
  */
-export async function readMoneyFacts(workspaceId: string, periods: readonly LabelledPeriod[], range: { from: string; to: string; end: Date }) {
-  const p = periodsSql(periods)
-  const reached = sql.join(
-    stagesAtOrAfter('opportunity').map((s) => sql`${s}`),
-    sql`, `,
-  )
+export async function readMoneyFacts(workspaceId: string, periods: readonly LabelledPeriod[], range: { from: string; to: string }) {
   const [row] = await queryRows<{ spend: SpendRow[] | null; has_money: boolean; pipeline: PipelineRow[] | null }>(
     db,
-    sql`with opened as (
-      select lead_id, min(created_at) as at from lead_stage_changes
-      where workspace_id = ${workspaceId} and to_stage in (${reached}) and created_at < ${range.end.toISOString()}::timestamptz group by lead_id
+    sql`with p as (select * from ${periodsSql(periods)}), moved as (
+      select distinct p.label, c.lead_id from p join lead_stage_changes c on c.created_at >= p.start_at and c.created_at < p.end_at
+      where c.workspace_id = ${workspaceId} and c.to_stage in (${MOVES_THAT_REACH})
+    ), flows as (
+      select p.label, ${reachedIn('mql_at')} as mql, ${reachedIn('sql_at')} as sql, ${reachedIn('opportunity_at')} as opportunities,
+        ${medianDays('mql_at', 'created_at')} as lead_to_mql, ${medianDays('sql_at', 'mql_at')} as mql_to_sql, ${medianDays('opportunity_at', 'sql_at')} as sql_to_opportunity,
+        ${medianDays('customer_at', 'opportunity_at')} as opportunity_to_customer, ${medianDays('customer_at', 'created_at')} as lead_to_customer
+      from moved m join p using (label) join lead_funnel f on f.lead_id = m.lead_id
+      group by p.label
     ), pipeline as (
-      select p.label,
-        (select count(*) from opened o where o.at >= p.start_at and o.at < p.end_at)::int as opportunities,
+      select p.label, coalesce(f.mql, 0) as mql, coalesce(f.sql, 0) as sql, coalesce(f.opportunities, 0) as opportunities,
+        f.lead_to_mql, f.mql_to_sql, f.sql_to_opportunity, f.opportunity_to_customer, f.lead_to_customer,
         (select count(*) from lead_stage_changes c where c.workspace_id = ${workspaceId} and c.from_stage = 'opportunity' and c.to_stage = 'lost'
           and c.created_at >= p.start_at and c.created_at < p.end_at)::int as lost_opportunities
-      from ${p}
+      from p left join flows f using (label)
     ), spend as (
       select month, channel, amount::float8 as amount from marketing_spend
       where workspace_id = ${workspaceId} and month between ${range.from.slice(0, 7)} and ${range.to.slice(0, 7)}

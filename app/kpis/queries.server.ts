@@ -19,7 +19,7 @@ export async function getKpiReport({ workspaceId, query, now = new Date() }: { w
     readTraffic(workspaceId, periods, period),
     // One read per period: they run side by side.
     Promise.all(periods.map((p) => readLeadFacts(workspaceId, p))),
-    readMoneyFacts(workspaceId, periods, { from: (comparison ?? period).from, to: period.to, end: range.end }),
+    readMoneyFacts(workspaceId, periods, { from: (comparison ?? period).from, to: period.to }),
     readWonLeads(workspaceId, range),
     readPageNames(workspaceId),
   ])

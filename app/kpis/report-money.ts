@@ -34,6 +34,7 @@ export function periodMoney(input: MoneyInput, period: { from: string; to: strin
   const channelOf = new Map(input.wonLeads.map((l) => [l.leadId, asChannel(l.channel)]))
   const newCustomersByChannel = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>
   for (const id of deals.newCustomerIds) newCustomersByChannel[channelOf.get(id) ?? 'direct']++
+  // Opportunities opened in the period: the funnel's Opportunity step (app/kpis/money.server.ts reads both).
   const opportunities = pipeline?.opportunities ?? 0
   const rateOfWins = winRate(deals.wins, pipeline?.lost_opportunities ?? 0)
   return {

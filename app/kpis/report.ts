@@ -14,6 +14,7 @@ import {
   type DeviceKpi,
   type EntryPageKpi,
   type Funnel,
+  type FunnelStage,
   type HeardAboutRow,
   type KpiDay,
   type KpiPeriod,
@@ -53,6 +54,7 @@ export type ReportInput = MoneyInput & {
   daily: { day: string; visitors: number; sessions: number; leads: number }[]
 }
 
+type ReachedStage = Exclude<FunnelStage, 'lead'>
 type SessionDims = Pick<SessionRow, 'entry_page_id' | 'device' | 'channel'>
 
 const sum = <T>(rows: readonly T[], pick: (row: T) => number, where: (row: T) => boolean = () => true) => rows.reduce((n, r) => (where(r) ? n + pick(r) : n), 0)
@@ -88,6 +90,7 @@ function periodNumbers(f: PeriodFacts) {
     leads: totals?.leads ?? 0,
     hot: totals?.hot ?? 0,
     totals,
+    pipeline: f.pipeline,
     leadsBy,
   }
 }
@@ -100,7 +103,8 @@ export function buildReport(input: ReportInput): KpiReport {
   const prev = input.previous && comparison ? { ...periodNumbers(input.previous), money: periodMoney(input, comparison, input.previous.pipeline) } : null
   /** A KPI from the same rule applied to both periods. */
   const kpi = (get: (n: Numbers) => number | null, href: string | null = null): KpiValue => ({ value: get(cur), previous: prev ? get(prev) : null, href })
-  const wonHref = (stage: 'customer' | 'opportunity', filters = {}) => periodLeadsHref({ from: '', to: '' }, { reached: stage, reachedFrom: period.from, reachedTo: period.to, ...filters })
+  /** The leads that first reached a stage in the period (the inbox's reachedFrom/reachedTo). */
+  const wonHref = (stage: ReachedStage, filters = {}) => periodLeadsHref({ from: '', to: '' }, { reached: stage, reachedFrom: period.from, reachedTo: period.to, ...filters })
   const leadsHref = (filters = {}) => periodLeadsHref(period, filters)
   const convertedHref = (filters = {}) => periodLeadsHref({ from: '', to: '' }, { convertedFrom: period.from, convertedTo: period.to, ...filters })
 
@@ -122,7 +126,7 @@ export function buildReport(input: ReportInput): KpiReport {
       bounceRate: kpi((n) => n.sessionsWhere(() => true).bounceRate),
     },
     pages: buildPages(input, cur, kpi, convertedHref),
-    funnel: buildFunnel(kpi, leadsHref),
+    funnel: buildFunnel(kpi, leadsHref, wonHref),
     sources: CHANNELS.map((channel): SourceKpi => ({
       channel,
       visitors: kpi((n) => n.visitorsWhere((r) => r.kind === 'all' && r.channel === channel)),
@@ -225,29 +229,38 @@ function buildPages(input: ReportInput, cur: Numbers, kpi: Kpi, convertedHref: (
   return pages.sort((a, b) => (b.visitors.value ?? 0) - (a.visitors.value ?? 0) || (b.conversions.value ?? 0) - (a.conversions.value ?? 0) || a.name.localeCompare(b.name))
 }
 
-function buildFunnel(kpi: Kpi, leadsHref: (f?: object) => string): Funnel {
+/**
+ * The funnel counts each stage by the leads that first reached it in the period (for Lead: the leads created in
+ * it), the same definition as the money KPIs: its Customer step is the period's new customers and its Opportunity
+ * step the opportunities opened (docs/decisions/062-customer-definition.md). Medians are over the leads that reached
+ * the step in the period.
+ */
+function buildFunnel(kpi: Kpi, leadsHref: (f?: object) => string, reachedHref: (stage: ReachedStage) => string): Funnel {
+  const stageHref = (stage: FunnelStage) => (stage === 'lead' ? leadsHref() : reachedHref(stage))
   const counts = (n: Numbers): FunnelCounts => ({
-    lead: n.totals?.leads ?? 0,
-    mql: n.totals?.mql ?? 0,
-    sql: n.totals?.sql ?? 0,
-    opportunity: n.totals?.opportunity ?? 0,
-    customer: n.totals?.customer ?? 0,
+    lead: n.leads,
+    mql: n.pipeline?.mql ?? 0,
+    sql: n.pipeline?.sql ?? 0,
+    opportunity: n.money.opportunities,
+    customer: n.money.newCustomers,
   })
   const rates = (n: Numbers) => funnelRates(counts(n), n.visitors)
-  const medianFrom: Record<string, keyof LeadTotals | null> = { lead: null, mql: 'lead_to_mql', sql: 'mql_to_sql', opportunity: 'sql_to_opportunity', customer: 'opportunity_to_customer' }
+  const medianFrom: Record<FunnelStage, keyof PipelineRow | null> = { lead: null, mql: 'lead_to_mql', sql: 'mql_to_sql', opportunity: 'sql_to_opportunity', customer: 'opportunity_to_customer' }
+  const median = (n: Numbers, key: keyof PipelineRow | null) => (key && n.pipeline ? ((n.pipeline[key] as number | null) ?? null) : null)
   return {
     steps: FUNNEL_STAGES.map((stage) => ({
       stage,
-      count: kpi((n) => counts(n)[stage], leadsHref({ reached: stage === 'lead' ? null : stage })),
-      rateFromPrevious: kpi((n) => rates(n).fromPrevious[stage], leadsHref({ reached: stage === 'lead' ? null : stage })),
-      medianDaysFromPrevious: kpi((n) => (medianFrom[stage] ? ((n.totals?.[medianFrom[stage]!] as number | null) ?? null) : null)),
+      count: kpi((n) => counts(n)[stage], stageHref(stage)),
+      rateFromPrevious: kpi((n) => rates(n).fromPrevious[stage], stageHref(stage)),
+      medianDaysFromPrevious: kpi((n) => median(n, medianFrom[stage])),
     })),
+    // Lost stays a count of the period's new leads (lost now): the inbox lists those, and no customer hangs on it.
     lost: kpi((n) => n.totals?.lost ?? 0, leadsHref({ stage: 'lost' })),
-    visitorToMql: kpi((n) => rates(n).visitorToMql, leadsHref({ reached: 'mql' })),
-    mqlToSql: kpi((n) => rates(n).mqlToSql, leadsHref({ reached: 'sql' })),
-    sqlToWon: kpi((n) => rates(n).sqlToWon, leadsHref({ reached: 'customer' })),
-    leadToCustomer: kpi((n) => rates(n).leadToCustomer, leadsHref({ reached: 'customer' })),
-    medianDaysLeadToCustomer: kpi((n) => n.totals?.lead_to_customer ?? null, leadsHref({ reached: 'customer' })),
+    visitorToMql: kpi((n) => rates(n).visitorToMql, stageHref('mql')),
+    mqlToSql: kpi((n) => rates(n).mqlToSql, stageHref('sql')),
+    sqlToWon: kpi((n) => rates(n).sqlToWon, stageHref('customer')),
+    leadToCustomer: kpi((n) => rates(n).leadToCustomer, stageHref('customer')),
+    medianDaysLeadToCustomer: kpi((n) => median(n, 'lead_to_customer'), stageHref('customer')),
   }
 }
 
@@ -284,7 +297,7 @@ function buildEntryPages(input: ReportInput, kpi: Kpi): EntryPageKpi[] {
   }))
 }
 
-function buildMoney(hasMoney: boolean, kpi: Kpi, wonHref: (stage: 'customer' | 'opportunity') => string): Money {
+function buildMoney(hasMoney: boolean, kpi: Kpi, wonHref: (stage: ReachedStage) => string): Money {
   const won = wonHref('customer')
   return {
     hasData: hasMoney,

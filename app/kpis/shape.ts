@@ -7,8 +7,9 @@ import type { LeadStage } from '#db/schema'
 //
 // Conventions:
 // - Periods are whole UTC days, both ends included: { from: '2026-10-01', to: '2026-10-31' }.
-// - Rates are fractions (0.125 = 12.5 %), null where the denominator is 0. Money is in the workspace's
-//   currency, null until spend or deal values are entered. Durations are in days (fractional).
+// - Rates are fractions (0.125 = 12.5 %), null where the denominator is 0. Money is a plain number in the
+//   workspace's own currency (not named until issue 18), null until spend or deal values are entered. Durations
+//   are in days (fractional).
 // - Every KPI carries its value over the comparison period (`previous`, null without a comparison) and, where
 //   leads or pages stand behind it, `href`: an admin URL listing them (the leads inbox with filters, or a page).
 
@@ -102,11 +103,14 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number]
 
 export type FunnelStep = {
   stage: FunnelStage
-  /** Of the period's new leads, how many reached this stage (or a later one) by now; href lists them. */
+  /**
+   * Leads that first reached this stage (or a later one) in the period, whenever they came in ('lead': the leads
+   * created in it); 'customer' is money.newCustomers, 'opportunity' money.opportunities. href lists them.
+   */
   count: KpiValue
-  /** count / the previous step's count (for 'lead': null). */
+  /** count / the previous step's count, both of the period, so it can pass 1 (for 'lead': null). */
   rateFromPrevious: KpiValue
-  /** Median days from reaching the previous stage to reaching this one, over the leads that reached both. */
+  /** Median days from reaching the previous stage to reaching this one, over the leads that reached this one in the period. */
   medianDaysFromPrevious: KpiValue
 }
 
@@ -122,7 +126,7 @@ export type Funnel = {
   sqlToWon: KpiValue
   /** Customers / leads */
   leadToCustomer: KpiValue
-  /** Median days from lead (first conversion) to customer. */
+  /** Median days from lead (first conversion) to customer, over the period's new customers. */
   medianDaysLeadToCustomer: KpiValue
 }
 
@@ -201,7 +205,7 @@ export type Money = {
   hasData: boolean
   /** Marketing spend over the period (monthly figures prorated by day). */
   spend: KpiValue
-  /** Leads that became customers in the period (first move to Customer). */
+  /** Leads that became customers in the period (first move to Customer), whenever they came in: the funnel's Customer step. */
   newCustomers: KpiValue
   /** Deal values of those wins. */
   revenue: KpiValue
@@ -213,7 +217,7 @@ export type Money = {
   averageDealValue: KpiValue
   /** Mean over the period's new customers of each customer's deal values summed (all their wins so far). */
   customerLifetimeValue: KpiValue
-  /** Leads that reached Opportunity in the period. */
+  /** Leads that first reached Opportunity (or a later stage) in the period: the funnel's Opportunity step. */
   opportunities: KpiValue
   /** Of opportunities decided in the period: won / (won + lost). */
   winRate: KpiValue

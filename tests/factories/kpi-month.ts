@@ -354,18 +354,24 @@ export function expectedKpis(ids: Ids) {
       },
     ],
     funnel: {
-      // Cohort: L1, L2, L3 (March); L0 (previous). L3 went straight to SQL, so it reached MQL then.
-      counts: { lead: [3, 1], mql: [3, 1], sql: [3, 1], opportunity: [2, 1], customer: [1, 1] } as Record<string, Pair>,
-      rateFromPrevious: { lead: [null, null], mql: [1, 1], sql: [1, 1], opportunity: [2 / 3, 1], customer: [1 / 2, 1] } as Record<string, Pair>,
-      // Medians in days: lead→MQL L1 2, L2 16, L3 1 → 2 (L0 2); MQL→SQL 4, 5, 0 → 4 (L0: SQL reached with the offer, 8);
-      // SQL→opportunity 7, 7 (L0 0); opportunity→customer L1 7 (L0 13); lead→customer L1 20 (L0 23).
-      medianDaysFromPrevious: { lead: [null, null], mql: [2, 2], sql: [4, 8], opportunity: [7, 0], customer: [7, 13] } as Record<string, Pair>,
-      lost: [1, 0] as Pair,
+      // Each stage counts the leads that first reached it in the period (Lead: created in it), the definition of the
+      // money KPIs (docs/decisions/062-customer-definition.md). Until issue 16 the funnel was the cohort of the period's
+      // new leads (customers [1, 1]: L1; L0), which put "Customer 1" beside Money's "2 new customers".
+      // March: MQL L1 4 Mar, L2 21 Mar, L3 11 Mar (straight to SQL, so it reached MQL then); SQL L1, L2, L3;
+      // opportunity L1 15 Mar, L3 18 Mar (= Money's opportunities); customer L0 5 Mar, L1 22 Mar (= Money's new
+      // customers; L4 first won in January). Previous: L0 reached MQL 12 Feb, SQL and opportunity 20 Feb; no customer.
+      counts: { lead: [3, 1], mql: [3, 1], sql: [3, 1], opportunity: [2, 1], customer: [2, 0] } as Record<string, Pair>,
+      rateFromPrevious: { lead: [null, null], mql: [1, 1], sql: [1, 1], opportunity: [2 / 3, 1], customer: [1, 0] } as Record<string, Pair>,
+      // Medians in days over the leads that reached the step in the period: lead→MQL L1 2, L2 16, L3 1 → 2 (L0 2);
+      // MQL→SQL 4, 5, 0 → 4 (L0: SQL reached with the offer, 8); SQL→opportunity 7, 7 (L0 0); opportunity→customer
+      // L0 13, L1 7 → 10 (none before); lead→customer L0 23, L1 20 → 21.5, the mean sales cycle of the same two.
+      medianDaysFromPrevious: { lead: [null, null], mql: [2, 2], sql: [4, 8], opportunity: [7, 0], customer: [10, null] } as Record<string, Pair>,
+      lost: [1, 0] as Pair, // of the period's new leads, lost now: L3
       visitorToMql: [3 / 24, 1] as Pair,
       mqlToSql: [1, 1] as Pair,
-      sqlToWon: [1 / 3, 1] as Pair,
-      leadToCustomer: [1 / 3, 1] as Pair,
-      medianDaysLeadToCustomer: [20, 23] as Pair,
+      sqlToWon: [2 / 3, 0] as Pair,
+      leadToCustomer: [2 / 3, 0] as Pair,
+      medianDaysLeadToCustomer: [21.5, null] as Pair,
     },
     sources: {
       // Visitors under the channel of their first view in the period; leads and customers by first touch.

@@ -85,6 +85,18 @@ describe('GET /api/v1/kpis on the known month', () => {
     for (const key of ['lost', 'visitorToMql', 'mqlToSql', 'sqlToWon', 'leadToCustomer', 'medianDaysLeadToCustomer'] as const) expectPair(funnel[key], want.funnel[key], `funnel.${key}`)
   })
 
+  test('one definition of a customer: the funnel, Money, the sources and attribution count the same new customers (issue 16)', async () => {
+    for (const model of ['first', 'last', 'linear'] as const) {
+      const r = await report(`${march}&compare=previous&model=${model}`)
+      const step = (stage: string) => r.funnel.steps.find((s) => s.stage === stage)!.count
+      expect(step('customer')).toEqual(r.money.newCustomers)
+      expect({ ...step('opportunity'), href: null }).toEqual({ ...r.money.opportunities, href: null })
+      const fromSources = r.sources.reduce((sum, s) => [sum[0]! + s.customers.value!, sum[1]! + s.customers.previous!], [0, 0])
+      expect(fromSources).toEqual([r.money.newCustomers.value, r.money.newCustomers.previous])
+      expect(r.attribution.rows.reduce((sum, row) => sum + row.customers, 0)).toBeCloseTo(r.money.newCustomers.value!, 9)
+    }
+  })
+
   test('sources, "heard about us", devices and mobile, entry pages, time to conversion', async () => {
     const r = await report(`${march}&compare=previous`)
     expect(r.sources.map((s) => s.channel)).toEqual(['paid_search', 'organic_search', 'social', 'email', 'referral', 'direct'])
@@ -153,8 +165,8 @@ describe('every number leads to the leads behind it', () => {
       ['hard conversions', r.summary.hardConversions.href, ['L2', 'L3']],
       ['soft conversions', r.summary.softConversions.href, ['L1', 'L2']],
       ['MQLs', stage('mql').count.href, ['L1', 'L2', 'L3']],
-      ['opportunities of the cohort', stage('opportunity').count.href, ['L1', 'L3']],
-      ['customers of the cohort', stage('customer').count.href, ['L1']],
+      ['opportunities opened (funnel)', stage('opportunity').count.href, ['L1', 'L3']],
+      ['new customers (funnel)', stage('customer').count.href, ['L0', 'L1']],
       ['lost', r.funnel.lost.href, ['L3']],
       ['Demo page conversions', r.pages.find((p) => p.name === 'Demo')!.conversions.href, ['L2', 'L3']],
       ['Webinar B conversions', r.pages.find((p) => p.name === 'Webinar')!.variants.find((v) => v.key === 'B')!.conversions.href, ['L2']],

@@ -171,8 +171,9 @@ test('the funnel, sources, attribution and heard-about tables carry every figure
   const html = await render(report())
   const funnel = elementWith(html, 'data-testid="funnel"')!
   expect(cellsOf(elementWith(funnel, 'data-stage="sql"')!)).toEqual(['SQL', '12 ▲ up 20.0% · was 10', '50.0% ▲ up 10.0 pp · was 40.0%', '4.0 days ▲ up 33.3% · was 3.0 days'])
+  expect(textOf(funnel)).toContain('Median time from the stage before')
   expect(funnel).toContain('href="/leads?reached=customer"')
-  expect(textOf(funnel)).toContain('Median days, lead → customer 21.5 days ▼ down 28.3% · was 30.0 days')
+  expect(textOf(funnel)).toContain('Median time, lead → customer 21.5 days ▼ down 28.3% · was 30.0 days')
   // No spend entered: no spend column.
   expect(cellsOf(elementWith(html, 'data-channel="paid_search"')!)).toHaveLength(5)
   const attribution = elementWith(html, 'data-testid="attribution"')!
@@ -208,6 +209,27 @@ test('money asks for the spend instead of showing zeros; editors get the link, v
   expect(textOf(elementWith(html, 'data-testid="money-cac"')!)).toContain('1,000 = no change · was 1,000')
   expect(textOf(elementWith(html, 'data-testid="money-velocity"')!)).toContain('1,235 ▲ up 54.3% · was 800')
   expect(cellsOf(elementWith(html, 'data-channel="paid_search"')!)).toHaveLength(6)
+})
+
+test("issue 16's dashboard examples no longer appear: ROI in points of thousands, durations of 0.0 days, money with a currency", async () => {
+  const minutes = (n: number) => n / 1440
+  const base = report()
+  const html = await render(
+    report({
+      money: { ...base.money, hasData: true, spend: kpi(3000, 2000), revenue: kpi(509910, 120288), newCustomers: kpi(22, 18), roi: kpi(168.97, 59.144) },
+      timeToConversion: { ...base.timeToConversion, medianDays: kpi(minutes(2), minutes(2.068)) },
+    }),
+  )
+  const roi = textOf(elementWith(html, 'data-testid="money-roi"')!)
+  expect(roi).toContain('16,897% ▲ up 185.7% · was 5,914%')
+  expect(roi).not.toMatch(/pp|16897\.0/)
+  const median = elementWith(html, 'data-testid="median-time-to-convert"')!
+  expect(textOf(median)).toBe('Median: 2 minutes = no change · was 2 minutes')
+  expect(median).not.toContain('data-change="down"')
+  expect(textOf(html)).not.toMatch(/(?<![\d.])0\.0 days/)
+  const money = textOf(elementWith(html, 'data-testid="money-revenue"')!)
+  expect(money).toContain('509,910 ▲ up 323.9% · was 120,288')
+  expect(money).not.toMatch(/[$€£¤]|kr|SEK/)
 })
 
 test('without a comparison there is no "was", and an unreadable period is named', async () => {

@@ -9,7 +9,10 @@ import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
 
 const BarList = lazy(() => import('./charts').then((m) => ({ default: m.BarList })))
 
-/** Lead → MQL → SQL → Opportunity → Customer for the period's new leads: drawn, then stage by stage. */
+/**
+ * Lead → MQL → SQL → Opportunity → Customer: the leads that reached each stage in the period (the same customers and
+ * opportunities as Money), drawn, then stage by stage.
+ */
 export function Funnel({ funnel }: { funnel: FunnelReport }) {
   const rows = funnel.steps.map((s) => ({ label: STAGE_LABELS[s.stage], value: s.count.value ?? 0 }))
   const summary = funnel.steps.map((s) => `${STAGE_LABELS[s.stage]} ${formatKpi(s.count.value, 'count')}`).join(', ')
@@ -18,20 +21,23 @@ export function Funnel({ funnel }: { funnel: FunnelReport }) {
     { label: 'MQL → SQL', kpi: funnel.mqlToSql, kind: 'rate' },
     { label: 'SQL → won', kpi: funnel.sqlToWon, kind: 'rate' },
     { label: 'Lead → customer', kpi: funnel.leadToCustomer, kind: 'rate' },
-    { label: 'Median days, lead → customer', kpi: funnel.medianDaysLeadToCustomer, kind: 'days', polarity: 'down' },
-    { label: 'Lost', kpi: funnel.lost, kind: 'count', polarity: 'down' },
+    { label: 'Median time, lead → customer', kpi: funnel.medianDaysLeadToCustomer, kind: 'days', polarity: 'down' },
+    { label: 'Lost, of the new leads', kpi: funnel.lost, kind: 'count', polarity: 'down' },
   ]
   return (
-    <Card title="Funnel" description="The period's new leads and the furthest stage each has reached by now.">
+    <Card
+      title="Funnel"
+      description="Leads that reached each stage in the period, whenever they came in: its customers are Money's new customers. From the stage before compares the period's counts, so it can pass 100% when earlier leads move on."
+    >
       <div data-testid="funnel">
         <ChartFrame height={220} label={`Funnel bar chart: ${summary}`} fallback={summary}>
           <BarList rows={rows} unit="Leads" />
         </ChartFrame>
-        <KpiTable className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median days from the stage before']}>
+        <KpiTable className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median time from the stage before']}>
           {funnel.steps.map((step) => (
             <tr key={step.stage} data-stage={step.stage}>
               <RowHeader>{STAGE_LABELS[step.stage]}</RowHeader>
-              <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]}`} />
+              <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]} in the period`} />
               <KpiCell kpi={step.rateFromPrevious} kind="rate" />
               <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
             </tr>

@@ -146,8 +146,8 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
     expect(text).toContain(`MQL → SQL ${figure(f.mqlToSql, 'rate')}`)
     expect(text).toContain(`SQL → won ${figure(f.sqlToWon, 'rate')}`)
     expect(text).toContain(`Lead → customer ${figure(f.leadToCustomer, 'rate')}`)
-    expect(text).toContain(`Median days, lead → customer ${figure(f.medianDaysLeadToCustomer, 'days')}`)
-    expect(text).toContain(`Lost ${figure(f.lost, 'count')}`)
+    expect(text).toContain(`Median time, lead → customer ${figure(f.medianDaysLeadToCustomer, 'days')}`)
+    expect(text).toContain(`Lost, of the new leads ${figure(f.lost, 'count')}`)
   })
 
   test('traffic sources: visitors, leads, visitor → lead rate, customers and spend per channel', () => {
@@ -199,6 +199,10 @@ describe('a known month (tests/factories/kpi-month.ts)', () => {
       ['money-velocity', m.pipelineVelocity, 'money'],
     ]
     for (const [testId, pair, kind] of items) expect(card(testId), testId).toContain(figure(pair, kind))
+    // One definition of a customer (issue 16): the funnel's Customer and Opportunity steps are Money's figures.
+    const funnel = elementWith(page(), 'data-testid="funnel"')!
+    expect(row(funnel, 'data-stage="customer"')[1]).toBe(figure(m.newCustomers, 'count'))
+    expect(row(funnel, 'data-stage="opportunity"')[1]).toBe(figure(m.opportunities, 'count'))
     expect(page()).not.toContain('data-testid="money-empty"')
   })
 
