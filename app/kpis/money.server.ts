@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
 import type { Touch } from '#app/kpis/attribution'
 import type { LeadHistory } from '#app/kpis/deals'
-import { stagesAtOrAfter } from '#app/kpis/funnel'
 import { periodsSql, type Label, type LabelledPeriod } from '#app/kpis/traffic.server'
 
 // Reads for the money side: spend, the stage flows of the periods (the funnel's stages and the money KPIs' customers
@@ -29,31 +28,27 @@ export type PipelineRow = {
 }
 export type SpendRow = { month: string; channel: string; amount: number }
 
-/** The funnel stages a move counts for (lead_funnel keeps the first time each was reached: migration 0006). */
-const MOVES_THAT_REACH = sql.join(
-  stagesAtOrAfter('mql').map((s) => sql`${s}`),
-  sql`, `,
-)
 const medianDays = (at: string, from: string) =>
   sql.raw(`date_part('epoch', percentile_cont(0.5) within group (order by f.${at} - f.${from}) filter (where f.${at} >= p.start_at and f.${at} < p.end_at)) / 86400`)
 const reachedIn = (at: string) => sql.raw(`count(*) filter (where f.${at} >= p.start_at and f.${at} < p.end_at)::int`)
 
 /**
  * In one statement: the spend of the months the periods touch, whether any spend or deal value was ever entered,
- * and per period its stage flows (PipelineRow) and the moves from Opportunity to Lost. A lead that first reached a
- * stage in a period moved in it, so the leads with a move in the period (the to_stage index) are all it reads.
+ * and per period its stage flows (PipelineRow, from lead_funnel: the first time each lead reached each stage,
+ * migration 0006) and the moves from Opportunity to Lost.
  */
 export async function readMoneyFacts(workspaceId: string, periods: readonly LabelledPeriod[], range: { from: string; to: string }) {
   const [row] = await queryRows<{ spend: SpendRow[] | null; has_money: boolean; pipeline: PipelineRow[] | null }>(
     db,
-    sql`with p as (select * from ${periodsSql(periods)}), moved as (
-      select distinct p.label, c.lead_id from p join lead_stage_changes c on c.created_at >= p.start_at and c.created_at < p.end_at
-      where c.workspace_id = ${workspaceId} and c.to_stage in (${MOVES_THAT_REACH})
-    ), flows as (
+    sql`with p as (select * from ${periodsSql(periods)}), flows as (
+      -- Reached a stage in [start, end): created before the end, and its latest stage time not before the start
+      -- (mql_at <= sql_at <= opportunity_at <= customer_at). One pass over the workspace's narrow lead_funnel rows
+      -- per period: measured faster than looking up the leads with a move in the period one by one.
       select p.label, ${reachedIn('mql_at')} as mql, ${reachedIn('sql_at')} as sql, ${reachedIn('opportunity_at')} as opportunities,
         ${medianDays('mql_at', 'created_at')} as lead_to_mql, ${medianDays('sql_at', 'mql_at')} as mql_to_sql, ${medianDays('opportunity_at', 'sql_at')} as sql_to_opportunity,
         ${medianDays('customer_at', 'opportunity_at')} as opportunity_to_customer, ${medianDays('customer_at', 'created_at')} as lead_to_customer
-      from moved m join p using (label) join lead_funnel f on f.lead_id = m.lead_id
+      from p join lead_funnel f on f.workspace_id = ${workspaceId} and f.created_at < p.end_at and f.mql_at < p.end_at
+        and coalesce(f.customer_at, f.opportunity_at, f.sql_at, f.mql_at) >= p.start_at
       group by p.label
     ), pipeline as (
       select p.label, coalesce(f.mql, 0) as mql, coalesce(f.sql, 0) as sql, coalesce(f.opportunities, 0) as opportunities,
