@@ -47,7 +47,7 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
   return (
     <Card
       title="Money"
-      description="Amounts as entered, without a currency sign: the workspace's currency comes with localisation (issue 18)."
+      description="Amounts as entered, in your workspace's own currency, shown without a currency sign."
       actions={
         canEdit ? (
           <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">
