@@ -102,7 +102,7 @@ export default function ExperimentRoute() {
         <MetricSwitcher metrics={results.metrics} current={metric} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
         <SrmLine srm={results.srm} />
-        {results.guardrail && e.status !== 'concluded' ? <GuardrailNote guardrail={results.guardrail} autoShip={e.autoShip} isRunning={e.status === 'running'} /> : null}
+        {results.guardrail && e.status !== 'concluded' ? <GuardrailNote guardrail={results.guardrail} autoShip={e.autoShip && metric.isPrimary} isRunning={e.status === 'running'} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ResultsProgressCard progress={results.progress} decision={decision} />
