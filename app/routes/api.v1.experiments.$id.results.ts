@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
-import { CSV_TABLES, resultsCsv, type CsvTable } from '#app/experiments/results/csv'
+import { csvDownload, parseCsvTable } from '#app/experiments/results/csv-download.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { jsonError, requireIdParam } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
@@ -23,20 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(FORMATS as readonly string[]).includes(format)) return jsonError(400, { errors: { format: [`Unknown format "${format.slice(0, 50)}": use json or csv`] } })
   const table = query.get('table')
   if (table !== null && format !== 'csv') return jsonError(400, { errors: { table: ['table only applies with format=csv'] } })
-  if (table !== null && !(CSV_TABLES as readonly string[]).includes(table)) return jsonError(400, { errors: { table: [`Unknown table "${table.slice(0, 50)}": use ${CSV_TABLES.join(', ')}`] } })
+  const chosen = parseCsvTable(table)
+  if (!chosen.ok) return jsonError(400, { errors: chosen.errors })
 
   const found = await getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric') })
   if (!found.ok) return found.status === 404 ? jsonError(404, { error: 'No such experiment' }) : jsonError(found.status, { errors: found.errors })
   const timing = { 'Server-Timing': `results;dur=${(performance.now() - started).toFixed(1)}`, 'Cache-Control': 'private, no-store' }
   if (format === 'json') return Response.json(found.results, { headers: timing })
-  const chosen = (table ?? 'variants') as CsvTable
-  return new Response(resultsCsv(found.results, chosen), {
-    headers: {
-      ...timing,
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="experiment-${id}-${found.results.metric.param}-${chosen}.csv"`,
-    },
-  })
+  return csvDownload(found.results, chosen.table, timing)
 }
 
 export const action = methods.refuse

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { logIn } from './fixtures'
 
@@ -45,6 +46,22 @@ test('The growth team reads the demo experiment: decision, variant table and cha
   await expect(table.locator('tr[data-variant="A"]')).toContainText('control')
   await expect(table.locator('tr[data-variant="B"] td').nth(2)).toHaveText(/^\d+\.\d{2}%\s*[\d.]+% to [\d.]+%$/)
   for (const heading of ['Progress', 'Lead quality', 'Breakdowns']) await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible()
+
+  // The split check in one plain line; the demo's traffic follows its split.
+  await expect(page.getByTestId('srm-line')).toHaveText(/^✓ Split is healthy \(SRM p = [\d.]+\): /)
+
+  // Each table has its CSV download, a real link reached from the keyboard.
+  const csvLink = page.getByRole('link', { name: 'Download CSV of the variant table' })
+  await csvLink.focus()
+  const downloading = page.waitForEvent('download')
+  await page.keyboard.press('Enter')
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^experiment-[0-9a-f-]{36}-any-variants\.csv$/)
+  const csv = (await readFile((await download.path())!, 'utf8')).replace('\uFEFF', '').trim().split('\r\n')
+  expect(csv[0]).toMatch(/^metric,variant,is_control,weight,visitors,conversions,rate,/)
+  expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(['A', 'B', 'C'])
+  for (const name of ['the daily figures', 'the lead quality table', 'the breakdown by device', 'the breakdown by traffic source'])
+    await expect(page.getByRole('link', { name: `Download CSV of ${name}` })).toHaveAttribute('download', '')
 
   // The charts are drawn once the page has hydrated: cumulative rate, lift, daily visitors.
   await waitForHydration(page)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { analyze } from '#app/statistics/analyze'
 import type { Decision } from '#app/statistics/analyze'
+import { checkQualityGuardrail } from './guardrail'
 import { suggestNextStep } from './next-step'
 import { computeResults, recentDailyVisitors, toCounts, type DailyRow, type ResultsExperimentRow } from './compute'
 import { resultsCsv } from './csv'
@@ -240,6 +241,17 @@ describe('suggestNextStep', () => {
     [decision({ status: 'no_difference' }), reached, 'stop_no_difference', expect.stringContaining('about the same')],
   ])('%#: %o → %s', (d, progress, kind, text) => {
     expect(suggestNextStep(running, d, progress)).toMatchObject({ kind, text })
+  })
+  test('a winner the quality guardrail blocks: still "ship" for a member, with the reason; auto-ship holds it', () => {
+    const blocked = checkQualityGuardrail({ controlKey: 'A', confidence: 0.95, plannedVisitorsPerVariant: null }, 'B', [
+      { key: 'A', visitors: 5000, hardConversions: 100, sqlLeads: 150 },
+      { key: 'B', visitors: 5000, hardConversions: 100, sqlLeads: 50 },
+    ])
+    const step = suggestNextStep({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached, blocked)
+    expect(step).toMatchObject({ kind: 'ship', variant: 'B' })
+    expect(step.text).toBe(
+      'Check lead quality before declaring B the winner. B’s leads are significantly worse than A’s: SQL rate 1% against 3% for A (p < 0.0001). Auto-ship holds it and the experiment keeps running. Declare it only if more conversions are worth worse leads.',
+    )
   })
   test('auto-ship, paused, draft and concluded experiments', () => {
     expect(suggestNextStep({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached).text).toContain('Auto-ship will declare it')

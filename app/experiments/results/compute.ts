@@ -9,6 +9,7 @@ import { analyze, type Analysis, type VariantCounts } from '#app/statistics/anal
 import { computeWilsonInterval } from '#app/statistics/intervals'
 import { DAY_MS } from '#app/time/days'
 import type { Experiment } from '#db/schema'
+import { checkQualityGuardrail, collectGuardrailCounts } from './guardrail'
 import { suggestNextStep } from './next-step'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
 import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVariant, type MetricKey, type MetricOption, type ResultsProgress, type SrmResult, type VariantResult } from './shape'
@@ -134,6 +135,8 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     now,
   )
   const metrics = listMetricOptions(e, input.daily, input.formNames)
+  const { decision } = analysis
+  const guardrail = decision.status === 'winner' && decision.variant ? checkQualityGuardrail(e, decision.variant, collectGuardrailCounts(keys, count, input.leadStages)) : null
   return {
     experiment: {
       id: e.id,
@@ -156,10 +159,11 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     metrics,
     variants,
     srm: describeSrm(e, analysis),
-    decision: { ...analysis.decision, action: suggestNextStep(e, analysis.decision, progress) },
+    decision: { ...decision, action: suggestNextStep(e, decision, progress, guardrail) },
     progress,
     breakdowns: computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),
     leadQuality: computeLeadQuality(keys, count, input.leadStages),
+    guardrail,
     daily: computeDailySeries({ rows: input.daily, metric, keys, control: e.controlKey, confidence: e.confidence, plannedVisitorsPerVariant: e.plannedVisitorsPerVariant }),
     generatedAt: now.toISOString(),
   }

@@ -5,6 +5,7 @@ import type { Decision } from '#app/statistics/analyze'
 import { formatCount } from '#app/components/format'
 import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
+import { describeGuardrail, type GuardrailVerdict } from './guardrail'
 import type { ResultsProgress, SuggestedAction } from './shape'
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
@@ -13,6 +14,7 @@ export function suggestNextStep(
   e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>,
   decision: Decision,
   progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>,
+  guardrail: GuardrailVerdict | null = null,
 ): SuggestedAction {
   if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
   if (e.status === 'concluded') {
@@ -31,6 +33,15 @@ export function suggestNextStep(
           kind: 'wait_min_runtime',
           variant: key,
           text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.`,
+        }
+      }
+      if (guardrail?.verdict === 'blocked') {
+        // Still 'ship': the guardrail binds auto-ship, a member may decide that more conversions are worth it.
+        const held = e.autoShip && e.status === 'running' ? ' Auto-ship holds it and the experiment keeps running.' : ''
+        return {
+          kind: 'ship',
+          variant: key,
+          text: `Check lead quality before declaring ${key} the winner. ${describeGuardrail(guardrail)}${held} Declare it only if more conversions are worth worse leads.`,
         }
       }
       const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { db, queryRows } from '#app/db.server'
+import { db, queryRows, type Database, type Transaction } from '#app/db.server'
 import { pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { metricKey } from '#app/experiments/schema'
@@ -58,11 +58,12 @@ export async function readRollups(experimentId: string) {
 /**
  * Each variant's distinct leads and how far they got, from experiment_leads (one narrow row per experiment, variant
  * and lead, kept current by a trigger on leads): a range of its primary key, never a join of conversions and leads.
- * The workspace check is the caller's (the experiment was found in it).
+ * The workspace check is the caller's (the experiment was found in it). `executor`: a transaction the caller holds
+ * (auto-ship's quality guardrail reads inside its locking transaction).
  */
-export async function readLeadStages({ experimentId }: { experimentId: string }): Promise<LeadStageRow[]> {
+export async function readLeadStages({ experimentId, executor = db }: { experimentId: string; executor?: Database | Transaction }): Promise<LeadStageRow[]> {
   const rows = await queryRows<{ variant_key: string; leads: number; mql: number; sql: number; opportunity: number; customer: number; lost: number; pipeline_value: number }>(
-    db,
+    executor,
     sql`select variant_key, count(*)::int as leads,
         count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
         count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,

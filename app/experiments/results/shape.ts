@@ -8,6 +8,7 @@ import type { Device } from '#app/attribution/device'
 import { FUNNEL_STAGES, type FunnelStage } from '#app/kpis/shape'
 import type { Decision, DecisionStatus, Interval, VariantAnalysis } from '#app/statistics/analyze'
 import type { ExperimentStatus } from '#db/schema'
+import type { GuardrailVerdict } from './guardrail'
 
 export type { Decision, DecisionStatus, Interval, VariantAnalysis, VsControl } from '#app/statistics/analyze'
 
@@ -184,6 +185,8 @@ export type ExperimentResults = {
   progress: ResultsProgress
   breakdowns: Breakdowns
   leadQuality: LeadQualityVariant[]
+  /** the quality guardrail (guardrail.ts) on the decision's winner; null unless the decision is a winner */
+  guardrail: GuardrailVerdict | null
   daily: DailyPoint[]
   generatedAt: string
 }

@@ -7,27 +7,30 @@ import type { Breakdowns, Segment } from '#app/experiments/results/shape'
  * segment (narrow enough for a phone). The lifts here are fixed-horizon and exploratory: many segments are
  * many looks, so a segment's "win" is a lead to follow up, not a result to ship.
  */
-export function BreakdownsSection({ breakdowns, control }: { breakdowns: Breakdowns; control: string }) {
+export function BreakdownsSection({ breakdowns, control, downloads }: { breakdowns: Breakdowns; control: string; downloads?: { device: React.ReactNode; channel: React.ReactNode } }) {
   return (
     <Card title="Breakdowns" description={`Each segment with its own rates and lift against ${control}. Exploratory: with many segments, some differ by chance.`}>
       <div className="grid grid-cols-1 gap-8 xl:grid-cols-2">
-        <BreakdownTable title="By device" testId="breakdown-device" segments={breakdowns.device} control={control} />
-        <BreakdownTable title="By traffic source" testId="breakdown-channel" segments={breakdowns.channel} control={control} />
+        <BreakdownTable title="By device" testId="breakdown-device" segments={breakdowns.device} control={control} download={downloads?.device} />
+        <BreakdownTable title="By traffic source" testId="breakdown-channel" segments={breakdowns.channel} control={control} download={downloads?.channel} />
       </div>
     </Card>
   )
 }
 
-function BreakdownTable({ title, segments, control, testId }: { title: string; segments: Segment[]; control: string; testId: string }) {
+function BreakdownTable({ title, segments, control, testId, download }: { title: string; segments: Segment[]; control: string; testId: string; download?: React.ReactNode }) {
   const headingId = `${testId}-title`
   // Segments without visitors would be rows of dashes: they are named in one line instead.
   const withVisitors = segments.filter((s) => s.visitors > 0)
   const empty = segments.filter((s) => s.visitors === 0)
   return (
     <div>
-      <h3 id={headingId} className="mb-2 text-sm font-semibold">
-        {title}
-      </h3>
+      <div className="mb-2 flex items-center justify-between gap-3">
+        <h3 id={headingId} className="text-sm font-semibold">
+          {title}
+        </h3>
+        {download}
+      </div>
       {withVisitors.length === 0 ? (
         <p className="text-sm text-slate-500">No visitors yet.</p>
       ) : (

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { formatChance, formatDay, formatInterval, formatLift, formatPercent, formatPoints, formatPValue, formatCount } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
+import { describeGuardrail } from '#app/experiments/results/guardrail'
 import type { ExperimentResults, VariantResult } from '#app/experiments/results/shape'
 
 type Props = { variantKey: string; results: ExperimentResults; primaryLabel: string }
@@ -24,6 +25,8 @@ export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }:
       </p>
     )
   const warnings = listWarnings(variant, results, primaryLabel)
+  // The quality guardrail is computed for the decision's winner; when it passed, its figures back the evidence.
+  const guardrail = results.guardrail?.variantKey === variant.key && results.guardrail.checks.length ? results.guardrail : null
   return (
     <section id="declare" aria-labelledby="declare-title" data-testid="declare-confirmation" className="rounded-lg bg-white p-5 shadow-sm ring-2 ring-brand-600">
       <h2 id="declare-title" className="text-lg font-semibold">
@@ -32,6 +35,11 @@ export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }:
       <p className="mt-2 text-sm" data-testid="declare-evidence">
         {describeEvidence(variant, results)}
       </p>
+      {guardrail?.verdict === 'passed' ? (
+        <p className="mt-2 text-sm" data-testid="declare-guardrail">
+          {describeGuardrail(guardrail)}
+        </p>
+      ) : null}
       {warnings.length ? (
         <div role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="declare-warnings">
           <p className="font-semibold">Before you do:</p>
@@ -78,7 +86,7 @@ export function describeEvidence(variant: VariantResult, { variants, experiment,
   )
 }
 
-function listWarnings(variant: VariantResult, { variants, decision, srm, progress, metric }: ExperimentResults, primaryLabel: string) {
+function listWarnings(variant: VariantResult, { variants, decision, srm, progress, metric, guardrail }: ExperimentResults, primaryLabel: string) {
   const warnings: string[] = []
   const c = variant.vsControl
   const isBackedByData = c ? c.significant && (c.relativeLift ?? 0) > 0 : decision.status === 'control'
@@ -92,6 +100,7 @@ function listWarnings(variant: VariantResult, { variants, decision, srm, progres
         : `Not significant: the data do not show that ${variant.key} converts better than every other variant.`,
     )
   }
+  if (guardrail?.variantKey === variant.key && guardrail.verdict === 'blocked') warnings.push(`${describeGuardrail(guardrail)} Auto-ship would not ship it.`)
   if (srm.detected) warnings.push('The traffic split is off (sample ratio mismatch): every figure here may be biased.')
   if (!progress.minRuntimeReached)
     warnings.push(`The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt)})` : ''}.`)

@@ -31,3 +31,44 @@ test('the history says who declared the winner and what it rested on', () => {
   // Declared before the evidence was recorded for every declaration: just the variant.
   expect(text).toMatch(/Ada declared A the winner\s*\d/)
 })
+
+test('the history shows the quality guardrail: passed on a shipped winner, and a hold with its reason', () => {
+  const guardrail = (verdict: string, sqlWorse: boolean) => ({
+    rule: '…',
+    variantKey: 'B',
+    control: 'A',
+    confidence: 0.95,
+    verdict,
+    checks: [
+      {
+        check: 'hard_rate',
+        control: { key: 'A', visitors: 5000, count: 100, rate: 0.02 },
+        variant: { key: 'B', visitors: 5000, count: 110, rate: 0.022 },
+        relativeLift: 0.1,
+        sequentialPValue: 1,
+        isWorse: false,
+      },
+      {
+        check: 'sql_rate',
+        control: { key: 'A', visitors: 5000, count: 150, rate: 0.03 },
+        variant: { key: 'B', visitors: 5000, count: 50, rate: 0.01 },
+        relativeLift: -0.66,
+        sequentialPValue: 0.00001,
+        isWorse: sqlWorse,
+      },
+    ],
+  })
+  const html = renderToStaticMarkup(
+    <ExperimentHistory
+      events={[
+        event('1', 'winner', { variantKey: 'B', evidence: { relativeLift: 0.6, significant: true, guardrail: guardrail('passed', false) } }, 'auto', null),
+        event('2', 'auto_ship_held', { variantKey: 'B', failing: ['sql_rate'], evidence: { guardrail: guardrail('blocked', true) } }, 'auto', null),
+        event('3', 'auto_ship_held', { variantKey: 'C', evidence: { guardrail: 'garbled' } }, 'auto', null),
+      ]}
+    />,
+  )
+  const text = textOf(html)
+  expect(text).toContain('The auto-ship rule declared B the winner (+60.0 % against the control, significant); quality guardrail passed')
+  expect(text).toContain('The auto-ship rule held B back, the experiment kept running: B’s leads are significantly worse than A’s: SQL rate 1% against 3% for A (p < 0.0001).')
+  expect(text).toMatch(/The auto-ship rule held C back, the experiment kept running\s*\d/)
+})

@@ -1,5 +1,6 @@
 import { formatDateTime, formatHistoryLift, formatShare } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import { describeGuardrail, type GuardrailVerdict } from '#app/experiments/results/guardrail'
 
 export type ExperimentEvent = { id: string; action: string; detail: Record<string, unknown>; actor: string; userName: string | null; createdAt: string | Date }
 
@@ -23,7 +24,11 @@ function what({ action, detail }: ExperimentEvent) {
     case 'stop':
       return 'stopped it without a winner'
     case 'winner':
-      return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}`
+      return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}${guardrailNote(detail.evidence)}`
+    case 'auto_ship_held': {
+      const guardrail = guardrailOf(detail.evidence)
+      return `held ${String(detail.variantKey)} back, the experiment kept running${guardrail ? `: ${describeGuardrail(guardrail)}` : ''}`
+    }
     case 'coverage':
       return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
     default:
@@ -37,6 +42,20 @@ function evidenceNote(evidence: unknown) {
   const { relativeLift, significant } = evidence as { relativeLift?: unknown; significant?: unknown }
   if (typeof relativeLift !== 'number') return ' (no data to compare yet)'
   return ` (${formatHistoryLift(relativeLift)} against the control, ${significant ? 'significant' : 'not significant'})`
+}
+
+/** The quality guardrail's verdict recorded with the evidence (since decision 061); null for older records. */
+function guardrailOf(evidence: unknown): GuardrailVerdict | null {
+  const guardrail = evidence && typeof evidence === 'object' ? (evidence as { guardrail?: unknown }).guardrail : undefined
+  if (!guardrail || typeof guardrail !== 'object') return null
+  const { verdict, checks } = guardrail as Partial<GuardrailVerdict>
+  return (verdict === 'passed' || verdict === 'blocked') && Array.isArray(checks) ? (guardrail as GuardrailVerdict) : null
+}
+
+function guardrailNote(evidence: unknown) {
+  const guardrail = guardrailOf(evidence)
+  if (!guardrail || !guardrail.checks.length) return ''
+  return guardrail.verdict === 'passed' ? '; quality guardrail passed' : '; the quality guardrail had found its leads significantly worse'
 }
 
 /** Who did what, when: every change to the experiment, newest first. */

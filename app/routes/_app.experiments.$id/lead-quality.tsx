@@ -3,7 +3,7 @@ import { Card } from '#app/components/ui/card'
 import { STAGES_AFTER_LEAD, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
 
-type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string }
+type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string; download?: React.ReactNode }
 
 const per1000 = (count: number, visitors: number) => (visitors > 0 ? (count / visitors) * 1000 : null)
 
@@ -12,9 +12,13 @@ const per1000 = (count: number, visitors: number) => (visitors > 0 ? (count / vi
  * the pipeline they brought per 1,000 visitors. The note says so when the variant that converts best on the
  * chosen metric is not the one whose leads bring the most pipeline.
  */
-export function LeadQualitySection({ leadQuality, variants, metricLabel }: Props) {
+export function LeadQualitySection({ leadQuality, variants, metricLabel, download }: Props) {
   return (
-    <Card title="Lead quality" description="The leads of each variant’s converted visitors, followed down the funnel. Pipeline value is the deal value of the leads now at Opportunity or Customer.">
+    <Card
+      title="Lead quality"
+      description="The leads of each variant’s converted visitors, followed down the funnel. Pipeline value is the deal value of the leads now at Opportunity or Customer."
+      actions={download}
+    >
       <QualityNote leadQuality={leadQuality} variants={variants} metricLabel={metricLabel} />
       <div className="-mx-5 overflow-x-auto px-5">
         <table className="w-full min-w-[52rem] text-left text-sm" data-testid="lead-quality">

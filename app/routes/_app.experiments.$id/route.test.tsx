@@ -168,6 +168,24 @@ describe('the results page', () => {
     expect(switcher).toMatch(/href="[^"]*\?metric=any" aria-current="page"|aria-current="page"[^>]*href="[^"]*\?metric=any"/)
   })
 
+  test('says the split is healthy, and offers each table as a CSV download link', async () => {
+    const { owner, id } = await seedExperiment()
+    const { html } = await render(id, owner.cookie, '?metric=hard')
+    // 1,000 / 500 / 500 against 50 / 25 / 25 %: exactly the configured split, chi-square 0, p = 1.
+    expect(textOf(elementWith(html, 'data-testid="srm-line"')!)).toBe('✓ Split is healthy (SRM p = 1): visitors reach the variants in the configured proportions.')
+    const links = ['variants', 'daily', 'lead_quality', 'device', 'channel'].map((table) => elementWith(html, `data-testid="csv-${table}"`)!)
+    for (const [i, table] of ['variants', 'daily', 'lead_quality', 'device', 'channel'].entries()) {
+      expect(links[i]).toMatch(new RegExp(`^<a href="/experiments/${id}/results\\.csv\\?table=${table}&amp;metric=hard" download=""`))
+    }
+    expect(links.map(textOf)).toEqual([
+      'Download CSV of the variant table',
+      'Download CSV of the daily figures',
+      'Download CSV of the lead quality table',
+      'Download CSV of the breakdown by device',
+      'Download CSV of the breakdown by traffic source',
+    ])
+  })
+
   test('?metric=hard counts hard conversions everywhere, and the link is shareable', async () => {
     const { owner, id } = await seedExperiment()
     const { html } = await render(id, owner.cookie, '?metric=hard')

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { CsvTable } from '#app/experiments/results/csv'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -13,14 +14,17 @@ import { useMember } from '#app/routes/_app'
 import { ExperimentActionSchema, runExperimentAction } from './actions.server'
 import { BreakdownsSection } from './breakdowns'
 import { ResultsCharts } from './charts-section'
+import { CsvDownloadLink } from './csv-download'
 import { DecisionBanner } from './decision-banner'
 import { DeclareWinnerConfirmation } from './declare-winner'
+import { GuardrailNote } from './guardrail-note'
 import { ExperimentHistory } from './history'
 import { LeadQualitySection } from './lead-quality'
 import { LifecycleControls } from './lifecycle'
 import { MetricSwitcher } from './metric-switcher'
 import { ResultsProgressCard } from './progress'
 import { ExperimentSettings } from './settings'
+import { SrmLine } from './srm-line'
 import { VariantTable } from './variant-table'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.experiment.name ?? 'Experiment'} · Results · Splitform` }]
@@ -73,6 +77,7 @@ export default function ExperimentRoute() {
   const { metric, decision } = results
   const metricQuery = `?metric=${encodeURIComponent(metric.param)}`
   const declareHref = canEdit && e.status !== 'draft' && !e.winnerKey ? (key: string) => `${metricQuery}&declare=${encodeURIComponent(key)}#declare` : null
+  const csv = (table: CsvTable) => <CsvDownloadLink experimentId={e.id} table={table} metricParam={metric.param} />
   return (
     <>
       <p className="mb-2 text-sm">
@@ -96,6 +101,8 @@ export default function ExperimentRoute() {
         ) : null}
         <MetricSwitcher metrics={results.metrics} current={metric} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
+        <SrmLine srm={results.srm} />
+        {results.guardrail && e.status !== 'concluded' ? <GuardrailNote guardrail={results.guardrail} autoShip={e.autoShip && metric.isPrimary} isRunning={e.status === 'running'} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ResultsProgressCard progress={results.progress} decision={decision} />
@@ -115,10 +122,17 @@ export default function ExperimentRoute() {
             )}
           </div>
         </div>
-        <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
-        <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} />
-        <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} />
-        <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} />
+        {/* The variant table and the charts belong to other cards; their downloads sit just above them. */}
+        <div className="space-y-2">
+          <p className="flex justify-end">{csv('variants')}</p>
+          <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
+        </div>
+        <div className="space-y-2">
+          <p className="flex justify-end">{csv('daily')}</p>
+          <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} />
+        </div>
+        <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} download={csv('lead_quality')} />
+        <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} downloads={{ device: csv('device'), channel: csv('channel') }} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ExperimentSettings experiment={e} page={page} />
           <ExperimentHistory events={events} />
