@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { loader } from './tools.sample-size'
 
-const load = (query: string) => loader({ request: new Request(`http://app.test/tools/sample-size?${query}`), params: {}, context: {} })
+const load = (query: string) => loader({ request: new Request(`http://app.test/tools/sample-size?${query}`), params: {}, context: { clientIp: '203.0.113.9' } })
 
 describe('/tools/sample-size', () => {
   test('plans for the always-valid analysis by default and shows the fixed-horizon figure beside it', async () => {
