@@ -1,7 +1,8 @@
 // Re-measures the statistics claims of app/statistics/README.md and docs/experiments.md against the default
 // analysis, by seeded simulation through analyze() with exact binomial draws. Prints one line per figure.
 //
-//   npx tsx scripts/statistics-claims.ts [runs]      (default 2,000 runs per figure; 5,000 took about N min)
+//   npx tsx scripts/statistics-claims.ts [runs]      (default 2,000 runs per figure: 18 minutes on the busy shared
+//                                                   2-core machine of 2026-12-06, load average about 20)
 
 import { analyze, type AnalyzeInput } from '#app/statistics/analyze'
 import { computeSampleSize } from '#app/statistics/sample-size'
