@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { analyze } from './analyze'
 import { computeSampleSize } from './sample-size'
+import { DEFAULT_TUNING_VISITORS } from './sequential'
 
 const arm = (key: string, visitors: number, conversions: number) => ({ key, visitors, conversions })
 
@@ -54,7 +55,8 @@ describe('decision: every status is reachable and explained in one sentence', ()
   test('without a plan the target is the deciding analysis’s plan for a 10% lift at the smoothed control rate', () => {
     const variants = [arm('A', 1000, 100), arm('B', 1000, 105)]
     const baselineRate = 100.5 / 1001
-    const sequentialPlan = computeSampleSize({ baselineRate, relativeMde: 0.1 }).visitorsPerVariant
+    // Without a plan the sequence stays tuned at 5,000 visitors, and the plan is solved for that sequence.
+    const sequentialPlan = computeSampleSize({ baselineRate, relativeMde: 0.1, tuningVisitors: DEFAULT_TUNING_VISITORS }).visitorsPerVariant
     const fixedPlan = computeSampleSize({ baselineRate, relativeMde: 0.1, sequential: false }).visitorsPerVariant
     // At a 50/50 split every extra visitor per variant takes two.
     expect(analyze({ variants }).decision.visitorsNeeded).toBe(2 * (sequentialPlan - 1000))

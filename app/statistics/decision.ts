@@ -3,6 +3,7 @@
 
 import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
 import { computeSampleSize, MIN_VISITORS_PER_VARIANT } from './sample-size'
+import { DEFAULT_TUNING_VISITORS } from './sequential'
 import type { SampleRatioCheck } from './srm'
 import { describeControlWin, describeEarlyLook, describeNoDifference, describeOpenQuestion, describeProgress, describeWinner, type Arm } from './wording'
 
@@ -103,12 +104,13 @@ function estimateProgress(input: DecisionInput): Progress {
 
 /**
  * The plan when none is given: the sample the deciding analysis (sequential or fixed-horizon) needs to detect a
- * +10% relative lift at the control's current rate, with 80% power. The rate is smoothed, (x + ½)/(n + 1), so
+ * +10% relative lift at the control's current rate, with 80% power, for the sequence as analyze tunes it without a plan. The rate is smoothed, (x + ½)/(n + 1), so
  * 0/n still plans, and capped at 0.9 so the lifted rate stays below 1.
  */
 function computeDefaultPlan({ control, confidence, variants, sequential }: { control: { visitors: number; conversions: number }; confidence: number; variants: number; sequential: boolean }): number {
   const baselineRate = Math.min(0.9, (control.conversions + 0.5) / (control.visitors + 1))
-  return computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha: 1 - confidence, variants, sequential }).visitorsPerVariant
+  // Without a plan analyze tunes the sequence at DEFAULT_TUNING_VISITORS, so the plan is solved for that sequence.
+  return computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha: 1 - confidence, variants, sequential, tuningVisitors: DEFAULT_TUNING_VISITORS }).visitorsPerVariant
 }
 
 function pickProgressFields(progress: Progress): Pick<Decision, 'visitorsNeeded' | 'daysNeeded'> {

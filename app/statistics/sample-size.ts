@@ -25,6 +25,11 @@ export type SampleSizeInput = {
   dailyVisitors?: number
   /** Plan for the sequential analysis (default, as in analyze) or for a fixed-horizon test. */
   sequential?: boolean
+  /**
+   * The total the sequence is tuned at when it is not tuned at the plan: analyze without a plan keeps
+   * DEFAULT_TUNING_VISITORS (sequential.ts), and the plan it implies (decision.ts) must be solved for that sequence.
+   */
+  tuningVisitors?: number
 }
 
 export type PlanFigures = {
@@ -48,7 +53,7 @@ export type SampleSize = PlanFigures & {
  * With more than two variants each treatment is compared with the control, so alpha is split Bonferroni-style
  * across the comparisons (the analysis uses Holm, which is at least as powerful).
  */
-export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true }: SampleSizeInput): SampleSize {
+export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true, tuningVisitors }: SampleSizeInput): SampleSize {
   const p1 = baselineRate
   const p2 = p1 * (1 + relativeMde)
   if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1 && p2 !== p1)) {
@@ -58,7 +63,7 @@ export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, pow
   const alphaPerComparison = alpha / comparisons
   const rates = { p1, p2 }
   const fixed = toFigures(computeFixedHorizonVisitors(rates, alphaPerComparison, power), variants, dailyVisitors)
-  const always = toFigures(computeSequentialVisitors(rates, alpha, alphaPerComparison, power), variants, dailyVisitors)
+  const always = toFigures(computeSequentialVisitors(rates, alpha, alphaPerComparison, power, tuningVisitors), variants, dailyVisitors)
   const [chosen, other] = sequential ? [always, fixed] : [fixed, always]
   const result: SampleSize = {
     sequential,
@@ -90,23 +95,44 @@ function computeFixedHorizonVisitors({ p1, p2 }: Rates, alphaPerComparison: numb
  * The sample at which the always-valid test, tuned at it (N* = 2n, as analyze tunes it at the plan) and read at
  * PLANNED_LOOKS evenly spaced looks, finds the lift with probability `power`: n = drift²·(p₁(1−p₁) + p₂(1−p₂))/(p₂ − p₁)²,
  * the variance unpooled as the sequence's is. At least MIN_VISITORS_PER_VARIANT, since no call comes earlier.
+ *
+ * With `tuningVisitors` the sequence is tuned there instead, so its boundaries depend on n itself (through 2n/N*):
+ * n is then a fixed point of n ↦ drift(2n/N*)²·V/δ². The drift changes slowly with n (it grows like √log of the
+ * plan's distance from the tuning point), so a few steps settle it to the visitor.
  */
-function computeSequentialVisitors({ p1, p2 }: Rates, alpha: number, alphaPerComparison: number, power: number): number {
-  const drift = findSequentialDrift(alpha, alphaPerComparison, power)
-  const n = Math.ceil((drift * drift * (p1 * (1 - p1) + p2 * (1 - p2))) / ((p2 - p1) * (p2 - p1)) - 1e-9)
-  return Math.max(MIN_VISITORS_PER_VARIANT, n)
+function computeSequentialVisitors({ p1, p2 }: Rates, alpha: number, alphaPerComparison: number, power: number, tuningVisitors?: number): number {
+  const perDrift = (p1 * (1 - p1) + p2 * (1 - p2)) / ((p2 - p1) * (p2 - p1))
+  const visitorsFor = (drift: number) => Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(drift * drift * perDrift - 1e-9))
+  let n = visitorsFor(findSequentialDrift(alpha, alphaPerComparison, power, 1))
+  if (tuningVisitors === undefined) return n
+  for (let step = 0; step < MAX_FIXED_POINT_STEPS; step++) {
+    const next = visitorsFor(findSequentialDrift(alpha, alphaPerComparison, power, snapRatio((2 * n) / tuningVisitors)))
+    if (next === n) break
+    n = next
+  }
+  return n
 }
 
-// The drift depends only on these three numbers, and analyze asks for the same few (its confidence, the
-// variant count, 80%) again and again; each new one costs a few milliseconds of numerical integration.
-const driftCache = new Map<string, number>()
-const DRIFT_CACHE_SIZE = 256
+const MAX_FIXED_POINT_STEPS = 12
 
-function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number): number {
-  const key = `${alpha}|${comparisonAlpha}|${power}`
+// 2n/N* snapped to a 0.5% geometric grid, so the drift cache sees a bounded set of ratios (a few hundred over the
+// plans analyze can meet) and the fixed point cannot wander between two neighbours by rounding; a 0.5% change in the
+// tuning point moves the boundaries, and so the plan, by far less than one visitor in ten thousand.
+function snapRatio(ratio: number): number {
+  return Math.exp(Math.round(Math.log(ratio) / RATIO_GRID) * RATIO_GRID)
+}
+const RATIO_GRID = Math.log(1.005)
+
+// The drift depends only on these four numbers, and analyze asks for the same few (its confidence, the variant
+// count, 80%, the snapped tuning ratio) again and again; each new one costs a few milliseconds of integration.
+const driftCache = new Map<string, number>()
+const DRIFT_CACHE_SIZE = 1024
+
+function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number, planOverTuning: number): number {
+  const key = `${alpha}|${comparisonAlpha}|${power}|${planOverTuning}`
   const cached = driftCache.get(key)
   if (cached !== undefined) return cached
-  const drift = solveSequentialDrift({ alpha, comparisonAlpha, looks: PLANNED_LOOKS }, power)
+  const drift = solveSequentialDrift({ alpha, comparisonAlpha, looks: PLANNED_LOOKS, planOverTuning }, power)
   if (driftCache.size >= DRIFT_CACHE_SIZE) driftCache.clear()
   driftCache.set(key, drift)
   return drift

@@ -20,13 +20,18 @@ export type SequentialPowerSettings = {
   /** the alpha one comparison must reach: alpha, or alpha split across the comparisons */
   comparisonAlpha: number
   looks: number
+  /**
+   * The planned total over the total the sequence is tuned at (N*): 1 when analyze tunes at the plan (a plan is
+   * given), 2n/5,000 when no plan is given and the sequence keeps GrowthBook's default tuning.
+   */
+  planOverTuning?: number
 }
 
-/** The boundary in z units (the sequence's multiplier M) at each look, for a sequence tuned at the plan. */
-export function computeLookBoundaries({ alpha, comparisonAlpha, looks }: SequentialPowerSettings): number[] {
-  // With N* = the planned total, n·ρ² at a look is the same for every plan, so a plan of 1 stands for all.
+/** The boundary in z units (the sequence's multiplier M) at each look, for a sequence tuned at `planOverTuning`. */
+export function computeLookBoundaries({ alpha, comparisonAlpha, looks, planOverTuning = 1 }: SequentialPowerSettings): number[] {
+  // n·ρ² at a look depends only on the look's share of N*, so a tuning total of 1 stands for all.
   const rho = computeRho(alpha, 1)
-  return Array.from({ length: looks }, (_, i) => computeSequentialMultiplier((i + 1) / looks, rho, comparisonAlpha))
+  return Array.from({ length: looks }, (_, i) => computeSequentialMultiplier(((i + 1) / looks) * planOverTuning, rho, comparisonAlpha))
 }
 
 // Grid step of the score, in units of the final look's standard deviation. The transition kernel between
