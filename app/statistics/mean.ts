@@ -9,7 +9,8 @@ import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
 import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
-import { computeRho, computeSequentialMultiplier, DEFAULT_TUNING_VISITORS } from './sequential'
+import { findSequentialDrift } from './sample-size'
+import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 
 export type { Decision, DecisionStatus } from './decision'
@@ -181,9 +182,10 @@ export type MeanSampleSize = { visitorsPerVariant: number; totalVisitors: number
  * exclude 0, and its variance, (σ_t² + σ_c²(1 + mde)²)/(n·m_c²), is the larger of the two
  * (absolute, relative) for a positive lift. The lift is assumed to come from more visitors
  * bringing deals of the same sizes, so σ_t² = σ²(1 + mde) (exact as deals get rare); then
- * n = (c + z₁₋β)²·σ²·(1 + mde)·(2 + mde)/(m·mde)² for mde > 0, and σ²·(2 + mde)/(m·mde)² for mde < 0.
- * c is z₁₋α/₂ for the fixed-horizon test and, for the sequential one, the confidence sequence's
- * multiplier at the plan, which is a constant because the sequence is tuned at N* = 2n.
+ * n = drift²·σ²·(1 + mde)·(2 + mde)/(m·mde)² for mde > 0, and drift²·σ²·(2 + mde)/(m·mde)² for mde < 0.
+ * The drift, the expected z at the plan, is z₁₋α/₂ + z₁₋β for the fixed-horizon test; for the
+ * sequential one it is the value at which the always-valid test read at 20 evenly spaced looks
+ * reaches the power, the same number the plan for rates uses.
  * Alpha is split Bonferroni-style across the comparisons, as for rates. Never below the 100 visitors
  * per variant the decision needs.
  */
@@ -196,11 +198,11 @@ export function computeMeanSampleSize({ mean, standardDeviation, relativeMde, al
   if (!(Number.isSafeInteger(variants) && variants >= 2)) throw new RangeError('variants must be a whole number of at least 2')
   if (dailyVisitors !== undefined && !(Number.isFinite(dailyVisitors) && dailyVisitors > 0)) throw new RangeError('dailyVisitors must be a finite number above 0')
   const alphaPerComparison = alpha / (variants - 1)
-  // At n = N*/2 per arm only nρ² matters, and it is the same for every N*: tune at 1, evaluate at 1.
-  const critical = sequential ? computeSequentialMultiplier(1, computeRho(alpha, 1), alphaPerComparison) : normalQuantile(1 - alphaPerComparison / 2)
+  // The expected z at the plan that reaches `power`: the 20-look drift of the sequential plan for rates
+  // (sample-size.ts, by numerical integration), or z₁₋α/₂ + z₁₋β for a test read once.
+  const drift = sequential ? findSequentialDrift(alpha, alphaPerComparison, power) : -normalQuantile(alphaPerComparison / 2) + normalQuantile(power)
   const spread = relativeMde > 0 ? (1 + relativeMde) * (2 + relativeMde) : 2 + relativeMde
-  const root = critical + normalQuantile(power)
-  const exact = (root * root * spread * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
+  const exact = (drift * drift * spread * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
   // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
   const visitorsPerVariant = Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(exact - 1e-9))
   if (!Number.isSafeInteger(visitorsPerVariant * variants)) throw new RangeError('relativeMde is too small to plan for: the sample would exceed any traffic')
