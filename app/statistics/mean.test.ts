@@ -104,6 +104,20 @@ describe('analyzeMean: the decision speaks of pipeline, not money', () => {
     expect(decision.daysNeeded).toBe(Math.ceil(decision.visitorsNeeded! / 1000))
   })
 
+  test('a fixed-horizon test waits for its plan; several winners: the best, with Holm across them', () => {
+    const variants = [arm('A', 20_000, 1_000_000, 1e10), arm('B', 20_000, 2_000_000, 1.2e10)]
+    const early = analyzeMean({ variants, sequential: false, plannedVisitorsPerVariant: 40_000 })
+    expect(early.variants[1].vsControl!.significant).toBe(true)
+    expect(early.decision.status).toBe('collecting')
+    expect(early.decision.reason).toMatch(/^B seems to bring 100% more pipeline per visitor than A, but a fixed-horizon test is only valid at its planned 40,000 visitors per variant/)
+    const three = analyzeMean({ variants: [...variants, arm('C', 20_000, 2_400_000, 1.4e10)] })
+    expect(three.decision).toMatchObject({ status: 'winner', variant: 'C' })
+    expect(three.decision.reason).toMatch(/the best of the 2 variants that beat A; safe to ship\.$/)
+    const [b, c] = [three.variants[1].vsControl!, three.variants[2].vsControl!]
+    expect(Math.max(b.pValueAdjusted!, c.pValueAdjusted!)).toBe(Math.max(b.pValue!, c.pValue!))
+    expect(Math.min(b.pValueAdjusted!, c.pValueAdjusted!)).toBe(2 * Math.min(b.pValue!, c.pValue!))
+  })
+
   test('no difference at the planned sample', () => {
     const { decision } = analyzeMean({ variants: [arm('A', 50_000, 2_500_000, 2.5e10), arm('B', 50_000, 2_510_000, 2.51e10)], plannedVisitorsPerVariant: 50_000 })
     expect(decision.status).toBe('no_difference')
