@@ -52,7 +52,7 @@ export function computeSequentialPower(drift: number, boundaries: number[], step
   let upper = boundaries[0] * sd
   let crossed = normalSurvival((upper - move) / sd)
   // Sub-density of the score at the nodes upper − j·step, given no crossing so far.
-  let density = new Float64Array(countNodes(upper, move - TAIL * sd, step))
+  let density: Float64Array = new Float64Array(countNodes(upper, move - TAIL * sd, step))
   for (let j = 0; j < density.length; j++) density[j] = gaussian(upper - j * step - move, sd)
   for (let k = 1; k < looks; k++) {
     const t = (k + 1) / looks

@@ -23,7 +23,9 @@ describe('POST /api/v1/analyze', () => {
           { key: 'A', visitors: 10000, conversions: 500 },
           { key: 'B', visitors: 10000, conversions: 600 },
         ],
+        // A fixed-horizon test needs its plan (issue 16): here it is reached.
         sequential: false,
+        plannedVisitorsPerVariant: 10000,
       }),
     )
     expect(result.status).toBe(200)
