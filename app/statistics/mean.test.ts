@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { analyzeMean, computeMeanSampleSize, type MeanAnalysis } from './mean'
+import { analyzeMean, capMeanArm, computeMeanSampleSize, type MeanAnalysis } from './mean'
 
 const arm = (key: string, visitors: number, total: number, sumOfSquares: number) => ({ key, visitors, total, sumOfSquares })
 // Per-visitor values → the sufficient statistics the database sums.
@@ -74,6 +74,14 @@ describe('analyzeMean: clean numbers at the edges', () => {
     expect(analysis.variants[1].vsControl!.relativeLift).toBe(-1)
     expect(analysis.variants[1].vsControl!.relativeLiftCi).toBeNull()
     expect(analysis.decision.status).toBe('collecting')
+  })
+
+  test('sums caught mid-rollup are capped into consistent ones, which analyzeMean takes', () => {
+    expect(capMeanArm(arm('A', 0, 500, 250_000))).toEqual(arm('A', 0, 0, 0))
+    expect(capMeanArm(arm('A', 2, 300, 40_000))).toEqual(arm('A', 2, 300, 45_000))
+    expect(capMeanArm(arm('A', 100, 300, 50_000))).toEqual(arm('A', 100, 300, 50_000))
+    const analysis = analyzeMean({ variants: [arm('A', 0, 500, 250_000), arm('B', 2, 300, 40_000)].map(capMeanArm) })
+    expectCleanNumbers(analysis)
   })
 
   test('inconsistent sums are refused', () => {

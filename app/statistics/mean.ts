@@ -236,7 +236,18 @@ export function computeMeanSampleSize({ mean, standardDeviation, relativeMde, al
   return result
 }
 
-// The API validates at the edge; this catches programming errors (and inconsistent sums).
+/**
+ * Sums read from two places (visitors from the daily rollup, deal values from the leads) can disagree for a moment
+ * while a rollup catches up, as conversions can briefly exceed visitors (results/compute.ts caps those). The same
+ * cap for a mean, for callers to apply before analyzeMean: no visitors, no values; Σx² at least (Σx)²/n, its least
+ * possible value (every visitor the same), so the sums are consistent and analyzeMean does not refuse them.
+ */
+export function capMeanArm(arm: MeanArm): MeanArm {
+  if (arm.visitors === 0) return { ...arm, total: 0, sumOfSquares: 0 }
+  return { ...arm, sumOfSquares: Math.max(arm.sumOfSquares, (arm.total * arm.total) / arm.visitors) }
+}
+
+// The API validates at the edge; this catches programming errors (and inconsistent sums: see capMeanArm).
 function assertValidMeanArms(variants: MeanArm[]): void {
   if (variants.length < 2) throw new RangeError('analyzeMean needs at least two variants')
   for (const v of variants) {
