@@ -126,6 +126,14 @@ describe('analyzeMean: the decision speaks of pipeline, not money', () => {
     expect(Math.min(b.pValueAdjusted!, c.pValueAdjusted!)).toBe(2 * Math.min(b.pValue!, c.pValue!))
   })
 
+  test('a default plan past any traffic is left out, not printed', () => {
+    // one deal of 10¹⁰ among 10¹¹ visitors per arm: a 10% lift would need about 10¹⁶ visitors per variant
+    const { decision } = analyzeMean({ variants: [arm('A', 1e11, 1e10, 1e20), arm('B', 1e11, 1e10, 1e20)] })
+    expect(decision.status).toBe('collecting')
+    expect(decision.visitorsNeeded).toBeUndefined()
+    expect(decision.reason).not.toMatch(/more visitors/)
+  })
+
   test('no difference at the planned sample', () => {
     const { decision } = analyzeMean({ variants: [arm('A', 50_000, 2_500_000, 2.5e10), arm('B', 50_000, 2_510_000, 2.51e10)], plannedVisitorsPerVariant: 50_000 })
     expect(decision.status).toBe('no_difference')

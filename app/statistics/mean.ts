@@ -9,7 +9,7 @@ import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
 import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
-import { findSequentialDrift } from './sample-size'
+import { findSequentialDrift, MAX_PLANNED_VISITORS } from './sample-size'
 import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 
@@ -144,18 +144,26 @@ function toDecisionArm(v: MeanVariantAnalysis, sequential: boolean): DecisionArm
   }
 }
 
-/** Without a plan: the sample to detect a 10% lift at the control's current mean and spread (null while it has no deals). */
+/**
+ * Without a plan: the sample to detect a 10% lift at the control's current mean and spread. Null while it has no
+ * deals, and when that sample is beyond the largest plan analyze takes (10⁹ per variant, e.g. one huge deal among
+ * many visitors): such a figure is no plan, and printing "about 10¹⁵ more visitors" would only be noise.
+ */
 function estimateUnplannedTarget(control: MeanSummary, settings: Settings, variants: number): number | null {
   if (control.mean === null || control.variance === null || !(control.mean > 0 && control.variance > 0)) return null
-  const plan = computeMeanSampleSize({
-    mean: control.mean,
-    standardDeviation: Math.sqrt(control.variance),
-    relativeMde: DEFAULT_RELATIVE_MDE,
-    alpha: settings.alpha,
-    variants,
-    sequential: settings.sequential,
-  })
-  return plan.visitorsPerVariant
+  const input = { mean: control.mean, standardDeviation: Math.sqrt(control.variance), relativeMde: DEFAULT_RELATIVE_MDE, alpha: settings.alpha, variants, sequential: settings.sequential }
+  const visitorsPerVariant = planOrNull(input)
+  return visitorsPerVariant !== null && visitorsPerVariant <= MAX_PLANNED_VISITORS ? visitorsPerVariant : null
+}
+
+// computeMeanSampleSize refuses a sample past 2⁵³ visitors (a RangeError); for a default plan that only means "no plan".
+function planOrNull(input: MeanSampleSizeInput): number | null {
+  try {
+    return computeMeanSampleSize(input).visitorsPerVariant
+  } catch (error) {
+    if (error instanceof RangeError) return null
+    throw error
+  }
 }
 
 export type MeanSampleSizeInput = {
