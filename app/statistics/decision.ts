@@ -5,7 +5,7 @@ import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#
 import { computeSampleSize, MIN_VISITORS_PER_VARIANT } from './sample-size'
 import { DEFAULT_TUNING_VISITORS } from './sequential'
 import type { SampleRatioCheck } from './srm'
-import { describeControlWin, describeEarlyLook, describeNoDifference, describeOpenQuestion, describeProgress, describeWinner, type Arm } from './wording'
+import { conversionWording, describeProgress, type Arm, type DecisionWording } from './wording'
 
 export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
 
@@ -21,7 +21,8 @@ export { MIN_VISITORS_PER_VARIANT }
 /** Without a plan, "enough data" means enough for the deciding analysis to detect this relative lift with 80% power. */
 export const DEFAULT_RELATIVE_MDE = 0.1
 
-export type DecisionArm = Arm & { conversions: number; significant: boolean; absoluteLift: number | null }
+/** `rate` is the arm's metric (a conversion rate, or a mean such as pipeline per visitor); `conversions` only proportions have. */
+export type DecisionArm = Arm & { conversions?: number; significant: boolean; absoluteLift: number | null }
 
 export type DecisionInput = {
   /** every variant; the control's own significant/absoluteLift are ignored */
@@ -33,6 +34,10 @@ export type DecisionInput = {
   sequential: boolean
   plannedVisitorsPerVariant?: number
   dailyVisitors?: number
+  /** the sentences; default the conversion ones (mean.ts passes money-neutral pipeline ones) */
+  wording?: DecisionWording
+  /** a mean metric's target without a plan (null: not estimable yet); proportions leave it out and plan from the control's rate */
+  unplannedTarget?: number | null
 }
 
 type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
@@ -41,6 +46,7 @@ export function decideOutcome(input: DecisionInput): Decision {
   const control = input.arms[input.controlIndex]
   const treatments = input.arms.filter((_, i) => i !== input.controlIndex)
   const confidence = formatConfidence(input.confidence)
+  const { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion } = input.wording ?? conversionWording
   const progress = estimateProgress(input)
   const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(progress), ...pickProgressFields(progress) })
 
@@ -87,8 +93,10 @@ function estimateProgress(input: DecisionInput): Progress {
   const control = input.arms[input.controlIndex]
   const isPlanned = input.plannedVisitorsPerVariant !== undefined
   let target = input.plannedVisitorsPerVariant ?? null
-  if (target === null && control.visitors > 0) {
-    target = computeDefaultPlan({ control, confidence: input.confidence, variants: input.arms.length, sequential: input.sequential })
+  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget
+  else if (target === null && control.visitors > 0 && control.conversions !== undefined) {
+    const counts = { visitors: control.visitors, conversions: control.conversions }
+    target = computeDefaultPlan({ control: counts, confidence: input.confidence, variants: input.arms.length, sequential: input.sequential })
   }
   if (target === null) return { target, isPlanned, reached: false }
   const weightSum = input.weights.reduce((sum, w) => sum + w, 0)

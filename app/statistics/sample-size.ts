@@ -128,7 +128,7 @@ const RATIO_GRID = Math.log(1.005)
 const driftCache = new Map<string, number>()
 const DRIFT_CACHE_SIZE = 1024
 
-function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number, planOverTuning: number): number {
+export function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number, planOverTuning = 1): number {
   const key = `${alpha}|${comparisonAlpha}|${power}|${planOverTuning}`
   const cached = driftCache.get(key)
   if (cached !== undefined) return cached
