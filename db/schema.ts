@@ -654,8 +654,8 @@ export const experimentStatusEnum = pgEnum('experiment_status', experimentStatus
 
 /** A variant in an experiment: a page variant key and its share of the covered traffic (fractions sum to 1). */
 export type ExperimentVariantJson = { key: string; weight: number }
-/** any | soft | hard conversions, or one form's. */
-export type ExperimentMetricJson = 'any' | 'soft' | 'hard' | { formId: string }
+/** any | soft | hard conversions, one form's, or a lead metric: hot, a funnel stage, pipeline (decision 060). */
+export type ExperimentMetricJson = 'any' | 'soft' | 'hard' | 'hot' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'pipeline' | { formId: string }
 
 export const experiments = pgTable(
   'experiments',

@@ -19,9 +19,11 @@ import { ExperimentHistory } from './history'
 import { LeadQualitySection } from './lead-quality'
 import { LifecycleControls } from './lifecycle'
 import { MetricSwitcher } from './metric-switcher'
+import { PipelineTable } from './pipeline-table'
 import { ResultsProgressCard } from './progress'
 import { ExperimentSettings } from './settings'
 import { VariantTable } from './variant-table'
+import { WinnerConflictNote } from './winner-conflict-note'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.experiment.name ?? 'Experiment'} · Results · Splitform` }]
 
@@ -94,8 +96,9 @@ export default function ExperimentRoute() {
             {DONE[actionData.done]}
           </p>
         ) : null}
-        <MetricSwitcher metrics={results.metrics} current={metric} />
+        <MetricSwitcher metrics={results.metrics} current={metric} maturity={results.maturity} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
+        {results.winnerConflict ? <WinnerConflictNote conflict={results.winnerConflict} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ResultsProgressCard progress={results.progress} decision={decision} />
@@ -115,7 +118,11 @@ export default function ExperimentRoute() {
             )}
           </div>
         </div>
-        <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
+        {metric.key === 'pipeline' ? (
+          <PipelineTable variants={results.pipeline.variants} control={e.controlKey} confidence={e.confidence} />
+        ) : (
+          <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
+        )}
         <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} />
         <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} />
         <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} />

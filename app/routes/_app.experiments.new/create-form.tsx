@@ -213,7 +213,10 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         </div>
       </Card>
 
-      <Card title="What counts as a conversion" description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads.">
+      <Card
+        title="What counts as a conversion"
+        description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads. Or decide on what the leads became: hot, a funnel stage reached, or pipeline per visitor."
+      >
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             <label htmlFor="experiment-primary" className={labelClass}>
@@ -239,6 +242,16 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             </div>
             {errorFor('secondaryMetrics') ? <p className="mt-1 text-sm text-red-600">{errorFor('secondaryMetrics')}</p> : null}
           </fieldset>
+          <Field
+            label="Lead maturity (days)"
+            type="number"
+            min={0}
+            max={90}
+            defaultValue={start('maturityDays', String(DEFAULTS.maturityDays))}
+            hint="Hot leads, the funnel stages and pipeline count only visitors who arrived at least this long ago, so their leads have had time to move."
+            error={errorFor('maturityDays')}
+            {...form.register('maturityDays')}
+          />
         </div>
       </Card>
 
