@@ -2,9 +2,9 @@
 // difference, or fix a broken traffic split first.
 
 import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
-import { computeSampleSize } from './sample-size'
+import { computeSampleSize, MIN_VISITORS_PER_VARIANT } from './sample-size'
 import type { SampleRatioCheck } from './srm'
-import { describeControlWin, describeEarlyLook, describeNoDifference, describeOpenQuestion, describeProgress, describeWinner, type Arm } from './wording'
+import { conversionWording, describeProgress, type Arm, type DecisionWording } from './wording'
 
 export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
 
@@ -16,12 +16,12 @@ export type Decision = {
   daysNeeded?: number
 }
 
-/** No call of any kind below this many visitors in some variant: the approximations are too rough. */
-export const MIN_VISITORS_PER_VARIANT = 100
-/** Without a plan, "enough data" means enough to detect this relative lift with 80% power. */
+export { MIN_VISITORS_PER_VARIANT }
+/** Without a plan, "enough data" means enough for the deciding analysis to detect this relative lift with 80% power. */
 export const DEFAULT_RELATIVE_MDE = 0.1
 
-export type DecisionArm = Arm & { conversions: number; significant: boolean; absoluteLift: number | null }
+/** `rate` is the arm's metric (a conversion rate, or a mean such as pipeline per visitor); `conversions` only proportions have. */
+export type DecisionArm = Arm & { conversions?: number; significant: boolean; absoluteLift: number | null }
 
 export type DecisionInput = {
   /** every variant; the control's own significant/absoluteLift are ignored */
@@ -33,6 +33,10 @@ export type DecisionInput = {
   sequential: boolean
   plannedVisitorsPerVariant?: number
   dailyVisitors?: number
+  /** the sentences; default the conversion ones (mean.ts passes money-neutral pipeline ones) */
+  wording?: DecisionWording
+  /** a mean metric's target without a plan (null: not estimable yet); proportions leave it out and plan from the control's rate */
+  unplannedTarget?: number | null
 }
 
 type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
@@ -41,6 +45,7 @@ export function decideOutcome(input: DecisionInput): Decision {
   const control = input.arms[input.controlIndex]
   const treatments = input.arms.filter((_, i) => i !== input.controlIndex)
   const confidence = formatConfidence(input.confidence)
+  const { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion } = input.wording ?? conversionWording
   const progress = estimateProgress(input)
   const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(progress), ...pickProgressFields(progress) })
 
@@ -80,18 +85,17 @@ function isClearlyWorse(arm: DecisionArm): boolean {
 }
 
 /**
- * Visitors per variant the test should reach: the plan when given, else the sample needed to
- * detect a 10% relative lift at the control's current rate (smoothed so 0/n still plans).
+ * Visitors per variant the test should reach: the plan when given, else the default plan.
  * visitorsNeeded is the extra total traffic, at the configured split, until every variant has it.
  */
 function estimateProgress(input: DecisionInput): Progress {
   const control = input.arms[input.controlIndex]
   const isPlanned = input.plannedVisitorsPerVariant !== undefined
   let target = input.plannedVisitorsPerVariant ?? null
-  if (target === null && control.visitors > 0) {
-    const baselineRate = Math.min(0.9, (control.conversions + 0.5) / (control.visitors + 1))
-    const alpha = 1 - input.confidence
-    target = computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha, variants: input.arms.length }).visitorsPerVariant
+  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget
+  else if (target === null && control.visitors > 0 && control.conversions !== undefined) {
+    const counts = { visitors: control.visitors, conversions: control.conversions }
+    target = computeDefaultPlan({ control: counts, confidence: input.confidence, variants: input.arms.length, sequential: input.sequential })
   }
   if (target === null) return { target, isPlanned, reached: false }
   const weightSum = input.weights.reduce((sum, w) => sum + w, 0)
@@ -103,6 +107,16 @@ function estimateProgress(input: DecisionInput): Progress {
   visitorsNeeded = Math.ceil(visitorsNeeded - 1e-9)
   const daysNeeded = input.dailyVisitors === undefined ? undefined : Math.ceil(visitorsNeeded / input.dailyVisitors)
   return { target, isPlanned, visitorsNeeded, daysNeeded, reached: visitorsNeeded === 0 }
+}
+
+/**
+ * The plan when none is given: the sample the deciding analysis (sequential or fixed-horizon) needs to detect a
+ * +10% relative lift at the control's current rate, with 80% power. The rate is smoothed, (x + ½)/(n + 1), so
+ * 0/n still plans, and capped at 0.9 so the lifted rate stays below 1.
+ */
+function computeDefaultPlan({ control, confidence, variants, sequential }: { control: { visitors: number; conversions: number }; confidence: number; variants: number; sequential: boolean }): number {
+  const baselineRate = Math.min(0.9, (control.conversions + 0.5) / (control.visitors + 1))
+  return computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha: 1 - confidence, variants, sequential }).visitorsPerVariant
 }
 
 function pickProgressFields(progress: Progress): Pick<Decision, 'visitorsNeeded' | 'daysNeeded'> {

@@ -61,7 +61,7 @@ describe('analyze matches the scipy reference', () => {
 
 describe('computeSampleSize matches the scipy reference', () => {
   test.each(reference.sampleSizes.map((s) => [JSON.stringify(s.input), s] as const))('%s', (_name, { input, expected }) => {
-    const result = computeSampleSize(input)
+    const result = computeSampleSize({ ...input, sequential: false }) // the reference is the classic fixed-horizon formula
     expect(result.visitorsPerVariant).toBe(expected.visitorsPerVariant)
     expect(result.totalVisitors).toBe(expected.totalVisitors)
     expect(result.days).toBe(expected.days)

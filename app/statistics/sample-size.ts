@@ -1,7 +1,16 @@
-// How many visitors a test needs before it starts: the classic fixed-horizon formula for two
-// proportions (Fleiss; the one most online calculators use).
+// How many visitors a test needs: the plan of the analysis that will decide. By default that is the sequential
+// (always-valid) analysis, which may be read at any time and so needs more visitors than the classic
+// fixed-horizon test (Fleiss; the formula most online calculators use), which is valid only when read once.
 
 import { normalQuantile } from './normal'
+import { PLANNED_LOOKS, solveSequentialDrift } from './sequential-power'
+
+/** No call of any kind below this many visitors in some variant (decision.ts): the approximations are too rough. */
+export const MIN_VISITORS_PER_VARIANT = 100
+/** A plan needing more than a year of traffic is not a plan: it reads "not reachable at current traffic". */
+export const MAX_REACHABLE_DAYS = 366
+/** The largest plan analyze takes (AnalyzeRequestSchema's plannedVisitorsPerVariant). */
+export const MAX_PLANNED_VISITORS = 1e9
 
 export type SampleSizeInput = {
   /** Current conversion rate of the control, 0 < rate < 1. */
@@ -14,16 +23,32 @@ export type SampleSizeInput = {
   variants?: number
   /** Total daily visitors across all variants, to turn visitors into days. */
   dailyVisitors?: number
+  /** Plan for the sequential analysis (default, as in analyze) or for a fixed-horizon test. */
+  sequential?: boolean
 }
 
-export type SampleSize = { visitorsPerVariant: number; totalVisitors: number; days?: number; note?: string }
+export type PlanFigures = {
+  visitorsPerVariant: number
+  totalVisitors: number
+  /** with dailyVisitors: days of traffic for the total */
+  days?: number
+  /** with dailyVisitors: false when it takes more than MAX_REACHABLE_DAYS */
+  isReachable?: boolean
+}
+
+export type SampleSize = PlanFigures & {
+  sequential: boolean
+  note?: string
+  /** the other analysis's plan, and one sentence on why the two differ */
+  alternative: PlanFigures & { sequential: boolean; difference: string }
+}
 
 /**
- * n = (z₁₋α/₂·√(2p̄(1−p̄)) + z₁₋β·√(p₁(1−p₁) + p₂(1−p₂)))² / (p₂ − p₁)² per variant, rounded up,
- * with p₂ = p₁(1 + mde) and p̄ = (p₁ + p₂)/2. With more than two variants each treatment is
- * compared with the control, so alpha is split Bonferroni-style across the comparisons.
+ * The plan for the analysis that decides (`sequential`, default true) and, as `alternative`, for the other one.
+ * With more than two variants each treatment is compared with the control, so alpha is split Bonferroni-style
+ * across the comparisons (the analysis uses Holm, which is at least as powerful).
  */
-export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors }: SampleSizeInput): SampleSize {
+export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true }: SampleSizeInput): SampleSize {
   const p1 = baselineRate
   const p2 = p1 * (1 + relativeMde)
   if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1 && p2 !== p1)) {
@@ -31,19 +56,74 @@ export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, pow
   }
   const comparisons = variants - 1
   const alphaPerComparison = alpha / comparisons
-  const zAlpha = normalQuantile(1 - alphaPerComparison / 2)
-  const zBeta = normalQuantile(power)
-  const pBar = (p1 + p2) / 2
-  const root = zAlpha * Math.sqrt(2 * pBar * (1 - pBar)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
-  // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
-  const visitorsPerVariant = Math.ceil((root * root) / ((p2 - p1) * (p2 - p1)) - 1e-9)
-  const totalVisitors = visitorsPerVariant * variants
-  const result: SampleSize = { visitorsPerVariant, totalVisitors }
-  if (dailyVisitors !== undefined) result.days = Math.ceil(totalVisitors / dailyVisitors)
+  const rates = { p1, p2 }
+  const fixed = toFigures(computeFixedHorizonVisitors(rates, alphaPerComparison, power), variants, dailyVisitors)
+  const always = toFigures(computeSequentialVisitors(rates, alpha, alphaPerComparison, power), variants, dailyVisitors)
+  const [chosen, other] = sequential ? [always, fixed] : [fixed, always]
+  const result: SampleSize = {
+    sequential,
+    ...chosen,
+    alternative: { sequential: !sequential, ...other, difference: describeDifference(always.visitorsPerVariant / fixed.visitorsPerVariant) },
+  }
   if (comparisons > 1) {
     result.note = `Alpha ${alpha} is split Bonferroni-style across the ${comparisons} comparisons with the control (${formatAlpha(alphaPerComparison)} each).`
   }
   return result
+}
+
+type Rates = { p1: number; p2: number }
+
+/**
+ * Fleiss: n = (z₁₋α/₂·√(2p̄(1−p̄)) + z₁₋β·√(p₁(1−p₁) + p₂(1−p₂)))² / (p₂ − p₁)², rounded up, p̄ = (p₁ + p₂)/2.
+ * z₁₋α/₂ is taken as −Φ⁻¹(α/2): 1 − α/2 rounds to 1 for α below about 1e-16.
+ */
+function computeFixedHorizonVisitors({ p1, p2 }: Rates, alphaPerComparison: number, power: number): number {
+  const zAlpha = -normalQuantile(alphaPerComparison / 2)
+  const zBeta = normalQuantile(power)
+  const pBar = (p1 + p2) / 2
+  const root = zAlpha * Math.sqrt(2 * pBar * (1 - pBar)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+  // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
+  return Math.ceil((root * root) / ((p2 - p1) * (p2 - p1)) - 1e-9)
+}
+
+/**
+ * The sample at which the always-valid test, tuned at it (N* = 2n, as analyze tunes it at the plan) and read at
+ * PLANNED_LOOKS evenly spaced looks, finds the lift with probability `power`: n = drift²·(p₁(1−p₁) + p₂(1−p₂))/(p₂ − p₁)²,
+ * the variance unpooled as the sequence's is. At least MIN_VISITORS_PER_VARIANT, since no call comes earlier.
+ */
+function computeSequentialVisitors({ p1, p2 }: Rates, alpha: number, alphaPerComparison: number, power: number): number {
+  const drift = findSequentialDrift(alpha, alphaPerComparison, power)
+  const n = Math.ceil((drift * drift * (p1 * (1 - p1) + p2 * (1 - p2))) / ((p2 - p1) * (p2 - p1)) - 1e-9)
+  return Math.max(MIN_VISITORS_PER_VARIANT, n)
+}
+
+// The drift depends only on these three numbers, and analyze asks for the same few (its confidence, the
+// variant count, 80%) again and again; each new one costs a few milliseconds of numerical integration.
+const driftCache = new Map<string, number>()
+const DRIFT_CACHE_SIZE = 256
+
+function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number): number {
+  const key = `${alpha}|${comparisonAlpha}|${power}`
+  const cached = driftCache.get(key)
+  if (cached !== undefined) return cached
+  const drift = solveSequentialDrift({ alpha, comparisonAlpha, looks: PLANNED_LOOKS }, power)
+  if (driftCache.size >= DRIFT_CACHE_SIZE) driftCache.clear()
+  driftCache.set(key, drift)
+  return drift
+}
+
+function toFigures(visitorsPerVariant: number, variants: number, dailyVisitors: number | undefined): PlanFigures {
+  const totalVisitors = visitorsPerVariant * variants
+  if (dailyVisitors === undefined) return { visitorsPerVariant, totalVisitors }
+  const days = Math.ceil(totalVisitors / dailyVisitors)
+  return { visitorsPerVariant, totalVisitors, days, isReachable: days <= MAX_REACHABLE_DAYS }
+}
+
+function describeDifference(ratio: number): string {
+  return (
+    `The sequential analysis (the default) may be read at any time without raising false winners, so it needs ${ratio.toFixed(1)}× the visitors ` +
+    `of a fixed-horizon test, which is valid only when read once, at its planned sample.`
+  )
 }
 
 function formatAlpha(value: number): string {

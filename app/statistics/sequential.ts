@@ -48,8 +48,16 @@ export function computeSequentialVariance(treatment: Counts, control: Counts): n
 export function computeSequentialPValue(treatment: Counts, control: Counts, rho: number): number {
   const n = treatment.visitors + control.visitors
   const difference = treatment.conversions / treatment.visitors - control.conversions / control.visitors
+  return computeSequentialPValueOfEstimate(difference, computeSequentialVariance(treatment, control), n, rho)
+}
+
+/**
+ * The same closed form for any difference with an estimated variance (SE²) at n total
+ * observations: the rates above, and the difference in means of mean.ts. A zero difference
+ * carries no evidence (p = 1), even when its variance is 0.
+ */
+export function computeSequentialPValueOfEstimate(difference: number, variance: number, n: number, rho: number): number {
   if (difference === 0) return 1
-  const variance = computeSequentialVariance(treatment, control)
   const nRho2 = n * rho * rho
   const logP = 0.5 * Math.log1p(nRho2) - (nRho2 * difference * difference) / (2 * variance * (nRho2 + 1))
   return Math.min(1, Math.exp(logP))

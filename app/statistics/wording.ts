@@ -59,3 +59,14 @@ export function describeProgress(visitorsNeeded: number, daysNeeded: number | un
   const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
   return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
 }
+
+/** The sentences a decision is made of; mean metrics bring their own (mean-wording.ts). */
+export type DecisionWording = {
+  describeWinner: typeof describeWinner
+  describeControlWin: typeof describeControlWin
+  describeNoDifference: typeof describeNoDifference
+  describeEarlyLook: typeof describeEarlyLook
+  describeOpenQuestion: typeof describeOpenQuestion
+}
+
+export const conversionWording: DecisionWording = { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion }

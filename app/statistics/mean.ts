@@ -1,0 +1,223 @@
+// The analysis of a mean metric, pipeline (deal value per visitor), the counterpart of analyze.ts
+// for conversion rates: per-variant means, comparisons with the control (Welch's t, delta-method
+// relative lift, the always-valid confidence sequence), Holm across treatments, the traffic-split
+// check and the decision. Pure: sufficient statistics in, JSON out, never NaN or Infinity.
+
+import { decideOutcome, DEFAULT_RELATIVE_MDE, MIN_VISITORS_PER_VARIANT, type Decision, type DecisionArm } from './decision'
+import { adjustHolm } from './holm'
+import type { Interval } from './intervals'
+import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
+import { pipelineWording } from './mean-wording'
+import { normalQuantile } from './normal'
+import { computeRho, computeSequentialMultiplier, DEFAULT_TUNING_VISITORS } from './sequential'
+import { checkSampleRatio, type SampleRatioCheck } from './srm'
+
+export type { Decision, DecisionStatus } from './decision'
+export type { Interval } from './intervals'
+export type { MeanArm } from './mean-comparison'
+export type { SampleRatioCheck } from './srm'
+
+export type MeanAnalyzeInput = {
+  /** per-visitor values summed per variant; visitors without a deal count as 0 */
+  variants: MeanArm[]
+  /** key of the control; default the first variant */
+  control?: string
+  /** default 0.95 */
+  confidence?: number
+  /** expected traffic split; default equal */
+  weights?: number[]
+  /** always-valid (sequential) inference for `significant`; default true */
+  sequential?: boolean
+  /** the planned sample; also tunes the confidence sequence */
+  plannedVisitorsPerVariant?: number
+  /** total daily visitors across variants, for daysNeeded */
+  dailyVisitors?: number
+}
+
+export type MeanVsControl = {
+  absoluteLift: number | null
+  absoluteLiftCi: Interval | null
+  relativeLift: number | null
+  relativeLiftCi: Interval | null
+  pValue: number | null
+  pValueAdjusted: number | null
+  sequentialPValue: number | null
+  sequentialPValueAdjusted: number | null
+  sequentialAbsoluteLiftCi: Interval | null
+  sequentialRelativeLiftCi: Interval | null
+  significant: boolean
+}
+
+export type MeanVariantAnalysis = { key: string; visitors: number; total: number; mean: number | null; ci: Interval | null; vsControl?: MeanVsControl }
+
+export type MeanAnalysis = { variants: MeanVariantAnalysis[]; srm: SampleRatioCheck; decision: Decision }
+
+type Settings = { confidence: number; alpha: number; sequential: boolean; weights: number[]; controlIndex: number; comparison: MeanComparisonSettings }
+
+export function analyzeMean(input: MeanAnalyzeInput): MeanAnalysis {
+  assertValidMeanArms(input.variants)
+  const settings = resolveSettings(input)
+  const summaries = input.variants.map(summarizeMeanArm)
+  const comparisons = compareWithControl(summaries, settings)
+  const variants = input.variants.map((v, i): MeanVariantAnalysis => ({
+    key: v.key,
+    visitors: v.visitors,
+    total: v.total,
+    mean: summaries[i].mean,
+    ci: computeMeanInterval(summaries[i], settings.alpha),
+    ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
+  }))
+  const srm = checkSampleRatio(
+    input.variants.map((v) => v.visitors),
+    settings.weights,
+  )
+  const decision = decideOutcome({
+    arms: variants.map((v) => toDecisionArm(v, settings.sequential)),
+    controlIndex: settings.controlIndex,
+    weights: settings.weights,
+    srm,
+    confidence: settings.confidence,
+    sequential: settings.sequential,
+    plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
+    dailyVisitors: input.dailyVisitors,
+    wording: pipelineWording,
+    unplannedTarget: estimateUnplannedTarget(summaries[settings.controlIndex], settings, input.variants.length),
+  })
+  return { variants, srm, decision }
+}
+
+function resolveSettings(input: MeanAnalyzeInput): Settings {
+  const confidence = input.confidence ?? 0.95
+  const alpha = 1 - confidence
+  const controlIndex = input.control === undefined ? 0 : input.variants.findIndex((v) => v.key === input.control)
+  if (controlIndex < 0) throw new RangeError(`Unknown control "${input.control}"`)
+  // As for rates: the sequence is tuned for the planned total of one pairwise comparison.
+  const tuningVisitors = input.plannedVisitorsPerVariant === undefined ? DEFAULT_TUNING_VISITORS : 2 * input.plannedVisitorsPerVariant
+  return {
+    confidence,
+    alpha,
+    sequential: input.sequential ?? true,
+    weights: input.weights ?? input.variants.map(() => 1 / input.variants.length),
+    controlIndex,
+    comparison: { alpha, rho: computeRho(alpha, tuningVisitors) },
+  }
+}
+
+// vsControl for every treatment (undefined for the control), with Holm across the treatments.
+function compareWithControl(summaries: MeanSummary[], settings: Settings): (MeanVsControl | undefined)[] {
+  const control = summaries[settings.controlIndex]
+  const raw = summaries.map((s, i) => (i === settings.controlIndex ? undefined : compareMeans(s, control, settings.comparison)))
+  const treatments = raw.filter((c): c is UnadjustedMeanComparison => c !== undefined)
+  const fixedAdjusted = adjustHolm(treatments.map((c) => c.pValue))
+  const sequentialAdjusted = adjustHolm(treatments.map((c) => c.sequentialPValue))
+  return raw.map((c) => {
+    if (!c) return undefined
+    const t = treatments.indexOf(c)
+    const deciding = settings.sequential ? sequentialAdjusted[t] : fixedAdjusted[t]
+    return {
+      absoluteLift: c.absoluteLift,
+      absoluteLiftCi: c.absoluteLiftCi,
+      relativeLift: c.relativeLift,
+      relativeLiftCi: c.relativeLiftCi,
+      pValue: c.pValue,
+      pValueAdjusted: fixedAdjusted[t],
+      sequentialPValue: c.sequentialPValue,
+      sequentialPValueAdjusted: sequentialAdjusted[t],
+      sequentialAbsoluteLiftCi: c.sequentialAbsoluteLiftCi,
+      sequentialRelativeLiftCi: c.sequentialRelativeLiftCi,
+      significant: deciding !== null && deciding < settings.alpha,
+    }
+  })
+}
+
+// The decision reads the interval that matches the test in use; `rate` carries the mean.
+function toDecisionArm(v: MeanVariantAnalysis, sequential: boolean): DecisionArm {
+  return {
+    key: v.key,
+    visitors: v.visitors,
+    rate: v.mean,
+    relativeLift: v.vsControl?.relativeLift ?? null,
+    relativeLiftCi: (sequential ? v.vsControl?.sequentialRelativeLiftCi : v.vsControl?.relativeLiftCi) ?? null,
+    significant: v.vsControl?.significant ?? false,
+    absoluteLift: v.vsControl?.absoluteLift ?? null,
+  }
+}
+
+/** Without a plan: the sample to detect a 10% lift at the control's current mean and spread (null while it has no deals). */
+function estimateUnplannedTarget(control: MeanSummary, settings: Settings, variants: number): number | null {
+  if (control.mean === null || control.variance === null || !(control.mean > 0 && control.variance > 0)) return null
+  const plan = computeMeanSampleSize({
+    mean: control.mean,
+    standardDeviation: Math.sqrt(control.variance),
+    relativeMde: DEFAULT_RELATIVE_MDE,
+    alpha: settings.alpha,
+    variants,
+    sequential: settings.sequential,
+  })
+  return plan.visitorsPerVariant
+}
+
+export type MeanSampleSizeInput = {
+  /** the control's mean per visitor (visitors without a deal count as 0), > 0 */
+  mean: number
+  /** the standard deviation of the per-visitor values, > 0 */
+  standardDeviation: number
+  /** smallest relative lift worth detecting, e.g. 0.1 for +10% */
+  relativeMde: number
+  alpha?: number
+  power?: number
+  /** number of variants including the control */
+  variants?: number
+  /** plan for the always-valid analysis (the default, as in analyzeMean) or the fixed-horizon one */
+  sequential?: boolean
+  /** total daily visitors across all variants */
+  dailyVisitors?: number
+}
+
+export type MeanSampleSize = { visitorsPerVariant: number; totalVisitors: number; days?: number }
+
+/**
+ * Visitors per variant for the analysis that decides. A call needs the relative interval to
+ * exclude 0, and its variance, (σ_t² + σ_c²(1 + mde)²)/(n·m_c²), is the larger of the two
+ * (absolute, relative) for a positive lift. The lift is assumed to come from more visitors
+ * bringing deals of the same sizes, so σ_t² = σ²(1 + mde) (exact as deals get rare); then
+ * n = (c + z₁₋β)²·σ²·(1 + mde)·(2 + mde)/(m·mde)² for mde > 0, and σ²·(2 + mde)/(m·mde)² for mde < 0.
+ * c is z₁₋α/₂ for the fixed-horizon test and, for the sequential one, the confidence sequence's
+ * multiplier at the plan, which is a constant because the sequence is tuned at N* = 2n.
+ * Alpha is split Bonferroni-style across the comparisons, as for rates. Never below the 100 visitors
+ * per variant the decision needs.
+ */
+export function computeMeanSampleSize({ mean, standardDeviation, relativeMde, alpha = 0.05, power = 0.8, variants = 2, sequential = true, dailyVisitors }: MeanSampleSizeInput): MeanSampleSize {
+  if (!(Number.isFinite(mean) && mean > 0)) throw new RangeError('mean must be a finite number above 0')
+  if (!(Number.isFinite(standardDeviation) && standardDeviation > 0)) throw new RangeError('standardDeviation must be a finite number above 0')
+  if (!(Number.isFinite(relativeMde) && relativeMde > -1 && relativeMde !== 0)) throw new RangeError('relativeMde must be above -1 and not 0')
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError('alpha must be between 0 and 1')
+  if (!(power > 0 && power < 1)) throw new RangeError('power must be between 0 and 1')
+  if (!(Number.isSafeInteger(variants) && variants >= 2)) throw new RangeError('variants must be a whole number of at least 2')
+  if (dailyVisitors !== undefined && !(Number.isFinite(dailyVisitors) && dailyVisitors > 0)) throw new RangeError('dailyVisitors must be a finite number above 0')
+  const alphaPerComparison = alpha / (variants - 1)
+  // At n = N*/2 per arm only nρ² matters, and it is the same for every N*: tune at 1, evaluate at 1.
+  const critical = sequential ? computeSequentialMultiplier(1, computeRho(alpha, 1), alphaPerComparison) : normalQuantile(1 - alphaPerComparison / 2)
+  const spread = relativeMde > 0 ? (1 + relativeMde) * (2 + relativeMde) : 2 + relativeMde
+  const root = critical + normalQuantile(power)
+  const exact = (root * root * spread * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
+  // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
+  const visitorsPerVariant = Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(exact - 1e-9))
+  if (!Number.isSafeInteger(visitorsPerVariant * variants)) throw new RangeError('relativeMde is too small to plan for: the sample would exceed any traffic')
+  const totalVisitors = visitorsPerVariant * variants
+  const result: MeanSampleSize = { visitorsPerVariant, totalVisitors }
+  if (dailyVisitors !== undefined) result.days = Math.ceil(totalVisitors / dailyVisitors)
+  return result
+}
+
+// The API validates at the edge; this catches programming errors (and inconsistent sums).
+function assertValidMeanArms(variants: MeanArm[]): void {
+  if (variants.length < 2) throw new RangeError('analyzeMean needs at least two variants')
+  for (const v of variants) {
+    const ok = Number.isSafeInteger(v.visitors) && v.visitors >= 0 && Number.isFinite(v.total) && Number.isFinite(v.sumOfSquares) && v.sumOfSquares >= 0
+    if (!ok) throw new RangeError(`Invalid sums for variant "${v.key}": visitors ${v.visitors}, total ${v.total}, sumOfSquares ${v.sumOfSquares}`)
+    if (v.visitors === 0 && (v.total !== 0 || v.sumOfSquares !== 0)) throw new RangeError(`Variant "${v.key}" has a total without visitors`)
+    // Σx² ≥ (Σx)²/n (Cauchy–Schwarz), up to rounding.
+    if (v.visitors > 0 && v.sumOfSquares < ((v.total * v.total) / v.visitors) * (1 - 1e-9)) throw new RangeError(`Variant "${v.key}": sumOfSquares is below total²/visitors`)
+  }
+}
