@@ -5,7 +5,7 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
-import { equalWeights, METRIC_KINDS, metricKey } from '#app/experiments/schema'
+import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
 import { metricLabel } from '#app/experiments/ui-labels'
 import type { FormErrors } from '#app/http/form-data.server'
 import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, weightField, type SentFields } from './form-schema'
@@ -275,6 +275,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
           />
         </div>
         <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
+        {isLeadMetric(primaryMetric) ? <LeadMetricPlanNote metric={primaryMetric} maturityDays={current('maturityDays', String(DEFAULTS.maturityDays))} /> : null}
       </Card>
 
       <Card>
@@ -310,6 +311,18 @@ function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string })
           : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `, so the plan takes about ${formatCount(plan.days)} days.`}`}
       </p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+    </div>
+  )
+}
+
+/** A lead metric's plan: its visitors count only once they are `maturityDays` old, and pipeline is not a rate. */
+function LeadMetricPlanNote({ metric, maturityDays }: { metric: string; maturityDays: string }) {
+  return (
+    <div className="mt-2 space-y-1 text-sm text-amber-800" data-testid="lead-metric-plan-note">
+      <p>Lead metrics count visitors only {maturityDays || DEFAULTS.maturityDays} days after they arrive: add that to the days above.</p>
+      {metric === PIPELINE_METRIC ? (
+        <p>Pipeline per visitor is a mean of deal values, not a rate: this plan is sized for a conversion rate, and deal values that vary a lot need more visitors.</p>
+      ) : null}
     </div>
   )
 }
