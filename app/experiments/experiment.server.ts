@@ -299,3 +299,18 @@ export function updateCoverage({ workspaceId, id, coverage, actor }: { workspace
     actor,
   )
 }
+
+/**
+ * How long lead metrics wait for a visitor's lead (decision 060): an analysis setting, so it may change while the
+ * experiment runs (audited, like every change), but not once it is concluded, when its evidence is on record.
+ */
+export function updateMaturity({ workspaceId, id, maturityDays, actor }: { workspaceId: string; id: string; maturityDays: number; actor: ExperimentActor }) {
+  return changeExperiment(
+    { workspaceId, id },
+    async (_tx, experiment) => {
+      if (experiment.status === 'concluded') return fail(409, 'maturityDays', 'The experiment is concluded')
+      return { action: 'maturity', set: { maturityDays }, detail: { from: experiment.maturityDays, to: maturityDays } }
+    },
+    actor,
+  )
+}

@@ -10,7 +10,7 @@ import { changeLeadStage } from '#app/leads/stage.server'
 import { loader as resultsApi } from '#app/routes/api.v1.experiments.$id.results'
 import { DAY_MS } from '#app/time/days'
 import { writePageViews } from '#app/visitors/page-views.server'
-import { experimentLeads, leads, type LeadStage } from '#db/schema'
+import { experimentEvents, experimentLeads, leads, type LeadStage } from '#db/schema'
 import { apiKeyCaller } from '#tests/factories/accounts'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 import { insertConversion, insertLead } from '#tests/factories/lead-rows'
@@ -210,6 +210,38 @@ describe('maturity', () => {
       expect(refused.status).toBe(400)
       expect(Object.keys(refused.body.errors as object)).toEqual(['maturityDays'])
     }
+  })
+})
+
+describe('changing the maturity', () => {
+  test('PATCH { maturityDays } moves the cutoff at once, audited; outside 0–90 a 400 naming it; not once concluded', async () => {
+    const { api } = setup
+    expect((await api.patch(setup.id, { maturityDays: 1 })).body).toMatchObject({ maturityDays: 1 })
+    expect((await results('sql')).variants.map((v) => [v.visitors, v.conversions])).toEqual([
+      [15, STAGES.sql.A + 1],
+      [15, STAGES.sql.B + 1],
+    ])
+    expect(await api.patch(setup.id, { maturityDays: 91 })).toMatchObject({ status: 400, body: { errors: { maturityDays: [expect.any(String)] } } })
+    expect((await api.patch(setup.id, { maturityDays: 14 })).body).toMatchObject({ maturityDays: 14 })
+    const events = await db.select().from(experimentEvents).where(eq(experimentEvents.experimentId, setup.id))
+    expect(events.filter((e) => e.action === 'maturity').map((e) => e.detail)).toEqual([
+      { from: 14, to: 1, apiKeyId: expect.any(String) },
+      { from: 1, to: 14, apiKeyId: expect.any(String) },
+    ])
+    // Another page: one running experiment per page.
+    const otherPage = await publishExperimentPage(setup.owner)
+    const other = await api.create({
+      pageId: otherPage.pageId,
+      name: 'Done',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+    })
+    const otherId = other.body.id as string
+    expect((await api.act(otherId, 'start')).body).toMatchObject({ status: 'running' })
+    expect((await api.act(otherId, 'stop')).body).toMatchObject({ status: 'concluded' })
+    expect(await api.patch(otherId, { maturityDays: 3 })).toMatchObject({ status: 409, body: { errors: { maturityDays: [expect.any(String)] } } })
   })
 })
 

@@ -31,3 +31,8 @@ test('the history says who declared the winner and what it rested on', () => {
   // Declared before the evidence was recorded for every declaration: just the variant.
   expect(text).toMatch(/Ada declared A the winner\s*\d/)
 })
+
+test('the history says when the lead maturity changed', () => {
+  const html = renderToStaticMarkup(<ExperimentHistory events={[event('1', 'maturity', { from: 14, to: 30 }, 'api', null)]} />)
+  expect(textOf(html)).toContain('An API key changed the lead maturity from 14 to 30 days')
+})
