@@ -1,3 +1,4 @@
+import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
 import { dayOf } from '#app/time/days'
 
 // Every number, percentage and date the app shows, in one place: the screens, the statistics module's sentences
@@ -13,6 +14,15 @@ import { dayOf } from '#app/time/days'
 export function formatCount(n: number, digits = 0) {
   if (digits === 0) return Math.round(n).toLocaleString('en-US')
   return n.toLocaleString('en-US', { maximumFractionDigits: digits })
+}
+
+/**
+ * How long a plan takes, for a sentence: "about 63 days", "1 day"; past a year (MAX_REACHABLE_DAYS) no count at
+ * all, since a plan of 129,767 days is not a plan: "not reachable at current traffic (more than a year)".
+ */
+export function formatPlanDays(days: number): string {
+  if (!(days <= MAX_REACHABLE_DAYS)) return 'not reachable at current traffic (more than a year)'
+  return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
 }
 
 /** A rate for a table: fixed digits, 0.1234 → "12.34%". */

@@ -5,7 +5,7 @@ import { SampleSizeRequestSchema } from '#app/statistics/schema'
 const endpoint = createPublicJsonEndpoint({
   schema: SampleSizeRequestSchema,
   compute: computeSampleSize,
-  usage: '{ "baselineRate", "relativeMde", "alpha"?, "power"?, "variants"?, "dailyVisitors"? }',
+  usage: '{ "baselineRate", "relativeMde", "alpha"?, "power"?, "variants"?, "dailyVisitors"?, "sequential"? }',
 })
 export const loader = endpoint.loader
 export const action = endpoint.action

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { formatCount, formatPercent } from '#app/components/format'
+import { formatCount, formatPercent, formatPlanDays } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { fieldErrorsOf } from '#app/http/field-errors'
-import { computeSampleSize } from '#app/statistics/sample-size'
+import { computeSampleSize, type PlanFigures } from '#app/statistics/sample-size'
 import { SampleSizeRequestSchema } from '#app/statistics/schema'
 
 export const meta: MetaFunction = () => [
@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     power: params.get('power') ?? '0.8',
     variants: params.get('variants') ?? '2',
     daily: params.get('daily') ?? '',
+    method: params.get('method') === 'fixed' ? 'fixed' : 'sequential',
   }
   if (!form.baseline && !form.mde) return { form, result: null, errors: {} as Record<string, string[]> }
   const parsed = SampleSizeRequestSchema.safeParse({
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     power: Number(form.power),
     variants: number(form.variants),
     ...(form.daily ? { dailyVisitors: number(form.daily) } : {}),
+    sequential: form.method === 'sequential',
   })
   if (!parsed.success) return { form, result: null, errors: fieldErrorsOf(parsed.error) }
   return { form, result: { ...computeSampleSize(parsed.data), input: parsed.data }, errors: {} as Record<string, string[]> }
@@ -55,6 +57,21 @@ export default function SampleSizeCalculator() {
       {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
     </label>
   )
+  const select = (name: 'alpha' | 'power' | 'method', label: string, apiName: string, options: [string, string][]) => (
+    <label className="block text-sm font-medium text-slate-700">
+      {label}
+      <select name={name} defaultValue={form[name]} aria-invalid={errors[apiName] ? true : undefined} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500">
+        {/* A value typed into the URL stays selected, so its error is shown next to it. */}
+        {options.some(([value]) => value === form[name]) ? null : <option value={form[name]}>{form[name]}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
+    </label>
+  )
   return (
     <div className="space-y-6">
       <div>
@@ -65,22 +82,20 @@ export default function SampleSizeCalculator() {
         <Form method="get" className="flex flex-wrap items-start gap-5">
           {field('baseline', 'Current conversion rate (%)', 'baselineRate', 'e.g. 4.5')}
           {field('mde', 'Smallest lift to detect (%)', 'relativeMde', 'relative: 10 means 4.5% → 4.95%')}
-          <label className="block text-sm font-medium text-slate-700">
-            Significance (two-sided α)
-            <select name="alpha" defaultValue={form.alpha} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-              <option value="0.1">0.10 (90% confidence)</option>
-              <option value="0.05">0.05 (95% confidence)</option>
-              <option value="0.01">0.01 (99% confidence)</option>
-            </select>
-          </label>
-          <label className="block text-sm font-medium text-slate-700">
-            Power
-            <select name="power" defaultValue={form.power} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-              <option value="0.8">80%</option>
-              <option value="0.9">90%</option>
-              <option value="0.95">95%</option>
-            </select>
-          </label>
+          {select('alpha', 'Significance (two-sided α)', 'alpha', [
+            ['0.1', '0.10 (90% confidence)'],
+            ['0.05', '0.05 (95% confidence)'],
+            ['0.01', '0.01 (99% confidence)'],
+          ])}
+          {select('power', 'Power', 'power', [
+            ['0.8', '80%'],
+            ['0.9', '90%'],
+            ['0.95', '95%'],
+          ])}
+          {select('method', 'Analysis', 'sequential', [
+            ['sequential', 'Always valid (peek-safe)'],
+            ['fixed', 'Fixed horizon (look once)'],
+          ])}
           {field('variants', 'Variants (incl. control)', 'variants')}
           {field('daily', 'Daily visitors (all variants)', 'dailyVisitors', 'optional, for the duration')}
           <div className="w-full">
@@ -90,31 +105,46 @@ export default function SampleSizeCalculator() {
       </Card>
       {result ? (
         <Card title="You need">
-          <dl className="grid gap-4 sm:grid-cols-3" data-testid="sample-size">
-            <div>
-              <dt className="text-sm text-slate-500">Visitors per variant</dt>
-              <dd className="text-2xl font-semibold">{formatCount(result.visitorsPerVariant)}</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-500">Visitors in total</dt>
-              <dd className="text-2xl font-semibold">{formatCount(result.totalVisitors)}</dd>
-            </div>
-            {result.days !== undefined ? (
-              <div>
-                <dt className="text-sm text-slate-500">Duration</dt>
-                <dd className="text-2xl font-semibold">{formatCount(result.days)} days</dd>
-              </div>
-            ) : null}
-          </dl>
+          <PlanFiguresList figures={result} testId="sample-size" />
           <p className="mt-4 text-sm text-slate-600">
             To detect a change from {formatPercent(result.input.baselineRate)} to {formatPercent(result.input.baselineRate * (1 + result.input.relativeMde))} with{' '}
-            {formatPercent(result.input.power ?? 0.8, 0)} power. {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
+            {formatPercent(result.input.power ?? 0.8, 0)} power {result.sequential ? 'when the results are read about 20 times along the way' : 'when the results are read once, at the end'}.{' '}
+            {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
           </p>
+          <div className="mt-4 border-t border-slate-200 pt-4" data-testid="sample-size-alternative">
+            <p className="text-sm font-medium text-slate-700">{result.alternative.sequential ? 'With the always-valid (peek-safe) analysis' : 'With a fixed-horizon test (look once)'}</p>
+            <PlanFiguresList figures={result.alternative} />
+            <p className="mt-2 text-sm text-slate-600">{result.alternative.difference}</p>
+          </div>
         </Card>
       ) : null}
       <p className="text-xs text-slate-500">
         Also as JSON: <code>POST /api/v1/sample-size</code>.
       </p>
     </div>
+  )
+}
+
+/** Visitors per variant, in total and, with daily traffic, the duration; past a year it says so instead of a count. */
+function PlanFiguresList({ figures, testId }: { figures: PlanFigures; testId?: string }) {
+  return (
+    <dl className="grid gap-4 sm:grid-cols-3" data-testid={testId}>
+      <div>
+        <dt className="text-sm text-slate-500">Visitors per variant</dt>
+        <dd className="text-2xl font-semibold">{formatCount(figures.visitorsPerVariant)}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-slate-500">Visitors in total</dt>
+        <dd className="text-2xl font-semibold">{formatCount(figures.totalVisitors)}</dd>
+      </div>
+      {figures.days !== undefined ? (
+        <div>
+          <dt className="text-sm text-slate-500">Duration</dt>
+          <dd className={figures.isReachable ? 'text-2xl font-semibold' : 'text-base font-semibold text-amber-700'}>
+            {figures.isReachable ? `${formatCount(figures.days)} day${figures.days === 1 ? '' : 's'}` : formatPlanDays(figures.days)}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
   )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { analyze } from './analyze'
+import { computeSampleSize } from './sample-size'
 
 const arm = (key: string, visitors: number, conversions: number) => ({ key, visitors, conversions })
 
@@ -48,6 +49,23 @@ describe('decision: every status is reachable and explained in one sentence', ()
     expect(decision.status).toBe('collecting')
     expect(decision.visitorsNeeded).toBeGreaterThan(20_000)
     expect(decision.reason).toMatch(/enough to detect a 10% lift\.$/)
+  })
+
+  test('without a plan the target is the deciding analysis’s plan for a 10% lift at the smoothed control rate', () => {
+    const variants = [arm('A', 1000, 100), arm('B', 1000, 105)]
+    const baselineRate = 100.5 / 1001
+    const sequentialPlan = computeSampleSize({ baselineRate, relativeMde: 0.1 }).visitorsPerVariant
+    const fixedPlan = computeSampleSize({ baselineRate, relativeMde: 0.1, sequential: false }).visitorsPerVariant
+    // At a 50/50 split every extra visitor per variant takes two.
+    expect(analyze({ variants }).decision.visitorsNeeded).toBe(2 * (sequentialPlan - 1000))
+    expect(analyze({ variants, sequential: false }).decision.visitorsNeeded).toBe(2 * (fixedPlan - 1000))
+    expect(sequentialPlan).toBeGreaterThan(1.6 * fixedPlan)
+  })
+
+  test('a target more than a year of traffic away is not reachable, in words', () => {
+    const { decision } = analyze({ variants: [arm('A', 1000, 100), arm('B', 1000, 105)], dailyVisitors: 50 })
+    expect(decision.daysNeeded).toBeGreaterThan(366)
+    expect(decision.reason).toMatch(/\(not reachable at current traffic \(more than a year\)\) are needed/)
   })
 
   test('collecting: too few visitors, and a variant without any', () => {

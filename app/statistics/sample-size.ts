@@ -102,7 +102,7 @@ function computeSequentialVisitors({ p1, p2 }: Rates, alpha: number, alphaPerCom
 const driftCache = new Map<string, number>()
 const DRIFT_CACHE_SIZE = 256
 
-function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number): number {
+export function findSequentialDrift(alpha: number, comparisonAlpha: number, power: number): number {
   const key = `${alpha}|${comparisonAlpha}|${power}`
   const cached = driftCache.get(key)
   if (cached !== undefined) return cached

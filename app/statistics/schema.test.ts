@@ -39,6 +39,7 @@ describe('AnalyzeRequestSchema', () => {
     ['sequential as a string', { variants, sequential: 'yes' }, 'sequential', /true or false/],
     ['a tiny plan', { variants, plannedVisitorsPerVariant: 10 }, 'plannedVisitorsPerVariant', /at least 100/],
     ['zero daily visitors', { variants, dailyVisitors: 0 }, 'dailyVisitors', /above 0/],
+    ['a fixed-horizon test without a plan', { variants, sequential: false }, 'plannedVisitorsPerVariant', /required with sequential: false/],
   ])('%s → error on %s', (_label, body, field, message) => {
     const errors = errorsFor(body)
     expect(Object.keys(errors)).toContain(field)
@@ -66,6 +67,12 @@ describe('SampleSizeRequestSchema', () => {
     ['power 1', { baselineRate: 0.1, relativeMde: 0.1, power: 1 }, 'power', /between 0.5 and 0.9999/],
     ['one variant', { baselineRate: 0.1, relativeMde: 0.1, variants: 1 }, 'variants', /at least 2/],
     ['baselineRate as text', { baselineRate: '5%', relativeMde: 0.1 }, 'baselineRate', /must be a number/],
+    ['baselineRate 1e-300', { baselineRate: 1e-300, relativeMde: 0.1 }, 'baselineRate', /at least 0.000001/],
+    ['alpha 1e-20', { baselineRate: 0.1, relativeMde: 0.1, alpha: 1e-20 }, 'alpha', /between 0.0001 and 0.5/],
+    ['dailyVisitors below 1', { baselineRate: 0.1, relativeMde: 0.1, dailyVisitors: 0.5 }, 'dailyVisitors', /at least 1/],
+    ['a lift below the rate’s last digit', { baselineRate: 0.05, relativeMde: 1e-17 }, 'relativeMde', /too small/],
+    ['a lift needing more than a billion visitors', { baselineRate: 0.05, relativeMde: 1e-4 }, 'relativeMde', /more than 1,000,000,000 visitors/],
+    ['sequential as a string', { baselineRate: 0.1, relativeMde: 0.1, sequential: 'yes' }, 'sequential', /true or false/],
   ])('%s → error on %s', (_label, body, field, message) => {
     const errors = sampleErrors(body)
     expect(Object.keys(errors)).toContain(field)

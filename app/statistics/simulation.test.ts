@@ -67,20 +67,54 @@ describe('simulations', () => {
     expect(sequentialCovered / runs).toBeGreaterThanOrEqual(0.95)
   })
 
-  test('power at the calculator’s sample size is 80% ± 4%', () => {
+  // The plan promises its power to the analysis that decides: by default the sequential one, read at 20 looks.
+  test.each([
+    ['the issue’s 5% baseline, +10% lift', 0.05, 0.1, 5],
+    ['10% baseline, +20% lift', 0.1, 0.2, 6],
+  ])('power at the sequential plan’s sample is 80% ± 4%, through analyze() with 20 looks: %s', { timeout: 60_000 }, (_label, baselineRate, relativeMde, seed) => {
+    const random = createRandom(seed)
+    const runs = 1000
+    const looks = 20
+    const { visitorsPerVariant } = computeSampleSize({ baselineRate, relativeMde })
+    let winners = 0
+    for (let run = 0; run < runs; run++) {
+      const arms = [
+        { key: 'A', visitors: 0, conversions: 0, rate: baselineRate },
+        { key: 'B', visitors: 0, conversions: 0, rate: baselineRate * (1 + relativeMde) },
+      ]
+      for (let look = 1; look <= looks; look++) {
+        const added = Math.round((look * visitorsPerVariant) / looks) - arms[0].visitors
+        for (const arm of arms) {
+          arm.visitors += added
+          arm.conversions += sampleBinomial(random, added, arm.rate)
+        }
+        const { decision } = analyze({ variants: arms.map(({ key, visitors, conversions }) => ({ key, visitors, conversions })), plannedVisitorsPerVariant: visitorsPerVariant })
+        if (decision.status === 'winner' && decision.variant === 'B') {
+          winners++
+          break
+        }
+      }
+    }
+    console.log(
+      `power at the sequential plan of ${visitorsPerVariant} visitors per variant (${baselineRate} → +${relativeMde}), ${runs} runs × ${looks} looks: ${((100 * winners) / runs).toFixed(1)}%`,
+    )
+    expect(Math.abs(winners / runs - 0.8)).toBeLessThanOrEqual(0.04)
+  })
+
+  test('power at the fixed-horizon plan, read once at it, is 80% ± 4%', () => {
     const random = createRandom(3)
     const runs = 2000
     const [baselineRate, relativeMde] = [0.1, 0.2]
-    const { visitorsPerVariant } = computeSampleSize({ baselineRate, relativeMde })
+    const { visitorsPerVariant } = computeSampleSize({ baselineRate, relativeMde, sequential: false })
     let detected = 0
     for (let run = 0; run < runs; run++) {
       const variants = [
         { key: 'A', visitors: visitorsPerVariant, conversions: sampleBinomial(random, visitorsPerVariant, baselineRate) },
         { key: 'B', visitors: visitorsPerVariant, conversions: sampleBinomial(random, visitorsPerVariant, baselineRate * (1 + relativeMde)) },
       ]
-      if (analyze({ variants, sequential: false }).variants[1].vsControl!.pValue! < 0.05) detected++
+      if (analyze({ variants, sequential: false, plannedVisitorsPerVariant: visitorsPerVariant }).variants[1].vsControl!.pValue! < 0.05) detected++
     }
-    console.log(`power at ${visitorsPerVariant} visitors per variant over ${runs} runs: ${((100 * detected) / runs).toFixed(1)}%`)
+    console.log(`fixed-horizon power at ${visitorsPerVariant} visitors per variant over ${runs} runs: ${((100 * detected) / runs).toFixed(1)}%`)
     expect(Math.abs(detected / runs - 0.8)).toBeLessThanOrEqual(0.04)
   })
 

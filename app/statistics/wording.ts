@@ -1,7 +1,7 @@
 // Plain-language sentences for the decision. Numbers are rounded for people, not for machines (the sentence
 // formats of app/components/format.ts): the exact values are in the rest of the response.
 
-import { formatCount, formatLiftRange, formatRoundedPercent } from '#app/components/format'
+import { formatCount, formatLiftRange, formatPlanDays, formatRoundedPercent } from '#app/components/format'
 import type { Interval } from './intervals'
 
 export type Arm = {
@@ -55,7 +55,7 @@ export function describeOpenQuestion(treatments: Arm[], control: Arm, confidence
 }
 
 export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
-  const days = daysNeeded === undefined ? '' : ` (about ${formatCount(daysNeeded)} day${daysNeeded === 1 ? '' : 's'})`
+  const days = daysNeeded === undefined ? '' : ` (${formatPlanDays(daysNeeded)})`
   const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
   return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
 }

@@ -25,6 +25,11 @@ test('A visitor without JavaScript checks an A/B test and reads the verdict', as
 
 test('A marketer sizes a test from the sample-size calculator', async ({ page }) => {
   await page.goto('/tools/sample-size?baseline=5&mde=10&daily=1000')
-  await expect(page.getByTestId('sample-size')).toContainText('31,234')
-  await expect(page.getByTestId('sample-size')).toContainText('63 days')
+  // The plan is the always-valid analysis's; the fixed-horizon figure (31,234, as statsmodels gives) is beside it.
+  await expect(page.getByTestId('sample-size')).toContainText('54,354')
+  await expect(page.getByTestId('sample-size')).toContainText('109 days')
+  await expect(page.getByTestId('sample-size-alternative')).toContainText('31,234')
+  await expect(page.getByTestId('sample-size-alternative')).toContainText('63 days')
+  await page.goto('/tools/sample-size?baseline=5&mde=10&daily=30')
+  await expect(page.getByTestId('sample-size')).toContainText('not reachable at current traffic (more than a year)')
 })

@@ -23,7 +23,9 @@ describe('POST /api/v1/analyze', () => {
           { key: 'A', visitors: 10000, conversions: 500 },
           { key: 'B', visitors: 10000, conversions: 600 },
         ],
+        // A fixed-horizon test needs its plan (issue 16): here it is reached.
         sequential: false,
+        plannedVisitorsPerVariant: 10000,
       }),
     )
     expect(result.status).toBe(200)
@@ -117,8 +119,8 @@ describe('POST /api/v1/analyze', () => {
 })
 
 describe('POST /api/v1/sample-size', () => {
-  test('the classic two-variant formula, with days from daily traffic', async () => {
-    const result = await readResult(await post(sampleSizeAction, { baselineRate: 0.05, relativeMde: 0.1, dailyVisitors: 1000 }))
+  test('the classic two-variant formula for a fixed-horizon test, with days from daily traffic', async () => {
+    const result = await readResult(await post(sampleSizeAction, { baselineRate: 0.05, relativeMde: 0.1, dailyVisitors: 1000, sequential: false }))
     // statsmodels/Evan Miller give 31,234 per variant for 5% → 5.5% at α = 0.05, power 0.8.
     expect(result.body).toMatchObject({ visitorsPerVariant: 31234, totalVisitors: 62468, days: 63 })
   })

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { get } from 'react-hook-form'
-import { formatCount, formatPercent } from '#app/components/format'
+import { formatCount, formatPercent, formatPlanDays } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -308,7 +308,7 @@ function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string })
       <p>
         {plan.dailyVisitors === null
           ? 'No traffic to estimate the duration from yet.'
-          : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `, so the plan takes about ${formatCount(plan.days)} days.`}`}
+          : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`}
       </p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
     </div>

@@ -2,6 +2,8 @@ import { computeSampleSize } from '#app/statistics/sample-size'
 
 // The planned sample per variant, prefilled by the loader and recomputed in the browser as the marketer
 // changes the metric, the lift to detect, the confidence, the variants or the coverage. Pure: both sides run it.
+// Experiments decide with the sequential (always-valid) analysis, so this is its plan, not the fixed-horizon one:
+// at the fixed-horizon sample the sequential test finds the lift only about half the time.
 
 /** A page's recent traffic: distinct visitors, days with traffic, and converted visitors by metric key. */
 export type PageTraffic = { visitors: number; days: number; converted: Record<string, number> }
@@ -46,7 +48,7 @@ export function planSample({
   const base = { baselineRate, isMeasured, converted, visitors: traffic.visitors, dailyVisitors }
   if (!(variants >= 2 && relativeMde > 0 && confidence > 0 && confidence < 1)) return { ...base, visitorsPerVariant: null, days: null }
   try {
-    const size = computeSampleSize({ baselineRate, relativeMde, alpha: 1 - confidence, variants, dailyVisitors: dailyVisitors ?? undefined })
+    const size = computeSampleSize({ baselineRate, relativeMde, alpha: 1 - confidence, variants, dailyVisitors: dailyVisitors ?? undefined, sequential: true })
     return { ...base, visitorsPerVariant: size.visitorsPerVariant, days: size.days ?? null }
   } catch (error) {
     // computeSampleSize's only complaint: the lift takes the rate to 100% or more.

@@ -223,7 +223,7 @@ def build_cases():
     return cases
 
 
-# ---------------------------------------------------------------- sample sizes (fixed horizon; the sequential drift is the plan's)
+# ---------------------------------------------------------------- sample sizes (fixed horizon; the sequential drift is sample-size.ts's)
 
 SAMPLE_SIZES = [
     {"mean": 50, "standardDeviation": 700, "relativeMde": 0.1, "sequential": False},
@@ -234,14 +234,32 @@ SAMPLE_SIZES = [
 ]
 
 
+def relative_z_noise(mde):
+    """Standard deviation of the relative comparison's z statistic (m_t - m_c)/sqrt(v_t + v_c (m_t/m_c)^2) around its
+    mean, by numerical differentiation (central differences) in the two means: v_t = 1 + mde, v_c = 1."""
+    vt, vc, mt, mc = 1 + mde, 1.0, 1 + mde, 1.0
+
+    def z(a, b):
+        return (a - b) / math.sqrt(vt + vc * (a / b) ** 2)
+
+    h = 1e-6
+    da = (z(mt + h, mc) - z(mt - h, mc)) / (2 * h)
+    db = (z(mt, mc + h) - z(mt, mc - h)) / (2 * h)
+    return math.sqrt(da * da * vt + db * db * vc)
+
+
 def sample_size(req):
     mde, k = req["relativeMde"], req.get("variants", 2)
     alpha = req.get("alpha", 0.05) / (k - 1)
-    drift = stats.norm.isf(alpha / 2) + stats.norm.ppf(req.get("power", 0.8))
-    # variance of the deciding (relative) comparison with sigma_t^2 = sigma^2 (1 + mde), in units of sigma^2 / m_c^2
-    relative = (1 + mde) + (1 + mde) ** 2
-    absolute = (1 + mde) + 1
-    n = drift ** 2 * max(relative, absolute) * req["standardDeviation"] ** 2 / (req["mean"] * mde) ** 2
+    z_beta = stats.norm.ppf(req.get("power", 0.8))
+    # variance of the deciding comparison with sigma_t^2 = sigma^2 (1 + mde), in units of sigma^2 / m_c^2: the
+    # relative one for a gain (its z has less noise, so only z_beta times that noise is needed), the absolute for a loss
+    if mde > 0:
+        variance, noise = (1 + mde) + (1 + mde) ** 2, relative_z_noise(mde)
+    else:
+        variance, noise = (1 + mde) + 1, 1.0
+    expected_z = stats.norm.isf(alpha / 2) + z_beta * noise
+    n = expected_z ** 2 * variance * req["standardDeviation"] ** 2 / (req["mean"] * mde) ** 2
     per = max(100, math.ceil(n - 1e-9))
     out = {"visitorsPerVariant": per, "totalVisitors": per * k}
     if "dailyVisitors" in req:
