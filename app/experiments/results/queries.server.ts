@@ -88,14 +88,19 @@ export async function readLeadStages({ experimentId }: { experimentId: string })
  * sum and sum of squares of the deal values, one per visitor (a row is one converted visitor's lead; visitors
  * without one add 0). One range of experiment_leads' primary key, like readLeadStages.
  */
-export async function readLeadOutcomes({ experimentId, cutoffDay }: { experimentId: string; cutoffDay: string }): Promise<LeadOutcomeRow[]> {
+export async function readLeadOutcomes({ experimentId, cutoffDay }: { experimentId: string; cutoffDay: string | { now: Date } }): Promise<LeadOutcomeRow[]> {
+  // Without the experiment in hand, its cutoff comes from its row in the same statement (maturityCutoffDay in SQL).
+  const cutoff =
+    typeof cutoffDay === 'string'
+      ? sql`${cutoffDay}`
+      : sql`(select to_char((${cutoffDay.now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') from experiments where id = ${experimentId})`
   const rows = await queryRows<{ variant_key: string; hot: number; mql: number; sql: number; opportunity: number; customer: number; total: number; squares: number }>(
     db,
     sql`select variant_key, count(*) filter (where is_hot)::int as hot,
         count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
         count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,
         coalesce(sum(pipeline_value), 0)::float8 as total, coalesce(sum(pipeline_value * pipeline_value), 0)::float8 as squares
-      from experiment_leads where experiment_id = ${experimentId} and exposure_day <= ${cutoffDay}
+      from experiment_leads where experiment_id = ${experimentId} and exposure_day <= ${cutoff}
       group by variant_key`,
   )
   return rows.map((r) => ({
@@ -134,19 +139,17 @@ export async function getExperimentResults({
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
-  // unread when the experiment is not in this workspace. The lead outcomes need the experiment's maturity: read
-  // alongside when the caller loaded the experiment (the page), else once it is found (the API).
-  const cutoffDay = loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays) : null
-  const [found, rollups, leadStages, leadOutcomes, formRows] = await Promise.all([
+  // unread when the experiment is not in this workspace. The lead outcomes' cutoff is the experiment's maturity
+  // before `now`: from the loaded row (the page), else from the row in the outcomes' own statement (the API).
+  const [found, rollups, leadStages, outcomes, formRows] = await Promise.all([
     loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
-    cutoffDay ? readLeadOutcomes({ experimentId: id, cutoffDay }) : null,
+    readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays) : { now } }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
   ])
   if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
-  const maturityCutoff = cutoffDay ?? maturityCutoffDay(now, found.experiment.maturityDays)
-  const outcomes = leadOutcomes ?? (await readLeadOutcomes({ experimentId: id, cutoffDay: maturityCutoff }))
+  const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays)
   const experiment: ResultsExperimentRow = found.experiment
   const formNames = Object.fromEntries(formRows.map((f) => [f.id, f.name]))
   const options = listMetricOptions(experiment, rollups.daily, formNames)
