@@ -53,6 +53,3 @@ export function analyzePipeline(experiment: Pick<Experiment, 'variants' | 'contr
     ...(dailyVisitors ? { dailyVisitors } : {}),
   })
 }
-
-/** The stage metrics in funnel order, with the rank experiment_leads.reached stores (hot has none: its own flag). */
-export const STAGE_RANKS: Record<Exclude<StageMetric, 'hot'>, number> = { mql: 1, sql: 2, opportunity: 3, customer: 4 }
