@@ -654,8 +654,8 @@ export const experimentStatusEnum = pgEnum('experiment_status', experimentStatus
 
 /** A variant in an experiment: a page variant key and its share of the covered traffic (fractions sum to 1). */
 export type ExperimentVariantJson = { key: string; weight: number }
-/** any | soft | hard conversions, or one form's. */
-export type ExperimentMetricJson = 'any' | 'soft' | 'hard' | { formId: string }
+/** any | soft | hard conversions, one form's, or a lead metric: hot, a funnel stage, pipeline (decision 060). */
+export type ExperimentMetricJson = 'any' | 'soft' | 'hard' | 'hot' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'pipeline' | { formId: string }
 
 export const experiments = pgTable(
   'experiments',
@@ -684,6 +684,9 @@ export const experiments = pgTable(
     confidence: numeric('confidence', { precision: 4, scale: 3, mode: 'number' }).default(0.95).notNull(),
     minRuntimeDays: integer('min_runtime_days').default(7).notNull(),
     plannedVisitorsPerVariant: integer('planned_visitors_per_variant'),
+    // Lead metrics (hot, the funnel stages, pipeline) count only visitors exposed at least this many days ago: a
+    // lead needs time to become an opportunity, so the newest visitors would dilute the rates (decision 060).
+    maturityDays: integer('maturity_days').default(14).notNull(),
     autoShip: boolean('auto_ship').default(false).notNull(),
     winnerKey: text('winner_key'),
     startedAt: timestamp('started_at', { withTimezone: true }),
@@ -783,6 +786,14 @@ export const experimentLeads = pgTable(
     isLost: boolean('is_lost').notNull(),
     // The lead's deal value while it is at opportunity or customer, else 0.
     pipelineValue: numeric('pipeline_value', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    // The lead is hot (leads.hot_at set: a hard conversion); hot for good, like the lead.
+    isHot: boolean('is_hot').default(false).notNull(),
+    // The converted visitor the row stands for (the first of the variant's visitors with this lead), and the UTC day
+    // (yyyy-mm-dd, like experiment_daily.day) of that visitor's exposure: lead metrics count a variant's visitors
+    // exposed by a cutoff day, from experiment_daily's visitors and these rows alike (decision 060). visitor_id is
+    // null only for rows from before migration 0013 whose visitor could not be found again.
+    visitorId: uuid('visitor_id'),
+    exposureDay: text('exposure_day').notNull(),
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.variantKey, t.leadId] }), index('experiment_leads_lead_idx').on(t.leadId)],
 )

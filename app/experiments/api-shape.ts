@@ -17,6 +17,7 @@ export function experimentJson(experiment: Experiment, page?: { id: string; slug
     confidence: experiment.confidence,
     minRuntimeDays: experiment.minRuntimeDays,
     plannedVisitorsPerVariant: experiment.plannedVisitorsPerVariant,
+    maturityDays: experiment.maturityDays,
     autoShip: experiment.autoShip,
     winner: experiment.winnerKey,
     startedAt: experiment.startedAt,

@@ -4,9 +4,10 @@ import { BUCKETING_VERSION, newExperimentSeed } from '#app/experiments/bucketing
 import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
-import { metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
+import { DEFAULT_MATURITY_DAYS, isLeadMetric, metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
+import { MATURE_VISITORS, PIPELINE_SQUARES } from '#app/experiments/results/lead-metrics'
 import { changed } from '#app/changes/signal'
-import { experimentDaily, experimentEvents, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
+import { experimentDaily, experimentEvents, experimentLeads, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
 
 // An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited
 // (who, when, what) and makes this process serve the page's new state at once (others within a second).
@@ -23,7 +24,17 @@ async function audit(tx: Transaction, experiment: Pick<Experiment, 'id' | 'works
   await tx.insert(experimentEvents).values({ experimentId: experiment.id, workspaceId: experiment.workspaceId, action, detail: { ...detail, ...who }, userId: actor.userId, actor: actor.actor })
 }
 
-export async function createExperiment({ workspaceId, input, actor }: { workspaceId: string; input: CreateExperiment; actor: ExperimentActor }): Promise<Result> {
+/** `input` as CreateExperimentSchema parsed it; maturityDays may be left out by callers that build it themselves (the default applies). */
+export async function createExperiment({
+  workspaceId,
+  input,
+  actor,
+}: {
+  workspaceId: string
+  input: Omit<CreateExperiment, 'maturityDays'> & { maturityDays?: number }
+  actor: ExperimentActor
+}): Promise<Result> {
+  const maturityDays = input.maturityDays ?? DEFAULT_MATURITY_DAYS
   const [page] = await db
     .select({ id: pages.id })
     .from(pages)
@@ -58,11 +69,12 @@ export async function createExperiment({ workspaceId, input, actor }: { workspac
         confidence: input.confidence,
         minRuntimeDays: input.minRuntimeDays,
         plannedVisitorsPerVariant: input.plannedVisitorsPerVariant ?? null,
+        maturityDays,
         autoShip: input.autoShip,
         createdBy: actor.userId,
       })
       .returning()
-    await audit(tx, experiment!, 'create', actor, { variants: input.variants, coverage: input.coverage, primaryMetric: metricKey(input.primaryMetric) })
+    await audit(tx, experiment!, 'create', actor, { variants: input.variants, coverage: input.coverage, primaryMetric: metricKey(input.primaryMetric), maturityDays })
     return { ok: true as const, experiment: experiment! }
   })
 }
@@ -100,17 +112,22 @@ export function listExperimentEvents({ experimentId }: { experimentId: string })
  * and the experiment conversions still queued for them, in one statement (app/experiments/counting.server.ts),
  * read through `executor` (a transaction that holds the experiments locked, for auto-ship and a declaration).
  * With `workspaceId`, only that workspace's experiments count, whatever ids the caller hands over.
+ * Lead metrics among `metrics` (hot, mql, sql, opportunity, customer, pipeline) add, per experiment, its visitors
+ * exposed at least maturity_days before `now` (MATURE_VISITORS) and, from experiment_leads, the same visitors'
+ * stage counts, or their deal values' sum (pipeline) and sum of squares (PIPELINE_SQUARES): decision 060.
  */
 export async function countVariantTotals({
   experimentIds,
   metrics,
   workspaceId,
   executor = db,
+  now = new Date(),
 }: {
   experimentIds: string[]
   metrics: string[]
   workspaceId?: string
   executor?: Database | Transaction
+  now?: Date
 }) {
   if (!experimentIds.length || !metrics.length) return []
   const ids = workspaceId
@@ -119,13 +136,31 @@ export async function countVariantTotals({
         .from(experiments)
         .where(and(eq(experiments.workspaceId, workspaceId), inArray(experiments.id, experimentIds)))
     : experimentIds
+  const leadMetrics = metrics.filter(isLeadMetric)
+  const rollupMetrics = leadMetrics.length ? [...new Set(['', ...metrics])] : metrics
   const pending = pendingConversionRows(inArray(sql`q.experiment_id`, ids))
+  const leadTotals = leadMetrics.length
+    ? sql`union all
+        select r.experiment_id, r.variant_key, ${MATURE_VISITORS}, r.count from rollups r join cutoffs c on c.id = r.experiment_id where r.metric = '' and r.day <= c.day
+        union all
+        select l.experiment_id, l.variant_key, m.metric, m.value from ${experimentLeads} l join cutoffs c on c.id = l.experiment_id
+          cross join lateral (values ('hot', l.is_hot::int::float8), ('mql', (l.reached >= 1)::int::float8), ('sql', (l.reached >= 2)::int::float8),
+            ('opportunity', (l.reached >= 3)::int::float8), ('customer', (l.reached >= 4)::int::float8), ('pipeline', l.pipeline_value::float8),
+            (${PIPELINE_SQUARES}, (l.pipeline_value * l.pipeline_value)::float8)) as m(metric, value)
+          where ${inArray(sql`l.experiment_id`, ids)} and l.exposure_day <= c.day and ${inArray(sql`m.metric`, [...leadMetrics, ...(leadMetrics.includes('pipeline') ? [PIPELINE_SQUARES] : [])])}`
+    : sql``
   return queryRows<{ experimentId: string; variantKey: string; metric: string; count: number }>(
     executor,
-    sql`select experiment_id as "experimentId", variant_key as "variantKey", metric, sum(count)::int as count from (
-        select experiment_id, variant_key, metric, count from ${experimentDaily} where ${and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, metrics))}
+    sql`with rollups as (
+        select experiment_id, day, variant_key, metric, count from ${experimentDaily} where ${and(inArray(experimentDaily.experimentId, ids), inArray(experimentDaily.metric, rollupMetrics))}
         union all
-        select experiment_id, variant_key, metric, count from (${pending}) pending where ${inArray(sql`pending.metric`, metrics)}
+        select experiment_id, day, variant_key, metric, count from (${pending}) pending where ${inArray(sql`pending.metric`, rollupMetrics)}
+      ), cutoffs as (
+        select id, to_char((${now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') as day from ${experiments} where ${inArray(experiments.id, ids)}
+      )
+      select experiment_id as "experimentId", variant_key as "variantKey", metric, sum(count)::float8 as count from (
+        select experiment_id, variant_key, metric, count from rollups where ${inArray(sql`metric`, metrics)}
+        ${leadTotals}
       ) totals
       group by 1, 2, 3`,
   )
@@ -260,6 +295,21 @@ export function updateCoverage({ workspaceId, id, coverage, actor }: { workspace
       if (experiment.status !== 'draft' && coverage < experiment.coverage)
         return fail(409, 'coverage', `Coverage can only rise while the experiment runs (it is ${experiment.coverage}); lowering it would drop visitors already counted`)
       return { action: 'coverage', set: { coverage }, detail: { from: experiment.coverage, to: coverage } }
+    },
+    actor,
+  )
+}
+
+/**
+ * How long lead metrics wait for a visitor's lead (decision 060): an analysis setting, so it may change while the
+ * experiment runs (audited, like every change), but not once it is concluded, when its evidence is on record.
+ */
+export function updateMaturity({ workspaceId, id, maturityDays, actor }: { workspaceId: string; id: string; maturityDays: number; actor: ExperimentActor }) {
+  return changeExperiment(
+    { workspaceId, id },
+    async (_tx, experiment) => {
+      if (experiment.status === 'concluded') return fail(409, 'maturityDays', 'The experiment is concluded')
+      return { action: 'maturity', set: { maturityDays }, detail: { from: experiment.maturityDays, to: maturityDays } }
     },
     actor,
   )

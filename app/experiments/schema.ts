@@ -3,14 +3,35 @@ import { z } from 'zod'
 // What a growth team sets up: the experiment form (browser) and POST /api/v1/experiments (server) parse with
 // these. Checks that need the database (the page's variants, the form's workspace) live in experiment.server.ts.
 
-export const METRIC_KINDS = ['any', 'soft', 'hard'] as const
+/** Conversions of the visitors (the rollups count them as they land). */
+export const CONVERSION_METRICS = ['any', 'soft', 'hard'] as const
+/**
+ * What the visitors' leads became (decision 060): each a binary outcome per visitor, the visitors whose lead is hot
+ * or reached that funnel stage or beyond, counted among the visitors exposed at least maturityDays ago.
+ */
+export const STAGE_METRICS = ['hot', 'mql', 'sql', 'opportunity', 'customer'] as const
+/** Deal value per visitor (0 without a deal): a mean metric, over the same mature visitors. */
+export const PIPELINE_METRIC = 'pipeline'
+export const LEAD_METRICS = [...STAGE_METRICS, PIPELINE_METRIC] as const
+export const METRIC_KINDS = [...CONVERSION_METRICS, ...LEAD_METRICS] as const
+export type MetricKind = (typeof METRIC_KINDS)[number]
+export type StageMetric = (typeof STAGE_METRICS)[number]
+export type LeadMetric = (typeof LEAD_METRICS)[number]
+
+const METRIC_CHOICES = `${METRIC_KINDS.map((k) => `"${k}"`).join(', ')} or { "formId": "…" }`
 export const MetricSchema = z.union([z.enum(METRIC_KINDS), z.object({ formId: z.uuid('Use a form id') })], {
-  error: 'Use "any", "soft", "hard" or { "formId": "…" }',
+  error: (issue) => (typeof issue.input === 'string' ? `Unknown metric "${issue.input.slice(0, 100)}": use ${METRIC_CHOICES}` : `Use ${METRIC_CHOICES}`),
 })
 export type Metric = z.infer<typeof MetricSchema>
 
-/** The rollup key of a metric: any | soft | hard | form:<id>. */
+/** The rollup key of a metric: any | soft | hard | hot | mql | sql | opportunity | customer | pipeline | form:<id>. */
 export const metricKey = (metric: Metric) => (typeof metric === 'string' ? metric : `form:${metric.formId}`)
+
+export const isStageMetric = (key: string): key is StageMetric => (STAGE_METRICS as readonly string[]).includes(key)
+export const isLeadMetric = (key: string): key is LeadMetric => (LEAD_METRICS as readonly string[]).includes(key)
+
+/** Lead metrics count visitors exposed at least this many days ago unless the experiment says otherwise. */
+export const DEFAULT_MATURITY_DAYS = 14
 
 const WEIGHT_TOLERANCE = 1e-6
 
@@ -31,6 +52,7 @@ export const ExperimentSettingsSchema = z.object({
   confidence: z.number().min(0.8, 'Use a confidence of at least 80%').max(0.99, 'Use a confidence of at most 99%').default(0.95),
   minRuntimeDays: z.number().int('Use whole days').min(1, 'Run for at least 1 day').max(90, 'Use at most 90 days').default(7),
   plannedVisitorsPerVariant: z.number().int('Use a whole number').min(1).max(100_000_000).nullable().optional(),
+  maturityDays: z.number({ error: 'maturityDays must be a number of days' }).int('Use whole days').min(0, 'Use at least 0 days').max(90, 'Use at most 90 days').default(DEFAULT_MATURITY_DAYS),
   autoShip: z.boolean().default(false),
 })
 

@@ -1,13 +1,23 @@
-import { metricKey, type Metric } from '#app/experiments/schema'
+import { metricKey, type Metric, type MetricKind } from '#app/experiments/schema'
 import { elapsedDays } from '#app/time/days'
 
 // Words the experiment screens share; pure, so loaders and components agree. Numbers format in app/components/format.ts.
 
-const KIND_LABELS = { any: 'Any conversion', hard: 'Hard conversions', soft: 'Soft conversions' } as const
+export const METRIC_LABELS: Record<MetricKind, string> = {
+  any: 'Any conversion',
+  soft: 'Soft conversions',
+  hard: 'Hard conversions',
+  hot: 'Hot leads',
+  mql: 'Reached MQL',
+  sql: 'Reached SQL',
+  opportunity: 'Reached opportunity',
+  customer: 'Became customers',
+  pipeline: 'Pipeline per visitor',
+}
 
-/** "Any conversion", "Hard conversions", or "Form: Demo request" (the form's id when it is gone). */
+/** "Any conversion", "Reached SQL", or "Form: Demo request" (the form's id when it is gone). */
 export function metricLabel(metric: Metric, formNames: Record<string, string>) {
-  if (typeof metric === 'string') return KIND_LABELS[metric]
+  if (typeof metric === 'string') return METRIC_LABELS[metric]
   return `Form: ${formNames[metric.formId] ?? metricKey(metric)}`
 }
 

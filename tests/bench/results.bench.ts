@@ -39,7 +39,8 @@ const { validateFormDefinition } = await import('#app/forms/definition')
 const { createPage, createVariant, publishPage } = await import('#app/pages/queries.server')
 const { createExperiment, getExperiment, transitionExperiment } = await import('#app/experiments/experiment.server')
 const { computeResults } = await import('#app/experiments/results/compute')
-const { getExperimentResults, readLeadStages, readRollups } = await import('#app/experiments/results/queries.server')
+const { getExperimentResults, readLeadOutcomes, readLeadStages, readRollups } = await import('#app/experiments/results/queries.server')
+const { maturityCutoffDay } = await import('#app/experiments/results/lead-metrics')
 const { loader } = await import('#app/routes/api.v1.experiments.$id.results')
 
 const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
@@ -246,12 +247,15 @@ try {
   // Each variant's leads with how far they got, as the conversion writer adds them (and migration 0007 backfills).
   await timed(
     'experiment_leads by aggregate',
-    () => sql`insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value)
+    () => sql`insert into experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value, is_hot, visitor_id, exposure_day)
       select distinct on (ec.experiment_id, ec.variant_key, l.id) ec.experiment_id, ec.variant_key, l.id,
         greatest(lead_stage_rank(l.stage), coalesce((select max(lead_stage_rank(h.to_stage)) from lead_stage_changes h where h.lead_id = l.id), 0)),
-        l.stage = 'lost', case when l.stage in ('opportunity', 'customer') then coalesce(l.deal_value, 0) else 0 end
+        l.stage = 'lost', case when l.stage in ('opportunity', 'customer') then coalesce(l.deal_value, 0) else 0 end,
+        l.hot_at is not null, ec.visitor_id, to_char(e.exposed_at at time zone 'UTC', 'YYYY-MM-DD')
       from experiment_conversions ec join conversions c on c.id = ec.conversion_id join leads l on l.id = c.lead_id
-      where ec.experiment_id = ${experimentId} and ec.metric = 'any'`,
+      join exposures e on e.experiment_id = ec.experiment_id and e.visitor_id = ec.visitor_id
+      where ec.experiment_id = ${experimentId} and ec.metric = 'any'
+      order by ec.experiment_id, ec.variant_key, l.id, ec.converted_at`,
   )
   // What autovacuum would have done by now on tables this size.
   await timed('vacuum analyze', () => sql`vacuum analyze`)
@@ -289,6 +293,8 @@ try {
     metric: 'any' as const,
     ...(await readRollups(experimentId)),
     leadStages: await readLeadStages({ experimentId }),
+    leadOutcomes: await readLeadOutcomes({ experimentId, cutoffDay: maturityCutoffDay(new Date(), found.experiment.maturityDays) }),
+    maturityCutoff: maturityCutoffDay(new Date(), found.experiment.maturityDays),
     formNames: {},
     now: new Date(),
   }

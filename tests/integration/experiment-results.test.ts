@@ -158,7 +158,19 @@ describe('GET /api/v1/experiments/:id/results', () => {
       autoShip: false,
       winner: null,
     })
-    expect(results.metrics.map((m) => m.key)).toEqual(['any', 'soft', 'hard', ...[`form:${fixture.page.softFormId}`, `form:${fixture.page.hardFormId}`].sort()])
+    // Conversions, then the lead metrics (issue 16, tested in pipeline-metrics.test.ts), then the forms.
+    expect(results.metrics.map((m) => m.key)).toEqual([
+      'any',
+      'soft',
+      'hard',
+      'hot',
+      'mql',
+      'sql',
+      'opportunity',
+      'customer',
+      'pipeline',
+      ...[`form:${fixture.page.softFormId}`, `form:${fixture.page.hardFormId}`].sort(),
+    ])
     expect(results.metrics.find((m) => m.formId === fixture.page.hardFormId)!.label).toBe('Form: Demo request')
     checkVariants(results, 'any')
     checkDaily(results, 'any')

@@ -113,6 +113,21 @@ describe('creating an experiment from the form', () => {
     expect(await statusOf(id)).toMatchObject({ controlKey: 'A', autoShip: false, plannedVisitorsPerVariant: null, hypothesis: '', secondaryMetrics: [] })
   })
 
+  test('lead metrics and the lead maturity from the form (14 days when left empty); a maturity outside 0–90 is a 400 naming it', async () => {
+    const owner = await createOwner()
+    const page = await pageWithVariants(owner)
+    const withPipeline = createFields(page.pageId, [
+      ['secondaryMetrics', 'sql'],
+      ['secondaryMetrics', 'hot'],
+      ['maturityDays', '30'],
+    ]).map(([k, v]): [string, string] => [k, k === 'primaryMetric' ? 'pipeline' : v])
+    expect(await statusOf(await createViaForm(owner, page.pageId, [], withPipeline))).toMatchObject({ primaryMetric: 'pipeline', secondaryMetrics: ['sql', 'hot'], maturityDays: 30 })
+    expect(await statusOf(await createViaForm(owner, page.pageId, [['maturityDays', '']]))).toMatchObject({ maturityDays: 14 })
+    const result = await post(createAction, '/experiments/new', owner.cookie, createFields(page.pageId, [['maturityDays', '91']]))
+    expect(result.status).toBe(400)
+    expect((result.body as { errors: Errors }).errors.fieldErrors).toEqual({ maturityDays: ['Use at most 90 days'] })
+  })
+
   test('weights that do not add up to 100% are a 400 naming variants, and nothing is created', async () => {
     const owner = await createOwner()
     const page = await pageWithVariants(owner)

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { analyze } from '#app/statistics/analyze'
+import { analyzeMean } from '#app/statistics/mean'
 import type { Decision } from '#app/statistics/analyze'
 import { checkQualityGuardrail } from './guardrail'
 import { suggestNextStep } from './next-step'
@@ -28,6 +29,7 @@ const experiment: ResultsExperimentRow = {
   primaryMetric: 'any',
   secondaryMetrics: ['hard'],
   minRuntimeDays: 7,
+  maturityDays: 14,
   plannedVisitorsPerVariant: null,
   autoShip: false,
   winnerKey: null,
@@ -83,7 +85,7 @@ const leadStages = [
   { variantKey: 'B', leads: 29, mql: 20, sql: 4, opportunity: 1, customer: 0, lost: 2, pipelineValue: 1000 },
 ]
 const now = new Date('2026-01-05T12:00:00Z')
-const results = computeResults({ experiment, page, metric: 'any', daily, device, channel, leadStages, formNames: { [FORM]: 'Demo request' }, now })
+const results = computeResults({ experiment, page, metric: 'any', daily, device, channel, leadStages, leadOutcomes: [], maturityCutoff: '2025-12-22', formNames: { [FORM]: 'Demo request' }, now })
 
 const close = (actual: number | null | undefined, expected: number) => expect(actual).toBeCloseTo(expected, 12)
 const closeInterval = (actual: [number, number] | null | undefined, expected: [number, number]) => {
@@ -198,23 +200,97 @@ describe('computeResults', () => {
     expect(recentDailyVisitors([])).toBeNull()
   })
 
-  test('the metric switcher offers any, soft, hard and the forms with conversions; another metric switches every figure', () => {
+  test('the metric switcher offers any, soft, hard, the lead metrics and the forms with conversions; another metric switches every figure', () => {
     expect(results.metrics.map((m) => [m.key, m.param, m.label, m.isPrimary])).toEqual([
       ['any', 'any', 'Any conversion', true],
       ['soft', 'soft', 'Soft conversions', false],
       ['hard', 'hard', 'Hard conversions', false],
+      ['hot', 'hot', 'Hot leads', false],
+      ['mql', 'mql', 'Reached MQL', false],
+      ['sql', 'sql', 'Reached SQL', false],
+      ['opportunity', 'opportunity', 'Reached opportunity', false],
+      ['customer', 'customer', 'Became customers', false],
+      ['pipeline', 'pipeline', 'Pipeline per visitor', false],
       [`form:${FORM}`, FORM, 'Form: Demo request', false],
     ])
-    const hard = computeResults({ experiment, page, metric: 'hard', daily, device, channel, leadStages, formNames: {}, now })
+    const hard = computeResults({ experiment, page, metric: 'hard', daily, device, channel, leadStages, leadOutcomes: [], maturityCutoff: '2025-12-22', formNames: {}, now })
     expect(hard.metric.key).toBe('hard')
     expect(hard.variants.map((v) => v.conversions)).toEqual([1, 12])
     expect(hard.daily[2]!.variants.map((v) => v.cumulativeConversions)).toEqual([1, 12])
     expect(hard.breakdowns.device[0]!.variants.map((v) => v.conversions)).toEqual([0, 7])
   })
 
+  // Lead metrics over the visitors exposed by the cutoff (day 1 only: 100 per variant), on both sides.
+  const outcomes = [
+    { variantKey: 'A', hot: 3, mql: 6, sql: 4, opportunity: 2, customer: 1, total: 1200, sumOfSquares: 1000 ** 2 + 200 ** 2 },
+    { variantKey: 'B', hot: 9, mql: 12, sql: 3, opportunity: 1, customer: 0, total: 700, sumOfSquares: 700 ** 2 },
+  ]
+  const lead = (metric: 'sql' | 'pipeline') =>
+    computeResults({ experiment, page, metric, daily, device, channel, leadStages, leadOutcomes: outcomes, maturityCutoff: '2026-01-02', formNames: {}, now })
+
+  test('a stage metric: the mature visitors and those whose lead got there, through analyze(); no series or breakdowns', () => {
+    const sql = lead('sql')
+    expect(sql.variants.map((v) => [v.key, v.visitors, v.conversions])).toEqual([
+      ['A', 100, 4],
+      ['B', 100, 3],
+    ])
+    const expected = analyze({ variants: [toCounts('A', 100, 4), toCounts('B', 100, 3)], control: 'A', confidence: 0.95, weights: [0.5, 0.5], dailyVisitors: 200 })
+    expect(
+      sql.variants.map(({ key, visitors, conversions, rate, ci, probabilityToBeBest, expectedLoss, vsControl }) => ({
+        key,
+        visitors,
+        conversions,
+        rate,
+        ci,
+        probabilityToBeBest,
+        expectedLoss,
+        ...(vsControl ? { vsControl } : {}),
+      })),
+    ).toEqual(expected.variants)
+    expect(sql.decision).toMatchObject(expected.decision)
+    expect(sql.maturity).toEqual({ maturityDays: 14, cutoffDay: '2026-01-02', matureVisitors: 200, visitors: 400 })
+    expect(sql.progress.variants.map((v) => v.visitors)).toEqual([100, 100])
+    expect(sql.daily).toEqual([])
+    expect(sql.breakdowns).toEqual({ device: [], channel: [] })
+  })
+
+  test('pipeline: visitors, total and mean per variant from the sum and sum of squares, through analyzeMean(); the decision is its', () => {
+    const p = lead('pipeline')
+    expect(p.variants).toEqual([])
+    const expected = analyzeMean({
+      variants: [
+        { key: 'A', visitors: 100, total: 1200, sumOfSquares: 1000 ** 2 + 200 ** 2 },
+        { key: 'B', visitors: 100, total: 700, sumOfSquares: 700 ** 2 },
+      ],
+      control: 'A',
+      confidence: 0.95,
+      weights: [0.5, 0.5],
+      dailyVisitors: 200,
+    })
+    expect(p.pipeline.variants).toEqual(expected.variants.map((v, i) => ({ ...v, weight: 0.5, isControl: i === 0, isWinner: false })))
+    expect(p.pipeline.variants.map((v) => [v.visitors, v.total, v.mean])).toEqual([
+      [100, 1200, 12],
+      [100, 700, 7],
+    ])
+    expect(p.decision).toMatchObject(expected.decision)
+    expect(p.srm.variants.map((v) => v.visitors)).toEqual([100, 100])
+  })
+
   test('conversions are capped at visitors (a conversion batch landing before its exposure)', () => {
     expect(toCounts('A', 3, 5)).toEqual({ key: 'A', visitors: 3, conversions: 3 })
-    const early = computeResults({ experiment, page, metric: 'any', daily: [row('2026-01-01', 'A', 'any', 1)], device: [], channel: [], leadStages: [], formNames: {}, now })
+    const early = computeResults({
+      experiment,
+      page,
+      metric: 'any',
+      daily: [row('2026-01-01', 'A', 'any', 1)],
+      device: [],
+      channel: [],
+      leadStages: [],
+      leadOutcomes: [],
+      maturityCutoff: '2025-12-22',
+      formNames: {},
+      now,
+    })
     expect(early.variants.map((v) => [v.visitors, v.conversions, v.rate])).toEqual([
       [0, 0, null],
       [0, 0, null],

@@ -3,16 +3,20 @@
 // (analyze for the table and the decision, its interval functions for the series and breakdowns); nothing here
 // re-derives them.
 
-import { metricKey } from '#app/experiments/schema'
-import { daysRunning } from '#app/experiments/ui-labels'
+import { isLeadMetric, isStageMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC, type MetricKind } from '#app/experiments/schema'
+import { daysRunning, METRIC_LABELS } from '#app/experiments/ui-labels'
 import { analyze, type Analysis, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
-import { DAY_MS } from '#app/time/days'
+import type { MeanAnalysis } from '#app/statistics/mean'
+import type { SampleRatioCheck } from '#app/statistics/srm'
+import { DAY_MS, type Day } from '#app/time/days'
 import type { Experiment } from '#db/schema'
 import { checkQualityGuardrail, collectGuardrailCounts } from './guardrail'
+import { analyzePipeline, countMatureVisitors, countStage, MATURE_VISITORS, PIPELINE_SQUARES, toPipelineArms, type LeadOutcomeRow } from './lead-metrics'
 import { suggestNextStep } from './next-step'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
 import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVariant, type MetricKey, type MetricOption, type ResultsProgress, type SrmResult, type VariantResult } from './shape'
+import { resolveWinnerConflict } from './winner-conflict'
 
 export type ResultsExperimentRow = Pick<
   Experiment,
@@ -26,6 +30,7 @@ export type ResultsExperimentRow = Pick<
   | 'primaryMetric'
   | 'secondaryMetrics'
   | 'minRuntimeDays'
+  | 'maturityDays'
   | 'plannedVisitorsPerVariant'
   | 'autoShip'
   | 'winnerKey'
@@ -47,6 +52,10 @@ export type ResultsInput = {
   device: SegmentRow[]
   channel: SegmentRow[]
   leadStages: LeadStageRow[]
+  /** experiment_leads over the visitors exposed by `maturityCutoff` (readLeadOutcomes) */
+  leadOutcomes: LeadOutcomeRow[]
+  /** the last exposure day lead metrics count (maturityCutoffDay) */
+  maturityCutoff: Day
   formNames: Record<string, string>
   now: Date
 }
@@ -72,18 +81,32 @@ export function toCounts(key: string, visitors: number, conversions: number): Va
   return { key, visitors, conversions: Math.min(conversions, visitors) }
 }
 
+/** The primary metric's analysis: a rate (analyze) or, for pipeline, a mean (analyzeMean). */
+export type PrimaryAnalysis = { metric: string } & (({ kind: 'rate' } & Analysis) | ({ kind: 'mean' } & MeanAnalysis))
+
 /**
- * The primary metric's analysis from rollup totals (`total(variant, '')` visitors, `total(variant, metric)`
- * converted visitors), as the results page computes it: what the experiments list shows, auto-ship decides on and
- * a winner declaration records.
+ * The primary metric's analysis from totals per variant and metric, as countVariantTotals reads them (`total(variant,
+ * '')` visitors, `total(variant, metric)` converted visitors; for a lead metric MATURE_VISITORS, the stage count or
+ * the deal values' sum and PIPELINE_SQUARES), as the results page computes it: what the experiments list shows,
+ * auto-ship decides on and a winner declaration records.
  */
-export function analyzePrimaryMetric(experiment: Parameters<typeof analyzeExperiment>[0] & Pick<ResultsExperimentRow, 'primaryMetric'>, total: (variantKey: string, metric: string) => number) {
+export function analyzePrimaryMetric(
+  experiment: Parameters<typeof analyzeExperiment>[0] & Pick<ResultsExperimentRow, 'primaryMetric'>,
+  total: (variantKey: string, metric: string) => number,
+): PrimaryAnalysis {
   const metric = metricKey(experiment.primaryMetric)
+  const keys = experiment.variants.map((v) => v.key)
+  if (metric === PIPELINE_METRIC) {
+    const arms = keys.map((key) => ({ key, visitors: total(key, MATURE_VISITORS), total: total(key, PIPELINE_METRIC), sumOfSquares: total(key, PIPELINE_SQUARES) }))
+    return { metric, kind: 'mean', ...analyzePipeline(experiment, arms) }
+  }
+  const visitors = isLeadMetric(metric) ? MATURE_VISITORS : ''
   return {
     metric,
+    kind: 'rate',
     ...analyzeExperiment(
       experiment,
-      experiment.variants.map((v) => toCounts(v.key, total(v.key, ''), total(v.key, metric))),
+      keys.map((key) => toCounts(key, total(key, visitors), total(key, metric))),
     ),
   }
 }
@@ -110,17 +133,29 @@ export function computeResults(input: ResultsInput): ExperimentResults {
   const z = zFor(e.confidence)
   const keys = e.variants.map((v) => v.key)
   const dailyVisitors = recentDailyVisitors(input.daily)
-  const analysis = analyzeExperiment(
-    e,
-    keys.map((key) => toCounts(key, count(key, ''), count(key, metric))),
-    dailyVisitors ?? undefined,
-  )
+  const matureVisitors = countMatureVisitors(input.daily, input.maturityCutoff)
+  const isLead = isLeadMetric(metric)
+  const visitorsOf = isLead ? matureVisitors : (key: string) => count(key, '')
+  // A rate metric's analysis: a stage metric over the mature visitors, the rest over every visitor.
+  const analyzeRate = (m: MetricKey) => {
+    const visitors = isLeadMetric(m) ? matureVisitors : (key: string) => count(key, '')
+    const converted = (key: string) => (isStageMetric(m) ? countStage(input.leadOutcomes, key, m) : count(key, m))
+    return analyzeExperiment(
+      e,
+      keys.map((key) => toCounts(key, visitors(key), converted(key))),
+      dailyVisitors ?? undefined,
+    )
+  }
+  const pipelineArms = toPipelineArms(keys, matureVisitors, input.leadOutcomes)
+  const pipeline = analyzePipeline(e, pipelineArms, dailyVisitors ?? undefined)
+  const analysis = metric === PIPELINE_METRIC ? null : analyzeRate(metric)
+  const decided = analysis ?? pipeline
   const countRate = (key: string, m: string): CountRate => {
     const visitors = count(key, '')
     const conversions = Math.min(count(key, m), visitors)
     return { conversions, rate: visitors ? conversions / visitors : null, ci: visitors ? computeWilsonInterval({ visitors, conversions }, z) : null }
   }
-  const variants: VariantResult[] = analysis.variants.map((v, i) => ({
+  const variants: VariantResult[] = (analysis?.variants ?? []).map((v, i) => ({
     ...v,
     weight: e.variants[i]!.weight,
     isControl: v.key === e.controlKey,
@@ -128,14 +163,13 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     soft: countRate(v.key, 'soft'),
     hard: countRate(v.key, 'hard'),
   }))
-  const progress = computeProgress(
-    e,
-    keys.map((key) => count(key, '')),
-    dailyVisitors,
-    now,
-  )
+  const progress = computeProgress(e, keys.map(visitorsOf), dailyVisitors, now)
   const metrics = listMetricOptions(e, input.daily, input.formNames)
-  const { decision } = analysis
+  const primary = metricKey(e.primaryMetric) as MetricKey
+  // The conflict is about what ships: the primary metric's conversion decision (any conversion's when the primary is pipeline).
+  const conversionMetric = primary === PIPELINE_METRIC ? 'any' : primary
+  const conversion = conversionMetric === metric && analysis ? analysis : analyzeRate(conversionMetric)
+  const decision = decided.decision
   const guardrail = decision.status === 'winner' && decision.variant ? checkQualityGuardrail(e, decision.variant, collectGuardrailCounts(keys, count, input.leadStages)) : null
   return {
     experiment: {
@@ -147,8 +181,9 @@ export function computeResults(input: ResultsInput): ExperimentResults {
       variants: e.variants,
       coverage: e.coverage,
       confidence: e.confidence,
-      primaryMetric: metricKey(e.primaryMetric) as MetricKey,
+      primaryMetric: primary,
       minRuntimeDays: e.minRuntimeDays,
+      maturityDays: e.maturityDays,
       plannedVisitorsPerVariant: e.plannedVisitorsPerVariant,
       autoShip: e.autoShip,
       winner: e.winnerKey,
@@ -158,13 +193,33 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     metric: metrics.find((m) => m.key === metric) ?? metricOption(metric, e, input.formNames),
     metrics,
     variants,
-    srm: describeSrm(e, analysis),
+    pipeline: {
+      variants: pipeline.variants.map((v, i) => ({ ...v, weight: e.variants[i]!.weight, isControl: v.key === e.controlKey, isWinner: v.key === e.winnerKey })),
+      decision: pipeline.decision,
+    },
+    maturity: {
+      maturityDays: e.maturityDays,
+      cutoffDay: input.maturityCutoff,
+      matureVisitors: keys.reduce((sum, key) => sum + matureVisitors(key), 0),
+      visitors: keys.reduce((sum, key) => sum + count(key, ''), 0),
+    },
+    winnerConflict: resolveWinnerConflict({
+      conversion: conversion.decision,
+      conversionLabel: metricOption(conversionMetric, e, input.formNames).label,
+      pipelineArms,
+      pipelineDecision: pipeline.decision,
+      primaryIsPipeline: primary === PIPELINE_METRIC,
+      confidence: e.confidence,
+      plannedVisitorsPerVariant: e.plannedVisitorsPerVariant,
+    }),
+    srm: describeSrm(e, decided.srm, decided.variants),
     decision: { ...decision, action: suggestNextStep(e, decision, progress, guardrail) },
     progress,
-    breakdowns: computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),
+    // By day and by segment come from experiment_daily, which counts conversions only: none for lead metrics.
+    breakdowns: isLead ? { device: [], channel: [] } : computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),
     leadQuality: computeLeadQuality(keys, count, input.leadStages),
     guardrail,
-    daily: computeDailySeries({ rows: input.daily, metric, keys, control: e.controlKey, confidence: e.confidence, plannedVisitorsPerVariant: e.plannedVisitorsPerVariant }),
+    daily: isLead ? [] : computeDailySeries({ rows: input.daily, metric, keys, control: e.controlKey, confidence: e.confidence, plannedVisitorsPerVariant: e.plannedVisitorsPerVariant }),
     generatedAt: now.toISOString(),
   }
 }
@@ -195,13 +250,13 @@ export function computeProgress(e: ResultsExperimentRow, visitors: number[], dai
   }
 }
 
-function describeSrm(e: ResultsExperimentRow, analysis: Analysis): SrmResult {
-  const total = analysis.variants.reduce((sum, v) => sum + v.visitors, 0)
+function describeSrm(e: ResultsExperimentRow, srm: SampleRatioCheck, variants: { key: string; visitors: number }[]): SrmResult {
+  const total = variants.reduce((sum, v) => sum + v.visitors, 0)
   const weightSum = e.variants.reduce((sum, v) => sum + v.weight, 0)
   return {
-    pValue: analysis.srm.pValue,
-    detected: analysis.srm.detected,
-    variants: analysis.variants.map((v, i) => ({ key: v.key, visitors: v.visitors, observedShare: total ? v.visitors / total : null, expectedShare: e.variants[i]!.weight / weightSum })),
+    pValue: srm.pValue,
+    detected: srm.detected,
+    variants: variants.map((v, i) => ({ key: v.key, visitors: v.visitors, observedShare: total ? v.visitors / total : null, expectedShare: e.variants[i]!.weight / weightSum })),
     causes: SRM_CAUSES,
   }
 }
@@ -229,19 +284,17 @@ function computeLeadQuality(keys: string[], count: (key: string, metric: string)
   })
 }
 
-const KIND_LABELS = { any: 'Any conversion', soft: 'Soft conversions', hard: 'Hard conversions' } as const
-
 function metricOption(key: MetricKey, e: ResultsExperimentRow, formNames: Record<string, string>): MetricOption {
   const formId = key.startsWith('form:') ? key.slice('form:'.length) : null
-  const label = formId ? `Form: ${formNames[formId] ?? formId}` : KIND_LABELS[key as keyof typeof KIND_LABELS]
+  const label = formId ? `Form: ${formNames[formId] ?? formId}` : METRIC_LABELS[key as MetricKind]
   return { key, param: formId ?? key, label, formId, isPrimary: key === metricKey(e.primaryMetric) }
 }
 
-/** any, soft, hard, then every form among the experiment's metrics or with conversions in its rollups. */
+/** any, soft, hard, the lead metrics (hot, the stages, pipeline), then every form among the experiment's metrics or with conversions in its rollups. */
 export function listMetricOptions(e: ResultsExperimentRow, rows: { metric: string }[], formNames: Record<string, string>): MetricOption[] {
   const forms = new Set<string>()
   for (const m of [e.primaryMetric, ...e.secondaryMetrics]) if (typeof m === 'object') forms.add(metricKey(m))
   for (const row of rows) if (row.metric.startsWith('form:')) forms.add(row.metric)
-  const keys: MetricKey[] = ['any', 'soft', 'hard', ...([...forms].sort() as MetricKey[])]
+  const keys: MetricKey[] = [...METRIC_KINDS, ...([...forms].sort() as MetricKey[])]
   return keys.map((key) => metricOption(key, e, formNames))
 }

@@ -1,5 +1,5 @@
 // The results as CSV, one rectangular table per file so each opens cleanly in a spreadsheet: `?format=csv` gives
-// the variant table, `&table=daily|device|channel|lead_quality` the others. Numbers keep full precision (the same
+// the variant table (for pipeline, a mean metric: visitors, total, mean and the comparison), `&table=daily|device|channel|lead_quality` the others. Numbers keep full precision (the same
 // values as the JSON); cells go through the leads export's writer, which quotes and defuses formulas.
 
 import { toCsv, type CsvCell } from '#app/leads/csv'
@@ -12,7 +12,68 @@ export type CsvTable = (typeof CSV_TABLES)[number]
 const low = (ci: Interval | null | undefined) => ci?.[0] ?? null
 const high = (ci: Interval | null | undefined) => ci?.[1] ?? null
 
+/** Pipeline per visitor (a mean metric): the variants table of `?metric=pipeline`. */
+function pipelineCsv(r: ExperimentResults) {
+  const headers = [
+    'metric',
+    'variant',
+    'is_control',
+    'weight',
+    'visitors',
+    'total',
+    'mean',
+    'mean_ci_low',
+    'mean_ci_high',
+    'absolute_lift',
+    'absolute_lift_ci_low',
+    'absolute_lift_ci_high',
+    'relative_lift',
+    'relative_lift_ci_low',
+    'relative_lift_ci_high',
+    'sequential_absolute_lift_ci_low',
+    'sequential_absolute_lift_ci_high',
+    'sequential_relative_lift_ci_low',
+    'sequential_relative_lift_ci_high',
+    'p_value',
+    'p_value_adjusted',
+    'sequential_p_value',
+    'sequential_p_value_adjusted',
+    'significant',
+  ]
+  const rows = r.pipeline.variants.map((v): CsvCell[] => {
+    const c = v.vsControl
+    return [
+      'pipeline',
+      v.key,
+      v.isControl,
+      v.weight,
+      v.visitors,
+      v.total,
+      v.mean,
+      low(v.ci),
+      high(v.ci),
+      c?.absoluteLift,
+      low(c?.absoluteLiftCi),
+      high(c?.absoluteLiftCi),
+      c?.relativeLift,
+      low(c?.relativeLiftCi),
+      high(c?.relativeLiftCi),
+      low(c?.sequentialAbsoluteLiftCi),
+      high(c?.sequentialAbsoluteLiftCi),
+      low(c?.sequentialRelativeLiftCi),
+      high(c?.sequentialRelativeLiftCi),
+      c?.pValue,
+      c?.pValueAdjusted,
+      c?.sequentialPValue,
+      c?.sequentialPValueAdjusted,
+      c?.significant,
+    ]
+  })
+  return toCsv(headers, rows)
+}
+
 function variantsCsv(r: ExperimentResults) {
+  if (r.metric.key === 'pipeline') return pipelineCsv(r)
   const headers = [
     'metric',
     'variant',

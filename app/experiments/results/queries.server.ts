@@ -2,9 +2,10 @@ import { eq, sql } from 'drizzle-orm'
 import { db, queryRows, type Database, type Transaction } from '#app/db.server'
 import { pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
-import { metricKey } from '#app/experiments/schema'
+import { METRIC_KINDS, metricKey, type MetricKind } from '#app/experiments/schema'
 import { forms } from '#db/schema'
 import { computeResults, listMetricOptions, type DailyRow, type LeadStageRow, type ResultsExperimentRow } from './compute'
+import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
 import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
 import { summarizeExperiment, type TotalRow } from './summary'
@@ -17,13 +18,13 @@ type Failure = { ok: false; status: 400 | 404; errors: Record<string, string[]> 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** `?metric=`: any, soft, hard or a form id; absent means the experiment's primary metric. */
+/** `?metric=`: any, soft, hard, a lead metric (hot, mql, sql, opportunity, customer, pipeline) or a form id; absent means the experiment's primary metric. */
 export function parseMetricParam(param: string | null): { ok: true; metric: MetricKey | null } | Failure {
   if (param === null || param === '') return { ok: true, metric: null }
   const value = param.trim().toLowerCase()
-  if (value === 'any' || value === 'soft' || value === 'hard') return { ok: true, metric: value }
+  if ((METRIC_KINDS as readonly string[]).includes(value)) return { ok: true, metric: value as MetricKind }
   if (UUID.test(value)) return { ok: true, metric: `form:${value}` }
-  return { ok: false, status: 400, errors: { metric: [`Unknown metric "${param.slice(0, 100)}": use any, soft, hard or a form id`] } }
+  return { ok: false, status: 400, errors: { metric: [`Unknown metric "${param.slice(0, 100)}": use ${METRIC_KINDS.join(', ')} or a form id`] } }
 }
 
 type RollupRow = { kind: 'day' | 'device' | 'channel'; key: string; variant_key: string; metric: string; count: number }
@@ -83,6 +84,38 @@ export async function readLeadStages({ experimentId, executor = db }: { experime
   }))
 }
 
+/**
+ * Each variant's lead outcomes among its visitors exposed on or before `cutoffDay`: hot and stage counts, and the
+ * sum and sum of squares of the deal values, one per visitor (a row is one converted visitor's lead; visitors
+ * without one add 0). One range of experiment_leads' primary key, like readLeadStages.
+ */
+export async function readLeadOutcomes({ experimentId, cutoffDay }: { experimentId: string; cutoffDay: string | { now: Date } }): Promise<LeadOutcomeRow[]> {
+  // Without the experiment in hand, its cutoff comes from its row in the same statement (maturityCutoffDay in SQL).
+  const cutoff =
+    typeof cutoffDay === 'string'
+      ? sql`${cutoffDay}`
+      : sql`(select to_char((${cutoffDay.now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') from experiments where id = ${experimentId})`
+  const rows = await queryRows<{ variant_key: string; hot: number; mql: number; sql: number; opportunity: number; customer: number; total: number; squares: number }>(
+    db,
+    sql`select variant_key, count(*) filter (where is_hot)::int as hot,
+        count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
+        count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,
+        coalesce(sum(pipeline_value), 0)::float8 as total, coalesce(sum(pipeline_value * pipeline_value), 0)::float8 as squares
+      from experiment_leads where experiment_id = ${experimentId} and exposure_day <= ${cutoff}
+      group by variant_key`,
+  )
+  return rows.map((r) => ({
+    variantKey: r.variant_key,
+    hot: r.hot,
+    mql: r.mql,
+    sql: r.sql,
+    opportunity: r.opportunity,
+    customer: r.customer,
+    total: Number(r.total),
+    sumOfSquares: Number(r.squares),
+  }))
+}
+
 type FoundExperiment = NonNullable<Awaited<ReturnType<typeof getExperiment>>>
 
 /**
@@ -107,14 +140,17 @@ export async function getExperimentResults({
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
-  // unread when the experiment is not in this workspace.
-  const [found, rollups, leadStages, formRows] = await Promise.all([
+  // unread when the experiment is not in this workspace. The lead outcomes' cutoff is the experiment's maturity
+  // before `now`: from the loaded row (the page), else from the row in the outcomes' own statement (the API).
+  const [found, rollups, leadStages, outcomes, formRows] = await Promise.all([
     loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
+    readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays) : { now } }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
   ])
   if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
+  const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays)
   const experiment: ResultsExperimentRow = found.experiment
   const formNames = Object.fromEntries(formRows.map((f) => [f.id, f.name]))
   const options = listMetricOptions(experiment, rollups.daily, formNames)
@@ -135,7 +171,7 @@ export async function getExperimentResults({
       },
     }
   }
-  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, formNames, now })
+  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
   return { ok: true, results, formNames }
 }

@@ -6,16 +6,21 @@
 import type { Channel } from '#app/attribution/channel'
 import type { Device } from '#app/attribution/device'
 import { FUNNEL_STAGES, type FunnelStage } from '#app/kpis/shape'
+import type { LeadMetric } from '#app/experiments/schema'
 import type { Decision, DecisionStatus, Interval, VariantAnalysis } from '#app/statistics/analyze'
+import type { MeanVariantAnalysis } from '#app/statistics/mean'
 import type { ExperimentStatus } from '#db/schema'
 import type { GuardrailVerdict } from './guardrail'
 
 export type { Decision, DecisionStatus, Interval, VariantAnalysis, VsControl } from '#app/statistics/analyze'
 
-/** The rollup key of a metric: any | soft | hard | form:<formId> (metricKey in app/experiments/schema.ts). */
-export type MetricKey = 'any' | 'soft' | 'hard' | `form:${string}`
+/**
+ * The key of a metric (metricKey in app/experiments/schema.ts): any | soft | hard | form:<formId> from the rollups,
+ * or a lead metric, hot | mql | sql | opportunity | customer | pipeline, from experiment_leads (decision 060).
+ */
+export type MetricKey = 'any' | 'soft' | 'hard' | LeadMetric | `form:${string}`
 
-/** One entry of the metric switcher. `param` is what `?metric=` takes: any, soft, hard or the form's id. */
+/** One entry of the metric switcher. `param` is what `?metric=` takes: the key, or the form's id. */
 export type MetricOption = {
   key: MetricKey
   param: string
@@ -166,6 +171,7 @@ export type ResultsExperiment = {
   confidence: number
   primaryMetric: MetricKey
   minRuntimeDays: number
+  maturityDays: number
   plannedVisitorsPerVariant: number | null
   autoShip: boolean
   winner: string | null
@@ -173,13 +179,58 @@ export type ResultsExperiment = {
   concludedAt: string | null
 }
 
+/**
+ * Lead metrics count only the visitors exposed at least `maturityDays` ago (on or before `cutoffDay`, UTC), on
+ * both sides: the visitors from the rollups and the outcomes from experiment_leads (decision 060).
+ */
+export type ResultsMaturity = {
+  maturityDays: number
+  /** the last exposure day (yyyy-mm-dd, UTC) counted */
+  cutoffDay: string
+  /** visitors exposed by the cutoff, all variants */
+  matureVisitors: number
+  /** every visitor, all variants */
+  visitors: number
+}
+
+/** One variant's pipeline per visitor: visitors (mature), total deal value, mean per visitor and the comparison with the control. */
+export type PipelineVariant = MeanVariantAnalysis & { weight: number; isControl: boolean; isWinner: boolean }
+
+/** Deal value per visitor (a mean metric, analyzeMean), over the mature visitors; the decision as if it were the metric. */
+export type PipelineResults = { variants: PipelineVariant[]; decision: Decision }
+
+/**
+ * The conversion winner and the variant with the most pipeline per visitor differ: which one the primary metric
+ * ships, and how sure the pipeline difference is (winner-conflict.ts).
+ */
+export type WinnerConflict = {
+  /** the variant the conversion decision (the primary metric, or any conversion when the primary is pipeline) calls */
+  conversionWinner: string
+  /** the variant with the most pipeline per visitor */
+  pipelineLeader: string
+  /** what the primary metric ships: the conversion winner, or with pipeline as the primary its own winner (null: none yet) */
+  ships: string | null
+  /** the pipeline comparison the sentence rests on: `variant` against `baseline` */
+  comparison: { variant: string; baseline: string; relativeLift: number | null; relativeLiftCi: Interval | null; pValue: number | null; significant: boolean } | null
+  text: string
+}
+
 export type ExperimentResults = {
   experiment: ResultsExperiment
-  /** the metric the variants, decision, breakdowns and daily series are about */
+  /** the metric the variants, decision, breakdowns and daily series are about (series and breakdowns are empty for lead metrics) */
   metric: MetricOption
-  /** every metric the switcher offers: any, soft, hard, and each form of the experiment's metrics or with conversions */
+  /** every metric the switcher offers: any, soft, hard, the lead metrics, and each form of the experiment's metrics or with conversions */
   metrics: MetricOption[]
+  /**
+   * The chosen metric per variant. For a stage metric (hot, mql…): the mature visitors and those whose lead got
+   * there. Empty for pipeline, a mean metric: its figures are in `pipeline`.
+   */
   variants: VariantResult[]
+  /** pipeline per visitor over the mature visitors, whatever the metric (the page compares it with the conversion winner) */
+  pipeline: PipelineResults
+  maturity: ResultsMaturity
+  /** null unless the conversion winner and the pipeline leader differ */
+  winnerConflict: WinnerConflict | null
   srm: SrmResult
   decision: ResultsDecision
   progress: ResultsProgress
@@ -194,10 +245,13 @@ export type ExperimentResults = {
 /** One row of the experiments list: rollup totals for the primary metric, the leader and the decision. */
 export type ExperimentSummary = {
   experimentId: string
+  /** the visitors the primary metric counts (the mature ones for a lead metric) */
   visitors: number
-  conversions: number
-  variants: { key: string; visitors: number; conversions: number; rate: number | null }[]
-  /** the variant with the highest rate (null without visitors) and its relative lift against the control (null for the control) */
+  /** converted visitors; null for pipeline (a mean metric) */
+  conversions: number | null
+  /** rate: converted ÷ visitors, or the deal value per visitor for pipeline */
+  variants: { key: string; visitors: number; conversions: number | null; rate: number | null }[]
+  /** the variant with the highest rate (or pipeline per visitor; null without visitors) and its relative lift against the control (null for the control) */
   leading: { key: string; relativeLift: number | null } | null
   decision: { status: DecisionStatus; variant: string | null; reason: string }
   srmDetected: boolean

@@ -72,3 +72,8 @@ test('the history shows the quality guardrail: passed on a shipped winner, and a
   expect(text).toContain('The auto-ship rule held B back, the experiment kept running: B’s leads are significantly worse than A’s: SQL rate 1% against 3% for A (p < 0.0001).')
   expect(text).toMatch(/The auto-ship rule held C back, the experiment kept running\s*\d/)
 })
+
+test('the history says when the lead maturity changed', () => {
+  const html = renderToStaticMarkup(<ExperimentHistory events={[event('1', 'maturity', { from: 14, to: 30 }, 'api', null)]} />)
+  expect(textOf(html)).toContain('An API key changed the lead maturity from 14 to 30 days')
+})

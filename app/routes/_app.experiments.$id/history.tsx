@@ -31,6 +31,8 @@ function what({ action, detail }: ExperimentEvent) {
     }
     case 'coverage':
       return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
+    case 'maturity':
+      return `changed the lead maturity from ${String(detail.from)} to ${String(detail.to)} days`
     default:
       return action
   }

@@ -1,29 +1,56 @@
 import { Link } from '@remix-run/react'
-import type { MetricOption } from '#app/experiments/results/shape'
+import { formatCount } from '#app/components/format'
+import { isLeadMetric } from '#app/experiments/schema'
+import type { MetricOption, ResultsMaturity } from '#app/experiments/results/shape'
 
 /**
- * Which conversions the results count: plain links to `?metric=…`, so every view is a shareable URL and the
- * switch works without JavaScript. The current one is marked for screen readers as well as by its look.
+ * Which outcome the results count: plain links to `?metric=…`, so every view is a shareable URL and the switch
+ * works without JavaScript. The current one is marked for screen readers as well as by its look. Conversions first,
+ * then what the leads became (hot, the funnel stages, pipeline), which count only mature visitors: the note says so.
  */
-export function MetricSwitcher({ metrics, current }: { metrics: MetricOption[]; current: MetricOption }) {
+export function MetricSwitcher({ metrics, current, maturity }: { metrics: MetricOption[]; current: MetricOption; maturity: ResultsMaturity }) {
+  const groups = [
+    { label: 'Counting:', metrics: metrics.filter((m) => !isLeadMetric(m.key)) },
+    { label: 'What the leads became:', metrics: metrics.filter((m) => isLeadMetric(m.key)) },
+  ]
   return (
-    <nav aria-label="Metric" className="flex flex-wrap items-center gap-2 text-sm" data-testid="metric-switcher">
-      <span className="font-medium text-slate-600">Counting:</span>
-      {metrics.map((m) => {
-        const isCurrent = m.key === current.key
-        return (
-          <Link
-            key={m.key}
-            to={`?metric=${encodeURIComponent(m.param)}`}
-            aria-current={isCurrent ? 'page' : undefined}
-            preventScrollReset
-            className={`rounded-full px-3 py-1 ring-1 ${isCurrent ? 'bg-brand-600 font-semibold text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
-          >
-            {m.label}
-            {m.isPrimary ? <span className={isCurrent ? 'text-brand-100' : 'text-slate-500'}> (primary)</span> : null}
-          </Link>
-        )
-      })}
-    </nav>
+    <div className="space-y-2">
+      <nav aria-label="Metric" className="space-y-2 text-sm" data-testid="metric-switcher">
+        {groups.map((g) => (
+          <div key={g.label} className="flex flex-wrap items-center gap-2">
+            <span className="font-medium text-slate-600">{g.label}</span>
+            {g.metrics.map((m) => (
+              <MetricLink key={m.key} metric={m} isCurrent={m.key === current.key} />
+            ))}
+          </div>
+        ))}
+      </nav>
+      {isLeadMetric(current.key) ? <MaturityNote maturity={maturity} /> : null}
+    </div>
+  )
+}
+
+function MetricLink({ metric: m, isCurrent }: { metric: MetricOption; isCurrent: boolean }) {
+  return (
+    <Link
+      to={`?metric=${encodeURIComponent(m.param)}`}
+      aria-current={isCurrent ? 'page' : undefined}
+      preventScrollReset
+      className={`rounded-full px-3 py-1 ring-1 ${isCurrent ? 'bg-brand-600 font-semibold text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
+    >
+      {m.label}
+      {m.isPrimary ? <span className={isCurrent ? 'text-brand-100' : 'text-slate-500'}> (primary)</span> : null}
+    </Link>
+  )
+}
+
+/** Lead metrics need time: only visitors exposed at least maturityDays ago count, on both sides of the rate. */
+export function MaturityNote({ maturity: m }: { maturity: ResultsMaturity }) {
+  const days = `${formatCount(m.maturityDays)} day${m.maturityDays === 1 ? '' : 's'}`
+  return (
+    <p className="text-sm text-slate-600" data-testid="maturity-note">
+      Counting visitors who arrived at least {days} ago: {formatCount(m.matureVisitors)} of {formatCount(m.visitors)} (exposed up to {m.cutoffDay}). Their leads have had time to move through the
+      funnel; newer visitors are left out on every variant alike.
+    </p>
   )
 }

@@ -162,9 +162,11 @@ describe('the results page', () => {
     expect(html).toContain(`On 2026-11-02: A ${pct(0.05)} (${pct(aLo)} to ${pct(aHi)})`)
     expect(textOf(html)).toContain('On 2026-11-02: A 400 · B 200 · C 200')
 
-    // The metric switcher offers any, soft, hard; the current one is marked.
+    // The metric switcher offers any, soft, hard, then what the leads became; the current one is marked.
     const switcher = elementWith(html, 'data-testid="metric-switcher"')!
-    expect(textOf(switcher)).toBe('Counting: Any conversion (primary) Soft conversions Hard conversions')
+    expect(textOf(switcher)).toBe(
+      'Counting: Any conversion (primary) Soft conversions Hard conversions What the leads became: Hot leads Reached MQL Reached SQL Reached opportunity Became customers Pipeline per visitor',
+    )
     expect(switcher).toMatch(/href="[^"]*\?metric=any" aria-current="page"|aria-current="page"[^>]*href="[^"]*\?metric=any"/)
   })
 
@@ -199,7 +201,7 @@ describe('the results page', () => {
     const { owner, id } = await seedExperiment()
     const { status, html } = await render(id, owner.cookie, '?metric=revenue')
     expect(status).toBe(400)
-    expect(textOf(html)).toContain('Unknown metric "revenue": use any, soft, hard or a form id')
+    expect(textOf(html)).toContain('Unknown metric "revenue": use any, soft, hard, hot, mql, sql, opportunity, customer, pipeline or a form id')
   })
 
   test('editors get the actions and a winner confirmation that states the evidence and warns; viewers get neither', async () => {

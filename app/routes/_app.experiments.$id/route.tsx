@@ -22,10 +22,12 @@ import { ExperimentHistory } from './history'
 import { LeadQualitySection } from './lead-quality'
 import { LifecycleControls } from './lifecycle'
 import { MetricSwitcher } from './metric-switcher'
+import { PipelineTable } from './pipeline-table'
 import { ResultsProgressCard } from './progress'
 import { ExperimentSettings } from './settings'
 import { SrmLine } from './srm-line'
 import { VariantTable } from './variant-table'
+import { WinnerConflictNote } from './winner-conflict-note'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.experiment.name ?? 'Experiment'} · Results · Splitform` }]
 
@@ -99,10 +101,11 @@ export default function ExperimentRoute() {
             {DONE[actionData.done]}
           </p>
         ) : null}
-        <MetricSwitcher metrics={results.metrics} current={metric} />
+        <MetricSwitcher metrics={results.metrics} current={metric} maturity={results.maturity} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
         <SrmLine srm={results.srm} />
         {results.guardrail && e.status !== 'concluded' ? <GuardrailNote guardrail={results.guardrail} autoShip={e.autoShip && metric.isPrimary} isRunning={e.status === 'running'} /> : null}
+        {results.winnerConflict ? <WinnerConflictNote conflict={results.winnerConflict} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ResultsProgressCard progress={results.progress} decision={decision} />
@@ -125,7 +128,11 @@ export default function ExperimentRoute() {
         {/* The variant table and the charts belong to other cards; their downloads sit just above them. */}
         <div className="space-y-2">
           <p className="flex justify-end">{csv('variants')}</p>
-          <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
+          {metric.key === 'pipeline' ? (
+            <PipelineTable variants={results.pipeline.variants} control={e.controlKey} confidence={e.confidence} />
+          ) : (
+            <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
+          )}
         </div>
         <div className="space-y-2">
           <p className="flex justify-end">{csv('daily')}</p>

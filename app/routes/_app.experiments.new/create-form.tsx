@@ -5,7 +5,7 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
-import { equalWeights, METRIC_KINDS, metricKey } from '#app/experiments/schema'
+import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
 import { metricLabel } from '#app/experiments/ui-labels'
 import type { FormErrors } from '#app/http/form-data.server'
 import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, weightField, type SentFields } from './form-schema'
@@ -213,7 +213,10 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         </div>
       </Card>
 
-      <Card title="What counts as a conversion" description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads.">
+      <Card
+        title="What counts as a conversion"
+        description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads. Or decide on what the leads became: hot, a funnel stage reached, or pipeline per visitor."
+      >
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             <label htmlFor="experiment-primary" className={labelClass}>
@@ -239,6 +242,16 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             </div>
             {errorFor('secondaryMetrics') ? <p className="mt-1 text-sm text-red-600">{errorFor('secondaryMetrics')}</p> : null}
           </fieldset>
+          <Field
+            label="Lead maturity (days)"
+            type="number"
+            min={0}
+            max={90}
+            defaultValue={start('maturityDays', String(DEFAULTS.maturityDays))}
+            hint="Hot leads, the funnel stages and pipeline count only visitors who arrived at least this long ago, so their leads have had time to move."
+            error={errorFor('maturityDays')}
+            {...form.register('maturityDays')}
+          />
         </div>
       </Card>
 
@@ -262,6 +275,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
           />
         </div>
         <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
+        {isLeadMetric(primaryMetric) ? <LeadMetricPlanNote metric={primaryMetric} maturityDays={current('maturityDays', String(DEFAULTS.maturityDays))} /> : null}
       </Card>
 
       <Card>
@@ -297,6 +311,18 @@ function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string })
           : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`}
       </p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+    </div>
+  )
+}
+
+/** A lead metric's plan: its visitors count only once they are `maturityDays` old, and pipeline is not a rate. */
+function LeadMetricPlanNote({ metric, maturityDays }: { metric: string; maturityDays: string }) {
+  return (
+    <div className="mt-2 space-y-1 text-sm text-amber-800" data-testid="lead-metric-plan-note">
+      <p>Lead metrics count visitors only {maturityDays || DEFAULTS.maturityDays} days after they arrive: add that to the days above.</p>
+      {metric === PIPELINE_METRIC ? (
+        <p>Pipeline per visitor is a mean of deal values, not a rate: this plan is sized for a conversion rate, and deal values that vary a lot need more visitors.</p>
+      ) : null}
     </div>
   )
 }

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import { CreateExperimentSchema, ExperimentSettingsSchema } from '#app/experiments/schema'
 
 // The create form posts flat fields, as a browser without JavaScript sends them: ticked variant keys, one
-// `weight_<key>` per variant, percentages as typed, metrics as any | soft | hard | form:<id>. Both the browser
+// `weight_<key>` per variant, percentages as typed, metrics as their keys (any, soft, hard, hot, mql, sql, opportunity,
+// customer, pipeline) or form:<id>. Both the browser
 // (react-hook-form's zodResolver) and the action map them the same way, then validate with CreateExperimentSchema,
 // so the issues keep its paths (`variants`, `variants.1.weight`, `coverage`…).
 
-/** The schema's own defaults (coverage 1, primary metric any, 95% confidence, 7 days, no auto-ship). */
+/** The schema's own defaults (coverage 1, primary metric any, 95% confidence, 7 days, 14 days' maturity, no auto-ship). */
 export const DEFAULT_SETTINGS = ExperimentSettingsSchema.parse({ name: 'defaults' })
 export const MULTIPLE_FIELDS = ['variants', 'secondaryMetrics']
 export const weightField = (key: string) => `weight_${key}`
@@ -40,6 +41,7 @@ export function toCreateInput(values: Record<string, unknown>): unknown {
     confidence: fraction(values.confidence),
     minRuntimeDays: number(values.minRuntimeDays),
     plannedVisitorsPerVariant: number(values.plannedVisitorsPerVariant) ?? null,
+    maturityDays: number(values.maturityDays),
     autoShip: values.autoShip === true || values.autoShip === 'on',
   }
 }
