@@ -72,7 +72,7 @@ async function runningExperiment({
         })),
       )
       .returning({ id: leads.id })
-    await db.insert(experimentLeads).values(made.map((lead, n) => ({ experimentId: id, variantKey, leadId: lead.id, reached: n < q.sql ? 2 : 0, isLost: false, pipelineValue: 0 })))
+    await db.insert(experimentLeads).values(made.map((lead, n) => ({ experimentId: id, variantKey, leadId: lead.id, reached: n < q.sql ? 2 : 0, isLost: false, pipelineValue: 0, exposureDay: day })))
   }
   return { id, owner }
 }
