@@ -58,6 +58,22 @@ export function formatLiftRange(interval: [number, number] | null, joiner = 'to'
   return `${formatSignedRoundedPercent(interval[0])} ${joiner} ${upper}`
 }
 
+/** What a lift interval says when it has no finite bound yet, or only one beyond +1,000% (LARGEST_SHOWN_LIFT). */
+export const UNBOUNDED_LIFT_TEXT = 'too few conversions to bound the lift'
+
+/** Whether a lift interval is worth printing as numbers: it exists and its upper bound is at most +1,000%. */
+export function isLiftBounded(interval: [number, number] | null | undefined): interval is [number, number] {
+  return interval !== null && interval !== undefined && interval[1] <= LARGEST_SHOWN_LIFT
+}
+
+/**
+ * A relative lift's interval for a table: "−3.0% to +12.0%", or in words when it is unknown or unbounded. With a
+ * handful of conversions the upper bound runs to "+2750181578057686.0%", which only says "we don't know yet".
+ */
+export function formatLiftInterval(interval: [number, number] | null | undefined) {
+  return isLiftBounded(interval) ? formatInterval(interval, (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
+}
+
 /** A relative change, signed: +12.3% / −4.0%. */
 export function formatLift(value: number | null | undefined, digits = 1) {
   if (value === null || value === undefined) return '–'

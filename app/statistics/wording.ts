@@ -2,6 +2,7 @@
 // formats of app/components/format.ts): the exact values are in the rest of the response.
 
 import { formatCount, formatLiftRange, formatRoundedPercent } from '#app/components/format'
+import { isReachable, UNREACHABLE_TEXT } from '#app/experiments/results/remaining'
 import type { Interval } from './intervals'
 
 export type Arm = {
@@ -55,7 +56,9 @@ export function describeOpenQuestion(treatments: Arm[], control: Arm, confidence
 }
 
 export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
-  const days = daysNeeded === undefined ? '' : ` (about ${formatCount(daysNeeded)} day${daysNeeded === 1 ? '' : 's'})`
   const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
+  // "about 129,767 days" is no plan: past a year the screens and the calculator say it is not reachable.
+  if (!isReachable({ daysNeeded })) return ` Reaching ${goal} is ${UNREACHABLE_TEXT}.`
+  const days = daysNeeded === undefined ? '' : ` (about ${formatCount(daysNeeded)} day${daysNeeded === 1 ? '' : 's'})`
   return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
 }
