@@ -30,7 +30,8 @@ export function relativeLift(t: Counts, c: Counts): number | null {
  */
 export function katz(t: Counts, c: Counts, m = Z95): Interval | null {
   if (!t.visitors || !c.visitors) return null
-  const k = t.conversions === 0 || c.conversions === 0 ? 0.5 : 0
+  // Haldane–Anscombe when any cell of the 2×2 table is empty: no conversions, or no misses (decision 058).
+  const k = [t.conversions, c.conversions, t.visitors - t.conversions, c.visitors - c.conversions].includes(0) ? 0.5 : 0
   const [xt, nt, xc, nc] = [t.conversions + k, t.visitors + 2 * k, c.conversions + k, c.visitors + 2 * k]
   const logRatio = Math.log(xt / nt / (xc / nc))
   const se = Math.sqrt(Math.max(0, 1 / xt - 1 / nt) + Math.max(0, 1 / xc - 1 / nc))

@@ -21,6 +21,9 @@ import {
   formatRoundedPercent,
   formatShare,
   formatSignedRoundedPercent,
+  formatLiftInterval,
+  isLiftBounded,
+  UNBOUNDED_LIFT_TEXT,
 } from './format'
 
 test('the same value in a table and in a sentence: fixed digits there, rounded for reading here', () => {
@@ -81,6 +84,15 @@ test('sentence formats: unsigned where the words carry the sign, capped where di
   expect(formatLiftRange([-0.03, 0.12])).toBe('-3% to +12%')
   expect(formatLiftRange([0.05, 11], 'and')).toBe('+5% and more than +1,000%')
   expect(formatLiftRange(null)).toBe('not available yet')
+})
+
+test('a lift interval without a finite bound, or past +1,000%, is said in words (issue 16)', () => {
+  expect(formatLiftInterval([-0.03, 0.12])).toBe('−3.0% to +12.0%')
+  expect(formatLiftInterval([-0.5, 10])).toBe('−50.0% to +1000.0%')
+  // The issue's "−100.0% to +2750181578057686.0%".
+  expect(formatLiftInterval([-0.99999, 27501815780576.86])).toBe('too few conversions to bound the lift')
+  expect(formatLiftInterval(null)).toBe(UNBOUNDED_LIFT_TEXT)
+  expect(isLiftBounded([-0.5, 10.01])).toBe(false)
 })
 
 test('dates are UTC', () => {

@@ -16,12 +16,15 @@ export function formatCount(n: number, digits = 0) {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits })
 }
 
+/** The words for a plan more than MAX_REACHABLE_DAYS away: the calculator, the decision and the experiment screens. */
+export const UNREACHABLE_PLAN_TEXT = 'not reachable at current traffic (more than a year)'
+
 /**
  * How long a plan takes, for a sentence: "about 63 days", "1 day"; past a year (MAX_REACHABLE_DAYS) no count at
  * all, since a plan of 129,767 days is not a plan: "not reachable at current traffic (more than a year)".
  */
 export function formatPlanDays(days: number): string {
-  if (!(days <= MAX_REACHABLE_DAYS)) return 'not reachable at current traffic (more than a year)'
+  if (!(days <= MAX_REACHABLE_DAYS)) return UNREACHABLE_PLAN_TEXT
   return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
 }
 
@@ -66,6 +69,22 @@ export function formatLiftRange(interval: [number, number] | null, joiner = 'to'
   if (!interval) return 'not available yet'
   const upper = interval[1] > LARGEST_SHOWN_LIFT ? 'more than +1,000%' : formatSignedRoundedPercent(interval[1])
   return `${formatSignedRoundedPercent(interval[0])} ${joiner} ${upper}`
+}
+
+/** What a lift interval says when it has no finite bound yet, or only one beyond +1,000% (LARGEST_SHOWN_LIFT). */
+export const UNBOUNDED_LIFT_TEXT = 'too few conversions to bound the lift'
+
+/** Whether a lift interval is worth printing as numbers: it exists and its upper bound is at most +1,000%. */
+export function isLiftBounded(interval: [number, number] | null | undefined): interval is [number, number] {
+  return interval !== null && interval !== undefined && interval[1] <= LARGEST_SHOWN_LIFT
+}
+
+/**
+ * A relative lift's interval for a table: "−3.0% to +12.0%", or in words when it is unknown or unbounded. With a
+ * handful of conversions the upper bound runs to "+2750181578057686.0%", which only says "we don't know yet".
+ */
+export function formatLiftInterval(interval: [number, number] | null | undefined) {
+  return isLiftBounded(interval) ? formatInterval(interval, (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
 }
 
 /** A relative change, signed: +12.3% / −4.0%. */

@@ -1,4 +1,4 @@
-import { formatLift } from '#app/components/format'
+import { formatLift, isLiftBounded, UNBOUNDED_LIFT_TEXT } from '#app/components/format'
 
 export type IntervalRow = { label: string; estimate: number | null; ci: [number, number] | null; isSignificant: boolean }
 
@@ -7,8 +7,10 @@ export type IntervalRow = { label: string; estimate: number | null; ci: [number,
  * JavaScript, scales to any width, and shows significance by shape and text as well as colour.
  */
 export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: string }) {
-  const drawable = rows.filter((r) => r.ci && r.estimate !== null)
-  if (drawable.length === 0) return <p className="text-sm text-slate-500">No interval to draw yet: every variant needs visitors.</p>
+  // An interval without a finite bound, or one past +1,000%, would squash every other row to a dot: it is said in words.
+  const isDrawable = (r: IntervalRow) => isLiftBounded(r.ci) && r.estimate !== null
+  const drawable = rows.filter(isDrawable)
+  if (drawable.length === 0) return <p className="text-sm text-slate-500">No interval to draw yet: every variant needs visitors, and enough conversions to bound the lift.</p>
   const bounds = drawable.flatMap((r) => [...r.ci!, r.estimate!]).concat(0)
   const pad = (Math.max(...bounds) - Math.min(...bounds)) * 0.1 || 0.05
   const lo = Math.min(...bounds) - pad
@@ -27,10 +29,10 @@ export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: str
         </text>
         {rows.map((row, i) => {
           const y = i * rowHeight + 18
-          if (!row.ci || row.estimate === null) {
+          if (!isDrawable(row) || !row.ci || row.estimate === null) {
             return (
               <text key={row.label} x={labelWidth} y={y + 4} fontSize="12" fill="#64748b">
-                {row.label}: not enough data
+                {row.label}: {row.estimate === null && !row.ci ? 'not enough data' : UNBOUNDED_LIFT_TEXT}
               </text>
             )
           }

@@ -1,6 +1,7 @@
 // The analysis behind POST /api/v1/analyze: per-variant rates, comparisons with the control,
 // Bayesian summaries, the traffic-split check and the decision. Pure: counts in, JSON out.
 // Anything undefined (no visitors, a ratio over a zero rate) is null, never NaN or Infinity.
+// An arm without visitors has no probabilities either: its posterior would be the prior alone.
 
 import { computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 import { compareToControl, type ComparisonSettings, type UnadjustedComparison } from './comparison'
@@ -46,8 +47,10 @@ export type VariantAnalysis = {
   conversions: number
   rate: number | null
   ci: Interval | null
-  probabilityToBeBest: number
-  expectedLoss: number
+  /** null for a variant without visitors, or while fewer than two variants have any */
+  probabilityToBeBest: number | null
+  /** null when probabilityToBeBest is */
+  expectedLoss: number | null
   vsControl?: VsControl
 }
 
@@ -112,7 +115,7 @@ function resolveSettings(input: AnalyzeInput): Settings {
 }
 
 // vsControl for every treatment (undefined for the control), with Holm across the treatments.
-function compareWithControl(variants: VariantCounts[], settings: Settings, probabilityToBeatControl: number[]): (VsControl | undefined)[] {
+function compareWithControl(variants: VariantCounts[], settings: Settings, probabilityToBeatControl: (number | null)[]): (VsControl | undefined)[] {
   const control = variants[settings.controlIndex]
   const raw = variants.map((v, i) => (i === settings.controlIndex ? undefined : compareToControl(v, control, settings.comparison, probabilityToBeatControl[i])))
   const treatments = raw.filter((c): c is UnadjustedComparison => c !== undefined)
@@ -140,27 +143,43 @@ function toDecisionArm(v: VariantAnalysis, sequential: boolean): DecisionArm {
   }
 }
 
+type BayesSummary = { probabilityToBeBest: (number | null)[]; expectedLoss: (number | null)[]; probabilityToBeatControl: (number | null)[] }
+
 /**
  * P(best), expected loss and P(beat control) under Beta(1, 1) priors. P(beat control) is the exact
  * series (bayes.ts) while it needs at most MAX_SERIES_TERMS terms, else the quadrature's value, which
  * agrees within 1e-10 (docs/decisions/004-statistics-work-bound.md); this bounds the work at any count.
  * For two variants P(best) is P(beat); otherwise P(best) and the loss come from the quadrature.
+ *
+ * Only variants with visitors take part (docs/decisions/058-clean-numbers.md). A variant without any
+ * has the prior as its posterior, and "P(best) 0.949" from the prior alone reads as evidence; so its
+ * numbers are null and the others' are computed among the variants with data. With fewer than two
+ * such variants there is nothing to compare, and everything is null.
  */
-function summarizeBayes(variants: VariantCounts[], controlIndex: number): { probabilityToBeBest: number[]; expectedLoss: number[]; probabilityToBeatControl: number[] } {
-  const posteriors = variants.map(createPosterior)
+function summarizeBayes(variants: VariantCounts[], controlIndex: number): BayesSummary {
+  const withData = variants.flatMap((v, i) => (v.visitors > 0 ? [i] : []))
+  if (withData.length < 2) {
+    const none = variants.map(() => null)
+    return { probabilityToBeBest: none, expectedLoss: none, probabilityToBeatControl: none }
+  }
+  const posteriors = withData.map((i) => createPosterior(variants[i]))
   const grid = buildPosteriorGrid(posteriors)
   const summary = summarizeGrid(grid)
-  const control = posteriors[controlIndex]
+  const control = withData.indexOf(controlIndex) // −1 when the control has no visitors
   // The control's own entry is never read (it has no vsControl).
-  const probabilityToBeatControl = posteriors.map((p, i) =>
-    i === controlIndex ? 0.5 : (computeProbabilityToBeatWithin(p, control, MAX_SERIES_TERMS) ?? computeProbabilityToBeatOnGrid(grid, i, controlIndex)),
+  const probabilityToBeatControl = posteriors.map((p, j) =>
+    control < 0 || j === control ? null : (computeProbabilityToBeatWithin(p, posteriors[control], MAX_SERIES_TERMS) ?? computeProbabilityToBeatOnGrid(grid, j, control)),
   )
-  if (variants.length !== 2) return { ...summary, probabilityToBeatControl }
-  const other = 1 - controlIndex
-  const probabilityToBeBest = [0, 0]
-  probabilityToBeBest[other] = probabilityToBeatControl[other]
-  probabilityToBeBest[controlIndex] = 1 - probabilityToBeatControl[other]
-  return { probabilityToBeBest, expectedLoss: summary.expectedLoss, probabilityToBeatControl }
+  let probabilityToBeBest = summary.probabilityToBeBest
+  if (posteriors.length === 2 && control >= 0) {
+    const other = 1 - control
+    probabilityToBeBest = [0, 0]
+    probabilityToBeBest[other] = probabilityToBeatControl[other]!
+    probabilityToBeBest[control] = 1 - probabilityToBeatControl[other]!
+  }
+  // Back to one entry per variant, null for those without visitors.
+  const spread = (values: (number | null)[]) => variants.map((_, i) => (withData.includes(i) ? values[withData.indexOf(i)] : null))
+  return { probabilityToBeBest: spread(probabilityToBeBest), expectedLoss: spread(summary.expectedLoss), probabilityToBeatControl: spread(probabilityToBeatControl) }
 }
 
 // Field order follows the API contract so the JSON reads the same way as the documentation.

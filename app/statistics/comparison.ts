@@ -27,16 +27,17 @@ export type UnadjustedComparison = {
   exactPValue?: number
   sequentialPValue: number | null
   sequentialRelativeLiftCi: Interval | null
-  probabilityToBeatControl: number
+  /** null when either arm has no visitors */
+  probabilityToBeatControl: number | null
   note?: string
 }
 
 /**
  * `probabilityToBeatControl` comes in from analyze(), which computes it once for P(best) too (exact,
- * or by quadrature past the series' budget). The posterior exists even without data (it is the
- * prior), so it is never null.
+ * or by quadrature past the series' budget). It is null when either arm has no visitors: the
+ * posterior would be the prior alone, and a chance computed from it is no evidence.
  */
-export function compareToControl(treatment: Counts, control: Counts, settings: ComparisonSettings, probabilityToBeatControl: number): UnadjustedComparison {
+export function compareToControl(treatment: Counts, control: Counts, settings: ComparisonSettings, probabilityToBeatControl: number | null): UnadjustedComparison {
   if (treatment.visitors === 0 || control.visitors === 0) {
     return {
       absoluteLift: null,

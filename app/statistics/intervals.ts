@@ -28,13 +28,18 @@ export function computeNewcombeInterval(treatment: Counts, control: Counts, z: n
   const [lowT, highT] = computeWilsonInterval(treatment, z)
   const [lowC, highC] = computeWilsonInterval(control, z)
   const difference = pT - pC
-  return [difference - Math.sqrt((pT - lowT) ** 2 + (highC - pC) ** 2), difference + Math.sqrt((highT - pT) ** 2 + (pC - lowC) ** 2)]
+  const low = difference - Math.sqrt((pT - lowT) ** 2 + (highC - pC) ** 2)
+  const high = difference + Math.sqrt((highT - pT) ** 2 + (pC - lowC) ** 2)
+  // As in Wilson: only rounding crosses ±1 (0/n against n/n gave −1.0000000000000002).
+  return [Math.max(-1, low), Math.min(1, high)]
 }
 
 /**
  * Katz et al. (1978) log-ratio interval for rate(treatment)/rate(control) − 1.
- * When either arm has zero conversions the ratio or its variance is undefined, so 0.5 is added
- * to every cell of the 2×2 table (Haldane–Anscombe): conversions + 0.5, visitors + 1.
+ * When any cell of the 2×2 table is zero, 0.5 is added to every cell (Haldane–Anscombe):
+ * conversions + 0.5, visitors + 1. With no conversions the ratio or its variance is undefined;
+ * with everyone converted (no misses) the variance 1/x − 1/n is 0, and two arms at 100% would
+ * get the interval [0, 0], "every effect is exactly nothing", after a handful of visitors.
  */
 export function computeRelativeLiftInterval(treatment: Counts, control: Counts, multiplier: number): Interval | null {
   const { logRatio, standardError } = computeLogRatio(treatment, control)
@@ -47,7 +52,7 @@ export function computeRelativeLiftInterval(treatment: Counts, control: Counts, 
 
 /** ln(rate_t/rate_c) and its delta-method standard error, with the zero-cell correction above. */
 function computeLogRatio(treatment: Counts, control: Counts): { logRatio: number; standardError: number } {
-  const correction = treatment.conversions === 0 || control.conversions === 0 ? 0.5 : 0
+  const correction = hasEmptyCell(treatment) || hasEmptyCell(control) ? 0.5 : 0
   const xT = treatment.conversions + correction
   const nT = treatment.visitors + 2 * correction
   const xC = control.conversions + correction
@@ -56,4 +61,9 @@ function computeLogRatio(treatment: Counts, control: Counts): { logRatio: number
   // 1/x − 1/n is ≥ 0 mathematically; max() guards the rounding when x = n.
   const variance = Math.max(0, 1 / xT - 1 / nT) + Math.max(0, 1 / xC - 1 / nC)
   return { logRatio, standardError: Math.sqrt(variance) }
+}
+
+// No conversions, or no misses: either way one cell of the 2×2 table is zero.
+function hasEmptyCell({ visitors, conversions }: Counts): boolean {
+  return conversions === 0 || conversions === visitors
 }

@@ -54,7 +54,7 @@ describe('analyze matches the scipy reference', () => {
       expect(variant.vsControl !== undefined && 'exactPValue' in variant.vsControl, `${variant.key} exactPValue presence`).toBe(expectedHasExact)
       expect(variant.vsControl === undefined, `${variant.key} vsControl presence`).toBe(expected.variants[i].vsControl === undefined)
     })
-    const total = analysis.variants.reduce((sum, v) => sum + v.probabilityToBeBest, 0)
+    const total = analysis.variants.reduce((sum, v) => sum + (v.probabilityToBeBest ?? 0), 0)
     expect(Math.abs(total - 1)).toBeLessThan(1e-6)
   })
 })

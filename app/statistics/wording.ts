@@ -1,7 +1,8 @@
 // Plain-language sentences for the decision. Numbers are rounded for people, not for machines (the sentence
 // formats of app/components/format.ts): the exact values are in the rest of the response.
 
-import { formatCount, formatLiftRange, formatPlanDays, formatRoundedPercent } from '#app/components/format'
+import { formatCount, formatLiftRange, formatPlanDays, formatRoundedPercent, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { isReachable } from '#app/experiments/results/remaining'
 import type { Interval } from './intervals'
 
 export type Arm = {
@@ -55,8 +56,10 @@ export function describeOpenQuestion(treatments: Arm[], control: Arm, confidence
 }
 
 export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
-  const days = daysNeeded === undefined ? '' : ` (${formatPlanDays(daysNeeded)})`
   const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
+  // "about 129,767 days" is no plan: past a year the screens and the calculator say it is not reachable.
+  if (!isReachable({ daysNeeded })) return ` Reaching ${goal} is ${UNREACHABLE_PLAN_TEXT}.`
+  const days = daysNeeded === undefined ? '' : ` (${formatPlanDays(daysNeeded)})`
   return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
 }
 

@@ -2,10 +2,11 @@
 // minimum runtime. The decision's own `reason` stays the banner's sentence; this adds the step it leads to.
 
 import type { Decision } from '#app/statistics/analyze'
-import { formatCount } from '#app/components/format'
+import { formatCount, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
 import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
 import { describeGuardrail, type GuardrailVerdict } from './guardrail'
+import { describeRemaining, isReachable } from './remaining'
 import type { ResultsProgress, SuggestedAction } from './shape'
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
@@ -52,9 +53,20 @@ export function suggestNextStep(
     case 'no_difference':
       return { kind: 'stop_no_difference', variant: null, text: `Stop the experiment: the variants convert about the same. Keep ${e.controlKey}, or ship the one you prefer for other reasons.` }
     case 'collecting': {
-      const more = decision.visitorsNeeded ? `about ${plural(decision.visitorsNeeded, 'more visitor')}` : 'more visitors'
-      const days = decision.daysNeeded ? `, about ${plural(decision.daysNeeded, 'day')}` : ''
-      return { kind: 'keep_collecting', variant: null, text: `${resume}Keep collecting: ${more}${days}.` }
+      if (!isReachable(decision)) {
+        const text = `${resume}The plan is ${UNREACHABLE_PLAN_TEXT}: test a bolder change, send more traffic, or stop and keep ${e.controlKey}.`
+        return { kind: 'keep_collecting', variant: null, text }
+      }
+      return { kind: 'keep_collecting', variant: null, text: `${resume}Keep collecting: ${describeRemaining(decision)}.` }
     }
   }
+}
+
+/**
+ * The verdict a concluded experiment shows. The statistics still run on the final counts, but "Keep collecting …
+ * about 1,058 days" is advice nobody can follow any more: a result that had not settled says so in the past tense.
+ */
+export function describeConcludedReading(decision: Pick<Decision, 'status' | 'reason'>): { title: string; reason: string } {
+  if (decision.status === 'collecting') return { title: 'Concluded', reason: 'The data had not settled when the experiment ended: no variant was clearly better or worse than the control.' }
+  return { title: 'Concluded', reason: decision.reason }
 }

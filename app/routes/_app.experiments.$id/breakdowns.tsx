@@ -1,4 +1,4 @@
-import { formatCount, formatInterval, formatLift, formatPercent } from '#app/components/format'
+import { formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { Breakdowns, Segment } from '#app/experiments/results/shape'
 
@@ -70,7 +70,7 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
                         '–'
                       ) : (
                         <>
-                          {formatLift(v.relativeLift)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.relativeLiftCi, (x) => formatLift(x))}</span>
+                          {formatLift(v.relativeLift)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(v.relativeLiftCi)}</span>
                         </>
                       )}
                     </td>

@@ -1,6 +1,6 @@
 import { lazy } from 'react'
 import { ChartFrame } from '#app/components/chart-frame'
-import { formatCount, formatInterval, formatLift, formatPercent } from '#app/components/format'
+import { formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { DailyPoint, DailyVariant } from '#app/experiments/results/shape'
 import { buildLiftSeries, buildRateSeries, buildVisitorSeries, liftAxis, rateAxis, variantStyle } from './chart-data'
@@ -48,10 +48,10 @@ export function ResultsCharts({ daily, variantKeys, control, confidence }: Props
       <ChartCard
         title={`Relative lift against ${control}`}
         description={`Cumulative lift of each variant, with its always-valid ${level} interval: safe to read every day. Where the band leaves 0%, the difference is significant.`}
-        summary={`On ${last.day}: ${latestTreatments((v) => `${formatLift(v.relativeLift)} (${formatInterval(v.relativeLiftCi, (x) => formatLift(x))})`)}`}
+        summary={`On ${last.day}: ${latestTreatments((v) => `${formatLift(v.relativeLift)} (${formatLiftInterval(v.relativeLiftCi)})`)}`}
         legend={legend(treatments)}
         chart={<LiftChart rows={buildLiftSeries(daily, control)} variants={treatments} axis={liftAxis(daily, control)} />}
-        table={<DailyTable name="lift" daily={daily} keys={treatments.map((t) => t.key)} cell={(v) => `${formatLift(v.relativeLift)} (${formatInterval(v.relativeLiftCi, (x) => formatLift(x))})`} />}
+        table={<DailyTable name="lift" daily={daily} keys={treatments.map((t) => t.key)} cell={(v) => `${formatLift(v.relativeLift)} (${formatLiftInterval(v.relativeLiftCi)})`} />}
       />
       <ChartCard
         title="Daily visitors"

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { DECISION_TITLES, DECISION_TONES } from '#app/components/decision-labels'
 import { formatCount, formatPercent, formatPValue } from '#app/components/format'
+import { describeConcludedReading } from '#app/experiments/results/next-step'
 import type { ResultsDecision, ResultsExperiment, SrmResult } from '#app/experiments/results/shape'
 
 type Props = {
@@ -18,6 +19,8 @@ type Props = {
  */
 export function DecisionBanner({ decision, srm, experiment, metricLabel, declareHref }: Props) {
   const { action } = decision
+  // A concluded experiment reads as concluded: no "Keep collecting", no days to wait.
+  const { title, reason } = experiment.status === 'concluded' ? describeConcludedReading(decision) : { title: DECISION_TITLES[decision.status], reason: decision.reason }
   return (
     <section
       aria-labelledby="decision-title"
@@ -28,10 +31,10 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
     >
       <p className="text-xs font-medium uppercase tracking-wide opacity-80">Decision on {metricLabel.toLowerCase()}</p>
       <h2 id="decision-title" className="mt-1 text-lg font-semibold">
-        {DECISION_TITLES[decision.status]}
+        {title}
       </h2>
       <p className="mt-1" data-testid="decision-reason">
-        {decision.reason}
+        {reason}
       </p>
       {decision.status === 'srm' ? <SplitMismatch srm={srm} /> : null}
       {experiment.status === 'concluded' ? (

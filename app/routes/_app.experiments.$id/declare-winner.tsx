@@ -1,5 +1,17 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { formatChance, formatDay, formatInterval, formatLift, formatPercent, formatPoints, formatPValue, formatCount } from '#app/components/format'
+import {
+  formatChance,
+  formatCount,
+  formatDay,
+  formatInterval,
+  formatLift,
+  formatLiftInterval,
+  formatPercent,
+  formatPoints,
+  formatPValue,
+  isLiftBounded,
+  UNBOUNDED_LIFT_TEXT,
+} from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { describeGuardrail } from '#app/experiments/results/guardrail'
 import type { ExperimentResults, VariantResult } from '#app/experiments/results/shape'
@@ -73,17 +85,16 @@ export function describeEvidence(variant: VariantResult, { variants, experiment,
   if (!c || !control) {
     const others = variants
       .filter((v) => v.vsControl)
-      .map(
-        (v) =>
-          `${v.key} ${formatLift(v.vsControl!.relativeLift)} (${formatInterval(v.vsControl!.sequentialRelativeLiftCi, (x) => formatLift(x))}, p = ${formatPValue(v.vsControl!.sequentialPValueAdjusted)})`,
-      )
+      .map((v) => `${v.key} ${formatLift(v.vsControl!.relativeLift)} (${formatLiftInterval(v.vsControl!.sequentialRelativeLiftCi)}, p = ${formatPValue(v.vsControl!.sequentialPValueAdjusted)})`)
     return `${own}; it is the control. Against it: ${others.join('; ')}.`
   }
-  return (
-    `${own}, against ${formatPercent(control.rate)} for ${control.key}: a lift of ${formatLift(c.relativeLift)} ` +
-    `(always-valid ${level} interval ${formatInterval(c.sequentialRelativeLiftCi, (x) => formatLift(x))}), p = ${formatPValue(c.sequentialPValueAdjusted)}, ` +
-    `${formatChance(c.probabilityToBeatControl)} chance to beat ${control.key}, expected loss ${formatPoints(variant.expectedLoss, 3)}.`
-  )
+  const interval = isLiftBounded(c.sequentialRelativeLiftCi) ? `always-valid ${level} interval ${formatLiftInterval(c.sequentialRelativeLiftCi)}` : UNBOUNDED_LIFT_TEXT
+  // Without visitors on both sides there is no chance to beat and no loss: the sentence leaves them out.
+  const bayes =
+    c.probabilityToBeatControl === null || variant.expectedLoss === null
+      ? ''
+      : `, ${formatChance(c.probabilityToBeatControl)} chance to beat ${control.key}, expected loss ${formatPoints(variant.expectedLoss, 3)}`
+  return `${own}, against ${formatPercent(control.rate)} for ${control.key}: a lift of ${formatLift(c.relativeLift)} (${interval}), p = ${formatPValue(c.sequentialPValueAdjusted)}${bayes}.`
 }
 
 function listWarnings(variant: VariantResult, { variants, decision, srm, progress, metric, guardrail }: ExperimentResults, primaryLabel: string) {

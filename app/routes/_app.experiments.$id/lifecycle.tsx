@@ -40,10 +40,7 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
   const isBusy = navigation.state !== 'idle'
   const canPickWinner = status !== 'draft' && !winnerKey
   return (
-    <Card
-      title="Run it"
-      description="Weights cannot change while the experiment runs: visitors already counted would move between variants. To test another split, stop it and create a new experiment."
-    >
+    <Card title="Run it" description={describeLifecycle(status)}>
       <div className="space-y-5">
         {failure && !failure.intent ? <FormErrorList errors={[...failure.errors.formErrors, ...(failure.errors.fieldErrors.intent ?? [])]} /> : null}
         {TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => (
@@ -115,6 +112,12 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
       </div>
     </Card>
   )
+}
+
+// The weights note is for an experiment that can still run; a concluded one has nothing left to change.
+function describeLifecycle(status: ExperimentStatus) {
+  if (status === 'concluded') return 'This experiment has ended and nothing here changes it any more. To test again, create a new experiment.'
+  return 'Weights cannot change while the experiment runs: visitors already counted would move between variants. To test another split, stop it and create a new experiment.'
 }
 
 function ControlErrors({ messages }: { messages: string[] }) {

@@ -1,8 +1,24 @@
 import { formatCount, formatDay, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import { isReachable } from '#app/experiments/results/remaining'
 import type { ResultsDecision, ResultsProgress } from '#app/experiments/results/shape'
 
 const days = (n: number) => `${formatCount(n)} day${n === 1 ? '' : 's'}`
+
+// What is left to collect, only while something can still be collected (a concluded experiment has no next
+// visitor), and in words once it is more than a year away.
+function describeStillNeeded({ visitorsNeeded, daysNeeded }: Pick<ResultsDecision, 'visitorsNeeded' | 'daysNeeded'>) {
+  if (visitorsNeeded === undefined) return ''
+  if (!isReachable({ daysNeeded })) return ` The plan is ${UNREACHABLE_PLAN_TEXT}.`
+  return ` About ${formatCount(visitorsNeeded)} more visitors needed${daysNeeded !== undefined ? `, about ${days(daysNeeded)}` : ''}.`
+}
+
+/** "3 of 14 days" while the minimum runs; past it "30 days (minimum 14)", never "30 of 14 days". */
+function describeRuntime(daysRunning: number | null, minRuntimeDays: number) {
+  if (daysRunning === null) return `not started (${days(minRuntimeDays)})`
+  if (daysRunning >= minRuntimeDays) return `${days(daysRunning)} (minimum ${formatCount(minRuntimeDays)})`
+  return `${formatCount(daysRunning)} of ${days(minRuntimeDays)}`
+}
 
 /** A labelled bar (none without a target); the text carries the figures, the bar only repeats them. */
 function Bar({ label, value, share, testId }: { label: string; value: string; share: number | null; testId: string }) {
@@ -23,9 +39,10 @@ function Bar({ label, value, share, testId }: { label: string; value: string; sh
 }
 
 /** How far the experiment is toward its planned sample and its minimum runtime, and what remains. */
-export function ResultsProgressCard({ progress, decision }: { progress: ResultsProgress; decision: ResultsDecision }) {
+export function ResultsProgressCard({ progress, decision, isConcluded }: { progress: ResultsProgress; decision: ResultsDecision; isConcluded: boolean }) {
   const { daysRunning, minRuntimeDays, minRuntimeReached, minRuntimeEndsAt, plannedVisitorsPerVariant, dailyVisitors } = progress
   const runtimeShare = daysRunning === null ? 0 : daysRunning / minRuntimeDays
+  const remaining = isConcluded ? '' : describeStillNeeded(decision)
   return (
     <Card title="Progress" description={plannedVisitorsPerVariant === null ? 'No sample was planned: the decision uses the sample needed to detect a 10% lift at the control’s rate.' : undefined}>
       <div className="space-y-4">
@@ -38,21 +55,14 @@ export function ResultsProgressCard({ progress, decision }: { progress: ResultsP
             value={v.planned === null ? `${formatCount(v.visitors)} visitors` : `${formatCount(v.visitors)} of ${formatCount(v.planned)} (${formatPercent(v.share, 0)})`}
           />
         ))}
-        <Bar
-          testId="progress-runtime"
-          label="Minimum runtime"
-          share={runtimeShare}
-          value={daysRunning === null ? `not started (${days(minRuntimeDays)})` : `${daysRunning} of ${days(minRuntimeDays)}`}
-        />
+        <Bar testId="progress-runtime" label="Minimum runtime" share={runtimeShare} value={describeRuntime(daysRunning, minRuntimeDays)} />
         <p className="text-sm text-slate-600" data-testid="progress-summary">
           {daysRunning === null
             ? 'The clock starts when the experiment starts.'
             : minRuntimeReached
               ? `Minimum runtime reached${minRuntimeEndsAt ? ` on ${formatDay(minRuntimeEndsAt)}` : ''}.`
               : `The minimum runtime ends on ${formatDay(minRuntimeEndsAt)}: even a clear winner waits for it, so every weekday is in the sample.`}
-          {decision.visitorsNeeded !== undefined
-            ? ` About ${formatCount(decision.visitorsNeeded)} more visitors needed${decision.daysNeeded !== undefined ? `, about ${formatCount(decision.daysNeeded)} day${decision.daysNeeded === 1 ? '' : 's'}` : ''}.`
-            : ''}
+          {remaining}
           {dailyVisitors !== null ? ` Recent traffic: about ${formatCount(dailyVisitors)} visitors a day.` : ''}
         </p>
       </div>

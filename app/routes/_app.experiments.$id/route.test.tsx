@@ -120,7 +120,7 @@ describe('the results page', () => {
       const a = analysis.variants.find((v) => v.key === key)!
       const [lo, hi] = wilson(x, n)
       expect(cells.slice(1, 4)).toEqual([n.toLocaleString('en-US'), String(x), `${pct(x / n)} ${pct(lo)} to ${pct(hi)}`])
-      expect(cells[7]).toBe(`${(a.expectedLoss * 100).toFixed(3)} pp`)
+      expect(cells[7]).toBe(`${(a.expectedLoss! * 100).toFixed(3)} pp`)
       expect(cells[8]).toBe(`${total(key, 'soft')} ${pct(total(key, 'soft') / n)}`)
       expect(cells[9]).toBe(`${total(key, 'hard')} ${pct(total(key, 'hard') / n)}`)
       if (key === 'A') {
@@ -134,7 +134,7 @@ describe('the results page', () => {
       const [liftLo, liftHi] = c.sequentialRelativeLiftCi!
       expect(cells[4]).toBe(`${lift(relative)}${c.significant ? ' (significant)' : ''} ${lift(liftLo)} to ${lift(liftHi)}`)
       expect(cells[5]).toBe(c.sequentialPValueAdjusted! < 0.0001 ? '< 0.0001' : c.sequentialPValueAdjusted!.toFixed(4))
-      expect(cells[6]).toBe(pct(c.probabilityToBeatControl, 1))
+      expect(cells[6]).toBe(pct(c.probabilityToBeatControl!, 1))
     }
     // B: 40/500 = 8% against 5%: +60%; C: 22/500 = 4.4%: −12%.
     expect(rowOf(html, 'variant-row', 'B')[4]).toMatch(/^\+60\.0%/)

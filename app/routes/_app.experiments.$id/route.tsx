@@ -108,7 +108,7 @@ export default function ExperimentRoute() {
         {results.winnerConflict ? <WinnerConflictNote conflict={results.winnerConflict} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          <ResultsProgressCard progress={results.progress} decision={decision} />
+          <ResultsProgressCard progress={results.progress} decision={decision} isConcluded={e.status === 'concluded'} />
           <div id="actions">
             {canEdit ? (
               <LifecycleControls

@@ -41,7 +41,7 @@ export function ExperimentSettings({ experiment: e, page }: { experiment: Experi
     ['Planned visitors per variant', e.plannedVisitorsPerVariant === null ? 'not set' : formatCount(e.plannedVisitorsPerVariant)],
     ['Auto-ship the winner', e.autoShip ? 'yes' : 'no'],
     ['Started', formatDateTime(e.startedAt, 'not yet')],
-    ['Days running', e.daysRunning === null ? '–' : String(e.daysRunning)],
+    [e.status === 'concluded' ? 'Ran for' : 'Days running', e.daysRunning === null ? '–' : `${formatCount(e.daysRunning)} day${e.daysRunning === 1 ? '' : 's'}`],
     ['Concluded', formatDateTime(e.concludedAt, 'not yet')],
     ['Winner', e.winnerKey ?? 'none'],
   ]

@@ -1,4 +1,4 @@
-import { formatChance, formatCount, formatInterval, formatLift, formatPercent, formatPoints, formatPValue } from '#app/components/format'
+import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPoints, formatPValue } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { CountRate, VariantResult } from '#app/experiments/results/shape'
 
@@ -72,7 +72,7 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
                       <>
                         {formatLift(c.relativeLift)}
                         {c.significant ? <span className="font-medium"> (significant)</span> : null}
-                        <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(c.sequentialRelativeLiftCi, (x) => formatLift(x))}</span>
+                        <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(c.sequentialRelativeLiftCi)}</span>
                       </>
                     ) : (
                       '–'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { formatCount, formatInterval, formatLift, formatPercent, formatPValue } from '#app/components/format'
+import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPValue } from '#app/components/format'
 import { IntervalChart } from '#app/components/interval-chart'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
@@ -8,6 +8,7 @@ import { fieldErrorsOf } from '#app/http/field-errors'
 import { analyze } from '#app/statistics/analyze'
 import { AnalyzeRequestSchema } from '#app/statistics/schema'
 import { DecisionBanner } from './decision-banner'
+import { explainWaiting } from './why-waiting'
 import { MAX_ROWS, readCalculatorQuery } from './query'
 
 export const meta: MetaFunction = () => [
@@ -20,11 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.input) return { ...query, analysis: null, errors: {} as Record<string, string[]> }
   const parsed = AnalyzeRequestSchema.safeParse(query.input)
   if (!parsed.success) return { ...query, analysis: null, errors: fieldErrorsOf(parsed.error) }
-  return { ...query, analysis: analyze(parsed.data), errors: {} as Record<string, string[]> }
+  const analysis = analyze(parsed.data)
+  return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data), errors: {} as Record<string, string[]> }
 }
 
 export default function AbTestCalculator() {
-  const { rows, settings, analysis, errors, filledIndexes } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { rows, settings, analysis, errors, filledIndexes } = data
   // Errors name positions among the filled rows; map them back to the row on screen.
   const rowError = (rowIndex: number, field: string) => {
     const position = filledIndexes.indexOf(rowIndex)
@@ -132,7 +135,7 @@ export default function AbTestCalculator() {
 
       {analysis ? (
         <>
-          <DecisionBanner decision={analysis.decision} srm={analysis.srm} />
+          <DecisionBanner decision={analysis.decision} srm={analysis.srm} whyWaiting={'whyWaiting' in data ? data.whyWaiting : null} />
           <Card
             title="Results"
             description={`Intervals at ${confidenceLabel} confidence. ${settings.sequential ? 'p-values and the lift interval shown are always valid.' : 'Fixed-horizon: valid only if you decided the sample size in advance and look once.'}`}
@@ -167,7 +170,7 @@ export default function AbTestCalculator() {
                         <td className="py-2 pr-4">
                           {c ? (
                             <>
-                              {formatLift(c.relativeLift)} <span className="text-slate-500">({formatInterval(liftCi, (x) => formatLift(x))})</span>
+                              {formatLift(c.relativeLift)} <span className="text-slate-500">({formatLiftInterval(liftCi)})</span>
                             </>
                           ) : (
                             '–'
@@ -184,8 +187,8 @@ export default function AbTestCalculator() {
                           )}
                           {c?.exactPValue !== undefined ? <span className="block text-xs text-slate-500">Fisher exact: {formatPValue(c.exactPValue)}</span> : null}
                         </td>
-                        <td className="py-2 pr-4">{c ? formatPercent(c.probabilityToBeatControl, 1) : '–'}</td>
-                        <td className="py-2 pr-4">{formatPercent(v.probabilityToBeBest, 1)}</td>
+                        <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl) : '–'}</td>
+                        <td className="py-2 pr-4">{formatChance(v.probabilityToBeBest)}</td>
                         <td className="py-2 pr-4">{formatPercent(v.expectedLoss, 3)}</td>
                       </tr>
                     )

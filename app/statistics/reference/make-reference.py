@@ -46,8 +46,8 @@ def newcombe(xt, nt, xc, nc, z):
 
 
 def katz(xt, nt, xc, nc, mult):
-    """Log risk-ratio interval; 0.5 added to every cell when an arm has no conversions."""
-    if xt == 0 or xc == 0:
+    """Log risk-ratio interval; 0.5 added to every cell when a cell of the 2x2 table is zero (no conversions or no misses)."""
+    if 0 in (xt, xc, nt - xt, nc - xc):
         xt, nt, xc, nc = xt + 0.5, nt + 1, xc + 0.5, nc + 1
     log_rr = math.log((xt / nt) / (xc / nc))
     se = math.sqrt(max(0.0, 1 / xt - 1 / nt) + max(0.0, 1 / xc - 1 / nc))
@@ -214,16 +214,21 @@ def analyze(case):
     arms = [(v["visitors"], v["conversions"]) for v in variants]
     nc, xc = arms[ci]
 
+    # A variant without visitors has no probabilities; the others are compared among the variants
+    # with data, and with fewer than two of those nothing is (docs/decisions/058-clean-numbers.md).
+    with_data = [arm for arm in arms if arm[0] > 0]
+    compared = len(with_data) >= 2
     out = []
     for i, (n, x) in enumerate(arms):
+        has_numbers = compared and n > 0
         row = {
             "rate": x / n if n else None,
             "ci": wilson(x, n, z) if n else None,
-            "probabilityToBeBest": probability_to_be_best(arms, i),
-            "expectedLoss": expected_loss(arms, i),
+            "probabilityToBeBest": probability_to_be_best(with_data, with_data.index((n, x))) if has_numbers else None,
+            "expectedLoss": expected_loss(with_data, with_data.index((n, x))) if has_numbers else None,
         }
         if i != ci:
-            vs = {"probabilityToBeatControl": probability_to_beat((n, x), (nc, xc))}
+            vs = {"probabilityToBeatControl": probability_to_beat((n, x), (nc, xc)) if n and nc else None}
             if n and nc:
                 vs.update({
                     "absoluteLift": x / n - xc / nc,
