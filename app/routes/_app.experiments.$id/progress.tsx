@@ -1,4 +1,4 @@
-import { formatCount, formatDay, formatPercent } from '#app/components/format'
+import { formatCount, formatDay, formatPercent, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { isReachable } from '#app/experiments/results/remaining'
 import type { ResultsDecision, ResultsProgress } from '#app/experiments/results/shape'
