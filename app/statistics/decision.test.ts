@@ -67,7 +67,7 @@ describe('decision: every status is reachable and explained in one sentence', ()
   test('a target more than a year of traffic away is not reachable, in words', () => {
     const { decision } = analyze({ variants: [arm('A', 1000, 100), arm('B', 1000, 105)], dailyVisitors: 50 })
     expect(decision.daysNeeded).toBeGreaterThan(366)
-    expect(decision.reason).toMatch(/\(not reachable at current traffic \(more than a year\)\) are needed/)
+    expect(decision.reason).toMatch(/Reaching [\d,]+ per variant \(enough to detect a 10% lift\) is not reachable at current traffic \(more than a year\)\.$/)
   })
 
   test('collecting: too few visitors, and a variant without any', () => {

@@ -105,11 +105,11 @@ describe('analyzeMean: the decision speaks of pipeline, not money', () => {
   })
 
   test('collecting without a plan targets a 10% lift at the control’s mean and spread', () => {
-    const { decision } = analyzeMean({ variants: [arm('A', 1000, 50_000, 5e8), arm('B', 1000, 52_000, 5.2e8)], dailyVisitors: 1000 })
+    const { decision } = analyzeMean({ variants: [arm('A', 1000, 50_000, 5e8), arm('B', 1000, 52_000, 5.2e8)], dailyVisitors: 10_000 })
     expect(decision.status).toBe('collecting')
     expect(decision.reason).toMatch(/^No clear difference in pipeline per visitor from A yet .*enough to detect a 10% lift\.$/)
     expect(decision.visitorsNeeded).toBeGreaterThan(100_000)
-    expect(decision.daysNeeded).toBe(Math.ceil(decision.visitorsNeeded! / 1000))
+    expect(decision.daysNeeded).toBe(Math.ceil(decision.visitorsNeeded! / 10_000))
   })
 
   test('a fixed-horizon test waits for its plan; several winners: the best, with Holm across them', () => {

@@ -58,7 +58,10 @@ export function describeOpenQuestion(treatments: Arm[], control: Arm, confidence
 export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
   const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
   // "about 129,767 days" is no plan: past a year the screens and the calculator say it is not reachable.
-  if (!isReachable({ daysNeeded })) return ` Reaching ${goal} is ${UNREACHABLE_PLAN_TEXT}.`
+  if (!isReachable({ daysNeeded })) {
+    const unreachable = isPlanned ? goal : `${formatCount(target)} per variant (enough to detect a ${formatRoundedPercent(mde)} lift)`
+    return ` Reaching ${unreachable} is ${UNREACHABLE_PLAN_TEXT}.`
+  }
   const days = daysNeeded === undefined ? '' : ` (${formatPlanDays(daysNeeded)})`
   return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
 }
