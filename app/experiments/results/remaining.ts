@@ -5,7 +5,6 @@ import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
 // can follow ("about 129,767 days"), so it reads as not reachable instead. The sample-size calculator says the
 // same words for the same rule (issue 16).
 
-
 export type Remaining = { visitorsNeeded?: number; daysNeeded?: number }
 
 /** False only when the days are known and beyond a year. */
