@@ -223,7 +223,7 @@ describe('changing the maturity', () => {
     ])
     expect(await api.patch(setup.id, { maturityDays: 91 })).toMatchObject({ status: 400, body: { errors: { maturityDays: [expect.any(String)] } } })
     expect((await api.patch(setup.id, { maturityDays: 14 })).body).toMatchObject({ maturityDays: 14 })
-    const events = await db.select().from(experimentEvents).where(eq(experimentEvents.experimentId, setup.id))
+    const events = await db.select().from(experimentEvents).where(eq(experimentEvents.experimentId, setup.id)).orderBy(experimentEvents.createdAt)
     expect(events.filter((e) => e.action === 'maturity').map((e) => e.detail)).toEqual([
       { from: 14, to: 1, apiKeyId: expect.any(String) },
       { from: 1, to: 14, apiKeyId: expect.any(String) },
