@@ -4,7 +4,7 @@ import { countVariantTotals, declareWinner } from '#app/experiments/experiment.s
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { checkQualityGuardrail, collectGuardrailCounts, describeGuardrail, type GuardrailVerdict } from '#app/experiments/results/guardrail'
-import { readLeadStages } from '#app/experiments/results/queries.server'
+import { readLeadStages } from '#app/experiments/results/lead-stages.server'
 import { metricKey } from '#app/experiments/schema'
 import { changed } from '#app/changes/signal'
 import { createPeriodicWorker } from '#app/workers/periodic'

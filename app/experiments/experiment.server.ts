@@ -4,6 +4,8 @@ import { BUCKETING_VERSION, newExperimentSeed } from '#app/experiments/bucketing
 import { pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
+import { checkQualityGuardrail, collectGuardrailCounts } from '#app/experiments/results/guardrail'
+import { readLeadStages } from '#app/experiments/results/lead-stages.server'
 import { DEFAULT_MATURITY_DAYS, isLeadMetric, metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
 import { MATURE_VISITORS, PIPELINE_SQUARES } from '#app/experiments/results/lead-metrics'
 import { changed } from '#app/changes/signal'
@@ -279,11 +281,20 @@ export function declareWinner({
   )
 }
 
-/** The primary metric's results for the declared variant, from the rollups as they stand in `tx`. */
+/**
+ * The primary metric's results for the declared variant, from the rollups as they stand in `tx`, with the quality
+ * guardrail's verdict on it (results/guardrail.ts): a member may declare a winner the guardrail would hold back,
+ * and the record then says so, as auto-ship's does.
+ */
 async function evidenceNow(tx: Transaction, experiment: Experiment, variantKey: string) {
-  const totals = await countVariantTotals({ experimentIds: [experiment.id], metrics: ['', metricKey(experiment.primaryMetric)], executor: tx })
+  const [totals, leadStages] = await Promise.all([
+    countVariantTotals({ experimentIds: [experiment.id], metrics: ['', 'hard', metricKey(experiment.primaryMetric)], executor: tx }),
+    readLeadStages({ experimentId: experiment.id, executor: tx }),
+  ])
   const total = (key: string, metric: string) => Number(totals.find((t) => t.variantKey === key && t.metric === metric)?.count ?? 0)
-  return winnerEvidence(analyzePrimaryMetric(experiment, total), variantKey)
+  const keys = experiment.variants.map((v) => v.key)
+  const guardrail = checkQualityGuardrail(experiment, variantKey, collectGuardrailCounts(keys, total, leadStages))
+  return { ...winnerEvidence(analyzePrimaryMetric(experiment, total), variantKey), guardrail }
 }
 
 /** Coverage may rise while running (only adding visitors); lowering it would drop counted visitors, so not then. */

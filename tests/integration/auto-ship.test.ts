@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { HELD, runAutoShip } from '#app/experiments/auto-ship.server'
+import { declareWinner } from '#app/experiments/experiment.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { DAY_MS } from '#app/time/days'
 import { experimentDaily, experimentEvents, experimentLeads, experiments, leads } from '#db/schema'
@@ -150,6 +151,24 @@ describe('runAutoShip', () => {
     const results = await getExperimentResults({ workspaceId: owner.workspaceId, id, metric: null })
     expect(results.ok && results.results.guardrail).toMatchObject({ verdict: 'blocked', variantKey: 'B' })
     expect(results.ok && results.results.decision.action.text).not.toContain('Auto-ship will declare it')
+  })
+
+  test('a member may still declare the winner the guardrail holds back: the winner record carries the guardrail, blocked', async () => {
+    const quality = [
+      { hard: 100, leads: 250, sql: 150 },
+      { hard: 110, leads: 400, sql: 50 },
+    ]
+    const { id, owner } = await runningExperiment({ daysAgo: 8, counts: WINNING, quality, autoShip: false })
+    const declared = await declareWinner({ workspaceId: owner.workspaceId, id, variantKey: 'B', actor: { userId: owner.userId, actor: 'member' } })
+    expect(declared.ok).toBe(true)
+    const state = await stateOf(id)
+    expect(state).toMatchObject({ status: 'concluded', winnerKey: 'B' })
+    const evidence = (state.winnerEvents[0]!.detail as { evidence: { guardrail: { verdict: string; checks: { check: string; isWorse: boolean }[] } } }).evidence
+    expect(evidence.guardrail.verdict).toBe('blocked')
+    expect(evidence.guardrail.checks.map((c) => [c.check, c.isWorse])).toEqual([
+      ['hard_rate', false],
+      ['sql_rate', true],
+    ])
   })
 
   test('a winner whose leads are as good ships, with the guardrail evidence "passed" in the winner record', async () => {

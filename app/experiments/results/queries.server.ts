@@ -8,6 +8,7 @@ import { computeResults, listMetricOptions, type DailyRow, type LeadStageRow, ty
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
 import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
+import { readLeadStages } from './lead-stages.server'
 import { summarizeExperiment, type TotalRow } from './summary'
 
 // Results read the experiment_daily rollups (one pass over the experiment's rollup rows, grouped three ways) with
@@ -54,34 +55,6 @@ export async function readRollups(experimentId: string) {
     else (r.kind === 'device' ? device : channel).push({ segment: r.key, variantKey: r.variant_key, metric: r.metric, count })
   }
   return { daily, device, channel }
-}
-
-/**
- * Each variant's distinct leads and how far they got, from experiment_leads (one narrow row per experiment, variant
- * and lead, kept current by a trigger on leads): a range of its primary key, never a join of conversions and leads.
- * The workspace check is the caller's (the experiment was found in it). `executor`: a transaction the caller holds
- * (auto-ship's quality guardrail reads inside its locking transaction).
- */
-export async function readLeadStages({ experimentId, executor = db }: { experimentId: string; executor?: Database | Transaction }): Promise<LeadStageRow[]> {
-  const rows = await queryRows<{ variant_key: string; leads: number; mql: number; sql: number; opportunity: number; customer: number; lost: number; pipeline_value: number }>(
-    executor,
-    sql`select variant_key, count(*)::int as leads,
-        count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
-        count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,
-        count(*) filter (where is_lost)::int as lost, coalesce(sum(pipeline_value), 0)::float8 as pipeline_value
-      from experiment_leads where experiment_id = ${experimentId}
-      group by variant_key`,
-  )
-  return rows.map((r) => ({
-    variantKey: r.variant_key,
-    leads: r.leads,
-    mql: r.mql,
-    sql: r.sql,
-    opportunity: r.opportunity,
-    customer: r.customer,
-    lost: r.lost,
-    pipelineValue: Number(r.pipeline_value),
-  }))
 }
 
 /**
