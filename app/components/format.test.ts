@@ -146,3 +146,8 @@ test('durations in the unit that fits them', () => {
   expect(formatDuration(null)).toBe('–')
   expect(formatDuration(NaN)).toBe('–')
 })
+
+test('a lift interval never reads below −100%: no rate or amount here can fall further (issue 16)', () => {
+  expect(formatLiftRange([-1.52, 10.5])).toBe('-100% to more than +1,000%')
+  expect(formatLiftInterval([-1.52, 0.3])).toBe(formatLiftInterval([-1, 0.3]))
+})

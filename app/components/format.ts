@@ -68,7 +68,7 @@ const LARGEST_SHOWN_LIFT = 10
 export function formatLiftRange(interval: [number, number] | null, joiner = 'to'): string {
   if (!interval) return 'not available yet'
   const upper = interval[1] > LARGEST_SHOWN_LIFT ? 'more than +1,000%' : formatSignedRoundedPercent(interval[1])
-  return `${formatSignedRoundedPercent(interval[0])} ${joiner} ${upper}`
+  return `${formatSignedRoundedPercent(Math.max(LOWEST_LIFT, interval[0]))} ${joiner} ${upper}`
 }
 
 /** What a lift interval says when it has no finite bound yet, or only one beyond +1,000% (LARGEST_SHOWN_LIFT). */
@@ -84,8 +84,13 @@ export function isLiftBounded(interval: [number, number] | null | undefined): in
  * handful of conversions the upper bound runs to "+2750181578057686.0%", which only says "we don't know yet".
  */
 export function formatLiftInterval(interval: [number, number] | null | undefined) {
-  return isLiftBounded(interval) ? formatInterval(interval, (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
+  return isLiftBounded(interval) ? formatInterval([Math.max(LOWEST_LIFT, interval[0]), interval[1]], (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
 }
+
+// Every metric here is a rate or an amount that cannot go below 0, so no variant can be more than 100% worse: the
+// symmetric intervals (Katz on the log scale is bounded, the delta method on a ratio of means is not) are shown
+// from −100% at the lowest, which keeps every value they allow.
+const LOWEST_LIFT = -1
 
 /** A relative change, signed: +12.3% / −4.0%. */
 export function formatLift(value: number | null | undefined, digits = 1) {

@@ -87,6 +87,8 @@ describe('the results page on lead metrics', () => {
     const { owner, id } = await seed()
     const { html } = await render(id, owner.cookie, '?metric=customer')
     expect(textOf(elementWith(html, 'data-testid="maturity-note"')!)).toContain('2,000 of 2,400')
+    // The settings card names the maturity the cut follows.
+    expect(textOf(html)).toContain('Lead maturity 14 days (lead metrics count visitors who arrived at least this long ago)')
     const row = cellsOf(elementWith(html, 'data-testid="variant-row" data-variant="B"')!)
     expect(row.slice(1, 3)).toEqual(['1,000', '10'])
     // Conversion metrics have no maturity note.

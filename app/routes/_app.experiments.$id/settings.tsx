@@ -13,6 +13,7 @@ export type ExperimentSettingsView = {
   secondaryMetrics: string[]
   confidence: number
   minRuntimeDays: number
+  maturityDays: number
   plannedVisitorsPerVariant: number | null
   autoShip: boolean
   startedAt: string | Date | null
@@ -38,6 +39,7 @@ export function ExperimentSettings({ experiment: e, page }: { experiment: Experi
     ['Secondary metrics', e.secondaryMetrics.join(', ') || 'none'],
     ['Confidence', formatPercent(e.confidence, 0)],
     ['Minimum runtime', `${e.minRuntimeDays} day${e.minRuntimeDays === 1 ? '' : 's'}`],
+    ['Lead maturity', `${e.maturityDays} day${e.maturityDays === 1 ? '' : 's'} (lead metrics count visitors who arrived at least this long ago)`],
     ['Planned visitors per variant', e.plannedVisitorsPerVariant === null ? 'not set' : formatCount(e.plannedVisitorsPerVariant)],
     ['Auto-ship the winner', e.autoShip ? 'yes' : 'no'],
     ['Started', formatDateTime(e.startedAt, 'not yet')],
