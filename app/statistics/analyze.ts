@@ -11,7 +11,7 @@ import { computeWilsonInterval, type Interval } from './intervals'
 import { normalQuantile } from './normal'
 import { buildPosteriorGrid } from './posterior-grid'
 import { computeProbabilityToBeatOnGrid, summarizeGrid } from './posterior-summary'
-import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
+import { resolveAnalysisSettings } from './settings'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 
 export type { Decision, DecisionStatus } from './decision'
@@ -98,20 +98,8 @@ export function analyze(input: AnalyzeInput): Analysis {
 }
 
 function resolveSettings(input: AnalyzeInput): Settings {
-  const confidence = input.confidence ?? 0.95
-  const alpha = 1 - confidence
-  const controlIndex = input.control === undefined ? 0 : input.variants.findIndex((v) => v.key === input.control)
-  if (controlIndex < 0) throw new RangeError(`Unknown control "${input.control}"`)
-  // The sequence is tuned for the planned total of a pairwise comparison (both arms).
-  const tuningVisitors = input.plannedVisitorsPerVariant === undefined ? DEFAULT_TUNING_VISITORS : 2 * input.plannedVisitorsPerVariant
-  return {
-    confidence,
-    alpha,
-    sequential: input.sequential ?? true,
-    weights: input.weights ?? input.variants.map(() => 1 / input.variants.length),
-    controlIndex,
-    comparison: { alpha, z: normalQuantile(1 - alpha / 2), rho: computeRho(alpha, tuningVisitors) },
-  }
+  const { rho, ...settings } = resolveAnalysisSettings(input)
+  return { ...settings, comparison: { alpha: settings.alpha, z: normalQuantile(1 - settings.alpha / 2), rho } }
 }
 
 // vsControl for every treatment (undefined for the control), with Holm across the treatments.

@@ -10,7 +10,7 @@ import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type
 import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
 import { findSequentialDrift, MAX_PLANNED_VISITORS } from './sample-size'
-import { computeRho, DEFAULT_TUNING_VISITORS } from './sequential'
+import { resolveAnalysisSettings } from './settings'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 
 export type { Decision, DecisionStatus } from './decision'
@@ -88,20 +88,8 @@ export function analyzeMean(input: MeanAnalyzeInput): MeanAnalysis {
 }
 
 function resolveSettings(input: MeanAnalyzeInput): Settings {
-  const confidence = input.confidence ?? 0.95
-  const alpha = 1 - confidence
-  const controlIndex = input.control === undefined ? 0 : input.variants.findIndex((v) => v.key === input.control)
-  if (controlIndex < 0) throw new RangeError(`Unknown control "${input.control}"`)
-  // As for rates: the sequence is tuned for the planned total of one pairwise comparison.
-  const tuningVisitors = input.plannedVisitorsPerVariant === undefined ? DEFAULT_TUNING_VISITORS : 2 * input.plannedVisitorsPerVariant
-  return {
-    confidence,
-    alpha,
-    sequential: input.sequential ?? true,
-    weights: input.weights ?? input.variants.map(() => 1 / input.variants.length),
-    controlIndex,
-    comparison: { alpha, rho: computeRho(alpha, tuningVisitors) },
-  }
+  const { rho, ...settings } = resolveAnalysisSettings(input)
+  return { ...settings, comparison: { alpha: settings.alpha, rho } }
 }
 
 // vsControl for every treatment (undefined for the control), with Holm across the treatments.
