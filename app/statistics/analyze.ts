@@ -5,14 +5,14 @@
 
 import { computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 import { compareToControl, type ComparisonSettings, type UnadjustedComparison } from './comparison'
-import { decideOutcome, type Decision, type DecisionArm } from './decision'
+import { checkSplitAndDecide, type Decision, type DecisionArm } from './decision'
 import { adjustHolm } from './holm'
 import { computeWilsonInterval, type Interval } from './intervals'
 import { normalQuantile } from './normal'
 import { buildPosteriorGrid } from './posterior-grid'
 import { computeProbabilityToBeatOnGrid, summarizeGrid } from './posterior-summary'
 import { resolveAnalysisSettings } from './settings'
-import { checkSampleRatio, type SampleRatioCheck } from './srm'
+import type { SampleRatioCheck } from './srm'
 
 export type { Decision, DecisionStatus } from './decision'
 export type { Interval } from './intervals'
@@ -80,15 +80,10 @@ export function analyze(input: AnalyzeInput): Analysis {
     expectedLoss: bayes.expectedLoss[i],
     ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
   }))
-  const srm = checkSampleRatio(
-    input.variants.map((v) => v.visitors),
-    settings.weights,
-  )
-  const decision = decideOutcome({
+  const { srm, decision } = checkSplitAndDecide({
     arms: variants.map((v) => toDecisionArm(v, settings.sequential)),
     controlIndex: settings.controlIndex,
     weights: settings.weights,
-    srm,
     confidence: settings.confidence,
     sequential: settings.sequential,
     plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,

@@ -4,7 +4,7 @@
 import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
 import { computeSampleSize, MIN_VISITORS_PER_VARIANT } from './sample-size'
 import { DEFAULT_TUNING_VISITORS } from './sequential'
-import type { SampleRatioCheck } from './srm'
+import { checkSampleRatio, type SampleRatioCheck } from './srm'
 import { conversionWording, describeProgress, type Arm, type DecisionWording } from './wording'
 
 export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
@@ -41,6 +41,15 @@ export type DecisionInput = {
 }
 
 type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
+
+/** The traffic-split check, then the decision: what every analysis (rates, means) ends with. */
+export function checkSplitAndDecide(input: Omit<DecisionInput, 'srm'>): { srm: SampleRatioCheck; decision: Decision } {
+  const srm = checkSampleRatio(
+    input.arms.map((arm) => arm.visitors),
+    input.weights,
+  )
+  return { srm, decision: decideOutcome({ ...input, srm }) }
+}
 
 export function decideOutcome(input: DecisionInput): Decision {
   const control = input.arms[input.controlIndex]

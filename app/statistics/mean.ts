@@ -3,7 +3,7 @@
 // relative lift, the always-valid confidence sequence), Holm across treatments, the traffic-split
 // check and the decision. Pure: sufficient statistics in, JSON out, never NaN or Infinity.
 
-import { decideOutcome, DEFAULT_RELATIVE_MDE, MIN_VISITORS_PER_VARIANT, type Decision, type DecisionArm } from './decision'
+import { checkSplitAndDecide, DEFAULT_RELATIVE_MDE, MIN_VISITORS_PER_VARIANT, type Decision, type DecisionArm } from './decision'
 import { adjustHolm } from './holm'
 import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
@@ -11,7 +11,7 @@ import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
 import { findSequentialDrift, MAX_PLANNED_VISITORS } from './sample-size'
 import { resolveAnalysisSettings } from './settings'
-import { checkSampleRatio, type SampleRatioCheck } from './srm'
+import type { SampleRatioCheck } from './srm'
 
 export type { Decision, DecisionStatus } from './decision'
 export type { Interval } from './intervals'
@@ -68,15 +68,10 @@ export function analyzeMean(input: MeanAnalyzeInput): MeanAnalysis {
     ci: computeMeanInterval(summaries[i], settings.alpha),
     ...(comparisons[i] ? { vsControl: comparisons[i] } : {}),
   }))
-  const srm = checkSampleRatio(
-    input.variants.map((v) => v.visitors),
-    settings.weights,
-  )
-  const decision = decideOutcome({
+  const { srm, decision } = checkSplitAndDecide({
     arms: variants.map((v) => toDecisionArm(v, settings.sequential)),
     controlIndex: settings.controlIndex,
     weights: settings.weights,
-    srm,
     confidence: settings.confidence,
     sequential: settings.sequential,
     plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
