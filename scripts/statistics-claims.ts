@@ -1,15 +1,21 @@
 // Re-measures the statistics claims of app/statistics/README.md and docs/experiments.md against the default
-// analysis, by seeded simulation through analyze() with exact binomial draws. Prints one line per figure.
+// analysis, by seeded simulation through analyze() with exact binomial draws, and through analyzeMean() with
+// zero-inflated lognormal deal values for the mean metric (pipeline per visitor). Prints one line per figure.
 //
-//   npx tsx scripts/statistics-claims.ts [runs]      (default 2,000 runs per figure: 18 minutes on the busy shared
-//                                                   2-core machine of 2026-12-06, load average about 20)
+//   npx tsx scripts/statistics-claims.ts [runs] [section…]   (default 2,000 runs per figure: 18 minutes on the busy
+//                                                   shared 2-core machine of 2026-12-06, load average about 20)
+//   sections: rates, mean, aa, coverage (default all), e.g. `npx tsx scripts/statistics-claims.ts 2000 mean`
 
 import { analyze, type AnalyzeInput } from '#app/statistics/analyze'
+import { analyzeMean, computeMeanSampleSize } from '#app/statistics/mean'
+import { addPipelineVisitors, describeDealModel, type DealModel, type PipelineSums } from '#app/statistics/mean-simulate'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DEFAULT_TUNING_VISITORS } from '#app/statistics/sequential'
 import { createRandom, sampleBinomial } from '#app/statistics/simulate'
 
 const runs = Number(process.argv[2] ?? 2000)
+const sections = process.argv.slice(3)
+const isChosen = (section: string) => sections.length === 0 || sections.includes(section)
 const percent = (hits: number) => `${((100 * hits) / runs).toFixed(1)}% ± ${(100 * Math.sqrt(((hits / runs) * (1 - hits / runs)) / runs)).toFixed(1)}`
 
 type Setting = { rates: number[]; perLook: number; looks: number; options?: Omit<AnalyzeInput, 'variants'> }
@@ -48,42 +54,90 @@ function measurePower(label: string, baselineRate: number, relativeMde: number, 
   console.log(`power, ${label}: ${percent(hits)} (${n.toLocaleString('en-US')} per variant, ${looks} looks, ${runs} runs)`)
 }
 
+/**
+ * Power of analyzeMean's default decision on pipeline per visitor, read at 20 evenly spaced looks up to its plan:
+ * `none` passes no plan (the sequence stays tuned at 5,000 visitors and the decision's own target is the implied
+ * plan, solved for that tuning), `planned` passes the sequential plan (the sequence tuned at it), `before` passes
+ * none and reads up to the plan solved as if the sequence were tuned at it (the implied plan before the fixed point).
+ */
+function measureMeanPower(label: string, control: DealModel, relativeMde: number, { plan, seed, looks = 20 }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number }) {
+  const truth = describeDealModel(control)
+  const input = { mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde }
+  const n = computeMeanSampleSize(plan === 'none' ? { ...input, tuningVisitors: DEFAULT_TUNING_VISITORS } : input).visitorsPerVariant
+  // The lift comes from more visitors bringing deals of the same sizes, the plan's assumption.
+  const treatment = { ...control, dealRate: control.dealRate * (1 + relativeMde) }
+  const options = plan === 'planned' ? { plannedVisitorsPerVariant: n } : {}
+  const random = createRandom(seed)
+  let hits = 0
+  for (let run = 0; run < runs; run++) {
+    const [a, b] = ['A', 'B'].map((key): PipelineSums & { key: string } => ({ key, visitors: 0, total: 0, sumOfSquares: 0 }))
+    for (let look = 1; look <= looks; look++) {
+      const added = Math.round((look * n) / looks) - a.visitors
+      addPipelineVisitors(random, a, added, control)
+      addPipelineVisitors(random, b, added, treatment)
+      const { decision } = analyzeMean({ variants: [a, b], ...options })
+      if (decision.status === 'winner' && decision.variant === 'B') {
+        hits++
+        break
+      }
+    }
+  }
+  console.log(`power, pipeline ${label}: ${percent(hits)} (${n.toLocaleString('en-US')} per variant, ${looks} looks, ${runs} runs)`)
+}
+
 const started = Date.now()
-console.log(`# power of the default (sequential) analysis at the plan`)
-measurePower('5% → +10% (the issue), sequential plan', 0.05, 0.1, { seed: 11 })
-measurePower('10% → +20%, sequential plan', 0.1, 0.2, { seed: 12 })
-measurePower('2% → +20%, sequential plan', 0.02, 0.2, { seed: 13 })
-measurePower('30% → +5%, sequential plan', 0.3, 0.05, { seed: 14 })
-measurePower('10% → +20%, 3 variants (one lifted), sequential plan', 0.1, 0.2, { variants: 3, seed: 15 })
-measurePower('5% → +10%, sequential plan read once, at the end', 0.05, 0.1, { looks: 1, seed: 16 })
-measurePower('5% → +10%, sequential plan read 100 times', 0.05, 0.1, { looks: 100, seed: 17 })
-measurePower('5% → +10%, the fixed-horizon plan under the default analysis (before issue 16)', 0.05, 0.1, { plan: 'fixed', seed: 18 })
-measurePower('5% → +10%, no plan given (analysis tuned at 5,000 visitors), read up to the default plan solved for that tuning', 0.05, 0.1, { plan: 'none', seed: 19 })
-
-console.log(`# A/A false winners, 10% rate, 250 visitors per variant per look`)
-for (const [looks, options] of [
-  [20, { plannedVisitorsPerVariant: 5000 }],
-  [20, {}],
-  [200, { plannedVisitorsPerVariant: 50000 }],
-] as const) {
-  const hits = runLooks(21, { rates: [0.1, 0.1], perLook: 250, looks, options }, anyWinner)
-  console.log(`A/A, ${looks} looks, ${'plannedVisitorsPerVariant' in options ? 'with a plan' : 'no plan'}: false winners ${percent(hits)}`)
+if (isChosen('rates')) {
+  console.log(`# power of the default (sequential) analysis at the plan`)
+  measurePower('5% → +10% (the issue), sequential plan', 0.05, 0.1, { seed: 11 })
+  measurePower('10% → +20%, sequential plan', 0.1, 0.2, { seed: 12 })
+  measurePower('2% → +20%, sequential plan', 0.02, 0.2, { seed: 13 })
+  measurePower('30% → +5%, sequential plan', 0.3, 0.05, { seed: 14 })
+  measurePower('10% → +20%, 3 variants (one lifted), sequential plan', 0.1, 0.2, { variants: 3, seed: 15 })
+  measurePower('5% → +10%, sequential plan read once, at the end', 0.05, 0.1, { looks: 1, seed: 16 })
+  measurePower('5% → +10%, sequential plan read 100 times', 0.05, 0.1, { looks: 100, seed: 17 })
+  measurePower('5% → +10%, the fixed-horizon plan under the default analysis (before issue 16)', 0.05, 0.1, { plan: 'fixed', seed: 18 })
+  measurePower('5% → +10%, no plan given (analysis tuned at 5,000 visitors), read up to the default plan solved for that tuning', 0.05, 0.1, { plan: 'none', seed: 19 })
 }
-const naive = runLooks(22, { rates: [0.1, 0.1], perLook: 250, looks: 20, options: { plannedVisitorsPerVariant: 5000 } }, (a) => a.variants[1].vsControl!.pValue! < 0.05)
-console.log(`A/A, 20 looks, naive "stop at the first p < 0.05": ${percent(naive)}`)
 
-console.log(`# coverage of a true +20% lift (10% vs 12%, 2,000 per variant, one look)`)
-const random = createRandom(31)
-let covered = 0
-let sequentialCovered = 0
-for (let run = 0; run < runs; run++) {
-  const variants = [
-    { key: 'A', visitors: 2000, conversions: sampleBinomial(random, 2000, 0.1) },
-    { key: 'B', visitors: 2000, conversions: sampleBinomial(random, 2000, 0.12) },
-  ]
-  const vs = analyze({ variants }).variants[1].vsControl!
-  if (vs.relativeLiftCi![0] <= 0.2 && 0.2 <= vs.relativeLiftCi![1]) covered++
-  if (vs.sequentialRelativeLiftCi![0] <= 0.2 && 0.2 <= vs.sequentialRelativeLiftCi![1]) sequentialCovered++
+if (isChosen('mean')) {
+  console.log(`# power of the default (sequential) analysis of pipeline per visitor (lognormal deal values, ln value ~ N(6, σ_log²))`)
+  const fivePercentDeals = { dealRate: 0.05, logMean: 6, logSd: 1 }
+  const threePercentDeals = { dealRate: 0.03, logMean: 6, logSd: 1.5 }
+  measureMeanPower('5% with deals, σ_log 1.0, +20%, sequential plan', fivePercentDeals, 0.2, { plan: 'planned', seed: 41 })
+  measureMeanPower('5% with deals, σ_log 1.0, +20%, no plan given (tuned at 5,000), read up to the implied plan solved for that tuning', fivePercentDeals, 0.2, { plan: 'none', seed: 42 })
+  measureMeanPower('5% with deals, σ_log 1.0, +20%, no plan given, read up to the implied plan as it was before the fixed point', fivePercentDeals, 0.2, { plan: 'before', seed: 42 })
+  measureMeanPower('5% with deals, σ_log 1.0, +10%, no plan given, read up to the implied plan', fivePercentDeals, 0.1, { plan: 'none', seed: 43 })
+  measureMeanPower('3% with deals, σ_log 1.5, +30%, no plan given, read up to the implied plan', threePercentDeals, 0.3, { plan: 'none', seed: 44 })
+  measureMeanPower('3% with deals, σ_log 1.5, +30%, no plan given, read up to the implied plan as it was before the fixed point', threePercentDeals, 0.3, { plan: 'before', seed: 44 })
 }
-console.log(`coverage: Katz ${percent(covered)}, sequential ${percent(sequentialCovered)}`)
+
+if (isChosen('aa')) {
+  console.log(`# A/A false winners, 10% rate, 250 visitors per variant per look`)
+  for (const [looks, options] of [
+    [20, { plannedVisitorsPerVariant: 5000 }],
+    [20, {}],
+    [200, { plannedVisitorsPerVariant: 50000 }],
+  ] as const) {
+    const hits = runLooks(21, { rates: [0.1, 0.1], perLook: 250, looks, options }, anyWinner)
+    console.log(`A/A, ${looks} looks, ${'plannedVisitorsPerVariant' in options ? 'with a plan' : 'no plan'}: false winners ${percent(hits)}`)
+  }
+  const naive = runLooks(22, { rates: [0.1, 0.1], perLook: 250, looks: 20, options: { plannedVisitorsPerVariant: 5000 } }, (a) => a.variants[1].vsControl!.pValue! < 0.05)
+  console.log(`A/A, 20 looks, naive "stop at the first p < 0.05": ${percent(naive)}`)
+}
+
+if (isChosen('coverage')) {
+  console.log(`# coverage of a true +20% lift (10% vs 12%, 2,000 per variant, one look)`)
+  const random = createRandom(31)
+  let [covered, sequentialCovered] = [0, 0]
+  for (let run = 0; run < runs; run++) {
+    const variants = [
+      { key: 'A', visitors: 2000, conversions: sampleBinomial(random, 2000, 0.1) },
+      { key: 'B', visitors: 2000, conversions: sampleBinomial(random, 2000, 0.12) },
+    ]
+    const vs = analyze({ variants }).variants[1].vsControl!
+    if (vs.relativeLiftCi![0] <= 0.2 && 0.2 <= vs.relativeLiftCi![1]) covered++
+    if (vs.sequentialRelativeLiftCi![0] <= 0.2 && 0.2 <= vs.sequentialRelativeLiftCi![1]) sequentialCovered++
+  }
+  console.log(`coverage: Katz ${percent(covered)}, sequential ${percent(sequentialCovered)}`)
+}
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`)

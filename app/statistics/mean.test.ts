@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { analyzeMean, capMeanArm, computeMeanSampleSize, type MeanAnalysis } from './mean'
+import { normalQuantile } from './normal'
+import { DEFAULT_TUNING_VISITORS } from './sequential'
+import { PLANNED_LOOKS, solveSequentialDrift } from './sequential-power'
 
 const arm = (key: string, visitors: number, total: number, sumOfSquares: number) => ({ key, visitors, total, sumOfSquares })
 // Per-visitor values → the sufficient statistics the database sums.
@@ -168,5 +171,35 @@ describe('computeMeanSampleSize', () => {
     expect(() => computeMeanSampleSize({ mean: 1, standardDeviation: 0, relativeMde: 0.1 })).toThrow(/^standardDeviation/)
     expect(() => computeMeanSampleSize({ mean: 1, standardDeviation: 1, relativeMde: 0 })).toThrow(/^relativeMde/)
     expect(() => computeMeanSampleSize({ mean: 1, standardDeviation: 1e10, relativeMde: 1e-10 })).toThrow(/^relativeMde/)
+  })
+
+  test('without a plan the sequence stays tuned at 5,000 visitors, and the implied plan is solved for that sequence (the fixed point)', () => {
+    const input = { mean: 50, standardDeviation: 700, relativeMde: 0.1 }
+    const tuned = computeMeanSampleSize({ ...input, tuningVisitors: DEFAULT_TUNING_VISITORS })
+    // Reference: the 20-look drift solved directly (no interpolation between nodes) for the sequence tuned at
+    // 5,000 visitors, read at the plan itself (2n/5,000), with the relative statistic's noise 0.905900 at +10%
+    // (reference/make-mean-reference.py) and its variance (1.1 · 2.1)·700²/(50 · 0.1)². The plan is the n that
+    // reproduces itself, within the interpolation's 1e-4 of the drift.
+    const drift = solveSequentialDrift({ alpha: 0.05, comparisonAlpha: 0.05, looks: PLANNED_LOOKS, planOverTuning: (2 * tuned.visitorsPerVariant) / DEFAULT_TUNING_VISITORS }, 0.8)
+    const expectedZ = drift - normalQuantile(0.8) * (1 - 0.9059)
+    const reference = (expectedZ * expectedZ * 1.1 * 2.1 * 700 * 700) / (5 * 5)
+    expect(Math.abs(tuned.visitorsPerVariant - reference) / reference).toBeLessThan(2e-4)
+    // The figure itself: 844,866 per variant, against 592,254 with the sequence tuned at the plan. The tuned-at-5,000
+    // sequence is wider at 1.7 million visitors than one tuned there, so it needs 43% more to keep 80% power
+    // (scripts/statistics-claims.ts simulates both: app/statistics/README.md, "Mean metrics").
+    expect(tuned.visitorsPerVariant).toBe(844_866)
+    expect(computeMeanSampleSize(input).visitorsPerVariant).toBe(592_254)
+    // Read once, the tuning plays no part.
+    expect(computeMeanSampleSize({ ...input, sequential: false, tuningVisitors: DEFAULT_TUNING_VISITORS })).toEqual(computeMeanSampleSize({ ...input, sequential: false }))
+  })
+
+  test('analyzeMean without a plan waits for the plan solved for its own tuning', () => {
+    // 10,000 visitors per arm, 2% with a deal of 2,500: mean 50, a spread of about 350
+    const control = arm('A', 10_000, 500_000, 200 * 2500 * 2500)
+    const { decision } = analyzeMean({ variants: [control, arm('B', 10_000, 500_000, 200 * 2500 * 2500)], dailyVisitors: 1000 })
+    const sd = Math.sqrt((200 * 2500 * 2500 - 500_000 * 50) / 9_999)
+    const target = computeMeanSampleSize({ mean: 50, standardDeviation: sd, relativeMde: 0.1, tuningVisitors: DEFAULT_TUNING_VISITORS }).visitorsPerVariant
+    expect(target).toBeGreaterThan(computeMeanSampleSize({ mean: 50, standardDeviation: sd, relativeMde: 0.1 }).visitorsPerVariant)
+    expect(decision).toMatchObject({ status: 'collecting', visitorsNeeded: 2 * (target - 10_000), daysNeeded: Math.ceil((2 * (target - 10_000)) / 1000) })
   })
 })

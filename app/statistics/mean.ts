@@ -9,7 +9,8 @@ import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
 import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
-import { findSequentialDrift, MAX_PLANNED_VISITORS } from './sample-size'
+import { MAX_PLANNED_VISITORS, solveSequentialPlan } from './sample-size'
+import { DEFAULT_TUNING_VISITORS } from './sequential'
 import { resolveAnalysisSettings } from './settings'
 import type { SampleRatioCheck } from './srm'
 
@@ -128,13 +129,22 @@ function toDecisionArm(v: MeanVariantAnalysis, sequential: boolean): DecisionArm
 }
 
 /**
- * Without a plan: the sample to detect a 10% lift at the control's current mean and spread. Null while it has no
+ * Without a plan: the sample to detect a 10% lift at the control's current mean and spread, solved for the sequence as
+ * analyzeMean tunes it without a plan (DEFAULT_TUNING_VISITORS), as decision.ts does for rates. Null while it has no
  * deals, and when that sample is beyond the largest plan analyze takes (10⁹ per variant, e.g. one huge deal among
  * many visitors): such a figure is no plan, and printing "about 10¹⁵ more visitors" would only be noise.
  */
 function estimateUnplannedTarget(control: MeanSummary, settings: Settings, variants: number): number | null {
   if (control.mean === null || control.variance === null || !(control.mean > 0 && control.variance > 0)) return null
-  const input = { mean: control.mean, standardDeviation: Math.sqrt(control.variance), relativeMde: DEFAULT_RELATIVE_MDE, alpha: settings.alpha, variants, sequential: settings.sequential }
+  const input = {
+    mean: control.mean,
+    standardDeviation: Math.sqrt(control.variance),
+    relativeMde: DEFAULT_RELATIVE_MDE,
+    alpha: settings.alpha,
+    variants,
+    sequential: settings.sequential,
+    tuningVisitors: DEFAULT_TUNING_VISITORS,
+  }
   const visitorsPerVariant = planOrNull(input)
   return visitorsPerVariant !== null && visitorsPerVariant <= MAX_PLANNED_VISITORS ? visitorsPerVariant : null
 }
@@ -164,6 +174,11 @@ export type MeanSampleSizeInput = {
   sequential?: boolean
   /** total daily visitors across all variants */
   dailyVisitors?: number
+  /**
+   * The total the sequence is tuned at when it is not tuned at the plan: analyzeMean without a plan keeps
+   * DEFAULT_TUNING_VISITORS, and the plan it implies is solved for that sequence (sample-size.ts, solveSequentialPlan).
+   */
+  tuningVisitors?: number
 }
 
 export type MeanSampleSize = { visitorsPerVariant: number; totalVisitors: number; days?: number }
@@ -199,9 +214,20 @@ function describeDecidingStatistic(mde: number): { variance: number; noise: numb
  * scaled by the relative statistic's smaller noise, which otherwise over-delivers (85–89% instead of 80%
  * at +20–30% in simulation).
  * Alpha is split Bonferroni-style across the comparisons, as for rates. Never below the 100 visitors
- * per variant the decision needs.
+ * per variant the decision needs. With `tuningVisitors` the sequence is tuned there, not at the plan, and the plan is
+ * the fixed point solveSequentialPlan finds, as for rates.
  */
-export function computeMeanSampleSize({ mean, standardDeviation, relativeMde, alpha = 0.05, power = 0.8, variants = 2, sequential = true, dailyVisitors }: MeanSampleSizeInput): MeanSampleSize {
+export function computeMeanSampleSize({
+  mean,
+  standardDeviation,
+  relativeMde,
+  alpha = 0.05,
+  power = 0.8,
+  variants = 2,
+  sequential = true,
+  dailyVisitors,
+  tuningVisitors,
+}: MeanSampleSizeInput): MeanSampleSize {
   if (!(Number.isFinite(mean) && mean > 0)) throw new RangeError('mean must be a finite number above 0')
   if (!(Number.isFinite(standardDeviation) && standardDeviation > 0)) throw new RangeError('standardDeviation must be a finite number above 0')
   if (!(Number.isFinite(relativeMde) && relativeMde > -1 && relativeMde !== 0)) throw new RangeError('relativeMde must be above -1 and not 0')
@@ -210,16 +236,21 @@ export function computeMeanSampleSize({ mean, standardDeviation, relativeMde, al
   if (!(Number.isSafeInteger(variants) && variants >= 2)) throw new RangeError('variants must be a whole number of at least 2')
   if (dailyVisitors !== undefined && !(Number.isFinite(dailyVisitors) && dailyVisitors > 0)) throw new RangeError('dailyVisitors must be a finite number above 0')
   const alphaPerComparison = alpha / (variants - 1)
-  // The expected z at the plan that reaches `power`: the 20-look drift of the sequential plan for rates
-  // (sample-size.ts, by numerical integration), or z₁₋α/₂ + z₁₋β for a test read once.
   const zBeta = normalQuantile(power)
-  const drift = sequential ? findSequentialDrift(alpha, alphaPerComparison, power) : -normalQuantile(alphaPerComparison / 2) + zBeta
   const { variance, noise } = describeDecidingStatistic(relativeMde)
-  // Only the z₁₋β share of the drift is there to overcome noise, so it shrinks with the statistic's noise.
-  const expectedZ = drift - zBeta * (1 - noise)
-  const exact = (expectedZ * expectedZ * variance * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
-  // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
-  const visitorsPerVariant = Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(exact - 1e-9))
+  const perSquaredZ = (variance * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
+  // The plan for a drift (the expected z at the plan that reaches `power` with a standard-normal statistic): only
+  // its z₁₋β share is there to overcome noise, so that share shrinks with the statistic's noise.
+  const visitorsFor = (drift: number) => {
+    const expectedZ = drift - zBeta * (1 - noise)
+    // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
+    return Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(expectedZ * expectedZ * perSquaredZ - 1e-9))
+  }
+  // The sequential drift is the 20-look one of the plan for rates (sample-size.ts, by numerical integration; with
+  // tuningVisitors the fixed point for that tuning); read once it is z₁₋α/₂ + z₁₋β.
+  const visitorsPerVariant = sequential
+    ? solveSequentialPlan(visitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors })
+    : visitorsFor(-normalQuantile(alphaPerComparison / 2) + zBeta)
   if (!Number.isSafeInteger(visitorsPerVariant * variants)) throw new RangeError('relativeMde is too small to plan for: the sample would exceed any traffic')
   const totalVisitors = visitorsPerVariant * variants
   const result: MeanSampleSize = { visitorsPerVariant, totalVisitors }

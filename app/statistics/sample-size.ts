@@ -103,10 +103,25 @@ function computeFixedHorizonVisitors({ p1, p2 }: Rates, alphaPerComparison: numb
 function computeSequentialVisitors({ p1, p2 }: Rates, alpha: number, alphaPerComparison: number, power: number, tuningVisitors?: number): number {
   const perDrift = (p1 * (1 - p1) + p2 * (1 - p2)) / ((p2 - p1) * (p2 - p1))
   const visitorsFor = (drift: number) => Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(drift * drift * perDrift - 1e-9))
-  let n = visitorsFor(findSequentialDrift(alpha, alphaPerComparison, power, 1))
+  return solveSequentialPlan(visitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors })
+}
+
+/**
+ * The sequential plan n = visitorsFor(drift), for any metric whose plan grows with the drift (rates here, means in
+ * mean.ts). Tuned at the plan (no `tuningVisitors`) the drift is one number. Tuned at `tuningVisitors` instead (analyze
+ * and analyzeMean without a plan keep DEFAULT_TUNING_VISITORS), the boundaries depend on n through 2n/N*, and n is the
+ * fixed point of n ↦ visitorsFor(drift(2n/N*)), started from the plan tuned at itself.
+ */
+export function solveSequentialPlan(
+  visitorsFor: (drift: number) => number,
+  { alpha, comparisonAlpha, power, tuningVisitors }: { alpha: number; comparisonAlpha: number; power: number; tuningVisitors?: number },
+): number {
+  let n = visitorsFor(findSequentialDrift(alpha, comparisonAlpha, power, 1))
   if (tuningVisitors === undefined) return n
   for (let step = 0; step < MAX_FIXED_POINT_STEPS; step++) {
-    const next = visitorsFor(findTunedDrift(alpha, alphaPerComparison, power, (2 * n) / tuningVisitors))
+    // Past 2⁵³ the ratio means nothing and the caller refuses the plan anyway.
+    if (!Number.isSafeInteger(n)) return n
+    const next = visitorsFor(findTunedDrift(alpha, comparisonAlpha, power, (2 * n) / tuningVisitors))
     if (next === n) break
     n = next
   }
