@@ -234,7 +234,8 @@ describe('computeResults', () => {
       ['A', 100, 4],
       ['B', 100, 3],
     ])
-    const expected = analyze({ variants: [toCounts('A', 100, 4), toCounts('B', 100, 3)], control: 'A', confidence: 0.95, weights: [0.5, 0.5], dailyVisitors: 200 })
+    // No daily traffic for a lead metric's analysis: its days needed wait for the leads to mature (below).
+    const expected = analyze({ variants: [toCounts('A', 100, 4), toCounts('B', 100, 3)], control: 'A', confidence: 0.95, weights: [0.5, 0.5] })
     expect(
       sql.variants.map(({ key, visitors, conversions, rate, ci, probabilityToBeBest, expectedLoss, vsControl }) => ({
         key,
@@ -247,7 +248,28 @@ describe('computeResults', () => {
         ...(vsControl ? { vsControl } : {}),
       })),
     ).toEqual(expected.variants)
-    expect(sql.decision).toMatchObject(expected.decision)
+    // The 200 visitors of day 3 mature first (the day after the cutoff), then new traffic at 200 a day, each
+    // day's visitors 14 days after they arrive.
+    const needed = expected.decision.visitorsNeeded!
+    expect(needed).toBeGreaterThan(200)
+    expect(sql.decision).toMatchObject({ ...expected.decision, daysNeeded: Math.ceil((needed - 200) / 200) + 14, maturingDays: 14 })
+    expect(sql.decision.reason).not.toMatch(/days/)
+    // With a plan of 500 per variant: 800 more mature visitors, 200 already waiting, 3 days of traffic, then 14 days.
+    const planned = computeResults({
+      experiment: { ...experiment, plannedVisitorsPerVariant: 500 },
+      page,
+      metric: 'sql',
+      daily,
+      device,
+      channel,
+      leadStages,
+      leadOutcomes: outcomes,
+      maturityCutoff: '2026-01-02',
+      formNames: {},
+      now,
+    })
+    expect(planned.decision).toMatchObject({ status: 'collecting', visitorsNeeded: 800, daysNeeded: 17, maturingDays: 14 })
+    expect(planned.decision.action.text).toBe('Keep collecting: about 800 more visitors, about 17 days, 14 of them for the leads of the last visitors to mature.')
     expect(sql.maturity).toEqual({ maturityDays: 14, cutoffDay: '2026-01-02', matureVisitors: 200, visitors: 400 })
     expect(sql.progress.variants.map((v) => v.visitors)).toEqual([100, 100])
     expect(sql.daily).toEqual([])
@@ -265,14 +287,15 @@ describe('computeResults', () => {
       control: 'A',
       confidence: 0.95,
       weights: [0.5, 0.5],
-      dailyVisitors: 200,
     })
     expect(p.pipeline.variants).toEqual(expected.variants.map((v, i) => ({ ...v, weight: 0.5, isControl: i === 0, isWinner: false })))
     expect(p.pipeline.variants.map((v) => [v.visitors, v.total, v.mean])).toEqual([
       [100, 1200, 12],
       [100, 700, 7],
     ])
-    expect(p.decision).toMatchObject(expected.decision)
+    const needed = expected.decision.visitorsNeeded!
+    expect(p.decision).toMatchObject({ ...expected.decision, daysNeeded: Math.ceil((needed - 200) / 200) + 14, maturingDays: 14 })
+    expect(p.decision).toMatchObject(p.pipeline.decision)
     expect(p.srm.variants.map((v) => v.visitors)).toEqual([100, 100])
   })
 

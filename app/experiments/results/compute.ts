@@ -5,17 +5,29 @@
 
 import { isLeadMetric, isStageMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC, type MetricKind } from '#app/experiments/schema'
 import { daysRunning, METRIC_LABELS } from '#app/experiments/ui-labels'
-import { analyze, type Analysis, type VariantCounts } from '#app/statistics/analyze'
+import { analyze, type Analysis, type Decision, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
 import type { MeanAnalysis } from '#app/statistics/mean'
 import type { SampleRatioCheck } from '#app/statistics/srm'
 import { DAY_MS, type Day } from '#app/time/days'
 import type { Experiment } from '#db/schema'
 import { checkQualityGuardrail, collectGuardrailCounts } from './guardrail'
-import { analyzePipeline, countMatureVisitors, countStage, MATURE_VISITORS, PIPELINE_SQUARES, toPipelineArms, type LeadOutcomeRow } from './lead-metrics'
+import { analyzePipeline, countImmatureVisitorsByDay, countMatureVisitors, countStage, MATURE_VISITORS, PIPELINE_SQUARES, toPipelineArms, type LeadOutcomeRow } from './lead-metrics'
 import { suggestNextStep } from './next-step'
+import { estimateLeadDaysNeeded } from './remaining'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
-import { SRM_CAUSES, type CountRate, type ExperimentResults, type LeadQualityVariant, type MetricKey, type MetricOption, type ResultsProgress, type SrmResult, type VariantResult } from './shape'
+import {
+  SRM_CAUSES,
+  type CountRate,
+  type LeadAwareDecision,
+  type ExperimentResults,
+  type LeadQualityVariant,
+  type MetricKey,
+  type MetricOption,
+  type ResultsProgress,
+  type SrmResult,
+  type VariantResult,
+} from './shape'
 import { resolveWinnerConflict } from './winner-conflict'
 
 export type ResultsExperimentRow = Pick<
@@ -136,18 +148,25 @@ export function computeResults(input: ResultsInput): ExperimentResults {
   const matureVisitors = countMatureVisitors(input.daily, input.maturityCutoff)
   const isLead = isLeadMetric(metric)
   const visitorsOf = isLead ? matureVisitors : (key: string) => count(key, '')
+  // A lead metric's days needed wait for the needed visitors' leads to mature, so the analysis gets no daily
+  // traffic (its days would leave that out) and remaining.ts counts them.
+  const immatureByDay = countImmatureVisitorsByDay(input.daily, input.maturityCutoff, e.maturityDays)
+  const addLeadDays = (decision: Decision): LeadAwareDecision =>
+    decision.visitorsNeeded === undefined
+      ? decision
+      : { ...decision, ...estimateLeadDaysNeeded({ visitorsNeeded: decision.visitorsNeeded, dailyVisitors, maturityDays: e.maturityDays, immatureByDay }) }
   // A rate metric's analysis: a stage metric over the mature visitors, the rest over every visitor.
-  const analyzeRate = (m: MetricKey) => {
+  const analyzeRate = (m: MetricKey): Analysis & { decision: LeadAwareDecision } => {
     const visitors = isLeadMetric(m) ? matureVisitors : (key: string) => count(key, '')
     const converted = (key: string) => (isStageMetric(m) ? countStage(input.leadOutcomes, key, m) : count(key, m))
-    return analyzeExperiment(
-      e,
-      keys.map((key) => toCounts(key, visitors(key), converted(key))),
-      dailyVisitors ?? undefined,
-    )
+    const counts = keys.map((key) => toCounts(key, visitors(key), converted(key)))
+    if (!isLeadMetric(m)) return analyzeExperiment(e, counts, dailyVisitors ?? undefined)
+    const analyzed = analyzeExperiment(e, counts)
+    return { ...analyzed, decision: addLeadDays(analyzed.decision) }
   }
   const pipelineArms = toPipelineArms(keys, matureVisitors, input.leadOutcomes)
-  const pipeline = analyzePipeline(e, pipelineArms, dailyVisitors ?? undefined)
+  const analyzedPipeline = analyzePipeline(e, pipelineArms)
+  const pipeline = { ...analyzedPipeline, decision: addLeadDays(analyzedPipeline.decision) }
   const analysis = metric === PIPELINE_METRIC ? null : analyzeRate(metric)
   const decided = analysis ?? pipeline
   const countRate = (key: string, m: string): CountRate => {

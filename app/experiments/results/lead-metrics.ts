@@ -29,6 +29,16 @@ export function countMatureVisitors(rows: { day: string; variantKey: string; met
   return (variantKey: string) => visitors.get(variantKey) ?? 0
 }
 
+/**
+ * Visitors (all variants) per exposure day after `cutoffDay` up to today, oldest first: the ones not mature yet, in
+ * the order they will be (one day each day). `maturityDays` entries, the last today's.
+ */
+export function countImmatureVisitorsByDay(rows: { day: string; metric: string; count: number }[], cutoffDay: Day, maturityDays: number): number[] {
+  const byDay = new Map<string, number>()
+  for (const row of rows) if (row.metric === '' && row.day > cutoffDay) byDay.set(row.day, (byDay.get(row.day) ?? 0) + row.count)
+  return Array.from({ length: maturityDays }, (_, i) => byDay.get(addDays(cutoffDay, i + 1)) ?? 0)
+}
+
 /** A variant's visitors whose lead got to `stage` (or is hot), among the mature ones. */
 export function countStage(rows: LeadOutcomeRow[], variantKey: string, stage: StageMetric) {
   return rows.find((r) => r.variantKey === variantKey)?.[stage] ?? 0

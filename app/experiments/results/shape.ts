@@ -11,6 +11,7 @@ import type { Decision, DecisionStatus, Interval, VariantAnalysis } from '#app/s
 import type { MeanVariantAnalysis } from '#app/statistics/mean'
 import type { ExperimentStatus } from '#db/schema'
 import type { GuardrailVerdict } from './guardrail'
+import type { Remaining } from './remaining'
 
 export type { Decision, DecisionStatus, Interval, VariantAnalysis, VsControl } from '#app/statistics/analyze'
 
@@ -81,8 +82,14 @@ export type SuggestedActionKind = 'ship' | 'wait_min_runtime' | 'keep_collecting
 
 export type SuggestedAction = { kind: SuggestedActionKind; variant: string | null; text: string }
 
+/**
+ * A decision with, for a lead metric, daysNeeded counted to when the needed visitors' leads have matured and
+ * `maturingDays`, the part of it spent waiting for them (remaining.ts).
+ */
+export type LeadAwareDecision = Decision & Pick<Remaining, 'maturingDays'>
+
 /** The statistics module's decision (its `reason` is the plain-language banner) and the action it suggests. */
-export type ResultsDecision = Decision & { action: SuggestedAction }
+export type ResultsDecision = LeadAwareDecision & { action: SuggestedAction }
 
 export type VariantProgress = { key: string; visitors: number; planned: number | null; share: number | null }
 
@@ -197,7 +204,7 @@ export type ResultsMaturity = {
 export type PipelineVariant = MeanVariantAnalysis & { weight: number; isControl: boolean; isWinner: boolean }
 
 /** Deal value per visitor (a mean metric, analyzeMean), over the mature visitors; the decision as if it were the metric. */
-export type PipelineResults = { variants: PipelineVariant[]; decision: Decision }
+export type PipelineResults = { variants: PipelineVariant[]; decision: LeadAwareDecision }
 
 /**
  * The conversion winner and the variant with the most pipeline per visitor differ: which one the primary metric

@@ -1,16 +1,17 @@
 import { formatCount, formatDay, formatPercent, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { isReachable } from '#app/experiments/results/remaining'
+import { describeMaturing, isReachable } from '#app/experiments/results/remaining'
 import type { ResultsDecision, ResultsProgress } from '#app/experiments/results/shape'
 
 const days = (n: number) => `${formatCount(n)} day${n === 1 ? '' : 's'}`
 
 // What is left to collect, only while something can still be collected (a concluded experiment has no next
 // visitor), and in words once it is more than a year away.
-function describeStillNeeded({ visitorsNeeded, daysNeeded }: Pick<ResultsDecision, 'visitorsNeeded' | 'daysNeeded'>) {
+// A lead metric's days include the wait for the last needed visitors' leads to mature, and say so.
+function describeStillNeeded({ visitorsNeeded, daysNeeded, maturingDays }: Pick<ResultsDecision, 'visitorsNeeded' | 'daysNeeded' | 'maturingDays'>) {
   if (visitorsNeeded === undefined) return ''
   if (!isReachable({ daysNeeded })) return ` The plan is ${UNREACHABLE_PLAN_TEXT}.`
-  return ` About ${formatCount(visitorsNeeded)} more visitors needed${daysNeeded !== undefined ? `, about ${days(daysNeeded)}` : ''}.`
+  return ` About ${formatCount(visitorsNeeded)} more visitors needed${daysNeeded !== undefined ? `, about ${days(daysNeeded)}${describeMaturing({ daysNeeded, maturingDays })}` : ''}.`
 }
 
 /** "3 of 14 days" while the minimum runs; past it "30 days (minimum 14)", never "30 of 14 days". */
