@@ -555,7 +555,15 @@ export const leadFunnel = pgTable(
     opportunityAt: timestamp('opportunity_at', { withTimezone: true }),
     customerAt: timestamp('customer_at', { withTimezone: true }),
   },
-  (t) => [index('lead_funnel_workspace_created_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('lead_funnel_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // The money KPIs' stage flows (app/kpis/money.server.ts) read the leads whose latest stage time falls in or after a
+    // period: a range on this expression, instead of every lead the workspace ever had (migration 0015). Only leads
+    // past MQL have one, and the flows ask for mql_at < end, which implies the predicate.
+    index('lead_funnel_workspace_stage_time_idx')
+      .on(t.workspaceId, sql`coalesce(${t.customerAt}, ${t.opportunityAt}, ${t.sqlAt}, ${t.mqlAt})`)
+      .where(sql`${t.mqlAt} is not null`),
+  ],
 )
 
 export const leadNotes = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "lead_funnel_workspace_stage_time_idx" ON "lead_funnel" USING btree ("workspace_id",coalesce("customer_at", "opportunity_at", "sql_at", "mql_at")) WHERE "lead_funnel"."mql_at" is not null;
