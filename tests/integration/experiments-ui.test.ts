@@ -8,10 +8,12 @@ import { loader as indexLoader } from '#app/routes/_app.experiments._index'
 import { action as detailAction, loader as detailLoader } from '#app/routes/_app.experiments.$id/route'
 import { action as createAction, loader as newLoader } from '#app/routes/_app.experiments.new/route'
 import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.experiments.new/plan'
+import { action as createByApi } from '#app/routes/api.v1.experiments'
+import { computeMeanSampleSize } from '#app/statistics/mean'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DAY_MS as DAY } from '#app/time/days'
-import { conversions, experimentDaily, experimentEvents, experiments, pageViews } from '#db/schema'
-import { BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { conversions, experimentDaily, experimentEvents, experiments, leads, pageViews } from '#db/schema'
+import { apiKeyCaller, BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 import { publishFormPage } from '#tests/factories/published-forms'
 
 type Fn = (args: never) => unknown
@@ -249,9 +251,18 @@ describe('the form loader', () => {
       { key: 'A', name: 'Control', isPublished: true },
       { key: 'B', name: 'Short form', isPublished: true },
     ])
-    expect(body.traffic).toEqual({ visitors: 200, days: 10, converted: { any: 20, soft: 16, hard: 4, [`form:${busy.formId}`]: 20 } })
+    expect(body.traffic).toEqual({ visitors: 200, days: 10, converted: { any: 20, soft: 16, hard: 4, [`form:${busy.formId}`]: 20 }, pipeline: null })
     const expected = computeSampleSize({ baselineRate: 0.1, relativeMde: 0.1, alpha: 0.05, variants: 2, dailyVisitors: 20 })
-    expect(body.plan).toEqual({ baselineRate: 0.1, isMeasured: true, converted: 20, visitors: 200, dailyVisitors: 20, visitorsPerVariant: expected.visitorsPerVariant, days: expected.days })
+    expect(body.plan).toEqual({
+      kind: 'rate',
+      baselineRate: 0.1,
+      isMeasured: true,
+      converted: 20,
+      visitors: 200,
+      dailyVisitors: 20,
+      visitorsPerVariant: expected.visitorsPerVariant,
+      days: expected.days,
+    })
     expect(expected.visitorsPerVariant).not.toBe(computeSampleSize({ baselineRate: 0.05, relativeMde: 0.1 }).visitorsPerVariant)
 
     // What the browser recomputes when the marketer picks hard conversions and half the traffic.
@@ -261,6 +272,7 @@ describe('the form loader', () => {
 
     const fallback = (await readResult(await callRoute(newLoader, `/experiments/new?page=${quiet.pageId}`, { cookie: owner.cookie }))).body as { plan: SamplePlan }
     expect(fallback.plan).toEqual({
+      kind: 'rate',
       baselineRate: 0.05,
       isMeasured: false,
       converted: 0,
@@ -485,5 +497,144 @@ describe('the experiment page', () => {
     expect((await readResult(await callRoute(detailLoader, '/experiments/not-an-id', { cookie: owner.cookie, params: { id: 'not-an-id' } }))).status).toBe(404)
     const strangers = (await readResult(await callRoute(indexLoader, '/experiments', { cookie: stranger.cookie }))).body as { experiments: unknown[] }
     expect(strangers.experiments).toEqual([])
+  })
+})
+
+describe('planning pipeline per visitor (a mean metric)', () => {
+  const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/x', channel: 'direct', hasClickId: false }
+
+  /** `visitors` distinct visitors on the page within 90 days, and one lead per deal value converting there (at opportunity). */
+  async function seedPipeline(owner: Owner, page: { pageId: string; formId: string }, visitors: number, dealValues: number[], ago = 20 * DAY) {
+    const now = Date.now()
+    const ids = Array.from({ length: visitors }, () => randomUUID())
+    const at = new Date(now - ago)
+    await db
+      .insert(pageViews)
+      .values(ids.map((visitorId) => ({ workspaceId: owner.workspaceId, pageId: page.pageId, variantKey: 'A', visitorId, device: 'desktop', channel: 'direct', path: '/p/x', viewedAt: at })))
+    for (const [i, dealValue] of dealValues.entries()) {
+      const [lead] = await db
+        .insert(leads)
+        .values({ workspaceId: owner.workspaceId, channel: 'direct', firstSeenAt: at, lastConversionAt: at, lastActivityAt: at, stage: 'opportunity', dealValue })
+        .returning({ id: leads.id })
+      await db.insert(conversions).values({
+        workspaceId: owner.workspaceId,
+        formId: page.formId,
+        pageId: page.pageId,
+        variantKey: 'A',
+        conversionType: 'hard',
+        visitorId: ids[i]!,
+        leadId: lead!.id,
+        idempotencyKey: randomUUID(),
+        touch,
+        device: 'desktop',
+        createdAt: at,
+      })
+    }
+  }
+
+  // 12 deals among 1,000 visitors: by hand, mean = Σx/n and the spread s² = (Σx² − Σx·mean)/(n − 1), zeros included.
+  const DEALS = [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000, 11_000, 12_000]
+  const SUM = DEALS.reduce((a, b) => a + b, 0)
+  const SQUARES = DEALS.reduce((a, b) => a + b * b, 0)
+  const MEAN = SUM / 1000
+  const SPREAD = Math.sqrt((SQUARES - SUM * MEAN) / 999)
+
+  test("the plan is the mean metric's, from the page's last 90 days, else the workspace's, else typed", async () => {
+    const owner = await createOwner()
+    const busy = await pageWithVariants(owner)
+    const other = await pageWithVariants(owner)
+    await seedPipeline(owner, busy, 1000, DEALS)
+    // Older than 90 days, or not at Opportunity or Customer: neither counts.
+    await seedPipeline(owner, busy, 10, [50_000], 100 * DAY)
+
+    const body = (await readResult(await callRoute(newLoader, `/experiments/new?page=${busy.pageId}`, { cookie: owner.cookie }))).body as { traffic: PageTraffic }
+    expect(body.traffic.pipeline).toMatchObject({ scope: 'page', visitors: 1000, deals: 12 })
+    expect(body.traffic.pipeline!.mean).toBeCloseTo(MEAN, 9)
+    expect(body.traffic.pipeline!.standardDeviation).toBeCloseTo(SPREAD, 9)
+    const plan = planSample({ traffic: body.traffic, metric: 'pipeline', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 })
+    const expected = computeMeanSampleSize({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.2, alpha: 0.05 }).visitorsPerVariant
+    expect(plan).toMatchObject({ kind: 'pipeline', visitorsPerVariant: expected, history: { scope: 'page' } })
+    // Not the conversion plan any more: a rate plan at the page's rate would be another number.
+    expect(expected).not.toBe(planSample({ traffic: body.traffic, metric: 'any', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 }).visitorsPerVariant)
+    // What the marketer types replaces the history.
+    expect(
+      planSample({ traffic: body.traffic, metric: 'pipeline', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1, pipeline: { mean: 10, standardDeviation: 400 } }).visitorsPerVariant,
+    ).toBe(computeMeanSampleSize({ mean: 10, standardDeviation: 400, relativeMde: 0.2 }).visitorsPerVariant)
+
+    // A page without deals of its own plans from the workspace's: every page's visitors of the 90 days (its 5 and
+    // the busy page's 1,000; not the 10 of 100 days ago).
+    await db
+      .insert(pageViews)
+      .values(
+        Array.from({ length: 5 }, () => ({
+          workspaceId: owner.workspaceId,
+          pageId: other.pageId,
+          variantKey: 'A',
+          visitorId: randomUUID(),
+          device: 'desktop',
+          channel: 'direct',
+          path: '/p/x',
+          viewedAt: new Date(),
+        })),
+      )
+    const otherBody = (await readResult(await callRoute(newLoader, `/experiments/new?page=${other.pageId}`, { cookie: owner.cookie }))).body as { traffic: PageTraffic }
+    expect(otherBody.traffic.pipeline).toMatchObject({ scope: 'workspace', visitors: 1005, deals: 12 })
+
+    // A workspace without deals: no figures, no plan until they are typed.
+    const newcomer = await createOwner()
+    const fresh = await pageWithVariants(newcomer)
+    const freshBody = (await readResult(await callRoute(newLoader, `/experiments/new?page=${fresh.pageId}`, { cookie: newcomer.cookie }))).body as { traffic: PageTraffic }
+    expect(freshBody.traffic.pipeline).toBeNull()
+    expect(planSample({ traffic: freshBody.traffic, metric: 'pipeline', relativeMde: 0.1, confidence: 0.95, variants: 2, coverage: 1 })).toMatchObject({
+      kind: 'pipeline',
+      mean: null,
+      standardDeviation: null,
+      visitorsPerVariant: null,
+    })
+  })
+
+  test('the form stores the mean plan (also without JavaScript), and a bad mean or spread is a 400 naming it', async () => {
+    const owner = await createOwner()
+    const page = await pageWithVariants(owner)
+    const fields = createFields(page.pageId).map(([k, v]): [string, string] => (k === 'primaryMetric' ? [k, 'pipeline'] : k === 'plannedVisitorsPerVariant' ? [k, ''] : [k, v]))
+    const id = await createViaForm(owner, page.pageId, [], [...fields, ['pipelineMean', '12.5'], ['pipelineSpread', '150']])
+    const [stored] = await db.select({ planned: experiments.plannedVisitorsPerVariant }).from(experiments).where(eq(experiments.id, id))
+    expect(stored!.planned).toBe(computeMeanSampleSize({ mean: 12.5, standardDeviation: 150, relativeMde: 0.1 }).visitorsPerVariant)
+
+    const bad = await post(createAction, '/experiments/new', owner.cookie, [...fields, ['pipelineMean', '-3'], ['pipelineSpread', 'lots']])
+    expect(bad.status).toBe(400)
+    const errors = (bad.body as { errors: Errors }).errors.fieldErrors
+    expect(errors.pipelineMean).toEqual(['Enter the pipeline per visitor as an amount above 0, e.g. 12.5'])
+    expect(errors.pipelineSpread).toEqual(['Enter the spread per visitor as an amount above 0, e.g. 150'])
+  })
+
+  test("the API plans a pipeline experiment without a plan from the workspace's history; a given plan stays", async () => {
+    const owner = await createOwner()
+    const page = await pageWithVariants(owner)
+    await seedPipeline(owner, page, 1000, DEALS)
+    const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    const body = {
+      pageId: page.pageId,
+      name: 'Pipeline',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+      primaryMetric: 'pipeline',
+      confidence: 0.9,
+    }
+    const planned = async (extra: Record<string, unknown>) => {
+      const result = await call(createByApi, '/api/v1/experiments', { method: 'POST', body: { ...body, ...extra } })
+      expect(result.status).toBe(201)
+      const [row] = await db
+        .select({ planned: experiments.plannedVisitorsPerVariant })
+        .from(experiments)
+        .where(eq(experiments.id, (result.body as { id: string }).id))
+      return row!.planned
+    }
+    expect(await planned({})).toBe(computeMeanSampleSize({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.1, alpha: 0.1 }).visitorsPerVariant)
+    expect(await planned({ plannedVisitorsPerVariant: 4321 })).toBe(4321)
+    // A conversion metric keeps what it was given: nothing.
+    expect(await planned({ primaryMetric: 'any' })).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { get } from 'react-hook-form'
-import { formatCount, formatPercent, formatPlanDays } from '#app/components/format'
+import { formatAmount, formatCount, formatPercent, formatPlanDays } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -8,8 +8,8 @@ import { useZodForm } from '#app/components/zod-form'
 import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
 import { metricLabel } from '#app/experiments/ui-labels'
 import type { FormErrors } from '#app/http/form-data.server'
-import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, weightField, type SentFields } from './form-schema'
-import { DEFAULT_MDE, planSample, type PageTraffic, type SamplePlan } from './plan'
+import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, PIPELINE_MEAN_FIELD, PIPELINE_SPREAD_FIELD, weightField, type SentFields } from './form-schema'
+import { DEFAULT_MDE, planSample, type PageTraffic, type PipelinePlan, type RatePlan, type SamplePlan } from './plan'
 
 export type PageChoice = { id: string; name: string; slug: string; variants: { key: string; name: string; isPublished: boolean }[] }
 export type FormChoice = { id: string; name: string }
@@ -48,6 +48,13 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
   const formNames = Object.fromEntries(forms.map((f) => [f.id, f.name]))
   const metrics = [...METRIC_KINDS, ...forms.map((f) => ({ formId: f.id }))].map((m) => ({ value: metricKey(m), label: metricLabel(m, formNames) }))
   const primaryMetric = current('primaryMetric', metricKey(DEFAULTS.primaryMetric))
+  const isPipeline = primaryMetric === PIPELINE_METRIC
+  // Pipeline's plan starts from the mean and spread per visitor: the history's, prefilled, or typed.
+  const asAmount = (n: number | undefined) => (n === undefined ? '' : String(Number(n.toPrecision(4))))
+  const pipelineInput = {
+    mean: toNumber(current(PIPELINE_MEAN_FIELD, asAmount(traffic.pipeline?.mean)) || 'NaN'),
+    standardDeviation: toNumber(current(PIPELINE_SPREAD_FIELD, asAmount(traffic.pipeline?.standardDeviation)) || 'NaN'),
+  }
   const plan = planSample({
     traffic,
     metric: primaryMetric,
@@ -55,6 +62,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
     confidence: toNumber(current('confidence', asPercent(DEFAULTS.confidence))) / 100,
     variants: ticked.length,
     coverage: toNumber(current('coverage', asPercent(DEFAULTS.coverage))) / 100,
+    pipeline: pipelineInput,
   })
   // The planned sample follows the inputs it is computed from; a number typed over it stays until one changes.
   useEffect(() => {
@@ -274,8 +282,28 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             {...form.register('plannedVisitorsPerVariant')}
           />
         </div>
-        <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
-        {isLeadMetric(primaryMetric) ? <LeadMetricPlanNote metric={primaryMetric} maturityDays={current('maturityDays', String(DEFAULTS.maturityDays))} /> : null}
+        {isPipeline ? (
+          <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="pipeline-plan-inputs">
+            <Field
+              label="Pipeline per visitor (mean, in your deal currency)"
+              inputMode="decimal"
+              defaultValue={start(PIPELINE_MEAN_FIELD, asAmount(traffic.pipeline?.mean))}
+              hint="Deal value per visitor, with visitors who bring no deal counted as 0: e.g. 12.5 when 1,000 visitors bring 12,500 of pipeline."
+              error={errorFor(PIPELINE_MEAN_FIELD)}
+              {...form.register(PIPELINE_MEAN_FIELD)}
+            />
+            <Field
+              label="Spread per visitor (standard deviation, same currency)"
+              inputMode="decimal"
+              defaultValue={start(PIPELINE_SPREAD_FIELD, asAmount(traffic.pipeline?.standardDeviation))}
+              hint="How much one visitor's pipeline varies, zeros included; usually many times the mean, as most visitors bring nothing."
+              error={errorFor(PIPELINE_SPREAD_FIELD)}
+              {...form.register(PIPELINE_SPREAD_FIELD)}
+            />
+          </div>
+        ) : null}
+        {plan.kind === 'pipeline' ? <PipelinePlanExplanation plan={plan} /> : <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />}
+        {isLeadMetric(primaryMetric) ? <LeadMetricPlanNote maturityDays={current('maturityDays', String(DEFAULTS.maturityDays))} /> : null}
       </Card>
 
       <Card>
@@ -296,7 +324,28 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
   )
 }
 
-function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string }) {
+function describeDuration(plan: SamplePlan): string {
+  if (plan.dailyVisitors === null) return 'No traffic to estimate the duration from yet.'
+  return `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`
+}
+
+function PipelinePlanExplanation({ plan }: { plan: PipelinePlan }) {
+  const { history } = plan
+  return (
+    <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
+      <p>
+        {history
+          ? `Prefilled from ${history.scope === 'page' ? "the page's" : "the workspace's"} last 90 days: ${formatAmount(history.mean)} of pipeline per visitor, spread ${formatAmount(history.standardDeviation)} (${formatCount(history.deals)} deals among ${formatCount(history.visitors)} visitors). Change them if you expect otherwise.`
+          : 'Not enough deals in the last 90 days (at least 10, on this page or in the workspace) to estimate pipeline per visitor: enter its mean and spread.'}
+      </p>
+      <p>Pipeline per visitor is a mean of deal values, not a rate: the plan is sized for it, so deal values that vary a lot need more visitors.</p>
+      <p>{describeDuration(plan)}</p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers: enter a mean and a spread above 0, at least two variants and a lift above 0.</p> : null}
+    </div>
+  )
+}
+
+function PlanExplanation({ plan, metric }: { plan: RatePlan; metric: string }) {
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       <p>
@@ -305,24 +354,17 @@ function PlanExplanation({ plan, metric }: { plan: SamplePlan; metric: string })
           ? `the page's own rate over the last 30 days for ${metric} (${formatCount(plan.converted)} of ${formatCount(plan.visitors)} visitors converted).`
           : `assumed, because the page had ${plan.visitors ? `no conversions for ${metric}` : 'no visitors'} in the last 30 days.`}
       </p>
-      <p>
-        {plan.dailyVisitors === null
-          ? 'No traffic to estimate the duration from yet.'
-          : `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`}
-      </p>
+      <p>{describeDuration(plan)}</p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
     </div>
   )
 }
 
-/** A lead metric's plan: its visitors count only once they are `maturityDays` old, and pipeline is not a rate. */
-function LeadMetricPlanNote({ metric, maturityDays }: { metric: string; maturityDays: string }) {
+/** A lead metric's plan: its visitors count only once they are `maturityDays` old. */
+function LeadMetricPlanNote({ maturityDays }: { maturityDays: string }) {
   return (
     <div className="mt-2 space-y-1 text-sm text-amber-800" data-testid="lead-metric-plan-note">
       <p>Lead metrics count visitors only {maturityDays || DEFAULTS.maturityDays} days after they arrive: add that to the days above.</p>
-      {metric === PIPELINE_METRIC ? (
-        <p>Pipeline per visitor is a mean of deal values, not a rate: this plan is sized for a conversion rate, and deal values that vary a lot need more visitors.</p>
-      ) : null}
     </div>
   )
 }

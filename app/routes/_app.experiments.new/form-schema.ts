@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CreateExperimentSchema, ExperimentSettingsSchema } from '#app/experiments/schema'
+import { planPipelineVisitors } from '#app/experiments/pipeline-plan'
+import { CreateExperimentSchema, ExperimentSettingsSchema, PIPELINE_METRIC, type CreateExperiment } from '#app/experiments/schema'
 
 // The create form posts flat fields, as a browser without JavaScript sends them: ticked variant keys, one
 // `weight_<key>` per variant, percentages as typed, metrics as their keys (any, soft, hard, hot, mql, sql, opportunity,
@@ -11,6 +12,9 @@ import { CreateExperimentSchema, ExperimentSettingsSchema } from '#app/experimen
 export const DEFAULT_SETTINGS = ExperimentSettingsSchema.parse({ name: 'defaults' })
 export const MULTIPLE_FIELDS = ['variants', 'secondaryMetrics']
 export const weightField = (key: string) => `weight_${key}`
+/** Pipeline's plan inputs, per visitor in the workspace's deal currency: not stored, they size the planned sample. */
+export const PIPELINE_MEAN_FIELD = 'pipelineMean'
+export const PIPELINE_SPREAD_FIELD = 'pipelineSpread'
 
 /** The fields as posted: checkbox groups as lists, everything else as text. */
 export type SentFields = Record<string, string | string[]>
@@ -46,4 +50,38 @@ export function toCreateInput(values: Record<string, unknown>): unknown {
   }
 }
 
-export const ExperimentFormSchema = z.record(z.string(), z.unknown()).transform(toCreateInput).pipe(CreateExperimentSchema)
+// Empty is fine (no plan from them); anything typed must be an amount above 0, or the plan would silently be none.
+const PIPELINE_INPUTS = [
+  [PIPELINE_MEAN_FIELD, 'Enter the pipeline per visitor as an amount above 0, e.g. 12.5'],
+  [PIPELINE_SPREAD_FIELD, 'Enter the spread per visitor as an amount above 0, e.g. 150'],
+] as const
+
+function checkPipelineInputs(values: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  if (text(values.primaryMetric) !== PIPELINE_METRIC) return
+  for (const [field, message] of PIPELINE_INPUTS) {
+    const n = number(values[field])
+    if (n !== undefined && !(Number.isFinite(n) && n > 0)) ctx.addIssue({ code: 'custom', path: [field], message })
+  }
+}
+
+export const ExperimentFormSchema = z.record(z.string(), z.unknown()).superRefine(checkPipelineInputs).transform(toCreateInput).pipe(CreateExperimentSchema)
+
+/**
+ * The planned sample a pipeline experiment gets when none was posted (a browser without JavaScript, which cannot
+ * recompute it as the metric changes): the mean plan from the mean and spread posted, at the posted lift.
+ */
+export function planPostedPipeline(values: Record<string, unknown>, input: CreateExperiment): number | null {
+  if (input.primaryMetric !== PIPELINE_METRIC || input.plannedVisitorsPerVariant) return input.plannedVisitorsPerVariant ?? null
+  const relativeMde = (number(values.mde) ?? 10) / 100
+  const planned = planPipelineVisitors({
+    mean: number(values[PIPELINE_MEAN_FIELD]) ?? Number.NaN,
+    standardDeviation: number(values[PIPELINE_SPREAD_FIELD]) ?? Number.NaN,
+    relativeMde,
+    confidence: input.confidence,
+    variants: input.variants.length,
+  })
+  // Past the largest plan an experiment stores, no plan: the decision's own target then applies.
+  return planned !== null && planned <= MAX_STORED_PLAN ? planned : null
+}
+
+const MAX_STORED_PLAN = 100_000_000

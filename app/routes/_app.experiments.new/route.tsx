@@ -9,7 +9,7 @@ import { metricKey } from '#app/experiments/schema'
 import { listForms } from '#app/forms/form.server'
 import { parseFormData, readForm } from '#app/http/form-data.server'
 import { CreateExperimentForm, type PageChoice } from './create-form'
-import { DEFAULT_SETTINGS, ExperimentFormSchema, MULTIPLE_FIELDS, readSentFields } from './form-schema'
+import { DEFAULT_SETTINGS, ExperimentFormSchema, MULTIPLE_FIELDS, planPostedPipeline, readSentFields } from './form-schema'
 import { DEFAULT_MDE, planSample } from './plan'
 import { getPageTraffic, listPageChoices } from './pages.server'
 
@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const sent = readSentFields(read.formData)
   const parsed = parseFormData(read.formData, ExperimentFormSchema, { multiple: MULTIPLE_FIELDS })
   if (!parsed.ok) return data({ ...parsed.response.data, sent }, parsed.response.init ?? undefined)
-  const created = await createExperiment({ workspaceId: member.workspace.id, input: parsed.data, actor: { userId: member.user.id, actor: 'member' } })
+  const input = { ...parsed.data, plannedVisitorsPerVariant: planPostedPipeline(sent, parsed.data) }
+  const created = await createExperiment({ workspaceId: member.workspace.id, input, actor: { userId: member.user.id, actor: 'member' } })
   if (!created.ok) {
     // "variants.1.key" → "variants", as the form shows the parse errors.
     const fieldErrors = Object.fromEntries(Object.entries(created.errors).map(([path, messages]) => [path.split('.')[0]!, messages]))
