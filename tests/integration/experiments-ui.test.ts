@@ -563,20 +563,18 @@ describe('planning pipeline per visitor (a mean metric)', () => {
 
     // A page without deals of its own plans from the workspace's: every page's visitors of the 90 days (its 5 and
     // the busy page's 1,000; not the 10 of 100 days ago).
-    await db
-      .insert(pageViews)
-      .values(
-        Array.from({ length: 5 }, () => ({
-          workspaceId: owner.workspaceId,
-          pageId: other.pageId,
-          variantKey: 'A',
-          visitorId: randomUUID(),
-          device: 'desktop',
-          channel: 'direct',
-          path: '/p/x',
-          viewedAt: new Date(),
-        })),
-      )
+    await db.insert(pageViews).values(
+      Array.from({ length: 5 }, () => ({
+        workspaceId: owner.workspaceId,
+        pageId: other.pageId,
+        variantKey: 'A',
+        visitorId: randomUUID(),
+        device: 'desktop',
+        channel: 'direct',
+        path: '/p/x',
+        viewedAt: new Date(),
+      })),
+    )
     const otherBody = (await readResult(await callRoute(newLoader, `/experiments/new?page=${other.pageId}`, { cookie: owner.cookie }))).body as { traffic: PageTraffic }
     expect(otherBody.traffic.pipeline).toMatchObject({ scope: 'workspace', visitors: 1005, deals: 12 })
 
