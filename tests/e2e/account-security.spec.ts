@@ -48,6 +48,9 @@ test('A member changes their password, which logs out their other browser, then 
 })
 
 test('The Security page reads well at 1366 and 390 px and has no accessibility violations', async ({ browser }) => {
+  // Two contexts, a sign-up and a login, and axe at two widths, now with the WCAG 2.1 and 2.2 rules too: past 60 s on
+  // a busy machine.
+  test.setTimeout(120_000)
   const account = newAccount('Sami')
   for (const viewport of [
     { width: 1366, height: 900 },
