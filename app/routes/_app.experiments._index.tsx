@@ -10,6 +10,7 @@ import { summarizeExperiments } from '#app/experiments/results/queries.server'
 import { daysRunning } from '#app/experiments/ui-labels'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import { useMember } from '#app/routes/_app'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 export const meta: MetaFunction = () => [{ title: 'Experiments · Splitform' }]
 
@@ -75,7 +76,7 @@ export default function ExperimentsRoute() {
         </EmptyState>
       ) : (
         <Card title="All experiments" description="Figures on each experiment's primary metric. Open one for its full results.">
-          <div className="-mx-5 overflow-x-auto px-5">
+          <TableFrame label="Experiments" className="-mx-5 px-5">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
@@ -92,7 +93,7 @@ export default function ExperimentsRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </Card>
       )}
     </>
@@ -103,12 +104,13 @@ function ExperimentRow({ e }: { e: Row }) {
   return (
     <tr data-testid="experiment-row" data-experiment={e.id}>
       <th scope="row" className="py-2 pr-4 font-normal">
-        <Link to={`/experiments/${e.id}`} className="font-medium text-brand-700 hover:underline">
+        {/* inline-block with padding: a 24 px tall target, apart from the page link below it (WCAG 2.5.8). */}
+        <Link to={`/experiments/${e.id}`} className="inline-block py-0.5 font-medium text-brand-700 hover:underline">
           {e.name}
         </Link>
         <span className="block text-xs text-slate-500">
           on{' '}
-          <Link to={`/pages/${e.page.id}`} className="hover:underline">
+          <Link to={`/pages/${e.page.id}`} className="underline">
             {e.page.name}
           </Link>{' '}
           · {e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' / ')}

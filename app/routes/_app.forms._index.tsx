@@ -13,6 +13,7 @@ import { createForm, listForms } from '#app/forms/form.server'
 import { NewFormSchema } from '#app/forms/schema'
 import { parseForm, type FormErrors } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 export const meta: MetaFunction = () => [{ title: 'Forms · Splitform' }]
 
@@ -65,7 +66,7 @@ type FormRow = ReturnType<typeof useLoaderData<typeof loader>>['forms'][number]
 function FormTable({ title, description, forms }: { title: string; description?: string; forms: FormRow[] }) {
   return (
     <Card title={title} description={description}>
-      <div className="overflow-x-auto">
+      <TableFrame label="Forms">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
@@ -94,7 +95,7 @@ function FormTable({ title, description, forms }: { title: string; description?:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </Card>
   )
 }

@@ -12,6 +12,7 @@ import { CreatePageSchema } from '#app/pages/schema'
 import { SlugField } from '#app/pages/slug-field'
 import { TEMPLATES } from '#app/pages/templates/index'
 import { useMember } from '#app/routes/_app'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 export const meta: MetaFunction = () => [{ title: 'Pages · Splitform' }]
 
@@ -78,7 +79,7 @@ export default function PagesRoute() {
           </EmptyState>
         ) : (
           <Card title="All pages">
-            <div className="overflow-x-auto">
+            <TableFrame label="Pages">
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-500">
                   <tr>
@@ -108,7 +109,7 @@ export default function PagesRoute() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           </Card>
         )}
       </div>

@@ -10,6 +10,7 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
 import { ApiKeyFormSchema } from '#app/workspaces/schema'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 const ActionSchema = z.discriminatedUnion('intent', [ApiKeyFormSchema.extend({ intent: z.literal('create') }), z.object({ intent: z.literal('revoke'), id: z.uuid('Unknown key') })], {
   error: 'Unknown action',
@@ -71,7 +72,7 @@ export default function ApiKeysRoute() {
         {keys.length === 0 ? (
           <p className="text-slate-600">No keys yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableFrame label="Keys in this workspace">
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
@@ -110,7 +111,7 @@ export default function ApiKeysRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </Card>
     </div>

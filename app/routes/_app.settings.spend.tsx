@@ -11,6 +11,7 @@ import { parseForm, type FormErrors } from '#app/http/form-data.server'
 import { SpendFormSchema } from '#app/kpis/schema'
 import { listSpendMonths, saveSpendMonth } from '#app/kpis/spend.server'
 import { useMember } from '#app/routes/_app'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
@@ -51,7 +52,7 @@ export default function SpendRoute() {
         {months.length === 0 ? (
           <p className="text-sm text-slate-600">No spend entered yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableFrame label="Months entered">
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="text-left text-slate-500">
@@ -86,7 +87,7 @@ export default function SpendRoute() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </Card>
     </div>

@@ -18,7 +18,8 @@ export default function SettingsLayout() {
   return (
     <>
       <PageHeader title="Settings" />
-      <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+      {/* The tabs wrap onto a second line on a phone: scrolled sideways, the last ones were out of sight. */}
+      <nav aria-label="Settings" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
         {TABS.map((tab) => (
           <NavLink
             key={tab.to}

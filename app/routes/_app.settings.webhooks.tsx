@@ -23,6 +23,7 @@ import {
 } from '#app/webhooks/webhook.server'
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, WebhookFormSchema } from '#app/webhooks/schema'
 import { isVisiblyPrivateUrl } from '#app/webhooks/target.server'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 const ActionSchema = z.discriminatedUnion(
   'intent',
@@ -203,7 +204,7 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
       {log.deliveries.length === 0 ? (
         <p className="text-slate-600">Nothing sent yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableFrame label="Delivery log">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
@@ -228,7 +229,7 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </Card>
   )

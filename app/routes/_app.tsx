@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { listUserWorkspaces } from '#app/workspaces/workspace.server'
@@ -30,24 +31,14 @@ export default function AppLayout() {
   const { user, workspace, workspaces, role } = useLoaderData<typeof loader>()
   return (
     <div className="min-h-full">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <a href="/dashboard" className="flex items-center gap-2 font-semibold">
             <img src="/favicon.svg" alt="" className="h-7 w-7" /> Splitform
           </a>
-          <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
-            {NAV.map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`}
-              >
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
+          <MainNav />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <a href="/tools/ab-test" className="text-slate-600 hover:text-slate-900">
+            <a href="/tools/ab-test" className="hidden text-slate-600 hover:text-slate-900 md:inline">
               Calculators
             </a>
             {workspaces.length > 1 ? (
@@ -65,7 +56,7 @@ export default function AppLayout() {
                 <button className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">Switch</button>
               </Form>
             ) : (
-              <span className="font-medium text-slate-700" data-testid="workspace-name">
+              <span className="max-w-48 truncate font-medium text-slate-700" data-testid="workspace-name">
                 {workspace.name}
               </span>
             )}
@@ -82,6 +73,55 @@ export default function AppLayout() {
         <Outlet />
       </main>
     </div>
+  )
+}
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium md:py-1.5 ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`
+
+/**
+ * The sections, in a row from `md` up and behind a "Menu" button below it: on a phone the row scrolled sideways
+ * and hid Leads and Settings. The menu is a <details>, so it opens without JavaScript and from the keyboard
+ * (Enter or Space on its summary); with JavaScript its summary also says whether it is open (aria-expanded,
+ * which Chromium already exposes for a summary but not every browser does), and it closes after a navigation.
+ */
+function MainNav() {
+  const menu = useRef<HTMLDetailsElement>(null)
+  const [isOpen, setOpen] = useState(false)
+  const location = useLocation()
+  useEffect(() => {
+    if (menu.current) menu.current.open = false
+  }, [location.pathname, location.search])
+  const links = NAV.map((item) => (
+    <li key={item.to}>
+      <NavLink to={item.to} className={linkClass}>
+        {item.label}
+      </NavLink>
+    </li>
+  ))
+  return (
+    <nav aria-label="Main" className="ml-auto md:ml-0">
+      <ul className="hidden gap-1 md:flex">{links}</ul>
+      <details ref={menu} className="md:hidden" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary
+          aria-expanded={isOpen}
+          className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+            <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
+          </svg>
+          Menu
+        </summary>
+        <ul className="absolute inset-x-0 top-full z-20 space-y-1 border-b border-slate-200 bg-white px-4 py-3 shadow-md">
+          {links}
+          <li>
+            <a href="/tools/ab-test" className={linkClass({ isActive: false })}>
+              Calculators
+            </a>
+          </li>
+        </ul>
+      </details>
+    </nav>
   )
 }
 

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { chromium, expect, test, type Page } from '@playwright/test'
+import { chromium, expect, test } from '@playwright/test'
 import config, { baseURL } from '../../playwright.config'
-import { logIn, newAccount, signUp } from './fixtures'
-
-const hydrated = (page: Page) => expect(page.locator('html[data-hydrated]')).toBeAttached()
+import { axeScan, hydrated, logIn, newAccount, signUp } from './fixtures'
 
 test('A member changes their password, which logs out their other browser, then logs out everywhere', async ({ browser }) => {
   const account = newAccount('Petra')
@@ -51,8 +48,10 @@ test('A member changes their password, which logs out their other browser, then 
 })
 
 test('The Security page reads well at 1366 and 390 px and has no accessibility violations', async ({ browser }) => {
+  // Two contexts, a sign-up and a login, and axe at two widths, now with the WCAG 2.1 and 2.2 rules too: past 60 s on
+  // a busy machine.
+  test.setTimeout(120_000)
   const account = newAccount('Sami')
-  const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8')
   for (const viewport of [
     { width: 1366, height: 900 },
     { width: 390, height: 844 },
@@ -66,13 +65,8 @@ test('The Security page reads well at 1366 and 390 px and has no accessibility v
     await hydrated(page)
     await expect(page.getByRole('heading', { name: 'Password' })).toBeVisible()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
-    await page.addScriptTag({ content: axe })
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      })
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`)
-    })
+    // Any impact here, minor included: this screen was clean of all of them and stays so.
+    const violations = await axeScan(page, { impacts: ['minor', 'moderate', 'serious', 'critical'] })
     expect(violations).toEqual([])
     await page.screenshot({ path: `test-results/settings-security-${viewport.width}.png`, fullPage: true })
     await context.close()

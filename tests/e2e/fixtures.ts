@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
 
 export type Account = { name: string; email: string; password: string; workspaceName: string }
@@ -42,4 +43,24 @@ export async function createApiKey(page: Page, name: string) {
   const key = (await page.getByTestId('new-api-key').textContent())!.trim()
   expect(key).toMatch(/^sf_/)
   return key
+}
+
+/** Waits until React has hydrated the page (root.tsx sets the attribute), before exercising client behaviour. */
+export const hydrated = (page: Page) => expect(page.locator('html[data-hydrated]')).toBeAttached()
+
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }
+let axeSource: string | undefined
+
+/**
+ * Runs axe-core on the page against WCAG 2.0–2.2 A and AA and returns its violations of the given impacts (serious
+ * and critical unless told), one line per element ("color-contrast (serious): … at .selector"). The context needs
+ * bypassCSP: the admin pages' policy rightly refuses the injected script.
+ */
+export async function axeScan(page: Page, { impacts = ['serious', 'critical'] }: { impacts?: string[] } = {}) {
+  axeSource ??= readFileSync('node_modules/axe-core/axe.min.js', 'utf8')
+  await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  )
+  return result.violations.filter((v) => impacts.includes(v.impact ?? '')).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} ${n.html.slice(0, 120)}`))
 }

@@ -42,7 +42,7 @@ export function Attribution({ attribution, hrefFor, showRevenue }: { attribution
       <p className="mb-3 text-sm text-slate-600">
         <strong>{ATTRIBUTION_MODEL_LABELS[attribution.model]}:</strong> {MODEL_HELP[attribution.model]}
       </p>
-      <KpiTable data-testid="attribution" data-model={attribution.model} columns={['Source', 'Leads', 'Customers', showRevenue && 'Revenue']}>
+      <KpiTable label="Leads and customers by source" data-testid="attribution" data-model={attribution.model} columns={['Source', 'Leads', 'Customers', showRevenue && 'Revenue']}>
         {attribution.rows.map((row) => (
           <tr key={row.channel} data-channel={row.channel}>
             <RowHeader>{CHANNEL_LABELS[row.channel]}</RowHeader>

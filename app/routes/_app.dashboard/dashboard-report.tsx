@@ -53,10 +53,9 @@ export function DashboardReport({ report, selection, ignored, canEdit, pickerKey
         <Money money={report.money} canEdit={canEdit} />
         <HeardAbout rows={report.heardAbout} />
         <Devices devices={report.devices} mobile={report.mobile} />
-        <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
-          <EntryPages pages={report.entryPages} />
-          <TimeToConvert data={report.timeToConversion} />
-        </div>
+        {/* Full width, as every table above: beside the time to conversion, at 1366 px, its rates were cut off. */}
+        <EntryPages pages={report.entryPages} />
+        <TimeToConvert data={report.timeToConversion} />
       </div>
       <p className="mt-6 text-xs text-slate-500">Computed {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC. The same figures: GET /api/v1/kpis.</p>
     </>

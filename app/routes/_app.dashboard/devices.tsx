@@ -28,7 +28,7 @@ export function Devices({ devices, mobile }: { devices: DeviceKpi[]; mobile: Kpi
           </dd>
         </div>
       </dl>
-      <KpiTable data-testid="devices" columns={['Device', 'Visitors', 'Share', 'Bounce rate', 'Leads', 'Conversions', 'Conversion rate']}>
+      <KpiTable label="Mobile and devices" data-testid="devices" columns={['Device', 'Visitors', 'Share', 'Bounce rate', 'Leads', 'Conversions', 'Conversion rate']}>
         {devices.map((d) => (
           <tr key={d.device} data-device={d.device}>
             <RowHeader>{DEVICE_LABELS[d.device]}</RowHeader>

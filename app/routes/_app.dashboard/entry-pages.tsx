@@ -11,7 +11,7 @@ export function EntryPages({ pages }: { pages: EntryPageKpi[] }) {
       {pages.length === 0 ? (
         <p className="text-sm text-slate-600">No visits started in this period.</p>
       ) : (
-        <KpiTable data-testid="entry-pages" columns={['Page', 'Visitors', 'Visits', 'Bounce rate', 'Conversion rate']}>
+        <KpiTable label="Top entry pages" data-testid="entry-pages" columns={['Page', 'Visitors', 'Visits', 'Bounce rate', 'Conversion rate']}>
           {pages.map((p) => (
             <tr key={p.pageId} data-page-id={p.pageId}>
               <RowHeader>

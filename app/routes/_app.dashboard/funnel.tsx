@@ -33,7 +33,7 @@ export function Funnel({ funnel }: { funnel: FunnelReport }) {
         <ChartFrame height={220} label={`Funnel bar chart: ${summary}`} fallback={summary}>
           <BarList rows={rows} unit="Leads" />
         </ChartFrame>
-        <KpiTable className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median time from the stage before']}>
+        <KpiTable label="Funnel" className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median time from the stage before']}>
           {funnel.steps.map((step) => (
             <tr key={step.stage} data-stage={step.stage}>
               <RowHeader>{STAGE_LABELS[step.stage]}</RowHeader>

@@ -1,19 +1,22 @@
 import type { ReactNode, TableHTMLAttributes } from 'react'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 type KpiTableProps = Omit<TableHTMLAttributes<HTMLTableElement>, 'children' | 'className'> & {
   /** Column names, left to right; `false` leaves a column out (a figure the workspace has no data for). */
+  /** What the table shows, naming its scrolling frame for screen readers ("Top entry pages"). */
+  label: string
   columns: (string | false)[]
   children: ReactNode
-  /** Classes of the scrolling wrapper (e.g. a top margin). */
+  /** Classes of the scrolling frame (e.g. a top margin). */
   className?: string
   /** The children are table bodies of their own (one per group of rows), not rows. */
   grouped?: boolean
 }
 
-/** The dashboard's tables: scrolling sideways on narrow screens, a row of column names, then the rows. */
-export function KpiTable({ columns, children, className = '', grouped = false, ...table }: KpiTableProps) {
+/** The dashboard's tables: scrolling sideways inside their frame on narrow screens, a row of column names, then the rows. */
+export function KpiTable({ label, columns, children, className = '', grouped = false, ...table }: KpiTableProps) {
   return (
-    <div className={`${className} overflow-x-auto`.trim()}>
+    <TableFrame label={label} className={className}>
       <table className="w-full text-left text-sm" {...table}>
         <thead className="text-slate-500">
           <tr>
@@ -28,7 +31,7 @@ export function KpiTable({ columns, children, className = '', grouped = false, .
         </thead>
         {grouped ? children : <tbody className="divide-y divide-slate-100">{children}</tbody>}
       </table>
-    </div>
+    </TableFrame>
   )
 }
 

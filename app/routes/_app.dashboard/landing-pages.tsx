@@ -27,7 +27,7 @@ export function LandingPages({ pages }: { pages: PageKpi[] }) {
       {pages.length === 0 ? (
         <p className="text-sm text-slate-600">No page had visitors or conversions in this period.</p>
       ) : (
-        <KpiTable grouped data-testid="landing-pages" columns={['Page / variant', 'Visitors', 'Conversions', 'Conversion rate']}>
+        <KpiTable label="Landing pages" grouped data-testid="landing-pages" columns={['Page / variant', 'Visitors', 'Conversions', 'Conversion rate']}>
           {pages.map((page) => (
             <tbody key={page.pageId} className="border-t border-slate-200" data-page-id={page.pageId}>
               <tr className={page.isNotConverting ? 'bg-amber-50' : undefined}>

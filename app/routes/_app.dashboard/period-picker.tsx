@@ -19,12 +19,7 @@ export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
   const sendsDates = !isHydrated || period === 'custom'
   const applyNow = (form: HTMLFormElement | null) => form && submit(form, { preventScrollReset: true })
   return (
-    <Form
-      method="get"
-      aria-label="Dashboard period"
-      preventScrollReset
-      className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-[auto_1fr_auto_auto_auto] md:items-end"
-    >
+    <Form method="get" aria-label="Dashboard period" preventScrollReset className="mb-6 flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Period</legend>
         <div className="mt-1 flex flex-wrap gap-1">
@@ -49,7 +44,9 @@ export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
           ))}
         </div>
       </fieldset>
-      <fieldset className="grid grid-cols-2 gap-2">
+      {/* Each date input keeps room for a whole date and its picker button: squeezed into a grid column, at 1366 px
+          they were clipped. The controls wrap onto the next line instead. */}
+      <fieldset className="grid grid-cols-2 gap-2 *:min-w-[9.5rem]">
         <legend className="sr-only">Custom period (UTC days, both included, at most {MAX_PERIOD_DAYS} days)</legend>
         <label className="text-sm font-medium text-slate-700">
           From

@@ -4,6 +4,7 @@ import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
 import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import { TableFrame } from '#app/components/ui/table-frame'
 import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
 import type { HeardAboutRow, SourceKpi } from '#app/kpis/shape'
 import { formatKpi } from './change'
@@ -21,7 +22,7 @@ export function Sources({ sources, showSpend }: { sources: SourceKpi[]; showSpen
       <ChartFrame height={300} label={`Bar chart of leads and customers per source. ${summary}`} fallback={summary}>
         <SourcesChart rows={rows} />
       </ChartFrame>
-      <KpiTable className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && 'Spend']}>
+      <KpiTable label="Traffic sources" className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && 'Spend']}>
         {sources.map((s) => (
           <tr key={s.channel} data-channel={s.channel}>
             <RowHeader>{CHANNEL_LABELS[s.channel]}</RowHeader>
@@ -53,7 +54,7 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">No new leads in this period.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableFrame label="How they heard about us">
           <table className="w-full text-left text-sm" data-testid="heard-about">
             <thead className="text-slate-500">
               <tr>
@@ -99,7 +100,7 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </Card>
   )

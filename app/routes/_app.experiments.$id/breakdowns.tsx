@@ -1,6 +1,7 @@
 import { formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { Breakdowns, Segment } from '#app/experiments/results/shape'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 /**
  * The same metric per device type and per traffic source. One table per dimension, a group of rows per
@@ -34,7 +35,7 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
       {withVisitors.length === 0 ? (
         <p className="text-sm text-slate-500">No visitors yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableFrame label={title}>
           <table aria-labelledby={headingId} className="w-full min-w-[26rem] text-left text-sm" data-testid={testId}>
             <thead className="text-slate-500">
               <tr>
@@ -79,7 +80,7 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
               </tbody>
             ))}
           </table>
-        </div>
+        </TableFrame>
       )}
       {empty.length && withVisitors.length ? <p className="mt-2 text-xs text-slate-500">No visitors yet from {empty.map((s) => s.label.toLowerCase()).join(', ')}.</p> : null}
     </div>

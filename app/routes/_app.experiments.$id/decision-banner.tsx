@@ -3,6 +3,7 @@ import { DECISION_TITLES, DECISION_TONES } from '#app/components/decision-labels
 import { formatCount, formatPercent, formatPValue } from '#app/components/format'
 import { describeConcludedReading } from '#app/experiments/results/next-step'
 import type { ResultsDecision, ResultsExperiment, SrmResult } from '#app/experiments/results/shape'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 type Props = {
   decision: ResultsDecision
@@ -65,7 +66,7 @@ function SplitMismatch({ srm }: { srm: SrmResult }) {
         Sample ratio mismatch{srm.pValue === null ? '' : ` (p = ${formatPValue(srm.pValue)})`}: the visitor counts do not match the configured split, so every other figure on this page may be biased.
         Observed against expected:
       </p>
-      <div className="overflow-x-auto">
+      <TableFrame label="Observed against expected split">
         <table className="text-left">
           <thead>
             <tr>
@@ -89,7 +90,7 @@ function SplitMismatch({ srm }: { srm: SrmResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <div>
         <p className="font-medium">The usual causes, to check in this order:</p>
         <ol className="mt-1 list-decimal space-y-1 pl-5">

@@ -1,5 +1,6 @@
 import { formatCount, formatPercent, formatPValue } from '#app/components/format'
 import { describeGuardrail, GUARDRAIL_LABELS, type GuardrailVerdict } from '#app/experiments/results/guardrail'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 const capitalize = (label: string) => label[0]!.toUpperCase() + label.slice(1)
 
@@ -27,7 +28,7 @@ export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
         {describeGuardrail(guardrail)}
         {isBlocked && autoShip && isRunning ? ` Auto-ship does not ship ${guardrail.variantKey} while this holds; the experiment keeps running.` : ''}
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <TableFrame label="Quality guardrail checks" className="mt-2">
         <table className="min-w-[36rem] text-left tabular-nums">
           <thead className="opacity-80">
             <tr>
@@ -46,13 +47,13 @@ export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
                 </th>
                 <td className="pr-4">
                   {formatPercent(c.control.rate)}{' '}
-                  <span className="text-xs opacity-70">
+                  <span className="text-xs">
                     ({formatCount(c.control.count)} of {formatCount(c.control.visitors)})
                   </span>
                 </td>
                 <td className="pr-4">
                   {formatPercent(c.variant.rate)}{' '}
-                  <span className="text-xs opacity-70">
+                  <span className="text-xs">
                     ({formatCount(c.variant.count)} of {formatCount(c.variant.visitors)})
                   </span>
                 </td>
@@ -62,7 +63,7 @@ export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <p className="mt-2 text-xs opacity-80">{guardrail.rule}</p>
     </section>
   )

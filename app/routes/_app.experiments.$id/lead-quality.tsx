@@ -2,6 +2,7 @@ import { formatAmount, formatCount, formatPercent } from '#app/components/format
 import { Card } from '#app/components/ui/card'
 import { STAGES_AFTER_LEAD, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string; download?: React.ReactNode }
 
@@ -20,7 +21,7 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, downloa
       actions={download}
     >
       <QualityNote leadQuality={leadQuality} variants={variants} metricLabel={metricLabel} />
-      <div className="-mx-5 overflow-x-auto px-5">
+      <TableFrame label="Lead quality" className="-mx-5 px-5">
         <table className="w-full min-w-[52rem] text-left text-sm" data-testid="lead-quality">
           <thead className="align-bottom text-slate-500">
             <tr>
@@ -61,7 +62,7 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, downloa
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </Card>
   )
 }

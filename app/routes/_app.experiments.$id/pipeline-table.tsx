@@ -1,6 +1,7 @@
 import { formatAmount, formatConfidence, formatCount, formatInterval, formatLift, formatLiftRange, formatPValue } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { PipelineVariant } from '#app/experiments/results/shape'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 type Props = { variants: PipelineVariant[]; control: string; confidence: number }
 
@@ -21,7 +22,7 @@ export function PipelineTable({ variants, control, confidence }: Props) {
   ]
   return (
     <Card title="Pipeline per visitor" description="The deal values of each variant's leads at opportunity or customer, spread over all its visitors (a visitor without a deal counts as 0).">
-      <div className="-mx-5 overflow-x-auto px-5">
+      <TableFrame label="Pipeline per visitor" className="-mx-5 px-5">
         <table className="w-full min-w-[44rem] text-left text-sm" data-testid="pipeline-table">
           <thead className="align-bottom text-slate-500">
             <tr>
@@ -67,7 +68,7 @@ export function PipelineTable({ variants, control, confidence }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </Card>
   )
 }

@@ -1,6 +1,7 @@
 import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPoints, formatPValue } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { CountRate, VariantResult } from '#app/experiments/results/shape'
+import { TableFrame } from '#app/components/ui/table-frame'
 
 type Props = { variants: VariantResult[]; control: string; confidence: number; metricLabel: string }
 
@@ -40,7 +41,7 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
       title="Variants"
       description={`${metricLabel} per variant. Rates are converted visitors ÷ visitors. Expected loss is the conversion rate you would give up, on average, by shipping that variant.`}
     >
-      <div className="-mx-5 overflow-x-auto px-5">
+      <TableFrame label="Variants" className="-mx-5 px-5">
         <table className="w-full min-w-[60rem] text-left text-sm" data-testid="variant-table">
           <thead className="align-bottom text-slate-500">
             <tr>
@@ -88,7 +89,7 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <VariantNotes variants={variants} />
     </Card>
   )

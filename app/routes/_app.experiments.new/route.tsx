@@ -100,11 +100,18 @@ function PagePicker({ pages, selectedId }: { pages: PageChoice[]; selectedId?: s
   return (
     <Card title="Page" description="Published pages of this workspace. An experiment needs at least two of the page's variants.">
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
+        {/* Full width on a phone: the select is as wide as its longest page name, which widened the page to 669 px. */}
+        <div className="w-full max-w-full sm:w-auto">
           <label htmlFor="experiment-page" className="block text-sm font-medium text-slate-700">
             Page
           </label>
-          <select id="experiment-page" name="page" defaultValue={selectedId} onChange={(e) => submit(e.currentTarget.form)} className="mt-1 block min-w-72 rounded-md px-3 py-2 ring-1 ring-slate-300">
+          <select
+            id="experiment-page"
+            name="page"
+            defaultValue={selectedId}
+            onChange={(e) => submit(e.currentTarget.form)}
+            className="mt-1 block w-full max-w-full rounded-md px-3 py-2 ring-1 ring-slate-300 sm:min-w-72"
+          >
             {pages.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} (/p/{p.slug}) · {p.variants.length} variant{p.variants.length === 1 ? '' : 's'}
