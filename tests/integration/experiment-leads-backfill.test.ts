@@ -1,16 +1,14 @@
 // Migration 0013 gives the experiment_leads rows already there their visitor, exposure day and hot flag, and 0014
-// makes the trigger on leads follow hot_at: checked on a database of its own (in-memory PGlite), migrated to 0012,
-// given rows as 0007/0009 wrote them, then migrated to the end.
+// makes the trigger on leads follow hot_at: checked on a database of its own (tests/migration-database.ts: on the
+// tests' PostgreSQL server, else in-memory PGlite), migrated to 0012, given rows as 0007/0009 wrote them, then
+// migrated to the end.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/pglite'
-import { migrate } from 'drizzle-orm/pglite/migrator'
 import { afterAll, expect, test } from 'vitest'
-import { queryRows, type Database } from '#app/db.server'
-import * as schema from '#db/schema'
+import { queryRows } from '#app/db.server'
+import { openMigrationDatabase } from '#tests/migration-database'
 
 const MIGRATIONS = path.resolve('db/migrations')
 const before0013 = mkdtempSync(path.join(tmpdir(), 'splitform-0012-'))
@@ -22,10 +20,9 @@ test('migration 0013 backfills visitor, exposure day and hot flag; 0014’s trig
   journal.entries = journal.entries.filter((e: { idx: number }) => e.idx < 13)
   writeFileSync(path.join(before0013, 'meta/_journal.json'), JSON.stringify(journal))
 
-  const client = new PGlite()
-  const db = drizzle(client, { schema }) as unknown as Database
+  const { db, migrate, close } = await openMigrationDatabase('m0013')
   try {
-    await migrate(db as never, { migrationsFolder: before0013 })
+    await migrate(before0013)
     const [workspace] = await queryRows<{ id: string }>(db, sql`insert into workspaces (name) values ('Backfill') returning id`)
     const experiment = crypto.randomUUID()
     const lead = async (hot: boolean, createdAt: string) =>
@@ -67,9 +64,12 @@ test('migration 0013 backfills visitor, exposure day and hot flag; 0014’s trig
     const bare = await lead(false, '2026-03-09T10:00:00Z')
     await row(bare)
 
-    await migrate(db as never, { migrationsFolder: MIGRATIONS })
+    await migrate(MIGRATIONS)
 
-    const rows = await queryRows<{ lead_id: string; visitor_id: string | null; exposure_day: string; is_hot: boolean }>(db, sql`select lead_id, visitor_id, exposure_day, is_hot from experiment_leads`)
+    const rows = await queryRows<{ lead_id: string; visitor_id: string | null; exposure_day: string; is_hot: boolean }>(
+      db,
+      sql`select lead_id, visitor_id, exposure_day::text as exposure_day, is_hot from experiment_leads`,
+    )
     const of = (id: string) => rows.find((r) => r.lead_id === id)
     expect(of(hot)).toEqual({ lead_id: hot, visitor_id: visitor, exposure_day: '2026-03-01', is_hot: true })
     expect(of(cold)).toEqual({ lead_id: cold, visitor_id: null, exposure_day: '2026-03-06', is_hot: false })
@@ -79,6 +79,6 @@ test('migration 0013 backfills visitor, exposure day and hot flag; 0014’s trig
     const [after] = await queryRows<{ is_hot: boolean }>(db, sql`select is_hot from experiment_leads where lead_id = ${cold}`)
     expect(after!.is_hot).toBe(true)
   } finally {
-    await client.close()
+    await close()
   }
 })

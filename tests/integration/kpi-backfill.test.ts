@@ -1,33 +1,29 @@
 // Migration 0006 builds sessions and rollups from the page views recorded before it, with the same rules as
-// writePageViews: checked on a database of its own (in-memory PGlite), migrated to 0005, given page views and a
-// conversion, then migrated to 0006.
+// writePageViews: checked on a database of its own (tests/migration-database.ts: on the tests' PostgreSQL server,
+// else in-memory PGlite), migrated to 0005, given page views and a conversion, then migrated to 0006.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/pglite'
-import { migrate } from 'drizzle-orm/pglite/migrator'
 import { afterAll, expect, test } from 'vitest'
-import { queryRows, type Database } from '#app/db.server'
-import * as schema from '#db/schema'
+import { queryRows } from '#app/db.server'
+import { openMigrationDatabase } from '#tests/migration-database'
 import { expectRollupsToMatch, makeViews, random } from '#tests/kpi-rollup-reference'
 
 const MIGRATIONS = path.resolve('db/migrations')
 const before0006 = mkdtempSync(path.join(tmpdir(), 'splitform-0005-'))
 afterAll(() => rmSync(before0006, { recursive: true, force: true }))
 
-// Two PGlite migrations and ~80 rollup queries: 5–25 s on a busy 2-core machine.
+// Two migrations and ~80 rollup queries: 5–25 s on a busy 2-core machine (PGlite).
 test('migration 0006 backfills sessions, converted sessions and every rollup from the views already recorded', { timeout: 60_000 }, async () => {
   cpSync(MIGRATIONS, before0006, { recursive: true })
   const journal = JSON.parse(readFileSync(path.join(before0006, 'meta/_journal.json'), 'utf8'))
   journal.entries = journal.entries.filter((e: { idx: number }) => e.idx < 6)
   writeFileSync(path.join(before0006, 'meta/_journal.json'), JSON.stringify(journal))
 
-  const client = new PGlite()
-  const db = drizzle(client, { schema }) as unknown as Database
+  const { db, migrate, close } = await openMigrationDatabase('m0006')
   try {
-    await migrate(db as never, { migrationsFolder: before0006 })
+    await migrate(before0006)
     const [workspace] = await queryRows<{ id: string }>(db, sql`insert into workspaces (name) values ('Backfill') returning id`)
     const pageIds = [crypto.randomUUID(), crypto.randomUUID()]
     const start = Date.UTC(2026, 2, 1, 12)
@@ -46,7 +42,7 @@ test('migration 0006 backfills sessions, converted sessions and every rollup fro
     await db.execute(sql`insert into conversions (workspace_id, lead_id, form_id, page_id, variant_key, conversion_type, visitor_id, idempotency_key, touch, device, created_at)
       values (${workspace!.id}, ${lead!.id}, ${crypto.randomUUID()}, ${first.pageId}, 'A', 'soft', ${first.visitorId}, 'k', '{"channel":"direct"}', 'desktop', ${new Date(first.at + 5 * 60_000).toISOString()}::timestamptz)`)
 
-    await migrate(db as never, { migrationsFolder: MIGRATIONS })
+    await migrate(MIGRATIONS)
 
     await expectRollupsToMatch(db, workspace!.id, views, start)
     const converted = await queryRows<{ visitor_id: string; converted_at: Date | string }>(db, sql`select visitor_id, converted_at from visitor_sessions where converted_at is not null`)
@@ -54,6 +50,6 @@ test('migration 0006 backfills sessions, converted sessions and every rollup fro
     const [funnel] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from lead_funnel where lead_id = ${lead!.id}`)
     expect(funnel!.n).toBe(1)
   } finally {
-    await client.close()
+    await close()
   }
 })
