@@ -11,6 +11,7 @@ import { action as publishApi } from '#app/routes/api.v1.pages.$id.publish'
 import { action as variantsApi } from '#app/routes/api.v1.pages.$id.variants'
 import { action as putVariantApi, loader as getVariantApi } from '#app/routes/api.v1.pages.$id.variants.$key'
 import { action as pageAction } from '#app/routes/_app.pages.$id/route'
+import { action as formBlocksAction } from '#app/routes/editor.$pageId.form-blocks'
 import { pageVariants } from '#db/schema'
 import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 
@@ -122,5 +123,18 @@ describe('publishing refuses a Form block without a form', () => {
     const { id } = (await call(pagesApi, '', { method: 'POST', body: { name: 'Blank', slug: slug() } })).body as { id: string }
     const result = await readResult(await callRoute(pageAction, `/pages/${id}`, { cookie: owner.cookie, form: { intent: 'publish' }, params: { id } }))
     expect(result).toMatchObject({ status: 409, body: { errors: { formErrors: [expect.stringMatching(/^Variant A: the Form block “Get in touch” \(content\.1 \(Form\)\) has no form\./)] } } })
+  })
+
+  test('the editor’s one-click fixes: create a form of a purpose and attach it, then the page is published', async () => {
+    const { owner, call } = await workspace()
+    const { id } = (await call(pagesApi, '', { method: 'POST', body: { name: 'Blank', slug: slug() } })).body as { id: string }
+    const fix = (form: Record<string, string>) => callRoute(formBlocksAction as never, `/editor/${id}/form-blocks`, { cookie: owner.cookie, params: { pageId: id }, form })
+    expect(await readResult(await fix({ intent: 'attach', key: 'A', blockId: 'Form-blank-2', formId: randomUUID() }))).toMatchObject({ status: 400 })
+    expect(await readResult(await fix({ intent: 'remove', key: 'A', blockId: 'no-such-block' }))).toMatchObject({ status: 400 })
+    const created = await readResult(await fix({ intent: 'create', key: 'A', blockId: 'Form-blank-2', purpose: 'newsletter' }))
+    expect(created).toMatchObject({ status: 200, body: { publishedVersion: 1, fixed: { key: 'A' } } })
+    const [form] = await listForms({ workspaceId: owner.workspaceId })
+    expect(form).toMatchObject({ purpose: 'newsletter' })
+    expect(formIdsOf((created.body as { fixed: { draft: unknown } }).fixed.draft)).toEqual([form!.id])
   })
 })
