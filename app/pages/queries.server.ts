@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, type Database, type Transaction } from '#app/db.server'
 import { sanitizeStoredDocument, validatePageDocument, type PageDocument } from '#app/pages/document'
+import { findOrCreatePurposeForm } from '#app/forms/purpose-form.server'
 import { formReferencesOf } from '#app/pages/form-refs'
+import { describeEmptyFormBlock, findEmptyFormBlocks, type EmptyFormBlockProblem } from '#app/pages/publish-check'
 import { changed } from '#app/changes/signal'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
@@ -39,21 +41,26 @@ export function listPages({ workspaceId }: { workspaceId: string }) {
 }
 
 type CreatePageResult =
-  | { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[] } }
+  | { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[]; form: { id: string; name: string; created: boolean } | null } }
   | { ok: false; status: 409; field: 'slug'; message: string }
   | { ok: false; status: 400; field: 'formId'; message: string }
 
-/** A new page with its control variant "A", drafted from a starter template. */
+/**
+ * A new page with its control variant "A", drafted from a starter template. Its Form block shows `formId` when
+ * given; else a template with a purpose gets the workspace's form of that purpose, made on first use, so the
+ * first page of a new workspace collects leads (the blank template starts with an empty Form block).
+ */
 export async function createPage({ workspaceId, name, slug, template, formId }: { workspaceId: string; name: string; slug: string; template: TemplateId; formId?: string }): Promise<CreatePageResult> {
   if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }
   const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
-  const draft = starter.build({ formId }) as PageDocumentJson
   const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, title: name }
   try {
     return await db.transaction(async (tx) => {
+      const form = formId || !starter.form ? null : await findOrCreatePurposeForm({ workspaceId, ...starter.form }, tx)
+      const draft = starter.build({ formId: formId ?? form?.id }) as PageDocumentJson
       const [page] = await tx.insert(pages).values({ workspaceId, name, slug, settings }).returning({ id: pages.id, slug: pages.slug })
       const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: 'Control', draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
-      return { ok: true as const, page: { ...page!, variants } }
+      return { ok: true as const, page: { ...page!, variants, form } }
     })
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, status: 409, field: 'slug', message: 'This slug is already taken: choose another' }
@@ -243,14 +250,18 @@ export async function publishPage({ workspaceId, pageId, userId }: { workspaceId
       // The validated documents are what gets published: their rich text sanitised once more, whatever the drafts hold.
       const published: PublishedContent['variants'] = []
       const errors: string[] = []
+      const emptyFormBlocks: EmptyFormBlockProblem[] = []
       for (const { key, name, draft } of variants) {
         const result = validatePageDocument(draft)
         // A draft saved before form ids were checked may still name another workspace's form.
         const problems = result.ok ? await foreignFormErrors({ workspaceId, document: result.data }, tx) : result.errors
         if (result.ok && !problems.length) published.push({ key, name, document: result.data as PageDocumentJson })
+        if (result.ok) emptyFormBlocks.push(...findEmptyFormBlocks(result.data).map((block) => describeEmptyFormBlock(key, block)))
         errors.push(...problems.map((e) => `Variant ${key}: ${e}`))
       }
       if (errors.length) return { ok: false as const, status: 400 as const, errors }
+      // A valid page that would collect nothing: a conflict with what publishing is for, not bad input (409).
+      if (emptyFormBlocks.length) return { ok: false as const, status: 409 as const, errors: emptyFormBlocks.map((b) => b.message), emptyFormBlocks }
       const content: PublishedContent = { settings: page.settings, variants: published }
       return insertVersion(tx, { pageId, content, userId, revertedFrom: null, slug: page.slug })
     }),

@@ -1,14 +1,16 @@
 import type { Data } from '@puckeditor/core'
 import puckCss from '@puckeditor/core/no-external.css?url'
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useFetcher, useLoaderData } from '@remix-run/react'
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { useHydrated } from '#app/components/use-hydrated'
 import { listFormChoices } from '#app/forms/form.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { parseJsonText, requireIdParam } from '#app/http/json.server'
+import type { EmptyFormBlockProblem } from '#app/pages/publish-check'
+import { PublishRefusal } from '#app/pages/publish-refusal'
 import { getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
 
 // The editor (and Puck with it) loads only on this route and only in the browser.
@@ -53,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (parsed.data.intent === 'save') return { savedAt: saved.savedAt.toISOString() }
   const published = await publishPage({ workspaceId: member.workspace.id, pageId, userId: member.user.id })
+  // A Form block without a form: the draft is saved, and the editor offers fixes (publish-refusal.tsx).
+  if (!published.ok && published.status === 409) return data({ errors: { fieldErrors: {}, formErrors: published.errors }, emptyFormBlocks: published.emptyFormBlocks }, { status: 409 })
   if (!published.ok) return badRequest({ formErrors: published.errors })
   return { savedAt: saved.savedAt.toISOString(), publishedVersion: published.version.number }
 }
@@ -65,6 +69,17 @@ export default function EditorRoute() {
   const isHydrated = useHydrated()
   const pending = useRef<Data | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
+  // A refused publish stays on screen with its fixes (publish-refusal.tsx) until the next one; a fix changes the
+  // stored draft on the server, and the editor restarts on it.
+  const [refusal, setRefusal] = useState<{ blocks: EmptyFormBlockProblem[]; count: number } | null>(null)
+  const [fixed, setFixed] = useState<{ draft: unknown; count: number } | null>(null)
+  // Adjusted while rendering (React's pattern for state that follows a changing value), once per answer.
+  const [seen, setSeen] = useState(save.data)
+  if (save.state === 'idle' && save.data !== seen) {
+    setSeen(save.data)
+    const answer = save.data
+    if (answer && 'emptyFormBlocks' in answer) setRefusal((old) => ({ blocks: answer.emptyFormBlocks, count: (old?.count ?? 0) + 1 }))
+  }
 
   const submit = (intent: 'save' | 'publish', data: Data) => save.submit({ intent, draft: JSON.stringify(data) }, { method: 'post' })
   // Autosave: the latest document, once typing pauses. Keeping it in a ref means typing never re-renders this route.
@@ -88,7 +103,7 @@ export default function EditorRoute() {
     save.state !== 'idle'
       ? 'Saving…'
       : result && 'errors' in result
-        ? `Not saved: ${result.errors.formErrors.join('; ')}`
+        ? `${'emptyFormBlocks' in result ? 'Draft saved, not published' : 'Not saved'}: ${result.errors.formErrors.join('; ')}`
         : result && 'publishedVersion' in result && result.publishedVersion
           ? `Published version ${result.publishedVersion}`
           : `Draft saved ${new Date(result && 'savedAt' in result ? result.savedAt : variant.savedAt).toLocaleTimeString()}`
@@ -117,12 +132,22 @@ export default function EditorRoute() {
           {status}
         </span>
       </div>
+      {refusal ? (
+        <PublishRefusal
+          key={refusal.count}
+          pageId={page.id}
+          blocks={refusal.blocks}
+          forms={forms}
+          onFixed={(f) => f.key === variant.key && setFixed((old) => ({ draft: f.draft, count: (old?.count ?? 0) + 1 }))}
+          onClose={() => setRefusal(null)}
+        />
+      ) : null}
       <div className="min-h-0 flex-1">
         {isHydrated ? (
           <Suspense fallback={<p className="p-6 text-slate-500">Loading the editor…</p>}>
             <PageEditor
-              key={variant.key}
-              data={variant.draft as unknown as Data}
+              key={`${variant.key}:${fixed?.count ?? 0}`}
+              data={(fixed?.draft ?? variant.draft) as unknown as Data}
               settings={page.settings}
               forms={forms}
               headerTitle={`${page.name} · ${variant.key} (${variant.name})`}

@@ -99,7 +99,8 @@ test('A marketer builds a page in the editor, publishes it, and a visitor withou
 test('Nothing typed into a page ever runs as script', async ({ page, browser }) => {
   await signUp(page, newAccount('Eve'))
   const slug = `xss-${Date.now().toString(36)}`
-  await createPageFromTemplate(page, 'Hostile', slug, 'Blank page')
+  // A template with its form: a blank page's empty Form block would (rightly) stop the publish.
+  await createPageFromTemplate(page, 'Hostile', slug, 'Webinar registration')
   const canvas = await openEditor(page, 'A')
   await editHeadline(page, canvas, '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">')
   // And a javascript: URL in the hero's button link.

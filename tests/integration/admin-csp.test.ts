@@ -21,7 +21,7 @@ beforeAll(async () => {
   cookie = signup.headers.get('set-cookie')!.split(';')[0]!
   const created = await fetch(`${server.url}/settings/api-keys`, { method: 'POST', headers: { Cookie: cookie }, body: new URLSearchParams({ intent: 'create', name: 'csp' }) })
   apiKey = /data-testid="new-api-key"[^>]*>([^<]+)</.exec(await created.text())![1]!
-  const page = await api('/api/v1/pages', { name: 'CSP', slug: `csp-${Date.now().toString(36)}`, template: 'blank' })
+  const page = await api('/api/v1/pages', { name: 'CSP', slug: `csp-${Date.now().toString(36)}`, template: 'webinar' })
   await api(`/api/v1/pages/${page.id}/publish`, {})
 }, 120_000)
 

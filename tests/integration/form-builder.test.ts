@@ -175,7 +175,8 @@ describe('form builder', () => {
     expect(archive).toMatchObject({ status: 200, body: { done: 'archive' } })
     expect((await getForm({ workspaceId: owner.workspaceId, id: archived }))!.archivedAt).toBeInstanceOf(Date)
 
-    const page = await createPage({ workspaceId: owner.workspaceId, name: 'Demo', slug: `demo-${randomUUID().slice(0, 8)}`, template: 'demo' })
+    // Given a form, so the template does not make one of its own (the picker's list is what is tested here).
+    const page = await createPage({ workspaceId: owner.workspaceId, name: 'Demo', slug: `demo-${randomUUID().slice(0, 8)}`, template: 'demo', formId: kept })
     if (!page.ok) throw new Error(page.message)
     const editor = async () => {
       const result = await readResult(await callRoute(editorLoader as never, `/editor/${page.page.id}/A`, { cookie: owner.cookie, params: { pageId: page.page.id, key: 'A' } }))

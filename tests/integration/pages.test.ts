@@ -36,6 +36,12 @@ const withHeadline = (doc: Doc, headline: string): Doc => ({
   ...doc,
   content: doc.content.map((b) => (b.type === 'Hero' ? { ...b, props: { ...b.props, headline } } : b)),
 })
+// A template brings a form, whose published markup carries its definition (JSON) and per-visitor tokens; the
+// tests of static serving (no script, ETags) use a page without one.
+const withoutForm = (doc: Doc): Doc => ({
+  ...doc,
+  content: doc.content.filter((b) => !JSON.stringify(b).includes('"type":"Form"')),
+})
 
 describe('pages API', () => {
   test('create from a template, add variant B, edit it, publish, and serve both', async () => {
@@ -46,6 +52,8 @@ describe('pages API', () => {
     const page = created.body as { id: string; slug: string; variants: { key: string; name: string }[] }
     expect(page).toMatchObject({ slug: pageSlug, variants: [{ key: 'A' }] })
     const params = { id: page.id }
+    const draftA = (await call(getVariantApi, '', { params: { ...params, key: 'A' } })).body as { draft: Doc }
+    expect((await call(putVariantApi, '', { method: 'PUT', body: { draft: withoutForm(draftA.draft) }, params: { ...params, key: 'A' } })).status).toBe(200)
 
     const b = await call(variantsApi, `/api/v1/pages/${page.id}/variants`, { method: 'POST', body: { name: 'Bold headline', copyFrom: 'A' }, params })
     expect(b).toMatchObject({ status: 201, body: { key: 'B', name: 'Bold headline' } })
@@ -86,6 +94,8 @@ describe('pages API', () => {
     const pageSlug = slug()
     const page = (await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: 'Webinar', slug: pageSlug, template: 'webinar' } })).body as { id: string }
     const params = { id: page.id, key: 'A' }
+    const initial = (await call(getVariantApi, '', { params })).body as { draft: Doc }
+    await call(putVariantApi, '', { method: 'PUT', body: { draft: withoutForm(initial.draft) }, params })
     await call(publishApi, '', { method: 'POST', params })
     const first = await fetch(`${baseUrl}/p/${pageSlug}`, { headers: { 'Accept-Encoding': 'gzip' } })
     const etag = first.headers.get('etag')!
@@ -192,7 +202,7 @@ describe('published pages', () => {
 
     const { owner, call } = await apiClient()
     const pageSlug = slug()
-    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Archived', slug: pageSlug } })).body as { id: string }
+    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Archived', slug: pageSlug, template: 'webinar' } })).body as { id: string }
     expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(404) // not published yet
     await call(publishApi, '', { method: 'POST', params: { id: page.id } })
     expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(200)
@@ -207,7 +217,7 @@ describe('roles', () => {
     const owner = await createOwner()
     const viewer = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'viewer' })
     const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
-    const created = await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: 'P', slug: slug() } })
+    const created = await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: 'P', slug: slug(), template: 'webinar' } })
     const id = (created.body as { id: string }).id
     for (const intent of ['publish', 'archive']) {
       const result = await readResult(await callRoute(pageAction, `/pages/${id}`, { cookie: viewer.cookie, form: { intent }, params: { id } }))
@@ -221,7 +231,7 @@ describe('roles', () => {
 describe('pages list', () => {
   test('counts variants and shows the last publish', async () => {
     const { owner, call } = await apiClient()
-    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Listed', slug: slug() } })).body as { id: string }
+    const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Listed', slug: slug(), template: 'webinar' } })).body as { id: string }
     await call(variantsApi, '', { method: 'POST', body: {}, params: { id: page.id } })
     await call(publishApi, '', { method: 'POST', params: { id: page.id } })
     const { listPages } = await import('#app/pages/queries.server')

@@ -50,7 +50,7 @@ function expectClean(document: unknown) {
 async function setUp() {
   const owner = await createOwner({ name: 'Sanitiser' })
   const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
-  const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Rich', slug: `rich-${randomUUID().slice(0, 8)}`, template: 'blank' } })).body as { id: string }
+  const page = (await call(pagesApi, '', { method: 'POST', body: { name: 'Rich', slug: `rich-${randomUUID().slice(0, 8)}`, template: 'webinar' } })).body as { id: string }
   return { owner, call, pageId: page.id }
 }
 

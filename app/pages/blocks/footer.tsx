@@ -51,16 +51,14 @@ export const FooterBlock = defineBlock<FooterProps>({
         label: { type: 'text', label: 'Label' },
         url: { type: 'text', label: 'URL' },
       },
-      defaultItemProps: { label: 'Privacy policy', url: '/privacy' },
+      // No default address: a guessed one (/privacy) is a 404 on the published page; the marketer gives their own.
+      defaultItemProps: { label: 'Privacy policy', url: '' },
       getItemSummary: (item) => item.label || 'Link',
     },
   },
   defaultProps: {
     text: '© Your Company. All rights reserved.',
-    links: [
-      { label: 'Privacy policy', url: '/privacy' },
-      { label: 'Imprint', url: '/imprint' },
-    ],
+    links: [],
   },
   propsSchema: FooterPropsSchema,
   render: Footer,

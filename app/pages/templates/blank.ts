@@ -18,6 +18,6 @@ export function buildBlankTemplate({ formId = '' }: TemplateOptions = {}) {
       background: 'light',
     }),
     block(FormBlock, { formId, heading: 'Get in touch', text: 'Leave your details and we will get back to you.' }),
-    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [{ label: 'Privacy policy', url: '/privacy' }] }),
+    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [] }),
   ])
 }

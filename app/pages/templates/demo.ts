@@ -84,7 +84,7 @@ export function buildDemoTemplate({ formId = '' }: TemplateOptions = {}) {
                 '<h2>What happens in the demo</h2><ul><li>A 30-minute call with a product specialist, not a sales script</li><li>Your own pipeline, forecast and renewal questions</li><li>A clear estimate of time and cost to go live</li></ul><p>No obligation. Most teams decide within two weeks.</p>',
             }),
           ],
-          right: [block(FormBlock, { formId, heading: 'Book your demo', text: 'Pick a time on the next screen.' })],
+          right: [block(FormBlock, { formId, heading: 'Book your demo', text: 'Tell us about your team and a product specialist will get in touch to find a time.' })],
         }),
       ],
     }),
@@ -98,13 +98,6 @@ export function buildDemoTemplate({ formId = '' }: TemplateOptions = {}) {
       ],
     }),
     block(CtaButtonBlock, { label: 'Book a demo', action: 'form', align: 'center', note: '30 minutes. No obligation.' }),
-    block(FooterBlock, {
-      text: '© Your Company. All rights reserved.',
-      links: [
-        { label: 'Privacy policy', url: '/privacy' },
-        { label: 'Terms', url: '/terms' },
-        { label: 'Imprint', url: '/imprint' },
-      ],
-    }),
+    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [] }),
   ])
 }

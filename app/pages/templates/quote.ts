@@ -99,13 +99,6 @@ export function buildQuoteTemplate({ formId = '' }: TemplateOptions = {}) {
       ],
     }),
     block(CtaButtonBlock, { label: 'Request a quote', action: 'form', align: 'center', note: 'Free and without obligation.' }),
-    block(FooterBlock, {
-      text: '© Your Company. All rights reserved.',
-      links: [
-        { label: 'Privacy policy', url: '/privacy' },
-        { label: 'Terms', url: '/terms' },
-        { label: 'Imprint', url: '/imprint' },
-      ],
-    }),
+    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [] }),
   ])
 }

@@ -75,12 +75,6 @@ export function buildWebinarTemplate({ formId = '' }: TemplateOptions = {}) {
       ],
     }),
     block(CtaButtonBlock, { label: 'Register for free', action: 'form', align: 'center', note: 'Takes 20 seconds. No credit card.' }),
-    block(FooterBlock, {
-      text: '© Your Company. All rights reserved.',
-      links: [
-        { label: 'Privacy policy', url: '/privacy' },
-        { label: 'Imprint', url: '/imprint' },
-      ],
-    }),
+    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [] }),
   ])
 }

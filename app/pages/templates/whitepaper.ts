@@ -60,7 +60,7 @@ export function buildWhitepaperTemplate({ formId = '' }: TemplateOptions = {}) {
             block(FormBlock, {
               formId,
               heading: 'Get your free copy',
-              text: 'We will email you the PDF right away.',
+              text: 'Leave your details and we will send you the report.',
             }),
           ],
         }),
@@ -87,17 +87,11 @@ export function buildWhitepaperTemplate({ formId = '' }: TemplateOptions = {}) {
     block(FaqBlock, {
       heading: 'Questions',
       items: [
-        { question: 'Is the report really free?', answer: 'Yes. We only ask for your email address so we can send it to you.' },
+        { question: 'Is the report really free?', answer: 'Yes. We only ask for a few details so we can send it to you.' },
         { question: 'Where does the data come from?', answer: 'From an anonymous survey of 1,200 companies and aggregated product data, collected over the last 12 months.' },
-        { question: 'Will you share my details?', answer: 'No. We never sell or share your details, and you can unsubscribe with one click.' },
+        { question: 'Will you share my details?', answer: 'No. We never sell or share your details.' },
       ],
     }),
-    block(FooterBlock, {
-      text: '© Your Company. All rights reserved.',
-      links: [
-        { label: 'Privacy policy', url: '/privacy' },
-        { label: 'Imprint', url: '/imprint' },
-      ],
-    }),
+    block(FooterBlock, { text: '© Your Company. All rights reserved.', links: [] }),
   ])
 }

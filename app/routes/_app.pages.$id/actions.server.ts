@@ -82,7 +82,7 @@ export async function runPageAction(input: PageAction, { member, pageId }: { mem
         input.intent === 'publish' ? await publishPage({ workspaceId, pageId, userId: member.user.id }) : await revertToVersion({ workspaceId, pageId, number: input.number, userId: member.user.id })
       if (result.ok) return { done: input.intent, version: result.version.number }
       if (result.status === 404) throw notFound()
-      return data({ errors: { fieldErrors: {}, formErrors: result.errors } }, { status: 400 })
+      return data({ errors: { fieldErrors: {}, formErrors: result.errors } }, { status: result.status })
     }
   }
 }

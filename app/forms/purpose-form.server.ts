@@ -1,0 +1,31 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { db, type Database, type Transaction } from '#app/db.server'
+import { newFormDefinition } from '#app/forms/builder'
+import { choosePurposeForm } from '#app/forms/purpose-form'
+import { PURPOSES, type PurposeId } from '#app/forms/purposes'
+import { forms, workspaces } from '#db/schema'
+
+/** A new form with the purpose's starter fields, conversion type and button label (the form builder's "New form"). */
+export async function createPurposeForm({ workspaceId, purpose, name }: { workspaceId: string; purpose: PurposeId; name?: string }, database: Database | Transaction = db) {
+  const [row] = await database
+    .insert(forms)
+    .values({ workspaceId, name: name ?? PURPOSES.find((p) => p.id === purpose)!.label, definition: newFormDefinition({ purpose }) })
+    .returning({ id: forms.id, name: forms.name })
+  return row!
+}
+
+/**
+ * The workspace's form for `purpose` (see choosePurposeForm), made under `name` on first use. Call it inside a
+ * transaction: the workspace row is locked first, so two pages made at once from one template share one new
+ * form instead of making two.
+ */
+export async function findOrCreatePurposeForm({ workspaceId, purpose, name }: { workspaceId: string; purpose: PurposeId; name: string }, tx: Transaction) {
+  await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
+  const candidates = await tx
+    .select({ id: forms.id, name: forms.name, purpose: sql<string>`${forms.definition}->>'purpose'`, archivedAt: forms.archivedAt, updatedAt: forms.updatedAt })
+    .from(forms)
+    .where(and(eq(forms.workspaceId, workspaceId), sql`${forms.definition}->>'purpose' = ${purpose}`))
+  const id = choosePurposeForm(candidates, purpose)
+  if (id) return { id, name: candidates.find((c) => c.id === id)!.name, created: false }
+  return { ...(await createPurposeForm({ workspaceId, purpose, name }, tx)), created: true }
+}
