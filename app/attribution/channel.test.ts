@@ -60,7 +60,18 @@ test.each<[string, ChannelInput, string]>([
   ['the landing host itself', { referrer: 'https://acme.test/pricing' }, 'direct'],
   ['the landing host with a port', { referrer: 'https://www.acme.test:443/' }, 'direct'],
   ['an unreadable referrer', { referrer: 'not a url at all' }, 'direct'],
-  ['unknown medium with no referrer', { utmSource: 'partner', utmMedium: 'banner' }, 'direct'],
+  // Issue 17: a tagged visit is a campaign, never direct.
+  ['unknown medium with no referrer', { utmSource: 'partner', utmMedium: 'banner' }, 'referral'],
+  ["the walkthrough's utm_source=walk&utm_medium=test", { utmSource: 'walk', utmMedium: 'test' }, 'referral'],
+  ['only an unknown utm_source', { utmSource: 'walk' }, 'referral'],
+  ['only an unknown utm_medium, from the landing host', { utmMedium: 'qr', referrer: 'https://acme.test/' }, 'referral'],
+  ['a blank utm_source is no tag', { utmSource: '  ' }, 'direct'],
+  ['unknown medium from a known social source', { utmSource: 'linkedin', utmMedium: 'test' }, 'social'],
+  ['unknown medium from a known search source', { utmSource: 'bing', utmMedium: 'test' }, 'organic_search'],
+  ['unknown medium, newsletter source', { utmSource: 'Newsletter', utmMedium: 'test' }, 'email'],
+  ['organic medium from an unknown source', { utmSource: 'startpage-partner', utmMedium: 'organic' }, 'organic_search'],
+  ['referral medium beats a search referrer', { utmSource: 'partner', utmMedium: 'referral', referrer: 'https://www.google.com/' }, 'referral'],
+  ["unknown tag with a search referrer keeps the referrer's channel", { utmSource: 'walk', utmMedium: 'test', referrer: 'https://www.google.com/' }, 'organic_search'],
 ])('%s → %s', (_name, input, channel) => {
   expect(classifyChannel({ landingHost, ...input })).toBe(channel)
 })

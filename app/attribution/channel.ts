@@ -10,15 +10,20 @@
  *  4. utm_medium is social, social-network, social_network, social-media, social_media or sm    → social
  *  5. utm_source names a search engine (google, bing, …) and the medium is not paid             → organic_search
  *  6. utm_source names a social network (facebook, linkedin, …)                                 → social
- *  7. Referrer is webmail: mail.google.com, outlook.live.com, outlook.office.com,
+ *  7. utm_source is email, e-mail, e_mail or newsletter                                        → email
+ *  8. utm_medium is organic                                                                     → organic_search
+ *  9. utm_medium is referral, link or app                                                       → referral
+ * 10. Referrer is webmail: mail.google.com, outlook.live.com, outlook.office.com,
  *     outlook.office365.com, mail.yahoo.com                                                     → email
- *  8. Referrer is a search engine: google.<tld>, bing.com, duckduckgo.com, yahoo.<tld>,
+ * 11. Referrer is a search engine: google.<tld>, bing.com, duckduckgo.com, yahoo.<tld>,
  *     ecosia.org, baidu.com, yandex.<tld>, search.brave.com, startpage.com                      → organic_search
- *  9. Referrer is a social network: facebook.com, fb.com, instagram.com, linkedin.com, lnkd.in,
+ * 12. Referrer is a social network: facebook.com, fb.com, instagram.com, linkedin.com, lnkd.in,
  *     t.co, twitter.com, x.com, reddit.com, youtube.com, pinterest.<tld>, tiktok.com,
  *     threads.net, threads.com, any host with a "mastodon" label                                → social
- * 10. Any other referrer on another host                                                         → referral
- * 11. No referrer, an unreadable one, or the landing page's own host                            → direct
+ * 13. Any other referrer on another host                                                         → referral
+ * 14. No referrer, an unreadable one, or the landing page's own host, on a tagged visit (any
+ *     utm_source or utm_medium): a campaign from a source none of the rules names              → referral
+ * 15. Untagged, with no referrer, an unreadable one, or the landing page's own host            → direct
  *
  * A host matches a listed domain when it is that domain or a subdomain of it (m.facebook.com);
  * "name.<tld>" matches a country domain too (google.co.uk, yandex.ru).
@@ -40,6 +45,8 @@ const PAID_SOCIAL_MEDIUMS = new Set(['paid_social', 'paid-social', 'paidsocial']
 const PAID_SEARCH_MEDIUMS = new Set(['cpc', 'ppc', 'paid', 'paidsearch', 'paid_search', 'paid-search', 'sem'])
 const EMAIL_MEDIUMS = new Set(['email', 'e-mail', 'e_mail', 'newsletter'])
 const SOCIAL_MEDIUMS = new Set(['social', 'social-network', 'social_network', 'social-media', 'social_media', 'sm'])
+const EMAIL_SOURCES = new Set(['email', 'e-mail', 'e_mail', 'newsletter'])
+const REFERRAL_MEDIUMS = new Set(['referral', 'link', 'app'])
 
 const SEARCH_SOURCES = new Set(['google', 'bing', 'duckduckgo', 'yahoo', 'ecosia', 'baidu', 'yandex', 'brave', 'startpage'])
 const SOCIAL_SOURCES = new Set(['facebook', 'fb', 'instagram', 'ig', 'linkedin', 'twitter', 'x', 'reddit', 'youtube', 'pinterest', 'tiktok', 'threads', 'mastodon'])
@@ -86,8 +93,14 @@ export function classifyChannel({ utmSource, utmMedium, referrer, landingHost, g
   if (SOCIAL_MEDIUMS.has(medium)) return 'social'
   if (SEARCH_SOURCES.has(sourceName) || isSearchHost(sourceHost)) return 'organic_search'
   if (isSocialSource) return 'social'
+  if (EMAIL_SOURCES.has(source)) return 'email'
+  if (medium === 'organic') return 'organic_search'
+  if (REFERRAL_MEDIUMS.has(medium)) return 'referral'
   const host = hostOf(referrer ?? '')
-  if (!host || host === hostOf(landingHost ?? '')) return 'direct'
+  // Someone tagged the link, so the visit came from a campaign, not from a typed address or a bookmark: GA4 calls
+  // such traffic Unassigned; of the six channels here, referral (another site sent it) is the one it belongs to.
+  const isTagged = source !== '' || medium !== ''
+  if (!host || host === hostOf(landingHost ?? '')) return isTagged ? 'referral' : 'direct'
   if (isWebmailHost(host)) return 'email'
   if (isSearchHost(host)) return 'organic_search'
   if (isSocialHost(host)) return 'social'

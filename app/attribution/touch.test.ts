@@ -18,7 +18,9 @@ test('reads UTM parameters, any case, trimmed', () => {
 
 test('the first of repeated parameters wins, and empty ones are null', () => {
   const touch = readTouch(new URL('https://acme.test/?utm_source=a&UTM_SOURCE=b&utm_medium=&utm_campaign=%20'), null)
-  expect(touch).toMatchObject({ utmSource: 'a', utmMedium: null, utmCampaign: null, referrer: null, channel: 'direct' })
+  // Tagged with a source no rule names: a campaign, so referral, not direct (issue 17).
+  expect(touch).toMatchObject({ utmSource: 'a', utmMedium: null, utmCampaign: null, referrer: null, channel: 'referral' })
+  expect(readTouch(new URL('https://acme.test/?utm_source=&utm_medium=%20'), null)).toMatchObject({ utmSource: null, utmMedium: null, channel: 'direct' })
 })
 
 test('click ids: gclid and msclkid mean paid search, fbclid only marks a click', () => {

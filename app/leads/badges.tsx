@@ -12,10 +12,10 @@ export function TemperatureBadge({ temperature }: { temperature: 'hot' | 'cold' 
   )
 }
 
-/** A hot lead no member has opened yet. */
+/** A hot lead no member has opened yet. Amber 700: white text on amber 600 fell short of 4.5:1 (axe color-contrast). */
 export function NewLeadBadge() {
   return (
-    <span className="ml-2 rounded bg-amber-600 px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title="Hot lead nobody has opened yet">
+    <span className="ml-2 rounded bg-amber-700 px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title="Hot lead nobody has opened yet">
       New
     </span>
   )

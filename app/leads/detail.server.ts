@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm'
 import { db } from '#app/db.server'
+import { heardAboutLabel, readFormLabels } from '#app/leads/answers'
 import { listedLeadColumns } from '#app/leads/list.server'
 import { getScoreRules, leadScoreSql } from '#app/leads/score-rules.server'
 import { conversions, forms, leadNotes, leadStageChanges, leads, pages, pageViews, users } from '#db/schema'
@@ -38,7 +39,9 @@ export async function getLead({ workspaceId, id }: { workspaceId: string; id: st
   return {
     ...rest,
     temperature: lead.hotAt ? ('hot' as const) : ('cold' as const),
-    conversions: leadConversions.map(({ visitorId: _visitorId, ...c }) => c),
+    // The answer as the visitor chose it, from the forms this lead converted on (newest first).
+    heardAboutLabel: heardAboutLabel(lead.heardAbout, leadConversions),
+    conversions: leadConversions.map(({ visitorId: _visitorId, heardAboutKeys: _keys, ...c }) => c),
     stageChanges,
     notes,
     journey,
@@ -73,21 +76,10 @@ async function listLeadConversions({ workspaceId, leadId }: { workspaceId: strin
     .orderBy(desc(conversions.createdAt))
   return rows.map(({ formDefinition, ...c }) => ({
     ...c,
-    fieldLabels: fieldLabelsOf(formDefinition?.fields),
+    ...readFormLabels(formDefinition?.fields),
     /** From the visitor's first visit to this conversion; null when the first visit is unknown. */
     timeToConvertMs: c.firstSeenAt ? Math.max(0, c.createdAt.getTime() - c.firstSeenAt.getTime()) : null,
   }))
-}
-
-/** Field key → label from a form definition, to show answers under the question that was asked. */
-function fieldLabelsOf(fields: unknown[] | undefined): Record<string, string> {
-  const labels: Record<string, string> = {}
-  for (const field of fields ?? []) {
-    if (field && typeof field === 'object' && 'key' in field && 'label' in field && typeof field.key === 'string' && typeof field.label === 'string') {
-      labels[field.key] = field.label
-    }
-  }
-  return labels
 }
 
 function listStageChanges({ workspaceId, leadId }: { workspaceId: string; leadId: string }) {

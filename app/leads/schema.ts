@@ -112,6 +112,16 @@ export const LeadStageChangeSchema = z
   })
 export type LeadStageChange = z.infer<typeof LeadStageChangeSchema>
 
+/**
+ * The lead page's stage form as the browser checks it. Its deal value field is disabled for stages without one, and a
+ * disabled field is not sent, but react-hook-form still hands the field's last value to the resolver: without this,
+ * the value a lead had at Opportunity blocked every move to Lost or back a stage with an error under the hidden field.
+ */
+export const LeadStageFormSchema = z.preprocess<unknown, typeof LeadStageChangeSchema, z.input<typeof LeadStageChangeSchema>>(
+  (raw) => (hasDealValue(raw.stage) ? raw : { ...raw, dealValue: undefined }),
+  LeadStageChangeSchema,
+)
+
 export const LeadNoteSchema = z.object({
   body: z.string({ error: 'Write a note' }).trim().min(1, 'Write a note').max(5000, 'Use at most 5000 characters'),
 })

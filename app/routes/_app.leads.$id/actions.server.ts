@@ -7,15 +7,31 @@ import { addLeadNote } from '#app/leads/detail.server'
 import { eraseLead } from '#app/leads/erase.server'
 import { LeadNoteSchema, LeadStageChangeSchema } from '#app/leads/schema'
 import { changeLeadStage } from '#app/leads/stage.server'
+import { hasDealValue } from '#app/leads/stages'
 
-export const LeadActionSchema = z.discriminatedUnion(
-  'intent',
-  [
-    LeadStageChangeSchema.safeExtend({ intent: z.literal('stage') }),
-    LeadNoteSchema.extend({ intent: z.literal('note') }),
-    z.object({ intent: z.literal('erase'), confirm: z.literal('on', { error: 'Tick the box to confirm the erasure' }) }),
-  ],
-  { error: 'Unknown action' },
+/**
+ * Without JavaScript the deal value field is always sent, prefilled with the lead's value (`dealValueWas` carries what
+ * it was prefilled with). Left as it was on a move to a stage without a deal value, it is the old value, not a new
+ * one: dropped, so Opportunity → Lost works without clearing the field first. A value typed in is still refused.
+ */
+function dropUnchangedDealValue(raw: unknown) {
+  if (!raw || typeof raw !== 'object' || !('dealValueWas' in raw) || !('dealValue' in raw) || !('stage' in raw)) return raw
+  const { dealValueWas, dealValue, stage } = raw
+  const isUnchanged = typeof dealValue === 'string' && typeof dealValueWas === 'string' && dealValue.trim() === dealValueWas.trim()
+  return isUnchanged && !hasDealValue(String(stage)) ? { ...raw, dealValue: undefined } : raw
+}
+
+export const LeadActionSchema = z.preprocess(
+  dropUnchangedDealValue,
+  z.discriminatedUnion(
+    'intent',
+    [
+      LeadStageChangeSchema.safeExtend({ intent: z.literal('stage') }),
+      LeadNoteSchema.extend({ intent: z.literal('note') }),
+      z.object({ intent: z.literal('erase'), confirm: z.literal('on', { error: 'Tick the box to confirm the erasure' }) }),
+    ],
+    { error: 'Unknown action' },
+  ),
 )
 type LeadAction = z.infer<typeof LeadActionSchema>
 

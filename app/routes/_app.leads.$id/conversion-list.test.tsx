@@ -18,6 +18,7 @@ test('answers, labels and campaign names are shown as text, never as markup', ()
           variantKey: 'A',
           answers: { message: '<script>alert(1)</script>', topics: ['<a>', 'b'], agree: true },
           fieldLabels: { message: '<u>Message</u>' },
+          optionLabels: {},
           touch,
           firstTouch: null,
           device: 'mobile',
@@ -42,4 +43,34 @@ test('durations read like people say them', () => {
   expect(formatDuration(3 * 3600_000)).toBe('3 h')
   expect(formatDuration(49 * 3600_000)).toBe('2 days 1 h')
   expect(formatDuration(24 * 3600_000)).toBe('1 day')
+})
+
+test('options show their labels; a value the form no longer offers shows as stored, marked', () => {
+  const html = renderToStaticMarkup(
+    <ConversionList
+      conversions={[
+        {
+          id: 'c2',
+          createdAt: '2026-04-02T10:00:00.000Z',
+          conversionType: 'hard',
+          formName: 'Demo',
+          pageName: 'Demo',
+          pageSlug: 'demo',
+          variantKey: 'A',
+          answers: { company_size: '11-50', interests: ['ab_testing', 'retired_option'] },
+          fieldLabels: { company_size: 'Company size', interests: 'Interested in' },
+          optionLabels: { company_size: { '11-50': '11–50 employees' }, interests: { ab_testing: 'A/B testing' } },
+          touch,
+          firstTouch: null,
+          device: 'desktop',
+          timeToConvertMs: null,
+        },
+      ]}
+    />,
+  )
+  expect(html).toContain('11–50 employees')
+  expect(html).not.toContain('11-50')
+  expect(html).toContain('A/B testing')
+  expect(html).not.toContain('ab_testing')
+  expect(html).toMatch(/retired_option<span[^>]*> \(stored value, no longer an option\)/)
 })

@@ -1,4 +1,5 @@
 import { formatDateTime } from '#app/components/format'
+import { describeAnswer, type AnswerPart } from '#app/leads/answers'
 import { Card } from '#app/components/ui/card'
 import type { AnswersJson, TouchJson } from '#db/schema'
 import { describeTouch } from './summary'
@@ -13,6 +14,7 @@ type Conversion = {
   variantKey: string
   answers: AnswersJson | null
   fieldLabels: Record<string, string>
+  optionLabels: Record<string, Record<string, string>>
   touch: TouchJson
   firstTouch: TouchJson | null
   device: string
@@ -30,12 +32,18 @@ export function formatDuration(ms: number) {
   return `${days} ${days === 1 ? 'day' : 'days'}${hours % 24 ? ` ${hours % 24} h` : ''}`
 }
 
-/** An answer as text. React escapes it: what a visitor typed is never markup here. */
-function answerText(value: AnswersJson[string]) {
-  if (value === null || value === '') return '–'
-  if (Array.isArray(value)) return value.join(', ')
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-  return String(value)
+/**
+ * An answer as text, options by their labels. React escapes it: what a visitor typed is never markup here. A value
+ * the form no longer offers is shown as stored, marked in words (not by style alone).
+ */
+function AnswerText({ parts }: { parts: AnswerPart[] }) {
+  return parts.map((part, i) => (
+    <span key={i}>
+      {i > 0 ? ', ' : null}
+      {part.text}
+      {part.isStored ? <span className="text-slate-600"> (stored value, no longer an option)</span> : null}
+    </span>
+  ))
 }
 
 export function ConversionList({ conversions }: { conversions: Conversion[] }) {
@@ -63,7 +71,9 @@ export function ConversionList({ conversions }: { conversions: Conversion[] }) {
                 {Object.entries(c.answers).map(([key, value]) => (
                   <div key={key} className="contents">
                     <dt className="font-medium text-slate-500">{c.fieldLabels[key] ?? key}</dt>
-                    <dd className="whitespace-pre-wrap break-words">{answerText(value)}</dd>
+                    <dd className="whitespace-pre-wrap break-words">
+                      <AnswerText parts={describeAnswer(value, c.optionLabels[key])} />
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -74,7 +74,8 @@ export default function LeadRoute() {
           <Journey journey={lead.journey} isErased={isErased} />
         </div>
         <div className="space-y-6">
-          <StageForm stage={lead.stage} dealValue={lead.dealValue} canEdit={canEdit} errors={errors} saved={done === 'stage'} />
+          {/* Keyed by what is saved, so a saved move starts the form afresh from the lead's new stage and value. */}
+          <StageForm key={`${lead.stage}:${lead.dealValue ?? ''}`} stage={lead.stage} dealValue={lead.dealValue} canEdit={canEdit} errors={errors} saved={done === 'stage'} />
           <StageHistory changes={lead.stageChanges} />
           {isErased ? null : <NotesCard notes={lead.notes} canEdit={canEdit} errors={errors} saved={done === 'note'} />}
           {canEdit && !isErased ? <EraseForm errors={errors} /> : null}

@@ -4,19 +4,21 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { useHydrated } from '#app/components/use-hydrated'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
-import { LeadStageChangeSchema } from '#app/leads/schema'
+import { LeadStageFormSchema } from '#app/leads/schema'
 import { hasDealValue, LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
 
 type Props = { stage: LeadStage; dealValue: number | null; canEdit: boolean; errors?: FormErrors; saved: boolean }
 
 /**
- * Stage and deal value, checked in the browser with the schema the server and the API use. Without JavaScript the
- * deal value field is always there (the hint says when it applies); with it, it is enabled only for Opportunity and
- * Customer, and a disabled field is not sent.
+ * Stage and deal value, checked in the browser with the schema the server and the API use. A lead moves from any
+ * stage to any other (Lost and back included). Without JavaScript the deal value field is always there (the hint
+ * says when it applies, and a value left as it was is dropped on a move to a stage without one); with it, it is
+ * enabled only for Opportunity and Customer, and a disabled field is not sent. Every error shows next to a visible
+ * field: a deal value error while the field is hidden shows under the stage.
  */
 export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
-  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LeadStageChangeSchema, errors)
+  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LeadStageFormSchema, errors)
   const isHydrated = useHydrated()
   const chosen = (form.watch('stage') as string | undefined) ?? stage
   const showsValue = !isHydrated || hasDealValue(chosen)
@@ -24,6 +26,7 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
     <Card title="Stage" description="Lead → MQL → SQL → Opportunity → Customer, or Lost.">
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <input type="hidden" name="intent" value="stage" />
+        <input type="hidden" name="dealValueWas" value={dealValue ?? ''} />
         <FormErrorList errors={errors?.formErrors} />
         <fieldset disabled={!canEdit} className="space-y-4">
           <div>
@@ -37,7 +40,12 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
                 </option>
               ))}
             </select>
-            {errorFor('stage') ? <p className="mt-1 text-sm text-red-600">{errorFor('stage')}</p> : null}
+            {errorFor('stage') ? <p className="mt-1 text-sm text-red-700">{errorFor('stage')}</p> : null}
+            {!showsValue && errorFor('dealValue') ? (
+              <p role="alert" className="mt-1 text-sm text-red-700">
+                {errorFor('dealValue')}
+              </p>
+            ) : null}
           </div>
           <div hidden={!showsValue}>
             <Field

@@ -27,6 +27,7 @@ type Lead = {
   source: string
   firstTouch: TouchJson | null
   heardAbout: string | null
+  heardAboutLabel: string | null
   heardAboutOther: string | null
   device: string | null
   firstSeenAt: Date | string
@@ -62,7 +63,7 @@ export function LeadSummary({ lead }: { lead: Lead }) {
     ['Deal value', formatAmount(lead.dealValue)],
     ['Score', `${lead.score} (${lead.hardConversions} hard, ${lead.softConversions} soft conversions, ${lead.pagesViewed} page views)`],
     ['Source (first touch)', describeTouch(lead.firstTouch) === '–' ? channelLabel(lead.source) : describeTouch(lead.firstTouch)],
-    ['Heard about us', [lead.heardAbout, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],
+    ['Heard about us', [lead.heardAboutLabel, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],
     ['Device', lead.device ?? '–'],
     ['First seen', formatDateTime(lead.firstSeenAt)],
     ['Became a lead', formatDateTime(lead.createdAt)],

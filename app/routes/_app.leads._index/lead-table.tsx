@@ -33,54 +33,94 @@ function SortHeader({ by, sort, search, children }: { by: LeadSort; sort: LeadSo
   )
 }
 
+/**
+ * The inbox: a table from 768 px, where every column fits (name and company share one, dates may wrap), and a list
+ * of cards on phones, where nine columns cannot, so the page never scrolls sideways.
+ */
 export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-2 pr-4 font-medium">Email</th>
-            <th className="py-2 pr-4 font-medium">Name</th>
-            <th className="py-2 pr-4 font-medium">Company</th>
-            <th className="py-2 pr-4 font-medium">Temperature</th>
-            <th className="py-2 pr-4 font-medium">Stage</th>
-            <th className="py-2 pr-4 font-medium">Source</th>
-            <SortHeader by="score" sort={sort} search={search}>
-              Score
-            </SortHeader>
-            <th className="py-2 pr-4 font-medium">First seen</th>
-            <SortHeader by="last_conversion" sort={sort} search={search}>
-              Last conversion
-            </SortHeader>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {leads.map((lead) => {
-            // A hot lead nobody opened yet: sales should call it now. Marked by a word and a bar, not colour alone.
-            const isNew = lead.temperature === 'hot' && !lead.openedAt
-            return (
-              <tr key={lead.id} data-testid="lead-row" className={isNew ? 'bg-amber-50' : undefined}>
-                <td className={`py-2 pl-2 pr-4 ${isNew ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
-                  <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                    {lead.email ?? 'No email given'}
-                  </Link>
-                  {isNew ? <NewLeadBadge /> : null}
-                </td>
-                <td className="py-2 pr-4">{lead.name ?? '–'}</td>
-                <td className="py-2 pr-4">{lead.company ?? '–'}</td>
-                <td className="py-2 pr-4">
-                  <TemperatureBadge temperature={lead.temperature} />
-                </td>
-                <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
-                <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>
-                <td className="py-2 pr-4 tabular-nums">{lead.score}</td>
-                <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(lead.firstSeenAt)}</td>
-                <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(lead.lastConversionAt)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <LeadCards leads={leads} />
+      <div className="hidden overflow-x-auto md:block">
+        <LeadRows leads={leads} sort={sort} search={search} />
+      </div>
+    </>
+  )
+}
+
+function LeadCards({ leads }: { leads: Row[] }) {
+  return (
+    <ul className="divide-y divide-slate-100 md:hidden" aria-label="Leads">
+      {leads.map((lead) => {
+        const isNew = lead.temperature === 'hot' && !lead.openedAt
+        return (
+          <li key={lead.id} data-testid="lead-card" className={`border-l-4 py-3 pl-2 ${isNew ? 'border-amber-500 bg-amber-50' : 'border-transparent'}`}>
+            <p className="min-w-0 break-words">
+              <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                {lead.email ?? 'No email given'}
+              </Link>
+              {isNew ? <NewLeadBadge /> : null}
+            </p>
+            <p className="break-words text-sm text-slate-700">{[lead.name, lead.company].filter(Boolean).join(' · ') || '–'}</p>
+            <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+              <TemperatureBadge temperature={lead.temperature} />
+              <span>{STAGE_LABELS[lead.stage]}</span>
+              <span>Last conversion {formatDateTime(lead.lastConversionAt)}</span>
+            </p>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-slate-500">
+        <tr>
+          <th className="py-2 pr-4 font-medium">Email</th>
+          <th className="py-2 pr-4 font-medium">Name · Company</th>
+          <th className="py-2 pr-4 font-medium">Temperature</th>
+          <th className="py-2 pr-4 font-medium">Stage</th>
+          <th className="py-2 pr-4 font-medium">Source</th>
+          <SortHeader by="score" sort={sort} search={search}>
+            Score
+          </SortHeader>
+          <th className="py-2 pr-4 font-medium">First seen</th>
+          <SortHeader by="last_conversion" sort={sort} search={search}>
+            Last conversion
+          </SortHeader>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {leads.map((lead) => {
+          // A hot lead nobody opened yet: sales should call it now. Marked by a word and a bar, not colour alone.
+          const isNew = lead.temperature === 'hot' && !lead.openedAt
+          return (
+            <tr key={lead.id} data-testid="lead-row" className={isNew ? 'bg-amber-50' : undefined}>
+              <td className={`py-2 pl-2 pr-4 ${isNew ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
+                <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                  {lead.email ?? 'No email given'}
+                </Link>
+                {isNew ? <NewLeadBadge /> : null}
+              </td>
+              <td className="py-2 pr-4">
+                {lead.name ?? '–'}
+                {lead.company ? <span className="block text-slate-600">{lead.company}</span> : null}
+              </td>
+              <td className="py-2 pr-4">
+                <TemperatureBadge temperature={lead.temperature} />
+              </td>
+              <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
+              <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>
+              <td className="py-2 pr-4 tabular-nums">{lead.score}</td>
+              <td className="py-2 pr-4">{formatDateTime(lead.firstSeenAt)}</td>
+              <td className="py-2 pr-2">{formatDateTime(lead.lastConversionAt)}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
   )
 }
