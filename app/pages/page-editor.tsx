@@ -1,5 +1,7 @@
-import { Puck, type Data } from '@puckeditor/core'
-import { useMemo } from 'react'
+import { Puck, useGetPuck, type Data, type Overrides } from '@puckeditor/core'
+import puckCss from '@puckeditor/core/no-external.css?url'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
 import type { FormChoice } from '#app/pages/form-picker'
 import { createPuckConfig } from '#app/pages/puck-config'
@@ -13,6 +15,55 @@ const VIEWPORTS = [
   { width: 1280, height: 'auto' as const, label: 'Desktop', icon: 'Monitor' as const },
 ]
 
+// The canvas does not copy the admin's styles (Puck's default): Tailwind's reset would reach the blocks and
+// make the canvas differ from the live page (headings at weight 400, lists without bullets). It gets exactly
+// the published page's CSS instead, plus Puck's own for its overlays and drop zones.
+const IFRAME = { syncHostStyles: false }
+
+type EditorContext = { canvasCss: string; onPublish: (data: Data) => void; isPublishing: boolean }
+const Context = createContext<EditorContext | null>(null)
+const useEditorContext = () => useContext(Context)!
+
+function CanvasStyles({ children, document }: { children: ReactNode; document?: Document }) {
+  const { canvasCss } = useEditorContext()
+  return (
+    <>
+      {document
+        ? createPortal(
+            <>
+              <link rel="stylesheet" href={puckCss} />
+              <style>{canvasCss}</style>
+            </>,
+            document.head,
+          )
+        : null}
+      {children}
+    </>
+  )
+}
+
+// Puck's own Publish is a <span> (its Button without `type`), which Tab skips: this one is a real button. It
+// stays enabled while publishing (aria-disabled instead), since disabling a focused button drops keyboard focus.
+function PublishButton() {
+  const { onPublish, isPublishing } = useEditorContext()
+  const getPuck = useGetPuck()
+  return (
+    <button
+      type="button"
+      data-testid="publish"
+      aria-disabled={isPublishing}
+      onClick={() => {
+        if (!isPublishing) onPublish(getPuck().appState.data)
+      }}
+      className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-disabled:cursor-wait aria-disabled:bg-brand-500"
+    >
+      {isPublishing ? 'Publishing…' : 'Publish'}
+    </button>
+  )
+}
+
+const OVERRIDES: Partial<Overrides> = { iframe: CanvasStyles, headerActions: PublishButton }
+
 /** The Puck editor with the page's theme applied to the canvas, as visitors will see it. */
 export default function PageEditor({
   data,
@@ -21,6 +72,7 @@ export default function PageEditor({
   headerTitle,
   onChange,
   onPublish,
+  isPublishing,
 }: {
   data: Data
   settings: PageSettings
@@ -29,19 +81,19 @@ export default function PageEditor({
   headerTitle: string
   onChange: (data: Data) => void
   onPublish: (data: Data) => void
+  isPublishing: boolean
 }) {
   // The loader's data is new after every autosave; the config (and Puck's state with it) changes only with the forms.
   const formsKey = JSON.stringify(forms)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not identity
   const config = useMemo(() => createPuckConfig({ forms }), [formsKey])
-  // Puck copies the host document's styles into its preview iframe, so the blocks' CSS goes in as a <style>.
   const themeCss = `.sf-page{${Object.entries(themeVariables(settings.theme))
     .map(([name, value]) => `${name}:${value}`)
     .join(';')}}`
+  const context = useMemo(() => ({ canvasCss: ALL_BLOCKS_CSS + themeCss, onPublish, isPublishing }), [themeCss, onPublish, isPublishing])
   return (
-    <>
-      <style>{ALL_BLOCKS_CSS + themeCss}</style>
-      <Puck config={config} data={data} onChange={onChange} onPublish={onPublish} headerTitle={headerTitle} viewports={VIEWPORTS} />
-    </>
+    <Context.Provider value={context}>
+      <Puck config={config} data={data} onChange={onChange} headerTitle={headerTitle} viewports={VIEWPORTS} iframe={IFRAME} overrides={OVERRIDES} />
+    </Context.Provider>
   )
 }

@@ -4,10 +4,11 @@ import { sanitizeStoredDocument, validatePageDocument, type PageDocument } from 
 import { findOrCreatePurposeForm } from '#app/forms/purpose-form.server'
 import { formReferencesOf } from '#app/pages/form-refs'
 import { describeEmptyFormBlock, findEmptyFormBlocks, type EmptyFormBlockProblem } from '#app/pages/publish-check'
+import { haveSettingsChanged, variantPublishState, type VariantPublishState } from '#app/pages/publish-state.server'
 import { changed } from '#app/changes/signal'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
-import { forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
+import { experiments, forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
 
 export type PageStatus = 'draft' | 'published' | 'archived'
 
@@ -22,8 +23,23 @@ export async function isSlugAvailable({ slug, exceptPageId }: { slug: string; ex
   return !row || row.id === exceptPageId
 }
 
-export function listPages({ workspaceId }: { workspaceId: string }) {
+/**
+ * Each page's experiment that matters most: the running or paused one (at most one per page), else the newest
+ * draft, else the newest concluded. A lateral subquery, so the list stays one query however many pages.
+ */
+function currentExperimentOf(workspaceId: string) {
   return db
+    .select({ id: experiments.id, status: experiments.status, variants: experiments.variants })
+    .from(experiments)
+    .where(and(eq(experiments.pageId, pages.id), eq(experiments.workspaceId, workspaceId)))
+    .orderBy(sql`case ${experiments.status} when 'running' then 0 when 'paused' then 1 when 'draft' then 2 else 3 end`, desc(experiments.createdAt))
+    .limit(1)
+    .as('current_experiment')
+}
+
+export async function listPages({ workspaceId }: { workspaceId: string }) {
+  const experiment = currentExperimentOf(workspaceId)
+  const rows = await db
     .select({
       id: pages.id,
       name: pages.name,
@@ -34,10 +50,18 @@ export function listPages({ workspaceId }: { workspaceId: string }) {
       // Qualified by hand: inside sql`` drizzle writes columns unqualified, which a subquery would misread.
       variantCount: sql<number>`(select count(*)::int from page_variants pv where pv.page_id = pages.id)`,
       lastPublishedAt: sql<string | null>`(select max(pv.published_at) from page_versions pv where pv.page_id = pages.id)`,
+      experimentId: experiment.id,
+      experimentStatus: experiment.status,
+      experimentVariants: experiment.variants,
     })
     .from(pages)
+    .leftJoinLateral(experiment, sql`true`)
     .where(eq(pages.workspaceId, workspaceId))
     .orderBy(desc(pages.updatedAt))
+  return rows.map(({ experimentId, experimentStatus, experimentVariants, ...page }) => ({
+    ...page,
+    experiment: experimentId && experimentStatus ? { id: experimentId, status: experimentStatus, variantKeys: (experimentVariants ?? []).map((v) => v.key) } : null,
+  }))
 }
 
 type CreatePageResult =
@@ -110,6 +134,30 @@ export async function getPage({ workspaceId, id }: { workspaceId: string; id: st
     .orderBy(desc(pageVersions.number))
   return { ...page, status: pageStatus(page), variants, versions }
 }
+
+/**
+ * What publishing would change: per variant, whether its draft is live, differs from the live version or is
+ * not in it, and whether the page settings changed since. Null when the page is not in this workspace.
+ */
+export async function getPublishState({ workspaceId, pageId }: { workspaceId: string; pageId: string }) {
+  const [page] = await db
+    .select({ settings: pages.settings, live: pageVersions.content })
+    .from(pages)
+    .leftJoin(pageVersions, eq(pageVersions.id, pages.publishedVersionId))
+    .where(and(eq(pages.id, pageId), eq(pages.workspaceId, workspaceId)))
+  if (!page) return null
+  const drafts = await db.select({ key: pageVariants.key, draft: pageVariants.draft }).from(pageVariants).where(eq(pageVariants.pageId, pageId))
+  const published = new Map(page.live?.variants.map((v) => [v.key, v.document]))
+  const variants: Record<string, VariantPublishState> = {}
+  for (const { key, draft } of drafts) variants[key] = variantPublishState({ draft, published: published.get(key) })
+  return {
+    isPublished: !!page.live,
+    settingsChanged: !!page.live && haveSettingsChanged({ draft: page.settings, published: page.live.settings }),
+    variants,
+  }
+}
+
+export type PublishState = NonNullable<Awaited<ReturnType<typeof getPublishState>>>
 
 export async function updatePage({
   workspaceId,

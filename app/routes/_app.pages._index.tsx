@@ -34,6 +34,20 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/pages/${result.page.id}`)
 }
 
+type PageExperiment = Awaited<ReturnType<typeof listPages>>[number]['experiment']
+
+/** "A/B/C test running", "Draft experiment"…: the page's experiment that matters most, linking to it. */
+function ExperimentCell({ experiment }: { experiment: PageExperiment }) {
+  if (!experiment) return <span className="text-slate-500">none</span>
+  const test = `${experiment.variantKeys.join('/')} test`
+  const label = experiment.status === 'draft' ? 'Draft experiment' : `${test} ${experiment.status}`
+  return (
+    <Link to={`/experiments/${experiment.id}`} className={`underline underline-offset-2 ${experiment.status === 'running' ? 'font-medium text-green-800' : 'text-slate-700'}`}>
+      {label}
+    </Link>
+  )
+}
+
 const STATUS_STYLE = { draft: 'bg-slate-100 text-slate-700', published: 'bg-green-100 text-green-800', archived: 'bg-amber-100 text-amber-800' }
 
 export default function PagesRoute() {
@@ -104,7 +118,9 @@ export default function PagesRoute() {
                       </td>
                       <td className="py-2 pr-4">{p.variantCount}</td>
                       <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt)}</td>
-                      <td className="py-2 pr-4 text-slate-500">none running</td>
+                      <td className="py-2 pr-4" data-testid="page-experiment">
+                        <ExperimentCell experiment={p.experiment} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

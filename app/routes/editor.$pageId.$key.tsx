@@ -2,7 +2,7 @@ import type { Data } from '@puckeditor/core'
 import puckCss from '@puckeditor/core/no-external.css?url'
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useFetcher, useLoaderData } from '@remix-run/react'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { useHydrated } from '#app/components/use-hydrated'
@@ -11,7 +11,8 @@ import { badRequest, parseForm } from '#app/http/form-data.server'
 import { parseJsonText, requireIdParam } from '#app/http/json.server'
 import type { EmptyFormBlockProblem } from '#app/pages/publish-check'
 import { PublishRefusal } from '#app/pages/publish-refusal'
-import { getPage, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
+import { getPage, getPublishState, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
+import type { VariantPublishState } from '#app/pages/publish-state.server'
 
 // The editor (and Puck with it) loads only on this route and only in the browser.
 const PageEditor = lazy(() => import('#app/pages/page-editor'))
@@ -22,15 +23,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Editin
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, { role: 'editor' })
   const pageId = requireIdParam(params.pageId, 'page')
-  const [page, variant, forms] = await Promise.all([
+  const [page, variant, forms, publishState] = await Promise.all([
     getPage({ workspaceId: workspace.id, id: pageId }),
     getVariant({ workspaceId: workspace.id, pageId, key: params.key! }),
     listFormChoices({ workspaceId: workspace.id }),
+    getPublishState({ workspaceId: workspace.id, pageId }),
   ])
-  if (!page || !variant) throw new Response('No such page or variant in this workspace', { status: 404 })
+  if (!page || !variant || !publishState) throw new Response('No such page or variant in this workspace', { status: 404 })
   return {
     forms,
-    page: { id: page.id, name: page.name, slug: page.slug, settings: page.settings, variants: page.variants.map((v) => ({ key: v.key, name: v.name })) },
+    page: {
+      id: page.id,
+      name: page.name,
+      slug: page.slug,
+      settings: page.settings,
+      variants: page.variants.map((v) => ({ key: v.key, name: v.name, state: publishState.variants[v.key] ?? ('unpublished' as const) })),
+    },
     variant: { key: variant.key, name: variant.name, draft: variant.draft, savedAt: variant.draftUpdatedAt },
   }
 }
@@ -58,15 +66,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A Form block without a form: the draft is saved, and the editor offers fixes (publish-refusal.tsx).
   if (!published.ok && published.status === 409) return data({ errors: { fieldErrors: {}, formErrors: published.errors }, emptyFormBlocks: published.emptyFormBlocks }, { status: 409 })
   if (!published.ok) return badRequest({ formErrors: published.errors })
-  return { savedAt: saved.savedAt.toISOString(), publishedVersion: published.version.number }
+  return { savedAt: saved.savedAt.toISOString(), publishedVersion: published.version.number, publishedAt: published.version.publishedAt.toISOString() }
 }
 
 const AUTOSAVE_MS = 800
 
+const STATE_LABEL: Record<VariantPublishState, string> = { live: 'Live', changed: 'Unpublished changes', unpublished: 'Not published yet' }
+
 export default function EditorRoute() {
   const { page, variant, forms } = useLoaderData<typeof loader>()
   const save = useFetcher<typeof action>()
+  // Publishing has its own fetcher, so the next autosave does not wipe its outcome off the screen.
+  const publisher = useFetcher<typeof action>({ key: `publish-${page.id}` })
   const isHydrated = useHydrated()
+  // Which of the two the status line reports: the one submitted last.
+  const [latest, setLatest] = useState<'save' | 'publish'>('save')
   const pending = useRef<Data | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   // A refused publish stays on screen with its fixes (publish-refusal.tsx) until the next one; a fix changes the
@@ -74,39 +88,39 @@ export default function EditorRoute() {
   const [refusal, setRefusal] = useState<{ blocks: EmptyFormBlockProblem[]; count: number } | null>(null)
   const [fixed, setFixed] = useState<{ draft: unknown; count: number } | null>(null)
   // Adjusted while rendering (React's pattern for state that follows a changing value), once per answer.
-  const [seen, setSeen] = useState(save.data)
-  if (save.state === 'idle' && save.data !== seen) {
-    setSeen(save.data)
-    const answer = save.data
+  const [seen, setSeen] = useState(publisher.data)
+  if (publisher.state === 'idle' && publisher.data !== seen) {
+    setSeen(publisher.data)
+    const answer = publisher.data
     if (answer && 'emptyFormBlocks' in answer) setRefusal((old) => ({ blocks: answer.emptyFormBlocks, count: (old?.count ?? 0) + 1 }))
   }
 
-  const submit = (intent: 'save' | 'publish', data: Data) => save.submit({ intent, draft: JSON.stringify(data) }, { method: 'post' })
+  const saveDraft = (data: Data) => {
+    setLatest('save')
+    void save.submit({ intent: 'save', draft: JSON.stringify(data) }, { method: 'post' })
+  }
   // Autosave: the latest document, once typing pauses. Keeping it in a ref means typing never re-renders this route.
   const onChange = (data: Data) => {
     pending.current = data
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      if (pending.current) submit('save', pending.current)
+      if (pending.current) saveDraft(pending.current)
       pending.current = null
     }, AUTOSAVE_MS)
   }
-  const onPublish = (data: Data) => {
-    clearTimeout(timer.current)
-    pending.current = null
-    submit('publish', data)
-  }
+  const submitPublish = publisher.submit
+  const onPublish = useCallback(
+    (data: Data) => {
+      clearTimeout(timer.current)
+      pending.current = null
+      setLatest('publish')
+      void submitPublish({ intent: 'publish', draft: JSON.stringify(data) }, { method: 'post' })
+    },
+    [submitPublish],
+  )
   useEffect(() => () => clearTimeout(timer.current), [])
 
-  const result = save.data
-  const status =
-    save.state !== 'idle'
-      ? 'Saving…'
-      : result && 'errors' in result
-        ? `${'emptyFormBlocks' in result ? 'Draft saved, not published' : 'Not saved'}: ${result.errors.formErrors.join('; ')}`
-        : result && 'publishedVersion' in result && result.publishedVersion
-          ? `Published version ${result.publishedVersion}`
-          : `Draft saved ${new Date(result && 'savedAt' in result ? result.savedAt : variant.savedAt).toLocaleTimeString()}`
+  const current = page.variants.find((v) => v.key === variant.key)!
 
   return (
     <div className="flex h-screen flex-col">
@@ -121,16 +135,24 @@ export default function EditorRoute() {
               key={v.key}
               to={`/editor/${page.id}/${v.key}`}
               reloadDocument
-              className={`rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
-              title={v.name}
+              aria-current={v.key === variant.key ? 'page' : undefined}
+              className={`inline-flex items-center gap-1 rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
+              title={`${v.name}: ${STATE_LABEL[v.state].toLowerCase()}`}
             >
               {v.key}
+              {v.state === 'live' ? null : <span aria-hidden="true" className="size-1.5 rounded-full bg-amber-500" />}
+              <span className="sr-only">, {STATE_LABEL[v.state].toLowerCase()}</span>
             </Link>
           ))}
         </nav>
-        <span role="status" data-testid="save-status" className={`ml-auto ${result && 'errors' in result ? 'text-red-600' : 'text-slate-500'}`}>
-          {status}
+        <span
+          data-testid="variant-publish-state"
+          data-state={current.state}
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${current.state === 'live' ? 'bg-green-100 text-green-800' : 'bg-amber-100 text-amber-900'}`}
+        >
+          {variant.key}: {STATE_LABEL[current.state]}
         </span>
+        <EditorStatus save={save} publisher={publisher} latest={latest} savedAt={variant.savedAt} slug={page.slug} />
       </div>
       {refusal ? (
         <PublishRefusal
@@ -153,12 +175,53 @@ export default function EditorRoute() {
               headerTitle={`${page.name} · ${variant.key} (${variant.name})`}
               onChange={onChange}
               onPublish={onPublish}
+              isPublishing={publisher.state !== 'idle'}
             />
           </Suspense>
         ) : (
           <p className="p-6 text-slate-500">Loading the editor…</p>
         )}
       </div>
+    </div>
+  )
+}
+
+type EditorFetcher = ReturnType<typeof useFetcher<typeof action>>
+
+/**
+ * One status line for the latest save or publish: "Draft saved 15:02:11", or "Published version 3 at 15:04:40"
+ * with a link to the live page. A publish that failed also gets an alert with the reasons; other publish
+ * messages (a refusal with its fix) render beside it.
+ */
+function EditorStatus({ save, publisher, latest, savedAt, slug }: { save: EditorFetcher; publisher: EditorFetcher; latest: 'save' | 'publish'; savedAt: Date | string; slug: string }) {
+  const published = latest === 'publish' ? publisher.data : undefined
+  const saved = save.data
+  const errors = published && 'errors' in published ? published.errors.formErrors : !published && saved && 'errors' in saved ? saved.errors.formErrors : null
+  let text: React.ReactNode
+  if (publisher.state !== 'idle') text = 'Publishing…'
+  else if (save.state !== 'idle') text = 'Saving…'
+  else if (errors) text = published ? ('emptyFormBlocks' in published ? 'Draft saved, not published.' : 'Not published.') : `Not saved: ${errors.join('; ')}`
+  else if (published && 'publishedAt' in published && published.publishedAt)
+    text = (
+      <>
+        Published version {published.publishedVersion} at {new Date(published.publishedAt).toLocaleTimeString()}.{' '}
+        <a href={`/p/${slug}`} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline underline-offset-2">
+          View live page<span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      </>
+    )
+  else text = `Draft saved ${new Date(saved && 'savedAt' in saved ? saved.savedAt : savedAt).toLocaleTimeString()}`
+  return (
+    <div className="ml-auto flex flex-wrap items-center gap-3">
+      <p role="status" data-testid="save-status" className={errors ? 'text-red-700' : 'text-slate-600'}>
+        {text}
+      </p>
+      {/* A refusal for an empty Form block has its own alert, with its fixes (PublishRefusal). */}
+      {published && errors && !('emptyFormBlocks' in published) && publisher.state === 'idle' ? (
+        <p role="alert" data-testid="publish-error" className="text-red-700">
+          {errors.join('; ')}
+        </p>
+      ) : null}
     </div>
   )
 }

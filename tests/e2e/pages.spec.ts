@@ -72,23 +72,43 @@ test('A marketer builds a page in the editor, publishes it, and a visitor withou
   await page.getByRole('button', { name: /phone/i }).or(page.locator('button[title*="Phone" i]')).first().click()
   await expect(page.locator('iframe').first()).toHaveJSProperty('clientWidth', 390)
 
-  await page.getByText('Publish', { exact: true }).click()
+  await expect(page.getByTestId('variant-publish-state')).toHaveText('A: Not published yet')
+  // Publish is a real button (Tab reaches it), and says when it published, with a link to the live page.
+  await page.getByRole('button', { name: 'Publish', exact: true }).click()
   await expect(page.getByTestId('save-status')).toContainText('Published version 1', { timeout: 10_000 })
+  await expect(page.getByTestId('save-status')).toContainText(/at \d{1,2}:\d{2}/)
+  const viewLive = page.getByTestId('save-status').getByRole('link', { name: /View live page/ })
+  await expect(viewLive).toHaveAttribute('href', `/p/${slug}`)
+  await expect(viewLive).toHaveAttribute('target', '_blank')
+  await expect(page.getByTestId('variant-publish-state')).toHaveText('A: Live')
 
   const visitor = await browser.newContext({ javaScriptEnabled: false })
   const live = await visitor.newPage()
   await live.goto(`/p/${slug}`)
   await expect(live.locator('h1')).toHaveText('Demos that close deals')
   await expect(live.locator(`[data-page="${slug}"][data-variant="A"]`)).toBeAttached()
+  // The canvas draws headings as the live page does: same weight (700) and font.
+  const fontOf = (el: Element) => ({ weight: getComputedStyle(el).fontWeight, family: getComputedStyle(el).fontFamily })
+  for (const heading of ['.sf-hero h1', '.sf-head h2']) {
+    const onLive = await live.locator(heading).first().evaluate(fontOf)
+    expect(onLive.weight).toBe('700')
+    expect(await canvas.locator(heading).first().evaluate(fontOf)).toEqual(onLive)
+  }
 
   // Duplicate as variant B, change B's headline, publish, preview B.
   await page.getByRole('link', { name: /Spring demo/ }).click()
   await page.getByRole('button', { name: 'Duplicate as new variant' }).first().click()
   await expect(page.getByTestId('variant-row')).toHaveCount(2)
+  // B is not in the live version: no preview of it (which would show A), and it says so.
+  const rowB = page.getByTestId('variant-row').filter({ hasText: 'Variant B' })
+  await expect(rowB.getByTestId('publish-state')).toHaveText('Not published yet')
+  await expect(rowB.getByRole('link', { name: 'Preview published B' })).toHaveCount(0)
+  await expect(page.getByTestId('unpublished-changes')).toContainText('Unpublished changes in variant B')
   const canvasB = await openEditor(page, 'B')
   await editHeadline(page, canvasB, 'Close more deals with demos')
   await page.getByText('Publish', { exact: true }).click()
   await expect(page.getByTestId('save-status')).toContainText('Published version 2', { timeout: 10_000 })
+  await expect(page.getByTestId('variant-publish-state')).toHaveText('B: Live')
   await live.goto(`/p/${slug}?variant=B`)
   await expect(live.locator('h1')).toHaveText('Close more deals with demos')
   await live.goto(`/p/${slug}`)

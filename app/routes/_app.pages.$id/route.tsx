@@ -9,18 +9,20 @@ import { FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
 import { THEME_FONTS } from '#app/pages/puck-config'
-import { getPage } from '#app/pages/queries.server'
+import { getPage, getPublishState } from '#app/pages/queries.server'
 import { useMember } from '#app/routes/_app'
 import { PageActionSchema, runPageAction } from './actions.server'
+import { PublishStateBadge, UnpublishedChangesNote } from './publish-state'
 import { SettingsForm } from './settings-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.name ?? 'Page'} · Splitform` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
-  const page = await getPage({ workspaceId: workspace.id, id: requireIdParam(params.id, 'page') })
-  if (!page) throw new Response('No such page in this workspace', { status: 404 })
-  return { page, fonts: THEME_FONTS.map((f) => ({ id: f.id, label: f.label })) }
+  const id = requireIdParam(params.id, 'page')
+  const [page, publishState] = await Promise.all([getPage({ workspaceId: workspace.id, id }), getPublishState({ workspaceId: workspace.id, pageId: id })])
+  if (!page || !publishState) throw new Response('No such page in this workspace', { status: 404 })
+  return { page, publishState, fonts: THEME_FONTS.map((f) => ({ id: f.id, label: f.label })) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PageRoute() {
-  const { page, fonts } = useLoaderData<typeof loader>()
+  const { page, publishState, fonts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit } = useMember()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
@@ -66,6 +68,7 @@ export default function PageRoute() {
         }
       />
       <FormErrorList errors={errors?.formErrors} />
+      {isArchived ? null : <UnpublishedChangesNote state={publishState} canEdit={canEdit} />}
       {done?.done === 'publish' || done?.done === 'revert' ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
           Version {'version' in done ? done.version : ''} is live at{' '}
@@ -85,6 +88,7 @@ export default function PageRoute() {
                     <p className="font-medium">
                       <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span>
                       {v.name}
+                      <PublishStateBadge state={publishState.variants[v.key] ?? 'unpublished'} />
                     </p>
                     <p className="text-xs text-slate-500">Draft saved {formatDateTime(v.draftUpdatedAt)}</p>
                   </div>
@@ -94,10 +98,15 @@ export default function PageRoute() {
                         Edit {v.key}
                       </Link>
                     ) : null}
-                    {page.publishedVersionId ? (
+                    {/* Only a variant the live version holds: for any other, the page would serve the control. */}
+                    {publishState.variants[v.key] !== 'unpublished' && !isArchived ? (
                       <a href={`/p/${page.slug}?variant=${v.key}`} target="_blank" rel="noreferrer" className={buttonClass('ghost')}>
                         Preview published {v.key}
                       </a>
+                    ) : !isArchived ? (
+                      <span className="self-center text-xs text-slate-600" data-testid="no-preview">
+                        No published {v.key} to preview yet: publish first
+                      </span>
                     ) : null}
                     {canEdit ? (
                       <Form method="post">
