@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CreateExperimentSchema, ExperimentSettingsSchema } from '#app/experiments/schema'
+import { createExperimentSchema, ExperimentSettingsSchema } from '#app/experiments/schema'
 
 // The create form posts flat fields, as a browser without JavaScript sends them: ticked variant keys, one
 // `weight_<key>` per variant, percentages as typed, metrics as their keys (any, soft, hard, hot, mql, sql, opportunity,
@@ -46,4 +46,4 @@ export function toCreateInput(values: Record<string, unknown>): unknown {
   }
 }
 
-export const ExperimentFormSchema = z.record(z.string(), z.unknown()).transform(toCreateInput).pipe(CreateExperimentSchema)
+export const ExperimentFormSchema = z.record(z.string(), z.unknown()).transform(toCreateInput).pipe(createExperimentSchema('percent'))
