@@ -106,8 +106,6 @@ function enhance(slot: HTMLElement) {
   const hidden = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
   const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant') }
   const step = Number(hidden('_step') || 0)
-  // Hydration keeps the server's attributes; a page published before forms were always novalidate gets it here.
-  form.noValidate = true
   hydrate(<EnhancedForm formId={formId} definition={definition} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
 }
 
