@@ -11,7 +11,8 @@ export const BUILD_STEPS = [
 
 // Worth showing even when the build succeeds: warnings and errors, but not the chunk list or the notices below.
 const NOTEWORTHY = /\b(warn|warning|error|failed)\b|\(!\)|✘/i
-const NOISE = /Generated an empty chunk|Some chunks are larger than|chunkSizeWarningLimit|manualChunks|build\.rollupOptions|dynamic import\(\) to code-split/
+// The chunk list counts as noise too: an asset may be called error-boundary-….js.
+const NOISE = /Generated an empty chunk|Some chunks are larger than|chunkSizeWarningLimit|manualChunks|build\.rollupOptions|dynamic import\(\) to code-split|^\s*build\/|│ gzip:/
 
 /**
  * Reads the build's output line by line. `print` hears "Building… (step n/3: …)" as each step starts, and any

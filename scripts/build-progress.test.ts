@@ -12,6 +12,7 @@ Generated an empty chunk: "api.v1.pages".
 Generated an empty chunk: "api.v1.forms".
 ✓ 3105 modules transformed.
 build/client/assets/route-BpZ3.js   1,254.10 kB │ gzip: 380.12 kB
+build/client/assets/error-boundary-vEPOjjoX.js   0.91 kB │ gzip:   0.45 kB
 (!) Some chunks are larger than 500 kB after minification. Consider:
 - Using dynamic import() to code-split the application
 - Use build.rollupOptions.output.manualChunks to improve chunking: https://rollupjs.org/configuration-options/#output-manualchunks
