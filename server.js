@@ -1,24 +1,38 @@
 // The process: serves the Remix build (or Vite in dev), owns startup and shutdown.
 // Plain JavaScript so that it runs before anything is built; the app's logic lives in app/ and is
 // reached through the build's entry module (app/entry.server.tsx re-exports what this file calls).
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import readline from 'node:readline'
 import { createRequestHandler } from '@remix-run/express'
 import express from 'express'
+import { createBuildProgress } from './scripts/build-progress.js'
 
 const isDev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= isDev ? 'development' : 'production'
 const BUILD_ENTRY = path.resolve('build/server/index.js')
 const SHUTDOWN_GRACE_MS = 10_000
 
-async function loadProductionBuild() {
-  if (!existsSync(BUILD_ENTRY)) {
-    console.log('No build yet: building once (npm run build)…')
-    const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
-    if (result.status !== 0) process.exit(result.status ?? 1)
+/** `npm run build`, saying which step it is on rather than repeating its output; all of it if it fails. */
+async function build() {
+  const startedAt = Date.now()
+  console.log('No build yet: building once (npm run build)…')
+  const progress = createBuildProgress((line) => console.log(line))
+  const child = spawn('npm', ['run', 'build'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  for (const stream of [child.stdout, child.stderr]) readline.createInterface({ input: stream }).on('line', (line) => progress.line(line))
+  const [code] = await once(child, 'close')
+  if (code !== 0) {
+    console.error(`The build failed (exit code ${code}). Its output:\n${progress.output()}`)
+    process.exit(code ?? 1)
   }
+  console.log(`Built in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`)
+}
+
+async function loadProductionBuild() {
+  if (!existsSync(BUILD_ENTRY)) await build()
   return import(BUILD_ENTRY)
 }
 

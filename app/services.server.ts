@@ -1,15 +1,70 @@
-import { closeDatabase, db, describeDatabase, migrateDatabase } from '#app/db.server'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import { closeDatabase, db, describeDatabase, migrateDatabase, queryRows } from '#app/db.server'
 import { getEnv, isEmbeddedDatabase } from '#app/env.server'
 import { closePageViews } from '#app/visitors/page-views.server'
 import { startWorkers, stopWorkers } from '#app/workers/registry.server'
 import { DEMO_LOGIN, seedDemo } from '#app/demo/seed.server'
 
-/** Called once by the server entry before it accepts requests: migrate, seed, start the background workers. */
-export async function startServices() {
+type Log = (line: string) => void
+
+/** Every `everyMs` while a long step runs, a line saying it still runs (a first start on PGlite takes a while). */
+function keepSaying(log: Log, what: string, everyMs = 5000) {
+  const startedAt = Date.now()
+  const timer = setInterval(() => log(`${what} still working (${Math.round((Date.now() - startedAt) / 1000)} s)`), everyMs)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    return ((Date.now() - startedAt) / 1000).toFixed(1)
+  }
+}
+
+/** The migrations in db/migrations and how many of them this database has: drizzle-kit's journal and table. */
+async function countMigrations() {
+  const journal = JSON.parse(await readFile(path.resolve('db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] }
+  // A new database has no migrations table yet: none applied.
+  const applied = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`).then(
+    ([row]) => Number(row?.count ?? 0),
+    () => 0,
+  )
+  return { applied: Math.min(applied, journal.entries.length), total: journal.entries.length }
+}
+
+/**
+ * A callback for a share from 0 to 1 that logs `what` and the percentage each time it passes another `step` %
+ * ("Seeding demo data… 40 %"), so a first start says how far along it is without a line per batch.
+ */
+export function logPercentSteps(log: Log, what: string, step = 20) {
+  let last = 0
+  return (share: number) => {
+    const percent = Math.floor((share * 100) / step) * step
+    if (percent > last) {
+      last = percent
+      log(`${what} ${percent} %`)
+    }
+  }
+}
+
+/**
+ * Called once by the server entry before it accepts requests: migrate, seed, start the background workers. Says
+ * what it does and how far along it is on `log` (issue 17: a first `npm start` was silent for ~40 s).
+ */
+export async function startServices({ log = (line: string) => console.log(line) }: { log?: Log } = {}) {
   const env = getEnv()
-  await migrateDatabase()
+  const { applied, total } = await countMigrations()
+  const isBehind = applied < total
+  if (isBehind) log(`Migrating database… ${applied}/${total}`)
+  const migrated = keepSaying(log, 'Migrating database…')
+  await migrateDatabase().finally(migrated)
+  log(isBehind ? `Migrating database… ${total}/${total} (${migrated()} s)` : `Database up to date (${total} migrations).`)
   const seeded = isEmbeddedDatabase() || env.SEED_DEMO === '1'
-  if (seeded) await seedDemo(db, { demoApiKey: env.DEMO_API_KEY })
+  if (seeded) {
+    log('Seeding demo data…')
+    const seeding = keepSaying(log, 'Seeding demo data…')
+    await seedDemo(db, { demoApiKey: env.DEMO_API_KEY, onProgress: logPercentSteps(log, 'Seeding demo data…') }).finally(seeding)
+    log(`Seeding demo data… done (${seeding()} s)`)
+  }
   // Webhook deliveries, the rollup follower, auto-ship and maintenance: app/workers/registry.server.ts.
   startWorkers()
   return {

@@ -41,8 +41,21 @@ const BATCH_ROWS = 1000
 // Plain inserts: rows × columns stays well under PostgreSQL's 65,535 parameters.
 const INSERT_ROWS = 500
 
-async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size))
+async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>, onWritten?: (rows: number) => void) {
+  for (let i = 0; i < rows.length; i += size) {
+    const batch = rows.slice(i, i + size)
+    await write(batch)
+    onWritten?.(batch.length)
+  }
+}
+
+/** Reports the share of `total` rows written so far, from 0 to 1, to `onProgress`. */
+function progressCounter(total: number, onProgress?: (share: number) => void) {
+  let written = 0
+  return (rows: number) => {
+    written += rows
+    onProgress?.(total === 0 ? 1 : Math.min(1, written / total))
+  }
 }
 
 async function hasActivity(db: Database, workspaceId: string) {
@@ -79,7 +92,14 @@ export function demoSpend(workspaceId: string, now: Date) {
   return rows
 }
 
-export async function seedDemoHistory(db: Database, { workspaceId, userId, forms: demoForms, now = new Date() }: { workspaceId: string; userId: string; forms: DemoForm[]; now?: Date }) {
+/**
+ * Writes the history unless the workspace has one. `onProgress` hears the share of its rows written (0 to 1) after
+ * each batch: on first start this is most of what `npm start` waits for, and it says how far along it is.
+ */
+export async function seedDemoHistory(
+  db: Database,
+  { workspaceId, userId, forms: demoForms, now = new Date(), onProgress }: { workspaceId: string; userId: string; forms: DemoForm[]; now?: Date; onProgress?: (share: number) => void },
+) {
   if (demoForms.length === 0 || (await hasActivity(db, workspaceId)) || !(await claimHistory(db, workspaceId))) return null
   const pages: HistoryPage[] = demoForms
     .filter((form) => TRAFFIC[form.slug])
@@ -110,16 +130,20 @@ export async function seedDemoHistory(db: Database, { workspaceId, userId, forms
   })
   const [workspace] = await db.select({ scoreRules: workspaces.scoreRules }).from(workspaces).where(eq(workspaces.id, workspaceId))
   const funnel = buildFunnel({ workspaceId, userId, now, seed: DEMO_HISTORY.seed, converters: visits.converters, definitions, scoreRules: readScoreRules(workspace?.scoreRules).rules })
+  const written = progressCounter(
+    [visits.pageViews, funnel.leads, funnel.conversions, funnel.stageChanges, funnel.notes, visits.experimentConversions].reduce((sum, rows) => sum + rows.length, 0),
+    onProgress,
+  )
   // Events through the same writers as live traffic, in time order, so their rollups come out as if it were live.
-  await inBatches(visits.pageViews, BATCH_ROWS, writePageViews)
+  await inBatches(visits.pageViews, BATCH_ROWS, writePageViews, written)
   await db.transaction(async (tx) => {
-    await inBatches(funnel.leads, INSERT_ROWS, (rows) => tx.insert(leads).values(rows))
-    await inBatches(funnel.conversions, INSERT_ROWS, (rows) => tx.insert(conversions).values(rows))
-    await inBatches(funnel.stageChanges, INSERT_ROWS, (rows) => tx.insert(leadStageChanges).values(rows))
-    await inBatches(funnel.notes, INSERT_ROWS, (rows) => tx.insert(leadNotes).values(rows))
+    await inBatches(funnel.leads, INSERT_ROWS, (rows) => tx.insert(leads).values(rows), written)
+    await inBatches(funnel.conversions, INSERT_ROWS, (rows) => tx.insert(conversions).values(rows), written)
+    await inBatches(funnel.stageChanges, INSERT_ROWS, (rows) => tx.insert(leadStageChanges).values(rows), written)
+    await inBatches(funnel.notes, INSERT_ROWS, (rows) => tx.insert(leadNotes).values(rows), written)
     await tx.insert(marketingSpend).values(demoSpend(workspaceId, now)).onConflictDoNothing()
   })
   // Queued by the server only once the conversion committed; likewise here.
-  await inBatches(visits.experimentConversions, BATCH_ROWS, writeExperimentConversions)
+  await inBatches(visits.experimentConversions, BATCH_ROWS, writeExperimentConversions, written)
   return { pageViews: visits.pageViews.length, exposures: visits.pageViews.filter((view) => view.exposure).length, leads: funnel.leads.length, conversions: funnel.conversions.length }
 }

@@ -16,8 +16,9 @@ export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-de
  * The demo workspace and its owner, its pages and forms, and three months of history (app/demo/history.server.ts).
  * Idempotent: every row has a fixed key and is inserted only when absent, and the history only into a workspace
  * without activity, so running it at every start changes nothing the second time (and never resets the demo password).
+ * `onProgress` hears how far the history is written (see seedDemoHistory): only when it is written, on first start.
  */
-export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: string }) {
+export async function seedDemo(db: Database, { demoApiKey, onProgress }: { demoApiKey?: string; onProgress?: (share: number) => void }) {
   await db.insert(workspaces).values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)' }).onConflictDoNothing({ target: workspaces.id })
   const [existing] = await db
     .select({ id: users.id })
@@ -40,7 +41,7 @@ export async function seedDemo(db: Database, { demoApiKey }: { demoApiKey?: stri
     if (!key) await createApiKey({ workspaceId: DEMO_WORKSPACE_ID, name: 'DEMO_API_KEY', createdBy: userId, key: demoApiKey })
   }
   const demoForms = await seedDemoPages(db, userId)
-  await seedDemoHistory(db, { workspaceId: DEMO_WORKSPACE_ID, userId, forms: demoForms })
+  await seedDemoHistory(db, { workspaceId: DEMO_WORKSPACE_ID, userId, forms: demoForms, onProgress })
   return { workspaceId: DEMO_WORKSPACE_ID, userId }
 }
 

@@ -35,13 +35,51 @@ export const DEFAULT_MATURITY_DAYS = 14
 
 const WEIGHT_TOLERANCE = 1e-6
 
-const VariantWeightSchema = z.object({
-  key: z
-    .string({ error: 'Variant key is required' })
-    .trim()
-    .regex(/^[A-Z]{1,2}$/, 'Use a page variant key like A or B'),
-  weight: z.number({ error: 'Weight must be a number' }).gt(0, 'Weight must be above 0').max(1, 'Weight must be at most 1'),
-})
+/** A share (0.25) as the percentage a marketer types (25), rounded the way the form shows it. */
+const asPercent = (share: number) => Number((share * 100).toFixed(4))
+
+/**
+ * The weight messages in the unit of who reads them: the API takes fractions that add up to 1, the create form
+ * shows percentages that add up to 100. The rules are the same; only the words differ (issue 17: "Weights must add
+ * up to 1 (they add up to 1.2)" sat under "Ticked variants add up to 120 %").
+ */
+const WEIGHT_MESSAGES = {
+  fraction: {
+    aboveZero: 'Weight must be above 0',
+    atMostAll: 'Weight must be at most 1 (100 %)',
+    sum: (sum: number) => `Weights must add up to 1, i.e. 100 % (they add up to ${Number(sum.toFixed(6))}, i.e. ${asPercent(sum)} %)`,
+  },
+  percent: {
+    aboveZero: 'Weight must be above 0 %',
+    atMostAll: 'Weight must be at most 100 %',
+    sum: (sum: number) => `Ticked variants must add up to 100 % (they add up to ${asPercent(sum)} %)`,
+  },
+} as const
+export type WeightUnit = keyof typeof WEIGHT_MESSAGES
+
+function createVariantsSchema(unit: WeightUnit) {
+  const messages = WEIGHT_MESSAGES[unit]
+  const VariantWeightSchema = z.object({
+    key: z
+      .string({ error: 'Variant key is required' })
+      .trim()
+      .regex(/^[A-Z]{1,2}$/, 'Use a page variant key like A or B'),
+    weight: z.number({ error: 'Weight must be a number' }).gt(0, messages.aboveZero).max(1, messages.atMostAll),
+  })
+  return z
+    .array(VariantWeightSchema)
+    .min(2, 'An experiment needs at least 2 variants')
+    .max(10, 'Use at most 10 variants')
+    .superRefine((variants, ctx) => {
+      const keys = new Set<string>()
+      variants.forEach((v, i) => {
+        if (keys.has(v.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Variant ${v.key} is listed twice` })
+        keys.add(v.key)
+      })
+      const sum = variants.reduce((total, v) => total + v.weight, 0)
+      if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) ctx.addIssue({ code: 'custom', path: [], message: messages.sum(sum) })
+    })
+}
 
 export const ExperimentSettingsSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Use at most 120 characters'),
@@ -56,25 +94,17 @@ export const ExperimentSettingsSchema = z.object({
   autoShip: z.boolean().default(false),
 })
 
-export const CreateExperimentSchema = ExperimentSettingsSchema.extend({
-  pageId: z.uuid('Choose a page'),
-  variants: z
-    .array(VariantWeightSchema)
-    .min(2, 'An experiment needs at least 2 variants')
-    .max(10, 'Use at most 10 variants')
-    .superRefine((variants, ctx) => {
-      const keys = new Set<string>()
-      variants.forEach((v, i) => {
-        if (keys.has(v.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Variant ${v.key} is listed twice` })
-        keys.add(v.key)
-      })
-      const sum = variants.reduce((total, v) => total + v.weight, 0)
-      if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) ctx.addIssue({ code: 'custom', path: [], message: `Weights must add up to 1 (they add up to ${Number(sum.toFixed(6))})` })
-    }),
-  control: z.string().trim().optional(),
-}).superRefine((input, ctx) => {
-  if (input.control !== undefined && !input.variants.some((v) => v.key === input.control)) ctx.addIssue({ code: 'custom', path: ['control'], message: 'The control must be one of the variants' })
-})
+/** The experiment to create; `unit` picks the words of the weight messages (fractions for the API, percent for the form). */
+export function createExperimentSchema(unit: WeightUnit) {
+  return ExperimentSettingsSchema.extend({
+    pageId: z.uuid('Choose a page'),
+    variants: createVariantsSchema(unit),
+    control: z.string().trim().optional(),
+  }).superRefine((input, ctx) => {
+    if (input.control !== undefined && !input.variants.some((v) => v.key === input.control)) ctx.addIssue({ code: 'custom', path: ['control'], message: 'The control must be one of the variants' })
+  })
+}
+export const CreateExperimentSchema = createExperimentSchema('fraction')
 export type CreateExperimentInput = z.input<typeof CreateExperimentSchema>
 export type CreateExperiment = z.infer<typeof CreateExperimentSchema>
 

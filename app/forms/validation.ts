@@ -14,6 +14,37 @@ export const HIDDEN_CAP = 500
 export const OTHER_CAP = 200
 const EMAIL_CAP = 254 // RFC 5321 path limit
 
+/**
+ * Every message a visitor can read under a form field, in one place: the page's script (react-hook-form with the
+ * schema below) and the server (the same schema, on a post with or without JavaScript) both take them from here, so
+ * a bad field reads the same either way (issue 17), and a translation catalogue can replace this one object later.
+ * `name` is the field's label as it reads inside a sentence.
+ */
+export const FORM_MESSAGES = {
+  required: (name: string) => `${name} is required`,
+  singleValue: (name: string) => `${name} must be a single value`,
+  atMostCharacters: (name: string, cap: number) => `${name} must be at most ${cap} characters`,
+  atLeastCharacters: (name: string, min: number) => `${name} must be at least ${min} characters`,
+  notInFormat: (name: string) => `${name} is not in the expected format`,
+  email: () => 'Enter a valid email address',
+  phone: (name: string) => `${name} must be a phone number with 6 to 20 digits`,
+  number: (name: string) => `${name} must be a number`,
+  numberAtLeast: (name: string, min: number) => `${name} must be at least ${min}`,
+  numberAtMost: (name: string, max: number) => `${name} must be at most ${max}`,
+  date: (name: string) => `${name} must be a date like 2025-01-31`,
+  dateOnOrAfter: (name: string, min: string) => `${name} must be on or after ${min}`,
+  dateOnOrBefore: (name: string, max: string) => `${name} must be on or before ${max}`,
+  chooseOne: (name: string) => `Choose one of the options for ${name}`,
+  chooseOnlyListed: (name: string) => `Choose only from the options for ${name}`,
+  chooseAtLeastOne: (name: string) => `Choose at least one option for ${name}`,
+  otherTooLong: (name: string, cap: number) => `Keep "Other" for ${name} to ${cap} characters`,
+  otherRequired: (name: string) => `Tell us where you heard about us (${name}: Other)`,
+  // Not about one field: shown above the button by the page's script.
+  unreachable: () => 'We could not reach the server. Your answers are still here: please try again.',
+  failed: () => 'Something went wrong. Please try again in a moment.',
+} as const
+const M = FORM_MESSAGES
+
 type Reading = { value: Answer } | { error: string }
 const NOT_SINGLE = Symbol('not a single value')
 
@@ -34,19 +65,19 @@ function nameOf(field: Field) {
   return field.label.trim().replace(/[\s:*?]+$/, '') || field.key
 }
 
-const requiredOrNull = (field: Field): Reading => (field.required ? { error: `${nameOf(field)} is required` } : { value: null })
+const requiredOrNull = (field: Field): Reading => (field.required ? { error: M.required(nameOf(field)) } : { value: null })
 
 function readFreeText(field: Field & { type: 'text' | 'textarea' }, raw: unknown): Reading {
   const value = readText(raw)
   const name = nameOf(field)
-  if (value === NOT_SINGLE) return { error: `${name} must be a single value` }
+  if (value === NOT_SINGLE) return { error: M.singleValue(name) }
   if (value === '') return requiredOrNull(field)
   const cap = field.maxLength ?? (field.type === 'textarea' ? DEFAULT_TEXTAREA_CAP : DEFAULT_TEXT_CAP)
-  if (value.length > cap) return { error: `${name} must be at most ${cap} characters` }
-  if (field.minLength && value.length < field.minLength) return { error: `${name} must be at least ${field.minLength} characters` }
+  if (value.length > cap) return { error: M.atMostCharacters(name, cap) }
+  if (field.minLength && value.length < field.minLength) return { error: M.atLeastCharacters(name, field.minLength) }
   if (field.type === 'text' && field.pattern) {
     const pattern = compileFieldPattern(field.pattern) // null (skipped) only for a definition that bypassed the schema
-    if (pattern && !pattern.test(value)) return { error: field.patternMessage || `${name} is not in the expected format` }
+    if (pattern && !pattern.test(value)) return { error: field.patternMessage || M.notInFormat(name) }
   }
   return { value }
 }
@@ -56,7 +87,7 @@ const emailSchema = z.email()
 function readEmail(field: Field, raw: unknown): Reading {
   const value = readText(raw)
   if (value === '') return requiredOrNull(field)
-  if (value === NOT_SINGLE || value.length > EMAIL_CAP || !emailSchema.safeParse(value).success) return { error: 'Enter a valid email address' }
+  if (value === NOT_SINGLE || value.length > EMAIL_CAP || !emailSchema.safeParse(value).success) return { error: M.email() }
   return { value: value.toLowerCase() }
 }
 
@@ -64,7 +95,7 @@ function readPhone(field: Field, raw: unknown): Reading {
   const value = readText(raw)
   if (value === '') return requiredOrNull(field)
   const digits = value === NOT_SINGLE ? 0 : value.replace(/\D/g, '').length
-  if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20) return { error: `${nameOf(field)} must be a phone number with 6 to 20 digits` }
+  if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20) return { error: M.phone(nameOf(field)) }
   return { value }
 }
 
@@ -74,9 +105,9 @@ function readNumber(field: Field & { type: 'number' }, raw: unknown): Reading {
   if (value === '') return requiredOrNull(field)
   // Number() alone would take '0x10' and ' ' too; only plain decimal notation is what a number input posts.
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : NaN
-  if (!Number.isFinite(number)) return { error: `${name} must be a number` }
-  if (field.min !== undefined && number < field.min) return { error: `${name} must be at least ${field.min}` }
-  if (field.max !== undefined && number > field.max) return { error: `${name} must be at most ${field.max}` }
+  if (!Number.isFinite(number)) return { error: M.number(name) }
+  if (field.min !== undefined && number < field.min) return { error: M.numberAtLeast(name, field.min) }
+  if (field.max !== undefined && number > field.max) return { error: M.numberAtMost(name, field.max) }
   return { value: number }
 }
 
@@ -84,16 +115,16 @@ function readDate(field: Field & { type: 'date' }, raw: unknown): Reading {
   const value = readText(raw)
   const name = nameOf(field)
   if (value === '') return requiredOrNull(field)
-  if (value === NOT_SINGLE || !isIsoDate(value)) return { error: `${name} must be a date like 2025-01-31` }
-  if (field.min !== undefined && value < field.min) return { error: `${name} must be on or after ${field.min}` }
-  if (field.max !== undefined && value > field.max) return { error: `${name} must be on or before ${field.max}` }
+  if (value === NOT_SINGLE || !isIsoDate(value)) return { error: M.date(name) }
+  if (field.min !== undefined && value < field.min) return { error: M.dateOnOrAfter(name, field.min) }
+  if (field.max !== undefined && value > field.max) return { error: M.dateOnOrBefore(name, field.max) }
   return { value }
 }
 
 function readChoice(field: Field & { options: { value: string }[] }, raw: unknown): Reading {
   const value = readText(raw)
   if (value === '') return requiredOrNull(field)
-  if (value === NOT_SINGLE || !field.options.some((option) => option.value === value)) return { error: `Choose one of the options for ${nameOf(field)}` }
+  if (value === NOT_SINGLE || !field.options.some((option) => option.value === value)) return { error: M.chooseOne(nameOf(field)) }
   return { value }
 }
 
@@ -101,7 +132,7 @@ function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Re
   // One ticked box arrives as a plain string from Object.fromEntries(formData).
   const items = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]
   const known = new Set(field.options.map((option) => option.value))
-  const invalid = { error: `Choose only from the options for ${nameOf(field)}` }
+  const invalid = { error: M.chooseOnlyListed(nameOf(field)) }
   if (items.length > known.size * 2) return invalid // a hostile array is refused before reading a million items
   const chosen = new Set<string>()
   for (const item of items) {
@@ -109,7 +140,7 @@ function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Re
     if (value === NOT_SINGLE || (value !== '' && !known.has(value))) return invalid
     if (value !== '') chosen.add(value)
   }
-  if (chosen.size === 0) return field.required ? { error: `Choose at least one option for ${nameOf(field)}` } : { value: [] }
+  if (chosen.size === 0) return field.required ? { error: M.chooseAtLeastOne(nameOf(field)) } : { value: [] }
   return { value: field.options.map((option) => option.value).filter((value) => chosen.has(value)) } // in the form's order
 }
 
@@ -117,7 +148,7 @@ function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Re
 function readConsent(field: Field, raw: unknown): Reading {
   const value = readText(raw)
   const isTicked = raw === true || (typeof value === 'string' && ['on', 'true'].includes(value.toLowerCase()))
-  return isTicked ? { value: true } : { error: `${nameOf(field)} is required` }
+  return isTicked ? { value: true } : { error: M.required(nameOf(field)) }
 }
 
 /**
@@ -126,14 +157,14 @@ function readConsent(field: Field, raw: unknown): Reading {
  */
 function readHidden(field: Field, raw: unknown): Reading {
   const value = readText(raw)
-  if (value === NOT_SINGLE) return { error: `${nameOf(field)} must be a single value` }
+  if (value === NOT_SINGLE) return { error: M.singleValue(nameOf(field)) }
   if (value === '') return requiredOrNull(field)
   return { value: value.slice(0, HIDDEN_CAP) }
 }
 
 function readOtherText(field: Field, raw: unknown): Reading {
   const value = readText(raw)
-  if (value === NOT_SINGLE || value.length > OTHER_CAP) return { error: `Keep "Other" for ${nameOf(field)} to ${OTHER_CAP} characters` }
+  if (value === NOT_SINGLE || value.length > OTHER_CAP) return { error: M.otherTooLong(nameOf(field), OTHER_CAP) }
   return { value: value || null }
 }
 
@@ -201,7 +232,7 @@ export function buildSubmissionSchema(definition: FormDefinition, { step }: { st
       (answers, ctx) => {
         for (const field of heardAbout) {
           if (answers[field.key] === OTHER_OPTION_VALUE && answers[otherKeyFor(field.key)] === null)
-            ctx.addIssue({ code: 'custom', path: [otherKeyFor(field.key)], message: `Tell us where you heard about us (${nameOf(field)}: Other)`, input: answers })
+            ctx.addIssue({ code: 'custom', path: [otherKeyFor(field.key)], message: M.otherRequired(nameOf(field)), input: answers })
         }
       },
       // Also when other answers failed, so the visitor sees every problem at once.

@@ -7,6 +7,8 @@ import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
 import { spliceGzip } from '#app/published/gzip-splice'
 import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/published/html-template'
 import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
+import { systemTitleFor, type SystemPageText } from '#app/published/system-messages'
+import { renderSystemPage } from '#app/published/system-page'
 
 // Writing published pages to visitors: the precomputed bytes of a static page, the spliced gzip of a page
 // with per-request holes, or a page rendered for this one request (form errors, a later step, success).
@@ -30,8 +32,12 @@ const PER_REQUEST_IDENTITY = flatHeaders(PER_REQUEST_HEADERS)
 
 export type ExtraHeaders = string[] // flat [name, value, …], for Set-Cookie lines
 
-export function sendPlain(res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) {
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${message}</title></head><body style="font-family:system-ui,sans-serif;padding:3rem;text-align:center"><h1>${message}</h1></body></html>`
+/**
+ * A page Splitform answers itself (404, 429, 503…), styled like a published page (system-page.ts). `page` is a
+ * message from system-messages.ts, or a sentence under the heading its status gives.
+ */
+export function sendSystemPage(res: ServerResponse, status: number, page: SystemPageText | string, extra: Record<string, string> = {}) {
+  const body = renderSystemPage(status, typeof page === 'string' ? { title: systemTitleFor(status), text: page } : page)
   res.writeHead(status, { ...BASE_HEADERS, ...extra, 'Content-Length': Buffer.byteLength(body) })
   res.end(body)
 }

@@ -5,7 +5,8 @@ import { renderFormHtml, type FormState } from '#app/forms/render/form-html.serv
 import { displayName } from '#app/http/unsafe-text'
 import { issueDoneToken, successDownloadUrl } from '#app/published/done-token.server'
 import type { ServedForm, ServedVersion } from '#app/published/load.server'
-import { generateValue, initialFormHtml, renderVariantHtml, sendHtml, sendPlain } from '#app/published/response.server'
+import { generateValue, initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage } from '#app/published/response.server'
+import type { SystemPageText } from '#app/published/system-messages'
 import { carriedValues, readIdempotencyKey, stepOfFirstError, submittedValues, type SubmissionBody } from '#app/published/submission'
 
 // How a form post is answered (submit.server.ts decides what to answer). Browsers without JS get HTML: 303 to the
@@ -27,10 +28,10 @@ export class Reply {
     this.res.end(text)
   }
 
-  /** An answer for a problem that is not about one field: JSON for API clients, a plain page for browsers. */
-  problem(status: number, message: string, headers: Record<string, string> = {}) {
-    if (this.wantsJson) return this.json(status, { error: message }, headers)
-    sendPlain(this.res, status, message, headers)
+  /** An answer for a problem that is not about one field: JSON for API clients, a system page for browsers. */
+  problem(status: number, message: string | SystemPageText, headers: Record<string, string> = {}) {
+    if (this.wantsJson) return this.json(status, { error: typeof message === 'string' ? message : message.title }, headers)
+    sendSystemPage(this.res, status, message, headers)
   }
 }
 

@@ -15,6 +15,7 @@ import { withServedPage, type ServedPage } from '#app/published/cache.server'
 import type { ServedForm, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
 import { idempotencyKeyOf, PageRenderer, Reply, type Errors } from '#app/published/submit-answer.server'
+import { SYSTEM_MESSAGES } from '#app/published/system-messages'
 import { parseSubmissionBody, readIdempotencyKey, readStep, stepOfFirstError, unsafeFieldOf, type SubmissionBody } from '#app/published/submission'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import { touchOf } from '#app/visitors/visit.server'
@@ -30,17 +31,17 @@ export async function submitForm(req: IncomingMessage, res: ServerResponse, requ
   const reply = new Reply(req, res, /application\/json/i.test(req.headers.accept ?? ''))
   try {
     const raw = await readNodeBodyBytes(req, BODY_LIMIT)
-    if (!raw) return reply.problem(413, `The submission is too large (at most ${BODY_LIMIT / 1024} KB)`, { Connection: 'close' })
+    if (!raw) return reply.problem(413, SYSTEM_MESSAGES.submissionTooLarge(BODY_LIMIT / 1024), { Connection: 'close' })
     await withServedPage(request.slug, (served) => handleSubmission(reply, request, served, raw))
   } catch (error) {
     console.error(`[submit] /p/${request.slug}:`, error)
-    if (!res.headersSent) reply.problem(503, 'Your submission could not be saved just now. Please try again in a moment; nothing was stored.')
+    if (!res.headersSent) reply.problem(503, SYSTEM_MESSAGES.submissionNotSaved)
     else res.end()
   }
 }
 
 async function handleSubmission(reply: Reply, request: PageRequest, served: ServedPage | null, raw: Buffer) {
-  if (!served) return reply.problem(404, 'Page not found')
+  if (!served) return reply.problem(404, SYSTEM_MESSAGES.notFound)
   const verdict = await classify(reply, request, served, raw)
   // Every post counts against the address's limit, refused ones too. A valid one is counted by the statement
   // that records it (recordConversion), so the common case costs one round trip; any other is counted here.
@@ -153,7 +154,7 @@ function rateLimitGate(req: IncomingMessage): RateLimitGate | undefined {
 
 function tooMany(reply: Reply, limited: { retryAfterSeconds: number }) {
   const wait = limited.retryAfterSeconds
-  reply.problem(429, `Too many submissions from your network. Try again in ${wait} seconds.`, { 'Retry-After': String(wait) })
+  reply.problem(429, SYSTEM_MESSAGES.tooManySubmissions(wait), { 'Retry-After': String(wait) })
 }
 
 /** Counts a post that will not be recorded; true when it may be answered, false when a 429 went out. */

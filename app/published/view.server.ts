@@ -5,7 +5,8 @@ import { withServedPage, type ServedPage } from '#app/published/cache.server'
 import { readDoneToken, successDownloadUrl } from '#app/published/done-token.server'
 import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
-import { initialFormHtml, renderVariantHtml, sendHtml, sendPlain, sendVariant } from '#app/published/response.server'
+import { initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage, sendVariant } from '#app/published/response.server'
+import { SYSTEM_MESSAGES } from '#app/published/system-messages'
 import { readVisit, recordVisit } from '#app/visitors/visit.server'
 
 // GET /p/:slug: the published page from memory, in the variant this visitor is assigned (or previews with
@@ -17,7 +18,7 @@ export function viewPage(req: IncomingMessage, res: ServerResponse, request: Pag
   const served = withServedPage(request.slug, (page) => respond(req, res, page, request))
   return served?.catch((error) => {
     console.error(`[page] /p/${request.slug}: database unavailable`, error)
-    sendPlain(res, 503, 'This page is temporarily unavailable. Please try again in a moment.')
+    sendSystemPage(res, 503, SYSTEM_MESSAGES.unavailable)
   })
 }
 
@@ -28,7 +29,7 @@ function previewOf(version: ServedVersion, params: URLSearchParams): RenderedVar
 }
 
 function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage | null, request: PageRequest) {
-  if (!served) return sendPlain(res, 404, 'Page not found')
+  if (!served) return sendSystemPage(res, 404, SYSTEM_MESSAGES.notFound)
   const { version, experiment } = served
   const params = request.query ? new URLSearchParams(request.query) : EMPTY
   const preview = previewOf(version, params)
@@ -41,7 +42,7 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
     firstExposure = decision.isFirstExposure && visit.countable && !!variant
   }
   variant ??= version.variants.get(version.controlKey)
-  if (!variant) return sendPlain(res, 404, 'Page not found')
+  if (!variant) return sendSystemPage(res, 404, SYSTEM_MESSAGES.notFound)
   const recorded = recordVisit(req, visit, {
     workspaceId: version.workspaceId,
     pageId: version.pageId,

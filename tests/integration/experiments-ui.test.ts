@@ -137,7 +137,8 @@ describe('creating an experiment from the form', () => {
     const result = await post(createAction, '/experiments/new', owner.cookie, fields)
     expect(result.status).toBe(400)
     const { errors, sent } = result.body as { errors: Errors; sent: Record<string, unknown> }
-    expect(errors.fieldErrors.variants?.[0]).toMatch(/add up to 1 \(they add up to 0\.8\)/)
+    // The form speaks percent, as its weight fields do (issue 17); the API names fractions and percent.
+    expect(errors.fieldErrors.variants).toEqual(['Ticked variants must add up to 100 % (they add up to 80 %)'])
     // What was typed comes back, so a browser without JavaScript shows the form as it was left.
     expect(sent).toMatchObject({ name: 'Shorter demo form', variants: ['A', 'B'], weight_A: '50', weight_B: '30', coverage: '50' })
     expect(await db.select().from(experiments).where(eq(experiments.workspaceId, owner.workspaceId))).toHaveLength(0)

@@ -210,6 +210,25 @@ describe('published pages', () => {
     await updatePage({ workspaceId: owner.workspaceId, id: page.id, changes: { archivedAt: new Date() } })
     expect((await fetch(`${baseUrl}/p/${pageSlug}`)).status).toBe(404)
   })
+
+  // Issue 17: /p/unknown was a bare, unstyled "Page not found".
+  test('a page that is not there is a 404 in the published look, with a language and no link into the app', async () => {
+    const { call } = await apiClient()
+    const unpublished = slug()
+    await call(pagesApi, '', { method: 'POST', body: { name: 'Draft only', slug: unpublished } })
+    for (const path of [`/p/no-such-page-${randomUUID().slice(0, 6)}`, '/p/Not_A_Slug', `/p/${unpublished}`]) {
+      const response = await fetch(`${baseUrl}${path}`)
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      const html = await response.text()
+      expect(html).toMatch(/^<!doctype html><html lang="en">/)
+      expect(html).toContain('<title>Page not found</title>')
+      expect(html).toContain('<h1>Page not found</h1>')
+      expect(html).toContain('class="sf-page"') // the published pages' stylesheet and its default theme
+      expect(html).toContain('.sf-page{--sf-brand:')
+      expect(html).not.toMatch(/<a\b|\/login|\/dashboard|<script/)
+    }
+  })
 })
 
 describe('roles', () => {

@@ -44,6 +44,11 @@ describe('the server process', () => {
     server = started
     // Printed right after the line startServer waits for.
     await waitFor(() => (started.output().includes('Demo login: demo@splitform.dev') ? true : undefined), 5_000)
+    // A first start says what it does and how far along it is (issue 17: it was silent for ~40 s).
+    const total = /Migrating database… 0\/(\d+)\n/.exec(started.output())?.[1]
+    expect(total, started.output()).toBeDefined()
+    expect(started.output()).toContain(`Migrating database… ${total}/${total} (`)
+    expect(started.output()).toMatch(/Seeding demo data…\n(.*\n)*Seeding demo data… 20 %\n(.*\n)*Seeding demo data… 100 %\n(.*\n)*Seeding demo data… done \(\d+\.\d s\)\n/)
     // The signal lands once the server is handling the login: it answers `100 Continue` when it dispatches the
     // request (and only then is the body sent), and the login then spends ~0.4 s hashing (scrypt).
     const inFlight = postOnceDispatched(`${server.url}/login`, new URLSearchParams({ email: 'demo@splitform.dev', password: 'splitform-demo' }))

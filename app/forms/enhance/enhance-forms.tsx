@@ -10,7 +10,7 @@ import type { FormDefinition, SuccessAction } from '#app/forms/definition'
 import { otherKeyFor } from '#app/forms/field-rules'
 import { FormView, type FieldErrors } from '#app/forms/render/form-view'
 import { SuccessView } from '#app/forms/render/success-view'
-import { buildSubmissionSchema, fieldsForStep, type DefaultValues } from '#app/forms/validation'
+import { buildSubmissionSchema, fieldsForStep, FORM_MESSAGES, type DefaultValues } from '#app/forms/validation'
 
 type Runtime = { idem: string; t: string; variant: string }
 type Accepted = { success: SuccessAction & { downloadUrl?: string | null } }
@@ -49,7 +49,7 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
       response = await fetch(location.href, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
     } catch {
       // Same idempotency key on the retry: if the first one did arrive, it is not stored twice.
-      return setFormError('We could not reach the server. Your answers are still here: please try again.')
+      return setFormError(FORM_MESSAGES.unreachable())
     }
     const json = await response.json().catch(() => ({}))
     if (response.status === 201) {
@@ -65,7 +65,7 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
       if (firstStep !== undefined && firstStep >= 0) setStep(firstStep)
       return
     }
-    setFormError(json.error ?? 'Something went wrong. Please try again in a moment.')
+    setFormError(json.error ?? FORM_MESSAGES.failed())
   }
 
   async function onSubmit(event: { preventDefault: () => void; currentTarget: HTMLFormElement }) {

@@ -52,8 +52,12 @@ export function FormView(props: FormViewProps) {
   const isLastStep = !steps || step >= steps.length - 1
   const stepKeys = steps ? new Set(steps[step]?.fieldKeys ?? []) : null
   const visible = definition.fields.filter((field) => !stepKeys || stepKeys.has(field.key))
+  // Always novalidate: the browser's bubbles ("Please fill out this field") would stand beside, or instead of, the
+  // form's own messages. With the page's script the schema checks before sending; without it the server answers
+  // with the same messages (FORM_MESSAGES), so a bad field reads the same either way (issue 17). Rendered by the
+  // server for both: hydration (preact/compat) keeps the server's attributes, so a client-only value never landed.
   return (
-    <form method="post" className="sf-form__form" data-sf-form={formId} noValidate={props.isEnhanced} aria-busy={props.isSubmitting || undefined} onSubmit={props.onSubmit}>
+    <form method="post" className="sf-form__form" data-sf-form={formId} noValidate aria-busy={props.isSubmitting || undefined} onSubmit={props.onSubmit}>
       <input type="hidden" name="_form" value={formId} />
       <input type="hidden" name="_idem" value={runtime.idem} />
       <input type="hidden" name="_t" value={runtime.t} />

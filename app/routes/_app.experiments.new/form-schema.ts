@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { planPipelineVisitors } from '#app/experiments/pipeline-plan'
-import { CreateExperimentSchema, ExperimentSettingsSchema, PIPELINE_METRIC, type CreateExperiment } from '#app/experiments/schema'
+import { createExperimentSchema, ExperimentSettingsSchema, PIPELINE_METRIC, type CreateExperiment } from '#app/experiments/schema'
 
 // The create form posts flat fields, as a browser without JavaScript sends them: ticked variant keys, one
 // `weight_<key>` per variant, percentages as typed, metrics as their keys (any, soft, hard, hot, mql, sql, opportunity,
@@ -64,7 +64,7 @@ function checkPipelineInputs(values: Record<string, unknown>, ctx: z.RefinementC
   }
 }
 
-export const ExperimentFormSchema = z.record(z.string(), z.unknown()).superRefine(checkPipelineInputs).transform(toCreateInput).pipe(CreateExperimentSchema)
+export const ExperimentFormSchema = z.record(z.string(), z.unknown()).superRefine(checkPipelineInputs).transform(toCreateInput).pipe(createExperimentSchema('percent'))
 
 /**
  * The planned sample a pipeline experiment gets when none was posted (a browser without JavaScript, which cannot

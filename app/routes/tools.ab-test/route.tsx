@@ -9,7 +9,8 @@ import { analyze } from '#app/statistics/analyze'
 import { AnalyzeRequestSchema } from '#app/statistics/schema'
 import { DecisionBanner } from './decision-banner'
 import { explainWaiting } from './why-waiting'
-import { MAX_ROWS, readCalculatorQuery } from './query'
+import { checkCalculatorFields, rowErrorsOf } from './field-check'
+import { MAX_ROWS, MIN_ROWS, readCalculatorQuery } from './query'
 
 export const meta: MetaFunction = () => [
   { title: 'A/B test significance calculator · Splitform' },
@@ -17,23 +18,25 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = readCalculatorQuery(new URL(request.url).searchParams)
-  if (!query.input) return { ...query, analysis: null, errors: {} as Record<string, string[]> }
+  const params = new URL(request.url).searchParams
+  const query = readCalculatorQuery(params)
+  const isAnalyse = params.has('visitors') && !params.has('rows')
+  const errors = checkCalculatorFields(query, { isAnalyse, confidence: params.get('confidence') })
+  if (Object.keys(errors).length) return { ...query, analysis: null, errors }
+  // "Add variant" before two rows are filled is not a request for an analysis.
+  if (!query.input || query.input.variants.length < MIN_ROWS) return { ...query, analysis: null, errors: {} as Record<string, string[]> }
   const parsed = AnalyzeRequestSchema.safeParse(query.input)
-  if (!parsed.success) return { ...query, analysis: null, errors: fieldErrorsOf(parsed.error) }
+  if (!parsed.success) return { ...query, analysis: null, errors: rowErrorsOf(fieldErrorsOf(parsed.error), query.filledIndexes) }
   const analysis = analyze(parsed.data)
   return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data), errors: {} as Record<string, string[]> }
 }
 
 export default function AbTestCalculator() {
   const data = useLoaderData<typeof loader>()
-  const { rows, settings, analysis, errors, filledIndexes } = data
-  // Errors name positions among the filled rows; map them back to the row on screen.
-  const rowError = (rowIndex: number, field: string) => {
-    const position = filledIndexes.indexOf(rowIndex)
-    return position >= 0 ? errors[`variants.${position}.${field}`]?.[0] : undefined
-  }
-  const generalErrors = Object.entries(errors).filter(([key]) => !/^variants\.\d+\./.test(key))
+  const { rows, settings, analysis, errors } = data
+  const errorOf = (key: string) => errors[key]?.[0]
+  const ON_SCREEN = /^(rows\.\d+\.(visitors|conversions|name)|confidence|planned|daily)$/
+  const generalErrors = Object.entries(errors).filter(([key]) => !ON_SCREEN.test(key))
   const confidenceLabel = `${Math.round(settings.confidence * 100)}%`
   return (
     <div className="space-y-6">
@@ -58,11 +61,20 @@ export default function AbTestCalculator() {
                 {rows.map((row, i) => (
                   <tr key={i} className="align-top">
                     <td className="py-1 pr-2">
-                      <input name="name" defaultValue={row.name} aria-label={`Name of variant ${i + 1}`} maxLength={40} className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300" />
+                      <input
+                        name="name"
+                        defaultValue={row.name}
+                        aria-label={`Name of variant ${i + 1}`}
+                        maxLength={40}
+                        aria-invalid={errorOf(`rows.${i}.name`) ? true : undefined}
+                        aria-describedby={errorOf(`rows.${i}.name`) ? `rows-${i}-name-error` : undefined}
+                        className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+                      />
                       {i === 0 ? <span className="text-xs text-slate-500">control</span> : null}
+                      <FieldError id={`rows-${i}-name-error`} message={errorOf(`rows.${i}.name`)} />
                     </td>
                     {(['visitors', 'conversions'] as const).map((field) => {
-                      const error = rowError(i, field)
+                      const error = errorOf(`rows.${i}.${field}`)
                       return (
                         <td key={field} className="py-1 pr-2">
                           <input
@@ -71,9 +83,10 @@ export default function AbTestCalculator() {
                             inputMode="numeric"
                             aria-label={`${field === 'visitors' ? 'Visitors' : 'Conversions'} of ${row.name}`}
                             aria-invalid={error ? true : undefined}
+                            aria-describedby={error ? `rows-${i}-${field}-error` : undefined}
                             className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
                           />
-                          {error ? <p className="mt-1 text-xs text-red-600">{error}</p> : null}
+                          <FieldError id={`rows-${i}-${field}-error`} message={error} />
                         </td>
                       )
                     })}
@@ -85,11 +98,18 @@ export default function AbTestCalculator() {
           <div className="flex flex-wrap items-end gap-4 text-sm">
             <label className="font-medium text-slate-700">
               Confidence
-              <select name="confidence" defaultValue={String(settings.confidence)} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
+              <select
+                name="confidence"
+                defaultValue={String(settings.confidence)}
+                aria-invalid={errorOf('confidence') ? true : undefined}
+                aria-describedby={errorOf('confidence') ? 'confidence-error' : undefined}
+                className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+              >
                 <option value="0.9">90%</option>
                 <option value="0.95">95%</option>
                 <option value="0.99">99%</option>
               </select>
+              <FieldError id="confidence-error" message={errorOf('confidence')} />
             </label>
             <label className="font-medium text-slate-700">
               Method
@@ -105,20 +125,30 @@ export default function AbTestCalculator() {
                 defaultValue={settings.plannedVisitorsPerVariant ?? ''}
                 inputMode="numeric"
                 placeholder="optional"
-                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300"
+                aria-invalid={errorOf('planned') ? true : undefined}
+                aria-describedby={errorOf('planned') ? 'planned-error' : undefined}
+                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
               />
+              <FieldError id="planned-error" message={errorOf('planned')} className="max-w-xs" />
             </label>
             <label className="font-medium text-slate-700">
               Daily visitors (all variants)
-              <input name="daily" defaultValue={settings.dailyVisitors ?? ''} inputMode="numeric" placeholder="optional" className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300" />
+              <input
+                name="daily"
+                defaultValue={settings.dailyVisitors ?? ''}
+                inputMode="numeric"
+                placeholder="optional"
+                aria-invalid={errorOf('daily') ? true : undefined}
+                aria-describedby={errorOf('daily') ? 'daily-error' : undefined}
+                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+              />
+              <FieldError id="daily-error" message={errorOf('daily')} className="max-w-xs" />
             </label>
           </div>
           {generalErrors.length ? (
             <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
               {generalErrors.map(([key, messages]) => (
-                <p key={key}>
-                  {key}: {messages.join(', ')}
-                </p>
+                <p key={key}>{messages.join(', ')}</p>
               ))}
             </div>
           ) : null}
@@ -229,4 +259,13 @@ export default function AbTestCalculator() {
       ) : null}
     </div>
   )
+}
+
+/** A field's message under it, tied to the field by `id` (its aria-describedby). */
+function FieldError({ id, message, className = '' }: { id: string; message: string | undefined; className?: string }) {
+  return message ? (
+    <p id={id} className={`mt-1 text-xs font-normal text-red-700 ${className}`}>
+      {message}
+    </p>
+  ) : null
 }

@@ -3,22 +3,17 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { formatCount, formatPercent, formatPlanDays } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
-import { fieldErrorsOf } from '#app/http/field-errors'
 import { computeSampleSize, type PlanFigures } from '#app/statistics/sample-size'
-import { SampleSizeRequestSchema } from '#app/statistics/schema'
+import { checkSampleSizeFields, type SampleSizeFields } from './form'
 
 export const meta: MetaFunction = () => [
   { title: 'A/B test sample size and duration calculator · Splitform' },
   { name: 'description', content: 'How many visitors and days your A/B test needs, from your conversion rate and the smallest lift worth detecting.' },
 ]
 
-// Rates are typed as percentages ("5" for 5%); the API takes fractions.
-const percent = (value: string | null) => (value === null || value.trim() === '' ? undefined : Number(value.replace(',', '.')) / 100)
-const number = (value: string | null) => (value === null || value.trim() === '' ? undefined : Number(value.replace(/[\s,_]/g, '')))
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
-  const form = {
+  const form: SampleSizeFields = {
     baseline: params.get('baseline') ?? '',
     mde: params.get('mde') ?? '',
     alpha: params.get('alpha') ?? '0.05',
@@ -27,18 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     daily: params.get('daily') ?? '',
     method: params.get('method') === 'fixed' ? 'fixed' : 'sequential',
   }
-  if (!form.baseline && !form.mde) return { form, result: null, errors: {} as Record<string, string[]> }
-  const parsed = SampleSizeRequestSchema.safeParse({
-    baselineRate: percent(form.baseline),
-    relativeMde: percent(form.mde),
-    alpha: Number(form.alpha),
-    power: Number(form.power),
-    variants: number(form.variants),
-    ...(form.daily ? { dailyVisitors: number(form.daily) } : {}),
-    sequential: form.method === 'sequential',
-  })
-  if (!parsed.success) return { form, result: null, errors: fieldErrorsOf(parsed.error) }
-  return { form, result: { ...computeSampleSize(parsed.data), input: parsed.data }, errors: {} as Record<string, string[]> }
+  // A first visit (nothing typed, nothing sent) shows the empty form; "Calculate" with empty fields names them.
+  if (!form.baseline && !form.mde && !params.has('baseline')) return { form, result: null, errors: {} as Record<string, string[]> }
+  const checked = checkSampleSizeFields(form)
+  if (!checked.request) return { form, result: null, errors: checked.errors }
+  return { form, result: { ...computeSampleSize(checked.request), input: checked.request }, errors: {} as Record<string, string[]> }
 }
 
 export default function SampleSizeCalculator() {
