@@ -8,7 +8,7 @@
 
 import { analyze, type AnalyzeInput } from '#app/statistics/analyze'
 import { analyzeMean, computeMeanSampleSize } from '#app/statistics/mean'
-import { addPipelineVisitors, describeDealModel, type DealModel, type PipelineSums } from '#app/statistics/mean-simulate'
+import { addPipelineVisitors, describeDealModel, sampleNormal, type DealModel, type PipelineSums } from '#app/statistics/mean-simulate'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DEFAULT_TUNING_VISITORS } from '#app/statistics/sequential'
 import { createRandom, sampleBinomial } from '#app/statistics/simulate'
@@ -59,8 +59,15 @@ function measurePower(label: string, baselineRate: number, relativeMde: number, 
  * `none` passes no plan (the sequence stays tuned at 5,000 visitors and the decision's own target is the implied
  * plan, solved for that tuning), `planned` passes the sequential plan (the sequence tuned at it), `before` passes
  * none and reads up to the plan solved as if the sequence were tuned at it (the implied plan before the fixed point).
+ * `normal: true` draws normal per-visitor values with the same means and spreads (σ_t² = σ²(1 + mde)) instead: the
+ * plan's own first-order model, without the skew of deal values, to tell the plan's error from the skew's.
  */
-function measureMeanPower(label: string, control: DealModel, relativeMde: number, { plan, seed, looks = 20 }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number }) {
+function measureMeanPower(
+  label: string,
+  control: DealModel,
+  relativeMde: number,
+  { plan, seed, looks = 20, normal = false }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number; normal?: boolean },
+) {
   const truth = describeDealModel(control)
   const input = { mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde }
   const n = computeMeanSampleSize(plan === 'none' ? { ...input, tuningVisitors: DEFAULT_TUNING_VISITORS } : input).visitorsPerVariant
@@ -73,8 +80,13 @@ function measureMeanPower(label: string, control: DealModel, relativeMde: number
     const [a, b] = ['A', 'B'].map((key): PipelineSums & { key: string } => ({ key, visitors: 0, total: 0, sumOfSquares: 0 }))
     for (let look = 1; look <= looks; look++) {
       const added = Math.round((look * n) / looks) - a.visitors
-      addPipelineVisitors(random, a, added, control)
-      addPipelineVisitors(random, b, added, treatment)
+      if (normal) {
+        addNormalVisitors(random, a, added, truth.mean, truth.standardDeviation)
+        addNormalVisitors(random, b, added, truth.mean * (1 + relativeMde), truth.standardDeviation * Math.sqrt(1 + relativeMde))
+      } else {
+        addPipelineVisitors(random, a, added, control)
+        addPipelineVisitors(random, b, added, treatment)
+      }
       const { decision } = analyzeMean({ variants: [a, b], ...options })
       if (decision.status === 'winner' && decision.variant === 'B') {
         hits++
@@ -83,6 +95,15 @@ function measureMeanPower(label: string, control: DealModel, relativeMde: number
     }
   }
   console.log(`power, pipeline ${label}: ${percent(hits)} (${n.toLocaleString('en-US')} per variant, ${looks} looks, ${runs} runs)`)
+}
+
+/** Sums of `visitors` normal values: the total exactly normal, the spread about it (n − 1)s² ≈ σ²·χ²ₙ₋₁ by its normal approximation. */
+function addNormalVisitors(random: () => number, sums: PipelineSums, visitors: number, mean: number, sd: number): void {
+  const total = visitors * mean + Math.sqrt(visitors) * sd * sampleNormal(random)
+  const spread = sd * sd * Math.max(0, visitors - 1 + Math.sqrt(2 * (visitors - 1)) * sampleNormal(random))
+  sums.visitors += visitors
+  sums.total += total
+  sums.sumOfSquares += spread + (total * total) / visitors
 }
 
 const started = Date.now()
@@ -107,7 +128,17 @@ if (isChosen('mean')) {
   measureMeanPower('5% with deals, σ_log 1.0, +20%, no plan given (tuned at 5,000), read up to the implied plan solved for that tuning', fivePercentDeals, 0.2, { plan: 'none', seed: 42 })
   measureMeanPower('5% with deals, σ_log 1.0, +20%, no plan given, read up to the implied plan as it was before the fixed point', fivePercentDeals, 0.2, { plan: 'before', seed: 42 })
   measureMeanPower('5% with deals, σ_log 1.0, +10%, no plan given, read up to the implied plan', fivePercentDeals, 0.1, { plan: 'none', seed: 43 })
+  measureMeanPower('3% with deals, σ_log 1.5, +30%, sequential plan', threePercentDeals, 0.3, { plan: 'planned', seed: 45 })
+  measureMeanPower('30% with deals, σ_log 0.3, +10%, sequential plan', { dealRate: 0.3, logMean: 6, logSd: 0.3 }, 0.1, { plan: 'planned', seed: 46 })
+  measureMeanPower('5% with deals, σ_log 1.0, +30%, sequential plan', fivePercentDeals, 0.3, { plan: 'planned', seed: 47 })
   measureMeanPower('3% with deals, σ_log 1.5, +30%, no plan given, read up to the implied plan', threePercentDeals, 0.3, { plan: 'none', seed: 44 })
+  for (const [name, model, mde, seed] of [
+    ['5% with deals, σ_log 1.0, +20%', fivePercentDeals, 0.2, 48],
+    ['3% with deals, σ_log 1.5, +30%', threePercentDeals, 0.3, 49],
+    ['30% with deals, σ_log 0.3, +10%', { dealRate: 0.3, logMean: 6, logSd: 0.3 }, 0.1, 50],
+  ] as const) {
+    measureMeanPower(`${name}, sequential plan, normal values with the same means and spreads`, model, mde, { plan: 'planned', seed, normal: true })
+  }
   measureMeanPower('3% with deals, σ_log 1.5, +30%, no plan given, read up to the implied plan as it was before the fixed point', threePercentDeals, 0.3, { plan: 'before', seed: 44 })
 }
 
