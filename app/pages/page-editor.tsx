@@ -1,7 +1,7 @@
 import { Puck, type Data } from '@puckeditor/core'
 import { useMemo } from 'react'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
-import type { FormChoice } from '#app/pages/form-picker'
+import { FormChoicesContext, type FormChoice } from '#app/pages/form-picker'
 import { createPuckConfig } from '#app/pages/puck-config'
 import { themeVariables } from '#app/pages/theme'
 import type { PageSettings } from '#db/schema'
@@ -41,7 +41,10 @@ export default function PageEditor({
   return (
     <>
       <style>{ALL_BLOCKS_CSS + themeCss}</style>
-      <Puck config={config} data={data} onChange={onChange} onPublish={onPublish} headerTitle={headerTitle} viewports={VIEWPORTS} />
+      {/* The Form block's picker reads the forms from here: a form made in it arrives with the next loader data. */}
+      <FormChoicesContext.Provider value={forms}>
+        <Puck config={config} data={data} onChange={onChange} onPublish={onPublish} headerTitle={headerTitle} viewports={VIEWPORTS} />
+      </FormChoicesContext.Provider>
     </>
   )
 }
