@@ -83,7 +83,7 @@ export function FormPickerView({
   const [purpose, setPurpose] = useState<PurposeId>(defaultPurpose)
   const selected = forms.find((f) => f.id === value)
   return (
-    <div className="grid gap-2 text-sm">
+    <div className="grid gap-2 text-sm" data-testid="form-picker">
       <label htmlFor={`${id}-form`} className="font-medium text-slate-800">
         Form
       </label>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { hydrated, newAccount, signUp } from './fixtures'
 
 // A new marketer's first pages: a template brings its form, so the first published page collects leads at once; a
@@ -18,6 +18,19 @@ async function createPage(page: Page, name: string, slug: string, template: stri
   const canvas = page.frameLocator('iframe').first()
   await expect(canvas.locator('h1').first()).toBeVisible({ timeout: 20_000 })
   return canvas
+}
+
+/**
+ * axe's serious and critical WCAG 2.2 AA findings inside one element: the picker's own, apart from the rest of Puck's
+ * editor (the whole-page scan is accessibility.spec.ts's).
+ */
+async function axeViolationsIn(element: Locator) {
+  await element.page().addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })
+  return element.evaluate(async (node) => {
+    const axe = (window as unknown as { axe: { run: (n: Element, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe
+    const result = await axe.run(node, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+  })
 }
 
 // The editor's Publish control: Puck's header item today, a real button once the publish control is rebuilt.
@@ -76,8 +89,11 @@ test('A new workspace publishes a webinar page that collects leads; an empty For
   await live.close()
 })
 
-test('In a workspace without forms, the Form block’s picker makes the first one and selects it', async ({ page }) => {
+test('In a workspace without forms, the Form block’s picker makes the first one and selects it', async ({ browser }) => {
   test.setTimeout(90_000)
+  // bypassCSP for axe's injected script (fixtures.ts).
+  const context = await browser.newContext({ bypassCSP: true })
+  const page = await context.newPage()
   await signUp(page, newAccount('Nora'))
   const slug = `first-form-${Date.now().toString(36)}`
   const canvas = await createPage(page, 'First form', slug, 'Blank page')
@@ -89,6 +105,7 @@ test('In a workspace without forms, the Form block’s picker makes the first on
   // By role: Puck keeps a hidden second copy of the fields panel.
   const first = page.getByRole('group', { name: 'Create this workspace’s first form' })
   await expect(first).toContainText('Visitors become leads through a form')
+  expect(await axeViolationsIn(page.getByTestId('form-picker').locator('visible=true'))).toEqual([])
   await first.getByRole('combobox', { name: 'What is it for?' }).selectOption({ label: 'Demo request' })
   await first.getByRole('button', { name: 'Create a form', exact: true }).click()
 
@@ -103,4 +120,5 @@ test('In a workspace without forms, the Form block’s picker makes the first on
   await publish(page).click()
   await expect(page.getByTestId('save-status')).toContainText('Published version 1')
   await expect(page.getByTestId('publish-refusal')).toHaveCount(0)
+  await context.close()
 })
