@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { newFormDefinition } from '#app/forms/builder'
 import { createPuckConfig } from '#app/pages/puck-config'
-import type { FormChoice } from './form-picker'
+import { buttonClass } from '#app/components/ui/button'
+import { FormPickerView, type FormChoice } from './form-picker'
 
 const forms: FormChoice[] = [
   { id: '11111111-1111-4111-8111-111111111111', name: 'Book a demo', conversionType: 'hard', definition: newFormDefinition({ purpose: 'demo_request' }) },
@@ -17,18 +18,45 @@ function renderCanvas(formId: string) {
   return renderToStaticMarkup(createElement(Root, { children: createElement(Form, { formId, heading: 'Talk to us', text: '', id: 'f', puck: {} as never }) } as never))
 }
 
-test('the Form block picks its form from the workspace’s forms', () => {
+function renderPicker(choices: readonly FormChoice[], value = '') {
+  return renderToStaticMarkup(createElement(FormPickerView, { forms: choices, value, defaultPurpose: 'event_registration', busy: false, error: null, onChange: () => {}, onCreate: () => {} }))
+}
+
+test('the Form block picks its form from the workspace’s forms, under the label "Form"', () => {
   const field = createPuckConfig({ forms }).components.Form!.fields!.formId
-  expect(field).toEqual({
-    type: 'select',
-    label: 'Form',
-    options: [
-      { label: 'Pick a form', value: '' },
-      { label: 'Book a demo (hard)', value: forms[0]!.id },
-      { label: 'Newsletter (soft)', value: forms[1]!.id },
-    ],
-  })
-  expect(createPuckConfig({ forms: [] }).components.Form!.fields!.formId).toMatchObject({ options: [{ label: 'No forms yet: create one under Forms', value: '' }] })
+  expect(field).toMatchObject({ type: 'custom', label: 'Form' })
+  const html = renderPicker(forms)
+  expect(html).toMatch(/<label for="([^"]+)-form"[^>]*>Form<\/label><select id="\1-form"/)
+  expect(html).toContain('<option value="" selected="">Pick a form</option>')
+  expect(html).toContain(`<option value="${forms[0]!.id}">Book a demo (hard)</option>`)
+  expect(html).toContain(`<option value="${forms[1]!.id}">Newsletter (soft)</option>`)
+  expect(renderPicker([])).toContain('<option value="" selected="">No forms yet: create one below</option>')
+})
+
+test('"Create a form" is offered beside the forms, and is the main call to action, explained, when there are none', () => {
+  const some = renderPicker(forms)
+  expect(some).toContain('Or a new form')
+  expect(some).toContain('>Create a form</button>')
+  expect(some).not.toContain('Visitors become leads through a form')
+  const none = renderPicker([])
+  expect(none).toContain('Create this workspace’s first form')
+  expect(none).toContain('Visitors become leads through a form')
+  expect(none).toContain(buttonClass('primary'))
+  // The purpose preset is the block's: here a webinar's registration.
+  expect(none).toContain('<option value="event_registration" selected="">Webinar or event registration</option>')
+})
+
+test('the selected form links to the form builder in a new tab', () => {
+  expect(renderPicker(forms)).not.toContain('Edit this form')
+  expect(renderPicker(forms, forms[1]!.id)).toContain(`<a href="/forms/${forms[1]!.id}" target="_blank" rel="noreferrer" class="text-brand-700 underline">Edit this form`)
+})
+
+test('the picker presets "Create a form" with the purpose of the block’s template', () => {
+  const form = createPuckConfig({ forms }).components.Form!
+  const resolve = (id: string) => (form.resolveFields!({ props: { id } } as never, { fields: form.fields } as never) as Record<string, { defaultPurpose?: string }>).formId?.defaultPurpose
+  expect(resolve('Form-webinar-1')).toBe('event_registration')
+  expect(resolve('Form-demo-1')).toBe('demo_request')
+  expect(resolve('Form-3f0c')).toBe('contact_sales')
 })
 
 test('the canvas says "Pick a form" until one is chosen, then shows that form as visitors see it', () => {

@@ -3,7 +3,7 @@ import puckCss from '@puckeditor/core/no-external.css?url'
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
-import type { FormChoice } from '#app/pages/form-picker'
+import { FormChoicesContext, type FormChoice } from '#app/pages/form-picker'
 import { createPuckConfig } from '#app/pages/puck-config'
 import { themeVariables } from '#app/pages/theme'
 import type { PageSettings } from '#db/schema'
@@ -93,7 +93,10 @@ export default function PageEditor({
   const context = useMemo(() => ({ canvasCss: ALL_BLOCKS_CSS + themeCss, onPublish, isPublishing }), [themeCss, onPublish, isPublishing])
   return (
     <Context.Provider value={context}>
-      <Puck config={config} data={data} onChange={onChange} headerTitle={headerTitle} viewports={VIEWPORTS} iframe={IFRAME} overrides={OVERRIDES} />
+      {/* The Form block's picker reads the forms from here: a form made in it arrives with the next loader data. */}
+      <FormChoicesContext.Provider value={forms}>
+        <Puck config={config} data={data} onChange={onChange} headerTitle={headerTitle} viewports={VIEWPORTS} iframe={IFRAME} overrides={OVERRIDES} />
+      </FormChoicesContext.Provider>
     </Context.Provider>
   )
 }

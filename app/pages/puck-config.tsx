@@ -1,13 +1,14 @@
 // The editor's Puck config, built from the block definitions: the same fields, defaults and render
 // components as published pages. Only types come from Puck here, so importing this file (for THEME_FONTS,
 // say) does not pull the editor into a bundle.
-import type { ComponentConfig, Config } from '@puckeditor/core'
+import type { ComponentConfig, Config, Fields } from '@puckeditor/core'
 import type { ReactNode } from 'react'
 import type { BlockCategory } from '#app/pages/blocks/block'
 import { FormBlock, FormSlotContext } from '#app/pages/blocks/form'
 import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
 import { DynamicTextContext, type DynamicTextToken } from '#app/pages/dynamic-text'
 import { EditorFormSlot, formPickerField, type FormChoice } from '#app/pages/form-picker'
+import { suggestFormPurpose } from '#app/pages/templates/index'
 
 /** Font stacks that are already on visitors' devices: no web fonts, no requests. */
 export const THEME_FONTS = [
@@ -55,7 +56,11 @@ export function createPuckConfig({ forms }: { forms: readonly FormChoice[] }): C
         definition.type,
         {
           label: definition.label,
-          fields: definition.type === FormBlock.type ? { ...definition.fields, formId: formPickerField(forms) } : definition.fields,
+          fields: definition.type === FormBlock.type ? { ...definition.fields, formId: formPickerField('contact_sales') } : definition.fields,
+          // The picker's "Create a form" presets the purpose of the block's template (a webinar page: registration).
+          ...(definition.type === FormBlock.type
+            ? { resolveFields: (data: { props: { id: string } }, { fields }: { fields: Fields }) => ({ ...fields, formId: formPickerField(suggestFormPurpose(data.props.id)) }) }
+            : {}),
           defaultProps: definition.defaultProps,
           // Puck passes slot components for slot fields and rendered nodes for richtext fields; the block
           // components accept both forms (see SlotRender and RichTextValue in blocks/block.ts).

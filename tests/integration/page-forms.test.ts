@@ -137,4 +137,17 @@ describe('publishing refuses a Form block without a form', () => {
     expect(form).toMatchObject({ purpose: 'newsletter' })
     expect(formIdsOf((created.body as { fixed: { draft: unknown } }).fixed.draft)).toEqual([form!.id])
   })
+
+  test('the Form block picker’s "Create a form" makes a form of the purpose in the editor’s workspace', async () => {
+    const { owner, call } = await workspace()
+    const other = await createOwner({ name: 'Elsewhere' })
+    const { id } = (await call(pagesApi, '', { method: 'POST', body: { name: 'Blank', slug: slug() } })).body as { id: string }
+    const newForm = (form: Record<string, string>) => callRoute(formBlocksAction as never, `/editor/${id}/form-blocks`, { cookie: owner.cookie, params: { pageId: id }, form })
+    expect(await readResult(await newForm({ intent: 'newForm', purpose: 'party' }))).toMatchObject({ status: 400, body: { errors: { fieldErrors: { purpose: ['Choose what the form is for'] } } } })
+    const made = await readResult(await newForm({ intent: 'newForm', purpose: 'demo_request' }))
+    expect(made).toMatchObject({ status: 200, body: { form: { name: 'Demo request' } } })
+    const forms = await listForms({ workspaceId: owner.workspaceId })
+    expect(forms.map((f) => [f.id, f.purpose])).toEqual([[(made.body as { form: { id: string } }).form.id, 'demo_request']])
+    expect(await listForms({ workspaceId: other.workspaceId })).toEqual([])
+  })
 })
