@@ -15,7 +15,7 @@ test('A visitor reads the same message for the same bad field with and without J
   await visitor.goto(`/p/${SLUG}`) // waits for load: the deferred form script has run
   await expect(visitor.locator('.sf-form form')).toHaveJSProperty('noValidate', true)
   await visitor.getByLabel(/email/i).fill('ada@')
-  // Enter submits from the field: a click would first leave it, whose message moves the button from under the pointer.
+  // Enter submits from the field (a mouse click on the button is the next story's).
   await visitor.getByLabel(/email/i).press('Enter')
   await expect.poll(async () => Object.keys(await fieldMessages(visitor)).length).toBeGreaterThan(1) // the required fields' too
   await expect(visitor.getByText('Enter a valid email address')).toBeVisible()
