@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export type Account = { name: string; email: string; password: string; workspaceName: string }
 
@@ -63,4 +63,42 @@ export async function axeScan(page: Page, { impacts = ['serious', 'critical'] }:
     (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
   )
   return result.violations.filter((v) => impacts.includes(v.impact ?? '')).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} ${n.html.slice(0, 120)}`))
+}
+
+/**
+ * Fails unless keyboard focus is on an element with a focus indicator a sighted keyboard user can see (WCAG 2.4.7):
+ * not the page itself, and an outline (style not none, width above 0) or a box shadow. Focus inside a same-origin
+ * iframe (the editor's canvas) is followed to the element within it.
+ */
+export async function expectVisibleFocus(page: Page, { orOutsideThePage = false }: { orOutsideThePage?: boolean } = {}) {
+  const focus = await page.evaluate((outsideIsFine) => {
+    let element = document.activeElement
+    while (element instanceof HTMLIFrameElement && element.contentDocument?.activeElement) element = element.contentDocument.activeElement
+    if (!element || element === element.ownerDocument.body) return { ok: outsideIsFine, what: 'the page itself (focus was lost)' }
+    const style = getComputedStyle(element)
+    const what = `${element.outerHTML.slice(0, 160)} (outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow})`
+    const shows = (node: Element) => {
+      const { outlineStyle, outlineWidth, boxShadow } = getComputedStyle(node)
+      return (outlineStyle !== 'none' && parseFloat(outlineWidth) > 0) || boxShadow !== 'none'
+    }
+    // Or on the box inside it that draws the control (Puck's drawer items ring their inner card, not themselves).
+    return { ok: shows(element) || (element.firstElementChild !== null && shows(element.firstElementChild)), what }
+  }, orOutsideThePage)
+  expect(focus.ok, `a visible focus indicator on ${focus.what}`).toBe(true)
+}
+
+/**
+ * Presses Tab (Shift+Tab with backwards) until the locator's element has keyboard focus, checking at every stop that
+ * focus is visible; fails after max presses: the control is unreachable, or further than a person would tab.
+ */
+export async function tabTo(page: Page, target: Locator, { max = 30, backwards = false }: { max?: number; backwards?: boolean } = {}) {
+  await target.waitFor()
+  for (let presses = 0; presses < max; presses++) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+    // Past the first or last control focus leaves the page for the browser's own UI (the body is active), then wraps.
+    await expectVisibleFocus(page, { orOutsideThePage: true })
+  }
+  if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return
+  throw new Error(`${String(target)} not reached in ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`)
 }

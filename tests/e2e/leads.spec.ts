@@ -32,6 +32,8 @@ async function saveStage(page: Page, stage: string, label: string, dealValue?: s
   await expect(page.locator('dt', { hasText: /^Stage$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(label)
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   await expect(page.getByLabel('Stage')).toHaveValue(stage)
+  // The saved form is rebuilt from the new stage; keyboard focus stays on its button rather than falling to the page.
+  await expect(page.getByRole('button', { name: 'Save stage' })).toBeFocused()
 }
 
 test('A marketer works the leads inbox at 1366 and 390 px: every column or a card, stages in every direction, labels not values', async ({ browser }) => {

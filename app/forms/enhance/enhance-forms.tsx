@@ -31,8 +31,11 @@ const stepKeys = (definition: FormDefinition, step: number) => fieldsForStep(def
 
 function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { formId: string; definition: FormDefinition; initial: DefaultValues; runtime: Runtime; initialStep: number }) {
   const schema = useMemo(() => buildSubmissionSchema(definition), [definition])
-  // raw: post what the visitor typed; the server parses it with the same schema.
-  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(schema, undefined, { raw: true }), mode: 'onTouched' })
+  // raw: post what the visitor typed; the server parses it with the same schema. Messages appear on submit (or Next),
+  // then follow the visitor's corrections as they type, as Typeform's and HubSpot's forms do. Not on leaving a field
+  // (onTouched): a message appearing on blur pushed the submit button down under the pointer between mouse-down and
+  // click, and the click that left the field was lost (issue 17).
+  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(schema, undefined, { raw: true }), mode: 'onSubmit', reValidateMode: 'onChange' })
   const [step, setStep] = useState(initialStep)
   const [accepted, setAccepted] = useState<Accepted | null>(null)
   const [formError, setFormError] = useState<string>()

@@ -113,7 +113,11 @@ function SaveBar({ savedJson, isSaving, formErrors, justSaved }: { savedJson: st
         </div>
       ) : null}
       <div className="flex items-center gap-3">
-        <Button disabled={isSaving}>{isSaving ? 'Saving…' : 'Save form'}</Button>
+        {/* aria-disabled, not disabled, while saving: disabling the focused button dropped keyboard focus to the page's
+            start. A click (or Enter's implicit one) meanwhile is cancelled, so a save is never sent twice. */}
+        <Button aria-disabled={isSaving} className="aria-disabled:cursor-progress aria-disabled:opacity-70" onClick={(event) => isSaving && event.preventDefault()}>
+          {isSaving ? 'Saving…' : 'Save form'}
+        </Button>
         <span role="status" className="text-sm text-slate-500">
           {isDirty ? 'Unsaved changes' : justSaved ? 'Saved.' : 'All changes saved'}
         </span>

@@ -1,3 +1,5 @@
+import { useActionData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -22,6 +24,14 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
   const isHydrated = useHydrated()
   const chosen = (form.watch('stage') as string | undefined) ?? stage
   const showsValue = !isHydrated || hasDealValue(chosen)
+  // A saved move remounts the form (the route keys it by the saved stage), and the button is disabled while it is
+  // sent: either way keyboard focus fell back to the page's start. After each save (a new action answer) it goes
+  // back to Save stage, so the marketer carries on from where they were; the status beside it is announced.
+  const actionData = useActionData()
+  const saveButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (saved) saveButton.current?.focus()
+  }, [saved, actionData])
   return (
     <Card title="Stage" description="Lead → MQL → SQL → Opportunity → Customer, or Lost.">
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
@@ -57,7 +67,13 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
               {...form.register('dealValue', { disabled: isHydrated && !hasDealValue(chosen) })}
             />
           </div>
-          {canEdit ? <Button disabled={isSubmitting}>Save stage</Button> : <p className="text-sm text-slate-500">Viewers cannot change the stage.</p>}
+          {canEdit ? (
+            <Button ref={saveButton} disabled={isSubmitting}>
+              Save stage
+            </Button>
+          ) : (
+            <p className="text-sm text-slate-500">Viewers cannot change the stage.</p>
+          )}
           {saved ? (
             <p role="status" className="text-sm text-green-700">
               Saved.
