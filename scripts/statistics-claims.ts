@@ -11,6 +11,7 @@ import { analyzeMean, computeMeanSampleSize } from '#app/statistics/mean'
 import { addPipelineVisitors, describeDealModel, sampleNormal, type DealModel, type PipelineSums } from '#app/statistics/mean-simulate'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DEFAULT_TUNING_VISITORS } from '#app/statistics/sequential'
+import { computeLookBoundaries, computeSequentialPower, PLANNED_LOOKS } from '#app/statistics/sequential-power'
 import { createRandom, sampleBinomial } from '#app/statistics/simulate'
 
 const runs = Number(process.argv[2] ?? 2000)
@@ -61,12 +62,15 @@ function measurePower(label: string, baselineRate: number, relativeMde: number, 
  * none and reads up to the plan solved as if the sequence were tuned at it (the implied plan before the fixed point).
  * `normal: true` draws normal per-visitor values with the same means and spreads (σ_t² = σ²(1 + mde)) instead: the
  * plan's own first-order model, without the skew of deal values, to tell the plan's error from the skew's.
+ * `trueSpread: true` keeps the deal values but hands analyzeMean each arm's true variance in place of the sample one
+ * (Σx² set so that the sample variance is exactly σ²): it tells the skew of the means from the studentisation by
+ * a heavy-tailed sample variance (decision 065, "Skew").
  */
 function measureMeanPower(
   label: string,
   control: DealModel,
   relativeMde: number,
-  { plan, seed, looks = 20, normal = false }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number; normal?: boolean },
+  { plan, seed, looks = 20, normal = false, trueSpread = false }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number; normal?: boolean; trueSpread?: boolean },
 ) {
   const truth = describeDealModel(control)
   const input = { mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde }
@@ -75,6 +79,10 @@ function measureMeanPower(
   const treatment = { ...control, dealRate: control.dealRate * (1 + relativeMde) }
   const options = plan === 'planned' ? { plannedVisitorsPerVariant: n } : {}
   const random = createRandom(seed)
+  const treatmentVariance = describeDealModel(treatment).standardDeviation ** 2
+  // The sums with Σx² replaced so that the sample variance is the true one: (n − 1)σ² + (Σx)²/n.
+  const withTrueSpread = (sums: PipelineSums & { key: string }, variance: number) =>
+    trueSpread ? { ...sums, sumOfSquares: (sums.visitors - 1) * variance + (sums.total * sums.total) / sums.visitors } : sums
   let hits = 0
   for (let run = 0; run < runs; run++) {
     const [a, b] = ['A', 'B'].map((key): PipelineSums & { key: string } => ({ key, visitors: 0, total: 0, sumOfSquares: 0 }))
@@ -87,7 +95,8 @@ function measureMeanPower(
         addPipelineVisitors(random, a, added, control)
         addPipelineVisitors(random, b, added, treatment)
       }
-      const { decision } = analyzeMean({ variants: [a, b], ...options })
+      const variants = [withTrueSpread(a, truth.standardDeviation ** 2), withTrueSpread(b, treatmentVariance)]
+      const { decision } = analyzeMean({ variants, ...options })
       if (decision.status === 'winner' && decision.variant === 'B') {
         hits++
         break
@@ -104,6 +113,98 @@ function addNormalVisitors(random: () => number, sums: PipelineSums, visitors: n
   sums.visitors += visitors
   sums.total += total
   sums.sumOfSquares += spread + (total * total) / visitors
+}
+
+/**
+ * What the first-order Edgeworth expansion (Hall 1992, §2.4) says the deal values' skew does to the planned mean's
+ * power: deterministic, no draws. The deciding statistic is T = √n·A(Z̄), Z = (x_t, x_t², x_c, x_c²) one visitor
+ * of each arm, A(z) = (z₁ − z₃)/√(z₂ − z₁² + (z₄ − z₃²)(z₁/z₃)²) (the relative z, R̂ = z₁/z₃). With a_i, a_ij the
+ * derivatives of A at the true moments, μ_ij and μ_ijk the central moments of Z and s² = Σa_i a_j μ_ij:
+ * P((T − √n·A)/s ≤ y) ≈ Φ(y) − n^(−1/2)·[k₁ + k₃(y² − 1)/6]·φ(y), k₁ = ½Σa_ij μ_ij/s,
+ * k₃ = (Σa_i a_j a_k μ_ijk + 3Σa_i a_j a_kl μ_ik μ_jl)/s³. Each look's boundary (in units of s) moves down by that
+ * bracket at n_k visitors, and the path integration of sequential-power.ts gives the power. Printed: the power with
+ * no Edgeworth term; with the term for normal values; with the deal values' third moment μ₃ = E(x − m)³ alone
+ * (in μ₁₁₁ and Cov(x, x²), the rest as for normal values: the term a skewness input would add); and with all the
+ * deal values' moments (up to E x⁶, which the x² components bring in), with s and k₃/√n at the plan: where those
+ * are far from 1 and 0 the expansion says nothing.
+ */
+function predictMeanPowerWithSkew(label: string, control: DealModel, relativeMde: number) {
+  const truth = describeDealModel(control)
+  const n = computeMeanSampleSize({ mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde }).visitorsPerVariant
+  const models = [{ ...control, dealRate: control.dealRate * (1 + relativeMde) }, control]
+  const raw = (model: DealModel, k: number) => (k === 0 ? 1 : model.dealRate * Math.exp(k * model.logMean + (k * k * model.logSd * model.logSd) / 2))
+  const at = models.flatMap((model) => [raw(model, 1), raw(model, 2)])
+  const statistic = (z: number[]) => (z[0] - z[2]) / Math.sqrt(z[1] - z[0] ** 2 + (z[3] - z[2] ** 2) * (z[0] / z[2]) ** 2)
+  const h = at.map((value) => value * 1e-4)
+  const idx = at.map((_, i) => i)
+  const moved = (moves: [number, number][]) => statistic(at.map((value, i) => value + moves.reduce((sum, [j, m]) => sum + (j === i ? m * h[i] : 0), 0)))
+  const a = idx.map((i) => (moved([[i, 1]]) - moved([[i, -1]])) / (2 * h[i]))
+  const aa = idx.map((i) =>
+    idx.map(
+      (j) =>
+        (moved([
+          [i, 1],
+          [j, 1],
+        ]) -
+          moved([
+            [i, 1],
+            [j, -1],
+          ]) -
+          moved([
+            [i, -1],
+            [j, 1],
+          ]) +
+          moved([
+            [i, -1],
+            [j, -1],
+          ])) /
+        (4 * h[i] * h[j]),
+    ),
+  )
+  const binomial = (top: number, k: number) => Array.from({ length: k }, (_, i) => (top - i) / (i + 1)).reduce((product, x) => product * x, 1)
+  // E[(x − m)^r (x² − E x²)^s] of one arm, from its raw moments.
+  const central = (model: DealModel, r: number, s: number) => {
+    let total = 0
+    for (let i = 0; i <= r; i++) {
+      for (let j = 0; j <= s; j++) total += binomial(r, i) * binomial(s, j) * raw(model, i + 2 * j) * (-raw(model, 1)) ** (r - i) * (-raw(model, 2)) ** (s - j)
+    }
+    return total
+  }
+  // The central moment of the components `which` (all of one arm, else 0): x for even indices, x² for odd.
+  const momentOf = (which: number[], mode: 'normal' | 'skew' | 'all') => {
+    const side = Math.floor(which[0] / 2)
+    if (which.some((i) => Math.floor(i / 2) !== side)) return 0
+    const model = models[side]
+    const [m, variance] = [raw(model, 1), raw(model, 2) - raw(model, 1) ** 2]
+    const [r, s] = [which.filter((i) => i % 2 === 0).length, which.filter((i) => i % 2 === 1).length]
+    if (mode === 'all') return central(model, r, s)
+    const mu3 = mode === 'skew' ? central(model, 3, 0) : 0
+    if (which.length === 3) return r === 3 ? mu3 : 0
+    return r === 2 ? variance : r === 1 ? mu3 + 2 * m * variance : 2 * variance ** 2 + 4 * m * m * variance
+  }
+  const boundaries = computeLookBoundaries({ alpha: 0.05, comparisonAlpha: 0.05, looks: PLANNED_LOOKS })
+  const predict = (mode: 'none' | 'normal' | 'skew' | 'all') => {
+    const moments = mode === 'none' ? 'normal' : mode
+    const cov = (i: number, j: number) => momentOf([i, j], moments)
+    const sum = (f: (i: number, j: number) => number) => idx.reduce((total, i) => total + idx.reduce((t, j) => t + f(i, j), 0), 0)
+    const s = Math.sqrt(sum((i, j) => a[i] * a[j] * cov(i, j)))
+    const k1 = mode === 'none' ? 0 : sum((i, j) => 0.5 * aa[i][j] * cov(i, j)) / s
+    const k3 =
+      mode === 'none'
+        ? 0
+        : sum((i, j) => idx.reduce((t, k) => t + a[i] * a[j] * a[k] * momentOf([i, j, k], moments) + 3 * a[i] * a[j] * idx.reduce((u, l) => u + aa[k][l] * cov(i, k) * cov(j, l), 0), 0)) / s ** 3
+    const drift = (Math.sqrt(n) * statistic(at)) / s
+    const shifted = boundaries.map((boundary, look) => {
+      const t = (look + 1) / PLANNED_LOOKS
+      const y = boundary / s - drift * Math.sqrt(t)
+      return boundary / s - (k1 + (k3 * (y * y - 1)) / 6) / Math.sqrt(n * t)
+    })
+    return `${(100 * computeSequentialPower(drift, shifted)).toFixed(1)}%${mode === 'all' ? ` (s ${s.toFixed(2)}, k₃/√n ${(k3 / Math.sqrt(n)).toPrecision(3)})` : ''}`
+  }
+  console.log(
+    `model, pipeline ${label}: ${predict('none')} without an Edgeworth term, ${predict('normal')} with it for normal values, ` +
+      `${predict('skew')} with the deal values' μ₃, ${predict('all')} with all their moments (${n.toLocaleString('en-US')} per variant)`,
+  )
 }
 
 const started = Date.now()
@@ -140,6 +241,17 @@ if (isChosen('mean')) {
     measureMeanPower(`${name}, sequential plan, normal values with the same means and spreads`, model, mde, { plan: 'planned', seed, normal: true })
   }
   measureMeanPower('3% with deals, σ_log 1.5, +30%, no plan given, read up to the implied plan as it was before the fixed point', threePercentDeals, 0.3, { plan: 'before', seed: 44 })
+  for (const [name, model, mde] of [
+    ['5% with deals, σ_log 1.0, +20%', fivePercentDeals, 0.2],
+    ['3% with deals, σ_log 1.5, +30%', threePercentDeals, 0.3],
+    ['30% with deals, σ_log 0.3, +10%', { dealRate: 0.3, logMean: 6, logSd: 0.3 }, 0.1],
+    ['5% with deals, σ_log 1.0, +30%', fivePercentDeals, 0.3],
+  ] as const) {
+    predictMeanPowerWithSkew(name, model, mde)
+  }
+  // The same deal values, studentised by the true variance instead of the sample one (seeds as the planned lines above).
+  measureMeanPower('3% with deals, σ_log 1.5, +30%, sequential plan, true variance in place of the sample one', threePercentDeals, 0.3, { plan: 'planned', seed: 45, trueSpread: true })
+  measureMeanPower('5% with deals, σ_log 1.0, +20%, sequential plan, true variance in place of the sample one', fivePercentDeals, 0.2, { plan: 'planned', seed: 41, trueSpread: true })
 }
 
 if (isChosen('aa')) {

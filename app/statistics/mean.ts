@@ -208,11 +208,11 @@ function describeDecidingStatistic(mde: number): { variance: number; noise: numb
  * (absolute, relative) for a positive lift. The lift is assumed to come from more visitors
  * bringing deals of the same sizes, so σ_t² = σ²(1 + mde) (exact as deals get rare); then
  * n = z²·σ²·V/(m·mde)², V = (1 + mde)(2 + mde) for mde > 0 and 2 + mde for mde < 0 (describeDecidingStatistic).
- * z, the expected z statistic at the plan, starts from the drift that reaches the power with a standard normal
- * statistic: z₁₋α/₂ + z₁₋β read once, or for the sequential test the value at which the always-valid test
- * read at 20 evenly spaced looks reaches it, the same number the plan for rates uses. The z₁₋β part is then
- * scaled by the relative statistic's smaller noise, which otherwise over-delivers (85–89% instead of 80%
- * at +20–30% in simulation).
+ * z, the expected z statistic at the plan, is the drift that reaches the power for a statistic with the relative
+ * one's smaller noise σ: z₁₋α/₂ + σ·z₁₋β read once; for the sequential test read at 20 evenly spaced looks, the
+ * drift at which the statistic divided by σ, a standard path, crosses the boundaries M/σ (sample-size.ts,
+ * findSequentialDrift). Ignoring the noise over-delivered (85–89% instead of 80% at +20–30% in simulation);
+ * scaling only the z₁₋β share of the 20-look drift under-delivered (76.5% at +20%).
  * Alpha is split Bonferroni-style across the comparisons, as for rates. Never below the 100 visitors
  * per variant the decision needs. With `tuningVisitors` the sequence is tuned there, not at the plan, and the plan is
  * the fixed point solveSequentialPlan finds, as for rates.
@@ -239,18 +239,15 @@ export function computeMeanSampleSize({
   const zBeta = normalQuantile(power)
   const { variance, noise } = describeDecidingStatistic(relativeMde)
   const perSquaredZ = (variance * standardDeviation * standardDeviation) / (mean * mean * relativeMde * relativeMde)
-  // The plan for a drift (the expected z at the plan that reaches `power` with a standard-normal statistic): only
-  // its z₁₋β share is there to overcome noise, so that share shrinks with the statistic's noise.
-  const visitorsFor = (drift: number) => {
-    const expectedZ = drift - zBeta * (1 - noise)
-    // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
-    return Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(expectedZ * expectedZ * perSquaredZ - 1e-9))
-  }
-  // The sequential drift is the 20-look one of the plan for rates (sample-size.ts, by numerical integration; with
-  // tuningVisitors the fixed point for that tuning); read once it is z₁₋α/₂ + z₁₋β.
+  // The plan for a drift, the expected z at the plan that reaches `power` for a statistic with this noise.
+  // The subtraction of 1e-9 keeps an exact integer from being pushed up by rounding noise.
+  const visitorsFor = (drift: number) => Math.max(MIN_VISITORS_PER_VARIANT, Math.ceil(drift * drift * perSquaredZ - 1e-9))
+  // The sequential drift is the 20-look one, solved for the statistic's noise (sample-size.ts, by numerical
+  // integration; with tuningVisitors the fixed point for that tuning). Read once, only the z₁₋β share meets noise:
+  // z₁₋α/₂ + noise·z₁₋β.
   const visitorsPerVariant = sequential
-    ? solveSequentialPlan(visitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors })
-    : visitorsFor(-normalQuantile(alphaPerComparison / 2) + zBeta)
+    ? solveSequentialPlan(visitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors, noise })
+    : visitorsFor(-normalQuantile(alphaPerComparison / 2) + noise * zBeta)
   if (!Number.isSafeInteger(visitorsPerVariant * variants)) throw new RangeError('relativeMde is too small to plan for: the sample would exceed any traffic')
   const totalVisitors = visitorsPerVariant * variants
   const result: MeanSampleSize = { visitorsPerVariant, totalVisitors }
