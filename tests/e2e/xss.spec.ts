@@ -117,8 +117,9 @@ function blocksFor(field: (name: string, max: number) => string | undefined, ind
     { type: 'CtaButton', props: { id: id('CtaButton'), label: p('Button label', 80), action: 'link', link: p('Button link', 2048), style: 'primary', align: 'center', note: p('Button note', 200) } },
     { type: 'Countdown', props: { id: id('Countdown'), target: '2030-01-01T09:00:00Z', label: p('Countdown label', 200), expiredText: p('Countdown expired text', 200) } },
     { type: 'Footer', props: { id: id('Footer'), text: p('Footer text', 500), links: [{ label: p('Footer link label', 80), url: p('Footer link URL', 2048) }] } },
-    // One Form block shows the form; its heading and text take the payloads in every copy.
-    { type: 'Form', props: { id: id('Form'), formId: index === 0 ? formId : '', heading: p('Form block heading', 200), text: p('Form block text', 600) } },
+    // Every Form block shows the form (publishing refuses one without a form); its heading and text take the payloads
+    // in every copy.
+    { type: 'Form', props: { id: id('Form'), formId, heading: p('Form block heading', 200), text: p('Form block text', 600) } },
   ]
 }
 
