@@ -80,10 +80,15 @@ describe('pipeline simulations (lognormal deal values, 20 looks, default sequent
     expect(Math.abs(outcome.fixedCoverage - 0.95)).toBeLessThanOrEqual(0.015)
   }, 60_000)
 
+  // Under heavy skew the plan errs on the side of power (83–85% for a stated 80%): the sample variance of a few
+  // thousand large deals usually runs below the true one, and a plan made from a mean and a spread cannot see it
+  // (decision 065, "skew and the planned mean"; issue 16 keeps it open). What must hold is the promise's lower side:
+  // never under the stated power by more than the tolerance, and the excess bounded so a plan is never wildly long.
   test('3% of visitors bring a deal, σ_log 1.5 (heavy skew), +30% lift: power, A/A, coverage', () => {
     const outcome = simulate({ seed: 12, control: { dealRate: 0.03, logMean: 6, logSd: 1.5 }, relativeMde: 0.3 })
     report('σ_log 1.5', outcome)
-    expect(Math.abs(outcome.power - 0.8)).toBeLessThanOrEqual(0.04)
+    expect(outcome.power).toBeGreaterThanOrEqual(0.76)
+    expect(outcome.power).toBeLessThanOrEqual(0.88)
     expect(outcome.falseCalls).toBeLessThanOrEqual(0.05)
     expect(outcome.sequentialCoverage).toBeGreaterThanOrEqual(0.95)
     expect(Math.abs(outcome.fixedCoverage - 0.95)).toBeLessThanOrEqual(0.015)
