@@ -3,7 +3,7 @@
 // fixed-horizon test (Fleiss; the formula most online calculators use), which is valid only when read once.
 
 import { normalQuantile } from './normal'
-import { computeLookBoundaries, computeSequentialPower, PLANNED_LOOKS, solveSequentialDrift, type SequentialPowerSettings } from './sequential-power'
+import { computeLookBoundaries, computeSequentialPower, findRootBySecant, PLANNED_LOOKS, solveSequentialDrift, type SequentialPowerSettings } from './sequential-power'
 
 /** No call of any kind below this many visitors in some variant (decision.ts): the approximations are too rough. */
 export const MIN_VISITORS_PER_VARIANT = 100
@@ -177,17 +177,8 @@ export function findSequentialDrift(alpha: number, comparisonAlpha: number, powe
 function solveNoisyDrift(settings: SequentialPowerSettings, power: number, noise: number): number {
   const boundaries = computeLookBoundaries(settings).map((boundary) => boundary / noise)
   const gap = (drift: number) => computeSequentialPower(drift / noise, boundaries) - power
-  let x0 = solveSequentialDrift(settings, power)
-  let x1 = x0 - normalQuantile(power) * (1 - noise)
-  let f0 = gap(x0)
-  let f1 = gap(x1)
-  for (let i = 0; i < 30 && Math.abs(f1) > 1e-9 && f1 !== f0; i++) {
-    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0)
-    ;[x0, f0] = [x1, f1]
-    x1 = x2
-    f1 = gap(x1)
-  }
-  return x1
+  const noiseFree = solveSequentialDrift(settings, power)
+  return findRootBySecant(gap, noiseFree, noiseFree - normalQuantile(power) * (1 - noise))
 }
 
 function toFigures(visitorsPerVariant: number, variants: number, dailyVisitors: number | undefined): PlanFigures {

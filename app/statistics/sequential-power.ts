@@ -78,8 +78,12 @@ export function computeSequentialPower(drift: number, boundaries: number[], step
 export function solveSequentialDrift(settings: SequentialPowerSettings, power: number): number {
   const boundaries = computeLookBoundaries(settings)
   const gap = (drift: number) => computeSequentialPower(drift, boundaries) - power
-  let x0 = boundaries[boundaries.length - 1] + normalQuantile(power) - 0.2
-  let x1 = x0 - 0.02
+  const start = boundaries[boundaries.length - 1] + normalQuantile(power) - 0.2
+  return findRootBySecant(gap, start, start - 0.02)
+}
+
+/** The root of a smooth, monotone `gap` near x0 and x1 (secant steps, to 1e-9 of the gap, at most 30 of them). */
+export function findRootBySecant(gap: (x: number) => number, x0: number, x1: number): number {
   let f0 = gap(x0)
   let f1 = gap(x1)
   for (let i = 0; i < 30 && Math.abs(f1) > 1e-9 && f1 !== f0; i++) {
