@@ -4,7 +4,8 @@ import { createContext, useContext, useEffect, useId, useRef, useState, type CSS
 import { buttonClass } from '#app/components/ui/button'
 import type { FormDefinition } from '#app/forms/definition'
 import { FormPreview } from '#app/forms/form-preview'
-import { PURPOSES, type ConversionType, type PurposeId } from '#app/forms/purposes'
+import { PurposeSelect } from '#app/forms/purpose-select'
+import { type ConversionType, type PurposeId } from '#app/forms/purposes'
 
 // The page editor's side of the Form block: its form is chosen from the workspace's forms (or made there and then,
 // the main call to action while the workspace has none), and the canvas shows that form as visitors will see it.
@@ -104,13 +105,7 @@ export function FormPickerView({
         <legend className="px-1 font-medium text-slate-800">{forms.length ? 'Or a new form' : 'Create this workspace’s first form'}</legend>
         {forms.length ? null : <p className="text-slate-700">Visitors become leads through a form. Make one with fields that suit its purpose; you can change them later in the form builder.</p>}
         <label htmlFor={`${id}-purpose`}>What is it for?</label>
-        <select id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as PurposeId)} className="rounded-md border-slate-300 py-1 text-sm">
-          {PURPOSES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
+        <PurposeSelect id={`${id}-purpose`} value={purpose} onChange={setPurpose} />
         <button type="button" onClick={() => onCreate(purpose)} className={forms.length ? buttonClass('secondary') : buttonClass('primary')}>
           {busy ? 'Creating the form…' : 'Create a form'}
         </button>

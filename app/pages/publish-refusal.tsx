@@ -1,7 +1,8 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '#app/components/ui/button'
-import { PURPOSES, type PurposeId } from '#app/forms/purposes'
+import { PurposeSelect } from '#app/forms/purpose-select'
+import type { PurposeId } from '#app/forms/purposes'
 import type { FormChoice } from '#app/pages/form-picker'
 import type { EmptyFormBlockProblem } from '#app/pages/publish-check'
 import { suggestFormPurpose } from '#app/pages/templates/index'
@@ -99,13 +100,7 @@ function BlockFixes({ block, forms, busy, submit }: { block: EmptyFormBlockProbl
         ) : null}
         <span className="flex flex-wrap items-center gap-2">
           <label htmlFor={`${id}-purpose`}>New form for</label>
-          <select id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as PurposeId)} className="rounded-md border-slate-300 py-1 text-sm">
-            {PURPOSES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          <PurposeSelect id={`${id}-purpose`} value={purpose} onChange={setPurpose} />
           <Button type="button" variant={forms.length ? 'secondary' : 'primary'} disabled={busy} onClick={() => submit({ intent: 'create', purpose })}>
             Create a form and publish
           </Button>

@@ -118,32 +118,8 @@ export default function AbTestCalculator() {
                 <option value="fixed">Fixed horizon (look once)</option>
               </select>
             </label>
-            <label className="font-medium text-slate-700">
-              Planned visitors per variant
-              <input
-                name="planned"
-                defaultValue={settings.plannedVisitorsPerVariant ?? ''}
-                inputMode="numeric"
-                placeholder="optional"
-                aria-invalid={errorOf('planned') ? true : undefined}
-                aria-describedby={errorOf('planned') ? 'planned-error' : undefined}
-                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
-              />
-              <FieldError id="planned-error" message={errorOf('planned')} className="max-w-xs" />
-            </label>
-            <label className="font-medium text-slate-700">
-              Daily visitors (all variants)
-              <input
-                name="daily"
-                defaultValue={settings.dailyVisitors ?? ''}
-                inputMode="numeric"
-                placeholder="optional"
-                aria-invalid={errorOf('daily') ? true : undefined}
-                aria-describedby={errorOf('daily') ? 'daily-error' : undefined}
-                className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
-              />
-              <FieldError id="daily-error" message={errorOf('daily')} className="max-w-xs" />
-            </label>
+            <OptionalCount label="Planned visitors per variant" name="planned" defaultValue={settings.plannedVisitorsPerVariant} error={errorOf('planned')} />
+            <OptionalCount label="Daily visitors (all variants)" name="daily" defaultValue={settings.dailyVisitors} error={errorOf('daily')} />
           </div>
           {generalErrors.length ? (
             <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
@@ -262,6 +238,25 @@ export default function AbTestCalculator() {
 }
 
 /** A field's message under it, tied to the field by `id` (its aria-describedby). */
+/** An optional whole number of visitors, in the settings row, with its error under it. */
+function OptionalCount({ label, name, defaultValue, error }: { label: string; name: string; defaultValue: number | string | undefined; error: string | undefined }) {
+  return (
+    <label className="font-medium text-slate-700">
+      {label}
+      <input
+        name={name}
+        defaultValue={defaultValue ?? ''}
+        inputMode="numeric"
+        placeholder="optional"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
+      />
+      <FieldError id={`${name}-error`} message={error} className="max-w-xs" />
+    </label>
+  )
+}
+
 function FieldError({ id, message, className = '' }: { id: string; message: string | undefined; className?: string }) {
   return message ? (
     <p id={id} className={`mt-1 text-xs font-normal text-red-700 ${className}`}>

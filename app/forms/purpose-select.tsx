@@ -1,0 +1,14 @@
+import { PURPOSES, type PurposeId } from '#app/forms/purposes'
+
+/** A select of the form purposes, for the places that make a form of one: the Form block's picker and the publish refusal. */
+export function PurposeSelect({ id, value, onChange }: { id: string; value: PurposeId; onChange: (purpose: PurposeId) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as PurposeId)} className="rounded-md border-slate-300 py-1 text-sm">
+      {PURPOSES.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.label}
+        </option>
+      ))}
+    </select>
+  )
+}
