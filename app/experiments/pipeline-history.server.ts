@@ -26,7 +26,8 @@ export async function resolvePlannedVisitors({ workspaceId, input }: { workspace
 /**
  * The last 90 days of pipeline per visitor, on the page and on the whole workspace: distinct visitors from
  * page_views, and the deal values of the leads that converted there, each lead once, counted while the lead is at
- * Opportunity or Customer, as the pipeline metric counts them (decision 060). Then the page's when it has enough
+ * Opportunity or Customer, as the pipeline metric counts them (decision 060), with the sums of their logs for the
+ * deal values' shape (decision 078). Then the page's when it has enough
  * deals, else the workspace's, else null (the form asks for the figures).
  */
 export async function getPipelineBaseline({ workspaceId, pageId, now = new Date() }: { workspaceId: string; pageId: string; now?: Date }): Promise<PipelineBaseline | null> {
@@ -50,8 +51,18 @@ async function readPipelineSums({ workspaceId, pageId, since }: { workspaceId: s
       deals: sql<number>`count(*)::int`,
       total: sql<number>`coalesce(sum(${leads.dealValue}), 0)::float8`,
       sumOfSquares: sql<number>`coalesce(sum(${leads.dealValue} * ${leads.dealValue}), 0)::float8`,
+      // The logs give the deal values' shape (decision 078); the filter below keeps every value above 0.
+      sumOfLogs: sql<number>`coalesce(sum(ln(${leads.dealValue})), 0)::float8`,
+      sumOfSquaredLogs: sql<number>`coalesce(sum(ln(${leads.dealValue}) * ln(${leads.dealValue})), 0)::float8`,
     })
     .from(leads)
     .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, converted), inArray(leads.stage, ['opportunity', 'customer']), sql`${leads.dealValue} > 0`))
-  return { visitors: views?.visitors ?? 0, deals: deals?.deals ?? 0, total: deals?.total ?? 0, sumOfSquares: deals?.sumOfSquares ?? 0 }
+  return {
+    visitors: views?.visitors ?? 0,
+    deals: deals?.deals ?? 0,
+    total: deals?.total ?? 0,
+    sumOfSquares: deals?.sumOfSquares ?? 0,
+    sumOfLogs: deals?.sumOfLogs ?? 0,
+    sumOfSquaredLogs: deals?.sumOfSquaredLogs ?? 0,
+  }
 }

@@ -22,3 +22,28 @@ test('the plan is computeMeanSampleSize’s sequential one, or null for what can
     expect(planPipelineVisitors({ mean: 12.5, standardDeviation: 150, relativeMde: 0.1, confidence: 0.95, variants: 2, ...bad })).toBeNull()
   }
 })
+
+test('with the sums of ln(deal value), the baseline carries the deal values’ shape, and the plan allows for heavy skew', () => {
+  // 12 deals among 400 visitors, ln(value) 0, 1 and 2 four times each: the logs' mean is 1, their sample variance 8/11.
+  const logs = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]
+  const values = logs.map(Math.exp)
+  const sums = {
+    visitors: 400,
+    deals: 12,
+    total: values.reduce((a, b) => a + b, 0),
+    sumOfSquares: values.reduce((a, b) => a + b * b, 0),
+    sumOfLogs: logs.reduce((a, b) => a + b, 0),
+    sumOfSquaredLogs: logs.reduce((a, b) => a + b * b, 0),
+  }
+  const baseline = choosePipelineBaseline({ page: sums, workspace: none })!
+  expect(baseline.dealShape!.dealRate).toBe(0.03)
+  expect(baseline.dealShape!.logSd).toBeCloseTo(Math.sqrt(8 / 11), 12)
+  // Every deal the same size: no spread of the logs, no shape.
+  expect(choosePipelineBaseline({ page: { ...sums, sumOfLogs: 12, sumOfSquaredLogs: 12 }, workspace: none })!.dealShape).toBeUndefined()
+
+  const dealShape = { dealRate: 0.03, logSd: 1.5 }
+  const input = { mean: 37.3, standardDeviation: 662, relativeMde: 0.3, confidence: 0.95, variants: 2 }
+  const planned = planPipelineVisitors({ ...input, dealShape })
+  expect(planned).toBe(computeMeanSampleSize({ mean: 37.3, standardDeviation: 662, relativeMde: 0.3, alpha: 0.05, dealShape }).visitorsPerVariant)
+  expect(planned).toBeLessThan(planPipelineVisitors(input)! * 0.92)
+})

@@ -9,6 +9,7 @@ import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
 import { pipelineWording } from './mean-wording'
 import { normalQuantile } from './normal'
+import { solveSkewedPlan, type DealShape } from './mean-skew'
 import { MAX_PLANNED_VISITORS, solveSequentialPlan } from './sample-size'
 import { DEFAULT_TUNING_VISITORS } from './sequential'
 import { resolveAnalysisSettings } from './settings'
@@ -179,6 +180,12 @@ export type MeanSampleSizeInput = {
    * DEFAULT_TUNING_VISITORS, and the plan it implies is solved for that sequence (sample-size.ts, solveSequentialPlan).
    */
   tuningVisitors?: number
+  /**
+   * The deal values' shape (share of visitors with a deal, spread of ln(deal value)), from history. With it the plan
+   * divides out how much the sample variance's skew lifts the deciding z (mean-skew.ts, decision 078); without it
+   * the plan assumes none, which holds while deal values are moderately spread (σ_log up to about 1).
+   */
+  dealShape?: DealShape
 }
 
 export type MeanSampleSize = { visitorsPerVariant: number; totalVisitors: number; days?: number }
@@ -227,6 +234,7 @@ export function computeMeanSampleSize({
   sequential = true,
   dailyVisitors,
   tuningVisitors,
+  dealShape,
 }: MeanSampleSizeInput): MeanSampleSize {
   if (!(Number.isFinite(mean) && mean > 0)) throw new RangeError('mean must be a finite number above 0')
   if (!(Number.isFinite(standardDeviation) && standardDeviation > 0)) throw new RangeError('standardDeviation must be a finite number above 0')
@@ -235,6 +243,9 @@ export function computeMeanSampleSize({
   if (!(power >= 0.5 && power < 1)) throw new RangeError('power must be at least 0.5 and below 1')
   if (!(Number.isSafeInteger(variants) && variants >= 2)) throw new RangeError('variants must be a whole number of at least 2')
   if (dailyVisitors !== undefined && !(Number.isFinite(dailyVisitors) && dailyVisitors > 0)) throw new RangeError('dailyVisitors must be a finite number above 0')
+  if (dealShape && !(dealShape.dealRate > 0 && dealShape.dealRate <= 1 && dealShape.logSd > 0 && Number.isFinite(dealShape.logSd))) {
+    throw new RangeError('dealShape needs a dealRate above 0 and at most 1, and a logSd that is a finite number above 0')
+  }
   const alphaPerComparison = alpha / (variants - 1)
   const zBeta = normalQuantile(power)
   const { variance, noise } = describeDecidingStatistic(relativeMde)
@@ -245,9 +256,14 @@ export function computeMeanSampleSize({
   // The sequential drift is the 20-look one, solved for the statistic's noise (sample-size.ts, by numerical
   // integration; with tuningVisitors the fixed point for that tuning). Read once, only the z₁₋β share meets noise:
   // z₁₋α/₂ + noise·z₁₋β.
-  const visitorsPerVariant = sequential
-    ? solveSequentialPlan(visitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors, noise })
-    : visitorsFor(-normalQuantile(alphaPerComparison / 2) + noise * zBeta)
+  // With skew the statistic's typical z is `lift` times its drift, so the plan needs only the drift ÷ lift.
+  const planFor = (lift: number) => {
+    const liftedVisitorsFor = (drift: number) => visitorsFor(drift / lift)
+    return sequential
+      ? solveSequentialPlan(liftedVisitorsFor, { alpha, comparisonAlpha: alphaPerComparison, power, tuningVisitors, noise })
+      : liftedVisitorsFor(-normalQuantile(alphaPerComparison / 2) + noise * zBeta)
+  }
+  const visitorsPerVariant = dealShape ? solveSkewedPlan(planFor, dealShape, relativeMde) : planFor(1)
   if (!Number.isSafeInteger(visitorsPerVariant * variants)) throw new RangeError('relativeMde is too small to plan for: the sample would exceed any traffic')
   const totalVisitors = visitorsPerVariant * variants
   const result: MeanSampleSize = { visitorsPerVariant, totalVisitors }

@@ -552,6 +552,11 @@ describe('planning pipeline per visitor (a mean metric)', () => {
     expect(body.traffic.pipeline).toMatchObject({ scope: 'page', visitors: 1000, deals: 12 })
     expect(body.traffic.pipeline!.mean).toBeCloseTo(MEAN, 9)
     expect(body.traffic.pipeline!.standardDeviation).toBeCloseTo(SPREAD, 9)
+    // The deal values' shape (decision 078): the share of visitors with a deal, the spread of ln(deal value).
+    const logs = DEALS.map(Math.log)
+    const logMean = logs.reduce((a, b) => a + b, 0) / logs.length
+    expect(body.traffic.pipeline!.dealShape!.dealRate).toBe(12 / 1000)
+    expect(body.traffic.pipeline!.dealShape!.logSd).toBeCloseTo(Math.sqrt(logs.reduce((a, x) => a + (x - logMean) ** 2, 0) / 11), 9)
     const plan = planSample({ traffic: body.traffic, metric: 'pipeline', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 })
     const expected = computeMeanSampleSize({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.2, alpha: 0.05 }).visitorsPerVariant
     expect(plan).toMatchObject({ kind: 'pipeline', visitorsPerVariant: expected, history: { scope: 'page' } })
