@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/statistics-claims.ts [runs] [section…]   (default 2,000 runs per figure: 18 minutes on the busy
 //                                                   shared 2-core machine of 2026-12-06, load average about 20)
-//   sections: rates, mean, aa, coverage (default all), e.g. `npx tsx scripts/statistics-claims.ts 2000 mean`
+//   sections: rates, mean, skew, stages, aa, coverage (default all), e.g. `npx tsx scripts/statistics-claims.ts 2000 mean`
 
 import { analyze, type AnalyzeInput } from '#app/statistics/analyze'
 import { analyzeMean, computeMeanSampleSize } from '#app/statistics/mean'
@@ -65,15 +65,23 @@ function measurePower(label: string, baselineRate: number, relativeMde: number, 
  * `trueSpread: true` keeps the deal values but hands analyzeMean each arm's true variance in place of the sample one
  * (Σx² set so that the sample variance is exactly σ²): it tells the skew of the means from the studentisation by
  * a heavy-tailed sample variance (decision 065, "Skew").
+ * `shape: true` plans with the deal values' shape as history gives it (share with a deal, σ_log; decision 078).
  */
 function measureMeanPower(
   label: string,
   control: DealModel,
   relativeMde: number,
-  { plan, seed, looks = 20, normal = false, trueSpread = false }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number; normal?: boolean; trueSpread?: boolean },
+  {
+    plan,
+    seed,
+    looks = 20,
+    normal = false,
+    trueSpread = false,
+    shape = false,
+  }: { plan: 'none' | 'planned' | 'before'; seed: number; looks?: number; normal?: boolean; trueSpread?: boolean; shape?: boolean },
 ) {
   const truth = describeDealModel(control)
-  const input = { mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde }
+  const input = { mean: truth.mean, standardDeviation: truth.standardDeviation, relativeMde, ...(shape ? { dealShape: { dealRate: control.dealRate, logSd: control.logSd } } : {}) }
   const n = computeMeanSampleSize(plan === 'none' ? { ...input, tuningVisitors: DEFAULT_TUNING_VISITORS } : input).visitorsPerVariant
   // The lift comes from more visitors bringing deals of the same sizes, the plan's assumption.
   const treatment = { ...control, dealRate: control.dealRate * (1 + relativeMde) }
@@ -252,6 +260,44 @@ if (isChosen('mean')) {
   // The same deal values, studentised by the true variance instead of the sample one (seeds as the planned lines above).
   measureMeanPower('3% with deals, σ_log 1.5, +30%, sequential plan, true variance in place of the sample one', threePercentDeals, 0.3, { plan: 'planned', seed: 45, trueSpread: true })
   measureMeanPower('5% with deals, σ_log 1.0, +20%, sequential plan, true variance in place of the sample one', fivePercentDeals, 0.2, { plan: 'planned', seed: 41, trueSpread: true })
+}
+
+if (isChosen('skew')) {
+  console.log(`# the sequential mean plan with the deal values' shape (decision 078), against the plan from the mean and spread alone`)
+  for (const [name, model, mde, seed] of [
+    ['3% with deals, σ_log 1.5, +30%', { dealRate: 0.03, logMean: 6, logSd: 1.5 }, 0.3, 61],
+    ['10% with deals, σ_log 1.5, +20%', { dealRate: 0.1, logMean: 6, logSd: 1.5 }, 0.2, 62],
+    ['5% with deals, σ_log 2.0, +30%', { dealRate: 0.05, logMean: 6, logSd: 2 }, 0.3, 63],
+    ['5% with deals, σ_log 1.25, +30%', { dealRate: 0.05, logMean: 6, logSd: 1.25 }, 0.3, 64],
+  ] as const) {
+    measureMeanPower(`${name}, sequential plan with the shape`, model, mde, { plan: 'planned', seed, shape: true })
+    measureMeanPower(`${name}, sequential plan without it`, model, mde, { plan: 'planned', seed })
+  }
+}
+
+/**
+ * A stage metric (hot … customer) is one binary outcome per visitor, planned as a rate. The form plans it at the 5%
+ * fallback (it measures no stage rates); the power at that plan when the stage's true rate is another, against the
+ * plan at the true rate, as a stage history would give it.
+ */
+function measureStagePower(label: string, trueRate: number, planRate: number, relativeMde: number, seed: number) {
+  const n = computeSampleSize({ baselineRate: planRate, relativeMde }).visitorsPerVariant
+  const rates = [trueRate, trueRate * (1 + relativeMde)]
+  const hits = runLooks(seed, { rates, perLook: n / 20, looks: 20, options: { plannedVisitorsPerVariant: n } }, isWinner('B'))
+  console.log(`power, stage ${label}: ${percent(hits)} (${n.toLocaleString('en-US')} per variant, 20 looks, ${runs} runs)`)
+}
+
+if (isChosen('stages')) {
+  console.log(`# stage metrics: +20% lift, the plan from the 5% fallback against the plan from the true rate`)
+  for (const [stage, rate, seed] of [
+    ['hot at 15%', 0.15, 71],
+    ['mql at 5%', 0.05, 72],
+    ['sql at 2%', 0.02, 73],
+    ['customer at 0.5%', 0.005, 74],
+  ] as const) {
+    measureStagePower(`${stage}, planned at the 5% fallback`, rate, 0.05, 0.2, seed)
+    measureStagePower(`${stage}, planned at its own rate`, rate, rate, 0.2, seed + 10)
+  }
 }
 
 if (isChosen('aa')) {
