@@ -27,8 +27,8 @@ export async function resolvePlannedVisitors({ workspaceId, input }: { workspace
  * The last 90 days of pipeline per visitor, on the page and on the whole workspace: distinct visitors from
  * page_views, and the deal values of the leads that converted there, each lead once, counted while the lead is at
  * Opportunity or Customer, as the pipeline metric counts them (decision 060), with the sums of their logs for the
- * deal values' shape (decision 078). Then the page's when it has enough
- * deals, else the workspace's, else null (the form asks for the figures).
+ * deal values' shape (decision 078). Then the page's when it has enough deals, else the workspace's, else null (the
+ * form asks for the figures).
  */
 export async function getPipelineBaseline({ workspaceId, pageId, now = new Date() }: { workspaceId: string; pageId: string; now?: Date }): Promise<PipelineBaseline | null> {
   const since = new Date(now.getTime() - PIPELINE_HISTORY_DAYS * DAY_MS)
