@@ -8,6 +8,7 @@ import { loader as indexLoader } from '#app/routes/_app.experiments._index'
 import { action as detailAction, loader as detailLoader } from '#app/routes/_app.experiments.$id/route'
 import { action as createAction, loader as newLoader } from '#app/routes/_app.experiments.new/route'
 import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.experiments.new/plan'
+import { planPipelineVisitors } from '#app/experiments/pipeline-plan'
 import { action as createByApi } from '#app/routes/api.v1.experiments'
 import { computeMeanSampleSize } from '#app/statistics/mean'
 import { computeSampleSize } from '#app/statistics/sample-size'
@@ -560,6 +561,16 @@ describe('planning pipeline per visitor (a mean metric)', () => {
     const plan = planSample({ traffic: body.traffic, metric: 'pipeline', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 })
     const expected = computeMeanSampleSize({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.2, alpha: 0.05 }).visitorsPerVariant
     expect(plan).toMatchObject({ kind: 'pipeline', visitorsPerVariant: expected, history: { scope: 'page' } })
+    // A heavily skewed history plans for its shape (decision 078), as the API's plan from history does; the same
+    // mean and spread typed by hand plan without it.
+    const skewed: PageTraffic = { ...body.traffic, pipeline: { ...body.traffic.pipeline!, dealShape: { dealRate: 0.03, logSd: 1.5 } } }
+    const skewedPlan = planSample({ traffic: skewed, metric: 'pipeline', relativeMde: 0.3, confidence: 0.95, variants: 2, coverage: 1 })
+    const shaped = planPipelineVisitors({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.3, confidence: 0.95, variants: 2, dealShape: { dealRate: 0.03, logSd: 1.5 } })
+    expect(skewedPlan.visitorsPerVariant).toBe(shaped)
+    expect(shaped).not.toBe(planPipelineVisitors({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.3, confidence: 0.95, variants: 2 }))
+    expect(
+      planSample({ traffic: skewed, metric: 'pipeline', relativeMde: 0.3, confidence: 0.95, variants: 2, coverage: 1, pipeline: { mean: MEAN, standardDeviation: SPREAD } }).visitorsPerVariant,
+    ).toBe(planPipelineVisitors({ mean: MEAN, standardDeviation: SPREAD, relativeMde: 0.3, confidence: 0.95, variants: 2 }))
     // Not the conversion plan any more: a rate plan at the page's rate would be another number.
     expect(expected).not.toBe(planSample({ traffic: body.traffic, metric: 'any', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 }).visitorsPerVariant)
     // What the marketer types replaces the history.

@@ -62,7 +62,9 @@ export function planSample(input: PlanInput): SamplePlan {
   })
   if (input.metric === PIPELINE_METRIC) {
     const { mean, standardDeviation } = input.pipeline ?? traffic.pipeline ?? { mean: Number.NaN, standardDeviation: Number.NaN }
-    const visitorsPerVariant = planPipelineVisitors({ mean, standardDeviation, relativeMde: input.relativeMde, confidence: input.confidence, variants: input.variants })
+    // The history's deal shape only describes the history's own mean and spread: typed figures plan without it.
+    const dealShape = input.pipeline ? undefined : traffic.pipeline?.dealShape
+    const visitorsPerVariant = planPipelineVisitors({ mean, standardDeviation, relativeMde: input.relativeMde, confidence: input.confidence, variants: input.variants, dealShape })
     const known = (n: number) => (Number.isFinite(n) ? n : null)
     return { kind: 'pipeline', mean: known(mean), standardDeviation: known(standardDeviation), history: traffic.pipeline, ...figures(visitorsPerVariant) }
   }
