@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
 import { FieldSchema, FormDefinitionSchema, otherKeyFor, SuccessActionSchema, type Field, type FieldType, type FormDefinition, type SuccessAction } from './definition'
-import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type PurposeId } from './purposes'
+import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type FormLocale, type PurposeId } from './purposes'
 import { FormNameSchema } from './schema'
 
 // The form builder's state and its mapping to and from a FormDefinition. Pure, no server imports: the builder
@@ -94,6 +94,8 @@ export type BuilderValues = {
   success: BuilderSuccess
   submitLabel: string
   minFillSeconds?: number
+  /** Not edited in the builder: carried so that saving keeps the form's language. */
+  locale?: FormLocale
 }
 
 export function fromDefinition(name: string, definition: FormDefinition): BuilderValues {
@@ -119,6 +121,7 @@ export function fromDefinition(name: string, definition: FormDefinition): Builde
     },
     submitLabel: definition.submitLabel,
     minFillSeconds: definition.minFillSeconds ?? DEFAULT_MIN_FILL_SECONDS,
+    ...(definition.locale ? { locale: definition.locale } : {}),
   }
 }
 
@@ -190,6 +193,7 @@ export function toDefinitionInput(values: BuilderValues): { name: string; defini
       success: toSuccessInput(values.success),
       submitLabel: values.submitLabel,
       ...(minFillSeconds === undefined ? {} : { minFillSeconds }),
+      ...(values.locale ? { locale: values.locale } : {}),
     },
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, MAX_REPETITIONS, otherKeyFor } from './field-rules'
-import { CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
+import { CONVERSION_TYPES, FORM_LOCALES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
 
 export { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, OTHER_OPTION_VALUE, otherKeyFor } from './field-rules'
 
@@ -196,6 +196,9 @@ export const FormDefinitionSchema = z
     submitLabel: requiredText(60, 'Button label').default('Submit'),
     // Submissions faster than this are treated as bots (checked by the submit action against the _t field).
     minFillSeconds: z.number().int().min(0).max(600).optional(),
+    // The language of the form's own text (labels, button, consent); absent means English. A page made from a
+    // Swedish template gets the workspace's Swedish form of its purpose (purpose-form.server.ts).
+    locale: z.enum(FORM_LOCALES, { error: `Choose a language: ${FORM_LOCALES.join(', ')}` }).optional(),
   })
   .superRefine(checkKeys)
   .superRefine(checkSteps)

@@ -10,6 +10,14 @@ export type ConversionType = (typeof CONVERSION_TYPES)[number]
 export const PURPOSE_IDS = ['newsletter', 'content_download', 'event_registration', 'demo_request', 'meeting_booking', 'quote_request', 'contact_sales', 'other'] as const
 export type PurposeId = (typeof PURPOSE_IDS)[number]
 
+/**
+ * The languages a form's own text can be written in: the starter fields and templates exist in each
+ * (purpose-form-copy.ts). A form's definition names its language; one without is English (every form made
+ * before languages existed).
+ */
+export const FORM_LOCALES = ['en', 'sv', 'da'] as const
+export type FormLocale = (typeof FORM_LOCALES)[number]
+
 export type Purpose = { id: PurposeId; label: string; conversionType: ConversionType; description: string }
 
 export const PURPOSES: readonly Purpose[] = [

@@ -80,8 +80,11 @@ export async function createPage({ workspaceId, name, slug, template, formId }: 
   const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, title: name }
   try {
     return await db.transaction(async (tx) => {
-      const form = formId || !starter.form ? null : await findOrCreatePurposeForm({ workspaceId, ...starter.form }, tx)
+      const form = formId || !starter.form ? null : await findOrCreatePurposeForm({ workspaceId, ...starter.form, locale: starter.locale }, tx)
       const draft = starter.build({ formId: formId ?? form?.id }) as PageDocumentJson
+      // LOCALE MERGE POINT (templates18 × locale18): a page made from a Swedish or Danish template speaks its
+      // template's language. Once pages.locale and createPage's optional `locale` input exist, insert
+      // `locale: locale ?? starter.locale` here; until then the language lives in the template and its form only.
       const [page] = await tx.insert(pages).values({ workspaceId, name, slug, settings }).returning({ id: pages.id, slug: pages.slug })
       const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: 'Control', draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
       return { ok: true as const, page: { ...page!, variants, form } }

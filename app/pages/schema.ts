@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 // Shared by the browser and the server: no server imports here.
 
-export const TEMPLATE_IDS = ['webinar', 'whitepaper', 'demo', 'quote', 'blank'] as const
+// The English templates, then the Swedish and Danish ones (app/pages/templates/index.ts holds each one's language).
+export const TEMPLATE_IDS = ['webinar', 'whitepaper', 'demo', 'quote', 'blank', 'webinar-sv', 'whitepaper-sv', 'demo-sv', 'quote-sv', 'webinar-da', 'whitepaper-da', 'demo-da', 'quote-da'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 export const SlugSchema = z

@@ -79,3 +79,42 @@ describe('the Pages list', () => {
     expect(cell).toEqual({ text: 'A/B test running', link: `/experiments/${runningId}` })
   })
 })
+
+describe('the template chooser', () => {
+  const render = async (path: string) => {
+    const owner = await createOwner({ name: 'Tilda Templates' })
+    return renderRoute({ id: 'routes/_app.pages._index', path, pattern: 'pages', module: route, cookie: owner.cookie })
+  }
+  /** Each language group's heading and its templates' radio values, in order. */
+  const groupsOf = (html: string) =>
+    elementsWith(html, 'data-testid="template-group"').map((group) => [textOf(/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(group)![1]!), [...group.matchAll(/<input[^>]*value="([^"]+)"/g)].map((m) => m[1])])
+
+  test('lists every template grouped by language, English first and checked, each name marked with its language', async () => {
+    const { status, html } = await render('/pages')
+    expect(status).toBe(200)
+    expect(groupsOf(html)).toEqual([
+      ['English', ['webinar', 'whitepaper', 'demo', 'quote', 'blank']],
+      ['Swedish', ['webinar-sv', 'whitepaper-sv', 'demo-sv', 'quote-sv']],
+      ['Danish', ['webinar-da', 'whitepaper-da', 'demo-da', 'quote-da']],
+    ])
+    expect(html.match(/<input[^>]*checked[^>]*>/g)).toEqual([expect.stringContaining('value="webinar"')])
+    expect(html).toContain('<span lang="sv">Demobokning</span>')
+    expect(html).toContain('<span lang="da">Tilbudsforespørgsel</span>')
+    expect(html).toMatch(/<a[^>]*aria-current="true"[^>]*>All languages<\/a>/)
+  })
+
+  test('shows one language when the marketer picks it, the first of its templates checked', async () => {
+    const { status, html } = await render('/pages?language=sv')
+    expect(status).toBe(200)
+    expect(groupsOf(html)).toEqual([['Swedish', ['webinar-sv', 'whitepaper-sv', 'demo-sv', 'quote-sv']]])
+    expect(html.match(/<input[^>]*checked[^>]*>/g)).toEqual([expect.stringContaining('value="webinar-sv"')])
+    expect(html).toMatch(/<a aria-current="true"[^>]*href="\/pages\?language=sv"[^>]*>Swedish<\/a>/)
+    expect(html).toMatch(/<a[^>]*href="\/pages"[^>]*>All languages<\/a>/)
+  })
+
+  test('an unknown language is a 400 naming it', async () => {
+    const { status, html } = await render('/pages?language=klingon')
+    expect(status).toBe(400)
+    expect(textOf(html)).toContain('Unknown template language "klingon": use en, sv, da')
+  })
+})

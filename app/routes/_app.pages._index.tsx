@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
@@ -11,6 +12,8 @@ import { createPage, listPages, pageStatus } from '#app/pages/queries.server'
 import { CreatePageSchema } from '#app/pages/schema'
 import { SlugField } from '#app/pages/slug-field'
 import { TEMPLATES } from '#app/pages/templates/index'
+import { parseTemplateLanguage } from '#app/pages/templates/locales'
+import { TemplateChooser } from '#app/pages/templates/template-chooser'
 import { useMember } from '#app/routes/_app'
 import { TableFrame } from '#app/components/ui/table-frame'
 
@@ -18,10 +21,19 @@ export const meta: MetaFunction = () => [{ title: 'Pages · Splitform' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
+  const filter = parseTemplateLanguage(new URL(request.url).searchParams.get('language'))
+  if (!filter.ok) throw new Response(filter.message, { status: 400 })
   const rows = await listPages({ workspaceId: workspace.id })
   return {
     pages: rows.map((p) => ({ ...p, status: pageStatus(p) })),
-    templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, conversion: t.conversion })),
+    language: filter.locale,
+    templates: TEMPLATES.filter((t) => !filter.locale || t.locale === filter.locale).map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      conversion: t.conversion,
+      locale: t.locale,
+    })),
   }
 }
 
@@ -51,7 +63,7 @@ function ExperimentCell({ experiment }: { experiment: PageExperiment }) {
 const STATUS_STYLE = { draft: 'bg-slate-100 text-slate-700', published: 'bg-green-100 text-green-800', archived: 'bg-amber-100 text-amber-800' }
 
 export default function PagesRoute() {
-  const { pages, templates } = useLoaderData<typeof loader>()
+  const { pages, templates, language } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors
   const { canEdit } = useMember()
@@ -65,21 +77,7 @@ export default function PagesRoute() {
             <FormErrorList errors={errors?.formErrors} />
             <Field label="Name" name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors?.fieldErrors.name?.[0]} />
             <SlugField suggestFrom={name} error={errors?.fieldErrors.slug?.[0]} />
-            <fieldset className="md:col-span-2">
-              <legend className="text-sm font-medium text-slate-700">Template</legend>
-              <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-                {templates.map((t, i) => (
-                  <label key={t.id} className="flex cursor-pointer flex-col rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-                    <span className="flex items-center gap-2 font-medium">
-                      <input type="radio" name="template" value={t.id} defaultChecked={i === 0} />
-                      {t.name}
-                    </span>
-                    <span className="mt-1 text-xs text-slate-500">{t.description}</span>
-                    {t.conversion ? <span className="mt-2 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t.conversion === 'hard' ? 'hard conversion' : 'soft conversion'}</span> : null}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <TemplateChooser templates={templates} language={language} />
             <div>
               <Button>Create page</Button>
             </div>
@@ -131,4 +129,8 @@ export default function PagesRoute() {
       </div>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { archiveForm, getForm, listForms } from '#app/forms/form.server'
 import { createPage } from '#app/pages/queries.server'
-import { TEMPLATES } from '#app/pages/templates/index'
+import { TEMPLATES, type Template } from '#app/pages/templates/index'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
 import { loader as pageApiLoader } from '#app/routes/api.v1.pages.$id'
 import { action as publishApi } from '#app/routes/api.v1.pages.$id.publish'
@@ -31,7 +31,8 @@ describe('a page from a template', () => {
   test('each template’s Form block points at a form of its purpose, made on first use; blank starts empty', async () => {
     const { owner, call } = await workspace()
     const expected = { webinar: 'event_registration', whitepaper: 'content_download', demo: 'demo_request', quote: 'quote_request', blank: null }
-    for (const template of TEMPLATES) {
+    // The English ones; the Swedish and Danish ones have their own test (template-languages.test.ts).
+    for (const template of TEMPLATES.filter((t) => t.locale === 'en') as (Template & { id: keyof typeof expected })[]) {
       const created = await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: template.name, slug: slug(), template: template.id } })
       expect(created.status, template.id).toBe(201)
       const page = created.body as { id: string; form: { id: string; name: string; created: boolean } | null }
