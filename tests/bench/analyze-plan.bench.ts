@@ -85,6 +85,7 @@ if (process.argv[2] === '--side') {
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
-  for (const side of ['before', 'after']) console.log(`${side.padEnd(6)} (${side === 'before' ? BEFORE_COMMIT : 'this tree'}): median ${median(times[side]).toFixed(0)} ms of CPU (${times[side].map((t) => t.toFixed(0)).join(', ')})`)
+  for (const side of ['before', 'after'])
+    console.log(`${side.padEnd(6)} (${side === 'before' ? BEFORE_COMMIT : 'this tree'}): median ${median(times[side]).toFixed(0)} ms of CPU (${times[side].map((t) => t.toFixed(0)).join(', ')})`)
   console.log(digests.size === 1 ? 'the same 1,500 results, bit for bit, on both sides' : `the results DIFFER between the sides (${[...digests].join(', ')})`)
 }
