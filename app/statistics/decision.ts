@@ -36,8 +36,11 @@ export type DecisionInput = {
   dailyVisitors?: number
   /** the sentences; default the conversion ones (mean.ts passes money-neutral pipeline ones) */
   wording?: DecisionWording
-  /** a mean metric's target without a plan (null: not estimable yet); proportions leave it out and plan from the control's rate */
-  unplannedTarget?: number | null
+  /**
+   * a mean metric's target without a plan (null: not estimable yet), worked out only when the decision shows it;
+   * proportions leave it out and plan from the control's rate
+   */
+  unplannedTarget?: () => number | null
 }
 
 type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
@@ -105,7 +108,7 @@ function estimateProgress(input: DecisionInput): Progress {
   const control = input.arms[input.controlIndex]
   const isPlanned = input.plannedVisitorsPerVariant !== undefined
   let target = input.plannedVisitorsPerVariant ?? null
-  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget
+  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget()
   else if (target === null && control.visitors > 0 && control.conversions !== undefined) {
     const counts = { visitors: control.visitors, conversions: control.conversions }
     target = computeDefaultPlan({ control: counts, confidence: input.confidence, variants: input.arms.length, sequential: input.sequential })
