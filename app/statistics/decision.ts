@@ -2,7 +2,7 @@
 // difference, or fix a broken traffic split first.
 
 import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
-import { computeSampleSize, MIN_VISITORS_PER_VARIANT } from './sample-size'
+import { computeDecidingVisitors, MIN_VISITORS_PER_VARIANT } from './sample-size'
 import { DEFAULT_TUNING_VISITORS } from './sequential'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
 import { conversionWording, describeProgress, type Arm, type DecisionWording } from './wording'
@@ -36,8 +36,11 @@ export type DecisionInput = {
   dailyVisitors?: number
   /** the sentences; default the conversion ones (mean.ts passes money-neutral pipeline ones) */
   wording?: DecisionWording
-  /** a mean metric's target without a plan (null: not estimable yet); proportions leave it out and plan from the control's rate */
-  unplannedTarget?: number | null
+  /**
+   * a mean metric's target without a plan (null: not estimable yet), worked out only when the decision shows it;
+   * proportions leave it out and plan from the control's rate
+   */
+  unplannedTarget?: () => number | null
 }
 
 type Progress = { target: number | null; isPlanned: boolean; visitorsNeeded?: number; daysNeeded?: number; reached: boolean }
@@ -56,8 +59,11 @@ export function decideOutcome(input: DecisionInput): Decision {
   const treatments = input.arms.filter((_, i) => i !== input.controlIndex)
   const confidence = formatConfidence(input.confidence)
   const { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion } = input.wording ?? conversionWording
-  const progress = estimateProgress(input)
-  const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(progress), ...pickProgressFields(progress) })
+  // Worked out only when the decision reads it: without a plan it is the default plan, milliseconds of integration
+  // for each new confidence or variant count, which a traffic-split alarm or a called winner never shows.
+  let progress: Progress | undefined
+  const readProgress = () => (progress ??= estimateProgress(input))
+  const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(readProgress()), ...pickProgressFields(readProgress()) })
 
   if (input.arms.every((arm) => arm.visitors === 0)) return collecting('No visitors yet; results appear once traffic arrives.')
   if (input.srm.detected) return { status: 'srm', variant: null, reason: describeMismatch(input) }
@@ -67,7 +73,7 @@ export function decideOutcome(input: DecisionInput): Decision {
   if (thin) return collecting(`Too early to call: every variant needs at least ${MIN_VISITORS_PER_VARIANT} visitors (${thin.key} has ${thin.visitors}).`)
 
   // A fixed-horizon p-value is only valid at the planned sample; looking earlier is peeking.
-  const isEarlyFixedLook = !input.sequential && input.plannedVisitorsPerVariant !== undefined && !progress.reached
+  const isEarlyFixedLook = !input.sequential && input.plannedVisitorsPerVariant !== undefined && !readProgress().reached
   const winners = treatments.filter(isClearlyBetter)
   if (winners.length > 0) {
     const best = winners.reduce((a, b) => ((b.rate ?? 0) > (a.rate ?? 0) ? b : a))
@@ -79,7 +85,7 @@ export function decideOutcome(input: DecisionInput): Decision {
     if (isEarlyFixedLook) return collecting(describeEarlyLook(losers[0], control, false, input.plannedVisitorsPerVariant!))
     return { status: 'control', variant: control.key, reason: describeControlWin(losers, control, confidence) }
   }
-  if (progress.reached) return { status: 'no_difference', variant: null, reason: describeNoDifference(treatments, control, confidence) }
+  if (readProgress().reached) return { status: 'no_difference', variant: null, reason: describeNoDifference(treatments, control, confidence) }
   return collecting(describeOpenQuestion(treatments, control, confidence))
 }
 
@@ -102,7 +108,7 @@ function estimateProgress(input: DecisionInput): Progress {
   const control = input.arms[input.controlIndex]
   const isPlanned = input.plannedVisitorsPerVariant !== undefined
   let target = input.plannedVisitorsPerVariant ?? null
-  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget
+  if (target === null && input.unplannedTarget !== undefined) target = input.unplannedTarget()
   else if (target === null && control.visitors > 0 && control.conversions !== undefined) {
     const counts = { visitors: control.visitors, conversions: control.conversions }
     target = computeDefaultPlan({ control: counts, confidence: input.confidence, variants: input.arms.length, sequential: input.sequential })
@@ -127,7 +133,7 @@ function estimateProgress(input: DecisionInput): Progress {
 function computeDefaultPlan({ control, confidence, variants, sequential }: { control: { visitors: number; conversions: number }; confidence: number; variants: number; sequential: boolean }): number {
   const baselineRate = Math.min(0.9, (control.conversions + 0.5) / (control.visitors + 1))
   // Without a plan analyze tunes the sequence at DEFAULT_TUNING_VISITORS, so the plan is solved for that sequence.
-  return computeSampleSize({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha: 1 - confidence, variants, sequential, tuningVisitors: DEFAULT_TUNING_VISITORS }).visitorsPerVariant
+  return computeDecidingVisitors({ baselineRate, relativeMde: DEFAULT_RELATIVE_MDE, alpha: 1 - confidence, variants, sequential, tuningVisitors: DEFAULT_TUNING_VISITORS })
 }
 
 function pickProgressFields(progress: Progress): Pick<Decision, 'visitorsNeeded' | 'daysNeeded'> {

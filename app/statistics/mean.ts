@@ -79,7 +79,7 @@ export function analyzeMean(input: MeanAnalyzeInput): MeanAnalysis {
     plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
     dailyVisitors: input.dailyVisitors,
     wording: pipelineWording,
-    unplannedTarget: estimateUnplannedTarget(summaries[settings.controlIndex], settings, input.variants.length),
+    unplannedTarget: () => estimateUnplannedTarget(summaries[settings.controlIndex], settings, input.variants.length),
   })
   return { variants, srm, decision }
 }

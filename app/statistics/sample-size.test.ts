@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { computeSampleSize, MAX_REACHABLE_DAYS } from './sample-size'
+import { computeDecidingVisitors, computeSampleSize, MAX_REACHABLE_DAYS } from './sample-size'
 
 describe('sample size', () => {
   test('fixed horizon: the classic formula, rounded up, with days from daily traffic', () => {
@@ -49,5 +49,18 @@ describe('sample size', () => {
   test('an improved rate of 100% or more, or none at all, is refused', () => {
     expect(() => computeSampleSize({ baselineRate: 0.6, relativeMde: 1 })).toThrow(RangeError)
     expect(() => computeSampleSize({ baselineRate: 0.05, relativeMde: 1e-17 })).toThrow(RangeError)
+  })
+
+  test("the deciding plan alone (what decision.ts asks for) is computeSampleSize's, and refuses what it refuses", () => {
+    for (const sequential of [true, false]) {
+      for (const input of [
+        { baselineRate: 0.1, relativeMde: 0.2, variants: 2 },
+        { baselineRate: 0.03, relativeMde: 0.1, alpha: 0.1, variants: 4, tuningVisitors: 5000 },
+        { baselineRate: 0.5, relativeMde: 0.9, power: 0.9, variants: 3 },
+      ]) {
+        expect(computeDecidingVisitors({ ...input, sequential })).toBe(computeSampleSize({ ...input, sequential }).visitorsPerVariant)
+      }
+    }
+    expect(() => computeDecidingVisitors({ baselineRate: 0.6, relativeMde: 1 })).toThrow(RangeError)
   })
 })

@@ -54,14 +54,9 @@ export type SampleSize = PlanFigures & {
  * across the comparisons (the analysis uses Holm, which is at least as powerful).
  */
 export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true, tuningVisitors }: SampleSizeInput): SampleSize {
-  const p1 = baselineRate
-  const p2 = p1 * (1 + relativeMde)
-  if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1 && p2 !== p1)) {
-    throw new RangeError('computeSampleSize needs 0 < baselineRate < 1 and 0 < baselineRate × (1 + relativeMde) < 1')
-  }
+  const rates = checkRates(baselineRate, relativeMde)
   const comparisons = variants - 1
   const alphaPerComparison = alpha / comparisons
-  const rates = { p1, p2 }
   const fixed = toFigures(computeFixedHorizonVisitors(rates, alphaPerComparison, power), variants, dailyVisitors)
   const always = toFigures(computeSequentialVisitors(rates, alpha, alphaPerComparison, power, tuningVisitors), variants, dailyVisitors)
   const [chosen, other] = sequential ? [always, fixed] : [fixed, always]
@@ -76,7 +71,26 @@ export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, pow
   return result
 }
 
+/**
+ * Visitors per variant for the analysis that decides, alone: computeSampleSize's `visitorsPerVariant` without the
+ * other analysis's plan. decision.ts asks for it on every analysis without a plan, and the sequential plan it would
+ * otherwise throw away for a fixed-horizon analysis costs milliseconds of integration for each new alpha.
+ */
+export function computeDecidingVisitors({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, sequential = true, tuningVisitors }: Omit<SampleSizeInput, 'dailyVisitors'>): number {
+  const rates = checkRates(baselineRate, relativeMde)
+  const alphaPerComparison = alpha / (variants - 1)
+  return sequential ? computeSequentialVisitors(rates, alpha, alphaPerComparison, power, tuningVisitors) : computeFixedHorizonVisitors(rates, alphaPerComparison, power)
+}
+
 type Rates = { p1: number; p2: number }
+
+function checkRates(p1: number, relativeMde: number): Rates {
+  const p2 = p1 * (1 + relativeMde)
+  if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1 && p2 !== p1)) {
+    throw new RangeError('computeSampleSize needs 0 < baselineRate < 1 and 0 < baselineRate × (1 + relativeMde) < 1')
+  }
+  return { p1, p2 }
+}
 
 /**
  * Fleiss: n = (z₁₋α/₂·√(2p̄(1−p̄)) + z₁₋β·√(p₁(1−p₁) + p₂(1−p₂)))² / (p₂ − p₁)², rounded up, p̄ = (p₁ + p₂)/2.
