@@ -18,6 +18,13 @@ export const WorkspaceNameSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Use at most 100 characters'),
 })
 
+/** The settings screen's form: every field sent, each checked as the API checks it. */
+export const WorkspaceSettingsFormSchema = z.object({
+  name: WorkspaceNameSchema.shape.name,
+  timezone: TimeZoneSchema,
+  currency: CurrencySchema,
+})
+
 /**
  * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
  * group of settings, so later ones (issue 19's `privacy` object) slot in beside these.
