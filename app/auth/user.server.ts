@@ -29,7 +29,10 @@ export async function createAccount({
     const [user] = await tx.insert(users).values({ name, email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id })
     if (!user) return { error: 'emailTaken' as const }
     if (workspaceName === null) return { userId: user.id, workspaceId: null }
-    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, ...calendar }).returning({ id: workspaces.id })
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name: workspaceName, ...calendar })
+      .returning({ id: workspaces.id })
     await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user.id, role: 'owner' })
     return { userId: user.id, workspaceId: workspace!.id }
   })

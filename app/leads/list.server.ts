@@ -95,10 +95,7 @@ function filterConditions(workspaceId: string, f: LeadFilters, timeZone: string)
 function reachedCondition(stage: FunnelStage, from: string | undefined, to: string | undefined, timeZone: string): SQL {
   const stages = stagesAtOrAfter(stage)
   const inDays = (at: SQL | AnyColumn) =>
-    and(
-      from ? sql`${at} >= ${startOfDay(from, timeZone).toISOString()}::timestamptz` : undefined,
-      to ? sql`${at} < ${startOfNextDay(to, timeZone).toISOString()}::timestamptz` : undefined,
-    )
+    and(from ? sql`${at} >= ${startOfDay(from, timeZone).toISOString()}::timestamptz` : undefined, to ? sql`${at} < ${startOfNextDay(to, timeZone).toISOString()}::timestamptz` : undefined)
   if (stage === 'lead') return from || to ? inDays(leads.createdAt)! : sql`true`
   const firstMove = sql`(select min(${leadStageChanges.createdAt}) from ${leadStageChanges}
     where ${leadStageChanges.leadId} = ${leads.id} and ${inArray(leadStageChanges.toStage, stages)})`

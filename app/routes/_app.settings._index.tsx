@@ -90,7 +90,15 @@ function Choice({ label, name, hint, options, defaultValue, disabled, error, reg
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={id} defaultValue={defaultValue} disabled={disabled} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} className={selectClass} {...register}>
+      <select
+        id={id}
+        defaultValue={defaultValue}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        className={selectClass}
+        {...register}
+      >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -27,10 +27,7 @@ export async function renameWorkspace({ workspaceId, name }: { workspaceId: stri
 
 /** A workspace's name, calendar and currency (GET /api/v1/workspace, the settings screen). */
 export async function getWorkspaceSettings({ workspaceId }: { workspaceId: string }) {
-  const [row] = await db
-    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId))
+  const [row] = await db.select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId))
   return row ?? null
 }
 

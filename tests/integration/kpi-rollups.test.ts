@@ -131,7 +131,10 @@ describe("KPI rollups in the workspace's time zone", () => {
   }
   const viewsPerDay = async (workspaceId: string) =>
     Object.fromEntries(
-      (await queryRows<{ day: string; n: number }>(db, sql`select day::text, sum(views)::int as n from page_view_daily where workspace_id = ${workspaceId} group by 1 order by 1`)).map((r) => [r.day, r.n]),
+      (await queryRows<{ day: string; n: number }>(db, sql`select day::text, sum(views)::int as n from page_view_daily where workspace_id = ${workspaceId} group by 1 order by 1`)).map((r) => [
+        r.day,
+        r.n,
+      ]),
     )
 
   // Both clock changes of 2026 (the 23-hour 29 March and the 25-hour 25 October) fall inside the views' days.

@@ -83,10 +83,22 @@ describe('Settings → General', () => {
 
 describe('sign-up', () => {
   test.each([
-    [{ timeZone: 'Europe/Stockholm', locale: 'en-GB' }, { timezone: 'Europe/Stockholm', currency: 'SEK' }],
-    [{ timeZone: 'America/New_York', locale: 'da-DK' }, { timezone: 'America/New_York', currency: 'DKK' }],
-    [{ timeZone: 'Europe/Berlin', locale: 'sv' }, { timezone: 'Europe/Berlin', currency: 'EUR' }],
-    [{ timeZone: 'Not/AZone', locale: 'nb-NO' }, { timezone: 'UTC', currency: 'NOK' }],
+    [
+      { timeZone: 'Europe/Stockholm', locale: 'en-GB' },
+      { timezone: 'Europe/Stockholm', currency: 'SEK' },
+    ],
+    [
+      { timeZone: 'America/New_York', locale: 'da-DK' },
+      { timezone: 'America/New_York', currency: 'DKK' },
+    ],
+    [
+      { timeZone: 'Europe/Berlin', locale: 'sv' },
+      { timezone: 'Europe/Berlin', currency: 'EUR' },
+    ],
+    [
+      { timeZone: 'Not/AZone', locale: 'nb-NO' },
+      { timezone: 'UTC', currency: 'NOK' },
+    ],
     [{}, { timezone: 'UTC', currency: 'EUR' }],
   ])('the browser says %j: the workspace starts with %j', async (browser, want) => {
     const workspaceName = `New ${randomUUID()}`

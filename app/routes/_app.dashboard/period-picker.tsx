@@ -47,7 +47,9 @@ export function PeriodPicker({ selection, timeZone }: { selection: DashboardSele
       {/* Each date input keeps room for a whole date and its picker button: squeezed into a grid column, at 1366 px
           they were clipped. The controls wrap onto the next line instead. */}
       <fieldset className="grid grid-cols-2 gap-2 *:min-w-[9.5rem]">
-        <legend className="sr-only">Custom period (days in {timeZone}, both included, at most {MAX_PERIOD_DAYS} days)</legend>
+        <legend className="sr-only">
+          Custom period (days in {timeZone}, both included, at most {MAX_PERIOD_DAYS} days)
+        </legend>
         <label className="text-sm font-medium text-slate-700">
           From
           <input type="date" name={sendsDates ? 'from' : undefined} defaultValue={selection.from} onChange={() => setPeriod('custom')} className={inputClass} />

@@ -21,7 +21,12 @@ const variant = (key: string, rate: number) => ({ key, rate }) as VariantResult
 
 test('warns when the variant that converts best brings less pipeline per 1,000 visitors', () => {
   const html = renderToStaticMarkup(
-    <LeadQualitySection currency="SEK" metricLabel="Soft conversions" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 4, 90_000), quality('B', 2000, 1, 20_000)]} />,
+    <LeadQualitySection
+      currency="SEK"
+      metricLabel="Soft conversions"
+      variants={[variant('A', 0.05), variant('B', 0.08)]}
+      leadQuality={[quality('A', 2000, 4, 90_000), quality('B', 2000, 1, 20_000)]}
+    />,
   )
   expect(textOf(html)).toContain(
     'Watch the funnel: B converts best on soft conversions, but A’s leads bring more pipeline: 45,000 against 10,000 per 1,000 visitors (customers per 1,000 visitors: A 2, B 0.5).',

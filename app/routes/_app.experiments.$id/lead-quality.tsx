@@ -29,7 +29,15 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, currenc
               <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
                 Variant
               </th>
-              {['Visitors', 'Leads', 'Hard share', ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`), 'Lost', moneyHeading('Pipeline value', currency), moneyHeading('Pipeline per 1,000 visitors', currency)].map((h) => (
+              {[
+                'Visitors',
+                'Leads',
+                'Hard share',
+                ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`),
+                'Lost',
+                moneyHeading('Pipeline value', currency),
+                moneyHeading('Pipeline per 1,000 visitors', currency),
+              ].map((h) => (
                 <th key={h} scope="col" className="py-2 pr-4 font-medium">
                   {h}
                 </th>

@@ -75,7 +75,15 @@ export default function LeadRoute() {
         </div>
         <div className="space-y-6">
           {/* Keyed by what is saved, so a saved move starts the form afresh from the lead's new stage and value. */}
-          <StageForm key={`${lead.stage}:${lead.dealValue ?? ''}`} stage={lead.stage} dealValue={lead.dealValue} currency={workspace.currency} canEdit={canEdit} errors={errors} saved={done === 'stage'} />
+          <StageForm
+            key={`${lead.stage}:${lead.dealValue ?? ''}`}
+            stage={lead.stage}
+            dealValue={lead.dealValue}
+            currency={workspace.currency}
+            canEdit={canEdit}
+            errors={errors}
+            saved={done === 'stage'}
+          />
           <StageHistory changes={lead.stageChanges} currency={workspace.currency} />
           {isErased ? null : <NotesCard notes={lead.notes} canEdit={canEdit} errors={errors} saved={done === 'note'} />}
           {canEdit && !isErased ? <EraseForm errors={errors} /> : null}
