@@ -26,6 +26,10 @@ export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   scoreRules: jsonb('score_rules').$type<ScoreRulesJson>(),
+  // The workspace's calendar and money (decision 072): the IANA zone its days are counted in (the rollups are keyed
+  // by its local days) and the ISO 4217 currency its amounts are in. Checked by app/workspaces/locale.ts.
+  timezone: text('timezone').notNull().default('UTC'),
+  currency: text('currency').notNull().default('EUR'),
   createdAt: createdAt(),
 })
 

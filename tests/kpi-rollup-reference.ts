@@ -4,14 +4,15 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { queryRows, type Database } from '#app/db.server'
-import { DAY_MS as DAY } from '#app/time/days'
+import { DAY_MS as DAY, dayOf, UTC } from '#app/time/days'
 import type { PageViewRow } from '#app/visitors/page-views.server'
 
 export const MINUTE = 60_000
 
 export type View = { visitorId: string; pageId: string; variantKey: string; device: string; channel: string; at: number }
 
-export function expected(views: View[]) {
+/** What the rollups should hold for `views`, with days counted in `timeZone` (the workspace's). */
+export function expected(views: View[], timeZone = UTC) {
   const byVisitor = new Map<string, View[]>()
   for (const v of views) byVisitor.set(v.visitorId, [...(byVisitor.get(v.visitorId) ?? []), v])
   const sessions: { visitorId: string; startedAt: number; lastSeenAt: number; pageViews: number; entryPageId: string; device: string; channel: string }[] = []
@@ -25,7 +26,7 @@ export function expected(views: View[]) {
       } else sessions.push({ visitorId, startedAt: v.at, lastSeenAt: v.at, pageViews: 1, entryPageId: v.pageId, device: v.device, channel: v.channel })
     }
   }
-  const day = (t: number) => new Date(t).toISOString().slice(0, 10)
+  const day = (t: number) => dayOf(t, timeZone)
   const count = (keys: string[]) => Object.fromEntries([...new Set(keys)].sort().map((k) => [k, keys.filter((x) => x === k).length]))
   // Distinct visitors of a period, straight from the views, for every period inside the data.
   const distinct = (from: string, to: string, pick: (v: View) => string | null) =>
@@ -122,14 +123,17 @@ export function makeViews(rand: () => number, pageIds: string[], start: number) 
   return views
 }
 
-/** Every rollup of `workspaceId` in `db` against a recomputation from `views`, for every period within 12 days of `start`. */
-export async function expectRollupsToMatch(db: Database, workspaceId: string, views: View[], start: number) {
-  const want = expected(views)
+/**
+ * Every rollup of `workspaceId` in `db` against a recomputation from `views`, for every period within 12 days of
+ * `start`, with days in `timeZone` (the workspace's).
+ */
+export async function expectRollupsToMatch(db: Database, workspaceId: string, views: View[], start: number, timeZone = UTC) {
+  const want = expected(views, timeZone)
   const got = await actual(db, workspaceId)
   expect(got.sessions).toEqual(want.sessions)
   expect(got.sessionDaily).toEqual(want.sessionDaily)
   expect(got.views).toEqual(want.views)
-  const days = Array.from({ length: 12 }, (_, i) => new Date(start + (i - 1) * DAY).toISOString().slice(0, 10))
+  const days = Array.from({ length: 12 }, (_, i) => dayOf(start + (i - 1) * DAY, timeZone))
   for (const from of days) {
     for (const to of days.filter((d) => d >= from)) {
       expect(await rollupVisitors(db, workspaceId, 'all', from, to), `all ${from}..${to}`).toBe(want.distinct(from, to, () => ''))

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
+import type { WorkspaceCalendar } from '#app/workspaces/locale'
 import { apiKeys, users, workspaces } from '#db/schema'
 
 const PREFIX_LENGTH = 11 // "sf_" + 8 characters: enough to tell keys apart in a list, useless to an attacker
@@ -48,14 +49,14 @@ export async function revokeApiKey({ workspaceId, id, revokedBy }: { workspaceId
   return rows.length > 0
 }
 
-export type ApiCaller = { keyId: string; workspace: { id: string; name: string } }
+export type ApiCaller = { keyId: string; workspace: WorkspaceCalendar & { id: string; name: string } }
 
 /** The workspace behind `Authorization: Bearer <key>`, or null. */
 export async function findApiCaller(request: Request): Promise<ApiCaller | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '')
   if (!match) return null
   const [row] = await db
-    .select({ keyId: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt, workspace: { id: workspaces.id, name: workspaces.name } })
+    .select({ keyId: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt, workspace: { id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency } })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(match[1]!)), isNull(apiKeys.revokedAt)))

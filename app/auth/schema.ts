@@ -20,6 +20,10 @@ export const SignupSchema = z.object({
   // Absent when joining through an invite: the invite names the workspace.
   workspaceName: z.string().trim().max(100, 'Use at most 100 characters').optional(),
   inviteToken: z.string().max(200).optional(),
+  // What the browser says (app/workspaces/browser-calendar.tsx), for the new workspace's calendar and currency:
+  // a guess, so anything unreadable falls back to UTC rather than refusing the sign-up.
+  timeZone: z.string().max(100).optional(),
+  locale: z.string().max(100).optional(),
 })
 export type Signup = z.infer<typeof SignupSchema>
 

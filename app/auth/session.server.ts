@@ -6,6 +6,7 @@ import { db } from '#app/db.server'
 import { getEnv } from '#app/env.server'
 import type { SessionCookieState } from '#app/auth/cookie-check'
 import { isSecureRequest } from '#app/http/secure-cookies.server'
+import type { WorkspaceCalendar } from '#app/workspaces/locale'
 import { memberships, sessions, users, workspaces, type Role } from '#db/schema'
 
 const SESSION_DAYS = 30
@@ -74,7 +75,7 @@ export async function inspectSessionCookie(request: Request): Promise<'ok' | Ses
 export type CurrentUser = { id: string; email: string; name: string; sessionHash: string }
 export type Member = {
   user: CurrentUser
-  workspace: { id: string; name: string }
+  workspace: WorkspaceCalendar & { id: string; name: string }
   role: Role
 }
 
@@ -123,7 +124,7 @@ export async function requireMember(request: Request, { role = 'viewer' }: { rol
 // The session's workspace if the user still belongs to it, else their oldest membership.
 async function findMembership(userId: string, preferredWorkspaceId: string | null) {
   const rows = await db
-    .select({ role: memberships.role, workspace: { id: workspaces.id, name: workspaces.name } })
+    .select({ role: memberships.role, workspace: { id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency } })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { getDummyHash, hashPassword, verifyPassword } from '#app/auth/password.server'
 import { db } from '#app/db.server'
+import { DEFAULT_CALENDAR, type WorkspaceCalendar } from '#app/workspaces/locale'
 import { memberships, users, workspaces } from '#db/schema'
 
 export async function findUserByEmail(email: string) {
@@ -9,13 +10,29 @@ export async function findUserByEmail(email: string) {
 }
 
 /** Creates the user and, unless they join through an invite, their own workspace with them as owner. */
-export async function createAccount({ name, email, password, workspaceName }: { name: string; email: string; password: string; workspaceName: string | null }) {
+export async function createAccount({
+  name,
+  email,
+  password,
+  workspaceName,
+  calendar = DEFAULT_CALENDAR,
+}: {
+  name: string
+  email: string
+  password: string
+  workspaceName: string | null
+  /** The new workspace's time zone and currency. */
+  calendar?: WorkspaceCalendar
+}) {
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ name, email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id })
     if (!user) return { error: 'emailTaken' as const }
     if (workspaceName === null) return { userId: user.id, workspaceId: null }
-    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName }).returning({ id: workspaces.id })
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name: workspaceName, ...calendar })
+      .returning({ id: workspaces.id })
     await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user.id, role: 'owner' })
     return { userId: user.id, workspaceId: workspace!.id }
   })

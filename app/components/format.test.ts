@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest'
 import {
+  describeCurrency,
   formatAmount,
+  formatMoney,
+  moneyHeading,
   formatBytes,
   formatChance,
   formatConfidence,
@@ -150,4 +153,14 @@ test('durations in the unit that fits them', () => {
 test('a lift interval never reads below −100%: no rate or amount here can fall further (issue 16)', () => {
   expect(formatLiftRange([-1.52, 10.5])).toBe('-100% to more than +1,000%')
   expect(formatLiftInterval([-1.52, 0.3])).toBe(formatLiftInterval([-1, 0.3]))
+})
+
+test("money in the workspace's currency: the code, not a sign shared by four crowns", () => {
+  expect(formatMoney(12500, 'SEK')).toBe('SEK 12,500')
+  expect(formatMoney(12.5, 'EUR')).toBe('EUR 12.50')
+  expect(formatMoney(null, 'SEK')).toBe('–')
+  expect(moneyHeading('Revenue', 'DKK')).toBe('Revenue (DKK)')
+  expect(describeCurrency('SEK')).toBe('Swedish Krona (SEK)')
+  expect(formatDay('2026-11-22T23:30:00Z')).toBe('2026-11-22')
+  expect(formatDay('2026-11-22T23:30:00Z', '–', 'Europe/Stockholm')).toBe('2026-11-23')
 })

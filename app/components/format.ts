@@ -1,5 +1,5 @@
 import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
-import { dayOf } from '#app/time/days'
+import { dayOf, UTC } from '#app/time/days'
 
 // Every number, percentage and date the app shows, in one place: the screens, the statistics module's sentences
 // and the CSVs' neighbours all format here. Null shows as "–" in tables.
@@ -148,16 +148,40 @@ export function formatPoints(value: number | null | undefined, digits = 2) {
   return `${(value * 100).toFixed(digits)} pp`
 }
 
-/** Money without a currency (deal values are in the workspace's own): 12500 → "12,500", 12.5 → "12.5". */
+/**
+ * An amount for a figure in a table or a card whose heading names the currency (moneyHeading): 12500 → "12,500",
+ * 12.5 → "12.5". Columns of figures read better without a code on each.
+ */
 export function formatAmount(value: number | null | undefined, digits = 2) {
   if (value === null || value === undefined) return '–'
   return value.toLocaleString('en-US', { maximumFractionDigits: digits })
 }
 
-/** "2026-11-22": a UTC day as the rollups store it. */
-export function formatDay(value: Date | string | null | undefined, empty = '–') {
+/**
+ * An amount on its own, in the workspace's currency (ISO 4217): 12500, 'SEK' → "SEK 12,500", 12.5 → "SEK 12.50".
+ * The code rather than a sign: "kr" is the Swedish, Danish, Norwegian and Icelandic crown alike.
+ */
+export function formatMoney(value: number | null | undefined, currency: string) {
+  if (value === null || value === undefined) return '–'
+  const fractionDigits = Number.isInteger(value) ? 0 : undefined
+  return value.toLocaleString('en-US', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).replace(/\u00a0/g, ' ')
+}
+
+/** A heading over amounts (formatAmount), naming their currency: 'Revenue', 'SEK' → "Revenue (SEK)". */
+export function moneyHeading(label: string, currency: string) {
+  return `${label} (${currency})`
+}
+
+/** A currency's name and code for a sentence: 'SEK' → "Swedish Krona (SEK)". */
+export function describeCurrency(currency: string) {
+  const name = new Intl.DisplayNames('en', { type: 'currency', fallback: 'code' }).of(currency)
+  return name && name !== currency ? `${name} (${currency})` : currency
+}
+
+/** "2026-11-22": the day `value` falls on in `timeZone` (the workspace's), as the rollups store it. */
+export function formatDay(value: Date | string | null | undefined, empty = '–', timeZone = UTC) {
   if (!value) return empty
-  return dayOf(value)
+  return dayOf(value, timeZone)
 }
 
 /**

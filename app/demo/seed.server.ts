@@ -19,7 +19,8 @@ export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-de
  * `onProgress` hears how far the history is written (see seedDemoHistory): only when it is written, on first start.
  */
 export async function seedDemo(db: Database, { demoApiKey, onProgress }: { demoApiKey?: string; onProgress?: (share: number) => void }) {
-  await db.insert(workspaces).values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)' }).onConflictDoNothing({ target: workspaces.id })
+  // A Swedish team's workspace (decision 072): its days are Stockholm's, its amounts in kronor.
+  await db.insert(workspaces).values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)', timezone: 'Europe/Stockholm', currency: 'SEK' }).onConflictDoNothing({ target: workspaces.id })
   const [existing] = await db
     .select({ id: users.id })
     .from(users)

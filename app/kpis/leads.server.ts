@@ -44,14 +44,14 @@ type Medians = Pick<LeadTotals, 'first_visit_to_lead'>
  * are all attribution credits, and two touches from one channel get the same credit merged or not, so the
  * journey is the two channels (journeyChannels would merge them to the same credit).
  */
-export async function readLeadFacts(workspaceId: string, { label, period }: LabelledPeriod) {
-  const { start, end } = periodBounds(period)
+export async function readLeadFacts(workspaceId: string, { label, period, timeZone }: LabelledPeriod) {
+  const { start, end } = periodBounds(period, timeZone)
   // Medians of intervals (cheaper per row than converting each to a number), in days once.
   const medianDays = (interval: string) => sql.raw(`date_part('epoch', percentile_cont(0.5) within group (order by ${interval})) / 86400`)
   const [row] = await reportRows<{ fine: FineRow[] | null; medians: Medians | null; days: { day: string; leads: number }[] | null }>(
     sql`with f as materialized (
       select channel, device, heard_about, conversion_channel, hot_at < ${end.toISOString()}::timestamptz as is_hot, stage = 'lost' as is_lost,
-        created_at - first_seen_at as ttc, (created_at at time zone 'UTC')::date as day
+        created_at - first_seen_at as ttc, (created_at at time zone ${timeZone})::date as day
       from lead_funnel
       where workspace_id = ${workspaceId} and created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
     ), fine as (

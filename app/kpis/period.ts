@@ -1,8 +1,8 @@
 import type { KpiPeriod } from '#app/kpis/shape'
-import { addDays, daysBetween, startOfDay, startOfNextDay } from '#app/time/days'
+import { addDays, daysBetween, startOfDay, startOfNextDay, UTC } from '#app/time/days'
 
-// Periods are whole UTC days, both ends included, as yyyy-mm-dd text (the admin shows UTC everywhere); the day
-// arithmetic itself is app/time/days.ts. A report may cover days from FIRST_DAY to LAST_DAY (there).
+// Periods are whole days in the workspace's time zone, both ends included, as yyyy-mm-dd text; the day arithmetic
+// itself is app/time/days.ts. A report may cover days from FIRST_DAY to LAST_DAY (there).
 
 export function daysInPeriod({ from, to }: { from: string; to: string }) {
   return daysBetween(from, to) + 1
@@ -22,9 +22,9 @@ export function previousPeriod(period: KpiPeriod): KpiPeriod {
   return toPeriod(addDays(period.from, -period.days), addDays(period.from, -1))
 }
 
-/** [start, end) as instants: start of `from`, start of the day after `to`. */
-export function periodBounds(period: { from: string; to: string }) {
-  return { start: startOfDay(period.from), end: startOfNextDay(period.to) }
+/** [start, end) as instants: start of `from`, start of the day after `to`, in `timeZone` (the workspace's). */
+export function periodBounds(period: { from: string; to: string }, timeZone = UTC) {
+  return { start: startOfDay(period.from, timeZone), end: startOfNextDay(period.to, timeZone) }
 }
 
 /** The months (yyyy-mm) a period touches, with how many of each month's days fall in it and the month's length. */

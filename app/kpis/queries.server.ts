@@ -3,17 +3,19 @@ import { buildReport, type PeriodFacts } from '#app/kpis/report'
 import { readLeadFacts } from '#app/kpis/leads.server'
 import { readMoneyFacts, readWonLeads } from '#app/kpis/money.server'
 import type { KpiQuery, KpiReport } from '#app/kpis/shape'
+import type { WorkspaceCalendar } from '#app/workspaces/locale'
 import { readPageNames, readTraffic, type Label, type LabelledPeriod } from '#app/kpis/traffic.server'
 
 /**
  * The marketing KPI report of a workspace for a period (and the one before it when asked): what the dashboard
  * shows and GET /api/v1/kpis returns. Reads rollups and the lead tables for both periods at once, concurrently.
  */
-export async function getKpiReport({ workspaceId, query, now = new Date() }: { workspaceId: string; query: KpiQuery; now?: Date }): Promise<KpiReport> {
+export async function getKpiReport({ workspaceId, calendar, query, now = new Date() }: { workspaceId: string; calendar: WorkspaceCalendar; query: KpiQuery; now?: Date }): Promise<KpiReport> {
+  const timeZone = calendar.timezone
   const period = toPeriod(query.from, query.to)
   const comparison = query.compare === 'previous' ? previousPeriod(period) : null
-  const periods: LabelledPeriod[] = [{ label: 'cur', period }, ...(comparison ? [{ label: 'prev' as const, period: comparison }] : [])]
-  const range = { start: periodBounds(comparison ?? period).start, end: periodBounds(period).end }
+  const periods: LabelledPeriod[] = [{ label: 'cur', period, timeZone }, ...(comparison ? [{ label: 'prev' as const, period: comparison, timeZone }] : [])]
+  const range = { start: periodBounds(comparison ?? period, timeZone).start, end: periodBounds(period, timeZone).end }
 
   const [traffic, leadFacts, money, won, pageNames] = await Promise.all([
     readTraffic(workspaceId, periods, period),
@@ -43,6 +45,7 @@ export async function getKpiReport({ workspaceId, query, now = new Date() }: { w
     }
   }
   return buildReport({
+    calendar,
     period,
     comparison,
     model: query.model,

@@ -5,6 +5,7 @@ import { customerAcquisitionCost, pipelineVelocity, returnOnInvestment, spendInP
 import { periodBounds } from '#app/kpis/period'
 import type { LeadJourneyRow } from '#app/kpis/leads.server'
 import type { PipelineRow, WonLead } from '#app/kpis/money.server'
+import type { WorkspaceCalendar } from '#app/workspaces/locale'
 
 // The money side of one period, and the journeys attribution credits. Pure.
 
@@ -14,12 +15,14 @@ export type MoneyInput = {
   /** Conversion touches of the won leads, oldest first. */
   touches: Map<string, { at: Date; touch: Touch }[]>
   hasMoney: boolean
+  /** The workspace's days (periods are whole days in its zone) and the currency every amount is in. */
+  calendar: WorkspaceCalendar
 }
 
 const asChannel = (name: string): Channel => ((CHANNELS as readonly string[]).includes(name) ? (name as Channel) : 'direct')
 
 export function periodMoney(input: MoneyInput, period: { from: string; to: string }, pipeline: PipelineRow | null) {
-  const bounds = periodBounds(period)
+  const bounds = periodBounds(period, input.calendar.timezone)
   const deals = summarizeDeals(input.wonLeads, bounds)
   const spend = spendInPeriod(input.spend, period)
   const spendByChannel = Object.fromEntries(

@@ -113,6 +113,8 @@ export function buildReport(input: ReportInput): KpiReport {
     comparison,
     model: input.model,
     generatedAt: input.generatedAt.toISOString(),
+    timeZone: input.calendar.timezone,
+    currency: input.calendar.currency,
     summary: {
       visitors: kpi((n) => n.visitors),
       sessions: kpi((n) => n.sessionsWhere(() => true).sessions),

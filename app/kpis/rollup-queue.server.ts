@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
-import { db, queryRows } from '#app/db.server'
+import { db, queryRows, type Transaction } from '#app/db.server'
 import { catchUpExperimentConversionRollups } from '#app/experiments/counting.server'
 import { EVERY_MS, followerPause } from '#app/kpis/follower-pace'
 import { maintainPageViewRollups, rollupBatch } from '#app/kpis/rollups.server'
@@ -63,6 +63,27 @@ export async function catchUpPageViewRollups({ maxBatches = Infinity, batchSize 
     takeBatch: ({ wait }) => catchUpBatch({ upTo, batchSize, wait }),
     queued: sql`select 1 from page_view_rollup_queue where page_view_id <= ${upTo}`,
   })
+}
+
+/**
+ * Starts over the KPI rollups of one workspace, in `tx`, after its time zone changed (decision 072): its sessions and
+ * daily rollups are deleted and every page view it has is queued again, so the follower (below) counts them anew,
+ * by the days of the zone `tx` has just written; meanwhile the dashboard shows the views counted so far. The queue
+ * table is locked against the follower and the live path until `tx` commits: a batch counted by the old zone after
+ * the delete, or a view queued between the delete and the re-queue, would be counted wrong or twice.
+ */
+export async function rebuildWorkspaceRollups(tx: Transaction, workspaceId: string) {
+  await tx.execute(sql`lock table page_view_rollup_queue in share row exclusive mode`)
+  for (const table of ['visitor_sessions', 'session_daily', 'visitor_days', 'visitor_daily', 'page_view_daily']) {
+    await tx.execute(sql`delete from ${sql.identifier(table)} where workspace_id = ${workspaceId}`)
+  }
+  const [queued] = await queryRows<{ n: number }>(
+    tx,
+    sql`with queued as (
+      insert into page_view_rollup_queue (page_view_id) select id from page_views where workspace_id = ${workspaceId} on conflict do nothing returning 1
+    ) select count(*)::int as n from queued`,
+  )
+  return queued?.n ?? 0
 }
 
 // ── The follower ────────────────────────────────────────────────────────────────────────────────────

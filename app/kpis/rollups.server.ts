@@ -18,6 +18,10 @@ import { jsonBatch } from '#app/events/json-batch'
 // rows per day and gap (days since the same visitor's previous such day), so the visitors of [a, b] are
 // sum(visitors) where day in [a, b] and (gap = 0 or gap > day − a): each visitor counted once, on their first
 // day in the period. Exact, and a sum over a few thousand rollup rows at any volume.
+//
+// Every day here is a day in the workspace's time zone (workspaces.timezone, read in the batch's transaction), so
+// a view at 23:30 UTC counts on the next day in Stockholm. Changing the zone re-queues the workspace's views
+// (rebuildWorkspaceRollups, app/kpis/rollup-queue.server.ts; decision 072).
 
 export const SESSION_GAP = sql`interval '30 minutes'`
 /** Advisory lock class of the per-visitor lock (the trigger of migration 0006 uses the same). */
@@ -94,10 +98,12 @@ function rebuildSessions(tx: Transaction, json: string) {
           where c.workspace_id = s.workspace_id and c.visitor_id = s.visitor_id and c.created_at >= s.started_at and c.created_at < s.last_seen_at + ${SESSION_GAP})
       from rebuilt s
       returning *
+    ), zones as (
+      select w.id as workspace_id, w.timezone from workspaces w where w.id in (select workspace_id from batch)
     ), delta as (
-      select workspace_id, (started_at at time zone 'UTC')::date as day, entry_page_id, entry_variant_key, device, channel, 1 as sessions, (page_views = 1)::int as single_page from inserted
+      select workspace_id, (started_at at time zone timezone)::date as day, entry_page_id, entry_variant_key, device, channel, 1 as sessions, (page_views = 1)::int as single_page from inserted join zones using (workspace_id)
       union all
-      select workspace_id, (started_at at time zone 'UTC')::date, entry_page_id, entry_variant_key, device, channel, -1, -(page_views = 1)::int from old
+      select workspace_id, (started_at at time zone timezone)::date, entry_page_id, entry_variant_key, device, channel, -1, -(page_views = 1)::int from old join zones using (workspace_id)
     ), counted as (
       insert into session_daily as d (workspace_id, day, entry_page_id, entry_variant_key, device, channel, sessions, single_page)
       select workspace_id, day, entry_page_id, entry_variant_key, device, channel, sum(sessions)::int, sum(single_page)::int
@@ -106,7 +112,7 @@ function rebuildSessions(tx: Transaction, json: string) {
       on conflict (workspace_id, day, entry_page_id, entry_variant_key, device, channel)
       do update set sessions = d.sessions + excluded.sessions, single_page = d.single_page + excluded.single_page
     )
-    select workspace_id, visitor_id, (lo at time zone 'UTC')::date::text as first_day, (hi at time zone 'UTC')::date::text as last_day from span`,
+    select workspace_id, visitor_id, (lo at time zone timezone)::date::text as first_day, (hi at time zone timezone)::date::text as last_day from span join zones using (workspace_id)`,
   )
 }
 
@@ -118,20 +124,24 @@ function rebuildSessions(tx: Transaction, json: string) {
  */
 async function updateVisitorDays(tx: Transaction, json: string, spansJson: string) {
   const key = (a: string, b: string) => sql.raw(['workspace_id', 'visitor_id', 'kind', 'page_id', 'variant_key', 'day'].map((c) => `${a}.${c} = ${b}.${c}`).join(' and '))
-  await tx.execute(sql`with views as (${rollupBatch.select(json)}), spans as (${spanBatch.select(spansJson)}), seen as (
+  await tx.execute(sql`with views as (
+      select v.*, w.timezone from (${rollupBatch.select(json)}) as v join workspaces w on w.id = v.workspace_id
+    ), spans as (
+      select p.*, w.timezone from (${spanBatch.select(spansJson)}) as p join workspaces w on w.id = p.workspace_id
+    ), seen as (
       select distinct on (workspace_id, visitor_id, kind, page_id, variant_key, day) workspace_id, visitor_id, kind, page_id, variant_key, day, device, channel, viewed_at as first_at
       from (
-        select workspace_id, visitor_id, 'all' as kind, ${NIL_UUID}::uuid as page_id, '' as variant_key, (viewed_at at time zone 'UTC')::date as day, device, channel, viewed_at from views
+        select workspace_id, visitor_id, 'all' as kind, ${NIL_UUID}::uuid as page_id, '' as variant_key, (viewed_at at time zone timezone)::date as day, device, channel, viewed_at from views
         union all
-        select workspace_id, visitor_id, 'page', page_id, variant_key, (viewed_at at time zone 'UTC')::date, '', '', viewed_at from views
+        select workspace_id, visitor_id, 'page', page_id, variant_key, (viewed_at at time zone timezone)::date, '', '', viewed_at from views
       ) v
       order by workspace_id, visitor_id, kind, page_id, variant_key, day, viewed_at
     ), entered as (
       -- Entry pages of every session starting on the rebuilt days (not only the rebuilt sessions).
-      select s.workspace_id, s.visitor_id, 'entry' as kind, s.entry_page_id as page_id, '' as variant_key, (s.started_at at time zone 'UTC')::date as day,
+      select s.workspace_id, s.visitor_id, 'entry' as kind, s.entry_page_id as page_id, '' as variant_key, (s.started_at at time zone p.timezone)::date as day,
         '' as device, '' as channel, min(s.started_at) as first_at
       from spans p join visitor_sessions s on s.workspace_id = p.workspace_id and s.visitor_id = p.visitor_id
-        and s.started_at >= p.first_day::timestamp at time zone 'UTC' and s.started_at < (p.last_day + 1)::timestamp at time zone 'UTC'
+        and s.started_at >= p.first_day::timestamp at time zone p.timezone and s.started_at < (p.last_day + 1)::timestamp at time zone p.timezone
       group by 1, 2, 3, 4, 5, 6
     ), entered_before as (
       select d.* from spans p join visitor_days d on d.workspace_id = p.workspace_id and d.visitor_id = p.visitor_id and d.kind = 'entry' and d.day between p.first_day and p.last_day
@@ -156,7 +166,7 @@ async function updateVisitorDays(tx: Transaction, json: string, spansJson: strin
       union all select * from added
     ), viewed as (
       insert into page_view_daily as d (workspace_id, day, page_id, variant_key, views)
-      select workspace_id, (viewed_at at time zone 'UTC')::date, page_id, variant_key, count(*)::int from views group by 1, 2, 3, 4 order by 1, 2, 3, 4
+      select workspace_id, (viewed_at at time zone timezone)::date, page_id, variant_key, count(*)::int from views group by 1, 2, 3, 4 order by 1, 2, 3, 4
       on conflict (workspace_id, day, page_id, variant_key) do update set views = d.views + excluded.views
     ), delta as (
       select workspace_id, kind, page_id, variant_key, day, device, channel, day - lag(day) over w as gap, 1 as visitors

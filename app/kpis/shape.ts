@@ -6,10 +6,11 @@ import type { LeadStage } from '#db/schema'
 // Types only (plus a few constant lists), so the browser can import it.
 //
 // Conventions:
-// - Periods are whole UTC days, both ends included: { from: '2026-10-01', to: '2026-10-31' }.
+// - Periods are whole days in the workspace's time zone (`timeZone`), both ends included:
+//   { from: '2026-10-01', to: '2026-10-31' }.
 // - Rates are fractions (0.125 = 12.5 %), null where the denominator is 0. Money is a plain number in the
-//   workspace's own currency (not named until issue 18), null until spend or deal values are entered. Durations
-//   are in days (fractional).
+//   workspace's currency (`currency`, ISO 4217), null until spend or deal values are entered. Durations are in
+//   days (fractional).
 // - Every KPI carries its value over the comparison period (`previous`, null without a comparison) and, where
 //   leads or pages stand behind it, `href`: an admin URL listing them (the leads inbox with filters, or a page).
 
@@ -31,7 +32,7 @@ export type KpiComparison = (typeof KPI_COMPARISONS)[number]
 /** The longest period one report covers (the comparison period is as long again, before it). */
 export const MAX_PERIOD_DAYS = 366
 
-/** Whole UTC days, both ends included. */
+/** Whole days in the workspace's time zone, both ends included. */
 export type KpiPeriod = { from: string; to: string; days: number }
 
 /** What a report is asked for: the dashboard's URL and the API's query parameters. */
@@ -255,6 +256,10 @@ export type KpiReport = {
   model: AttributionModel
   /** ISO time the report was computed at. */
   generatedAt: string
+  /** The IANA time zone the period's days and the daily series are counted in (the workspace's). */
+  timeZone: string
+  /** The ISO 4217 currency of every amount in the report (the workspace's): "SEK". */
+  currency: string
   summary: KpiSummary
   /** Pages with traffic or conversions in either period, most visitors first. */
   pages: PageKpi[]

@@ -8,7 +8,8 @@ import type { KpiPeriod } from '#app/kpis/shape'
 // once; rows carry the period's label.
 
 export type Label = 'cur' | 'prev'
-export type LabelledPeriod = { label: Label; period: KpiPeriod }
+/** A period of the report, its days in `timeZone` (the workspace's, as the rollups count them). */
+export type LabelledPeriod = { label: Label; period: KpiPeriod; timeZone: string }
 
 /**
  * Rows of one report read, in a transaction of its own with two settings for this kind of query: no JIT (its
@@ -24,8 +25,8 @@ export function reportRows<T>(statement: SQL): Promise<T[]> {
 
 /** The periods as a VALUES list: (label, first day, last day, start instant, end instant). */
 export function periodsSql(periods: readonly LabelledPeriod[]): SQL {
-  const rows = periods.map(({ label, period }) => {
-    const { start, end } = periodBounds(period)
+  const rows = periods.map(({ label, period, timeZone }) => {
+    const { start, end } = periodBounds(period, timeZone)
     return sql`(${label}, ${period.from}::date, ${period.to}::date, ${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz)`
   })
   return sql`(values ${sql.join(rows, sql`, `)}) as p(label, first_day, last_day, start_at, end_at)`

@@ -11,13 +11,13 @@ const EXPORT_PAGE_SIZE = 1000
 const HEADERS = ['Email', 'Name', 'Company', 'Phone', 'Temperature', 'Stage', 'Deal value', 'Score', 'Source', 'Heard about us', 'First seen', 'Last conversion', 'Created', 'Lead id']
 
 /** The filtered inbox as CSV (formula-safe, see csv.ts), read page by page with the inbox's own query. */
-export async function exportLeadsCsv({ workspaceId, filters, sort }: { workspaceId: string } & Pick<LeadListQuery, 'filters' | 'sort'>) {
+export async function exportLeadsCsv({ workspaceId, timeZone, filters, sort }: { workspaceId: string; timeZone?: string } & Pick<LeadListQuery, 'filters' | 'sort'>) {
   const rows: CsvCell[][] = []
   let cursor: LeadListQuery['cursor'] = null
   let truncated = false
   for (;;) {
     const limit = Math.min(EXPORT_PAGE_SIZE, EXPORT_MAX_ROWS - rows.length)
-    const page = await listLeads({ workspaceId, filters, sort, cursor, limit })
+    const page = await listLeads({ workspaceId, timeZone, filters, sort, cursor, limit })
     for (const lead of page.leads) {
       rows.push([
         lead.email,

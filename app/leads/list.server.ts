@@ -6,7 +6,7 @@ import { LeadQuerySchema, type LeadFilters, type LeadSort } from '#app/leads/sch
 import { getScoreRules, leadScoreSql } from '#app/leads/score-rules.server'
 import { stagesAtOrAfter } from '#app/kpis/funnel'
 import type { FunnelStage } from '#app/kpis/shape'
-import { startOfDay, startOfNextDay } from '#app/time/days'
+import { startOfDay, startOfNextDay, UTC } from '#app/time/days'
 import { conversions, forms, leads, leadStageChanges, pages } from '#db/schema'
 
 export const DEFAULT_PAGE_SIZE = 50
@@ -42,7 +42,7 @@ export function parseLeadQuery(params: URLSearchParams, { lenient = false } = {}
 /** LIKE treats % and _ as wildcards and \ as the escape; a search for "50%" means those characters. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&')
 
-function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
+function filterConditions(workspaceId: string, f: LeadFilters, timeZone: string): SQL[] {
   // Erased leads keep their place in counts and experiment results but leave the inbox.
   const conditions: (SQL | undefined)[] = [eq(leads.workspaceId, workspaceId), isNull(leads.erasedAt)]
   if (f.temperature) conditions.push(f.temperature === 'hot' ? isNotNull(leads.hotAt) : isNull(leads.hotAt))
@@ -57,10 +57,10 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
     )
   if (f.formId) conditions.push(convertedOn(eq(conversions.formId, f.formId)))
   if (f.pageId) conditions.push(convertedOn(eq(conversions.pageId, f.pageId)))
-  // Dates are whole UTC days (the admin shows UTC everywhere); "to" includes its day.
-  if (f.from) conditions.push(gte(leads.createdAt, startOfDay(f.from)))
-  if (f.to) conditions.push(lt(leads.createdAt, startOfNextDay(f.to)))
-  if (f.reached) conditions.push(reachedCondition(f.reached, f.reachedFrom, f.reachedTo))
+  // Dates are whole days in the workspace's time zone, as the dashboard counts them; "to" includes its day.
+  if (f.from) conditions.push(gte(leads.createdAt, startOfDay(f.from, timeZone)))
+  if (f.to) conditions.push(lt(leads.createdAt, startOfNextDay(f.to, timeZone)))
+  if (f.reached) conditions.push(reachedCondition(f.reached, f.reachedFrom, f.reachedTo, timeZone))
   if (f.touched) {
     const touchedOn = convertedOn(sql`${conversions.touch}->>'channel' = ${f.touched}`)
     conditions.push(or(eq(leads.channel, f.touched), touchedOn))
@@ -74,8 +74,8 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
           f.formId ? eq(conversions.formId, f.formId) : undefined,
           f.conversionType ? eq(conversions.conversionType, f.conversionType) : undefined,
           f.variantKey ? eq(conversions.variantKey, f.variantKey) : undefined,
-          f.convertedFrom ? gte(conversions.createdAt, startOfDay(f.convertedFrom)) : undefined,
-          f.convertedTo ? lt(conversions.createdAt, startOfNextDay(f.convertedTo)) : undefined,
+          f.convertedFrom ? gte(conversions.createdAt, startOfDay(f.convertedFrom, timeZone)) : undefined,
+          f.convertedTo ? lt(conversions.createdAt, startOfNextDay(f.convertedTo, timeZone)) : undefined,
         )!,
       ),
     )
@@ -92,10 +92,10 @@ function filterConditions(workspaceId: string, f: LeadFilters): SQL[] {
  * A lead reached a funnel stage when its history moves it there or later, or it stands there or later now
  * (app/kpis/funnel.ts); with dates, when the first such move falls in them (for 'lead': when it was created).
  */
-function reachedCondition(stage: FunnelStage, from: string | undefined, to: string | undefined): SQL {
+function reachedCondition(stage: FunnelStage, from: string | undefined, to: string | undefined, timeZone: string): SQL {
   const stages = stagesAtOrAfter(stage)
   const inDays = (at: SQL | AnyColumn) =>
-    and(from ? sql`${at} >= ${startOfDay(from).toISOString()}::timestamptz` : undefined, to ? sql`${at} < ${startOfNextDay(to).toISOString()}::timestamptz` : undefined)
+    and(from ? sql`${at} >= ${startOfDay(from, timeZone).toISOString()}::timestamptz` : undefined, to ? sql`${at} < ${startOfNextDay(to, timeZone).toISOString()}::timestamptz` : undefined)
   if (stage === 'lead') return from || to ? inDays(leads.createdAt)! : sql`true`
   const firstMove = sql`(select min(${leadStageChanges.createdAt}) from ${leadStageChanges}
     where ${leadStageChanges.leadId} = ${leads.id} and ${inArray(leadStageChanges.toStage, stages)})`
@@ -126,14 +126,21 @@ export const listedLeadColumns = {
 
 export type LeadListItem = Awaited<ReturnType<typeof listLeads>>['leads'][number]
 
-/** One page of the workspace's leads, and the cursor of the next page (null on the last). */
-export async function listLeads({ workspaceId, filters = {}, sort = 'newest', cursor = null, limit = DEFAULT_PAGE_SIZE }: { workspaceId: string } & Partial<LeadListQuery>) {
+/** One page of the workspace's leads, and the cursor of the next page (null on the last). Date filters are days in `timeZone`. */
+export async function listLeads({
+  workspaceId,
+  timeZone = UTC,
+  filters = {},
+  sort = 'newest',
+  cursor = null,
+  limit = DEFAULT_PAGE_SIZE,
+}: { workspaceId: string; timeZone?: string } & Partial<LeadListQuery>) {
   const now = cursor?.now ?? Date.now()
   const { rules } = await getScoreRules({ workspaceId })
   const score = leadScoreSql(rules, now)
   const sortColumn = sort === 'last_conversion' ? leads.lastConversionAt : leads.createdAt
   const sortExpression = sort === 'score' ? score : sortColumn
-  const conditions = filterConditions(workspaceId, filters)
+  const conditions = filterConditions(workspaceId, filters, timeZone)
   if (cursor) {
     const key = sort === 'score' ? sql`${cursor.key}::bigint` : sql`${cursor.key}::timestamptz`
     conditions.push(sql`(${sortExpression}, ${leads.id}) < (${key}, ${cursor.id}::uuid)`)

@@ -12,8 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const problems = Object.entries(parsed.errors).map(([name, messages]) => `${name}: ${messages.join(', ')}`)
     return new Response(`Cannot export: ${problems.join('; ')}`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   }
-  const { csv, truncated } = await exportLeadsCsv({ workspaceId: workspace.id, filters: parsed.query.filters, sort: parsed.query.sort })
-  const date = today()
+  const { csv, truncated } = await exportLeadsCsv({ workspaceId: workspace.id, timeZone: workspace.timezone, filters: parsed.query.filters, sort: parsed.query.sort })
+  const date = today(new Date(), workspace.timezone)
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,40 +1,118 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
-import { useActionData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
+import { describeCurrency, formatCount } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
 import { useMember } from '#app/routes/_app'
-import { renameWorkspace } from '#app/workspaces/workspace.server'
-import { WorkspaceNameSchema } from '#app/workspaces/schema'
+import { listCurrencies, listTimeZones } from '#app/workspaces/locale'
+import { WorkspaceSettingsFormSchema } from '#app/workspaces/schema'
+import { updateWorkspace } from '#app/workspaces/workspace.server'
+
+// The lists come from the server's Intl, the one that checks what is saved (the browser's may know other zones).
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireMember(request)
+  return { timeZones: listTimeZones(), currencies: listCurrencies().map((code) => [code, describeCurrency(code)] as [string, string]) }
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const { workspace } = await requireMember(request, { role: 'owner' })
-  const parsed = await parseForm(request, WorkspaceNameSchema)
+  const parsed = await parseForm(request, WorkspaceSettingsFormSchema)
   if (!parsed.ok) return parsed.response
-  await renameWorkspace({ workspaceId: workspace.id, name: parsed.data.name })
-  return { saved: true as const }
+  const { requeued } = await updateWorkspace({ workspaceId: workspace.id, changes: parsed.data })
+  return { saved: true as const, requeued }
 }
+
+const selectClass = 'mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500'
 
 export default function GeneralSettingsRoute() {
   const { workspace, isOwner } = useMember()
+  const { timeZones, currencies } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
-  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(WorkspaceNameSchema, errors)
+  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(WorkspaceSettingsFormSchema, errors)
   return (
     <Card title="Workspace" description="Everything in a workspace (pages, forms, experiments, leads) is visible only to its members.">
       <Form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
         <FormErrorList errors={errors?.formErrors} />
         <Field label="Name" defaultValue={workspace.name} disabled={!isOwner} {...form.register('name')} error={errorFor('name')} />
-        {isOwner ? <Button disabled={isSubmitting}>Save</Button> : <p className="text-sm text-slate-500">Only owners can rename the workspace.</p>}
+        <Choice
+          label="Time zone"
+          name="timezone"
+          hint="Every day on the dashboard, in experiment results and in exports is a day in this zone (midnight to midnight there). Changing it recounts the workspace's traffic by the new days in the background: until that is done, a few minutes for a busy workspace, the dashboard shows part of it."
+          options={timeZones.map((zone) => [zone, zone])}
+          defaultValue={workspace.timezone}
+          disabled={!isOwner}
+          error={errorFor('timezone')}
+          register={form.register('timezone')}
+        />
+        <Choice
+          label="Currency"
+          name="currency"
+          hint="Spend, deal values and revenue are entered and shown in this currency. Changing it converts nothing: the amounts stay as entered."
+          options={currencies}
+          defaultValue={workspace.currency}
+          disabled={!isOwner}
+          error={errorFor('currency')}
+          register={form.register('currency')}
+        />
+        {isOwner ? <Button disabled={isSubmitting}>Save</Button> : <p className="text-sm text-slate-500">Only owners can change these settings.</p>}
         {actionData && 'saved' in actionData ? (
           <p role="status" className="text-sm text-green-700">
             Saved.
+            {actionData.requeued > 0 ? ` Recounting ${formatCount(actionData.requeued)} page views by days in ${workspace.timezone}: the dashboard fills in again as it goes.` : ''}
           </p>
         ) : null}
       </Form>
     </Card>
+  )
+}
+
+type ChoiceProps = {
+  label: string
+  name: string
+  hint: string
+  options: [value: string, text: string][]
+  defaultValue: string
+  disabled: boolean
+  error?: string
+  register: React.SelectHTMLAttributes<HTMLSelectElement>
+}
+
+/** A labelled select with its hint and error wired to it, as Field does for inputs. */
+function Choice({ label, name, hint, options, defaultValue, disabled, error, register }: ChoiceProps) {
+  const id = `workspace-${name}`
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={id}
+        defaultValue={defaultValue}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        className={selectClass}
+        {...register}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
   )
 }

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireApiCaller(request)
   const parsed = parseLeadQuery(new URL(request.url).searchParams)
   if (!parsed.ok) return jsonError(400, { errors: parsed.errors })
-  const page = await listLeads({ workspaceId: workspace.id, ...parsed.query })
+  const page = await listLeads({ workspaceId: workspace.id, timeZone: workspace.timezone, ...parsed.query })
   return Response.json({ leads: page.leads.map(listedLeadForApi), next: page.next })
 }
 

@@ -1,13 +1,26 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
+import { parseJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
+import { WorkspacePatchSchema } from '#app/workspaces/schema'
+import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace.server'
 
-const methods = allowMethods(['GET'])
+// GET → { id, name, timezone, currency }. PATCH { name?, timezone?, currency? } → the same, changed; an unknown zone
+// or currency is a 400 naming it. A new timezone starts the workspace's rollups over (decision 072): `rollups`
+// then says how many page views are being counted again, by the days of the new zone.
+const methods = allowMethods(['GET', 'PATCH'])
 
 export async function loader({ request }: LoaderFunctionArgs) {
   methods.require(request)
   const { workspace } = await requireApiCaller(request)
-  return Response.json({ id: workspace.id, name: workspace.name })
+  return Response.json(await getWorkspaceSettings({ workspaceId: workspace.id }))
 }
 
-export const action = methods.refuse
+export async function action({ request }: ActionFunctionArgs) {
+  methods.require(request)
+  const { workspace } = await requireApiCaller(request)
+  const changes = await parseJsonBody(request, WorkspacePatchSchema)
+  const { requeued } = await updateWorkspace({ workspaceId: workspace.id, changes })
+  const settings = await getWorkspaceSettings({ workspaceId: workspace.id })
+  return Response.json(requeued > 0 ? { ...settings, rollups: { rebuilding: true, pageViewsRequeued: requeued } } : settings)
+}

@@ -13,7 +13,9 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
+import { BrowserCalendarFields } from '#app/workspaces/browser-calendar'
 import { acceptInvite, findOpenInvite } from '#app/workspaces/invites.server'
+import { guessCalendar } from '#app/workspaces/locale'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Splitform' }]
 export const headers = forwardRetryAfter
@@ -29,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const parsed = await parseForm(request, SignupSchema)
   if (!parsed.ok) return parsed.response
-  const { name, email, password, workspaceName, inviteToken } = parsed.data
+  const { name, email, password, workspaceName, inviteToken, timeZone, locale } = parsed.data
   const throttled = await throttleSignup({ ip: context.clientIp, email })
   if (throttled) return throttled
 
@@ -37,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (inviteToken && !invite) return badRequest({ formErrors: ['This invite link has expired or was already used. Ask for a new one.'] })
   if (!invite && !workspaceName) return badRequest({ fieldErrors: { workspaceName: ['Name your workspace (your company or team)'] } })
 
-  const created = await unlessHashBusy(createAccount({ name, email, password, workspaceName: invite ? null : workspaceName! }))
+  const created = await unlessHashBusy(createAccount({ name, email, password, workspaceName: invite ? null : workspaceName!, calendar: guessCalendar({ timeZone, locale }) }))
   if (!created.ok) return created.response
   const account = created.value
   if ('error' in account) {
@@ -75,7 +77,10 @@ export default function SignupRoute() {
         {invite ? (
           <input type="hidden" name="inviteToken" value={invite.token} />
         ) : (
-          <Field label="Workspace name" hint="Your company or team" {...form.register('workspaceName')} error={errorFor('workspaceName')} />
+          <>
+            <Field label="Workspace name" hint="Your company or team" {...form.register('workspaceName')} error={errorFor('workspaceName')} />
+            <BrowserCalendarFields />
+          </>
         )}
         <Button className="w-full" disabled={isSubmitting}>
           {isSubmitting ? 'Creating…' : 'Sign up'}

@@ -1,7 +1,7 @@
 // Days: the one home for day arithmetic. A day is yyyy-mm-dd text, as the admin shows it, the rollups store it and
 // URLs carry it. Which day an instant falls on, and when a day starts, depend on a time zone: every function that
-// crosses between days and instants takes one (an IANA name), and it is UTC wherever the app calls it today (the
-// admin shows UTC everywhere), so a workspace's own zone can be passed in later without new arithmetic.
+// crosses between days and instants takes one (an IANA name): the workspace's (workspaces.timezone, decision 072)
+// for the dashboard, the KPI rollups and the leads' date filters; UTC where the experiments count days still.
 // Pure, and safe on both sides.
 
 /** yyyy-mm-dd */

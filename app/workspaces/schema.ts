@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CurrencySchema, TimeZoneSchema } from '#app/workspaces/locale'
 import { roles } from '#db/enums'
 
 export const RoleSchema = z.enum(roles, { error: 'Choose owner, editor or viewer' })
@@ -16,6 +17,26 @@ export const InviteFormSchema = z.object({
 export const WorkspaceNameSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Use at most 100 characters'),
 })
+
+/** The settings screen's form: every field sent, each checked as the API checks it. */
+export const WorkspaceSettingsFormSchema = z.object({
+  name: WorkspaceNameSchema.shape.name,
+  timezone: TimeZoneSchema,
+  currency: CurrencySchema,
+})
+
+/**
+ * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
+ * group of settings, so later ones (issue 19's `privacy` object) slot in beside these.
+ */
+export const WorkspacePatchSchema = z
+  .strictObject({
+    name: WorkspaceNameSchema.shape.name.optional(),
+    timezone: TimeZoneSchema.optional(),
+    currency: CurrencySchema.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency')
+export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>
 
 export const ApiKeyFormSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Give the key a name').max(100, 'Use at most 100 characters'),

@@ -1,5 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
+import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
+import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
 
 export function listUserWorkspaces({ userId }: { userId: string }) {
@@ -21,6 +23,27 @@ export async function createWorkspace({ name, ownerId }: { name: string; ownerId
 
 export async function renameWorkspace({ workspaceId, name }: { workspaceId: string; name: string }) {
   await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId))
+}
+
+/** A workspace's name, calendar and currency (GET /api/v1/workspace, the settings screen). */
+export async function getWorkspaceSettings({ workspaceId }: { workspaceId: string }) {
+  const [row] = await db.select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId))
+  return row ?? null
+}
+
+/**
+ * Changes what `changes` names (already validated: WorkspacePatchSchema). A new time zone starts the workspace's
+ * rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
+ * days. Returns how many page views were queued again (0 when the zone did not change).
+ */
+export async function updateWorkspace({ workspaceId, changes }: { workspaceId: string; changes: WorkspacePatch }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
+    if (!before) return { requeued: 0 }
+    await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId))
+    const isNewZone = changes.timezone !== undefined && changes.timezone !== before.timezone
+    return { requeued: isNewZone ? await rebuildWorkspaceRollups(tx, workspaceId) : 0 }
+  })
 }
 
 export function listMembers({ workspaceId }: { workspaceId: string }) {

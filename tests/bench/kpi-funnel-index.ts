@@ -21,7 +21,7 @@ process.env.DATABASE_URL = benchDb.url
 const { migrateDatabase, closeDatabase } = await import('#app/db.server')
 const { readMoneyFacts } = await import('#app/kpis/money.server')
 const { lastDays, previousPeriod, periodBounds } = await import('#app/kpis/period')
-const { today } = await import('#app/time/days')
+const { today, UTC } = await import('#app/time/days')
 const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
 
 try {
@@ -30,8 +30,8 @@ try {
   const period = lastDays(30, today())
   const previous = previousPeriod(period)
   const periods = [
-    { label: 'cur' as const, period },
-    { label: 'prev' as const, period: previous },
+    { label: 'cur' as const, period, timeZone: UTC },
+    { label: 'prev' as const, period: previous, timeZone: UTC },
   ]
   const [{ touched }] = await sql`select count(*)::int as touched from lead_funnel where workspace_id = ${workspaceId} and mql_at is not null
     and coalesce(customer_at, opportunity_at, sql_at, mql_at) >= ${periodBounds(previous).start}`

@@ -24,6 +24,7 @@ process.env.RATE_LIMITS = 'off'
 const { migrateDatabase } = await import('#app/db.server')
 const { writePageViews } = await import('#app/visitors/page-views.server')
 const { getKpiReport } = await import('#app/kpis/queries.server')
+const { DEFAULT_CALENDAR } = await import('#app/workspaces/locale')
 const { lastDays } = await import('#app/kpis/period')
 const { today: todayUtc } = await import('#app/time/days')
 const sql = postgres(benchDb.url, { max: 1, onnotice: () => {} })
@@ -269,14 +270,14 @@ async function load() {
 
 async function timeReport() {
   const query = { from: current.from, to: current.to, model: 'first' as const, compare: 'previous' as const }
-  const first = await getKpiReport({ workspaceId, query })
+  const first = await getKpiReport({ workspaceId, calendar: DEFAULT_CALENDAR, query })
   console.log(
     `report: ${first.summary.visitors.value} visitors (${first.summary.visitors.previous} before), ${first.summary.pageViews.value} page views, ${first.summary.leads.value} leads, ${first.summary.sessions.value} sessions, bounce ${(first.summary.bounceRate.value! * 100).toFixed(1)} %, ${first.money.newCustomers.value} new customers`,
   )
   const times: number[] = []
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now()
-    await getKpiReport({ workspaceId, query: { ...query, model: (['first', 'last', 'linear'] as const)[i % 3]! } })
+    await getKpiReport({ workspaceId, calendar: DEFAULT_CALENDAR, query: { ...query, model: (['first', 'last', 'linear'] as const)[i % 3]! } })
     times.push(performance.now() - started)
   }
   times.sort((a, b) => a - b)

@@ -54,11 +54,12 @@ test('The marketer switches the period and the attribution model, and the URL ke
 
   // A custom period: typing a date picks "Custom"; Apply sends both days.
   await page.getByLabel('From', { exact: true }).fill('2026-01-01')
-  await page.getByLabel('To (UTC)').fill('2026-01-31')
+  // The demo workspace counts Stockholm's days (decision 072).
+  await page.getByLabel('To (Europe/Stockholm)').fill('2026-01-31')
   await expect(page.getByRole('radio', { name: 'Custom' })).toBeChecked()
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page).toHaveURL(/period=custom&from=2026-01-01&to=2026-01-31/)
-  await expect(page.getByText('2026-01-01 to 2026-01-31 (UTC)')).toBeVisible()
+  await expect(page.getByText('2026-01-01 to 2026-01-31 (Europe/Stockholm)')).toBeVisible()
 
   // The same URL opened afresh (a shared link) shows the same view.
   await page.goto('/dashboard?period=90d&model=linear')

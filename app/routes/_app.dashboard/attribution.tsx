@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { CHANNEL_LABELS } from '#app/attribution/channel'
+import { moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, type Attribution as AttributionReport, type AttributionModel, type KpiValue } from '#app/kpis/shape'
 import { KpiTable, RowHeader } from './kpi-table'
@@ -12,7 +13,7 @@ const MODEL_HELP: Record<AttributionModel, string> = {
 }
 
 /** Leads, customers and revenue credited to channels under the chosen model; the model is a link, so it is in the URL. */
-export function Attribution({ attribution, hrefFor, showRevenue }: { attribution: AttributionReport; hrefFor: (model: AttributionModel) => string; showRevenue: boolean }) {
+export function Attribution({ attribution, hrefFor, showRevenue, currency }: { attribution: AttributionReport; hrefFor: (model: AttributionModel) => string; showRevenue: boolean; currency: string }) {
   const kpi = (row: AttributionReport['rows'][number], key: 'leads' | 'customers' | 'revenue'): KpiValue => ({
     value: row[key],
     previous: row.previous ? row.previous[key] : null,
@@ -42,7 +43,12 @@ export function Attribution({ attribution, hrefFor, showRevenue }: { attribution
       <p className="mb-3 text-sm text-slate-600">
         <strong>{ATTRIBUTION_MODEL_LABELS[attribution.model]}:</strong> {MODEL_HELP[attribution.model]}
       </p>
-      <KpiTable label="Leads and customers by source" data-testid="attribution" data-model={attribution.model} columns={['Source', 'Leads', 'Customers', showRevenue && 'Revenue']}>
+      <KpiTable
+        label="Leads and customers by source"
+        data-testid="attribution"
+        data-model={attribution.model}
+        columns={['Source', 'Leads', 'Customers', showRevenue && moneyHeading('Revenue', currency)]}
+      >
         {attribution.rows.map((row) => (
           <tr key={row.channel} data-channel={row.channel}>
             <RowHeader>{CHANNEL_LABELS[row.channel]}</RowHeader>

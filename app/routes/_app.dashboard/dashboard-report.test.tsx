@@ -19,6 +19,8 @@ function report(overrides: Partial<KpiReport> = {}): KpiReport {
     comparison: { from: '2026-08-31', to: '2026-09-30', days: 31 },
     model: 'first',
     generatedAt: '2026-11-01T08:00:00.000Z',
+    timeZone: 'UTC',
+    currency: 'EUR',
     summary: {
       visitors: kpi(1200, 1000, '/pages'),
       sessions: kpi(1500, 1300),

@@ -27,9 +27,9 @@ export function DashboardReport({ report, selection, ignored, canEdit, pickerKey
     <>
       <PageHeader
         title="Dashboard"
-        description={`${describePeriod(report.period)} (UTC)${report.comparison ? `, compared with ${describePeriod(report.comparison)}` : ''}. Every underlined number opens the leads or pages behind it.`}
+        description={`${describePeriod(report.period)} (${report.timeZone})${report.comparison ? `, compared with ${describePeriod(report.comparison)}` : ''}. Every underlined number opens the leads or pages behind it.`}
       />
-      <PeriodPicker key={pickerKey} selection={selection} />
+      <PeriodPicker key={pickerKey} selection={selection} timeZone={report.timeZone} />
       {ignored.length ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Ignored what could not be read: {ignored.join('; ')}. Showing {describePeriod(selection)} instead.
@@ -43,14 +43,14 @@ export function DashboardReport({ report, selection, ignored, canEdit, pickerKey
       <KpiCards summary={report.summary} />
       {/* Block layout, and min-w-0 in the grid: a wide table scrolls inside its card instead of widening the page. */}
       <div className="space-y-6">
-        <Trend days={report.daily} leadsHref={(day) => `/leads?from=${day}&to=${day}`} />
+        <Trend days={report.daily} timeZone={report.timeZone} leadsHref={(day) => `/leads?from=${day}&to=${day}`} />
         <Funnel funnel={report.funnel} />
         <div id="landing-pages" className="scroll-mt-4">
           <LandingPages pages={report.pages} />
         </div>
-        <Sources sources={report.sources} showSpend={report.money.hasData} />
-        <Attribution attribution={report.attribution} showRevenue={hasRevenue} hrefFor={(model) => dashboardHref(selection, { model })} />
-        <Money money={report.money} canEdit={canEdit} />
+        <Sources sources={report.sources} showSpend={report.money.hasData} currency={report.currency} />
+        <Attribution attribution={report.attribution} showRevenue={hasRevenue} currency={report.currency} hrefFor={(model) => dashboardHref(selection, { model })} />
+        <Money money={report.money} currency={report.currency} canEdit={canEdit} />
         <HeardAbout rows={report.heardAbout} />
         <Devices devices={report.devices} mobile={report.mobile} />
         {/* Full width, as every table above: beside the time to conversion, at 1366 px, its rates were cut off. */}

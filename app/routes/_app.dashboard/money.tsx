@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { buttonClass } from '#app/components/ui/button'
+import { describeCurrency, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { KpiValue, Money as MoneyReport } from '#app/kpis/shape'
 import type { KpiKind, Polarity } from './change'
@@ -10,7 +11,7 @@ export const SPEND_SETTINGS_HREF = '/settings/spend'
 type Item = { label: string; kpi: KpiValue; kind: KpiKind; polarity?: Polarity; hint: string; testId: string }
 
 /** CAC, ROI, deal value, lifetime value and pipeline velocity, once spend or deal values are entered; until then, how. */
-export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean }) {
+export function Money({ money, currency, canEdit }: { money: MoneyReport; currency: string; canEdit: boolean }) {
   if (!money.hasData) {
     return (
       <Card title="Money">
@@ -47,7 +48,7 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
   return (
     <Card
       title="Money"
-      description="Amounts as entered, in your workspace's own currency, shown without a currency sign."
+      description={`Amounts in ${describeCurrency(currency)}, the workspace's currency (Settings → General).`}
       actions={
         canEdit ? (
           <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">
@@ -69,7 +70,7 @@ export function Money({ money, canEdit }: { money: MoneyReport; canEdit: boolean
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {items.map((item) => (
           <div key={item.label} className="rounded-md bg-slate-50 p-3" data-testid={item.testId}>
-            <dt className="text-xs font-medium text-slate-600">{item.label}</dt>
+            <dt className="text-xs font-medium text-slate-600">{item.kind === 'money' ? moneyHeading(item.label, currency) : item.label}</dt>
             <dd className="text-lg font-semibold">
               <KpiNumber kpi={item.kpi} kind={item.kind} label={item.label} />
             </dd>

@@ -12,7 +12,7 @@ const inputClass = 'mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm 
  * without JavaScript and can be shared. With JavaScript a preset or a menu applies at once, typing a date picks
  * "Custom", and a preset's URL leaves the dates out (so a bookmark keeps rolling forward).
  */
-export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
+export function PeriodPicker({ selection, timeZone }: { selection: DashboardSelection; timeZone: string }) {
   const submit = useSubmit()
   const isHydrated = useHydrated()
   const [period, setPeriod] = useState<PeriodChoice>(selection.period)
@@ -47,13 +47,15 @@ export function PeriodPicker({ selection }: { selection: DashboardSelection }) {
       {/* Each date input keeps room for a whole date and its picker button: squeezed into a grid column, at 1366 px
           they were clipped. The controls wrap onto the next line instead. */}
       <fieldset className="grid grid-cols-2 gap-2 *:min-w-[9.5rem]">
-        <legend className="sr-only">Custom period (UTC days, both included, at most {MAX_PERIOD_DAYS} days)</legend>
+        <legend className="sr-only">
+          Custom period (days in {timeZone}, both included, at most {MAX_PERIOD_DAYS} days)
+        </legend>
         <label className="text-sm font-medium text-slate-700">
           From
           <input type="date" name={sendsDates ? 'from' : undefined} defaultValue={selection.from} onChange={() => setPeriod('custom')} className={inputClass} />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          To (UTC)
+          To ({timeZone})
           <input type="date" name={sendsDates ? 'to' : undefined} defaultValue={selection.to} onChange={() => setPeriod('custom')} className={inputClass} />
         </label>
       </fieldset>

@@ -13,9 +13,9 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Splitform' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
-  const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, today())
+  const { selection, query, ignored } = readDashboardQuery(new URL(request.url).searchParams, today(new Date(), workspace.timezone))
   if (!(await hasAnyActivity({ workspaceId: workspace.id }))) return { selection, ignored, report: null }
-  return { selection, ignored, report: await getKpiReport({ workspaceId: workspace.id, query }) }
+  return { selection, ignored, report: await getKpiReport({ workspaceId: workspace.id, calendar: workspace, query }) }
 }
 
 export default function DashboardRoute() {

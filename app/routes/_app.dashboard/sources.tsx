@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { lazy } from 'react'
 import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
 import { ChartFrame } from '#app/components/chart-frame'
-import { formatCount } from '#app/components/format'
+import { formatCount, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
 import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
@@ -14,7 +14,7 @@ import { KpiCell } from './kpi-value'
 const SourcesChart = lazy(() => import('./charts').then((m) => ({ default: m.SourcesChart })))
 
 /** Visitors, leads and customers per traffic channel (first touch), drawn and in a table. */
-export function Sources({ sources, showSpend }: { sources: SourceKpi[]; showSpend: boolean }) {
+export function Sources({ sources, showSpend, currency }: { sources: SourceKpi[]; showSpend: boolean; currency: string }) {
   const rows = sources.map((s) => ({ label: CHANNEL_LABELS[s.channel], leads: s.leads.value ?? 0, customers: s.customers.value ?? 0 }))
   const summary = sources.map((s) => `${CHANNEL_LABELS[s.channel]}: ${formatKpi(s.leads.value, 'count')} leads, ${formatKpi(s.customers.value, 'count')} customers`).join('; ')
   return (
@@ -22,7 +22,7 @@ export function Sources({ sources, showSpend }: { sources: SourceKpi[]; showSpen
       <ChartFrame height={300} label={`Bar chart of leads and customers per source. ${summary}`} fallback={summary}>
         <SourcesChart rows={rows} />
       </ChartFrame>
-      <KpiTable label="Traffic sources" className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && 'Spend']}>
+      <KpiTable label="Traffic sources" className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && moneyHeading('Spend', currency)]}>
         {sources.map((s) => (
           <tr key={s.channel} data-channel={s.channel}>
             <RowHeader>{CHANNEL_LABELS[s.channel]}</RowHeader>

@@ -10,7 +10,7 @@ const TrendChart = lazy(() => import('./charts').then((m) => ({ default: m.Trend
 export type TrendDay = Pick<KpiDay, 'day' | 'visitors' | 'leads'>
 
 /** Visitors and new leads per day of the period, drawn, and day by day in a table that opens. */
-export function Trend({ days, leadsHref }: { days: TrendDay[]; leadsHref: (day: string) => string }) {
+export function Trend({ days, timeZone, leadsHref }: { days: TrendDay[]; timeZone: string; leadsHref: (day: string) => string }) {
   const totalLeads = days.reduce((sum, d) => sum + d.leads, 0)
   const busiest = days.reduce<TrendDay | null>((best, d) => (!best || d.visitors > best.visitors ? d : best), null)
   const summary = busiest
@@ -27,7 +27,7 @@ export function Trend({ days, leadsHref }: { days: TrendDay[]; leadsHref: (day: 
           <table className="w-full text-left" data-testid="trend">
             <thead className="sticky top-0 bg-white text-slate-500">
               <tr>
-                <th className="py-1 pr-4 font-medium">Day (UTC)</th>
+                <th className="py-1 pr-4 font-medium">Day ({timeZone})</th>
                 <th className="py-1 pr-4 text-right font-medium">Visitors</th>
                 <th className="py-1 pr-4 text-right font-medium">New leads</th>
               </tr>

@@ -21,7 +21,12 @@ const variant = (key: string, rate: number) => ({ key, rate }) as VariantResult
 
 test('warns when the variant that converts best brings less pipeline per 1,000 visitors', () => {
   const html = renderToStaticMarkup(
-    <LeadQualitySection metricLabel="Soft conversions" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 4, 90_000), quality('B', 2000, 1, 20_000)]} />,
+    <LeadQualitySection
+      currency="SEK"
+      metricLabel="Soft conversions"
+      variants={[variant('A', 0.05), variant('B', 0.08)]}
+      leadQuality={[quality('A', 2000, 4, 90_000), quality('B', 2000, 1, 20_000)]}
+    />,
   )
   expect(textOf(html)).toContain(
     'Watch the funnel: B converts best on soft conversions, but A’s leads bring more pipeline: 45,000 against 10,000 per 1,000 visitors (customers per 1,000 visitors: A 2, B 0.5).',
@@ -30,11 +35,11 @@ test('warns when the variant that converts best brings less pipeline per 1,000 v
 
 test('says nothing when the best converter also brings the most pipeline, and says so when no deal exists yet', () => {
   const same = renderToStaticMarkup(
-    <LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 1, 10_000), quality('B', 2000, 3, 60_000)]} />,
+    <LeadQualitySection currency="SEK" metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 1, 10_000), quality('B', 2000, 3, 60_000)]} />,
   )
   expect(same).not.toContain('lead-quality-note')
   const none = renderToStaticMarkup(
-    <LeadQualitySection metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 0, 0), quality('B', 2000, 0, 0)]} />,
+    <LeadQualitySection currency="SEK" metricLabel="Any conversion" variants={[variant('A', 0.05), variant('B', 0.08)]} leadQuality={[quality('A', 2000, 0, 0), quality('B', 2000, 0, 0)]} />,
   )
   expect(textOf(none)).toContain('No lead of this experiment has reached Opportunity with a deal value yet')
 })

@@ -1,10 +1,11 @@
-import { formatAmount, formatCount, formatPercent } from '#app/components/format'
+import { formatAmount, formatCount, formatPercent, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { STAGES_AFTER_LEAD, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
 import { TableFrame } from '#app/components/ui/table-frame'
 
-type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string; download?: React.ReactNode }
+/** `currency`: the workspace's, which the pipeline amounts are in. */
+type Props = { leadQuality: LeadQualityVariant[]; variants: VariantResult[]; metricLabel: string; currency: string; download?: React.ReactNode }
 
 const per1000 = (count: number, visitors: number) => (visitors > 0 ? (count / visitors) * 1000 : null)
 
@@ -13,7 +14,7 @@ const per1000 = (count: number, visitors: number) => (visitors > 0 ? (count / vi
  * the pipeline they brought per 1,000 visitors. The note says so when the variant that converts best on the
  * chosen metric is not the one whose leads bring the most pipeline.
  */
-export function LeadQualitySection({ leadQuality, variants, metricLabel, download }: Props) {
+export function LeadQualitySection({ leadQuality, variants, metricLabel, currency, download }: Props) {
   return (
     <Card
       title="Lead quality"
@@ -28,7 +29,15 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, downloa
               <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
                 Variant
               </th>
-              {['Visitors', 'Leads', 'Hard share', ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`), 'Lost', 'Pipeline value', 'Pipeline per 1,000 visitors'].map((h) => (
+              {[
+                'Visitors',
+                'Leads',
+                'Hard share',
+                ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`),
+                'Lost',
+                moneyHeading('Pipeline value', currency),
+                moneyHeading('Pipeline per 1,000 visitors', currency),
+              ].map((h) => (
                 <th key={h} scope="col" className="py-2 pr-4 font-medium">
                   {h}
                 </th>
@@ -67,7 +76,7 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, downloa
   )
 }
 
-function QualityNote({ leadQuality, variants, metricLabel }: Props) {
+function QualityNote({ leadQuality, variants, metricLabel }: Omit<Props, 'currency'>) {
   const ranked = variants.filter((v) => v.rate !== null)
   if (!ranked.length || !leadQuality.length) return null
   const topRate = ranked.reduce((a, b) => ((b.rate ?? 0) > (a.rate ?? 0) ? b : a))

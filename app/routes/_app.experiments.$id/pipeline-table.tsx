@@ -1,22 +1,22 @@
-import { formatAmount, formatConfidence, formatCount, formatInterval, formatLift, formatLiftRange, formatPValue } from '#app/components/format'
+import { formatAmount, formatConfidence, formatCount, formatInterval, formatLift, formatLiftRange, formatPValue, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import type { PipelineVariant } from '#app/experiments/results/shape'
 import { TableFrame } from '#app/components/ui/table-frame'
 
-type Props = { variants: PipelineVariant[]; control: string; confidence: number }
+type Props = { variants: PipelineVariant[]; control: string; confidence: number; currency: string }
 
 /**
  * Pipeline per visitor (a mean metric): each variant's mature visitors, the total deal value of their leads, the
  * mean per visitor with its interval, and the always-valid comparison with the control (analyzeMean). Amounts are
- * in the workspace's own currency, shown without a symbol until the localisation issue lands.
+ * in the workspace's currency, named in the column headings.
  */
-export function PipelineTable({ variants, control, confidence }: Props) {
+export function PipelineTable({ variants, control, confidence, currency }: Props) {
   const level = formatConfidence(confidence)
   const comparisons = variants.filter((v) => !v.isControl).length
   const headers = [
     'Visitors',
-    'Total pipeline',
-    `Pipeline per visitor (${level} interval)`,
+    moneyHeading('Total pipeline', currency),
+    `Pipeline per visitor, ${currency} (${level} interval)`,
     `Lift vs ${control} (always-valid ${level} interval)`,
     comparisons > 1 ? 'p-value (always valid, Holm-adjusted)' : 'p-value (always valid)',
   ]

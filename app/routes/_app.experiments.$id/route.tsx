@@ -74,7 +74,7 @@ const DONE: Record<string, string> = { start: 'Started.', pause: 'Paused.', resu
 export default function ExperimentRoute() {
   const { experiment: e, page, results, declare, events } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { canEdit } = useMember()
+  const { canEdit, workspace } = useMember()
   const failure = actionData && 'errors' in actionData ? actionData : null
   const { metric, decision } = results
   const metricQuery = `?metric=${encodeURIComponent(metric.param)}`
@@ -129,7 +129,7 @@ export default function ExperimentRoute() {
         <div className="space-y-2">
           <p className="flex justify-end">{csv('variants')}</p>
           {metric.key === 'pipeline' ? (
-            <PipelineTable variants={results.pipeline.variants} control={e.controlKey} confidence={e.confidence} />
+            <PipelineTable variants={results.pipeline.variants} control={e.controlKey} confidence={e.confidence} currency={workspace.currency} />
           ) : (
             <VariantTable variants={results.variants} control={e.controlKey} confidence={e.confidence} metricLabel={metric.label} />
           )}
@@ -138,7 +138,7 @@ export default function ExperimentRoute() {
           <p className="flex justify-end">{csv('daily')}</p>
           <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} />
         </div>
-        <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} download={csv('lead_quality')} />
+        <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} currency={workspace.currency} download={csv('lead_quality')} />
         <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} downloads={{ device: csv('device'), channel: csv('channel') }} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ExperimentSettings experiment={e} page={page} />

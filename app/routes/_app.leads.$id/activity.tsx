@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { formatDateTime } from '#app/components/format'
+import { formatDateTime, formatMoney } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { useZodForm } from '#app/components/zod-form'
@@ -7,13 +7,12 @@ import type { FormErrors } from '#app/http/form-data.server'
 import { LeadNoteSchema } from '#app/leads/schema'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
-import { formatAmount } from '#app/components/format'
 
 type Change = { id: string; fromStage: LeadStage; toStage: LeadStage; dealValue: number | null; source: string; changedByName: string | null; createdAt: Date | string }
 
 const BY_SOURCE: Record<string, string> = { api: 'an API key', score: 'the score rules (automatic)' }
 
-export function StageHistory({ changes }: { changes: Change[] }) {
+export function StageHistory({ changes, currency }: { changes: Change[]; currency: string }) {
   return (
     <Card title="History">
       {changes.length === 0 ? (
@@ -23,7 +22,7 @@ export function StageHistory({ changes }: { changes: Change[] }) {
           {changes.map((c) => (
             <li key={c.id} data-testid="stage-change">
               <span className="font-medium">{c.fromStage === c.toStage ? `${STAGE_LABELS[c.toStage]}: new deal value` : `${STAGE_LABELS[c.fromStage]} → ${STAGE_LABELS[c.toStage]}`}</span>
-              {c.dealValue !== null ? ` (${formatAmount(c.dealValue)})` : ''}
+              {c.dealValue !== null ? ` (${formatMoney(c.dealValue, currency)})` : ''}
               <span className="block text-slate-500">
                 by {c.changedByName ?? BY_SOURCE[c.source] ?? 'a former member'} · {formatDateTime(c.createdAt)}
               </span>

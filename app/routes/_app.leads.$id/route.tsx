@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function LeadRoute() {
   const { lead, isNew } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { canEdit } = useMember()
+  const { canEdit, workspace } = useMember()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const done = actionData && 'done' in actionData ? actionData.done : null
   const isErased = lead.erasedAt !== null
@@ -69,14 +69,22 @@ export default function LeadRoute() {
       <FormErrorList errors={errors?.formErrors} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <LeadSummary lead={lead} />
+          <LeadSummary lead={lead} currency={workspace.currency} />
           <ConversionList conversions={lead.conversions} />
           <Journey journey={lead.journey} isErased={isErased} />
         </div>
         <div className="space-y-6">
           {/* Keyed by what is saved, so a saved move starts the form afresh from the lead's new stage and value. */}
-          <StageForm key={`${lead.stage}:${lead.dealValue ?? ''}`} stage={lead.stage} dealValue={lead.dealValue} canEdit={canEdit} errors={errors} saved={done === 'stage'} />
-          <StageHistory changes={lead.stageChanges} />
+          <StageForm
+            key={`${lead.stage}:${lead.dealValue ?? ''}`}
+            stage={lead.stage}
+            dealValue={lead.dealValue}
+            currency={workspace.currency}
+            canEdit={canEdit}
+            errors={errors}
+            saved={done === 'stage'}
+          />
+          <StageHistory changes={lead.stageChanges} currency={workspace.currency} />
           {isErased ? null : <NotesCard notes={lead.notes} canEdit={canEdit} errors={errors} saved={done === 'note'} />}
           {canEdit && !isErased ? <EraseForm errors={errors} /> : null}
         </div>

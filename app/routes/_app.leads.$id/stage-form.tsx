@@ -1,5 +1,6 @@
 import { useActionData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+import { moneyHeading } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -10,7 +11,7 @@ import { LeadStageFormSchema } from '#app/leads/schema'
 import { hasDealValue, LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
 
-type Props = { stage: LeadStage; dealValue: number | null; canEdit: boolean; errors?: FormErrors; saved: boolean }
+type Props = { stage: LeadStage; dealValue: number | null; currency: string; canEdit: boolean; errors?: FormErrors; saved: boolean }
 
 /**
  * Stage and deal value, checked in the browser with the schema the server and the API use. A lead moves from any
@@ -19,7 +20,7 @@ type Props = { stage: LeadStage; dealValue: number | null; canEdit: boolean; err
  * enabled only for Opportunity and Customer, and a disabled field is not sent. Every error shows next to a visible
  * field: a deal value error while the field is hidden shows under the stage.
  */
-export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
+export function StageForm({ stage, dealValue, currency, canEdit, errors, saved }: Props) {
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LeadStageFormSchema, errors)
   const isHydrated = useHydrated()
   const chosen = (form.watch('stage') as string | undefined) ?? stage
@@ -59,10 +60,10 @@ export function StageForm({ stage, dealValue, canEdit, errors, saved }: Props) {
           </div>
           <div hidden={!showsValue}>
             <Field
-              label="Deal value"
+              label={moneyHeading('Deal value', currency)}
               inputMode="decimal"
               defaultValue={dealValue ?? ''}
-              hint={isHydrated ? 'Optional. The offer or contract value, in your currency.' : 'Opportunity and Customer only: leave empty for other stages.'}
+              hint={isHydrated ? `Optional. The offer or contract value, in ${currency}.` : 'Opportunity and Customer only: leave empty for other stages.'}
               error={errorFor('dealValue')}
               {...form.register('dealValue', { disabled: isHydrated && !hasDealValue(chosen) })}
             />

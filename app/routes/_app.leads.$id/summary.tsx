@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
-import { formatAmount, formatDateTime } from '#app/components/format'
+import { formatDateTime, formatMoney } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage, TouchJson } from '#db/schema'
@@ -35,7 +35,7 @@ type Lead = {
   createdAt: Date | string
 }
 
-export function LeadSummary({ lead }: { lead: Lead }) {
+export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }) {
   const rows: [string, React.ReactNode][] = [
     [
       'Email',
@@ -60,7 +60,7 @@ export function LeadSummary({ lead }: { lead: Lead }) {
       ),
     ],
     ['Stage', STAGE_LABELS[lead.stage]],
-    ['Deal value', formatAmount(lead.dealValue)],
+    ['Deal value', formatMoney(lead.dealValue, currency)],
     ['Score', `${lead.score} (${lead.hardConversions} hard, ${lead.softConversions} soft conversions, ${lead.pagesViewed} page views)`],
     ['Source (first touch)', describeTouch(lead.firstTouch) === '–' ? channelLabel(lead.source) : describeTouch(lead.firstTouch)],
     ['Heard about us', [lead.heardAboutLabel, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],

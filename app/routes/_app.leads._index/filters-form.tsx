@@ -6,12 +6,13 @@ import { LEAD_SORTS, SORT_LABELS, type LeadFilters, type LeadSort } from '#app/l
 import { LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
 
 type Option = { id: string; name: string }
-type Props = { filters: LeadFilters; sort: LeadSort; options: { forms: Option[]; pages: Option[] } }
+/** `timeZone`: the workspace's, which the dates are days in. */
+type Props = { filters: LeadFilters; sort: LeadSort; options: { forms: Option[]; pages: Option[] }; timeZone: string }
 
 const inputClass = 'mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600'
 
 /** A plain GET form: the URL holds the filters, so they work without JavaScript and can be bookmarked or shared. */
-export function LeadFiltersForm({ filters, sort, options }: Props) {
+export function LeadFiltersForm({ filters, sort, options, timeZone }: Props) {
   return (
     <Form method="get" role="search" aria-label="Filter leads" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4">
       <label className="text-sm font-medium text-slate-700 sm:col-span-2">
@@ -37,7 +38,7 @@ export function LeadFiltersForm({ filters, sort, options }: Props) {
           <input type="date" name="from" defaultValue={filters.from ?? ''} className={inputClass} />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          to (UTC)
+          to ({timeZone})
           <input type="date" name="to" defaultValue={filters.to ?? ''} className={inputClass} />
         </label>
       </div>

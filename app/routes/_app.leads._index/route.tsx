@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseLeadQuery(new URL(request.url).searchParams, { lenient: true })
   if (!parsed.ok) throw new Response('Unreadable filters', { status: 400 })
   const { query, ignored } = parsed
-  const [page, options] = await Promise.all([listLeads({ workspaceId: workspace.id, ...query }), listLeadFilterOptions({ workspaceId: workspace.id })])
+  const [page, options] = await Promise.all([listLeads({ workspaceId: workspace.id, timeZone: workspace.timezone, ...query }), listLeadFilterOptions({ workspaceId: workspace.id })])
   const isFiltered = Object.values(query.filters).some((v) => v !== undefined)
-  return { ...page, query: { filters: query.filters, sort: query.sort }, isFirstPage: !query.cursor, isFiltered, ignored, options }
+  return { ...page, query: { filters: query.filters, sort: query.sort }, isFirstPage: !query.cursor, isFiltered, ignored, options, timeZone: workspace.timezone }
 }
 
 export default function LeadsRoute() {
-  const { leads, next, query, isFirstPage, isFiltered, ignored, options } = useLoaderData<typeof loader>()
+  const { leads, next, query, isFirstPage, isFiltered, ignored, options, timeZone } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const exportHref = `/leads/export.csv${linkWith(search, { cursor: null, limit: null })}`
   return (
@@ -42,7 +42,7 @@ export default function LeadsRoute() {
           </div>
         }
       />
-      <LeadFiltersForm key={search} filters={query.filters} sort={query.sort} options={options} />
+      <LeadFiltersForm key={search} filters={query.filters} sort={query.sort} options={options} timeZone={timeZone} />
       {ignored.length ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Ignored filters that could not be read: {ignored.join(', ')}.
