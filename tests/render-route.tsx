@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Outlet } from '@remix-run/react'
+import { Outlet, useRouteLoaderData } from '@remix-run/react'
 import { renderToStaticMarkup } from 'react-dom/server'
 // react-router-dom is what @remix-run/react renders with; its static router runs the real loaders on a real
 // request and renders the route components to HTML, as Remix's own server render does (minus the document).
 import type { RouteObject } from 'react-router-dom'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
-import { loader as appLoader } from '#app/routes/_app'
+import { LanguageProvider, type LanguageData } from '#app/i18n/provider'
+import AppLayout, { loader as appLoader } from '#app/routes/_app'
+import { ErrorBoundary as RootErrorBoundary, loader as rootLoader } from '#app/root'
 import { buildRequest } from '#tests/factories/accounts'
 
 type RouteModule = {
@@ -14,32 +16,64 @@ type RouteModule = {
   ErrorBoundary?: React.ComponentType
 }
 
+/** The root's language around its outlet or its error, as root.tsx's Layout gives it to the document. */
+function RootLanguage({ children = <Outlet /> }: { children?: React.ReactNode }) {
+  return <LanguageProvider data={useRouteLoaderData('root') as LanguageData | undefined}>{children}</LanguageProvider>
+}
+
 /**
- * Renders `path` for the member with `cookie`: the app layout's loader (so useMember() sees their role) and
- * `module`'s loader under it, with their real requireMember checks. Returns the status and the HTML of the
- * route's component (or of its ErrorBoundary when the loader threw).
+ * Renders `path` for the member with `cookie`: the root's loader (the request's language), the app layout's loader
+ * (so useMember() sees their role; with `layout: 'shown'` its header too, 'none' for the pages outside it, such as
+ * login) and `module`'s loader under it, with their real requireMember checks. Returns the status and the HTML of
+ * the route's component (or of its ErrorBoundary when the loader threw).
  */
-export async function renderRoute({ id, path, pattern, module, cookie }: { id: string; path: string; pattern: string; module: RouteModule; cookie: string }) {
+export async function renderRoute({
+  id,
+  path,
+  pattern,
+  module,
+  cookie,
+  headers,
+  layout = 'data',
+}: {
+  id: string
+  path: string
+  pattern: string
+  module: RouteModule
+  cookie?: string
+  headers?: Record<string, string>
+  layout?: 'data' | 'shown' | 'none'
+}) {
   const context = { clientIp: '203.0.113.7' }
+  const leaf: RouteObject = {
+    id,
+    path: pattern,
+    loader: module.loader ? async (args) => (await module.loader!({ ...(args as LoaderFunctionArgs), context })) as object : undefined,
+    Component: module.default,
+    ErrorBoundary: module.ErrorBoundary,
+  }
+  const app: RouteObject = {
+    id: 'routes/_app',
+    loader: (args) => appLoader({ ...(args as LoaderFunctionArgs), context }),
+    element: layout === 'shown' ? <AppLayout /> : <Outlet />,
+    children: [leaf],
+  }
   const routes: RouteObject[] = [
     {
-      id: 'routes/_app',
+      id: 'root',
       path: '/',
-      loader: (args) => appLoader({ ...(args as LoaderFunctionArgs), context }),
-      element: <Outlet />,
-      children: [
-        {
-          id,
-          path: pattern,
-          loader: module.loader ? async (args) => (await module.loader!({ ...(args as LoaderFunctionArgs), context })) as object : undefined,
-          Component: module.default,
-          ErrorBoundary: module.ErrorBoundary,
-        },
-      ],
+      loader: (args) => rootLoader({ ...(args as LoaderFunctionArgs), context }),
+      element: <RootLanguage />,
+      errorElement: (
+        <RootLanguage>
+          <RootErrorBoundary />
+        </RootLanguage>
+      ),
+      children: [layout === 'none' ? leaf : app],
     },
   ]
   const handler = createStaticHandler(routes)
-  const result = await handler.query(buildRequest(path, { cookie }))
+  const result = await handler.query(buildRequest(path, { cookie, headers }))
   if (result instanceof Response) return { status: result.status, html: '', location: result.headers.get('Location') }
   const router = createStaticRouter(handler.dataRoutes, result)
   const html = renderToStaticMarkup(<StaticRouterProvider router={router} context={result} hydrate={false} />)

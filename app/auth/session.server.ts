@@ -72,7 +72,7 @@ export async function inspectSessionCookie(request: Request): Promise<'ok' | Ses
   return (await getUser(request)) ? 'ok' : 'ended'
 }
 
-export type CurrentUser = { id: string; email: string; name: string; sessionHash: string }
+export type CurrentUser = { id: string; email: string; name: string; locale: string | null; sessionHash: string }
 export type Member = {
   user: CurrentUser
   workspace: WorkspaceCalendar & { id: string; name: string }
@@ -85,7 +85,7 @@ export async function getUser(request: Request): Promise<(CurrentUser & { worksp
   if (!token) return null
   const idHash = hashSessionToken(token)
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, workspaceId: sessions.workspaceId, lastSeenAt: sessions.lastSeenAt })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, workspaceId: sessions.workspaceId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())))

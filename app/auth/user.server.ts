@@ -44,3 +44,8 @@ export async function verifyLogin({ email, password }: { email: string; password
   const isValid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()))
   return user && isValid ? user.id : null
 }
+
+/** The user's language for the admin ('en', 'sv'…), or null to follow the browser's. */
+export async function setUserLocale({ userId, locale }: { userId: string; locale: string | null }) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId))
+}

@@ -10,10 +10,25 @@ import { dayOf, UTC } from '#app/time/days'
 // - sentences round for people (the exact values are beside them): formatRoundedPercent(0.5) is "50%",
 //   formatSignedRoundedPercent(0.123) "+12%", formatPValueStatement(0.03) "p = 0.03".
 
-/** A whole count with thousands separators, 12,345; rounded unless `digits` allows fractions (linear attribution's shared credit). */
-export function formatCount(n: number, digits = 0) {
-  if (digits === 0) return Math.round(n).toLocaleString('en-US')
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits })
+// The reader's language (app/i18n/languages.ts) picks the separators: English 12,345 and 12.5%, Swedish 12 345 and
+// 12,5 % (a no-break space before the sign, as Swedish writes it). English is the default everywhere.
+const NUMBER_LOCALES: Record<string, string> = { en: 'en-US', sv: 'sv-SE' }
+const numberLocale = (language: string) => NUMBER_LOCALES[language] ?? 'en-US'
+
+/** A number already rounded as wanted, in the language's decimal sign: 1.5 → "1.5" / "1,5". */
+function decimalIn(value: number, language: string) {
+  return language === 'en' ? String(value) : value.toLocaleString(numberLocale(language), { maximumFractionDigits: 20, useGrouping: false })
+}
+
+/** "12%" in English, "12 %" in Swedish. */
+function percentIn(number: string, language: string) {
+  return language === 'en' ? `${number}%` : `${number}\u00a0%`
+}
+
+/** A whole count with thousands separators, 12,345 (Swedish 12 345); rounded unless `digits` allows fractions (linear attribution's shared credit). */
+export function formatCount(n: number, digits = 0, language = 'en') {
+  if (digits === 0) return Math.round(n).toLocaleString(numberLocale(language))
+  return n.toLocaleString(numberLocale(language), { maximumFractionDigits: digits })
 }
 
 /** The words for a plan more than MAX_REACHABLE_DAYS away: the calculator, the decision and the experiment screens. */
@@ -41,24 +56,24 @@ export function formatShare(fraction: number) {
 
 /**
  * A percentage for a sentence, without its sign (the words say better or worse): two significant digits or so,
- * 0.123 → "12%", 0.0123 → "1.2%", 0.00123 → "0.12%".
+ * 0.123 → "12%", 0.0123 → "1.2%", 0.00123 → "0.12%" (Swedish "1,2 %").
  */
-export function formatRoundedPercent(fraction: number): string {
+export function formatRoundedPercent(fraction: number, language = 'en'): string {
   const percent = Math.abs(fraction) * 100
   const digits = percent >= 9.95 ? 0 : percent >= 0.995 ? 1 : 2
-  return `${Number(percent.toFixed(digits))}%`
+  return percentIn(decimalIn(Number(percent.toFixed(digits)), language), language)
 }
 
-/** formatRoundedPercent with its sign: "+12%", "-1.2%", "0%". */
-export function formatSignedRoundedPercent(fraction: number): string {
-  const text = formatRoundedPercent(fraction)
-  if (text === '0%') return text
-  return fraction > 0 ? `+${text}` : `-${text}`
+/** formatRoundedPercent with its sign: "+12%", "-1.2%", "0%" (Swedish "−1,2 %", with a real minus sign). */
+export function formatSignedRoundedPercent(fraction: number, language = 'en'): string {
+  const text = formatRoundedPercent(fraction, language)
+  if (text === formatRoundedPercent(0, language)) return text
+  return fraction > 0 ? `+${text}` : `${language === 'en' ? '-' : '−'}${text}`
 }
 
-/** A confidence level: 0.95 → "95%", 0.999 → "99.9%". */
-export function formatConfidence(confidence: number) {
-  return `${Number((confidence * 100).toPrecision(6))}%`
+/** A confidence level: 0.95 → "95%", 0.999 → "99.9%" (Swedish "99,9 %"). */
+export function formatConfidence(confidence: number, language = 'en') {
+  return percentIn(decimalIn(Number((confidence * 100).toPrecision(6)), language), language)
 }
 
 // Beyond +1,000% an upper bound only says "we don't know yet"; the digits would be noise.
@@ -67,8 +82,14 @@ const LARGEST_SHOWN_LIFT = 10
 /** A relative lift's interval for a sentence: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and'. */
 export function formatLiftRange(interval: [number, number] | null, joiner = 'to'): string {
   if (!interval) return 'not available yet'
-  const upper = interval[1] > LARGEST_SHOWN_LIFT ? 'more than +1,000%' : formatSignedRoundedPercent(interval[1])
-  return `${formatSignedRoundedPercent(Math.max(LOWEST_LIFT, interval[0]))} ${joiner} ${upper}`
+  const { low, high } = liftRangeEnds(interval)
+  return `${low} ${joiner} ${high ?? 'more than +1,000%'}`
+}
+
+/** The two ends of formatLiftRange in a language, for a translated sentence to place; `high` is null beyond +1,000%. */
+export function liftRangeEnds(interval: [number, number], language = 'en') {
+  const high = interval[1] > LARGEST_SHOWN_LIFT ? null : formatSignedRoundedPercent(interval[1], language)
+  return { low: formatSignedRoundedPercent(Math.max(LOWEST_LIFT, interval[0]), language), high }
 }
 
 /** What a lift interval says when it has no finite bound yet, or only one beyond +1,000% (LARGEST_SHOWN_LIFT). */

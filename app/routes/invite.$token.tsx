@@ -4,13 +4,16 @@ import { AuthLayout } from '#app/auth/auth-layout'
 import { assertSameOrigin } from '#app/auth/csrf.server'
 import { getUser, switchSessionWorkspace } from '#app/auth/session.server'
 import { Button, buttonClass } from '#app/components/ui/button'
+import { translatorOf } from '#app/i18n/language.server'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 import { acceptInvite, findOpenInvite } from '#app/workspaces/invites.server'
 
-export const meta: MetaFunction = () => [{ title: 'Invitation · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'auth.invite.metaTitle') }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(params.token!)
-  if (!invite) throw new Response('This invite link has expired, was revoked or was already used. Ask for a new one.', { status: 404 })
+  if (!invite) throw new Response((await translatorOf(request))('auth.invite.expired'), { status: 404 })
   const user = await getUser(request)
   return { token: params.token!, workspaceName: invite.workspace.name, role: invite.role, user: user ? { email: user.email } : null }
 }
@@ -27,30 +30,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function InviteRoute() {
   const { token, workspaceName, role, user } = useLoaderData<typeof loader>()
+  const t = useT()
   return (
     <AuthLayout
-      title={`Join ${workspaceName}`}
+      title={t('auth.invite.title', { workspace: workspaceName })}
       footer={
         <Link to="/" className="underline">
-          Not now
+          {t('auth.invite.notNow')}
         </Link>
       }
     >
       <p className="mb-5 text-slate-600">
-        You are invited as <strong>{role}</strong>.
+        <Trans i18nKey="auth.invite.invitedAs" values={{ role }} components={{ strong: <strong /> }} />
       </p>
       {user ? (
         <Form method="post">
-          <p className="mb-4 text-sm text-slate-600">Logged in as {user.email}.</p>
-          <Button className="w-full">Accept and join</Button>
+          <p className="mb-4 text-sm text-slate-600">{t('auth.invite.loggedInAs', { email: user.email })}</p>
+          <Button className="w-full">{t('auth.invite.accept')}</Button>
         </Form>
       ) : (
         <div className="space-y-3">
           <Link className={buttonClass('primary', 'w-full')} to={`/signup?invite=${encodeURIComponent(token)}`}>
-            Create an account and join
+            {t('auth.invite.createAndJoin')}
           </Link>
           <Link className={buttonClass('secondary', 'w-full')} to={`/login?redirectTo=${encodeURIComponent(`/invite/${token}`)}`}>
-            I have an account: log in
+            {t('auth.invite.logInToJoin')}
           </Link>
         </div>
       )}

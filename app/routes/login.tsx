@@ -11,12 +11,14 @@ import { createSession, inspectSessionCookie } from '#app/auth/session.server'
 import { beginLoginAttempt, unlessHashBusy } from '#app/auth/throttle.server'
 import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
+import { Trans, useT } from '#app/i18n/provider'
+import { titleFrom } from '#app/i18n/meta'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { httpsOf } from '#app/http/secure-cookies.server'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 
-export const meta: MetaFunction = () => [{ title: 'Log in · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'auth.login.title') }]
 export const headers = forwardRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,18 +57,9 @@ export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LoginSchema, actionData?.errors)
+  const t = useT()
   return (
-    <AuthLayout
-      title="Log in"
-      footer={
-        <>
-          New here?{' '}
-          <Link className="font-medium text-brand-700 underline" to="/signup">
-            Create a workspace
-          </Link>
-        </>
-      }
-    >
+    <AuthLayout title={t('auth.login.title')} footer={<Trans i18nKey="auth.login.newHere" components={{ link: <Link className="font-medium text-brand-700 underline" to="/signup" /> }} />}>
       {lostLogin && !actionData ? (
         <div role="alert" className="mb-4 space-y-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="lost-login">
           <p className="font-medium">{lostLogin.title}</p>
@@ -77,11 +70,11 @@ export default function LoginRoute() {
       ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
-        <Field label="Email" type="email" autoComplete="email" {...form.register('email')} error={errorFor('email')} />
-        <Field label="Password" type="password" autoComplete="current-password" {...form.register('password')} error={errorFor('password')} />
+        <Field label={t('auth.login.email')} type="email" autoComplete="email" {...form.register('email')} error={errorFor('email')} />
+        <Field label={t('auth.login.password')} type="password" autoComplete="current-password" {...form.register('password')} error={errorFor('password')} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Button className="w-full" disabled={isSubmitting}>
-          {isSubmitting ? 'Logging in…' : 'Log in'}
+          {isSubmitting ? t('auth.login.submitting') : t('auth.login.submit')}
         </Button>
       </Form>
     </AuthLayout>

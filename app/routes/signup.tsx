@@ -10,6 +10,8 @@ import { createSession, getUser } from '#app/auth/session.server'
 import { throttleSignup, unlessHashBusy } from '#app/auth/throttle.server'
 import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
@@ -17,7 +19,7 @@ import { BrowserCalendarFields } from '#app/workspaces/browser-calendar'
 import { acceptInvite, findOpenInvite } from '#app/workspaces/invites.server'
 import { guessCalendar } from '#app/workspaces/locale'
 
-export const meta: MetaFunction = () => [{ title: 'Sign up · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'auth.signup.metaTitle') }]
 export const headers = forwardRetryAfter
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,33 +59,27 @@ export default function SignupRoute() {
   const { invite } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(SignupSchema, actionData?.errors)
+  const t = useT()
   return (
     <AuthLayout
-      title={invite ? `Join ${invite.workspaceName}` : 'Create your workspace'}
-      footer={
-        <>
-          Already have an account?{' '}
-          <Link className="font-medium text-brand-700 underline" to={invite ? `/invite/${invite.token}` : '/login'}>
-            Log in
-          </Link>
-        </>
-      }
+      title={invite ? t('auth.signup.joinTitle', { workspace: invite.workspaceName }) : t('auth.signup.title')}
+      footer={<Trans i18nKey="auth.signup.haveAccount" components={{ link: <Link className="font-medium text-brand-700 underline" to={invite ? `/invite/${invite.token}` : '/login'} /> }} />}
     >
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
-        <Field label="Your name" autoComplete="name" {...form.register('name')} error={errorFor('name')} />
-        <Field label="Work email" type="email" autoComplete="email" defaultValue={invite?.email ?? undefined} {...form.register('email')} error={errorFor('email')} />
-        <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters" {...form.register('password')} error={errorFor('password')} />
+        <Field label={t('auth.signup.name')} autoComplete="name" {...form.register('name')} error={errorFor('name')} />
+        <Field label={t('auth.signup.email')} type="email" autoComplete="email" defaultValue={invite?.email ?? undefined} {...form.register('email')} error={errorFor('email')} />
+        <Field label={t('auth.signup.password')} type="password" autoComplete="new-password" hint={t('auth.signup.passwordHint')} {...form.register('password')} error={errorFor('password')} />
         {invite ? (
           <input type="hidden" name="inviteToken" value={invite.token} />
         ) : (
           <>
-            <Field label="Workspace name" hint="Your company or team" {...form.register('workspaceName')} error={errorFor('workspaceName')} />
+            <Field label={t('auth.signup.workspaceName')} hint={t('auth.signup.workspaceHint')} {...form.register('workspaceName')} error={errorFor('workspaceName')} />
             <BrowserCalendarFields />
           </>
         )}
         <Button className="w-full" disabled={isSubmitting}>
-          {isSubmitting ? 'Creating…' : 'Sign up'}
+          {isSubmitting ? t('auth.signup.submitting') : t('auth.signup.submit')}
         </Button>
       </Form>
     </AuthLayout>

@@ -1,8 +1,13 @@
 // Plain-language sentences for the decision. Numbers are rounded for people, not for machines (the sentence
 // formats of app/components/format.ts): the exact values are in the rest of the response.
+//
+// Each sentence is one whole message of the catalogues' `statistics` section (app/i18n/catalogues/), with ICU
+// placeholders and plurals: translated sentence by sentence, never assembled from translated words. The API and
+// auto-ship speak English (`conversionWording`); a screen asks for its reader's language (`conversionWordingIn`).
 
-import { formatCount, formatLiftRange, formatPlanDays, formatRoundedPercent, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { formatCount, formatPlanDays, formatRoundedPercent, liftRangeEnds, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
 import { isReachable } from '#app/experiments/results/remaining'
+import { sayInEnglish, type Say } from '#app/i18n/sentences'
 import type { Interval } from './intervals'
 
 export type Arm = {
@@ -14,45 +19,52 @@ export type Arm = {
   relativeLiftCi: Interval | null
 }
 
-function describeGap(arm: Arm, control: Arm, adjective: 'better' | 'worse'): string {
-  if (arm.relativeLift !== null) return `${formatRoundedPercent(arm.relativeLift)} ${adjective}`
-  // Control at 0%: a relative change is undefined, so compare the rates themselves.
-  return `${adjective} (${formatRoundedPercent(arm.rate ?? 0)} vs ${formatRoundedPercent(control.rate ?? 0)})`
+/** The lift interval's words for a sentence, as formatLiftRange says them: "-3% to +12%", "+5% and more than +1,000%". */
+function sayRange(say: Say, language: string, interval: Interval | null, joiner: 'to' | 'and' = 'to') {
+  if (!interval) return say('statistics.rangeUnknown', {})
+  const { low, high } = liftRangeEnds(interval, language)
+  return say(joiner === 'to' ? 'statistics.rangeTo' : 'statistics.rangeAnd', { low, high: high ?? say('statistics.beyondLargestLift', {}) })
 }
 
-export function describeWinner(best: Arm, control: Arm, winnerCount: number, confidence: string): string {
-  const others = winnerCount > 1 ? `, the best of the ${winnerCount} variants that beat ${control.key}` : ''
-  return `${best.key} converts ${describeGap(best, control, 'better')} than ${control.key} (${confidence} interval ${formatLiftRange(best.relativeLiftCi)})${others}; safe to ship.`
-}
-
-export function describeControlWin(treatments: Arm[], control: Arm, confidence: string): string {
-  if (treatments.length === 1) {
-    const [only] = treatments
-    return `${control.key} converts better than ${only.key}: ${only.key} is ${describeGap(only, control, 'worse')} (${confidence} interval ${formatLiftRange(only.relativeLiftCi)}); keep ${control.key}.`
+/** The values every comparison of `arm` with the control shares; `byRates` when the control is at 0% and a relative change is undefined. */
+function comparison(arm: Arm, control: Arm, language: string) {
+  return {
+    variant: arm.key,
+    control: control.key,
+    byRates: arm.relativeLift === null ? 'yes' : 'no',
+    lift: arm.relativeLift === null ? '' : formatRoundedPercent(arm.relativeLift, language),
+    rate: formatRoundedPercent(arm.rate ?? 0, language),
+    controlRate: formatRoundedPercent(control.rate ?? 0, language),
   }
-  const list = treatments.map((t) => `${t.key} ${describeGap(t, control, 'worse')}`).join(', ')
-  return `${control.key} converts better than every variant (${list}); keep ${control.key}.`
 }
 
-export function describeNoDifference(treatments: Arm[], control: Arm, confidence: string): string {
-  const fewest = formatCount(Math.min(control.visitors, ...treatments.map((t) => t.visitors)))
-  const intervals = treatments.map((t) => t.relativeLiftCi).filter((ci): ci is Interval => ci !== null)
-  if (intervals.length === 0) return `After ${fewest} visitors per variant, no variant converts reliably differently from ${control.key}.`
-  const bounds: Interval = [Math.min(...intervals.map((ci) => ci[0])), Math.max(...intervals.map((ci) => ci[1]))]
-  if (treatments.length === 1) {
-    return `After ${fewest} visitors per variant, ${treatments[0].key} and ${control.key} convert about the same: the effect is between ${formatLiftRange(bounds, 'and')} (${confidence} interval), so anything larger is ruled out.`
+/** The conversion decision's sentences in the language `say` speaks. */
+export function conversionWordingIn(say: Say, language: string): DecisionWording {
+  const range = (interval: Interval | null, joiner?: 'to' | 'and') => sayRange(say, language, interval, joiner)
+  const fewestOf = (treatments: Arm[], control: Arm) => formatCount(Math.min(control.visitors, ...treatments.map((t) => t.visitors)), 0, language)
+  return {
+    describeWinner: (best, control, winnerCount, confidence) =>
+      say('statistics.winner', { ...comparison(best, control, language), confidence, range: range(best.relativeLiftCi), winners: winnerCount }),
+    describeControlWin(treatments, control, confidence) {
+      if (treatments.length === 1) return say('statistics.controlWinsOne', { ...comparison(treatments[0]!, control, language), confidence, range: range(treatments[0]!.relativeLiftCi) })
+      const list = treatments.map((t) => say('statistics.worseItem', comparison(t, control, language))).join(', ')
+      return say('statistics.controlWinsAll', { control: control.key, list })
+    },
+    describeNoDifference(treatments, control, confidence) {
+      const fewest = fewestOf(treatments, control)
+      const intervals = treatments.map((t) => t.relativeLiftCi).filter((ci): ci is Interval => ci !== null)
+      if (intervals.length === 0) return say('statistics.noDifferenceYet', { fewest, control: control.key })
+      const bounds: Interval = [Math.min(...intervals.map((ci) => ci[0])), Math.max(...intervals.map((ci) => ci[1]))]
+      const values = { fewest, control: control.key, variant: treatments[0]!.key, confidence, range: range(bounds, 'and') }
+      return say(treatments.length === 1 ? 'statistics.noDifferenceOne' : 'statistics.noDifferenceAll', values)
+    },
+    describeEarlyLook: (arm, control, isBetter, planned) =>
+      say('statistics.earlyLook', { ...comparison(arm, control, language), direction: isBetter ? 'better' : 'worse', planned: formatCount(planned, 0, language) }),
+    describeOpenQuestion(treatments, control, confidence) {
+      const ranges = treatments.map((t) => say('statistics.rangeItem', { variant: t.key, range: range(t.relativeLiftCi) })).join('; ')
+      return say('statistics.openQuestion', { control: control.key, ranges, confidence })
+    },
   }
-  return `After ${fewest} visitors per variant, no variant converts reliably differently from ${control.key}: every effect is between ${formatLiftRange(bounds, 'and')} (${confidence} intervals), so anything larger is ruled out.`
-}
-
-export function describeEarlyLook(arm: Arm, control: Arm, isBetter: boolean, planned: number): string {
-  const gap = describeGap(arm, control, isBetter ? 'better' : 'worse')
-  return `${arm.key} looks ${gap} than ${control.key}, but a fixed-horizon test is only valid at its planned ${formatCount(planned)} visitors per variant; keep collecting.`
-}
-
-export function describeOpenQuestion(treatments: Arm[], control: Arm, confidence: string): string {
-  const ranges = treatments.map((t) => `${t.key}: ${formatLiftRange(t.relativeLiftCi)}`).join('; ')
-  return `No clear difference from ${control.key} yet (${ranges}, ${confidence} interval); keep collecting.`
 }
 
 export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
@@ -68,11 +80,12 @@ export function describeProgress(visitorsNeeded: number, daysNeeded: number | un
 
 /** The sentences a decision is made of; mean metrics bring their own (mean-wording.ts). */
 export type DecisionWording = {
-  describeWinner: typeof describeWinner
-  describeControlWin: typeof describeControlWin
-  describeNoDifference: typeof describeNoDifference
-  describeEarlyLook: typeof describeEarlyLook
-  describeOpenQuestion: typeof describeOpenQuestion
+  describeWinner: (best: Arm, control: Arm, winnerCount: number, confidence: string) => string
+  describeControlWin: (treatments: Arm[], control: Arm, confidence: string) => string
+  describeNoDifference: (treatments: Arm[], control: Arm, confidence: string) => string
+  describeEarlyLook: (arm: Arm, control: Arm, isBetter: boolean, planned: number) => string
+  describeOpenQuestion: (treatments: Arm[], control: Arm, confidence: string) => string
 }
 
-export const conversionWording: DecisionWording = { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion }
+/** The sentences in English: the API's, auto-ship's and every screen's until it asks for another language. */
+export const conversionWording: DecisionWording = conversionWordingIn(sayInEnglish, 'en')

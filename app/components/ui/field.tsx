@@ -1,4 +1,5 @@
 import { forwardRef, useId } from 'react'
+import { useMessage } from '#app/i18n/provider'
 
 export type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
   label: string
@@ -9,6 +10,7 @@ export type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
 /** A labelled input with its hint and error wired to it for screen readers. */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, error, hint, id, className = '', ...props }, ref) {
   const fallbackId = useId()
+  const translate = useMessage()
   const inputId = id ?? fallbackId
   const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined
   return (
@@ -31,7 +33,7 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ l
       ) : null}
       {error ? (
         <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </div>
@@ -39,11 +41,12 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ l
 })
 
 export function FormErrorList({ errors }: { errors?: string[] }) {
+  const translate = useMessage()
   if (!errors?.length) return null
   return (
     <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
       {errors.map((e) => (
-        <p key={e}>{e}</p>
+        <p key={e}>{translate(e)}</p>
       ))}
     </div>
   )

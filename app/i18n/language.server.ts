@@ -1,0 +1,36 @@
+import { getUser } from '#app/auth/session.server'
+import swedish from '#app/i18n/catalogues/sv.json'
+import type { LanguageData } from '#app/i18n/provider'
+import { languageFromHeader, pickLanguage, type Language } from '#app/i18n/languages'
+import { translatorFor, type Messages } from '#app/i18n/i18n'
+
+// Only the server holds every catalogue; the browser gets the one its page is in, with the page (root loader).
+const catalogues: Record<Exclude<Language, 'en'>, Messages> = { sv: swedish }
+
+/** The catalogue a page in `language` needs besides English (which the client bundle carries), or null. */
+export function messagesFor(language: string): Messages | null {
+  return language === 'en' ? null : (catalogues[language as Exclude<Language, 'en'>] ?? null)
+}
+
+/** The request's language: the user's pick, else the browser's, else English (languages.ts). */
+export async function languageOf(request: Request): Promise<Language> {
+  const user = await getUser(request)
+  return pickLanguage({ chosen: user?.locale, acceptLanguage: request.headers.get('Accept-Language') })
+}
+
+/** The root loader's part: the language and its catalogue, for the server render and the browser's hydration alike. */
+export async function loadLanguage(request: Request): Promise<LanguageData> {
+  const language = await languageOf(request)
+  return { language, messages: messagesFor(language) }
+}
+
+/** What the language picker offers: the user's own pick (null: follow the browser) and what the browser asks for. */
+export function languageChoice(request: Request, chosen: string | null) {
+  return { chosen, browser: languageFromHeader(request.headers.get('Accept-Language')) ?? 'en' }
+}
+
+/** The translate function of the request's language, for what a loader or an action writes itself (a thrown 404's text). */
+export async function translatorOf(request: Request) {
+  const language = await languageOf(request)
+  return translatorFor(language, messagesFor(language)).t
+}

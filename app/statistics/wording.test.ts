@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest'
+import swedish from '#app/i18n/catalogues/sv.json'
+import { sayIn } from '#app/i18n/sentences'
+import { decideOutcome, type DecisionInput } from './decision'
+import { conversionWording, conversionWordingIn, type Arm } from './wording'
+
+// The decision's sentences in Swedish, whole sentences from the catalogue: a winner, a losing variant (the control
+// wins) and an inconclusive result; and English unchanged as the API and auto-ship say it.
+
+const sv = conversionWordingIn(sayIn('sv', swedish), 'sv')
+const arm = (key: string, rate: number, lift: number | null, ci: [number, number] | null, visitors = 12_345): Arm => ({ key, visitors, rate, relativeLift: lift, relativeLiftCi: ci })
+const control = arm('A', 0.1, null, null)
+
+describe('the statistics sentences in Swedish', () => {
+  test('a winner, with the number of winners as an ICU plural', () => {
+    expect(sv.describeWinner(arm('B', 0.12, 0.2, [0.05, 0.36]), control, 1, '95\u00a0%')).toBe(
+      'B konverterar 20\u00a0% bättre än A (95\u00a0%-intervall +5\u00a0% till +36\u00a0%); tryggt att rulla ut.',
+    )
+    expect(sv.describeWinner(arm('C', 0.12, 0.2, [0.05, 12]), control, 3, '95\u00a0%')).toBe(
+      'C konverterar 20\u00a0% bättre än A (95\u00a0%-intervall +5\u00a0% till mer än +1\u00a0000\u00a0%), den bästa av de 3 varianter som slår A; tryggt att rulla ut.',
+    )
+    // A control at 0%: the rates instead of an undefined relative change.
+    expect(sv.describeWinner({ ...arm('B', 0.015, null, [0.2, 0.5]) }, { ...control, rate: 0 }, 1, '90\u00a0%')).toBe(
+      'B konverterar bättre (1,5\u00a0% mot 0\u00a0%) än A (90\u00a0%-intervall +20\u00a0% till +50\u00a0%); tryggt att rulla ut.',
+    )
+  })
+
+  test('a losing variant: the control wins', () => {
+    expect(sv.describeControlWin([arm('B', 0.08, -0.2, [-0.31, -0.07])], control, '95\u00a0%')).toBe(
+      'A konverterar bättre än B: B är 20\u00a0% sämre (95\u00a0%-intervall −31\u00a0% till −7\u00a0%); behåll A.',
+    )
+    expect(sv.describeControlWin([arm('B', 0.08, -0.2, null), arm('C', 0.09, -0.123, null)], control, '95\u00a0%')).toBe(
+      'A konverterar bättre än alla varianter (B 20\u00a0% sämre, C 12\u00a0% sämre); behåll A.',
+    )
+  })
+
+  test('an inconclusive result, before and after the planned sample', () => {
+    expect(sv.describeOpenQuestion([arm('B', 0.1, 0.012, [-0.034, 0.061]), arm('C', 0.1, 0, null)], control, '95\u00a0%')).toBe(
+      'Ingen tydlig skillnad mot A ännu (B: −3,4\u00a0% till +6,1\u00a0%; C: inte tillgängligt ännu, 95\u00a0%-intervall); fortsätt samla data.',
+    )
+    expect(sv.describeNoDifference([arm('B', 0.1, 0.01, [-0.02, 0.04], 50_000)], { ...control, visitors: 48_000 }, '95\u00a0%')).toBe(
+      'Efter 48\u00a0000 besökare per variant konverterar B och A ungefär lika bra: effekten ligger mellan −2\u00a0% och +4\u00a0% (95\u00a0%-intervall), så en större skillnad kan uteslutas.',
+    )
+    expect(sv.describeEarlyLook(arm('B', 0.12, 0.2, [0.01, 0.4]), control, true, 20_000)).toBe(
+      'B ser ut att konvertera 20\u00a0% bättre än A, men ett test med fast horisont gäller först vid de planerade 20\u00a0000 besökarna per variant; fortsätt samla data.',
+    )
+  })
+
+  test('English stays the decision’s default, word for word as before', () => {
+    const input: DecisionInput = {
+      arms: [
+        { ...control, visitors: 20_000, conversions: 2_000, significant: false, absoluteLift: null },
+        { ...arm('B', 0.12, 0.2, [0.1, 0.3], 20_000), conversions: 2_400, significant: true, absoluteLift: 0.02 },
+      ],
+      controlIndex: 0,
+      weights: [0.5, 0.5],
+      srm: { detected: false } as DecisionInput['srm'],
+      confidence: 0.95,
+      sequential: true,
+    }
+    expect(decideOutcome(input).reason).toBe('B converts 20% better than A (95% interval +10% to +30%); safe to ship.')
+    expect(conversionWording.describeWinner(arm('C', 0.12, 0.2, [0.05, 12]), control, 3, '95%')).toBe(
+      'C converts 20% better than A (95% interval +5% to more than +1,000%), the best of the 3 variants that beat A; safe to ship.',
+    )
+  })
+})
