@@ -1,5 +1,5 @@
-import { CATALOGUES, ENGLISH } from '#app/visitor-language/catalogue'
-import type { VisitorLanguage } from '#app/visitor-language/locales'
+import { CATALOGUES, ENGLISH } from '../app/visitor-language/catalogue'
+import type { VisitorLanguage } from '../app/visitor-language/locales'
 
 // "No English on a translated page" (issue 18): the English catalogue's strings that a page in `language` must not
 // show. A string the language writes the same way ("Podcast", "Newsletter" in German) is not English there. A
