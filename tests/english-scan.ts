@@ -27,8 +27,7 @@ const decodeHtml = (html: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
 
-const stringsOf = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : []
+const stringsOf = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : [])
 
 /**
  * What a person can read in an HTML page (or a JSON text): its text, the attributes read out or shown (placeholder,

@@ -30,7 +30,15 @@ export function FormPreview({ formId, definition, step = 0, onStepChange }: Form
   return (
     // Keyed by the definition: FormView's inputs are uncontrolled, so a changed default value needs a fresh input.
     <div key={JSON.stringify(definition)} onSubmitCapture={onSubmit} data-testid="form-preview">
-      <FormView formId={formId} definition={definition} text={ENGLISH.form} values={values} runtime={PREVIEW_RUNTIME} step={current} onBack={onStepChange && current > 0 ? () => onStepChange(current - 1) : undefined} />
+      <FormView
+        formId={formId}
+        definition={definition}
+        text={ENGLISH.form}
+        values={values}
+        runtime={PREVIEW_RUNTIME}
+        step={current}
+        onBack={onStepChange && current > 0 ? () => onStepChange(current - 1) : undefined}
+      />
     </div>
   )
 }

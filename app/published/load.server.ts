@@ -146,11 +146,7 @@ async function buildVariant(key: string, template: HtmlTemplate, servedForms: Ma
   return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
 }
 
-async function buildVersion(
-  base: PublishedPage,
-  templates: PageVariantTemplates,
-  formRows: Awaited<ReturnType<typeof loadForms>>,
-): Promise<ServedVersion> {
+async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>): Promise<ServedVersion> {
   const formsStamp = stampOf(formRows)
   const language = formLanguageFor(base.locale)
   const servedForms = new Map<string, ServedForm>()

@@ -28,9 +28,22 @@ describe('catalogues', () => {
   test('the English scan finds English: an English form read as a Swedish page fails it', () => {
     const parsed = validateFormDefinition({ purpose: 'other', conversionType: 'soft', fields: [{ key: 'email', type: 'email', label: 'E-post', required: true }] })
     if (!parsed.ok) throw new Error('bad form')
-    const html = renderFormHtml({ formId: 'f', definition: parsed.definition, language: formLanguageFor('en'), variantKey: 'A', runtime: { idem: 'i', t: 't' }, state: { errors: { email: ['Enter a valid email address'] } } })
+    const html = renderFormHtml({
+      formId: 'f',
+      definition: parsed.definition,
+      language: formLanguageFor('en'),
+      variantKey: 'A',
+      runtime: { idem: 'i', t: 't' },
+      state: { errors: { email: ['Enter a valid email address'] } },
+    })
     expect(findEnglish(html, 'sv')).toEqual(expect.arrayContaining(['Submit', 'Enter a valid email address', 'Leave this empty']))
-    const swedish = renderFormHtml({ formId: 'f', definition: localizeDefinition(parsed.definition, CATALOGUES.sv.form), language: formLanguageFor('sv'), variantKey: 'A', runtime: { idem: 'i', t: 't' } })
+    const swedish = renderFormHtml({
+      formId: 'f',
+      definition: localizeDefinition(parsed.definition, CATALOGUES.sv.form),
+      language: formLanguageFor('sv'),
+      variantKey: 'A',
+      runtime: { idem: 'i', t: 't' },
+    })
     expect(findEnglish(swedish, 'sv')).toEqual([])
   })
 })
@@ -67,7 +80,14 @@ describe('the builder’s English defaults on a page in another language', () =>
   test('are the catalogue’s words; what the marketer wrote stays theirs; values never change', () => {
     const swedish = localizeDefinition(parsed.definition, CATALOGUES.sv.form)
     const [heardAbout, phone] = swedish.fields
-    expect(heardAbout).toMatchObject({ label: 'Hur hörde du talas om oss?', options: [{ value: 'search', label: 'Sökmotor' }, { value: 'social', label: 'Sociala medier' }, { value: 'event', label: 'Nordic Growth Summit' }] })
+    expect(heardAbout).toMatchObject({
+      label: 'Hur hörde du talas om oss?',
+      options: [
+        { value: 'search', label: 'Sökmotor' },
+        { value: 'social', label: 'Sociala medier' },
+        { value: 'event', label: 'Nordic Growth Summit' },
+      ],
+    })
     expect(phone).toMatchObject({ placeholder: '070-123 45 67' })
     expect(swedish.submitLabel).toBe('Skicka')
     expect(swedish.success).toEqual({ type: 'message', message: 'Tack! Vi har tagit emot dina uppgifter.' })

@@ -13,8 +13,22 @@ const FIELDS = [
   { key: 'email', type: 'email', label: 'E-post', required: true },
   { key: 'name', type: 'text', label: 'Namn', required: true },
   { key: 'phone', type: 'phone', label: 'Telefon' },
-  { key: 'size', type: 'select', label: 'Storlek', required: true, options: [{ value: 's', label: 'S' }, { value: 'm', label: 'M' }] },
-  { key: 'heard_about', type: 'heard_about', label: 'How did you hear about us?', options: ['search', 'social', 'other'].map((value) => ({ value, label: { search: 'Search engine', social: 'Social media', other: 'Other' }[value] })) },
+  {
+    key: 'size',
+    type: 'select',
+    label: 'Storlek',
+    required: true,
+    options: [
+      { value: 's', label: 'S' },
+      { value: 'm', label: 'M' },
+    ],
+  },
+  {
+    key: 'heard_about',
+    type: 'heard_about',
+    label: 'How did you hear about us?',
+    options: ['search', 'social', 'other'].map((value) => ({ value, label: { search: 'Search engine', social: 'Social media', other: 'Other' }[value] })),
+  },
   { key: 'consent', type: 'consent', label: 'Samtycke', consentText: 'Ja, tack.' },
 ]
 

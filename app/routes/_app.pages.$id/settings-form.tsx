@@ -37,13 +37,7 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
             <label htmlFor="page-locale" className="block text-sm font-medium text-slate-700">
               Language visitors are spoken to in
             </label>
-            <select
-              id="page-locale"
-              name="locale"
-              defaultValue={page.locale}
-              aria-describedby="page-locale-hint"
-              className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300 md:w-1/2"
-            >
+            <select id="page-locale" name="locale" defaultValue={page.locale} aria-describedby="page-locale-hint" className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300 md:w-1/2">
               {/* A tag set through the API with a region (de-AT) stays selectable as it is. */}
               {(VISITOR_LOCALES as readonly string[]).includes(page.locale) ? null : <option value={page.locale}>{page.locale}</option>}
               {VISITOR_LOCALES.map((locale) => (
