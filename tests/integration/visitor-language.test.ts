@@ -3,10 +3,11 @@ import type { FormDefinitionInput } from '#app/forms/definition'
 import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
 import { action as patchPageApi, loader as pageApiLoader } from '#app/routes/api.v1.pages.$id'
+import { action as pageAction } from '#app/routes/_app.pages.$id/route'
 import { CATALOGUES } from '#app/visitor-language/catalogue'
 import { VISITOR_LOCALES, type VisitorLanguage } from '#app/visitor-language/locales'
 import { findEnglish } from '#tests/english-scan'
-import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
+import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, publishFormPage, startVisitorServer } from '#tests/factories/published-forms'
 
 // Issue 18, "the language of a page", on the real visitor path: a page in each language shows no English system
@@ -162,5 +163,21 @@ describe('the page’s language through the API', () => {
     const html = await (await fetch(`${server.url}/p/${slug}`, { headers: browser })).text()
     expect(html).toMatch(/^<!doctype html><html lang="nb">/)
     expect(html).toContain(`>${CATALOGUES.nb.form.submit}</button>`)
+  })
+})
+
+describe('the page’s language in the page settings', () => {
+  const settings = { intent: 'settings', title: 'T', description: '', socialImage: '', favicon: '', brandColor: '#3b55e6', font: 'system-sans', logo: '' }
+
+  test('saved with the settings and served at once; an unknown one is the field’s error; left out, it is kept', async () => {
+    const { slug, pageId } = await publishFormPage({ workspaceId: owner.workspaceId, userId: owner.userId, locale: 'sv' })
+    const save = (form: Record<string, string>) => callRoute(pageAction, `/pages/${pageId}`, { cookie: owner.cookie, params: { id: pageId }, form: { ...settings, slug, ...form } }).then(readResult)
+    expect((await save({ locale: 'da' })).status).toBe(200)
+    expect(await (await fetch(`${server.url}/p/${slug}`, { headers: browser })).text()).toMatch(/^<!doctype html><html lang="da">/)
+    const refused = await save({ locale: 'xx' })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain('The locale \\"xx\\" is not supported')
+    expect((await save({})).status).toBe(200)
+    expect(await (await fetch(`${server.url}/p/${slug}`, { headers: browser })).text()).toMatch(/^<!doctype html><html lang="da">/)
   })
 })
