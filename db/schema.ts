@@ -161,6 +161,9 @@ export const pages = pgTable(
     // Global, because visitors reach pages at /p/:slug whatever their workspace.
     slug: text('slug').notNull(),
     settings: jsonb('settings').$type<PageSettings>().notNull(),
+    // The language visitors are spoken to in (BCP 47, canonical: app/visitor-language/locales.ts). The page's, not a
+    // version's: a change is served at once (decision 073).
+    locale: text('locale').notNull().default('en'),
     // The version visitors get; null until the first publish. Status is derived from this and archivedAt.
     publishedVersionId: uuid('published_version_id'),
     createdAt: createdAt(),

@@ -4,6 +4,9 @@ import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/def
 import { conversionTypeFor, PURPOSE_IDS, starterFields } from '#app/forms/purposes'
 import { buildSubmissionSchema, extractLeadIdentity } from '#app/forms/validation'
 import { createRandom } from '#app/statistics/simulate'
+import { formLanguageFor } from '#app/visitor-language/catalogue'
+
+const ENGLISH_FORM = formLanguageFor('en')
 import { answersFor, drawPerson, withEmailNumber } from './answers'
 
 function definitionOf(input: FormDefinitionInput) {
@@ -67,7 +70,7 @@ test("answers pass the form's own validation, for every starter form and every k
   const definitions = [...PURPOSE_IDS.map((purpose) => definitionOf({ purpose, conversionType: conversionTypeFor(purpose), fields: starterFields(purpose) })), definitionOf(EVERY_FIELD)]
   const random = createRandom(5)
   for (const definition of definitions) {
-    const schema = buildSubmissionSchema(definition)
+    const schema = buildSubmissionSchema(definition, { language: ENGLISH_FORM })
     for (let i = 0; i < 300; i++) {
       const person = drawPerson(random)
       const posted = answersFor(definition.fields, { person, channel: CHANNELS[i % CHANNELS.length]!, random, today: new Date('2026-03-01T12:00:00Z'), hiddenValues: { ref: 'spring' } })

@@ -6,6 +6,7 @@ import { DAY_MS } from '#app/time/days'
 import type { conversions, leadNotes, leads, leadStageChanges, LeadStage } from '#db/schema'
 import { answersFor, withEmailNumber, type Person } from './answers'
 import type { ConvertingVisitor, HistoryConversion } from './visits'
+import { formLanguageFor } from '#app/visitor-language/catalogue'
 import { between, chance, drawUuid, type Random } from './visitors'
 
 // The demo's converting visitors as leads, the way the app would hold them after months of use: each conversion
@@ -108,7 +109,7 @@ class LeadBuilder {
     const { input, converter } = this
     const definition = input.definitions.get(conversion.page.formId)!
     let schema = this.schemas.get(conversion.page.formId)
-    if (!schema) this.schemas.set(conversion.page.formId, (schema = buildSubmissionSchema(definition)))
+    if (!schema) this.schemas.set(conversion.page.formId, (schema = buildSubmissionSchema(definition, { language: formLanguageFor('en') })))
     const posted = answersFor(definition.fields, { person: this.person, channel: converter.channel, random: this.random, today: conversion.createdAt })
     const parsed = schema.safeParse(posted)
     // The demo's answers come from answers.ts, which fills every kind of field validly: a failure is a bug there.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
+import { en } from '#app/visitor-language/catalogues/en'
 import { FieldSchema, FormDefinitionSchema, otherKeyFor, SuccessActionSchema, type Field, type FieldType, type FormDefinition, type SuccessAction } from './definition'
 import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type FormLocale, type PurposeId } from './purposes'
 import { FormNameSchema } from './schema'
@@ -24,7 +25,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   heard_about: 'How did you hear about us?',
 }
 
-const DEFAULT_MESSAGE = 'Thank you! We have received your details.'
+const DEFAULT_MESSAGE = en.form.successMessage
 
 const SUBMIT_LABELS: Record<PurposeId, string> = {
   newsletter: 'Subscribe',
@@ -34,7 +35,7 @@ const SUBMIT_LABELS: Record<PurposeId, string> = {
   meeting_booking: 'Book a meeting',
   quote_request: 'Request a quote',
   contact_sales: 'Contact sales',
-  other: 'Submit',
+  other: en.form.submit,
 }
 
 /** A new form's definition: the purpose's starter fields and conversion type, unless the marketer chose one. */
@@ -239,7 +240,7 @@ export function previewOf(values: BuilderValues): Preview | null {
       fields: valid.map((v) => v.field),
       ...(steps.length >= 2 ? { steps } : {}),
       success: success.success ? success.data : { type: 'message', message: DEFAULT_MESSAGE },
-      submitLabel: (values.submitLabel ?? '').trim().slice(0, 60) || 'Submit',
+      submitLabel: (values.submitLabel ?? '').trim().slice(0, 60) || en.form.submit,
     },
     hiddenFields: builderFields.length - valid.length,
   }
@@ -266,7 +267,7 @@ const NEW_FIELDS: Record<FieldType, Omit<BuilderField, 'step'>> = {
   consent: { type: 'consent', key: 'consent', label: 'Consent', required: true, consentText: 'I agree to the privacy policy and to being contacted about my request.' },
   date: { type: 'date', key: 'date', label: 'Date', required: false },
   hidden: { type: 'hidden', key: 'campaign', label: 'Campaign', required: false, prefillParam: 'utm_campaign' },
-  heard_about: { type: 'heard_about', key: 'heard_about', label: 'How did you hear about us?', required: false, options: HEARD_ABOUT_DEFAULT_OPTIONS.map((o) => ({ ...o })) },
+  heard_about: { type: 'heard_about', key: 'heard_about', label: en.form.heardAboutQuestion, required: false, options: HEARD_ABOUT_DEFAULT_OPTIONS.map((o) => ({ ...o })) },
 }
 
 /** A new field of `type` with a key no other field uses, in `step`. */

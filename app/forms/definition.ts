@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { fieldErrorsOf } from '#app/http/field-errors'
+import { en } from '#app/visitor-language/catalogues/en'
 import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, MAX_REPETITIONS, otherKeyFor } from './field-rules'
 import { CONVERSION_TYPES, FORM_LOCALES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
 
@@ -192,8 +193,8 @@ export const FormDefinitionSchema = z
     steps: z.array(StepSchema).min(2, 'A multi-step form needs at least 2 steps').max(10, 'Use at most 10 steps').optional(),
     conversionType: z.enum(CONVERSION_TYPES, { error: 'Choose soft or hard' }),
     purpose: z.enum(PURPOSE_IDS, { error: 'Choose a purpose' }),
-    success: SuccessActionSchema.default(() => ({ type: 'message' as const, message: 'Thank you! We have received your details.' })),
-    submitLabel: requiredText(60, 'Button label').default('Submit'),
+    success: SuccessActionSchema.default(() => ({ type: 'message' as const, message: en.form.successMessage })),
+    submitLabel: requiredText(60, 'Button label').default(en.form.submit),
     // Submissions faster than this are treated as bots (checked by the submit action against the _t field).
     minFillSeconds: z.number().int().min(0).max(600).optional(),
     // The language of the form's own text (labels, button, consent); absent means English. A page made from a

@@ -1,3 +1,5 @@
+import { en } from '#app/visitor-language/catalogues/en'
+import { HEARD_ABOUT_TEXT_KEYS } from '#app/visitor-language/heard-about'
 import type { Field } from './definition'
 
 // What a form is for. The purpose presets the conversion type (soft: contact details without clear intent to buy,
@@ -40,16 +42,11 @@ export function conversionTypeFor(purpose: string): ConversionType {
 }
 
 // Lives here rather than in definition.ts so this file needs only types from there (no import cycle).
-/** The preset answer list of "How did you hear about us?"; `other` unlocks a free-text companion field. */
-export const HEARD_ABOUT_DEFAULT_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: 'search', label: 'Search engine' },
-  { value: 'social', label: 'Social media' },
-  { value: 'referral', label: 'Friend or colleague' },
-  { value: 'podcast', label: 'Podcast' },
-  { value: 'event', label: 'Event' },
-  { value: 'newsletter', label: 'Newsletter' },
-  { value: 'other', label: 'Other' },
-]
+/**
+ * The preset answer list of "How did you hear about us?"; `other` unlocks a free-text companion field. Stored in
+ * English; a page in another language shows its catalogue's words (app/visitor-language/form-defaults.ts).
+ */
+export const HEARD_ABOUT_DEFAULT_OPTIONS: readonly { value: string; label: string }[] = Object.entries(HEARD_ABOUT_TEXT_KEYS).map(([value, key]) => ({ value, label: en.form[key] }))
 
 const emailField = (): Field => ({ type: 'email', key: 'email', label: 'Work email', placeholder: 'you@company.com', required: true })
 const nameField = (): Field => ({ type: 'text', key: 'name', label: 'Name', required: true, maxLength: 100 })
@@ -72,7 +69,7 @@ const companySizeField = (): Field => ({
 const heardAboutField = (): Field => ({
   type: 'heard_about',
   key: 'heard_about',
-  label: 'How did you hear about us?',
+  label: en.form.heardAboutQuestion,
   required: false,
   // A fresh copy: the builder edits options in place.
   options: HEARD_ABOUT_DEFAULT_OPTIONS.map((option) => ({ ...option })),

@@ -1,6 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { describe, expect, test } from 'vitest'
 import { FormDefinitionSchema, type FieldInput } from './definition'
+import { formLanguageFor } from '#app/visitor-language/catalogue'
+
+const ENGLISH_FORM = formLanguageFor('en')
 import { buildSubmissionSchema, defaultValuesFor, extractLeadIdentity, fieldsForStep, type Answers } from './validation'
 
 const options = (...values: string[]) => values.map((value) => ({ value, label: value.toUpperCase() }))
@@ -16,7 +19,7 @@ function formOf(fields: FieldInput[], steps?: string[][]) {
 
 /** Validates one field's posted value: `{ value }` on success, else `{ errors }` keyed like react-hook-form. */
 function submit(field: FieldInput, raw: unknown) {
-  const result = buildSubmissionSchema(formOf([field])).safeParse(raw === undefined ? {} : { [field.key]: raw })
+  const result = buildSubmissionSchema(formOf([field]), { language: ENGLISH_FORM }).safeParse(raw === undefined ? {} : { [field.key]: raw })
   if (result.success) return { value: result.data[field.key] }
   return { errors: Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message])) }
 }
@@ -93,7 +96,7 @@ describe('invalid submissions fail with messages naming the field', () => {
       [fields.shortText, 'AB', 'Code must be at least 3 characters'],
       [fields.shortText, 'ABCDEFG', 'Code must be at most 6 characters'],
       [fields.shortText, 'ab12', 'Use capitals, then digits'],
-      [fields.textarea, 'y'.repeat(2001), 'Message must be at most 2000 characters'],
+      [fields.textarea, 'y'.repeat(2001), 'Message must be at most 2,000 characters'],
       [fields.phone, '12345', 'Phone must be a phone number with 6 to 20 digits'],
       [fields.phone, '1'.repeat(21), 'Phone must be a phone number with 6 to 20 digits'],
       [fields.phone, 'call me: 555 1234', 'Phone must be a phone number with 6 to 20 digits'],
@@ -113,8 +116,8 @@ describe('invalid submissions fail with messages naming the field', () => {
       [fields.consent, 'yes please', 'Consent is required'],
       [fields.date, '31/01/2025', 'Preferred day must be a date like 2025-01-31'],
       [fields.date, '2025-02-30', 'Preferred day must be a date like 2025-01-31'],
-      [fields.date, '2024-12-31', 'Preferred day must be on or after 2025-01-01'],
-      [fields.date, '2026-01-01', 'Preferred day must be on or before 2025-12-31'],
+      [fields.date, '2024-12-31', 'Preferred day must be on or after January 1, 2025'],
+      [fields.date, '2026-01-01', 'Preferred day must be on or before December 31, 2025'],
       [fields.heardAbout, '', 'How did you hear about us is required'],
       [fields.heardAbout, 'carrier pigeon', 'Choose one of the options for How did you hear about us'],
     ]),
@@ -127,7 +130,7 @@ describe('invalid submissions fail with messages naming the field', () => {
 describe('hostile input never throws', () => {
   const everyField = Object.values(fields).filter((field, i, all) => all.findIndex((f) => f.key === field.key) === i)
   const definition = formOf(everyField as FieldInput[])
-  const schema = buildSubmissionSchema(definition)
+  const schema = buildSubmissionSchema(definition, { language: ENGLISH_FORM })
   const hostileValues = [
     'x'.repeat(1_000_000),
     ['a', 'b'],
@@ -164,7 +167,7 @@ describe('hostile input never throws', () => {
   test('a catastrophic pattern smuggled past the definition schema is ignored, not run', () => {
     const field = { ...fields.text, pattern: '(a+)+$' }
     const definition = { ...formOf([fields.text]), fields: [field as never] }
-    expect(buildSubmissionSchema(definition).safeParse({ name: `${'a'.repeat(100)}!` }).success).toBe(true)
+    expect(buildSubmissionSchema(definition, { language: ENGLISH_FORM }).safeParse({ name: `${'a'.repeat(100)}!` }).success).toBe(true)
   })
 })
 
@@ -172,7 +175,7 @@ describe('whole submissions', () => {
   const definition = formOf([fields.email, fields.text, fields.heardAbout, fields.consent])
 
   test('unknown keys are stripped, and every error is reported at once', () => {
-    const schema = buildSubmissionSchema(definition)
+    const schema = buildSubmissionSchema(definition, { language: ENGLISH_FORM })
     expect(schema.parse({ email: 'a@b.co', name: 'Ada', source: 'event', consent: 'on', _hp: '', admin: 'true' })).toEqual({
       email: 'a@b.co',
       name: 'Ada',
@@ -185,7 +188,7 @@ describe('whole submissions', () => {
   })
 
   test('"Other" asks for the free text, capped at 200 characters', () => {
-    const schema = buildSubmissionSchema(definition)
+    const schema = buildSubmissionSchema(definition, { language: ENGLISH_FORM })
     const answers = { email: 'a@b.co', name: 'Ada', consent: 'on' }
     expect(schema.parse({ ...answers, source: 'other', source_other: ' a meetup ' })).toMatchObject({ source: 'other', source_other: 'a meetup' })
     expect(schema.safeParse({ ...answers, source: 'other', source_other: ' ' }).error?.issues[0]).toMatchObject({
@@ -198,17 +201,17 @@ describe('whole submissions', () => {
 
   test('each step of a multi-step form validates only its own fields', () => {
     const multi = formOf([fields.email, fields.text, fields.heardAbout, fields.consent], [['email'], ['name', 'source', 'consent']])
-    expect(buildSubmissionSchema(multi, { step: 0 }).parse({ email: 'a@b.co', name: '' })).toEqual({ email: 'a@b.co' })
-    const second = buildSubmissionSchema(multi, { step: 1 }).safeParse({ email: 'not checked here' })
+    expect(buildSubmissionSchema(multi, { step: 0, language: ENGLISH_FORM }).parse({ email: 'a@b.co', name: '' })).toEqual({ email: 'a@b.co' })
+    const second = buildSubmissionSchema(multi, { step: 1, language: ENGLISH_FORM }).safeParse({ email: 'not checked here' })
     expect(second.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['name', 'source', 'consent'])
-    expect(() => buildSubmissionSchema(multi, { step: 2 })).toThrow(RangeError)
-    expect(() => buildSubmissionSchema(multi, { step: 0.5 })).toThrow(RangeError)
+    expect(() => buildSubmissionSchema(multi, { step: 2, language: ENGLISH_FORM })).toThrow(RangeError)
+    expect(() => buildSubmissionSchema(multi, { step: 0.5, language: ENGLISH_FORM })).toThrow(RangeError)
     expect(fieldsForStep(definition, 0)).toHaveLength(4) // a single-step form is its own step 0
   })
 })
 
 test('the same schema drives react-hook-form in the browser', async () => {
-  const schema = buildSubmissionSchema(formOf([fields.email, fields.consent]))
+  const schema = buildSubmissionSchema(formOf([fields.email, fields.consent]), { language: ENGLISH_FORM })
   const resolve = zodResolver(schema)
   const options = { fields: {}, shouldUseNativeValidation: false }
   expect(await resolve({ email: ' Ada@Example.com', consent: true }, undefined, options)).toEqual({ values: { email: 'ada@example.com', consent: true }, errors: {} })

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { Field, FormDefinition } from './definition'
+import { fillText, formatDay, formatNumber, type FormLanguage } from '#app/visitor-language/format'
 import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, otherKeyFor, OTHER_OPTION_VALUE } from './field-rules'
 
 // One schema per form definition, run by react-hook-form in the browser and by the submit action on the server,
@@ -15,35 +16,38 @@ export const OTHER_CAP = 200
 const EMAIL_CAP = 254 // RFC 5321 path limit
 
 /**
- * Every message a visitor can read under a form field, in one place: the page's script (react-hook-form with the
- * schema below) and the server (the same schema, on a post with or without JavaScript) both take them from here, so
- * a bad field reads the same either way (issue 17), and a translation catalogue can replace this one object later.
- * `name` is the field's label as it reads inside a sentence.
+ * Every message a visitor can read under a form field, in the page's language: the page's script (react-hook-form
+ * with the schema below, given the text the page carries) and the server (the same schema, on a post with or without
+ * JavaScript) both build them here from the same catalogue text, so a bad field reads the same either way (issue 17,
+ * decision 073). `name` is the field's label as it reads inside a sentence; numbers and days are written the
+ * locale's way.
  */
-export const FORM_MESSAGES = {
-  required: (name: string) => `${name} is required`,
-  singleValue: (name: string) => `${name} must be a single value`,
-  atMostCharacters: (name: string, cap: number) => `${name} must be at most ${cap} characters`,
-  atLeastCharacters: (name: string, min: number) => `${name} must be at least ${min} characters`,
-  notInFormat: (name: string) => `${name} is not in the expected format`,
-  email: () => 'Enter a valid email address',
-  phone: (name: string) => `${name} must be a phone number with 6 to 20 digits`,
-  number: (name: string) => `${name} must be a number`,
-  numberAtLeast: (name: string, min: number) => `${name} must be at least ${min}`,
-  numberAtMost: (name: string, max: number) => `${name} must be at most ${max}`,
-  date: (name: string) => `${name} must be a date like 2025-01-31`,
-  dateOnOrAfter: (name: string, min: string) => `${name} must be on or after ${min}`,
-  dateOnOrBefore: (name: string, max: string) => `${name} must be on or before ${max}`,
-  chooseOne: (name: string) => `Choose one of the options for ${name}`,
-  chooseOnlyListed: (name: string) => `Choose only from the options for ${name}`,
-  chooseAtLeastOne: (name: string) => `Choose at least one option for ${name}`,
-  otherTooLong: (name: string, cap: number) => `Keep "Other" for ${name} to ${cap} characters`,
-  otherRequired: (name: string) => `Tell us where you heard about us (${name}: Other)`,
-  // Not about one field: shown above the button by the page's script.
-  unreachable: () => 'We could not reach the server. Your answers are still here: please try again.',
-  failed: () => 'Something went wrong. Please try again in a moment.',
-} as const
-const M = FORM_MESSAGES
+export function formMessages({ locale, text }: FormLanguage) {
+  const say = (template: string, values?: Record<string, string | number>) => fillText(template, values)
+  const n = (value: number) => formatNumber(locale, value)
+  const day = (value: string) => formatDay(locale, value)
+  return {
+    required: (name: string) => say(text.required, { name }),
+    singleValue: (name: string) => say(text.singleValue, { name }),
+    atMostCharacters: (name: string, cap: number) => say(text.atMostCharacters, { name, cap: n(cap) }),
+    atLeastCharacters: (name: string, min: number) => say(text.atLeastCharacters, { name, min: n(min) }),
+    notInFormat: (name: string) => say(text.notInFormat, { name }),
+    email: () => text.email,
+    phone: (name: string) => say(text.phone, { name }),
+    number: (name: string) => say(text.number, { name }),
+    numberAtLeast: (name: string, min: number) => say(text.numberAtLeast, { name, min: n(min) }),
+    numberAtMost: (name: string, max: number) => say(text.numberAtMost, { name, max: n(max) }),
+    date: (name: string) => say(text.date, { name }),
+    dateOnOrAfter: (name: string, min: string) => say(text.dateOnOrAfter, { name, min: day(min) }),
+    dateOnOrBefore: (name: string, max: string) => say(text.dateOnOrBefore, { name, max: day(max) }),
+    chooseOne: (name: string) => say(text.chooseOne, { name }),
+    chooseOnlyListed: (name: string) => say(text.chooseOnlyListed, { name }),
+    chooseAtLeastOne: (name: string) => say(text.chooseAtLeastOne, { name }),
+    otherTooLong: (name: string, cap: number) => say(text.otherTooLong, { name, cap: n(cap) }),
+    otherRequired: (name: string) => say(text.otherRequired, { name }),
+  }
+}
+type Messages = ReturnType<typeof formMessages>
 
 type Reading = { value: Answer } | { error: string }
 const NOT_SINGLE = Symbol('not a single value')
@@ -65,13 +69,13 @@ function nameOf(field: Field) {
   return field.label.trim().replace(/[\s:*?]+$/, '') || field.key
 }
 
-const requiredOrNull = (field: Field): Reading => (field.required ? { error: M.required(nameOf(field)) } : { value: null })
+const requiredOrNull = (field: Field, M: Messages): Reading => (field.required ? { error: M.required(nameOf(field)) } : { value: null })
 
-function readFreeText(field: Field & { type: 'text' | 'textarea' }, raw: unknown): Reading {
+function readFreeText(field: Field & { type: 'text' | 'textarea' }, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
   const name = nameOf(field)
   if (value === NOT_SINGLE) return { error: M.singleValue(name) }
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   const cap = field.maxLength ?? (field.type === 'textarea' ? DEFAULT_TEXTAREA_CAP : DEFAULT_TEXT_CAP)
   if (value.length > cap) return { error: M.atMostCharacters(name, cap) }
   if (field.minLength && value.length < field.minLength) return { error: M.atLeastCharacters(name, field.minLength) }
@@ -84,25 +88,25 @@ function readFreeText(field: Field & { type: 'text' | 'textarea' }, raw: unknown
 
 const emailSchema = z.email()
 
-function readEmail(field: Field, raw: unknown): Reading {
+function readEmail(field: Field, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   if (value === NOT_SINGLE || value.length > EMAIL_CAP || !emailSchema.safeParse(value).success) return { error: M.email() }
   return { value: value.toLowerCase() }
 }
 
-function readPhone(field: Field, raw: unknown): Reading {
+function readPhone(field: Field, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   const digits = value === NOT_SINGLE ? 0 : value.replace(/\D/g, '').length
   if (value === NOT_SINGLE || !/^[\d\s+()\-.]+$/.test(value) || digits < 6 || digits > 20) return { error: M.phone(nameOf(field)) }
   return { value }
 }
 
-function readNumber(field: Field & { type: 'number' }, raw: unknown): Reading {
+function readNumber(field: Field & { type: 'number' }, raw: unknown, M: Messages): Reading {
   const value = typeof raw === 'number' ? raw : readText(raw)
   const name = nameOf(field)
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   // Number() alone would take '0x10' and ' ' too; only plain decimal notation is what a number input posts.
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : NaN
   if (!Number.isFinite(number)) return { error: M.number(name) }
@@ -111,24 +115,24 @@ function readNumber(field: Field & { type: 'number' }, raw: unknown): Reading {
   return { value: number }
 }
 
-function readDate(field: Field & { type: 'date' }, raw: unknown): Reading {
+function readDate(field: Field & { type: 'date' }, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
   const name = nameOf(field)
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   if (value === NOT_SINGLE || !isIsoDate(value)) return { error: M.date(name) }
   if (field.min !== undefined && value < field.min) return { error: M.dateOnOrAfter(name, field.min) }
   if (field.max !== undefined && value > field.max) return { error: M.dateOnOrBefore(name, field.max) }
   return { value }
 }
 
-function readChoice(field: Field & { options: { value: string }[] }, raw: unknown): Reading {
+function readChoice(field: Field & { options: { value: string }[] }, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   if (value === NOT_SINGLE || !field.options.some((option) => option.value === value)) return { error: M.chooseOne(nameOf(field)) }
   return { value }
 }
 
-function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Reading {
+function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown, M: Messages): Reading {
   // One ticked box arrives as a plain string from Object.fromEntries(formData).
   const items = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]
   const known = new Set(field.options.map((option) => option.value))
@@ -145,7 +149,7 @@ function readCheckboxes(field: Field & { type: 'checkboxes' }, raw: unknown): Re
 }
 
 /** Ticked is what browsers post ('on') or what JSON clients send (true, 'true'); anything else is not consent. */
-function readConsent(field: Field, raw: unknown): Reading {
+function readConsent(field: Field, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
   const isTicked = raw === true || (typeof value === 'string' && ['on', 'true'].includes(value.toLowerCase()))
   return isTicked ? { value: true } : { error: M.required(nameOf(field)) }
@@ -155,42 +159,42 @@ function readConsent(field: Field, raw: unknown): Reading {
  * Hidden values come from the URL, which the visitor neither sees nor can fix, so an over-long one is cut to
  * HIDDEN_CAP instead of blocking the lead.
  */
-function readHidden(field: Field, raw: unknown): Reading {
+function readHidden(field: Field, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
   if (value === NOT_SINGLE) return { error: M.singleValue(nameOf(field)) }
-  if (value === '') return requiredOrNull(field)
+  if (value === '') return requiredOrNull(field, M)
   return { value: value.slice(0, HIDDEN_CAP) }
 }
 
-function readOtherText(field: Field, raw: unknown): Reading {
+function readOtherText(field: Field, raw: unknown, M: Messages): Reading {
   const value = readText(raw)
   if (value === NOT_SINGLE || value.length > OTHER_CAP) return { error: M.otherTooLong(nameOf(field), OTHER_CAP) }
   return { value: value || null }
 }
 
-function readAnswer(field: Field, raw: unknown): Reading {
+function readAnswer(field: Field, raw: unknown, M: Messages): Reading {
   switch (field.type) {
     case 'email':
-      return readEmail(field, raw)
+      return readEmail(field, raw, M)
     case 'text':
     case 'textarea':
-      return readFreeText(field, raw)
+      return readFreeText(field, raw, M)
     case 'phone':
-      return readPhone(field, raw)
+      return readPhone(field, raw, M)
     case 'number':
-      return readNumber(field, raw)
+      return readNumber(field, raw, M)
     case 'date':
-      return readDate(field, raw)
+      return readDate(field, raw, M)
     case 'select':
     case 'radio':
     case 'heard_about':
-      return readChoice(field, raw)
+      return readChoice(field, raw, M)
     case 'checkboxes':
-      return readCheckboxes(field, raw)
+      return readCheckboxes(field, raw, M)
     case 'consent':
-      return readConsent(field, raw)
+      return readConsent(field, raw, M)
     case 'hidden':
-      return readHidden(field, raw)
+      return readHidden(field, raw, M)
   }
 }
 
@@ -217,14 +221,15 @@ export function fieldsForStep(definition: FormDefinition, step?: number): Field[
 
 /**
  * The schema for a submission, or for one step of it (`step` is the 0-based index into definition.steps; parse the
- * posted `_step` before calling, as an unknown step throws). Unknown keys are stripped, never errors.
+ * posted `_step` before calling, as an unknown step throws), with messages in `language`. Unknown keys are stripped, never errors.
  */
-export function buildSubmissionSchema(definition: FormDefinition, { step }: { step?: number } = {}) {
+export function buildSubmissionSchema(definition: FormDefinition, { step, language }: { step?: number; language: FormLanguage }) {
   const fields = fieldsForStep(definition, step)
+  const M = formMessages(language)
   const shape: Record<string, ReturnType<typeof answerSchema>> = {}
   for (const field of fields) {
-    shape[field.key] = answerSchema((raw) => readAnswer(field, raw))
-    if (field.type === 'heard_about') shape[otherKeyFor(field.key)] = answerSchema((raw) => readOtherText(field, raw))
+    shape[field.key] = answerSchema((raw) => readAnswer(field, raw, M))
+    if (field.type === 'heard_about') shape[otherKeyFor(field.key)] = answerSchema((raw) => readOtherText(field, raw, M))
   }
   const heardAbout = fields.filter((field) => field.type === 'heard_about')
   const checked = z.object(shape).check(

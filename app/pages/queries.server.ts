@@ -8,6 +8,7 @@ import { haveSettingsChanged, variantPublishState, type VariantPublishState } fr
 import { changed } from '#app/changes/signal'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
+import { DEFAULT_VISITOR_LOCALE } from '#app/visitor-language/locales'
 import { experiments, forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
 
 export type PageStatus = 'draft' | 'published' | 'archived'
@@ -43,6 +44,7 @@ export async function listPages({ workspaceId }: { workspaceId: string }) {
     .select({
       id: pages.id,
       name: pages.name,
+      locale: pages.locale,
       slug: pages.slug,
       archivedAt: pages.archivedAt,
       publishedVersionId: pages.publishedVersionId,
@@ -65,7 +67,7 @@ export async function listPages({ workspaceId }: { workspaceId: string }) {
 }
 
 type CreatePageResult =
-  | { ok: true; page: { id: string; slug: string; variants: { id: string; key: string; name: string }[]; form: { id: string; name: string; created: boolean } | null } }
+  | { ok: true; page: { id: string; slug: string; locale: string; variants: { id: string; key: string; name: string }[]; form: { id: string; name: string; created: boolean } | null } }
   | { ok: false; status: 409; field: 'slug'; message: string }
   | { ok: false; status: 400; field: 'formId'; message: string }
 
@@ -74,7 +76,22 @@ type CreatePageResult =
  * given; else a template with a purpose gets the workspace's form of that purpose, made on first use, so the
  * first page of a new workspace collects leads (the blank template starts with an empty Form block).
  */
-export async function createPage({ workspaceId, name, slug, template, formId }: { workspaceId: string; name: string; slug: string; template: TemplateId; formId?: string }): Promise<CreatePageResult> {
+export async function createPage({
+  workspaceId,
+  name,
+  slug,
+  template,
+  formId,
+  locale = DEFAULT_VISITOR_LOCALE,
+}: {
+  workspaceId: string
+  name: string
+  slug: string
+  template: TemplateId
+  formId?: string
+  /** The language visitors are spoken to in: a tag already read by PageLocaleSchema (readVisitorLocale). */
+  locale?: string
+}): Promise<CreatePageResult> {
   if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }
   const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
   const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, title: name }
@@ -82,10 +99,11 @@ export async function createPage({ workspaceId, name, slug, template, formId }: 
     return await db.transaction(async (tx) => {
       const form = formId || !starter.form ? null : await findOrCreatePurposeForm({ workspaceId, ...starter.form, locale: starter.locale }, tx)
       const draft = starter.build({ formId: formId ?? form?.id }) as PageDocumentJson
-      // LOCALE MERGE POINT (templates18 × locale18): a page made from a Swedish or Danish template speaks its
-      // template's language. Once pages.locale and createPage's optional `locale` input exist, insert
-      // `locale: locale ?? starter.locale` here; until then the language lives in the template and its form only.
-      const [page] = await tx.insert(pages).values({ workspaceId, name, slug, settings }).returning({ id: pages.id, slug: pages.slug })
+      // A page made from a Swedish or Danish template speaks its template's language unless one is asked for.
+      const [page] = await tx
+        .insert(pages)
+        .values({ workspaceId, name, slug, settings, locale: locale ?? starter.locale })
+        .returning({ id: pages.id, slug: pages.slug, locale: pages.locale })
       const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: 'Control', draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
       return { ok: true as const, page: { ...page!, variants, form } }
     })
@@ -169,7 +187,7 @@ export async function updatePage({
 }: {
   workspaceId: string
   id: string
-  changes: Partial<{ name: string; slug: string; settings: PageSettings; archivedAt: Date | null }>
+  changes: Partial<{ name: string; slug: string; locale: string; settings: PageSettings; archivedAt: Date | null }>
 }): Promise<{ ok: true } | { ok: false; status: 404 } | { ok: false; status: 400; field: 'slug'; message: string }> {
   try {
     const [before] = await db

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readVisitorLocale } from '#app/visitor-language/locales'
 
 // Shared by the browser and the server: no server imports here.
 
@@ -49,13 +50,28 @@ export const DEFAULT_PAGE_SETTINGS: z.infer<typeof PageSettingsSchema> = {
   theme: { brandColor: '#3b55e6', font: 'system-sans', logo: '' },
 }
 
+/** The page's language: a supported BCP 47 tag, canonicalised (`SV-se` → `sv-SE`); anything else names itself in the error. */
+export const PageLocaleSchema = z.unknown().transform((value, ctx) => {
+  const reading = readVisitorLocale(value)
+  if (reading.ok) return reading.locale
+  ctx.addIssue({ code: 'custom', message: reading.message })
+  return z.NEVER
+})
+
 export const CreatePageSchema = z.object({
   name: PageNameSchema,
   slug: SlugSchema,
+  locale: PageLocaleSchema.optional(),
   template: z.enum(TEMPLATE_IDS, { error: `Choose one of: ${TEMPLATE_IDS.join(', ')}` }).default('blank'),
   formId: z.uuid('formId must be a form id').optional(),
 })
 export type CreatePage = z.infer<typeof CreatePageSchema>
+
+/** PATCH /api/v1/pages/:id: what an API client may change on a page besides its drafts. */
+export const UpdatePageSchema = z
+  .object({ name: PageNameSchema.optional(), locale: PageLocaleSchema.optional() })
+  .strict()
+  .refine((changes) => changes.name !== undefined || changes.locale !== undefined, 'Send at least one of: name, locale')
 
 export const VariantNameSchema = z.string().trim().min(1, 'Name is required').max(60, 'Use at most 60 characters')
 

@@ -29,7 +29,8 @@ async function refresh(slug: string, state: SlugState) {
   const page = await findPublishedPage(slug)
   if (page) {
     const known = versions.get(page.versionId)
-    const built = known ? await reloadChangedForms(known, page) : await loadVersion(page)
+    // The page's language is the page's, not the version's (decision 073): a new one rebuilds the same version.
+    const built = known && known.locale === page.locale ? await reloadChangedForms(known, page) : await loadVersion(page)
     if (built) remember(versions, page.versionId, built, MAX_VERSIONS)
   }
   state.experiment = page ? await findServingExperiment(page.pageId) : null

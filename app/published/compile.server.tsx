@@ -39,7 +39,20 @@ function headText(text: string) {
  * One variant of a published version as a complete HTML document template. Damaged blocks are left out and
  * reported in `problems`; this never throws for bad content (the caller logs the problems).
  */
-export function renderVariantDocument({ slug, variantKey, settings, document }: { slug: string; variantKey: string; settings: PageSettings; document: PageDocumentJson }): {
+export function renderVariantDocument({
+  slug,
+  locale,
+  variantKey,
+  settings,
+  document,
+}: {
+  slug: string
+  /** The page's language, a canonical BCP 47 tag (readVisitorLocale): the document's lang. */
+  locale: string
+  variantKey: string
+  settings: PageSettings
+  document: PageDocumentJson
+}): {
   template: HtmlTemplate
   problems: BlockProblem[]
 } {
@@ -79,7 +92,7 @@ export function renderVariantDocument({ slug, variantKey, settings, document }: 
   const socialImage = safeImageUrl(settings.socialImage)
   const favicon = safeImageUrl(settings.favicon) ?? '/favicon.svg'
   const head = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${headText(settings.title || slug)}</title>`,
     settings.description ? `<meta name="description" content="${escapeHtml(settings.description)}">` : '',

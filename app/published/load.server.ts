@@ -8,6 +8,9 @@ import { renderFormTemplate } from '#app/forms/render/form-html.server'
 import { renderVariantDocument } from '#app/published/compile.server'
 import { prepareSplice, type SplicedPage } from '#app/published/gzip-splice'
 import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/published/html-template'
+import { formLanguageFor } from '#app/visitor-language/catalogue'
+import type { FormLanguage } from '#app/visitor-language/format'
+import { localizeDefinition } from '#app/visitor-language/form-defaults'
 import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
 
 // What a published version is in memory, read from PostgreSQL and built once: each variant compiled to a
@@ -28,12 +31,15 @@ export type RenderedVariant = {
   spliced: { page: SplicedPage; holes: Hole[] } | null
 }
 
+/** `definition` as the page's visitors read it: the builder's English defaults in the page's language. */
 export type ServedForm = { id: string; name: string; definition: FormDefinition }
 
-/** Which published version a slug names, and whose it is. */
-export type PublishedPage = { versionId: string; pageId: string; workspaceId: string; slug: string }
+/** Which published version a slug names, whose it is, and the page's language (a BCP 47 tag). */
+export type PublishedPage = { versionId: string; pageId: string; workspaceId: string; slug: string; locale: string }
 
 export type ServedVersion = PublishedPage & {
+  /** The page's locale and its catalogue's form text: what its forms render, validate and ship to the page script. */
+  language: FormLanguage
   controlKey: string
   variants: Map<string, RenderedVariant>
   forms: Map<string, ServedForm>
@@ -55,17 +61,17 @@ type PageVariantTemplates = { key: string; template: HtmlTemplate }[]
 /** The page at `slug` (not archived) and its published version; null when there is none. */
 export async function findPublishedPage(slug: string): Promise<PublishedPage | null> {
   const [row] = await db
-    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId })
+    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId, locale: pages.locale })
     .from(pages)
     .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
-  return row?.versionId ? { versionId: row.versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug } : null
+  return row?.versionId ? { versionId: row.versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug, locale: row.locale } : null
 }
 
 /** The published version read and built; null when its row is gone. */
 export async function loadVersion(page: PublishedPage): Promise<ServedVersion | null> {
   const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, page.versionId))
   if (!version) return null
-  const templates = renderTemplates(page.versionId, page.slug, version.content)
+  const templates = renderTemplates(page, version.content)
   const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
   return buildVersion(page, templates, formRows)
 }
@@ -79,9 +85,9 @@ export async function reloadChangedForms(known: ServedVersion, page: PublishedPa
   return buildVersion(page, templates, formRows)
 }
 
-function renderTemplates(versionId: string, slug: string, content: PublishedContent): PageVariantTemplates {
+function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent): PageVariantTemplates {
   return content.variants.map((variant) => {
-    const { template, problems } = renderVariantDocument({ slug, variantKey: variant.key, settings: content.settings, document: variant.document })
+    const { template, problems } = renderVariantDocument({ slug, locale, variantKey: variant.key, settings: content.settings, document: variant.document })
     for (const p of problems) console.warn(`[page] /p/${slug} version ${versionId} variant ${variant.key}: skipped ${p.type} at ${p.path}: ${p.message}`)
     return { key: variant.key, template }
   })
@@ -113,10 +119,10 @@ const stampOf = (rows: { id: string; updatedAt: Date }[]) =>
     .sort()
     .join(',')
 
-async function buildVariant(key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>): Promise<RenderedVariant> {
+async function buildVariant(key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>, language: FormLanguage): Promise<RenderedVariant> {
   const expanded = expandForms(template, (formId) => {
     const form = servedForms.get(formId)
-    return form ? renderFormTemplate({ formId, definition: form.definition, variantKey: key }) : null
+    return form ? renderFormTemplate({ formId, definition: form.definition, language, variantKey: key }) : null
   })
   if (expanded.hasTokens) {
     const pieces: string[] = []
@@ -140,19 +146,13 @@ async function buildVariant(key: string, template: HtmlTemplate, servedForms: Ma
   return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
 }
 
-async function buildVersion(
-  base: { versionId: string; pageId: string; workspaceId: string; slug: string },
-  templates: PageVariantTemplates,
-  formRows: Awaited<ReturnType<typeof loadForms>>,
-): Promise<ServedVersion> {
+async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>): Promise<ServedVersion> {
   const formsStamp = stampOf(formRows)
+  const language = formLanguageFor(base.locale)
   const servedForms = new Map<string, ServedForm>()
-  for (const row of formRows) {
-    const definition = row.definition
-    servedForms.set(row.id, { id: row.id, name: row.name, definition })
-  }
+  for (const row of formRows) servedForms.set(row.id, { id: row.id, name: row.name, definition: localizeDefinition(row.definition, language.text) })
   const variants = new Map<string, RenderedVariant>()
-  for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms))
+  for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms, language))
   const prefillParams = [...new Set([...servedForms.values()].flatMap((form) => prefillParamsOf(form.definition)))]
-  return { ...base, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp }
+  return { ...base, language, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp }
 }

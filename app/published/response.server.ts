@@ -7,8 +7,9 @@ import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
 import { spliceGzip } from '#app/published/gzip-splice'
 import { fillPart, fillTemplate, type FillContext, type GeneratedValue } from '#app/published/html-template'
 import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
-import { systemTitleFor, type SystemPageText } from '#app/published/system-messages'
+import { systemMessages, type SystemPageText } from '#app/published/system-messages'
 import { renderSystemPage } from '#app/published/system-page'
+import { languageFromAcceptLanguage } from '#app/visitor-language/locales'
 
 // Writing published pages to visitors: the precomputed bytes of a static page, the spliced gzip of a page
 // with per-request holes, or a page rendered for this one request (form errors, a later step, success).
@@ -34,12 +35,17 @@ export type ExtraHeaders = string[] // flat [name, value, …], for Set-Cookie l
 
 /**
  * A page Splitform answers itself (404, 429, 503…), styled like a published page (system-page.ts). `page` is a
- * message from system-messages.ts, or a sentence under the heading its status gives.
+ * message from system-messages.ts, or a sentence under the heading its status gives, in `locale`.
  */
-export function sendSystemPage(res: ServerResponse, status: number, page: SystemPageText | string, extra: Record<string, string> = {}) {
-  const body = renderSystemPage(status, typeof page === 'string' ? { title: systemTitleFor(status), text: page } : page)
+export function sendSystemPage(res: ServerResponse, status: number, page: SystemPageText | string, locale: string, extra: Record<string, string> = {}) {
+  const body = renderSystemPage(status, typeof page === 'string' ? { title: systemMessages(locale).titleFor(status), text: page } : page, locale)
   res.writeHead(status, { ...BASE_HEADERS, ...extra, 'Content-Length': Buffer.byteLength(body) })
   res.end(body)
+}
+
+/** System messages for a request with no page to take a language from: the browser's preferred one we speak. */
+export function browserSystemMessages(req: IncomingMessage) {
+  return systemMessages(languageFromAcceptLanguage(req.headers['accept-language']))
 }
 
 type Encoding = 'br' | 'gzip' | 'identity'
@@ -135,6 +141,6 @@ export function initialFormHtml(version: ServedVersion, variantKey: string, para
   return (formId: string) => {
     const form = version.forms.get(formId)
     if (!form) return ''
-    return renderFormHtml({ formId, definition: form.definition, variantKey, runtime: { idem: generateValue('idem'), t: generateValue('t') }, query: params })
+    return renderFormHtml({ formId, definition: form.definition, language: version.language, variantKey, runtime: { idem: generateValue('idem'), t: generateValue('t') }, query: params })
   }
 }

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isPageAssetRequest, servePageAsset } from '#app/published/assets.server'
 import { parsePageUrl } from '#app/published/page-url'
-import { sendSystemPage } from '#app/published/response.server'
-import { SYSTEM_MESSAGES } from '#app/published/system-messages'
+import { browserSystemMessages, sendSystemPage } from '#app/published/response.server'
 import { submitForm } from '#app/published/submit.server'
 import { viewPage } from '#app/published/view.server'
 
@@ -24,6 +23,9 @@ export function isPublishedPageRequest(method: string | undefined, url: string |
 export function servePublishedPage(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
   if (isPageAssetRequest(req.url ?? '')) return servePageAsset(req, res)
   const request = parsePageUrl(req.url ?? '/')
-  if (!request) return sendSystemPage(res, 404, SYSTEM_MESSAGES.notFound)
+  if (!request) {
+    const messages = browserSystemMessages(req)
+    return sendSystemPage(res, 404, messages.notFound, messages.locale)
+  }
   return req.method === 'POST' ? submitForm(req, res, request) : viewPage(req, res, request)
 }

@@ -6,7 +6,7 @@ import { displayName } from '#app/http/unsafe-text'
 import { issueDoneToken, successDownloadUrl } from '#app/published/done-token.server'
 import type { ServedForm, ServedVersion } from '#app/published/load.server'
 import { generateValue, initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage } from '#app/published/response.server'
-import type { SystemPageText } from '#app/published/system-messages'
+import { systemMessages, type SystemMessages, type SystemPageText } from '#app/published/system-messages'
 import { carriedValues, readIdempotencyKey, stepOfFirstError, submittedValues, type SubmissionBody } from '#app/published/submission'
 
 // How a form post is answered (submit.server.ts decides what to answer). Browsers without JS get HTML: 303 to the
@@ -20,7 +20,13 @@ export class Reply {
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
     readonly wantsJson: boolean,
+    /** In the browser's language until the post's page is known, then in the page's (speakPageLanguage). */
+    public messages: SystemMessages,
   ) {}
+
+  speakPageLanguage(locale: string) {
+    this.messages = systemMessages(locale)
+  }
 
   json(status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body)
@@ -31,7 +37,7 @@ export class Reply {
   /** An answer for a problem that is not about one field: JSON for API clients, a system page for browsers. */
   problem(status: number, message: string | SystemPageText, headers: Record<string, string> = {}) {
     if (this.wantsJson) return this.json(status, { error: typeof message === 'string' ? message : message.title }, headers)
-    sendSystemPage(this.res, status, message, headers)
+    sendSystemPage(this.res, status, message, this.messages.locale, headers)
   }
 }
 
@@ -79,7 +85,7 @@ export class PageRenderer {
     const variant = this.version.variants.get(this.variantKey)!
     const initial = initialFormHtml(this.version, this.variantKey, this.params)
     const html = renderVariantHtml(variant, this.params, (formId) =>
-      formId !== this.form.id ? initial(formId) : renderFormHtml({ formId, definition, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
+      formId !== this.form.id ? initial(formId) : renderFormHtml({ formId, definition, language: this.version.language, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
     )
     sendHtml(this.reply.req, this.reply.res, status, html, null)
   }

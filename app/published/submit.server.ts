@@ -14,10 +14,11 @@ import { fieldErrorsOf } from '#app/http/field-errors'
 import { withServedPage, type ServedPage } from '#app/published/cache.server'
 import type { ServedForm, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
+import { browserSystemMessages } from '#app/published/response.server'
 import { idempotencyKeyOf, PageRenderer, Reply, type Errors } from '#app/published/submit-answer.server'
-import { SYSTEM_MESSAGES } from '#app/published/system-messages'
 import { parseSubmissionBody, readIdempotencyKey, readStep, stepOfFirstError, unsafeFieldOf, type SubmissionBody } from '#app/published/submission'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
+import type { FormLanguage } from '#app/visitor-language/format'
 import { touchOf } from '#app/visitors/visit.server'
 import { readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
 
@@ -28,20 +29,21 @@ export const BODY_LIMIT = 64 * 1024
 export const SUBMISSIONS_PER_IP_PER_MINUTE = 30
 
 export async function submitForm(req: IncomingMessage, res: ServerResponse, request: PageRequest): Promise<void> {
-  const reply = new Reply(req, res, /application\/json/i.test(req.headers.accept ?? ''))
+  const reply = new Reply(req, res, /application\/json/i.test(req.headers.accept ?? ''), browserSystemMessages(req))
   try {
     const raw = await readNodeBodyBytes(req, BODY_LIMIT)
-    if (!raw) return reply.problem(413, SYSTEM_MESSAGES.submissionTooLarge(BODY_LIMIT / 1024), { Connection: 'close' })
+    if (!raw) return reply.problem(413, reply.messages.submissionTooLarge(BODY_LIMIT / 1024), { Connection: 'close' })
     await withServedPage(request.slug, (served) => handleSubmission(reply, request, served, raw))
   } catch (error) {
     console.error(`[submit] /p/${request.slug}:`, error)
-    if (!res.headersSent) reply.problem(503, SYSTEM_MESSAGES.submissionNotSaved)
+    if (!res.headersSent) reply.problem(503, reply.messages.submissionNotSaved)
     else res.end()
   }
 }
 
 async function handleSubmission(reply: Reply, request: PageRequest, served: ServedPage | null, raw: Buffer) {
-  if (!served) return reply.problem(404, SYSTEM_MESSAGES.notFound)
+  if (!served) return reply.problem(404, reply.messages.notFound)
+  reply.speakPageLanguage(served.version.locale)
   const verdict = await classify(reply, request, served, raw)
   // Every post counts against the address's limit, refused ones too. A valid one is counted by the statement
   // that records it (recordConversion), so the common case costs one round trip; any other is counted here.
@@ -82,10 +84,10 @@ async function classify(reply: Reply, request: PageRequest, { version, experimen
   // A step of a multi-step form: back (without JS), or its fields checked before the next step is shown.
   if (step !== undefined && body._back !== undefined && !reply.wantsJson) return { kind: 'back', page, step: Math.max(0, step - 1) }
   if (step !== undefined && step < definition.steps!.length - 1) {
-    const checked = schemaFor(definition, step).safeParse(body)
+    const checked = schemaFor(definition, version.language, step).safeParse(body)
     return checked.success ? { kind: 'next-step', page, step: step + 1 } : { kind: 'invalid', page, errors: fieldErrorsOf(checked.error), step }
   }
-  const checked = schemaFor(definition).safeParse(body)
+  const checked = schemaFor(definition, version.language).safeParse(body)
   if (!checked.success) {
     const errors = fieldErrorsOf(checked.error)
     return { kind: 'invalid', page, errors, step: definition.steps ? stepOfFirstError(definition, errors) : undefined }
@@ -104,13 +106,13 @@ function pickForm(version: ServedVersion, body: SubmissionBody): ServedForm | nu
 }
 
 const schemas = new WeakMap<FormDefinition, Map<string, ReturnType<typeof buildSubmissionSchema>>>()
-/** Submission schemas are built once per form version and step, not per request. */
-function schemaFor(definition: FormDefinition, step?: number) {
+/** Submission schemas are built once per form version, page language and step, not per request. */
+function schemaFor(definition: FormDefinition, language: FormLanguage, step?: number) {
   let byStep = schemas.get(definition)
   if (!byStep) schemas.set(definition, (byStep = new Map()))
-  const key = String(step ?? 'all')
+  const key = `${language.locale}:${step ?? 'all'}`
   let schema = byStep.get(key)
-  if (!schema) byStep.set(key, (schema = buildSubmissionSchema(definition, { step })))
+  if (!schema) byStep.set(key, (schema = buildSubmissionSchema(definition, { step, language })))
   return schema
 }
 
@@ -154,7 +156,7 @@ function rateLimitGate(req: IncomingMessage): RateLimitGate | undefined {
 
 function tooMany(reply: Reply, limited: { retryAfterSeconds: number }) {
   const wait = limited.retryAfterSeconds
-  reply.problem(429, SYSTEM_MESSAGES.tooManySubmissions(wait), { 'Retry-After': String(wait) })
+  reply.problem(429, reply.messages.tooManySubmissions(wait), { 'Retry-After': String(wait) })
 }
 
 /** Counts a post that will not be recorded; true when it may be answered, false when a 429 went out. */

@@ -5,8 +5,8 @@ import { withServedPage, type ServedPage } from '#app/published/cache.server'
 import { readDoneToken, successDownloadUrl } from '#app/published/done-token.server'
 import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
-import { initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage, sendVariant } from '#app/published/response.server'
-import { SYSTEM_MESSAGES } from '#app/published/system-messages'
+import { browserSystemMessages, initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage, sendVariant } from '#app/published/response.server'
+import { systemMessages } from '#app/published/system-messages'
 import { readVisit, recordVisit } from '#app/visitors/visit.server'
 
 // GET /p/:slug: the published page from memory, in the variant this visitor is assigned (or previews with
@@ -18,7 +18,8 @@ export function viewPage(req: IncomingMessage, res: ServerResponse, request: Pag
   const served = withServedPage(request.slug, (page) => respond(req, res, page, request))
   return served?.catch((error) => {
     console.error(`[page] /p/${request.slug}: database unavailable`, error)
-    sendSystemPage(res, 503, SYSTEM_MESSAGES.unavailable)
+    const messages = browserSystemMessages(req)
+    sendSystemPage(res, 503, messages.unavailable, messages.locale)
   })
 }
 
@@ -29,7 +30,10 @@ function previewOf(version: ServedVersion, params: URLSearchParams): RenderedVar
 }
 
 function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage | null, request: PageRequest) {
-  if (!served) return sendSystemPage(res, 404, SYSTEM_MESSAGES.notFound)
+  if (!served) {
+    const messages = browserSystemMessages(req)
+    return sendSystemPage(res, 404, messages.notFound, messages.locale)
+  }
   const { version, experiment } = served
   const params = request.query ? new URLSearchParams(request.query) : EMPTY
   const preview = previewOf(version, params)
@@ -42,7 +46,7 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
     firstExposure = decision.isFirstExposure && visit.countable && !!variant
   }
   variant ??= version.variants.get(version.controlKey)
-  if (!variant) return sendSystemPage(res, 404, SYSTEM_MESSAGES.notFound)
+  if (!variant) return sendSystemPage(res, 404, systemMessages(version.locale).notFound, version.locale)
   const recorded = recordVisit(req, visit, {
     workspaceId: version.workspaceId,
     pageId: version.pageId,
@@ -62,7 +66,7 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
       const html = renderVariantHtml(variant, params, (formId) => {
         const form = version.forms.get(formId)
         if (!done || done.formId !== formId || !form) return initial(formId)
-        return renderSuccessHtml(form.definition.success, successDownloadUrl(version.workspaceId, form, done))
+        return renderSuccessHtml(form.definition.success, successDownloadUrl(version.workspaceId, form, done), version.language.text)
       })
       return sendHtml(req, res, 200, html, cookies)
     }

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
-import { jsonError, requireIdParam } from '#app/http/json.server'
-import { getPage } from '#app/pages/queries.server'
+import { jsonError, parseJsonBody, requireIdParam } from '#app/http/json.server'
+import { getPage, updatePage } from '#app/pages/queries.server'
+import { UpdatePageSchema } from '#app/pages/schema'
 import { allowMethods } from '#app/http/methods.server'
 
-const methods = allowMethods(['GET'])
+const methods = allowMethods(['GET', 'PATCH'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   methods.require(request)
@@ -15,6 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: page.id,
     name: page.name,
     slug: page.slug,
+    locale: page.locale,
     status: page.status,
     settings: page.settings,
     url: `/p/${page.slug}`,
@@ -23,4 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-export const action = methods.refuse
+/** PATCH `{ "name"?, "locale"? }`: the language is served at once, without a publish (decision 073). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  methods.require(request)
+  const { workspace } = await requireApiCaller(request)
+  const id = requireIdParam(params.id, 'page')
+  const changes = await parseJsonBody(request, UpdatePageSchema)
+  const result = await updatePage({ workspaceId: workspace.id, id, changes })
+  if (!result.ok) return result.status === 404 ? jsonError(404, { error: 'No such page' }) : jsonError(400, { errors: { [result.field]: [result.message] } })
+  const page = await getPage({ workspaceId: workspace.id, id })
+  return Response.json({ id, name: page!.name, slug: page!.slug, locale: page!.locale })
+}

@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireApiCaller(request)
   const rows = await listPages({ workspaceId: workspace.id })
   return Response.json({
-    pages: rows.map((p) => ({ id: p.id, name: p.name, slug: p.slug, status: pageStatus(p), variantCount: p.variantCount, lastPublishedAt: p.lastPublishedAt })),
+    pages: rows.map((p) => ({ id: p.id, name: p.name, slug: p.slug, locale: p.locale, status: pageStatus(p), variantCount: p.variantCount, lastPublishedAt: p.lastPublishedAt })),
   })
 }
 

@@ -27,17 +27,20 @@ export async function publishFormPage({
   userId,
   definition = CONSENT_FORM,
   name = 'Guide form',
+  locale,
 }: {
   workspaceId: string
   userId: string
   definition?: FormDefinitionInput
   name?: string
+  /** The page's language (a tag PageLocaleSchema accepts); English when left out. */
+  locale?: string
 }) {
   const parsed = validateFormDefinition(definition)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const form = await createForm({ workspaceId, name, definition: parsed.definition })
   const slug = `form-${randomUUID().slice(0, 8)}`
-  const page = await createPage({ workspaceId, name: `Page ${slug}`, slug, template: 'blank', formId: form.id })
+  const page = await createPage({ workspaceId, name: `Page ${slug}`, slug, template: 'blank', formId: form.id, locale })
   if (!page.ok) throw new Error(JSON.stringify(page))
   const published = await publishPage({ workspaceId, pageId: page.page.id, userId })
   if (!published.ok) throw new Error(JSON.stringify(published))

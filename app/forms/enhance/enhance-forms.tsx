@@ -1,7 +1,8 @@
 // The script published pages with a form load (deferred, its size is in docs/performance.md): it hydrates each server-
 // rendered form with react-hook-form + zodResolver, using the same FormView and the same zod schema as the
 // server, and posts with fetch so the visitor stays on the page. Built by build-bundle.ts with React aliased
-// to preact/compat. Without it (JS off, or before it loads) the plain HTML form works on its own.
+// to preact/compat. Without it (JS off, or before it loads) the plain HTML form works on its own. It holds no
+// words of its own: the page carries its language's text next to each form (form-html.server.tsx).
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useRef, useState } from 'react'
 import { hydrate } from 'react-dom'
@@ -10,7 +11,8 @@ import type { FormDefinition, SuccessAction } from '#app/forms/definition'
 import { otherKeyFor } from '#app/forms/field-rules'
 import { FormView, type FieldErrors } from '#app/forms/render/form-view'
 import { SuccessView } from '#app/forms/render/success-view'
-import { buildSubmissionSchema, fieldsForStep, FORM_MESSAGES, type DefaultValues } from '#app/forms/validation'
+import { buildSubmissionSchema, fieldsForStep, type DefaultValues } from '#app/forms/validation'
+import type { FormLanguage } from '#app/visitor-language/format'
 
 type Runtime = { idem: string; t: string; variant: string }
 type Accepted = { success: SuccessAction & { downloadUrl?: string | null } }
@@ -29,8 +31,11 @@ function readInitialValues(form: HTMLFormElement, definition: FormDefinition): D
 
 const stepKeys = (definition: FormDefinition, step: number) => fieldsForStep(definition, step).flatMap((field) => (field.type === 'heard_about' ? [field.key, otherKeyFor(field.key)] : [field.key]))
 
-function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { formId: string; definition: FormDefinition; initial: DefaultValues; runtime: Runtime; initialStep: number }) {
-  const schema = useMemo(() => buildSubmissionSchema(definition), [definition])
+type EnhancedFormProps = { formId: string; definition: FormDefinition; language: FormLanguage; initial: DefaultValues; runtime: Runtime; initialStep: number }
+
+function EnhancedForm({ formId, definition, language, initial, runtime, initialStep }: EnhancedFormProps) {
+  const schema = useMemo(() => buildSubmissionSchema(definition, { language }), [definition, language])
+  const { text } = language
   // raw: post what the visitor typed; the server parses it with the same schema. Messages appear on submit (or Next),
   // then follow the visitor's corrections as they type, as Typeform's and HubSpot's forms do. Not on leaving a field
   // (onTouched): a message appearing on blur pushed the submit button down under the pointer between mouse-down and
@@ -52,7 +57,7 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
       response = await fetch(location.href, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
     } catch {
       // Same idempotency key on the retry: if the first one did arrive, it is not stored twice.
-      return setFormError(FORM_MESSAGES.unreachable())
+      return setFormError(text.unreachable)
     }
     const json = await response.json().catch(() => ({}))
     if (response.status === 201) {
@@ -68,7 +73,7 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
       if (firstStep !== undefined && firstStep >= 0) setStep(firstStep)
       return
     }
-    setFormError(json.error ?? FORM_MESSAGES.failed())
+    setFormError(json.error ?? text.failed)
   }
 
   async function onSubmit(event: { preventDefault: () => void; currentTarget: HTMLFormElement }) {
@@ -81,11 +86,12 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
     await form.handleSubmit(send)()
   }
 
-  if (accepted) return <SuccessView success={accepted.success} downloadUrl={accepted.success.downloadUrl} />
+  if (accepted) return <SuccessView success={accepted.success} downloadUrl={accepted.success.downloadUrl} text={text} />
   return (
     <FormView
       formId={formId}
       definition={definition}
+      text={text}
       values={{ ...initial, ...form.watch() }}
       errors={errors}
       formError={formError}
@@ -103,13 +109,15 @@ function EnhancedForm({ formId, definition, initial, runtime, initialStep }: { f
 function enhance(slot: HTMLElement) {
   const formId = slot.dataset.sfSlot!
   const script = document.querySelector<HTMLScriptElement>(`script[data-sf-definition="${formId}"]`)
+  const languageScript = document.querySelector<HTMLScriptElement>(`script[data-sf-language="${formId}"]`)
   const form = slot.querySelector('form')
-  if (!script || !form) return
+  if (!script || !languageScript || !form) return
   const definition = JSON.parse(script.textContent!) as FormDefinition
+  const language = JSON.parse(languageScript.textContent!) as FormLanguage
   const hidden = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
   const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant') }
   const step = Number(hidden('_step') || 0)
-  hydrate(<EnhancedForm formId={formId} definition={definition} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
+  hydrate(<EnhancedForm formId={formId} definition={definition} language={language} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
 }
 
 document.querySelectorAll<HTMLElement>('[data-sf-slot]').forEach((slot) => {

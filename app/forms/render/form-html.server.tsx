@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import type { FormDefinition, SuccessAction } from '#app/forms/definition'
 import { defaultValuesFor, type DefaultValues } from '#app/forms/validation'
 import { compileTemplate, generatedMarker, type HtmlTemplate } from '#app/published/html-template'
+import type { FormLanguage } from '#app/visitor-language/format'
+import type { FormText } from '#app/visitor-language/shape'
 import { FormView, type FieldErrors } from './form-view'
 import { SuccessView } from './success-view'
 
@@ -14,10 +16,18 @@ export function publicDefinition(definition: FormDefinition): FormDefinition {
   return { ...definition, success: { type: 'message', message: '' } }
 }
 
-function definitionScript(formId: string, definition: FormDefinition) {
-  // `<` escaped so no answer text or label can close the script element.
-  const json = JSON.stringify(publicDefinition(definition)).replace(/</g, '\\u003c')
-  return `<script type="application/json" data-sf-definition="${formId}">${json}</script>`
+// `<` escaped so no answer text or label can close the script element.
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The definition, and the page's language (its tag and its catalogue's form text, ~2 KB), for the page script:
+ * the script carries no catalogue of its own, so a page ships its one language, never all nine (decision 073).
+ */
+function definitionScript(formId: string, definition: FormDefinition, language: FormLanguage) {
+  return (
+    `<script type="application/json" data-sf-definition="${formId}">${scriptJson(publicDefinition(definition))}</script>` +
+    `<script type="application/json" data-sf-language="${formId}">${scriptJson(language)}</script>`
+  )
 }
 
 export type FormState = {
@@ -31,13 +41,16 @@ export type FormState = {
 export function renderFormHtml({
   formId,
   definition,
+  language,
   variantKey,
   runtime,
   query = new URLSearchParams(),
   state = {},
 }: {
   formId: string
+  /** As the page's visitors read it (localizeDefinition): what is rendered and validated. */
   definition: FormDefinition
+  language: FormLanguage
   variantKey: string
   runtime: { idem: string; t: string }
   query?: URLSearchParams
@@ -49,6 +62,7 @@ export function renderFormHtml({
       <FormView
         formId={formId}
         definition={definition}
+        text={language.text}
         values={values}
         errors={state.errors}
         formError={state.formError}
@@ -58,18 +72,18 @@ export function renderFormHtml({
       />
     </div>,
   )
-  return markup + definitionScript(formId, definition)
+  return markup + definitionScript(formId, definition, language)
 }
 
 /** The form in its initial state, with holes for the per-request idempotency key and timestamp. */
-export function renderFormTemplate({ formId, definition, variantKey }: { formId: string; definition: FormDefinition; variantKey: string }): HtmlTemplate {
-  return compileTemplate(renderFormHtml({ formId, definition, variantKey, runtime: { idem: generatedMarker('idem'), t: generatedMarker('t') } }))
+export function renderFormTemplate({ formId, definition, language, variantKey }: { formId: string; definition: FormDefinition; language: FormLanguage; variantKey: string }): HtmlTemplate {
+  return compileTemplate(renderFormHtml({ formId, definition, language, variantKey, runtime: { idem: generatedMarker('idem'), t: generatedMarker('t') } }))
 }
 
-export function renderSuccessHtml(success: SuccessAction, downloadUrl: string | null) {
+export function renderSuccessHtml(success: SuccessAction, downloadUrl: string | null, text: FormText) {
   return renderToStaticMarkup(
     <div className="sf-form__slot">
-      <SuccessView success={success} downloadUrl={downloadUrl} />
+      <SuccessView success={success} downloadUrl={downloadUrl} text={text} />
     </div>,
   )
 }

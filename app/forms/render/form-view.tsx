@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import type { Field, FormDefinition } from '#app/forms/definition'
 import { otherKeyFor, OTHER_OPTION_VALUE } from '#app/forms/field-rules'
 import type { DefaultValues } from '#app/forms/validation'
+import { fillText } from '#app/visitor-language/format'
+import type { FormText } from '#app/visitor-language/shape'
 
 // The form a visitor fills in, as one component for three renderers: the published page (server, static
 // markup, no JS needed), the enhancement bundle on that page (hydrated with preact/compat and react-hook-form)
@@ -15,6 +17,8 @@ export type FormRuntime = { idem: string; t: string; variant: string }
 export type FormViewProps = {
   formId: string
   definition: FormDefinition
+  /** The words the form itself writes (navigation, hints, markers), in the page's language. */
+  text: FormText
   values: DefaultValues
   errors?: FieldErrors
   /** A problem with the whole submission (rate limit, network), shown above the button. */
@@ -47,14 +51,14 @@ const AUTOCOMPLETE: Record<string, string> = {
 }
 
 export function FormView(props: FormViewProps) {
-  const { formId, definition, runtime, step = 0, errors = {}, carry } = props
+  const { formId, definition, text, runtime, step = 0, errors = {}, carry } = props
   const steps = definition.steps
   const isLastStep = !steps || step >= steps.length - 1
   const stepKeys = steps ? new Set(steps[step]?.fieldKeys ?? []) : null
   const visible = definition.fields.filter((field) => !stepKeys || stepKeys.has(field.key))
   // Always novalidate: the browser's bubbles ("Please fill out this field") would stand beside, or instead of, the
   // form's own messages. With the page's script the schema checks before sending; without it the server answers
-  // with the same messages (FORM_MESSAGES), so a bad field reads the same either way (issue 17). Rendered by the
+  // with the same messages (formMessages in validation.ts, in the page's language), so a bad field reads the same either way (issue 17). Rendered by the
   // server for both: hydration (preact/compat) keeps the server's attributes, so a client-only value never landed.
   return (
     <form method="post" className="sf-form__form" data-sf-form={formId} noValidate aria-busy={props.isSubmitting || undefined} onSubmit={props.onSubmit}>
@@ -65,10 +69,10 @@ export function FormView(props: FormViewProps) {
       {steps ? <input type="hidden" name="_step" value={String(step)} /> : null}
       {/* A field people never see: bots that fill in everything give themselves away. */}
       <div className="sf-form__hp" aria-hidden="true">
-        <label htmlFor={formElementId(formId, '_hp')}>Leave this empty</label>
+        <label htmlFor={formElementId(formId, '_hp')}>{text.honeypot}</label>
         <input id={formElementId(formId, '_hp')} type="text" name="_hp" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      {steps ? <StepProgress titles={steps.map((s) => s.title)} current={step} /> : null}
+      {steps ? <StepProgress titles={steps.map((s) => s.title)} current={step} text={text} /> : null}
       {carry ? <CarriedAnswers values={carry} /> : null}
       {visible.map((field) => (
         <FieldView key={field.key} {...props} field={field} errors={errors} />
@@ -81,23 +85,21 @@ export function FormView(props: FormViewProps) {
       <div className="sf-form__actions">
         {steps && step > 0 ? (
           <button type={props.onBack ? 'button' : 'submit'} name="_back" value="1" formNoValidate className="sf-form__back" onClick={props.onBack}>
-            Back
+            {text.back}
           </button>
         ) : null}
         <button type="submit" disabled={props.isSubmitting}>
-          {isLastStep ? definition.submitLabel : 'Next'}
+          {isLastStep ? definition.submitLabel : text.next}
         </button>
       </div>
     </form>
   )
 }
 
-function StepProgress({ titles, current }: { titles: string[]; current: number }) {
+function StepProgress({ titles, current, text }: { titles: string[]; current: number; text: FormText }) {
   return (
     <div className="sf-form__steps">
-      <p className="sf-form__step-count">
-        Step {current + 1} of {titles.length}
-      </p>
+      <p className="sf-form__step-count">{fillText(text.stepOf, { current: current + 1, total: titles.length })}</p>
       <ol>
         {titles.map((title, i) => (
           <li key={i} aria-current={i === current ? 'step' : undefined} data-done={i < current ? '' : undefined}>
@@ -156,7 +158,7 @@ function FieldView(props: FieldViewProps) {
       <fieldset className="sf-field" data-invalid={error ? '' : undefined} aria-describedby={describedBy}>
         <legend>
           {field.label}
-          {field.required ? <RequiredMark /> : null}
+          {field.required ? <RequiredMark text={props.text} /> : null}
         </legend>
         {body}
         {extras}
@@ -167,7 +169,7 @@ function FieldView(props: FieldViewProps) {
     <div className="sf-field" data-invalid={error ? '' : undefined}>
       <label htmlFor={id}>
         {field.label}
-        {field.required ? <RequiredMark /> : null}
+        {field.required ? <RequiredMark text={props.text} /> : null}
       </label>
       {body}
       {extras}
@@ -176,16 +178,20 @@ function FieldView(props: FieldViewProps) {
   )
 }
 
-const RequiredMark = () => (
-  <span className="sf-field__required" aria-hidden="true">
-    {' '}
-    *
-  </span>
+// The star is for the eye; a screen reader hears the word ("required", "obligatoriskt"), not "star".
+const RequiredMark = ({ text }: { text: FormText }) => (
+  <>
+    <span className="sf-field__required" aria-hidden="true">
+      {' '}
+      *
+    </span>
+    <span className="sf-visually-hidden"> ({text.requiredMark})</span>
+  </>
 )
 
 type InputProps = FieldViewProps & { id: string; describedBy?: string; isInvalid: boolean }
 
-function FieldInput({ field, values, bind, id, describedBy, isInvalid }: InputProps) {
+function FieldInput({ field, text: words, values, bind, id, describedBy, isInvalid }: InputProps) {
   const value = values[field.key]
   const text = typeof value === 'string' ? value : ''
   const common = {
@@ -226,7 +232,7 @@ function FieldInput({ field, values, bind, id, describedBy, isInvalid }: InputPr
     case 'heard_about':
       return (
         <select defaultValue={text} {...common}>
-          <option value="">{placeholder || 'Choose…'}</option>
+          <option value="">{placeholder || words.choose}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -260,13 +266,13 @@ function FieldInput({ field, values, bind, id, describedBy, isInvalid }: InputPr
       return (
         <label className="sf-field__option" htmlFor={id}>
           <input type="checkbox" defaultChecked={value === true} {...common} required /> {field.consentText}
-          <RequiredMark />
+          <RequiredMark text={words} />
         </label>
       )
   }
 }
 
-function OtherInput({ field, formId, values, bind, errors, isEnhanced }: FieldViewProps) {
+function OtherInput({ field, formId, text, values, bind, errors, isEnhanced }: FieldViewProps) {
   const key = otherKeyFor(field.key)
   const id = formElementId(formId, key)
   const error = errors[key]?.[0]
@@ -274,7 +280,7 @@ function OtherInput({ field, formId, values, bind, errors, isEnhanced }: FieldVi
   if (isEnhanced && values[field.key] !== OTHER_OPTION_VALUE) return null
   return (
     <div className="sf-field sf-field--other">
-      <label htmlFor={id}>{isEnhanced ? 'Please tell us where' : 'If other, please tell us where'}</label>
+      <label htmlFor={id}>{isEnhanced ? text.otherWhere : text.otherWhereNoScript}</label>
       <input type="text" id={id} name={key} maxLength={200} defaultValue={String(values[key] ?? '')} aria-invalid={error ? true : undefined} {...bind?.(key)} />
       {error ? <p className="sf-form__error">{error}</p> : null}
     </div>

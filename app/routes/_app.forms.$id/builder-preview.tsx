@@ -5,6 +5,7 @@ import { FormPreview } from '#app/forms/form-preview'
 import { SuccessView } from '#app/forms/render/success-view'
 import baseCss from '#app/pages/blocks/base.css?raw'
 import { FormBlock } from '#app/pages/blocks/form'
+import { ENGLISH } from '#app/visitor-language/catalogue'
 import { useBuilderForm } from './builder-inputs'
 
 // The published page's own CSS for the form, so the preview looks as visitors will see it.
@@ -61,7 +62,7 @@ export function BuilderPreview({ formId }: { formId: string }) {
                 {preview.definition.success.type === 'redirect' ? (
                   <p className="text-sm">Visitors are sent to {preview.definition.success.url}</p>
                 ) : (
-                  <SuccessView success={preview.definition.success} downloadUrl="#download" />
+                  <SuccessView success={preview.definition.success} downloadUrl="#download" text={ENGLISH.form} />
                 )}
               </div>
             </div>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Member } from '#app/auth/session.server'
 import { badRequest } from '#app/http/form-data.server'
 import { createVariant, publishPage, renameVariant, revertToVersion, updatePage } from '#app/pages/queries.server'
-import { PageNameSchema, PageSettingsSchema, SlugSchema, VariantNameSchema } from '#app/pages/schema'
+import { PageLocaleSchema, PageNameSchema, PageSettingsSchema, SlugSchema, VariantNameSchema } from '#app/pages/schema'
 
 export const PageActionSchema = z.discriminatedUnion(
   'intent',
@@ -18,6 +18,8 @@ export const PageActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('settings'),
       slug: SlugSchema,
+      // Optional: a post without it (an older form, a script) keeps the page's language.
+      locale: PageLocaleSchema.optional(),
       title: z.string(),
       description: z.string(),
       socialImage: z.string(),
@@ -60,7 +62,7 @@ export async function runPageAction(input: PageAction, { member, pageId }: { mem
         for (const issue of settings.error.issues) (fieldErrors[String(issue.path.at(-1))] ??= []).push(issue.message)
         return badRequest({ fieldErrors })
       }
-      const result = await updatePage({ workspaceId, id: pageId, changes: { slug: input.slug, settings: settings.data } })
+      const result = await updatePage({ workspaceId, id: pageId, changes: { slug: input.slug, ...(input.locale ? { locale: input.locale } : {}), settings: settings.data } })
       if (!result.ok && result.status === 404) throw notFound()
       if (!result.ok && result.status === 400) return badRequest({ fieldErrors: { slug: [result.message] } })
       return { done: 'settings' as const }

@@ -4,10 +4,11 @@ import { Card } from '#app/components/ui/card'
 import { Field } from '#app/components/ui/field'
 import type { FormErrors } from '#app/http/form-data.server'
 import { SlugField } from '#app/pages/slug-field'
+import { VISITOR_LANGUAGE_NAMES, VISITOR_LOCALES } from '#app/visitor-language/locales'
 import type { PageSettings } from '#db/schema'
 
 type Props = {
-  page: { id: string; name: string; slug: string; settings: PageSettings }
+  page: { id: string; name: string; slug: string; locale: string; settings: PageSettings }
   fonts: { id: string; label: string }[]
   errors?: FormErrors
   canEdit: boolean
@@ -32,6 +33,24 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
         <fieldset disabled={!canEdit} className="contents">
           <Field label="Title" name="title" defaultValue={s.title} maxLength={120} error={error('title')} hint="Browser tab and search result title" />
           <SlugField defaultValue={page.slug} pageId={page.id} error={error('slug')} />
+          <div className="md:col-span-2">
+            <label htmlFor="page-locale" className="block text-sm font-medium text-slate-700">
+              Language visitors are spoken to in
+            </label>
+            <select id="page-locale" name="locale" defaultValue={page.locale} aria-describedby="page-locale-hint" className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300 md:w-1/2">
+              {/* A tag set through the API with a region (de-AT) stays selectable as it is. */}
+              {(VISITOR_LOCALES as readonly string[]).includes(page.locale) ? null : <option value={page.locale}>{page.locale}</option>}
+              {VISITOR_LOCALES.map((locale) => (
+                <option key={locale} value={locale}>
+                  {VISITOR_LANGUAGE_NAMES[locale]}
+                </option>
+              ))}
+            </select>
+            <p id="page-locale-hint" className="mt-1 text-sm text-slate-500">
+              The page&apos;s own words: form messages, buttons, thank-you and error pages, dates and numbers. Live as soon as you save, without a publish.
+            </p>
+            {error('locale') ? <p className="mt-1 text-sm text-red-700">{error('locale')}</p> : null}
+          </div>
           <div className="md:col-span-2">
             <label htmlFor="page-description" className="block text-sm font-medium text-slate-700">
               Meta description
