@@ -8,7 +8,6 @@ import { haveSettingsChanged, variantPublishState, type VariantPublishState } fr
 import { changed } from '#app/changes/signal'
 import { DEFAULT_PAGE_SETTINGS, nextVariantKey, type TemplateId } from '#app/pages/schema'
 import { TEMPLATES } from '#app/pages/templates/index'
-import { DEFAULT_VISITOR_LOCALE } from '#app/visitor-language/locales'
 import { experiments, forms, pages, pageVariants, pageVersions, type PageDocumentJson, type PageSettings, type PublishedContent } from '#db/schema'
 
 export type PageStatus = 'draft' | 'published' | 'archived'
@@ -82,14 +81,14 @@ export async function createPage({
   slug,
   template,
   formId,
-  locale = DEFAULT_VISITOR_LOCALE,
+  locale,
 }: {
   workspaceId: string
   name: string
   slug: string
   template: TemplateId
   formId?: string
-  /** The language visitors are spoken to in: a tag already read by PageLocaleSchema (readVisitorLocale). */
+  /** The language visitors are spoken to in: a tag already read by PageLocaleSchema (readVisitorLocale); the template's without one. */
   locale?: string
 }): Promise<CreatePageResult> {
   if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }

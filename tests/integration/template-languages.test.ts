@@ -22,7 +22,9 @@ test('each Swedish and Danish template’s Form block points at a form of its pu
   for (const template of TEMPLATES.filter((t) => t.locale !== 'en')) {
     const created = await call(pagesApi, '/api/v1/pages', { method: 'POST', body: { name: template.name, slug: slug(), template: template.id } })
     expect(created.status, template.id).toBe(201)
-    const page = created.body as { id: string; form: { id: string; name: string; created: boolean } }
+    const page = created.body as { id: string; locale: string; form: { id: string; name: string; created: boolean } }
+    // The page itself speaks the template's language (its html lang, its form's messages).
+    expect(page.locale, template.id).toBe(template.locale)
     const draft = (await call(getVariantApi, '', { params: { id: page.id, key: 'A' } })).body as { draft: unknown }
     expect(formIdsOf(draft.draft), template.id).toEqual([page.form.id])
     expect(page.form).toEqual({ id: page.form.id, name: template.form!.name, created: true })
@@ -37,6 +39,10 @@ test('each Swedish and Danish template’s Form block points at a form of its pu
   expect(again.ok && again.page.form).toMatchObject({ name: 'Demobokning', created: false })
   const english = await createPage({ workspaceId: owner.workspaceId, name: 'Demo', slug: slug(), template: 'demo' })
   expect(english.ok && english.page.form).toMatchObject({ name: 'Demo request', created: true })
+  expect(english.ok && english.page.locale).toBe('en')
+  // A language asked for wins over the template's.
+  const asked = await createPage({ workspaceId: owner.workspaceId, name: 'Demo', slug: slug(), template: 'demo-sv', locale: 'sv-FI' })
+  expect(asked.ok && asked.page.locale).toBe('sv-FI')
   const forms = await listForms({ workspaceId: owner.workspaceId })
   expect(forms).toHaveLength(9)
 })
