@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, MAX_REPETITIONS, otherKeyFor } from './field-rules'
+import { FormAlertsSchema } from '#app/alerts/schema'
 import { CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
 
 export { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, OTHER_OPTION_VALUE, otherKeyFor } from './field-rules'
@@ -196,6 +197,8 @@ export const FormDefinitionSchema = z
     submitLabel: requiredText(60, 'Button label').default('Submit'),
     // Submissions faster than this are treated as bots (checked by the submit action against the _t field).
     minFillSeconds: z.number().int().min(0).max(600).optional(),
+    // Who hears of this form's leads at once (app/alerts/): emails, a chat webhook, hot leads only or all.
+    alerts: FormAlertsSchema.optional(),
   })
   .superRefine(checkKeys)
   .superRefine(checkSteps)

@@ -1,9 +1,11 @@
 import type { MailTemplate, RenderContext, RenderedMail } from './template'
+import { leadAlert } from './templates/lead-alert'
+import { leadAlertChat } from './templates/lead-alert-chat'
 import { testMessage } from './templates/test-message'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
-const TEMPLATES = [testMessage] as const
+const TEMPLATES = [testMessage, leadAlert, leadAlertChat] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']
 type ByName = { [T in (typeof TEMPLATES)[number] as T['name']]: T }
