@@ -32,6 +32,20 @@ const EnvSchema = z
     // Whether webhooks may go to loopback/private addresses (app/webhooks/target.server.ts). Unset: allowed
     // outside production only.
     WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'deny']).optional(),
+    // Unset: the embedded default, every mail kept in the database and shown under Settings → Email log (app/mail/).
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, e.g. Splitform <no-reply@example.com>')
+      .default('Splitform <no-reply@splitform.invalid>'),
+    // The base of every link in a mail. Unset: http://localhost:PORT.
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://splitform.example.com' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET && env.NODE_ENV === 'production') {
@@ -72,6 +86,12 @@ export function parseEnv(vars: Record<string, string | undefined>): Env {
 export function allowsPrivateWebhookTargets() {
   const env = getEnv()
   return env.WEBHOOK_PRIVATE_TARGETS ? env.WEBHOOK_PRIVATE_TARGETS === 'allow' : env.NODE_ENV !== 'production'
+}
+
+/** The base of every link in a mail, without a trailing slash. */
+export function appUrl() {
+  const env = getEnv()
+  return env.APP_URL ?? `http://localhost:${env.PORT}`
 }
 
 export function isEmbeddedDatabase() {

@@ -30,3 +30,10 @@ test('TRUST_PROXY counts hops', () => {
   expect(parseEnv({ ...embedded, TRUST_PROXY: '2' }).trustProxyHops).toBe(2)
   expect(parseEnv({ ...embedded, TRUST_PROXY: 'false' }).trustProxyHops).toBe(0)
 })
+
+test('mail: SMTP_URL, MAIL_FROM and APP_URL are checked, and APP_URL loses its trailing slash', () => {
+  const env = parseEnv({ ...embedded, SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Sales <sales@example.com>', APP_URL: 'https://app.example.com/' })
+  expect(env).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Sales <sales@example.com>', APP_URL: 'https://app.example.com' })
+  expect(parseEnv(embedded).SMTP_URL).toBeUndefined()
+  expect(() => parseEnv({ ...embedded, SMTP_URL: 'http://mail.example.com', MAIL_FROM: 'nobody', APP_URL: 'ftp://x' })).toThrow(/SMTP_URL[\s\S]*MAIL_FROM[\s\S]*APP_URL/)
+})

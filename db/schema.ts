@@ -664,6 +664,54 @@ export const webhookDeliveries = pgTable(
   ],
 )
 
+// ── Mail ────────────────────────────────────────────────────────────────────────────────────────
+export const mailChannels = ['email', 'chat'] as const
+export type MailChannel = (typeof mailChannels)[number]
+export const mailStatuses = ['pending', 'sent', 'failed'] as const
+export type MailStatus = (typeof mailStatuses)[number]
+/** One try at delivering a message, kept on the message (at most MAX_ATTEMPTS of them). */
+export type MailAttemptJson = { at: string; ok: boolean; transport: string; error?: string; ms: number }
+
+// Outgoing mail (and chat posts of lead alerts) and the email log in one table (app/mail/outbox.server.ts): a row is
+// written in the transaction of what it tells about, then a worker renders and delivers it, retrying like webhooks.
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Null for mail that belongs to no workspace (an account's own mail before it has one).
+    workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<MailChannel>().default('email').notNull(),
+    /** What the mail is for: 'lead-alert', 'account', 'visitor', 'test', … (the sender decides; the log shows it). */
+    kind: text('kind').notNull(),
+    template: text('template').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    locale: text('locale').default('en').notNull(),
+    /** Email addresses, or the one chat webhook URL. */
+    recipients: text('recipients').array().notNull(),
+    // Filled at the first attempt (rendered then, outside the request), and sent the same on every retry.
+    subject: text('subject'),
+    text: text('text'),
+    html: text('html'),
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    /** Who sends one message once: a second enqueue with the same key writes nothing. */
+    dedupeKey: text('dedupe_key'),
+    status: text('status').$type<MailStatus>().default('pending').notNull(),
+    attempts: integer('attempts').default(0).notNull(),
+    attemptLog: jsonb('attempt_log').$type<MailAttemptJson[]>().default([]).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).defaultNow().notNull(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mail_messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('mail_messages_workspace_idx').on(t.workspaceId, t.createdAt),
+    uniqueIndex('mail_messages_dedupe_key').on(t.dedupeKey),
+  ],
+)
+
 // ── Experiments ─────────────────────────────────────────────────────────────────────────────────
 export const experimentStatuses = ['draft', 'running', 'paused', 'concluded'] as const
 export type ExperimentStatus = (typeof experimentStatuses)[number]
@@ -860,6 +908,7 @@ export type LeadNote = typeof leadNotes.$inferSelect
 export type Asset = typeof assets.$inferSelect
 export type Webhook = typeof webhooks.$inferSelect
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect
+export type MailMessage = typeof mailMessages.$inferSelect
 export type Experiment = typeof experiments.$inferSelect
 export type Exposure = typeof exposures.$inferSelect
 export type VisitorSession = typeof visitorSessions.$inferSelect

@@ -16,6 +16,8 @@ export type Change =
   | { kind: 'webhooks'; workspaceId: string }
   /** A workspace's lead-score rules were saved. */
   | { kind: 'score-rules'; workspaceId: string }
+  /** Mail was queued and committed: this process's mail worker sends it now rather than at its next poll. */
+  | { kind: 'mail' }
 
 type Listener = (change: Change) => void
 const listeners = new Set<Listener>()

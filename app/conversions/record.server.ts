@@ -6,6 +6,10 @@ import { experimentConversionCall } from '#app/experiments/counting.server'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
 import { changeLeadStage } from '#app/leads/stage.server'
+import { enqueueLeadAlert, shouldAlert } from '#app/alerts/alerts.server'
+import { labelledAnswers, type AlertLead } from '#app/alerts/content'
+import type { FormAlerts } from '#app/alerts/schema'
+import { mailQueued } from '#app/mail/outbox.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
 
@@ -29,6 +33,8 @@ export type ConversionInput = {
   firstTouch: TouchJson | null
   device: string
   startedAt: Date | null
+  /** The form's lead alerts, with what they tell that the conversion row does not hold. */
+  alerts?: { config: FormAlerts; pagePath: string; fields: unknown[] }
 }
 
 export type RecordedConversion = { leadId: string; conversionId: string; isDuplicate: boolean } | { limited: Extract<RateLimitResult, { ok: false }> }
@@ -56,7 +62,8 @@ function earliest(...dates: (Date | string | null | undefined)[]) {
 /**
  * Records a conversion and upserts its lead in ONE statement (one round trip, atomic on its own), which also
  * counts it in its visitor's experiment, so the acknowledgement covers the count too. Webhook
- * events go into the outbox in the same transaction when the workspace has webhooks, and an automatic MQL
+ * events go into the outbox in the same transaction when the workspace has webhooks, and so does the form's lead
+ * alert (app/alerts/) when this conversion created the lead or made it hot, as the form asks. An automatic MQL
  * move follows in its own transaction (re-evaluated at the next conversion if that one ever failed).
  */
 export async function recordConversion(input: ConversionInput, { rateLimit }: { rateLimit?: RateLimitGate } = {}): Promise<RecordedConversion> {
@@ -64,12 +71,17 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
   const firstSeenAt = earliest(input.firstTouch?.at, history.firstViewAt, input.startedAt) ?? new Date()
   const statement = conversionStatement(input, { firstSeenAt, pagesViewed: history.pagesViewed, rateLimit })
   let row: RecordedRow
+  let alertsQueued = 0
   try {
-    if (!hasWebhooks) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
+    if (!hasWebhooks && !input.alerts) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
     else {
       row = await db.transaction(async (tx) => {
         const [recorded] = (await queryRows<RecordedRow>(tx, statement)) as [RecordedRow]
-        if (recorded.lead_id) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
+        if (!recorded.lead_id) return recorded
+        if (hasWebhooks) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
+        if (input.alerts && shouldAlert(input.alerts.config.on, { isNew: recorded.is_new, isNewlyHot: recorded.is_newly_hot })) {
+          alertsQueued = await enqueueLeadAlert(tx, { workspaceId: input.workspaceId, alerts: input.alerts.config, lead: alertLead(input, recorded) })
+        }
         return recorded
       })
     }
@@ -83,6 +95,7 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
     return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
   }
   if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
+  if (alertsQueued > 0) mailQueued() // committed: the mail worker sends it now
   if (autoStage(row, scoreRules) === 'mql') {
     await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
       console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),
@@ -180,6 +193,22 @@ function conversionStatement(input: ConversionInput, { firstSeenAt, pagesViewed,
     (lead.hot_at is not null and lead.hot_at = now()) as is_newly_hot,
     ${experimentCounting(input)} as experiment_conversions
   from hit left join lead on true left join conversion on true`
+}
+
+function alertLead(input: ConversionInput, row: RecordedRow): AlertLead {
+  return {
+    leadId: row.lead_id,
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    temperature: row.is_hot ? 'hot' : 'cold',
+    formName: input.formName,
+    pagePath: input.alerts!.pagePath,
+    variantKey: input.variantKey,
+    source: row.channel,
+    answers: labelledAnswers(input.answers, input.alerts!.fields),
+    convertedAt: new Date(row.conversion_created_at).toISOString(),
+  }
 }
 
 function webhookEvents(input: ConversionInput, row: RecordedRow, stage: string): WebhookEventInput[] {

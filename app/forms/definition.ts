@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { en } from '#app/visitor-language/catalogues/en'
 import { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, MAX_REPETITIONS, otherKeyFor } from './field-rules'
+import { FormAlertsSchema } from '#app/alerts/schema'
 import { CONVERSION_TYPES, FORM_LOCALES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS } from './purposes'
 
 export { compileFieldPattern, DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, isIsoDate, MAX_PATTERN_LENGTH, OTHER_OPTION_VALUE, otherKeyFor } from './field-rules'
@@ -200,6 +201,8 @@ export const FormDefinitionSchema = z
     // The language of the form's own text (labels, button, consent); absent means English. A page made from a
     // Swedish template gets the workspace's Swedish form of its purpose (purpose-form.server.ts).
     locale: z.enum(FORM_LOCALES, { error: `Choose a language: ${FORM_LOCALES.join(', ')}` }).optional(),
+    // Who hears of this form's leads at once (app/alerts/): emails, a chat webhook, hot leads only or all.
+    alerts: FormAlertsSchema.optional(),
   })
   .superRefine(checkKeys)
   .superRefine(checkSteps)

@@ -1,3 +1,5 @@
+import { checkFormAlertTarget } from '#app/alerts/alerts.server'
+import { conversionTypeFor } from '#app/forms/purposes'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { changed } from '#app/changes/signal'
@@ -16,11 +18,23 @@ export type CheckedForm = { ok: true; name: string; definition: FormDefinition }
 export async function checkFormInput({ workspaceId, name, definition }: { workspaceId: string; name: unknown; definition: unknown }): Promise<CheckedForm> {
   const named = FormNameSchema.safeParse(name)
   const result = validateFormDefinition(definition)
-  const assetErrors = result.ok ? await checkSuccessAsset({ workspaceId, success: result.definition.success }) : null
-  if (named.success && result.ok && !assetErrors) return { ok: true, name: named.data, definition: result.definition }
-  const errors: Record<string, string[]> = { ...(result.ok ? assetErrors : result.errors) }
+  const serverErrors = result.ok ? ((await checkSuccessAsset({ workspaceId, success: result.definition.success })) ?? checkFormAlertTarget(result.definition.alerts)) : null
+  if (named.success && result.ok && !serverErrors) return { ok: true, name: named.data, definition: result.definition }
+  const errors: Record<string, string[]> = { ...(result.ok ? serverErrors : result.errors) }
   if (!named.success) errors.name = fieldErrorsOf(named.error).root ?? []
   return { ok: false, errors }
+}
+
+/**
+ * A form as POST and PUT /api/v1/forms take it: `{ name, purpose?, conversionType?, fields, …, alerts? }`, the
+ * definition's keys beside the name. The purpose presets soft or hard; an explicit conversionType overrides it.
+ */
+export async function checkApiFormBody({ workspaceId, body }: { workspaceId: string; body: object }): Promise<CheckedForm> {
+  const input = body as Record<string, unknown>
+  const purpose = typeof input.purpose === 'string' ? input.purpose : 'other'
+  // The definition schema keeps only its own keys, so `name` does not end up inside the definition.
+  const definition = { ...input, purpose, conversionType: input.conversionType ?? conversionTypeFor(purpose) }
+  return checkFormInput({ workspaceId, name: input.name, definition })
 }
 
 export async function createForm({ workspaceId, name, definition }: { workspaceId: string; name: string; definition: FormDefinition }) {

@@ -206,6 +206,7 @@ async function accept(page: PageRenderer, { common, experimentId, firstTouch, re
       identity: extractLeadIdentity(common.answers, form.definition),
       firstTouch,
       startedAt: renderedAt ? new Date(renderedAt) : null,
+      alerts: form.definition.alerts ? { config: form.definition.alerts, pagePath: `/p/${page.version.slug}`, fields: form.definition.fields } : undefined,
     },
     { rateLimit: rateLimitGate(reply.req) },
   )

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
-import { conversionTypeFor } from '#app/forms/purposes'
-import { checkFormInput, createForm, listForms } from '#app/forms/form.server'
+import { checkApiFormBody, createForm, listForms } from '#app/forms/form.server'
 import { jsonError, readJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 
@@ -13,18 +12,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({ forms: await listForms({ workspaceId: workspace.id }) })
 }
 
-/** `{ name, purpose?, conversionType?, fields, success?, steps?, submitLabel? }` → 201 `{ id }`. */
+/** `{ name, purpose?, conversionType?, fields, success?, steps?, submitLabel?, alerts? }` → 201 `{ id }`. */
 export async function action({ request }: ActionFunctionArgs) {
   methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const body = await readJsonBody(request)
   if (!body || typeof body !== 'object' || Array.isArray(body)) return jsonError(400, { error: 'Body must be a JSON object' })
-  const input = body as Record<string, unknown>
-  const purpose = typeof input.purpose === 'string' ? input.purpose : 'other'
-  // The purpose presets soft or hard; an explicit conversionType overrides it. The definition schema
-  // keeps only its own keys, so `name` does not end up inside the definition.
-  const definition = { ...input, purpose, conversionType: input.conversionType ?? conversionTypeFor(purpose) }
-  const checked = await checkFormInput({ workspaceId: workspace.id, name: input.name, definition })
+  const checked = await checkApiFormBody({ workspaceId: workspace.id, body })
   if (!checked.ok) return jsonError(400, { errors: checked.errors })
   const form = await createForm({ workspaceId: workspace.id, name: checked.name, definition: checked.definition })
   return Response.json({ id: form.id }, { status: 201 })

@@ -17,7 +17,7 @@ export const TEST_EVENT = 'webhook.test'
 const USER_AGENT = 'Splitform-Webhooks/1'
 const TIMEOUT_MS = 10_000
 // A claimed row is due again after this, so a process that dies mid-send only delays its deliveries.
-const LEASE_MS = 2 * 60_000
+export const LEASE_MS = 2 * 60_000
 const MAX_ERROR_LENGTH = 500
 const DELIVERIES_PER_ROUND = 20
 
@@ -147,7 +147,8 @@ async function sendDelivery(delivery: Claimed, options: { now: Date; resolve?: R
   }
 }
 
-function describeSendError(error: unknown, timeoutMs: number) {
+/** A send's failure in one line, for the delivery log (webhooks and mail alike). */
+export function describeSendError(error: unknown, timeoutMs: number) {
   if (error instanceof Error && error.name === 'TimeoutError') return `Timed out after ${timeoutMs / 1000} s`
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
   return `${error instanceof Error ? error.message : String(error)}${cause}`

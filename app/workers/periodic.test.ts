@@ -127,6 +127,27 @@ describe('createPeriodicWorker', () => {
     expect(String(logged.mock.calls.at(-1)![0])).toMatch(/test delivery is running again after 5 failed rounds/)
   })
 
+  test('wake: runs at once when paused; during a run, the next follows it at once; not while stopped', async () => {
+    const calls = controlledRun()
+    worker = createPeriodicWorker({ name: 'test', run: calls.run, everyMs: 10_000, ...noJitter })
+    worker.wake() // not started: nothing
+    worker.start()
+    await vi.advanceTimersByTimeAsync(100)
+    worker.wake()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls.started).toEqual([100])
+    await vi.advanceTimersByTimeAsync(50)
+    worker.wake() // during the run
+    calls.finish()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(calls.started).toEqual([100, 150])
+    calls.finish()
+    await vi.advanceTimersByTimeAsync(9_999) // not woken again: the regular pause
+    expect(calls.started).toEqual([100, 150])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(calls.started).toEqual([100, 150, 10_150])
+  })
+
   test('stop waits for the run in flight, and nothing runs after it', async () => {
     const calls = controlledRun()
     worker = createPeriodicWorker({ name: 'test', run: calls.run, everyMs: 10, ...noJitter })

@@ -14,6 +14,9 @@ import { settlesBy } from '#app/time/deadline'
 //   and the worker picks up again on its own once the database is back.
 // - Never two runs of one worker at once: the next is scheduled only when a run has settled, and a worker started
 //   again after a stop first waits for a run the stop left behind.
+// - Wake: `wake()` runs the worker now rather than after its pause (at once after the run in flight, if any), for
+//   work that should not wait for the next poll: an outbox woken when its caller committed a row. A worker backing
+//   off after failures is not woken: the work waits in the database until the backoff is over.
 // - Stop: no new run; waits for the run in flight up to a deadline, so that what it does is committed (or
 //   abandoned, when it runs past the deadline) before the database closes.
 
@@ -44,6 +47,8 @@ export type PeriodicWorker = {
    * no run is left in flight; false when the deadline came first (the run goes on, but nothing follows it).
    */
   stop: (options?: { deadline?: number }) => Promise<boolean>
+  /** Runs now rather than after the pause; during a run, the next follows it at once. Nothing when stopped. */
+  wake: () => void
 }
 
 const DEFAULT_JITTER = 0.1
@@ -68,6 +73,7 @@ export function createPeriodicWorker({
   let isStarted = false
   let failures = 0
   let runsInARow = 0
+  let isWoken = false
 
   const spread = (ms: number) => Math.max(0, Math.round(ms * (1 + jitter * (2 * random() - 1))))
 
@@ -80,8 +86,9 @@ export function createPeriodicWorker({
     timer = undefined
     inFlight = inFlight.then(async () => {
       if (current !== generation) return // stopped (and maybe started again) while the previous run finished
+      isWoken = false
       const pause = await runOnce()
-      if (current === generation) schedule(pause, current)
+      if (current === generation) schedule(isWoken && failures === 0 ? 0 : pause, current)
     })
   }
 
@@ -122,6 +129,15 @@ export function createPeriodicWorker({
       clearTimeout(timer)
       timer = undefined
       return settlesBy(inFlight, deadline)
+    },
+    wake() {
+      if (!isStarted || failures > 0) return
+      if (!timer) {
+        isWoken = true // a run is in flight (or about to start): the next follows it at once
+        return
+      }
+      clearTimeout(timer)
+      runNext(generation)
     },
   }
 }

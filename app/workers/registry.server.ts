@@ -1,5 +1,6 @@
 import { createAutoShipWorker } from '#app/experiments/auto-ship.server'
 import { createRollupFollower } from '#app/kpis/rollup-queue.server'
+import { createMailWorker } from '#app/mail/outbox.server'
 import { createWebhookWorker } from '#app/webhooks/outbox.server'
 import { createMaintenanceWorker } from '#app/workers/maintenance.server'
 import type { PeriodicWorker } from '#app/workers/periodic'
@@ -10,6 +11,8 @@ function createWorkers(): PeriodicWorker[] {
   return [
     // Due webhook deliveries, every ~2 s (claimed FOR UPDATE SKIP LOCKED).
     createWebhookWorker(),
+    // Due mail (and lead alerts' chat posts), every ~2 s and at once when this process queues some.
+    createMailWorker(),
     // The KPI and experiment rollups, a batch of each queue about every second, paced by the process's load.
     createRollupFollower(),
     // Experiments that may ship themselves and have a winner, every minute (locked FOR UPDATE SKIP LOCKED).

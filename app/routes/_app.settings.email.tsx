@@ -1,0 +1,201 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireMember } from '#app/auth/session.server'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { formatDateTime } from '#app/components/format'
+import { Button, buttonClass } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { TableFrame } from '#app/components/ui/table-frame'
+import { appUrl, getEnv } from '#app/env.server'
+import { parseForm } from '#app/http/form-data.server'
+import { db } from '#app/db.server'
+import { enqueueMail, getMailMessage, listMailMessages, mailQueued, retryMail } from '#app/mail/outbox.server'
+import { listTemplates, previewMail } from '#app/mail/templates.server'
+
+// Settings → Email log (owners): every message the workspace sent or is sending, with its text, HTML, recipients,
+// status and attempts; a test email; and a preview of every template with sample data. With no SMTP_URL this is
+// where mail ends (docs/email.md).
+
+const ActionSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('test') }), z.object({ intent: z.literal('retry'), id: z.uuid('Unknown message') })], {
+  error: 'Unknown action',
+})
+
+const notFound = (what: string) => new Response(`No such ${what} in this workspace`, { status: 404 })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { workspace } = await requireMember(request, { role: 'owner' })
+  const params = new URL(request.url).searchParams
+  const messageId = params.get('message')
+  const templateName = params.get('template')
+  const message = messageId === null ? null : z.uuid().safeParse(messageId).success ? await getMailMessage({ workspaceId: workspace.id, id: messageId }) : null
+  if (messageId !== null && !message) throw notFound('message')
+  const preview = templateName === null ? null : await previewMail(templateName, { appUrl: appUrl(), locale: 'en' })
+  if (templateName !== null && !preview) throw notFound('template')
+  return {
+    isSmtp: Boolean(getEnv().SMTP_URL),
+    messages: await listMailMessages({ workspaceId: workspace.id }),
+    templates: listTemplates(),
+    message,
+    preview: preview && { name: templateName!, ...preview },
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMember(request, { role: 'owner' })
+  const parsed = await parseForm(request, ActionSchema)
+  if (!parsed.ok) return parsed.response
+  if (parsed.data.intent === 'test') {
+    await enqueueMail(db, { workspaceId: workspace.id, to: [user.email], template: 'test-message', data: { requestedBy: user.name, workspaceName: workspace.name }, kind: 'test' })
+    mailQueued()
+    return { tested: user.email }
+  }
+  if (!(await retryMail({ workspaceId: workspace.id, id: parsed.data.id }))) throw notFound('pending or failed message')
+  return { retried: parsed.data.id }
+}
+
+export default function EmailLogRoute() {
+  const { isSmtp, messages, templates, message, preview } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="space-y-6">
+      <Card
+        title="Email log"
+        description={
+          isSmtp
+            ? 'Every message this workspace sent through your mail server, newest first, with its delivery attempts.'
+            : 'No mail server is configured (SMTP_URL), so mail is not sent: every message is kept here instead, newest first.'
+        }
+      >
+        <Form method="post" className="mb-4">
+          <input type="hidden" name="intent" value="test" />
+          <Button variant="secondary">Send a test email to me</Button>
+        </Form>
+        {actionData && 'tested' in actionData ? (
+          <p role="status" className="mb-3 text-sm text-green-800">
+            Test email to {actionData.tested} queued: it shows below within a few seconds.
+          </p>
+        ) : null}
+        {messages.length === 0 ? (
+          <p className="text-slate-600">No mail yet.</p>
+        ) : (
+          <TableFrame label="Email log">
+            <table className="w-full text-left text-sm">
+              <thead className="text-slate-500">
+                <tr>
+                  {['Subject', 'To', 'Kind', 'Status', 'Attempts', 'Created', ''].map((h, i) => (
+                    <th key={i} className="py-2 pr-4 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {messages.map((m) => (
+                  <tr key={m.id} data-testid="mail-row">
+                    <td className="py-2 pr-4">
+                      <Link to={`?message=${m.id}`} className="text-brand-700 underline">
+                        {m.subject ?? `(${m.template}, not rendered yet)`}
+                      </Link>
+                    </td>
+                    <td className="max-w-xs break-all py-2 pr-4">{m.recipients.join(', ')}</td>
+                    <td className="py-2 pr-4">{m.channel === 'chat' ? `${m.kind} (chat)` : m.kind}</td>
+                    <td className="py-2 pr-4">{describeStatus(m, isSmtp)}</td>
+                    <td className="py-2 pr-4">{m.attempts}</td>
+                    <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
+                    <td className="py-2 text-right">{m.status !== 'sent' ? <RetryButton id={m.id} /> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        )}
+      </Card>
+      {message ? <MessageCard message={message} /> : null}
+      <Card title="Templates" description="Every mail Splitform sends, shown with sample data.">
+        <ul className="flex flex-wrap gap-2">
+          {templates.map((t) => (
+            <li key={t.name}>
+              <Link to={`?template=${t.name}`} className={buttonClass('secondary')} title={t.description}>
+                {t.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {preview ? (
+        <Card title={`Preview: ${preview.name}`} description={preview.subject}>
+          <Rendered html={preview.html} text={preview.text} />
+        </Card>
+      ) : null}
+    </div>
+  )
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['messages'][number]
+
+function describeStatus(m: Row, isSmtp: boolean) {
+  if (m.status === 'sent') return m.channel === 'email' && !isSmtp ? 'kept here (not sent)' : `sent ${formatDateTime(m.sentAt)}`
+  if (m.status === 'failed') return `gave up: ${m.lastError ?? ''}`
+  return m.attempts > 0 ? `retrying ${formatDateTime(m.nextAttemptAt)}: ${m.lastError ?? ''}` : 'queued'
+}
+
+type Message = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['message']>
+
+function MessageCard({ message }: { message: Message }) {
+  return (
+    <Card title={message.subject ?? message.template} description={`To ${message.recipients.join(', ')} · ${message.kind} · ${message.template}`}>
+      <h3 className="mb-1 text-sm font-medium text-slate-700">Attempts</h3>
+      {message.attemptLog.length === 0 ? (
+        <p className="mb-4 text-sm text-slate-600">None yet.</p>
+      ) : (
+        <ol className="mb-4 list-decimal pl-5 text-sm" data-testid="mail-attempts">
+          {message.attemptLog.map((a, i) => (
+            <li key={i}>
+              {formatDateTime(a.at)} · {a.transport} · {a.ok ? 'ok' : `failed: ${a.error ?? ''}`} · {a.ms} ms
+            </li>
+          ))}
+        </ol>
+      )}
+      {message.channel === 'chat' ? (
+        <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-3 font-mono text-xs">{message.text}</pre>
+      ) : (
+        <Rendered html={message.html} text={message.text} />
+      )}
+    </Card>
+  )
+}
+
+function Rendered({ html, text }: { html: string | null; text: string | null }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <section>
+        <h3 className="mb-1 text-sm font-medium text-slate-700">Plain text</h3>
+        <pre data-testid="mail-text" className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs">
+          {text ?? '(could not be rendered)'}
+        </pre>
+      </section>
+      {html ? (
+        <section>
+          <h3 className="mb-1 text-sm font-medium text-slate-700">HTML</h3>
+          {/* Sandboxed: no script, no same-origin access; the mail's own inline styles only. */}
+          <iframe title="HTML part" sandbox="" srcDoc={html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+function RetryButton({ id }: { id: string }) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="retry" />
+      <input type="hidden" name="id" value={id} />
+      <Button variant="secondary">Retry now</Button>
+    </Form>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such message or template in this workspace.</p>, 403: () => <p>Only owners can read the email log.</p> }} />
+}
