@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { getDummyHash, hashPassword, verifyPassword } from '#app/auth/password.server'
+import { queueVerificationMail } from '#app/auth/verification.server'
 import { db } from '#app/db.server'
 import { memberships, users, workspaces } from '#db/schema'
 
@@ -8,12 +9,28 @@ export async function findUserByEmail(email: string) {
   return user ?? null
 }
 
-/** Creates the user and, unless they join through an invite, their own workspace with them as owner. */
-export async function createAccount({ name, email, password, workspaceName }: { name: string; email: string; password: string; workspaceName: string | null }) {
+/**
+ * Creates the user and, unless they join through an invite, their own workspace with them as owner. With
+ * `sendVerification` a verification mail is queued in the same transaction (the caller calls mailQueued()).
+ */
+export async function createAccount({
+  name,
+  email,
+  password,
+  workspaceName,
+  sendVerification = false,
+}: {
+  name: string
+  email: string
+  password: string
+  workspaceName: string | null
+  sendVerification?: boolean
+}) {
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ name, email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id })
     if (!user) return { error: 'emailTaken' as const }
+    if (sendVerification) await queueVerificationMail(tx, { userId: user.id, email, name })
     if (workspaceName === null) return { userId: user.id, workspaceId: null }
     const [workspace] = await tx.insert(workspaces).values({ name: workspaceName }).returning({ id: workspaces.id })
     await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user.id, role: 'owner' })
