@@ -24,8 +24,8 @@ export async function issueAccountToken(tx: Database | Transaction, { userId, pu
 }
 
 /** What a link's token is now, without using it: what the page behind the link shows before anything is posted. */
-export async function checkAccountToken({ token, purpose, now = new Date() }: { token: string; purpose: AccountTokenPurpose; now?: Date }): Promise<TokenState> {
-  const [row] = await db
+export async function checkAccountToken({ token, purpose, now = new Date() }: { token: string; purpose: AccountTokenPurpose; now?: Date }, tx: Database | Transaction = db): Promise<TokenState> {
+  const [row] = await tx
     .select({ expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt })
     .from(accountTokens)
     .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose)))
@@ -48,7 +48,8 @@ export async function consumeAccountToken(
     .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
     .returning({ userId: accountTokens.userId })
   if (row) return { ok: true, userId: row.userId }
-  const state = await checkAccountToken({ token, purpose, now })
+  // Through tx: on PGlite (one connection) a query on `db` would wait for this transaction forever.
+  const state = await checkAccountToken({ token, purpose, now }, tx)
   // 'valid' here means another request used it between the two statements: for this one it is used.
   return { ok: false, state: state === 'valid' ? 'used' : state }
 }

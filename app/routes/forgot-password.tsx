@@ -44,10 +44,7 @@ export default function ForgotPasswordRoute() {
       {sentTo ? (
         <div role="status" className="space-y-2 rounded-md bg-green-50 p-3 text-sm text-green-900" data-testid="reset-requested">
           <p className="font-medium">Check your inbox.</p>
-          <p>
-            If an account exists for {sentTo}, we sent it a link to choose a new password. The link works once, for one hour. No mail after a few minutes? Check the spam folder, or the
-            address.
-          </p>
+          <p>If an account exists for {sentTo}, we sent it a link to choose a new password. The link works once, for one hour. No mail after a few minutes? Check the spam folder, or the address.</p>
         </div>
       ) : (
         <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">

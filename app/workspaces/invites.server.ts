@@ -30,11 +30,7 @@ export async function createInvite({ workspaceId, role, email, createdBy }: { wo
       })
       .returning({ id: invites.id })
     if (email) {
-      const [names] = await tx
-        .select({ workspaceName: workspaces.name, invitedBy: users.name })
-        .from(workspaces)
-        .innerJoin(users, eq(users.id, createdBy))
-        .where(eq(workspaces.id, workspaceId))
+      const [names] = await tx.select({ workspaceName: workspaces.name, invitedBy: users.name }).from(workspaces).innerJoin(users, eq(users.id, createdBy)).where(eq(workspaces.id, workspaceId))
       await enqueueMail(tx, { workspaceId, to: [email], template: 'workspace-invite', data: { ...names!, role, token }, kind: 'account' })
     }
     return { id: row!.id, token, isMailed: !!email }
