@@ -12,6 +12,9 @@ if (!chromiumPath) {
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://localhost:${port}`
+// The e2e server sends mail over SMTP to this loopback port, where tests/e2e/password-reset.spec.ts runs a real SMTP
+// server (smtp-server) while it needs one; mail sent while none listens is retried by the outbox, harmlessly.
+export const smtpPort = port + 10_000
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -54,7 +57,7 @@ export default defineConfig({
   webServer: {
     command: 'node tests/e2e/serve.js',
     url: `${baseURL}/healthz`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -42,6 +42,8 @@ const EnvSchema = z
       .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, e.g. Splitform <no-reply@example.com>')
       .default('Splitform <no-reply@splitform.invalid>'),
     // The base of every link in a mail. Unset: http://localhost:PORT.
+    // on: a new account gets a verification mail and cannot use the app until its link is opened (app/auth/).
+    REQUIRE_EMAIL_VERIFICATION: OnOff.default('off'),
     APP_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://splitform.example.com' })
       .transform((url) => url.replace(/\/+$/, ''))

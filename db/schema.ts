@@ -43,9 +43,32 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     // The admin's language the user picked ('en', 'sv'; app/i18n/languages.ts); null follows the browser.
     locale: text('locale'),
+    // When the owner of the address proved it (a verification link, or a password reset by mail). Only read when
+    // REQUIRE_EMAIL_VERIFICATION is on: then an account without it cannot use the app (app/auth/verification.server.ts).
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
+)
+
+export type AccountTokenPurpose = 'password-reset' | 'email-verification'
+
+// One-time links mailed to an account's address (app/auth/account-tokens.server.ts). Only the SHA-256 of the token
+// is kept, so a leaked table hands out no working link; a token works once (used_at) and until expires_at.
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('account_tokens_hash_key').on(t.tokenHash), index('account_tokens_user_idx').on(t.userId)],
 )
 
 export const memberships = pgTable(

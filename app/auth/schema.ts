@@ -51,3 +51,15 @@ export type PasswordChange = z.infer<typeof PasswordChangeSchema>
 
 /** The same, as one intent of a settings form that posts several. */
 export const PasswordChangeIntentSchema = PasswordChangeFields.extend({ intent: z.literal('changePassword') }).superRefine(checkPasswordChange)
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+export type ForgotPassword = z.infer<typeof ForgotPasswordSchema>
+
+// The same password rules as sign-up (PasswordSchema).
+export const ResetPasswordSchema = z
+  .object({
+    newPassword: PasswordSchema,
+    confirmPassword: z.string({ error: 'Repeat the new password' }).min(1, 'Repeat the new password').max(200),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' })
+export type ResetPassword = z.infer<typeof ResetPasswordSchema>

@@ -1,7 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import { and, eq, gt } from 'drizzle-orm'
 import { assertSameOrigin } from '#app/auth/csrf.server'
+import { hashToken } from '#app/auth/token-hash'
+import { isEmailVerificationRequired } from '#app/auth/verification.server'
 import { db } from '#app/db.server'
 import { getEnv } from '#app/env.server'
 import type { SessionCookieState } from '#app/auth/cookie-check'
@@ -29,7 +31,7 @@ function getSessionCookie() {
   return sessionCookie
 }
 
-const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url')
+const hashSessionToken = hashToken
 
 /**
  * Starts a brand-new session (a fresh id at every login) and returns its Set-Cookie header. `request` is the
@@ -80,12 +82,12 @@ export type Member = {
 }
 
 /** The logged-in user, or null. */
-export async function getUser(request: Request): Promise<(CurrentUser & { workspaceId: string | null }) | null> {
+export async function getUser(request: Request): Promise<(CurrentUser & { workspaceId: string | null; isEmailVerified: boolean }) | null> {
   const token = await readToken(request)
   if (!token) return null
   const idHash = hashSessionToken(token)
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, workspaceId: sessions.workspaceId, lastSeenAt: sessions.lastSeenAt })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, workspaceId: sessions.workspaceId, lastSeenAt: sessions.lastSeenAt, emailVerifiedAt: users.emailVerifiedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())))
@@ -93,8 +95,8 @@ export async function getUser(request: Request): Promise<(CurrentUser & { worksp
   if (!row.lastSeenAt || Date.now() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, idHash))
   }
-  const { lastSeenAt: _seen, ...user } = row
-  return { ...user, sessionHash: idHash }
+  const { lastSeenAt: _seen, emailVerifiedAt, ...user } = row
+  return { ...user, isEmailVerified: emailVerifiedAt !== null, sessionHash: idHash }
 }
 
 const roleRank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
@@ -111,13 +113,15 @@ export async function requireMember(request: Request, { role = 'viewer' }: { rol
     const url = new URL(request.url)
     throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
   }
+  // Only when the installation asks for it (REQUIRE_EMAIL_VERIFICATION): otherwise nobody is ever sent there.
+  if (!user.isEmailVerified && isEmailVerificationRequired()) throw redirect('/verify-email')
   const membership = await findMembership(user.id, user.workspaceId)
   if (!membership) throw redirect('/workspaces/new')
   if (user.workspaceId !== membership.workspace.id) await switchSessionWorkspace(user.sessionHash, membership.workspace.id)
   if (roleRank[membership.role] < roleRank[role]) {
     throw new Response(`Your role (${membership.role}) cannot do this; ask an owner.`, { status: 403 })
   }
-  const { workspaceId: _ignored, ...plainUser } = user
+  const { workspaceId: _ignored, isEmailVerified: _verified, ...plainUser } = user
   return { user: plainUser, workspace: membership.workspace, role: membership.role }
 }
 

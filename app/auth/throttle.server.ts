@@ -9,21 +9,42 @@ import { consumeRateLimit, rateLimitHit, tooManyRequests } from '#app/rate-limit
 import { rateLimits } from '#db/schema'
 
 const SIGNUP_LIMITS = { perIp: { limit: 10, windowSeconds: 60 * 60 }, perAccount: { limit: 5, windowSeconds: 60 * 60 } } as const
+// Reset mails: per address whether or not it has an account (so a 429 says nothing about that), and per IP.
+export const PASSWORD_RESET_LIMITS = { perIp: { limit: 10, windowSeconds: 15 * 60 }, perAccount: { limit: 5, windowSeconds: 60 * 60 } } as const
+// "Send the link again" on /verify-email, per account.
+export const VERIFICATION_RESEND_LIMIT = { limit: 5, windowSeconds: 60 * 60 } as const
 
 function throttledForm(message: string, retryAfterSeconds: number, status: 429 | 503 = 429) {
   return data({ errors: { fieldErrors: {}, formErrors: [message] } }, { status, headers: { 'Retry-After': String(retryAfterSeconds) } })
 }
 
 /** Sign-ups: per IP, and per email. null when the attempt may go ahead, else the 429 to return. */
-export async function throttleSignup({ ip, email }: { ip: string; email: string }) {
-  for (const [key, limit] of [
+export function throttleSignup({ ip, email }: { ip: string; email: string }) {
+  return throttleForm('sign-up', 'sign-up attempts', ip, [
     [`signup:ip:${ip}`, SIGNUP_LIMITS.perIp],
     [`signup:account:${email}`, SIGNUP_LIMITS.perAccount],
-  ] as const) {
+  ])
+}
+
+/** Password-reset requests: per IP, and per email (known or not). null, or the 429 to return. */
+export function throttlePasswordReset({ ip, email }: { ip: string; email: string }) {
+  return throttleForm('password reset', 'password-reset requests', ip, [
+    [`password-reset:ip:${ip}`, PASSWORD_RESET_LIMITS.perIp],
+    [`password-reset:account:${email}`, PASSWORD_RESET_LIMITS.perAccount],
+  ])
+}
+
+/** Verification mails sent again, per account. null, or the 429 to return. */
+export function throttleVerificationResend({ ip, userId }: { ip: string; userId: string }) {
+  return throttleForm('verification resend', 'verification mails', ip, [[`verify-resend:user:${userId}`, VERIFICATION_RESEND_LIMIT]])
+}
+
+async function throttleForm(name: string, what: string, ip: string, counters: (readonly [string, { limit: number; windowSeconds: number }])[]) {
+  for (const [key, limit] of counters) {
     const result = await consumeRateLimit({ key, ...limit })
     if (!result.ok) {
-      console.warn(`[rate-limit] sign-up ${ip} ${key} refused for ${result.retryAfterSeconds}s`)
-      const { message } = tooManyRequests(result.retryAfterSeconds, 'sign-up attempts')
+      console.warn(`[rate-limit] ${name} ${ip} ${key} refused for ${result.retryAfterSeconds}s`)
+      const { message } = tooManyRequests(result.retryAfterSeconds, what)
       return throttledForm(message, result.retryAfterSeconds)
     }
   }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { getDummyHash, hashPassword, verifyPassword } from '#app/auth/password.server'
+import { queueVerificationMail } from '#app/auth/verification.server'
 import { db } from '#app/db.server'
 import { DEFAULT_CALENDAR, type WorkspaceCalendar } from '#app/workspaces/locale'
 import { memberships, users, workspaces } from '#db/schema'
@@ -9,13 +10,17 @@ export async function findUserByEmail(email: string) {
   return user ?? null
 }
 
-/** Creates the user and, unless they join through an invite, their own workspace with them as owner. */
+/**
+ * Creates the user and, unless they join through an invite, their own workspace with them as owner. With
+ * `sendVerification` a verification mail is queued in the same transaction (the caller calls mailQueued()).
+ */
 export async function createAccount({
   name,
   email,
   password,
   workspaceName,
   calendar = DEFAULT_CALENDAR,
+  sendVerification = false,
 }: {
   name: string
   email: string
@@ -23,11 +28,13 @@ export async function createAccount({
   workspaceName: string | null
   /** The new workspace's time zone and currency. */
   calendar?: WorkspaceCalendar
+  sendVerification?: boolean
 }) {
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ name, email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id })
     if (!user) return { error: 'emailTaken' as const }
+    if (sendVerification) await queueVerificationMail(tx, { userId: user.id, email, name })
     if (workspaceName === null) return { userId: user.id, workspaceId: null }
     const [workspace] = await tx
       .insert(workspaces)

@@ -1,11 +1,14 @@
 import type { MailTemplate, RenderContext, RenderedMail } from './template'
 import { leadAlert } from './templates/lead-alert'
 import { leadAlertChat } from './templates/lead-alert-chat'
+import { emailVerification } from './templates/email-verification'
+import { passwordReset } from './templates/password-reset'
 import { testMessage } from './templates/test-message'
+import { workspaceInvite } from './templates/workspace-invite'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
-const TEMPLATES = [testMessage, leadAlert, leadAlertChat] as const
+const TEMPLATES = [testMessage, leadAlert, leadAlertChat, passwordReset, emailVerification, workspaceInvite] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']
 type ByName = { [T in (typeof TEMPLATES)[number] as T['name']]: T }

@@ -7,6 +7,7 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { FormErrorList } from '#app/components/ui/field'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { mailQueued } from '#app/mail/outbox.server'
 import { useMember } from '#app/routes/_app'
 import { createInvite, listOpenInvites, revokeInvite } from '#app/workspaces/invites.server'
 import { changeMember, listMembers } from '#app/workspaces/workspace.server'
@@ -40,8 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data
   switch (input.intent) {
     case 'invite': {
-      const { token } = await createInvite({ workspaceId: workspace.id, role: input.role, email: input.email || null, createdBy: user.id })
-      return { inviteUrl: new URL(`/invite/${token}`, request.url).toString(), role: input.role }
+      const email = input.email || null
+      const { token, isMailed } = await createInvite({ workspaceId: workspace.id, role: input.role, email, createdBy: user.id })
+      if (isMailed) mailQueued()
+      return { inviteUrl: new URL(`/invite/${token}`, request.url).toString(), role: input.role, mailedTo: isMailed ? email : null }
     }
     case 'revokeInvite':
       if (!(await revokeInvite({ workspaceId: workspace.id, id: input.id }))) throw new Response('No such invite in this workspace', { status: 404 })
@@ -76,6 +79,11 @@ export default function MembersRoute() {
         <Card title="Invite a member" description="Owners manage members; editors build and run pages, forms and experiments; viewers read everything and change nothing.">
           {invited ? (
             <div role="status" className="mb-5 rounded-md bg-green-50 p-4 text-sm text-green-900">
+              {invited.mailedTo ? (
+                <p className="mb-2" data-testid="invite-mailed">
+                  We emailed the invitation to {invited.mailedTo}. You can also send them the link yourself.
+                </p>
+              ) : null}
               <p className="font-medium">Send this link to the person you invite ({invited.role}). It works once, for 7 days, and is not shown again.</p>
               <code data-testid="invite-url" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">
                 {invited.inviteUrl}
@@ -85,7 +93,7 @@ export default function MembersRoute() {
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="invite" />
             <label className="text-sm font-medium text-slate-700">
-              Email (optional, prefills their sign-up)
+              Email (optional: we mail them the link)
               <input name="email" type="email" className="mt-1 block w-64 rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300" />
               {errors?.fieldErrors.email ? <span className="mt-1 block text-red-600">{errors.fieldErrors.email[0]}</span> : null}
             </label>

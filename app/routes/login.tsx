@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (state === 'ok') throw redirect(safeRedirectTarget(url.searchParams.get('redirectTo')))
   // ?check=1 is where a login sends the browser first: arriving here without a session, the cookie did not stick.
   const lostLogin = url.searchParams.get('check') === '1' ? explainLostLogin({ state, https: httpsOf(request), host: url.host }) : null
-  return { lostLogin }
+  // ?reset=1 is where a password reset sends the browser (app/routes/reset-password.$token.tsx).
+  return { lostLogin, isAfterReset: url.searchParams.get('reset') === '1' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginRoute() {
-  const { lostLogin } = useLoaderData<typeof loader>()
+  const { lostLogin, isAfterReset } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(LoginSchema, actionData?.errors)
@@ -68,10 +69,20 @@ export default function LoginRoute() {
           ))}
         </div>
       ) : null}
+      {isAfterReset && !actionData ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-900" data-testid="password-reset-done">
+          Your password was changed and every session was logged out. Log in with the new password.
+        </p>
+      ) : null}
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
         <Field label={t('auth.login.email')} type="email" autoComplete="email" {...form.register('email')} error={errorFor('email')} />
         <Field label={t('auth.login.password')} type="password" autoComplete="current-password" {...form.register('password')} error={errorFor('password')} />
+        <p className="text-right text-sm">
+          <Link className="text-brand-700 underline" to="/forgot-password">
+            {t('auth.login.forgotPassword')}
+          </Link>
+        </p>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Button className="w-full" disabled={isSubmitting}>
           {isSubmitting ? t('auth.login.submitting') : t('auth.login.submit')}

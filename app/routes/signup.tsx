@@ -8,12 +8,14 @@ import { deviceCookieFor } from '#app/auth/device-cookie.server'
 import { loginCheckUrl } from '#app/auth/redirect-target'
 import { createSession, getUser } from '#app/auth/session.server'
 import { throttleSignup, unlessHashBusy } from '#app/auth/throttle.server'
+import { isEmailVerificationRequired } from '#app/auth/verification.server'
 import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { titleFrom } from '#app/i18n/meta'
 import { Trans, useT } from '#app/i18n/provider'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { mailQueued } from '#app/mail/outbox.server'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 import { BrowserCalendarFields } from '#app/workspaces/browser-calendar'
 import { acceptInvite, findOpenInvite } from '#app/workspaces/invites.server'
@@ -41,12 +43,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (inviteToken && !invite) return badRequest({ formErrors: ['This invite link has expired or was already used. Ask for a new one.'] })
   if (!invite && !workspaceName) return badRequest({ fieldErrors: { workspaceName: ['Name your workspace (your company or team)'] } })
 
-  const created = await unlessHashBusy(createAccount({ name, email, password, workspaceName: invite ? null : workspaceName!, calendar: guessCalendar({ timeZone, locale }) }))
+  const sendVerification = isEmailVerificationRequired()
+  const created = await unlessHashBusy(
+    createAccount({ name, email, password, workspaceName: invite ? null : workspaceName!, calendar: guessCalendar({ timeZone, locale }), sendVerification }),
+  )
   if (!created.ok) return created.response
   const account = created.value
   if ('error' in account) {
     return badRequest({ fieldErrors: { email: ['An account with this email already exists. Log in instead.'] } })
   }
+  if (sendVerification) mailQueued()
   const joined = invite ? await acceptInvite({ token: inviteToken!, userId: account.userId }) : null
   const headers = new Headers([
     ['Set-Cookie', await createSession({ userId: account.userId, workspaceId: joined?.workspaceId ?? account.workspaceId, request })],

@@ -1,29 +1,40 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { hashToken } from '#app/auth/token-hash'
 import { db } from '#app/db.server'
-import { invites, memberships, workspaces, type Role } from '#db/schema'
+import { enqueueMail } from '#app/mail/outbox.server'
+import { invites, memberships, users, workspaces, type Role } from '#db/schema'
 
 const INVITE_DAYS = 7
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 // Not yet used, revoked or expired.
 const isOpen = () => and(isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date()))
 
-/** Creates an invite link token; only its hash is stored, so the link is shown once. */
+/**
+ * Creates an invite link token; only its hash is stored, so the link is shown once. With an address, the link is
+ * also mailed there, queued in the same transaction (the owner still gets the link to copy). Returns whether a
+ * mail was queued; the caller calls mailQueued() after.
+ */
 export async function createInvite({ workspaceId, role, email, createdBy }: { workspaceId: string; role: Role; email: string | null; createdBy: string }) {
   const token = randomBytes(24).toString('base64url')
-  const [row] = await db
-    .insert(invites)
-    .values({
-      workspaceId,
-      role,
-      email,
-      createdBy,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000),
-    })
-    .returning({ id: invites.id })
-  return { id: row!.id, token }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invites)
+      .values({
+        workspaceId,
+        role,
+        email,
+        createdBy,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000),
+      })
+      .returning({ id: invites.id })
+    if (email) {
+      const [names] = await tx.select({ workspaceName: workspaces.name, invitedBy: users.name }).from(workspaces).innerJoin(users, eq(users.id, createdBy)).where(eq(workspaces.id, workspaceId))
+      await enqueueMail(tx, { workspaceId, to: [email], template: 'workspace-invite', data: { ...names!, role, token }, kind: 'account' })
+    }
+    return { id: row!.id, token, isMailed: !!email }
+  })
 }
 
 export function listOpenInvites({ workspaceId }: { workspaceId: string }) {
