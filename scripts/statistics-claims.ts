@@ -13,6 +13,7 @@ import { computeSampleSize } from '#app/statistics/sample-size'
 import { DEFAULT_TUNING_VISITORS } from '#app/statistics/sequential'
 import { computeLookBoundaries, computeSequentialPower, PLANNED_LOOKS } from '#app/statistics/sequential-power'
 import { createRandom, sampleBinomial } from '#app/statistics/simulate'
+import { MIN_STAGE_VISITORS } from '#app/experiments/stage-plan'
 
 const runs = Number(process.argv[2] ?? 2000)
 const sections = process.argv.slice(3)
@@ -287,7 +288,51 @@ function measureStagePower(label: string, trueRate: number, planRate: number, re
   console.log(`power, stage ${label}: ${percent(hits)} (${n.toLocaleString('en-US')} per variant, 20 looks, ${runs} runs)`)
 }
 
+/**
+ * A stage metric planned as the create form and the API plan it (decision 082): at the rate of a history of
+ * `historyVisitors` mature visitors, drawn anew for each experiment, so the plan carries the history's own error;
+ * histories with fewer than MIN_STAGE_VISITORS at the stage give no plan and are left out (the marketer types one).
+ */
+function measureStagePowerFromHistory(label: string, trueRate: number, historyVisitors: number, relativeMde: number, seed: number) {
+  const random = createRandom(seed)
+  const plans = new Map<number, number>()
+  let hits = 0
+  let planned = 0
+  for (let run = 0; run < runs; run++) {
+    const reached = sampleBinomial(random, historyVisitors, trueRate)
+    if (reached < MIN_STAGE_VISITORS) continue
+    planned++
+    const n = plans.get(reached) ?? computeSampleSize({ baselineRate: reached / historyVisitors, relativeMde }).visitorsPerVariant
+    plans.set(reached, n)
+    const rates = [trueRate, trueRate * (1 + relativeMde)]
+    const arms = rates.map((_, i) => ({ key: String.fromCharCode(65 + i), visitors: 0, conversions: 0 }))
+    for (let look = 1; look <= 20; look++) {
+      const added = Math.round((look * n) / 20) - arms[0]!.visitors
+      arms.forEach((arm, i) => {
+        arm.visitors += added
+        arm.conversions += sampleBinomial(random, added, rates[i]!)
+      })
+      if (isWinner('B')(analyze({ variants: arms, plannedVisitorsPerVariant: n }))) {
+        hits++
+        break
+      }
+    }
+  }
+  const share = hits / planned
+  console.log(
+    `power, stage ${label}, planned from a history of ${historyVisitors.toLocaleString('en-US')} mature visitors: ${(100 * share).toFixed(1)}% ± ${(100 * Math.sqrt((share * (1 - share)) / planned)).toFixed(1)} (${planned} of ${runs} histories planned, 20 looks)`,
+  )
+}
+
 if (isChosen('stages')) {
+  console.log(`# stage metrics: +20% lift, the plan from a history of the page's mature visitors (decision 082), expecting 150 at the stage`)
+  for (const [stage, rate, seed] of [
+    ['hot at 15%', 0.15, 91],
+    ['mql at 5%', 0.05, 92],
+    ['sql at 2%', 0.02, 93],
+    ['customer at 0.5%', 0.005, 94],
+  ] as const)
+    measureStagePowerFromHistory(stage, rate, Math.round(150 / rate), 0.2, seed)
   console.log(`# stage metrics: +20% lift, the plan from the 5% fallback against the plan from the true rate`)
   for (const [stage, rate, seed] of [
     ['hot at 15%', 0.15, 71],

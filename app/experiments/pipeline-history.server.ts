@@ -3,23 +3,33 @@ import { db } from '#app/db.server'
 import { DAY_MS } from '#app/time/days'
 import { conversions, leads, pageViews } from '#db/schema'
 import { choosePipelineBaseline, PIPELINE_HISTORY_DAYS, planPipelineVisitors, type PipelineBaseline, type PipelineSums } from './pipeline-plan'
-import { PIPELINE_METRIC, type CreateExperiment } from './schema'
+import { isStageMetric, PIPELINE_METRIC, type CreateExperiment } from './schema'
+import { getStageHistory } from './stage-history.server'
+import { chooseStageBaseline, planRateVisitors } from './stage-plan'
 
 /** The relative lift a plan made without the marketer's say is sized for, as the decision's own default plan. */
-const DEFAULT_PIPELINE_MDE = 0.1
+const DEFAULT_PLAN_MDE = 0.1
 /** The largest planned sample an experiment stores (CreateExperimentSchema). */
 const MAX_STORED_PLAN = 100_000_000
 
 /**
  * The planned sample of an experiment created through the API: the one given, else for pipeline per visitor the
- * mean plan from the page's (else the workspace's) last 90 days at a 10% lift, the experiment's confidence and
- * variants. Without enough history it stays unplanned, and the decision plans from the experiment's own data.
+ * mean plan from the page's (else the workspace's) last 90 days, and for a stage metric the rate plan at the page's
+ * stage rate over its visitors mature at the experiment's maturityDays (decision 082); at a 10% lift, the
+ * experiment's confidence and variants. Without enough history it stays unplanned, and the decision plans from the
+ * experiment's own data.
  */
 export async function resolvePlannedVisitors({ workspaceId, input }: { workspaceId: string; input: CreateExperiment }): Promise<number | null> {
-  if (input.plannedVisitorsPerVariant || input.primaryMetric !== PIPELINE_METRIC) return input.plannedVisitorsPerVariant ?? null
-  const baseline = await getPipelineBaseline({ workspaceId, pageId: input.pageId })
-  if (!baseline) return null
-  const planned = planPipelineVisitors({ ...baseline, relativeMde: DEFAULT_PIPELINE_MDE, confidence: input.confidence, variants: input.variants.length })
+  if (input.plannedVisitorsPerVariant) return input.plannedVisitorsPerVariant
+  const settings = { relativeMde: DEFAULT_PLAN_MDE, confidence: input.confidence, variants: input.variants.length }
+  let planned: number | null = null
+  if (input.primaryMetric === PIPELINE_METRIC) {
+    const baseline = await getPipelineBaseline({ workspaceId, pageId: input.pageId })
+    planned = baseline ? planPipelineVisitors({ ...baseline, ...settings }) : null
+  } else if (typeof input.primaryMetric === 'string' && isStageMetric(input.primaryMetric)) {
+    const baselineRate = chooseStageBaseline(await getStageHistory({ workspaceId, pageId: input.pageId, maturityDays: input.maturityDays }), input.primaryMetric)
+    planned = baselineRate === null ? null : planRateVisitors({ baselineRate, ...settings })
+  }
   return planned !== null && planned <= MAX_STORED_PLAN ? planned : null
 }
 

@@ -7,13 +7,16 @@ import { createPage, createVariant, publishPage, updatePage } from '#app/pages/q
 import { loader as indexLoader } from '#app/routes/_app.experiments._index'
 import { action as detailAction, loader as detailLoader } from '#app/routes/_app.experiments.$id/route'
 import { action as createAction, loader as newLoader } from '#app/routes/_app.experiments.new/route'
-import { planSample, type PageTraffic, type SamplePlan } from '#app/routes/_app.experiments.new/plan'
+import { planSample, type PageTraffic, type SamplePlan, type StagePlan } from '#app/routes/_app.experiments.new/plan'
 import { planPipelineVisitors } from '#app/experiments/pipeline-plan'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { StagePlanExplanation } from '#app/routes/_app.experiments.new/create-form'
 import { action as createByApi } from '#app/routes/api.v1.experiments'
 import { computeMeanSampleSize } from '#app/statistics/mean'
 import { computeSampleSize } from '#app/statistics/sample-size'
 import { DAY_MS as DAY } from '#app/time/days'
-import { conversions, experimentDaily, experimentEvents, experiments, leads, pageViews } from '#db/schema'
+import { conversions, experimentDaily, experimentEvents, experiments, leads, leadStageChanges, pageViews } from '#db/schema'
 import { apiKeyCaller, BASE_URL, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 import { publishFormPage } from '#tests/factories/published-forms'
 
@@ -253,7 +256,14 @@ describe('the form loader', () => {
       { key: 'A', name: 'Control', isPublished: true },
       { key: 'B', name: 'Short form', isPublished: true },
     ])
-    expect(body.traffic).toEqual({ visitors: 200, days: 10, converted: { any: 20, soft: 16, hard: 4, [`form:${busy.formId}`]: 20 }, pipeline: null })
+    expect(body.traffic).toEqual({
+      visitors: 200,
+      days: 10,
+      converted: { any: 20, soft: 16, hard: 4, [`form:${busy.formId}`]: 20 },
+      pipeline: null,
+      // The 50 visitors of 40 days ago are mature (90 days back, at least 14 days ago); the 200 recent ones are not yet.
+      stages: { visitors: 50, maturityDays: 14, hot: 0, mql: 0, sql: 0, opportunity: 0, customer: 0 },
+    })
     const expected = computeSampleSize({ baselineRate: 0.1, relativeMde: 0.1, alpha: 0.05, variants: 2, dailyVisitors: 20 })
     expect(body.plan).toEqual({
       kind: 'rate',
@@ -651,5 +661,122 @@ describe('planning pipeline per visitor (a mean metric)', () => {
     expect(await planned({ plannedVisitorsPerVariant: 4321 })).toBe(4321)
     // A conversion metric keeps what it was given: nothing.
     expect(await planned({ primaryMetric: 'any' })).toBeNull()
+  })
+})
+
+describe("planning a stage metric from the page's own history (decision 082)", () => {
+  const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/x', channel: 'direct', hasClickId: false }
+  type Stage = 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'lost'
+
+  /**
+   * 2,000 visitors first seen 20 days ago (mature at 14 days; 300 of them back 2 days ago), 500 first seen 5 days
+   * ago (not mature) and 300 seen 100 days ago (outside the window). Leads of mature visitors: 150 at MQL, 100 at
+   * SQL, 20 customers (hot), 10 lost after SQL (a stage change to SQL), 5 hot at lead; one SQL visitor has a second
+   * lead at MQL (it counts once, at its furthest). 100 immature and 50 outside visitors have SQL leads: not counted.
+   * By hand: hot 25, MQL 280, SQL 130, opportunity 20, customer 20, of 2,000.
+   */
+  async function seedStages(owner: Owner, page: { pageId: string; formId: string }) {
+    const now = Date.now()
+    const ids = (n: number) => Array.from({ length: n }, () => randomUUID())
+    const mature = ids(2000)
+    const young = ids(500)
+    const old = ids(300)
+    const view = (visitorId: string, ago: number) => ({
+      workspaceId: owner.workspaceId,
+      pageId: page.pageId,
+      variantKey: 'A',
+      visitorId,
+      device: 'desktop',
+      channel: 'direct',
+      path: '/p/x',
+      viewedAt: new Date(now - ago),
+    })
+    await db
+      .insert(pageViews)
+      .values([...mature.map((v) => view(v, 20 * DAY)), ...mature.slice(0, 300).map((v) => view(v, 2 * DAY)), ...young.map((v) => view(v, 5 * DAY)), ...old.map((v) => view(v, 100 * DAY))])
+    const at = new Date(now - 19 * DAY)
+    const plan: [string, Stage, boolean][] = [
+      ...mature.slice(0, 150).map((v): [string, Stage, boolean] => [v, 'mql', false]),
+      ...mature.slice(150, 250).map((v): [string, Stage, boolean] => [v, 'sql', false]),
+      [mature[150]!, 'mql', false],
+      ...mature.slice(250, 270).map((v): [string, Stage, boolean] => [v, 'customer', true]),
+      ...mature.slice(270, 280).map((v): [string, Stage, boolean] => [v, 'lost', false]),
+      ...mature.slice(280, 285).map((v): [string, Stage, boolean] => [v, 'lead', true]),
+      ...young.slice(0, 100).map((v): [string, Stage, boolean] => [v, 'sql', false]),
+      ...old.slice(0, 50).map((v): [string, Stage, boolean] => [v, 'sql', false]),
+    ]
+    const rows = await db
+      .insert(leads)
+      .values(plan.map(([, stage, hot]) => ({ workspaceId: owner.workspaceId, channel: 'direct', firstSeenAt: at, lastConversionAt: at, lastActivityAt: at, stage, hotAt: hot ? at : null })))
+      .returning({ id: leads.id })
+    await db.insert(conversions).values(
+      plan.map(([visitorId], i) => ({
+        workspaceId: owner.workspaceId,
+        formId: page.formId,
+        pageId: page.pageId,
+        variantKey: 'A',
+        conversionType: 'hard' as const,
+        visitorId,
+        leadId: rows[i]!.id,
+        idempotencyKey: randomUUID(),
+        touch,
+        device: 'desktop',
+        createdAt: at,
+      })),
+    )
+    const lost = rows.slice(271, 281)
+    await db.insert(leadStageChanges).values(lost.map(({ id }) => ({ workspaceId: owner.workspaceId, leadId: id, fromStage: 'mql' as const, toStage: 'sql' as const, source: 'api', createdAt: at })))
+  }
+
+  test('the form and the API plan at the stage rate among mature visitors; too little history asks for a baseline', async () => {
+    const owner = await createOwner()
+    const page = await pageWithVariants(owner)
+    await seedStages(owner, page)
+    const body = (await readResult(await callRoute(newLoader, `/experiments/new?page=${page.pageId}`, { cookie: owner.cookie }))).body as { traffic: PageTraffic }
+    expect(body.traffic.stages).toEqual({ visitors: 2000, maturityDays: 14, hot: 25, mql: 280, sql: 130, opportunity: 20, customer: 20 })
+
+    const sqlPlan = planSample({ traffic: body.traffic, metric: 'sql', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 })
+    expect(sqlPlan).toMatchObject({ kind: 'stage', stage: 'sql', baselineRate: 130 / 2000, isMeasured: true })
+    expect(sqlPlan.visitorsPerVariant).toBe(computeSampleSize({ baselineRate: 0.065, relativeMde: 0.2 }).visitorsPerVariant)
+    expect(planSample({ traffic: body.traffic, metric: 'mql', relativeMde: 0.1, confidence: 0.95, variants: 2, coverage: 1 })).toMatchObject({ baselineRate: 0.14, isMeasured: true })
+
+    // 20 customers are too few: no plan at 5%, none at all until a baseline is typed, then that one's.
+    const thin = planSample({ traffic: body.traffic, metric: 'customer', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1 })
+    expect(thin).toMatchObject({ kind: 'stage', baselineRate: null, isMeasured: false, visitorsPerVariant: null, days: null })
+    const typed = planSample({ traffic: body.traffic, metric: 'customer', relativeMde: 0.2, confidence: 0.95, variants: 2, coverage: 1, stageBaseline: 0.01 })
+    expect(typed).toMatchObject({ baselineRate: 0.01, isMeasured: false, visitorsPerVariant: computeSampleSize({ baselineRate: 0.01, relativeMde: 0.2 }).visitorsPerVariant })
+    const html = renderToStaticMarkup(createElement(StagePlanExplanation, { plan: thin as StagePlan, metric: 'Customers' }))
+    expect(html).toContain('Too little history to plan Customers on: 20 of 2,000')
+    expect(html).toContain('at least 100')
+    expect(html).toContain('until then there is no plan')
+    expect(renderToStaticMarkup(createElement(StagePlanExplanation, { plan: sqlPlan as StagePlan, metric: 'SQLs' }))).toContain('own rate for SQLs, among')
+
+    // The API, with no plan given: the same rate, at its default 10% lift; too thin a stage stays unplanned.
+    const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    const planned = async (primaryMetric: string, extra: Record<string, unknown> = {}) => {
+      const result = await call(createByApi, '/api/v1/experiments', {
+        method: 'POST',
+        body: {
+          pageId: page.pageId,
+          name: 'Stages',
+          variants: [
+            { key: 'A', weight: 0.5 },
+            { key: 'B', weight: 0.5 },
+          ],
+          primaryMetric,
+          ...extra,
+        },
+      })
+      expect(result.status).toBe(201)
+      const [row] = await db
+        .select({ planned: experiments.plannedVisitorsPerVariant })
+        .from(experiments)
+        .where(eq(experiments.id, (result.body as { id: string }).id))
+      return row!.planned
+    }
+    expect(await planned('sql')).toBe(computeSampleSize({ baselineRate: 0.065, relativeMde: 0.1 }).visitorsPerVariant)
+    expect(await planned('customer')).toBeNull()
+    // At 30 days' maturity none of the 20-day-old visitors count: too little history.
+    expect(await planned('sql', { maturityDays: 30 })).toBeNull()
   })
 })

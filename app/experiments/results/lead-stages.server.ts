@@ -6,6 +6,22 @@ import type { LeadStageRow } from './compute'
 // quality guardrail's lead counts without importing the results queries, which import it.
 
 /**
+ * Per stage metric, the rows (one per converted visitor's lead) that are hot or reached that stage or beyond, from
+ * columns `is_hot` and `reached` (lead_stage_rank: 1 MQL … 4 customer): the results' outcomes (readLeadOutcomes) and
+ * a page's stage history before an experiment (stage-history.server.ts) count with this one definition.
+ */
+export const STAGE_COUNTS = sql`count(*) filter (where is_hot)::int as hot,
+  count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
+  count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer`
+
+/**
+ * The furthest stage lead `alias` ever reached, as count_experiment_conversion writes experiment_leads.reached
+ * (migration 0014): its current stage's rank or the highest it was moved to, so a lead lost after SQL has reached SQL.
+ */
+export const leadReachedStage = (alias: string) =>
+  sql`greatest(lead_stage_rank(${sql.raw(alias)}.stage), coalesce((select max(lead_stage_rank(h.to_stage)) from lead_stage_changes h where h.lead_id = ${sql.raw(alias)}.id), 0))`
+
+/**
  * Each variant's distinct leads and how far they got, from experiment_leads (one narrow row per experiment, variant
  * and lead, kept current by a trigger on leads): a range of its primary key, never a join of conversions and leads.
  * The workspace check is the caller's (the experiment was found in it). `executor`: a transaction the caller holds

@@ -8,7 +8,7 @@ import { computeResults, listMetricOptions, type DailyRow, type ResultsExperimen
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
 import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
-import { readLeadStages } from './lead-stages.server'
+import { readLeadStages, STAGE_COUNTS } from './lead-stages.server'
 import { summarizeExperiment, type TotalRow } from './summary'
 
 // Results read the experiment_daily rollups (one pass over the experiment's rollup rows, grouped three ways) with
@@ -70,9 +70,7 @@ export async function readLeadOutcomes({ experimentId, cutoffDay }: { experiment
       : sql`(select to_char((${cutoffDay.now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') from experiments where id = ${experimentId})`
   const rows = await queryRows<{ variant_key: string; hot: number; mql: number; sql: number; opportunity: number; customer: number; total: number; squares: number }>(
     db,
-    sql`select variant_key, count(*) filter (where is_hot)::int as hot,
-        count(*) filter (where reached >= 1)::int as mql, count(*) filter (where reached >= 2)::int as sql,
-        count(*) filter (where reached >= 3)::int as opportunity, count(*) filter (where reached >= 4)::int as customer,
+    sql`select variant_key, ${STAGE_COUNTS},
         coalesce(sum(pipeline_value), 0)::float8 as total, coalesce(sum(pipeline_value * pipeline_value), 0)::float8 as squares
       from experiment_leads where experiment_id = ${experimentId} and exposure_day <= ${cutoff}
       group by variant_key`,

@@ -6,10 +6,11 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
+import { MIN_STAGE_VISITORS, STAGE_HISTORY_DAYS } from '#app/experiments/stage-plan'
 import { metricLabel } from '#app/experiments/ui-labels'
 import type { FormErrors } from '#app/http/form-data.server'
-import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, PIPELINE_MEAN_FIELD, PIPELINE_SPREAD_FIELD, weightField, type SentFields } from './form-schema'
-import { DEFAULT_MDE, planSample, type PageTraffic, type PipelinePlan, type RatePlan, type SamplePlan } from './plan'
+import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, PIPELINE_MEAN_FIELD, PIPELINE_SPREAD_FIELD, STAGE_BASELINE_FIELD, weightField, type SentFields } from './form-schema'
+import { DEFAULT_MDE, planSample, type PageTraffic, type PipelinePlan, type RatePlan, type SamplePlan, type StagePlan } from './plan'
 
 export type PageChoice = { id: string; name: string; slug: string; variants: { key: string; name: string; isPublished: boolean }[] }
 export type FormChoice = { id: string; name: string }
@@ -63,6 +64,8 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
     variants: ticked.length,
     coverage: toNumber(current('coverage', asPercent(DEFAULTS.coverage))) / 100,
     pipeline: pipelineInput,
+    // Used only when the page's stage history is too thin: then the marketer types the baseline.
+    stageBaseline: toNumber(current(STAGE_BASELINE_FIELD, '') || 'NaN') / 100,
   })
   // The planned sample follows the inputs it is computed from; a number typed over it stays until one changes.
   useEffect(() => {
@@ -302,7 +305,24 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             />
           </div>
         ) : null}
-        {plan.kind === 'pipeline' ? <PipelinePlanExplanation plan={plan} /> : <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />}
+        {plan.kind === 'stage' && !plan.isMeasured ? (
+          <div className="mt-4 grid gap-4 md:grid-cols-2">
+            <Field
+              label="Baseline rate for this stage (%)"
+              inputMode="decimal"
+              defaultValue={start(STAGE_BASELINE_FIELD, '')}
+              hint="The share of visitors whose lead gets this far, e.g. 2 when 2 in 100 visitors become an SQL."
+              {...form.register(STAGE_BASELINE_FIELD)}
+            />
+          </div>
+        ) : null}
+        {plan.kind === 'pipeline' ? (
+          <PipelinePlanExplanation plan={plan} />
+        ) : plan.kind === 'stage' ? (
+          <StagePlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
+        ) : (
+          <PlanExplanation plan={plan} metric={metrics.find((m) => m.value === primaryMetric)?.label ?? primaryMetric} />
+        )}
         {isLeadMetric(primaryMetric) ? <LeadMetricPlanNote maturityDays={current('maturityDays', String(DEFAULTS.maturityDays))} /> : null}
       </Card>
 
@@ -356,6 +376,32 @@ function PlanExplanation({ plan, metric }: { plan: RatePlan; metric: string }) {
       </p>
       <p>{describeDuration(plan)}</p>
       {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+    </div>
+  )
+}
+
+/** A stage metric's plan: from the page's stage rate over mature visitors, or, with too thin a history, the rate typed. */
+export function StagePlanExplanation({ plan, metric }: { plan: StagePlan; metric: string }) {
+  const { history } = plan
+  const reached = history[plan.stage]
+  const window = `the page's visitors of the last ${STAGE_HISTORY_DAYS} days who arrived at least ${history.maturityDays} days ago`
+  return (
+    <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
+      {plan.isMeasured ? (
+        <p>
+          Baseline {formatPercent(plan.baselineRate)}: the page's own rate for {metric}, among {window} ({formatCount(reached)} of {formatCount(history.visitors)}).
+        </p>
+      ) : (
+        <p className="text-amber-700" data-testid="stage-baseline-fallback">
+          Too little history to plan {metric} on: {formatCount(reached)} of {formatCount(history.visitors)} of {window} got this far, and a plan needs at least {formatCount(MIN_STAGE_VISITORS)} for a
+          rate close enough to keep its promised power. Enter the baseline rate you expect
+          {plan.baselineRate === null ? '; until then there is no plan.' : `: planned at ${formatPercent(plan.baselineRate)}.`}
+        </p>
+      )}
+      <p>{describeDuration(plan)}</p>
+      {plan.baselineRate !== null && plan.visitorsPerVariant === null ? (
+        <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p>
+      ) : null}
     </div>
   )
 }

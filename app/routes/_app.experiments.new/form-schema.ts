@@ -15,6 +15,8 @@ export const weightField = (key: string) => `weight_${key}`
 /** Pipeline's plan inputs, per visitor in the workspace's deal currency: not stored, they size the planned sample. */
 export const PIPELINE_MEAN_FIELD = 'pipelineMean'
 export const PIPELINE_SPREAD_FIELD = 'pipelineSpread'
+/** A stage metric's baseline rate in percent, typed when the page's stage history is too thin to plan on: not stored either. */
+export const STAGE_BASELINE_FIELD = 'stageBaseline'
 
 /** The fields as posted: checkbox groups as lists, everything else as text. */
 export type SentFields = Record<string, string | string[]>

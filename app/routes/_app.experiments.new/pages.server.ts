@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { getPipelineBaseline } from '#app/experiments/pipeline-history.server'
-import { metricKey } from '#app/experiments/schema'
+import { DEFAULT_MATURITY_DAYS, metricKey } from '#app/experiments/schema'
+import { getStageHistory } from '#app/experiments/stage-history.server'
 import { DAY_MS } from '#app/time/days'
 import { conversions, pages, pageVariants, pageVersions, pageViews } from '#db/schema'
 import type { PageTraffic } from './plan'
@@ -38,7 +39,8 @@ export const TRAFFIC_DAYS = 30
  * The page's last 30 days: distinct visitors (from page views) and converted visitors per metric key, the
  * units an experiment counts. Conversions without a visitor id count one each. `days` is how much of the
  * window the page has had traffic, so a page published last week is not averaged over 30 days. `pipeline` is the
- * mean and spread of pipeline per visitor over 90 days (pipeline-history.server.ts), for a pipeline plan.
+ * mean and spread of pipeline per visitor over 90 days (pipeline-history.server.ts), for a pipeline plan; `stages` the
+ * stage counts among the page's visitors of 90 days mature at the default 14 days (stage-history.server.ts).
  */
 export async function getPageTraffic({ workspaceId, pageId, now = new Date() }: { workspaceId: string; pageId: string; now?: Date }): Promise<PageTraffic> {
   const since = new Date(now.getTime() - TRAFFIC_DAYS * DAY_MS)
@@ -52,7 +54,7 @@ export async function getPageTraffic({ workspaceId, pageId, now = new Date() }: 
     .select({ any: converted(), soft: converted(sql`${conversions.conversionType} = 'soft'`), hard: converted(sql`${conversions.conversionType} = 'hard'`) })
     .from(conversions)
     .where(recent)
-  const pipeline = await getPipelineBaseline({ workspaceId, pageId, now })
+  const [pipeline, stages] = await Promise.all([getPipelineBaseline({ workspaceId, pageId, now }), getStageHistory({ workspaceId, pageId, maturityDays: DEFAULT_MATURITY_DAYS, now })])
   const byForm = await db.select({ formId: conversions.formId, count: converted() }).from(conversions).where(recent).groupBy(conversions.formId)
   const firstAt = views?.firstAt ? new Date(views.firstAt) : now
   return {
@@ -60,5 +62,6 @@ export async function getPageTraffic({ workspaceId, pageId, now = new Date() }: 
     days: Math.min(TRAFFIC_DAYS, Math.max(1, Math.ceil((now.getTime() - firstAt.getTime()) / DAY_MS))),
     converted: { any: kinds?.any ?? 0, soft: kinds?.soft ?? 0, hard: kinds?.hard ?? 0, ...Object.fromEntries(byForm.map((f) => [metricKey({ formId: f.formId }), f.count])) },
     pipeline,
+    stages,
   }
 }

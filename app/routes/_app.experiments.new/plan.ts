@@ -1,18 +1,21 @@
 import { planPipelineVisitors, type PipelineBaseline } from '#app/experiments/pipeline-plan'
-import { PIPELINE_METRIC } from '#app/experiments/schema'
-import { computeSampleSize } from '#app/statistics/sample-size'
+import { isStageMetric, PIPELINE_METRIC, type StageMetric } from '#app/experiments/schema'
+import { chooseStageBaseline, planRateVisitors, type StageHistory } from '#app/experiments/stage-plan'
 
 // The planned sample per variant, prefilled by the loader and recomputed in the browser as the marketer
 // changes the metric, the lift to detect, the confidence, the variants or the coverage. Pure: both sides run it.
 // Experiments decide with the sequential (always-valid) analysis, so this is its plan, not the fixed-horizon one:
 // at the fixed-horizon sample the sequential test finds the lift only about half the time. Pipeline per visitor is
-// a mean, not a rate: its plan is the mean metric's, from the mean and spread per visitor.
+// a mean, not a rate: its plan is the mean metric's, from the mean and spread per visitor. A stage metric is a rate
+// of what the leads became: planned at the page's stage rate over mature visitors, or at a baseline the marketer
+// types when that history is too thin, never at the 5% fallback (decision 082).
 
 /**
- * A page's recent traffic: distinct visitors, days with traffic, converted visitors by metric key, and the pipeline
- * per visitor of the last 90 days (the page's, else the workspace's; null without enough deals).
+ * A page's recent traffic: distinct visitors, days with traffic, converted visitors by metric key, the pipeline
+ * per visitor of the last 90 days (the page's, else the workspace's; null without enough deals), and the stage
+ * counts among the page's mature visitors of the last 90 days.
  */
-export type PageTraffic = { visitors: number; days: number; converted: Record<string, number>; pipeline: PipelineBaseline | null }
+export type PageTraffic = { visitors: number; days: number; converted: Record<string, number>; pipeline: PipelineBaseline | null; stages: StageHistory }
 
 /** Used when the page has no visitors or no conversions for the metric in the window. */
 export const FALLBACK_BASELINE = 0.05
@@ -38,7 +41,13 @@ export type RatePlan = PlanFigures & {
 /** Pipeline per visitor: planned from `mean` and `standardDeviation` per visitor, as typed (prefilled from `history`). */
 export type PipelinePlan = PlanFigures & { kind: 'pipeline'; mean: number | null; standardDeviation: number | null; history: PipelineBaseline | null }
 
-export type SamplePlan = RatePlan | PipelinePlan
+/**
+ * A stage metric: planned at `baselineRate`, the page's stage rate (`isMeasured`: `reached` of the history's mature
+ * visitors) or the one typed; null when the history is too thin and none is typed, so no plan rather than 5%.
+ */
+export type StagePlan = PlanFigures & { kind: 'stage'; stage: StageMetric; baselineRate: number | null; isMeasured: boolean; history: StageHistory }
+
+export type SamplePlan = RatePlan | PipelinePlan | StagePlan
 
 type PlanInput = {
   traffic: PageTraffic
@@ -49,6 +58,8 @@ type PlanInput = {
   coverage: number
   /** pipeline only: the mean and spread per visitor as typed; undefined takes the history's */
   pipeline?: { mean: number; standardDeviation: number }
+  /** stage metrics only: the baseline rate as typed (a fraction), used when the page's stage history is too thin */
+  stageBaseline?: number
 }
 
 export function planSample(input: PlanInput): SamplePlan {
@@ -68,6 +79,13 @@ export function planSample(input: PlanInput): SamplePlan {
     const known = (n: number) => (Number.isFinite(n) ? n : null)
     return { kind: 'pipeline', mean: known(mean), standardDeviation: known(standardDeviation), history: traffic.pipeline, ...figures(visitorsPerVariant) }
   }
+  if (isStageMetric(input.metric)) {
+    const measured = chooseStageBaseline(traffic.stages, input.metric)
+    const typed = input.stageBaseline !== undefined && input.stageBaseline > 0 && input.stageBaseline < 1 ? input.stageBaseline : null
+    const baselineRate = measured ?? typed
+    const visitorsPerVariant = baselineRate === null ? null : planRateVisitors({ ...input, baselineRate })
+    return { kind: 'stage', stage: input.metric, baselineRate, isMeasured: measured !== null, history: traffic.stages, ...figures(visitorsPerVariant) }
+  }
   return planRate(input, figures)
 }
 
@@ -77,12 +95,5 @@ function planRate({ traffic, metric, relativeMde, confidence, variants }: PlanIn
   const isMeasured = measured > 0 && measured < 1
   const baselineRate = isMeasured ? measured : FALLBACK_BASELINE
   const base = { kind: 'rate' as const, baselineRate, isMeasured, converted }
-  if (!(variants >= 2 && relativeMde > 0 && confidence > 0 && confidence < 1)) return { ...base, ...figures(null) }
-  try {
-    return { ...base, ...figures(computeSampleSize({ baselineRate, relativeMde, alpha: 1 - confidence, variants, sequential: true }).visitorsPerVariant) }
-  } catch (error) {
-    // computeSampleSize's only complaint: the lift takes the rate to 100% or more.
-    if (error instanceof RangeError) return { ...base, ...figures(null) }
-    throw error
-  }
+  return { ...base, ...figures(planRateVisitors({ baselineRate, relativeMde, confidence, variants })) }
 }
