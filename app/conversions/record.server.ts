@@ -6,6 +6,8 @@ import { experimentConversionCall } from '#app/experiments/counting.server'
 import { computeLeadScore, shouldAutoQualify, type ScoreRules } from '#app/leads/score'
 import { rateLimitHit, readRateLimit, type RateLimitResult } from '#app/rate-limits/rate-limit.server'
 import { changeLeadStage } from '#app/leads/stage.server'
+import { enqueueVisitorMail, type VisitorMailPlan } from '#app/leads/visitor-mail.server'
+import { mailQueued } from '#app/mail/outbox.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
 
@@ -29,6 +31,8 @@ export type ConversionInput = {
   firstTouch: TouchJson | null
   device: string
   startedAt: Date | null
+  /** Mail to the visitor this form sends (planVisitorMail), queued in the conversion's transaction. */
+  visitorMail?: VisitorMailPlan | null
 }
 
 export type RecordedConversion = { leadId: string; conversionId: string; isDuplicate: boolean } | { limited: Extract<RateLimitResult, { ok: false }> }
@@ -64,12 +68,19 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
   const firstSeenAt = earliest(input.firstTouch?.at, history.firstViewAt, input.startedAt) ?? new Date()
   const statement = conversionStatement(input, { firstSeenAt, pagesViewed: history.pagesViewed, rateLimit })
   let row: RecordedRow
+  let hasQueuedMail = false
   try {
-    if (!hasWebhooks) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
+    if (!hasWebhooks && !input.visitorMail) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
     else {
       row = await db.transaction(async (tx) => {
         const [recorded] = (await queryRows<RecordedRow>(tx, statement)) as [RecordedRow]
-        if (recorded.lead_id) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
+        if (!recorded.lead_id) return recorded
+        if (hasWebhooks) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
+        if (input.visitorMail) {
+          const { workspaceId, visitorMail: plan } = input
+          const queued = await enqueueVisitorMail(tx, { workspaceId, leadId: recorded.lead_id, conversionId: recorded.conversion_id, email: recorded.email, plan })
+          hasQueuedMail = queued !== null
+        }
         return recorded
       })
     }
@@ -83,6 +94,7 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
     return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
   }
   if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
+  if (hasQueuedMail) mailQueued()
   if (autoStage(row, scoreRules) === 'mql') {
     await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
       console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),

@@ -94,6 +94,8 @@ export type BuilderValues = {
   success: BuilderSuccess
   submitLabel: string
   minFillSeconds?: number
+  confirmationEmail: boolean
+  doubleOptIn: boolean
 }
 
 export function fromDefinition(name: string, definition: FormDefinition): BuilderValues {
@@ -119,6 +121,8 @@ export function fromDefinition(name: string, definition: FormDefinition): Builde
     },
     submitLabel: definition.submitLabel,
     minFillSeconds: definition.minFillSeconds ?? DEFAULT_MIN_FILL_SECONDS,
+    confirmationEmail: definition.confirmationEmail ?? false,
+    doubleOptIn: definition.doubleOptIn ?? false,
   }
 }
 
@@ -190,6 +194,9 @@ export function toDefinitionInput(values: BuilderValues): { name: string; defini
       success: toSuccessInput(values.success),
       submitLabel: values.submitLabel,
       ...(minFillSeconds === undefined ? {} : { minFillSeconds }),
+      // Only when on, so a form that never had them stores the same definition as before.
+      ...(values.confirmationEmail ? { confirmationEmail: true } : {}),
+      ...(values.doubleOptIn ? { doubleOptIn: true } : {}),
     },
   }
 }

@@ -1,9 +1,11 @@
 import type { MailTemplate, RenderContext, RenderedMail } from './template'
 import { testMessage } from './templates/test-message'
+import { visitorConfirmation, visitorDoubleOptIn } from './templates/visitor-mail'
+import { experimentAlert } from './templates/experiment-alert'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
-const TEMPLATES = [testMessage] as const
+const TEMPLATES = [testMessage, visitorConfirmation, visitorDoubleOptIn, experimentAlert] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']
 type ByName = { [T in (typeof TEMPLATES)[number] as T['name']]: T }

@@ -17,6 +17,7 @@ import type { PageRequest } from '#app/published/page-url'
 import { idempotencyKeyOf, PageRenderer, Reply, type Errors } from '#app/published/submit-answer.server'
 import { SYSTEM_MESSAGES } from '#app/published/system-messages'
 import { parseSubmissionBody, readIdempotencyKey, readStep, stepOfFirstError, unsafeFieldOf, type SubmissionBody } from '#app/published/submission'
+import { planVisitorMail } from '#app/leads/visitor-mail.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import { touchOf } from '#app/visitors/visit.server'
 import { readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
@@ -204,6 +205,8 @@ async function accept(page: PageRenderer, { common, experimentId, firstTouch, re
       identity: extractLeadIdentity(common.answers, form.definition),
       firstTouch,
       startedAt: renderedAt ? new Date(renderedAt) : null,
+      // Pages have no language yet (the localisation issue adds it): the plan then speaks English.
+      visitorMail: planVisitorMail(form),
     },
     { rateLimit: rateLimitGate(reply.req) },
   )
