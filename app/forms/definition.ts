@@ -224,8 +224,7 @@ function checkKeys(form: { fields: Field[] }, ctx: Ctx) {
 /** Mail to the visitor goes to the address it gave, so a form that sends one needs an email field. */
 function checkVisitorMail(form: { fields: Field[]; confirmationEmail?: boolean; doubleOptIn?: boolean }, ctx: Ctx) {
   if (form.fields.some((field) => field.type === 'email')) return
-  for (const key of ['confirmationEmail', 'doubleOptIn'] as const)
-    if (form[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} needs an email field to send to` })
+  for (const key of ['confirmationEmail', 'doubleOptIn'] as const) if (form[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} needs an email field to send to` })
 }
 
 /** With steps, each field belongs to exactly one step, so a no-JS multi-step form validates each post on its own. */

@@ -78,7 +78,11 @@ describe('mail to visitors', () => {
     expect(mail!.mail.text).toMatch(new RegExp(`${APP_URL}/d/\\S+`))
     const unsubscribe = linkIn(mail!.mail.text!, 'unsubscribe')!
     // The raw header lines: mailparser folds List-* headers into its own objects.
-    const header = (key: string) => mail!.mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, '')
+    const header = (key: string) =>
+      mail!.mail.headerLines
+        .find((h) => h.key === key)
+        ?.line.replace(/^[^:]+:\s*/, '')
+        .replace(/\r?\n\s+/g, '')
     expect(header('list-unsubscribe')).toBe(`<${APP_URL}${unsubscribe}>`)
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     // The download link in the mail works: it redirects to the file.

@@ -27,7 +27,7 @@ export function LeadFiltersForm({ filters, sort, options }: Props) {
           ['cold', 'Cold'],
         ]}
       />
- <Select
+      <Select
         label="Double opt-in"
         name="confirmation"
         value={filters.confirmation}
