@@ -11,7 +11,9 @@ import { createSmtpTransport } from '#app/mail/transport.server'
 import { loader as confirmLoader } from '#app/routes/confirm.$token'
 import { action as unsubscribeAction } from '#app/routes/unsubscribe.$token'
 import { experiments, leads, mailMessages } from '#db/schema'
-import { callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { loader as leadApi } from '#app/routes/api.v1.leads.$id'
+import { action as formsApi } from '#app/routes/api.v1.forms'
+import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
 import { insertPage } from '#tests/factories/lead-rows'
 import { startSmtpReceiver } from '#tests/smtp-receiver'
 
@@ -104,7 +106,9 @@ describe('mail to visitors', () => {
     const newsletter: FormDefinitionInput = { purpose: 'newsletter', conversionType: 'soft', fields: [...fields], doubleOptIn: true }
     const { leadId } = (await submit(owner.workspaceId, newsletter, 'nils@example.com')) as { leadId: string }
     const lead = () => db.select().from(leads).where(eq(leads.id, leadId))
-    expect((await lead())[0]).toMatchObject({ confirmedAt: null, confirmationRequestedAt: expect.any(Date) })
+    const api = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    const fromApi = async () => (await api(leadApi, `/api/v1/leads/${leadId}`, { params: { id: leadId } })).body
+    expect(await fromApi()).toMatchObject({ confirmedAt: null, confirmationRequestedAt: expect.any(String) })
     const [mail] = await deliver(owner.workspaceId)
     const confirm = linkIn(mail!.mail.text!, 'confirm')!
     const open = async () => readResult(await callRoute(confirmLoader, confirm, { params: { token: confirm.slice('/confirm/'.length) } }))
@@ -113,6 +117,7 @@ describe('mail to visitors', () => {
     expect(String(first.body)).toContain('your address is confirmed')
     const confirmedAt = (await lead())[0]!.confirmedAt
     expect(confirmedAt).toBeInstanceOf(Date)
+    expect((await fromApi()).confirmedAt).toBe(confirmedAt!.toISOString())
     const again = await open()
     expect(again.status).toBe(200)
     expect(String(again.body)).toContain('already confirmed')
@@ -123,6 +128,16 @@ describe('mail to visitors', () => {
     const tampered = await readResult(await callRoute(confirmLoader, confirm, { params: { token: confirm.slice('/confirm/'.length) + 'x' } }))
     expect(tampered.status).toBe(404)
   })
+})
+
+test('the forms API takes the settings, and refuses them on a form without an email field', async () => {
+  const owner = await createOwner()
+  const api = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+  const ok = await api(formsApi, '/api/v1/forms', { method: 'POST', body: { name: 'News', purpose: 'newsletter', fields: [...fields], doubleOptIn: true, confirmationEmail: true } })
+  expect(ok.status).toBe(201)
+  const refused = await api(formsApi, '/api/v1/forms', { method: 'POST', body: { name: 'No email', fields: [{ type: 'text', key: 'name', label: 'Name' }], doubleOptIn: true } })
+  expect(refused.status).toBe(400)
+  expect(refused.body.errors.doubleOptIn).toEqual(['doubleOptIn needs an email field to send to'])
 })
 
 describe('experiment alerts', () => {
