@@ -452,6 +452,10 @@ export const leads = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
     // When a member first opened it: new hot leads stand out until then.
     openedAt: timestamp('opened_at', { withTimezone: true }),
+    // Double opt-in (app/leads/confirmation.server.ts): when a double-opt-in form first asked this address to
+    // confirm, and when it did. Unconfirmed = asked and not (yet) confirmed; a lead never asked is neither.
+    confirmationRequestedAt: timestamp('confirmation_requested_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -936,3 +940,49 @@ export type Experiment = typeof experiments.$inferSelect
 export type Exposure = typeof exposures.$inferSelect
 export type VisitorSession = typeof visitorSessions.$inferSelect
 export type MarketingSpend = typeof marketingSpend.$inferSelect
+
+// ── Mail to visitors and experiment alerts (docs/email.md) ─────────────────────────────────────
+// An address that unsubscribed from a workspace's mail to visitors (app/leads/unsubscribe.server.ts): by address,
+// not by lead, so it outlives the lead's erasure and covers a later lead with the same address.
+export const mailUnsubscriptions = pgTable(
+  'mail_unsubscriptions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // Normalised like leads.email (trimmed, lower-case).
+    email: text('email').notNull(),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.email] })],
+)
+
+// Members who asked for an experiment's alerts besides its creator (the watch toggle on the experiment).
+export const experimentWatchers = pgTable(
+  'experiment_watchers',
+  {
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.userId] })],
+)
+
+// One row per experiment and alert event (srm, winner_called, auto_shipped, no_traffic, min_runtime): the key that
+// makes each alert go out once however often the detector runs (app/experiments/alerts.server.ts).
+export const experimentAlerts = pgTable(
+  'experiment_alerts',
+  {
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => experiments.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().default({}).notNull(),
+    detectedAt: timestamp('detected_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.event] })],
+)

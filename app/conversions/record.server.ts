@@ -9,6 +9,7 @@ import { changeLeadStage } from '#app/leads/stage.server'
 import { enqueueLeadAlert, shouldAlert } from '#app/alerts/alerts.server'
 import { labelledAnswers, type AlertLead } from '#app/alerts/content'
 import type { FormAlerts } from '#app/alerts/schema'
+import { enqueueVisitorMail, type VisitorMailPlan } from '#app/leads/visitor-mail.server'
 import { mailQueued } from '#app/mail/outbox.server'
 import { enqueueWebhookEvents, type WebhookEventInput } from '#app/webhooks/outbox.server'
 import { conversions, pageViews, spamSubmissions, type TouchJson } from '#db/schema'
@@ -35,6 +36,8 @@ export type ConversionInput = {
   startedAt: Date | null
   /** The form's lead alerts, with what they tell that the conversion row does not hold. */
   alerts?: { config: FormAlerts; pagePath: string; fields: unknown[] }
+  /** Mail to the visitor this form sends (planVisitorMail), queued in the conversion's transaction. */
+  visitorMail?: VisitorMailPlan | null
 }
 
 export type RecordedConversion = { leadId: string; conversionId: string; isDuplicate: boolean } | { limited: Extract<RateLimitResult, { ok: false }> }
@@ -71,16 +74,21 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
   const firstSeenAt = earliest(input.firstTouch?.at, history.firstViewAt, input.startedAt) ?? new Date()
   const statement = conversionStatement(input, { firstSeenAt, pagesViewed: history.pagesViewed, rateLimit })
   let row: RecordedRow
-  let alertsQueued = 0
+  let mailsQueued = 0
   try {
-    if (!hasWebhooks && !input.alerts) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
+    if (!hasWebhooks && !input.alerts && !input.visitorMail) [row] = (await queryRows<RecordedRow>(db, statement)) as [RecordedRow]
     else {
       row = await db.transaction(async (tx) => {
         const [recorded] = (await queryRows<RecordedRow>(tx, statement)) as [RecordedRow]
         if (!recorded.lead_id) return recorded
         if (hasWebhooks) await enqueueWebhookEvents(tx, { workspaceId: input.workspaceId, events: webhookEvents(input, recorded, autoStage(recorded, scoreRules)) })
         if (input.alerts && shouldAlert(input.alerts.config.on, { isNew: recorded.is_new, isNewlyHot: recorded.is_newly_hot })) {
-          alertsQueued = await enqueueLeadAlert(tx, { workspaceId: input.workspaceId, alerts: input.alerts.config, lead: alertLead(input, recorded) })
+          mailsQueued += await enqueueLeadAlert(tx, { workspaceId: input.workspaceId, alerts: input.alerts.config, lead: alertLead(input, recorded) })
+        }
+        if (input.visitorMail) {
+          const { workspaceId, visitorMail: plan } = input
+          const queued = await enqueueVisitorMail(tx, { workspaceId, leadId: recorded.lead_id, conversionId: recorded.conversion_id, email: recorded.email, plan })
+          if (queued !== null) mailsQueued += 1
         }
         return recorded
       })
@@ -95,7 +103,7 @@ export async function recordConversion(input: ConversionInput, { rateLimit }: { 
     return { leadId: first!.leadId!, conversionId: first!.id, isDuplicate: true }
   }
   if (!row.lead_id) return { limited: readRateLimit(row, rateLimit!.limit) as Extract<RateLimitResult, { ok: false }> }
-  if (alertsQueued > 0) mailQueued() // committed: the mail worker sends it now
+  if (mailsQueued > 0) mailQueued() // committed: the mail worker sends it now
   if (autoStage(row, scoreRules) === 'mql') {
     await changeLeadStage(db, { workspaceId: input.workspaceId, leadId: row.lead_id, toStage: 'mql', changedBy: null, source: 'score' }).catch((error) =>
       console.error(`[leads] automatic MQL for lead ${row.lead_id} failed; the next conversion tries again:`, error),

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
+import { raiseExperimentAlert } from '#app/experiments/alerts.server'
 import { countVariantTotals, declareWinner } from '#app/experiments/experiment.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
@@ -7,6 +8,7 @@ import { checkQualityGuardrail, collectGuardrailCounts, describeGuardrail, type 
 import { readLeadStages } from '#app/experiments/results/lead-stages.server'
 import { metricKey } from '#app/experiments/schema'
 import { changed } from '#app/changes/signal'
+import { mailQueued } from '#app/mail/outbox.server'
 import { createPeriodicWorker } from '#app/workers/periodic'
 import { experimentEvents, experiments, pages, type Experiment } from '#db/schema'
 
@@ -66,12 +68,15 @@ export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
       }
       const result = await declareWinner({ workspaceId: e.workspaceId, id: e.id, variantKey: decision.variant, actor: AUTO_ACTOR, evidence, tx })
       if (!result.ok) continue
+      // In the ship's transaction: the alert exists if and only if the winner was shipped.
+      await raiseExperimentAlert(tx, { experiment: e, event: 'auto_shipped', variantKey: decision.variant, now })
       const [page] = await tx.select({ slug: pages.slug }).from(pages).where(eq(pages.id, e.pageId))
       shipped.push({ experimentId: e.id, variantKey: decision.variant, slug: page?.slug ?? '' })
     }
   })
   // After the commit: this process serves the winner at once (others within a second).
   for (const s of shipped) if (s.slug) changed({ kind: 'experiment', pageSlug: s.slug })
+  if (shipped.length) mailQueued()
   return shipped.map(({ experimentId, variantKey }) => ({ experimentId, variantKey }))
 }
 

@@ -97,6 +97,8 @@ export type BuilderValues = {
   minFillSeconds?: number
   /** Not edited in the builder: carried so that saving keeps the form's language. */
   locale?: FormLocale
+  confirmationEmail: boolean
+  doubleOptIn: boolean
 }
 
 export function fromDefinition(name: string, definition: FormDefinition): BuilderValues {
@@ -123,6 +125,8 @@ export function fromDefinition(name: string, definition: FormDefinition): Builde
     submitLabel: definition.submitLabel,
     minFillSeconds: definition.minFillSeconds ?? DEFAULT_MIN_FILL_SECONDS,
     ...(definition.locale ? { locale: definition.locale } : {}),
+    confirmationEmail: definition.confirmationEmail ?? false,
+    doubleOptIn: definition.doubleOptIn ?? false,
   }
 }
 
@@ -195,6 +199,9 @@ export function toDefinitionInput(values: BuilderValues): { name: string; defini
       submitLabel: values.submitLabel,
       ...(minFillSeconds === undefined ? {} : { minFillSeconds }),
       ...(values.locale ? { locale: values.locale } : {}),
+      // Only when on, so a form that never had them stores the same definition as before.
+      ...(values.confirmationEmail ? { confirmationEmail: true } : {}),
+      ...(values.doubleOptIn ? { doubleOptIn: true } : {}),
     },
   }
 }

@@ -203,8 +203,14 @@ export const FormDefinitionSchema = z
     locale: z.enum(FORM_LOCALES, { error: `Choose a language: ${FORM_LOCALES.join(', ')}` }).optional(),
     // Who hears of this form's leads at once (app/alerts/): emails, a chat webhook, hot leads only or all.
     alerts: FormAlertsSchema.optional(),
+    // Mail to the visitor (docs/email.md "Mail to visitors"), to the form's email field: a confirmation after
+    // submitting (carrying the download link on an asset form), and double opt-in (the lead stays unconfirmed
+    // until the visitor opens the link in the mail), expected for newsletters in the Nordics.
+    confirmationEmail: z.boolean({ error: 'confirmationEmail must be true or false' }).optional(),
+    doubleOptIn: z.boolean({ error: 'doubleOptIn must be true or false' }).optional(),
   })
   .superRefine(checkKeys)
+  .superRefine(checkVisitorMail)
   .superRefine(checkSteps)
 export type FormDefinition = z.infer<typeof FormDefinitionSchema>
 export type FormDefinitionInput = z.input<typeof FormDefinitionSchema>
@@ -220,6 +226,12 @@ function checkKeys(form: { fields: Field[] }, ctx: Ctx) {
     if (owner !== undefined) ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `"${field.key}" is already used by field ${owner + 1}` })
     else owners.set(field.key, i)
   })
+}
+
+/** Mail to the visitor goes to the address it gave, so a form that sends one needs an email field. */
+function checkVisitorMail(form: { fields: Field[]; confirmationEmail?: boolean; doubleOptIn?: boolean }, ctx: Ctx) {
+  if (form.fields.some((field) => field.type === 'email')) return
+  for (const key of ['confirmationEmail', 'doubleOptIn'] as const) if (form[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} needs an email field to send to` })
 }
 
 /** With steps, each field belongs to exactly one step, so a no-JS multi-step form validates each post on its own. */

@@ -22,6 +22,9 @@ export function listedLeadForApi(lead: LeadListItem) {
     lastConversionAt: lead.lastConversionAt,
     createdAt: lead.createdAt,
     openedAt: lead.openedAt,
+    // Double opt-in: null until the visitor opens the confirmation link (and for a lead no form asked to confirm).
+    confirmedAt: lead.confirmedAt,
+    confirmationRequestedAt: lead.confirmationRequestedAt,
   }
 }
 

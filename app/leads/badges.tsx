@@ -20,3 +20,14 @@ export function NewLeadBadge() {
     </span>
   )
 }
+
+/** Double opt-in: a double opt-in form asked this lead to confirm the address, and it has not (yet). */
+export function UnconfirmedBadge() {
+  return (
+    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800" title="Has not opened the confirmation link yet">
+      Unconfirmed
+    </span>
+  )
+}
+
+export const isUnconfirmed = (lead: { confirmationRequestedAt: Date | string | null; confirmedAt: Date | string | null }) => Boolean(lead.confirmationRequestedAt && !lead.confirmedAt)

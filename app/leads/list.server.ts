@@ -81,6 +81,8 @@ function filterConditions(workspaceId: string, f: LeadFilters, timeZone: string)
     )
   }
   if (f.heardAbout) conditions.push(eq(leads.heardAbout, f.heardAbout))
+  if (f.confirmation === 'confirmed') conditions.push(isNotNull(leads.confirmedAt))
+  if (f.confirmation === 'unconfirmed') conditions.push(isNotNull(leads.confirmationRequestedAt), isNull(leads.confirmedAt))
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`
     conditions.push(or(ilike(leads.email, pattern), ilike(leads.name, pattern), ilike(leads.company, pattern)))
@@ -122,6 +124,8 @@ export const listedLeadColumns = {
   lastConversionAt: leads.lastConversionAt,
   createdAt: leads.createdAt,
   openedAt: leads.openedAt,
+  confirmationRequestedAt: leads.confirmationRequestedAt,
+  confirmedAt: leads.confirmedAt,
 }
 
 export type LeadListItem = Awaited<ReturnType<typeof listLeads>>['leads'][number]

@@ -41,6 +41,8 @@ export const LeadQuerySchema = z
     touched: optional(z.enum(CHANNELS, { error: `Use one of ${CHANNELS.join(', ')}` })),
     device: optional(z.enum(DEVICES, { error: `Use one of ${DEVICES.join(', ')}` })),
     heardAbout: optional(z.string().trim().max(200, 'Use at most 200 characters')),
+    // Double opt-in: confirmed leads, or those a double opt-in form asked to confirm that have not (yet).
+    confirmation: optional(z.enum(['confirmed', 'unconfirmed'], { error: 'Use confirmed or unconfirmed' })),
     // With any of these, leads with a conversion matching all of them (and formId/pageId when given).
     conversionType: optional(z.enum(['soft', 'hard'], { error: 'Use soft or hard' })),
     variantKey: optional(z.string().trim().max(50, 'Use at most 50 characters')),
@@ -71,6 +73,7 @@ export type LeadFilters = Pick<
   | 'touched'
   | 'device'
   | 'heardAbout'
+  | 'confirmation'
   | 'conversionType'
   | 'variantKey'
   | 'convertedFrom'

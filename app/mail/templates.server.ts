@@ -5,10 +5,12 @@ import { emailVerification } from './templates/email-verification'
 import { passwordReset } from './templates/password-reset'
 import { testMessage } from './templates/test-message'
 import { workspaceInvite } from './templates/workspace-invite'
+import { visitorConfirmation, visitorDoubleOptIn } from './templates/visitor-mail'
+import { experimentAlert } from './templates/experiment-alert'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
-const TEMPLATES = [testMessage, leadAlert, leadAlertChat, passwordReset, emailVerification, workspaceInvite] as const
+const TEMPLATES = [testMessage, leadAlert, leadAlertChat, passwordReset, emailVerification, workspaceInvite, visitorConfirmation, visitorDoubleOptIn, experimentAlert] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']
 type ByName = { [T in (typeof TEMPLATES)[number] as T['name']]: T }

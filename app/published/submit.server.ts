@@ -17,6 +17,7 @@ import type { PageRequest } from '#app/published/page-url'
 import { browserSystemMessages } from '#app/published/response.server'
 import { idempotencyKeyOf, PageRenderer, Reply, type Errors } from '#app/published/submit-answer.server'
 import { parseSubmissionBody, readIdempotencyKey, readStep, stepOfFirstError, unsafeFieldOf, type SubmissionBody } from '#app/published/submission'
+import { planVisitorMail } from '#app/leads/visitor-mail.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { touchOf } from '#app/visitors/visit.server'
@@ -207,6 +208,8 @@ async function accept(page: PageRenderer, { common, experimentId, firstTouch, re
       firstTouch,
       startedAt: renderedAt ? new Date(renderedAt) : null,
       alerts: form.definition.alerts ? { config: form.definition.alerts, pagePath: `/p/${page.version.slug}`, fields: form.definition.fields } : undefined,
+      // The visitor's mail speaks the page's language (en, sv, da; English for the others until translated).
+      visitorMail: planVisitorMail(form, { pageLocale: page.version.locale }),
     },
     { rateLimit: rateLimitGate(reply.req) },
   )

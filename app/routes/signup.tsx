@@ -44,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!invite && !workspaceName) return badRequest({ fieldErrors: { workspaceName: ['Name your workspace (your company or team)'] } })
 
   const sendVerification = isEmailVerificationRequired()
-  const created = await unlessHashBusy(
-    createAccount({ name, email, password, workspaceName: invite ? null : workspaceName!, calendar: guessCalendar({ timeZone, locale }), sendVerification }),
-  )
+  const created = await unlessHashBusy(createAccount({ name, email, password, workspaceName: invite ? null : workspaceName!, calendar: guessCalendar({ timeZone, locale }), sendVerification }))
   if (!created.ok) return created.response
   const account = created.value
   if ('error' in account) {

@@ -1,3 +1,4 @@
+import { createExperimentAlertWorker } from '#app/experiments/alerts.server'
 import { createAutoShipWorker } from '#app/experiments/auto-ship.server'
 import { createRollupFollower } from '#app/kpis/rollup-queue.server'
 import { createMailWorker } from '#app/mail/outbox.server'
@@ -17,6 +18,8 @@ function createWorkers(): PeriodicWorker[] {
     createRollupFollower(),
     // Experiments that may ship themselves and have a winner, every minute (locked FOR UPDATE SKIP LOCKED).
     createAutoShipWorker(),
+    // Experiment alerts (SRM, a winner called, no traffic for 24 h, minimum runtime), every 5 minutes, each once.
+    createExperimentAlertWorker(),
     // Expired sessions, rate-limit windows and old webhook deliveries, hourly.
     createMaintenanceWorker(),
   ]

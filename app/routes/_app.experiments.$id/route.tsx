@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import type { CsvTable } from '#app/experiments/results/csv'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { PageHeader } from '#app/components/ui/card'
+import { isWatching } from '#app/experiments/alerts.server'
 import { getExperiment, listExperimentEvents } from '#app/experiments/experiment.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { daysRunning, metricLabel } from '#app/experiments/ui-labels'
@@ -32,7 +33,7 @@ import { WinnerConflictNote } from './winner-conflict-note'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.experiment.name ?? 'Experiment'} · Results · Splitform` }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireMember(request)
+  const { workspace, user } = await requireMember(request)
   const id = requireIdParam(params.id, 'experiment')
   const query = new URL(request.url).searchParams
   const found = await getExperiment({ workspaceId: workspace.id, id })
@@ -42,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     experiment: { seed: _seed, ...e },
     page,
   } = found
-  const [outcome, events] = await Promise.all([getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }), listExperimentEvents({ experimentId: id })])
+  const [outcome, events, watching] = await Promise.all([
+    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }),
+    listExperimentEvents({ experimentId: id }),
+    isWatching({ experimentId: id, userId: user.id }),
+  ])
   if (!outcome.ok) throw new Response(Object.values(outcome.errors).flat().join(' '), { status: outcome.status })
   const { formNames } = outcome
   const declare = query.get('declare')
@@ -54,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       daysRunning: daysRunning(e),
     },
     page,
+    // The creator gets the alerts anyway; anyone else watches to get them too.
+    alerts: { isCreator: e.createdBy === user.id, isWatching: watching },
     results: outcome.results,
     // The winner confirmation is open for `?declare=B` while a winner can still be declared.
     declare: declare && e.status !== 'draft' && !e.winnerKey ? declare : null,
@@ -72,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE: Record<string, string> = { start: 'Started.', pause: 'Paused.', resume: 'Resumed.', stop: 'Stopped.', winner: 'Winner declared.', coverage: 'Coverage changed.' }
 
 export default function ExperimentRoute() {
-  const { experiment: e, page, results, declare, events } = useLoaderData<typeof loader>()
+  const { experiment: e, page, alerts, results, declare, events } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit, workspace } = useMember()
   const failure = actionData && 'errors' in actionData ? actionData : null
@@ -87,7 +94,16 @@ export default function ExperimentRoute() {
           ← All experiments
         </Link>
       </p>
-      <PageHeader title={e.name} description={e.hypothesis || undefined} actions={<ExperimentStatusBadge status={e.status} />} />
+      <PageHeader
+        title={e.name}
+        description={e.hypothesis || undefined}
+        actions={
+          <>
+            <ExperimentStatusBadge status={e.status} />
+            <WatchToggle experimentId={e.id} {...alerts} />
+          </>
+        }
+      />
       <div className="space-y-6">
         <p className="-mt-4 text-sm text-slate-600">
           On {/* Underlined: inside a sentence, a link told apart by its colour alone fails WCAG 1.4.1. */}
@@ -146,6 +162,19 @@ export default function ExperimentRoute() {
         </div>
       </div>
     </>
+  )
+}
+
+/** Alerts (SRM, a winner, no traffic, minimum runtime) by email to the creator and to whoever watches. */
+function WatchToggle({ experimentId, isCreator, isWatching }: { experimentId: string; isCreator: boolean; isWatching: boolean }) {
+  if (isCreator) return <span className="ml-2 text-xs text-slate-600">You get its alerts (you created it)</span>
+  return (
+    <Form method="post" action={`/experiments/${experimentId}/watch`} className="ml-2 inline">
+      <input type="hidden" name="watch" value={isWatching ? 'off' : 'on'} />
+      <button type="submit" className="rounded-md px-2 py-1 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" aria-pressed={isWatching}>
+        {isWatching ? 'Watching: stop alerts' : 'Watch: get its alerts'}
+      </button>
+    </Form>
   )
 }
 

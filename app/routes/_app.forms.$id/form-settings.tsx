@@ -40,7 +40,32 @@ export function FormSettings() {
       </fieldset>
       <TextInput path="submitLabel" label="Submit button label" maxLength={60} />
       <NumberInput path="minFillSeconds" label="Minimum fill time (seconds)" min={0} max={600} step={1} hint="Faster submissions are treated as bots and held back. 0 turns this off." />
+      <VisitorMailSettings />
     </div>
+  )
+}
+
+/** Mail to the visitor who submits: a confirmation, and double opt-in (offered for newsletters). */
+function VisitorMailSettings() {
+  const { control, register } = useBuilderForm()
+  const purpose = useWatch({ control, name: 'purpose' })
+  const doubleOptIn = useWatch({ control, name: 'doubleOptIn' })
+  const confirmationError = useErrorAt('confirmationEmail')
+  const doubleOptInError = useErrorAt('doubleOptIn')
+  return (
+    <fieldset className="grid gap-2 md:col-span-2">
+      <legend className="text-sm font-medium text-slate-700">Mail to the visitor</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...register('confirmationEmail')} /> Send a confirmation email (with the download link on a download form)
+      </label>
+      {confirmationError ? <p className="text-sm text-red-600">{confirmationError}</p> : null}
+      {purpose === 'newsletter' || doubleOptIn ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" {...register('doubleOptIn')} /> Double opt-in: the subscriber confirms the address through a link in a mail
+        </label>
+      ) : null}
+      {doubleOptInError ? <p className="text-sm text-red-600">{doubleOptInError}</p> : null}
+    </fieldset>
   )
 }
 

@@ -28,6 +28,15 @@ export function LeadFiltersForm({ filters, sort, options, timeZone }: Props) {
           ['cold', 'Cold'],
         ]}
       />
+      <Select
+        label="Double opt-in"
+        name="confirmation"
+        value={filters.confirmation}
+        options={[
+          ['confirmed', 'Confirmed'],
+          ['unconfirmed', 'Unconfirmed'],
+        ]}
+      />
       <Select label="Stage" name="stage" value={filters.stage} options={LEAD_STAGES.map((s) => [s, STAGE_LABELS[s]])} />
       <Select label="Source (first touch)" name="source" value={filters.source} options={CHANNELS.map((c) => [c, CHANNEL_LABELS[c]])} />
       <Select label="Form" name="formId" value={filters.formId} options={options.forms.map((f) => [f.id, f.name])} />

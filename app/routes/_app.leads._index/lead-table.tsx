@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
 import { formatDateTime } from '#app/components/format'
-import { NewLeadBadge, TemperatureBadge } from '#app/leads/badges'
+import { isUnconfirmed, NewLeadBadge, TemperatureBadge, UnconfirmedBadge } from '#app/leads/badges'
 import type { LeadSort } from '#app/leads/schema'
 import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
@@ -14,6 +14,8 @@ type Row = {
   company: string | null
   temperature: 'hot' | 'cold'
   openedAt: Date | string | null
+  confirmationRequestedAt: Date | string | null
+  confirmedAt: Date | string | null
   stage: LeadStage
   source: string
   score: number
@@ -64,6 +66,7 @@ function LeadCards({ leads }: { leads: Row[] }) {
             <p className="break-words text-sm text-slate-700">{[lead.name, lead.company].filter(Boolean).join(' · ') || '–'}</p>
             <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
               <TemperatureBadge temperature={lead.temperature} />
+              {isUnconfirmed(lead) ? <UnconfirmedBadge /> : null}
               <span>{STAGE_LABELS[lead.stage]}</span>
               <span>Last conversion {formatDateTime(lead.lastConversionAt)}</span>
             </p>
@@ -111,6 +114,7 @@ function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; searc
               </td>
               <td className="py-2 pr-4">
                 <TemperatureBadge temperature={lead.temperature} />
+                {isUnconfirmed(lead) ? <UnconfirmedBadge /> : null}
               </td>
               <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
               <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>

@@ -1,0 +1,117 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { db, type Database, type Transaction } from '#app/db.server'
+import { countVariantTotals } from '#app/experiments/experiment.server'
+import { analyzePrimaryMetric } from '#app/experiments/results/compute'
+import { metricKey } from '#app/experiments/schema'
+import { enqueueMail, mailQueued } from '#app/mail/outbox.server'
+import type { ExperimentAlertEvent } from '#app/mail/templates/experiment-alert'
+import { createPeriodicWorker } from '#app/workers/periodic'
+import { experimentAlerts, experiments, experimentWatchers, exposures, users, type Experiment } from '#db/schema'
+
+// Experiment alerts (docs/email.md "Experiment alerts"): to the experiment's creator and its watchers, by email,
+// once per experiment and event: experiment_alerts' primary key (experiment, event) is the once, so the detector
+// may run as often as it likes, in every process. Auto-ship raises `auto_shipped` in its own transaction; this
+// file's worker looks for the rest every 5 minutes: SRM and a winner called (read as the results page reads
+// them), no exposure for 24 h, and the minimum runtime reached. No chat post: a workspace has no chat webhook of
+// its own (lead alerts' chat URL belongs to a form), so alerts go by email only.
+
+const EVERY_MS = 5 * 60 * 1000
+const DAY_MS = 24 * 3600 * 1000
+
+type AlertExperiment = Pick<Experiment, 'id' | 'workspaceId' | 'name' | 'createdBy'>
+
+/** Records the event and queues its mail to the creator and each watcher; false when it was raised before. */
+export async function raiseExperimentAlert(
+  tx: Database | Transaction,
+  { experiment, event, variantKey = null, now = new Date() }: { experiment: AlertExperiment; event: ExperimentAlertEvent; variantKey?: string | null; now?: Date },
+) {
+  const [raised] = await tx
+    .insert(experimentAlerts)
+    .values({ experimentId: experiment.id, event, detail: variantKey ? { variantKey } : {}, detectedAt: now })
+    .onConflictDoNothing()
+    .returning({ event: experimentAlerts.event })
+  if (!raised) return false
+  for (const { id, email } of await alertRecipients(tx, experiment)) {
+    await enqueueMail(tx, {
+      workspaceId: experiment.workspaceId,
+      to: [email],
+      template: 'experiment-alert',
+      data: { event, experimentId: experiment.id, experimentName: experiment.name, variantKey },
+      kind: 'experiment-alert',
+      dedupeKey: `experiment-alert:${experiment.id}:${event}:${id}`,
+      now,
+    })
+  }
+  return true
+}
+
+async function alertRecipients(tx: Database | Transaction, experiment: AlertExperiment) {
+  const watchers = tx.select({ userId: experimentWatchers.userId }).from(experimentWatchers).where(eq(experimentWatchers.experimentId, experiment.id))
+  return tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(experiment.createdBy ? sql`${users.id} = ${experiment.createdBy} or ${users.id} in ${watchers}` : inArray(users.id, watchers))
+}
+
+/** One look at every running experiment; returns the alerts raised (each at most once, ever). */
+export async function detectExperimentAlerts(now = new Date(), { workspaceId }: { workspaceId?: string } = {}) {
+  const raised: { experimentId: string; event: ExperimentAlertEvent }[] = []
+  const running = await db
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.status, 'running'), isNotNull(experiments.startedAt), workspaceId ? eq(experiments.workspaceId, workspaceId) : undefined))
+  if (!running.length) return raised
+  const metrics = ['', ...new Set(running.map((e) => metricKey(e.primaryMetric)))]
+  const totals = await countVariantTotals({ experimentIds: running.map((e) => e.id), metrics, now })
+  for (const e of running) {
+    const count = (key: string, metric: string) => Number(totals.find((t) => t.experimentId === e.id && t.variantKey === key && t.metric === metric)?.count ?? 0)
+    const analysis = analyzePrimaryMetric(e, count)
+    const events: { event: ExperimentAlertEvent; variantKey?: string | null }[] = []
+    if (analysis.srm.detected) events.push({ event: 'srm' })
+    if (analysis.decision.status === 'winner') events.push({ event: 'winner_called', variantKey: analysis.decision.variant ?? null })
+    const runningMs = now.getTime() - e.startedAt!.getTime()
+    if (runningMs >= e.minRuntimeDays * DAY_MS) events.push({ event: 'min_runtime' })
+    if (runningMs >= DAY_MS && !(await hasRecentExposure(e.id, now))) events.push({ event: 'no_traffic' })
+    for (const { event, variantKey } of events) {
+      const isNew = await db.transaction((tx) => raiseExperimentAlert(tx, { experiment: e, event, variantKey, now }))
+      if (isNew) raised.push({ experimentId: e.id, event })
+    }
+  }
+  if (raised.length) mailQueued()
+  return raised
+}
+
+async function hasRecentExposure(experimentId: string, now: Date) {
+  const since = new Date(now.getTime() - DAY_MS)
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(exposures)
+    .where(and(eq(exposures.experimentId, experimentId), sql`${exposures.exposedAt} > ${since.toISOString()}::timestamptz`, sql`${exposures.exposedAt} <= ${now.toISOString()}::timestamptz`))
+    .limit(1)
+  return Boolean(row)
+}
+
+/** Every process runs it (app/workers/registry.server.ts); experiment_alerts' key keeps each alert single. */
+export function createExperimentAlertWorker() {
+  return createPeriodicWorker({
+    name: 'experiment alerts',
+    everyMs: EVERY_MS,
+    async run() {
+      for (const r of await detectExperimentAlerts()) console.log(`[experiment alerts] experiment ${r.experimentId}: ${r.event}`)
+    },
+  })
+}
+
+/** The watch toggle on the experiment page. */
+export async function setWatching({ experimentId, userId, isWatching }: { experimentId: string; userId: string; isWatching: boolean }) {
+  if (isWatching) await db.insert(experimentWatchers).values({ experimentId, userId }).onConflictDoNothing()
+  else await db.delete(experimentWatchers).where(and(eq(experimentWatchers.experimentId, experimentId), eq(experimentWatchers.userId, userId)))
+}
+
+export async function isWatching({ experimentId, userId }: { experimentId: string; userId: string }) {
+  const [row] = await db
+    .select({ userId: experimentWatchers.userId })
+    .from(experimentWatchers)
+    .where(and(eq(experimentWatchers.experimentId, experimentId), eq(experimentWatchers.userId, userId)))
+  return Boolean(row)
+}
