@@ -54,7 +54,7 @@ test('A form with consent goes on a page; visitors with and without JavaScript b
   const visitor = await withJs.newPage()
   await visitor.goto(`/p/${slug}?utm_source=newsletter&utm_medium=email&utm_campaign=november`)
   await visitor.getByLabel('Work email').fill('ada@')
-  await visitor.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada Lovelace')
+  await visitor.getByRole('textbox', { name: 'Name (required)', exact: true }).fill('Ada Lovelace')
   await visitor.getByLabel('Company').fill('Analytical Engines')
   await visitor.getByRole('checkbox').check()
   await visitor.getByRole('button', { name: /download|get|submit/i }).click()
@@ -70,7 +70,7 @@ test('A form with consent goes on a page; visitors with and without JavaScript b
   const plain = await noJs.newPage()
   await plain.goto(`/p/${slug}`)
   await plain.getByLabel('Work email').fill('grace@navy') // valid for the browser, not for us: no domain suffix
-  await plain.getByRole('textbox', { name: 'Name', exact: true }).fill('Grace Hopper')
+  await plain.getByRole('textbox', { name: 'Name (required)', exact: true }).fill('Grace Hopper')
   await plain.getByLabel('Company').fill('US Navy')
   await plain.getByRole('checkbox').check()
   await plain.waitForTimeout(1100) // the form's minimum fill time

@@ -58,7 +58,7 @@ test('A new workspace publishes a webinar page that collects leads; an empty For
   await visitor.goto(`/p/webinar-${stamp}`)
   const form = visitor.locator('.sf-form')
   await form.getByLabel('Work email').fill('wanda@ledger.example')
-  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Wanda Ledger')
+  await form.getByRole('textbox', { name: 'Name (required)', exact: true }).fill('Wanda Ledger')
   await form.getByLabel('Company').fill('Ledger & Co')
   await form.getByRole('checkbox').check()
   await visitor.waitForTimeout(1100) // the form's minimum fill time (spam-rules.ts): sooner is held, not a lead

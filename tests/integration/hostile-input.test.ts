@@ -212,6 +212,10 @@ test.skipIf(!hasServerDatabase)('no hostile input gets a 5xx, on any route', { t
     'experiments.action': () => 'winner',
     'd.token': () => randomUUID(),
     'invite.token': () => randomUUID(),
+    'reset-password.token': () => randomUUID(),
+    'verify-email.token': () => randomUUID(),
+    'confirm.token': () => randomUUID(),
+    'unsubscribe.token': () => randomUUID(),
   }
   const unknown = routes.flatMap((r) => r.params.filter((p) => !fixtureIds[`${p.after}.${p.name}`]).map((p) => `${r.id}: $${p.name} after "${p.after}"`))
   // A new route whose params this test cannot fill fails here: add a fixture value for it above.
