@@ -109,7 +109,7 @@ for (const viewport of WIDTHS) {
     const variant = await visitor.locator(`[data-page="${slug}"]`).getAttribute('data-variant')
     expect(['A', 'B']).toContain(variant)
     await visitor.getByLabel('Work email').fill(`reader-${id}@example.com`)
-    await visitor.getByRole('textbox', { name: 'Name', exact: true }).fill('Rita Reader')
+    await visitor.getByRole('textbox', { name: 'Name (required)', exact: true }).fill('Rita Reader')
     await visitor.getByLabel('Company').fill('Readers Ltd')
     await visitor.getByRole('checkbox').check()
     await visitor.getByRole('button', { name: /download|get|submit/i }).click()
