@@ -15,6 +15,7 @@ export const baseURL = `http://localhost:${port}`
 // The e2e server sends mail over SMTP to this loopback port, where tests/e2e/password-reset.spec.ts runs a real SMTP
 // server (smtp-server) while it needs one; mail sent while none listens is retried by the outbox, harmlessly.
 export const smtpPort = port + 10_000
+const MAIL_STORIES = /(password-reset|double-opt-in)\.spec\.ts$/
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -33,9 +34,13 @@ export default defineConfig({
   // stories; last in file order, it began when the others were done and ran alone. This did not help while the run
   // was CPU-bound (406 s against 397 s); with the headless shell and no traces it is not (docs/testing.md).
   // Both projects have no dependencies, so Playwright runs them in one phase, side by side.
+  // The stories that read mail each run a real SMTP server on the one smtpPort the e2e server sends to: the 'mail'
+  // project runs them in a single worker, one after the other, so two never bind the port at once (and no mail
+  // lands in the other story's server) while the other projects go on beside them.
   projects: [
     { name: 'stored-xss', testMatch: /xss\.spec\.ts$/ },
-    { name: 'stories', testIgnore: /xss\.spec\.ts$/ },
+    { name: 'mail', testMatch: MAIL_STORIES, workers: 1 },
+    { name: 'stories', testIgnore: [/xss\.spec\.ts$/, MAIL_STORIES] },
   ],
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { startSmtpReceiver } from '../smtp-receiver'
 import { smtpPort } from '../../playwright.config'
-import { newAccount, signUp } from './fixtures'
+import { hydrated, newAccount, signUp } from './fixtures'
 
 // A member who forgot their password gets back in by mail, through the real SMTP path: the e2e server sends to a
 // real SMTP server run here (playwright.config.ts gives it SMTP_URL on smtpPort).
@@ -14,6 +14,8 @@ test('A member who forgot their password resets it by mail, logs in with the new
     await page.context().clearCookies()
     await page.goto('/login')
     await page.getByRole('link', { name: 'Forgot your password?' }).click()
+    // Once, on a cold server, the typed address was gone at submit ("Email is required"), most likely typed before hydration.
+    await hydrated(page)
     await page.getByLabel('Email').fill(account.email)
     await page.getByRole('button', { name: 'Send me a reset link' }).click()
     await expect(page.getByTestId('reset-requested')).toContainText(`If an account exists for ${account.email}`)
