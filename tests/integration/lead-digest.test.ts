@@ -63,6 +63,11 @@ test('one digest per form and local day with its cold leads; none without leads,
   const theirs = await publish(other)
   const dana = await submit(ours.slug, { email: `dana.${randomUUID().slice(0, 8)}@example.com`, name: 'Dana Cold', company: 'Acme' })
   const kim = await submit(ours.slug, { email: `kim.${randomUUID().slice(0, 8)}@example.com`, name: 'Kim Cold' })
+  // A lead that turned hot (a hard conversion on another form) had its alert: not in the digest.
+  const hot = await publish(owner, { ...CONSENT_FORM, purpose: 'demo_request', conversionType: 'hard' })
+  const hana = `hana.${randomUUID().slice(0, 8)}@example.com`
+  await submit(ours.slug, { email: hana, name: 'Hana Hot' })
+  await submit(hot.slug, { email: hana, name: 'Hana Hot' })
   await submit(theirs.slug, { email: `eve.${randomUUID().slice(0, 8)}@example.com`, name: 'Eve Elsewhere', company: 'Other Co' })
 
   // Today is not over: yesterday had no leads, nothing is queued.
@@ -81,10 +86,18 @@ test('one digest per form and local day with its cold leads; none without leads,
   for (const part of ['Dana Cold (Acme)', 'Kim Cold', `/p/${ours.slug}`, `${APP_URL}/leads/${dana}`, `${APP_URL}/leads/${kim}`]) expect(text).toContain(part)
   expect(text).toMatch(/from (direct|referral|organic|paid|email|other)/)
   expect(text).not.toContain('Eve Elsewhere')
+  expect(text).not.toContain('Hana Hot')
   expect(text).not.toContain(quiet.slug)
 
   // A second run (another process, a restart) for the same day queues nothing.
   expect(await queueLeadDigests({ now: new Date(tomorrow.getTime() + 60_000), workspaceId: owner.workspaceId })).toEqual([])
   await deliver(owner.workspaceId, new Date(tomorrow.getTime() + 60_000))
   expect(smtp.received.length).toBe(before + 1)
+
+  // The other workspace's digest has its own lead only.
+  expect(await queueLeadDigests({ now: tomorrow, workspaceId: other.workspaceId })).toEqual([theirs.formId])
+  await deliver(other.workspaceId, tomorrow)
+  const [theirDigest] = (await smtp.waitForMessages(before + 2, 10_000)).slice(before + 1)
+  expect(theirDigest!.mail.text).toContain('Eve Elsewhere (Other Co)')
+  expect(theirDigest!.mail.text).not.toContain('Dana Cold')
 })
