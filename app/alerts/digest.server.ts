@@ -28,6 +28,8 @@ async function digestForms(workspaceId?: string): Promise<DigestForm[]> {
       and(
         isNull(forms.archivedAt),
         sql`(${forms.definition} -> 'alerts' ->> 'digest')::boolean is true`,
+        // With on: "all" every lead, cold ones included, had its own alert: no digest to repeat them.
+        sql`coalesce(${forms.definition} -> 'alerts' ->> 'on', 'hot') = 'hot'`,
         sql`jsonb_array_length(coalesce(${forms.definition} -> 'alerts' -> 'emails', '[]')) > 0`,
         workspaceId ? eq(forms.workspaceId, workspaceId) : undefined,
       ),

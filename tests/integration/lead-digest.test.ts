@@ -101,3 +101,10 @@ test('one digest per form and local day with its cold leads; none without leads,
   expect(theirDigest!.mail.text).toContain('Eve Elsewhere (Other Co)')
   expect(theirDigest!.mail.text).not.toContain('Dana Cold')
 })
+
+test('no digest on a form that alerts on every lead (each cold lead had its own alert)', async () => {
+  const third = await createOwner({ name: 'All owner' })
+  const everyLead = await publish(third, { ...CONSENT_FORM, alerts: { emails: ['all@example.com'], on: 'all', digest: true } })
+  await submit(everyLead.slug, { email: `ann.${randomUUID().slice(0, 8)}@example.com`, name: 'Ann All' })
+  expect(await queueLeadDigests({ now: new Date(Date.now() + DAY_MS), workspaceId: third.workspaceId })).toEqual([])
+})
