@@ -23,6 +23,14 @@ export const AlertLeadSchema = z.object({
 })
 export type AlertLead = z.infer<typeof AlertLeadSchema>
 
+// The daily digest of one form's cold leads (app/alerts/digest.server.ts): the local day they came in and who.
+export const LeadDigestSchema = z.object({
+  formName: z.string(),
+  day: z.string(),
+  leads: z.array(AlertLeadSchema.pick({ leadId: true, name: true, email: true, company: true, source: true, pagePath: true })).min(1),
+})
+export type LeadDigest = z.infer<typeof LeadDigestSchema>
+
 const MAX_ANSWER_LENGTH = 500
 
 /** The answers in the form's order, each with its field's label and its chosen options' labels. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
 import { en } from '#app/visitor-language/catalogues/en'
+import type { AlertTrigger } from '#app/alerts/schema'
 import { FieldSchema, FormDefinitionSchema, otherKeyFor, SuccessActionSchema, type Field, type FieldType, type FormDefinition, type SuccessAction } from './definition'
 import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type FormLocale, type PurposeId } from './purposes'
 import { FormNameSchema } from './schema'
@@ -99,6 +100,9 @@ export type BuilderValues = {
   locale?: FormLocale
   confirmationEmail: boolean
   doubleOptIn: boolean
+  /** Lead alerts (FormAlertsSchema): the addresses as typed, one text, split on commas, semicolons and spaces. */
+  hasAlerts: boolean
+  alerts: { emails: string; chatWebhookUrl: string; on: AlertTrigger; digest: boolean }
 }
 
 export function fromDefinition(name: string, definition: FormDefinition): BuilderValues {
@@ -127,7 +131,20 @@ export function fromDefinition(name: string, definition: FormDefinition): Builde
     ...(definition.locale ? { locale: definition.locale } : {}),
     confirmationEmail: definition.confirmationEmail ?? false,
     doubleOptIn: definition.doubleOptIn ?? false,
+    hasAlerts: Boolean(definition.alerts),
+    alerts: {
+      emails: definition.alerts?.emails.join(', ') ?? '',
+      chatWebhookUrl: definition.alerts?.chatWebhookUrl ?? '',
+      on: definition.alerts?.on ?? 'hot',
+      digest: definition.alerts?.digest ?? false,
+    },
   }
+}
+
+/** The alerts as FormAlertsSchema's input; a blank chat URL is no chat post. */
+function toAlertsInput(alerts: BuilderValues['alerts']): Record<string, unknown> {
+  const chatWebhookUrl = trimmed(alerts.chatWebhookUrl)
+  return { emails: (alerts.emails ?? '').split(/[\s,;]+/).filter(Boolean), ...(chatWebhookUrl ? { chatWebhookUrl } : {}), on: alerts.on, digest: alerts.digest }
 }
 
 // The settings each type has, read from its schema so a new setting needs no change here.
@@ -202,6 +219,7 @@ export function toDefinitionInput(values: BuilderValues): { name: string; defini
       // Only when on, so a form that never had them stores the same definition as before.
       ...(values.confirmationEmail ? { confirmationEmail: true } : {}),
       ...(values.doubleOptIn ? { doubleOptIn: true } : {}),
+      ...(values.hasAlerts && values.alerts ? { alerts: toAlertsInput(values.alerts) } : {}),
     },
   }
 }

@@ -1,3 +1,4 @@
+import { createLeadDigestWorker } from '#app/alerts/digest.server'
 import { createExperimentAlertWorker } from '#app/experiments/alerts.server'
 import { createAutoShipWorker } from '#app/experiments/auto-ship.server'
 import { createRollupFollower } from '#app/kpis/rollup-queue.server'
@@ -20,6 +21,8 @@ function createWorkers(): PeriodicWorker[] {
     createAutoShipWorker(),
     // Experiment alerts (SRM, a winner called, no traffic for 24 h, minimum runtime), every 5 minutes, each once.
     createExperimentAlertWorker(),
+    // Each form's daily digest of cold leads, once per local day, looked for every 15 minutes (dedupe key per day).
+    createLeadDigestWorker(),
     // Expired sessions, rate-limit windows and old webhook deliveries, hourly.
     createMaintenanceWorker(),
   ]

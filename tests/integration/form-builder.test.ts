@@ -142,6 +142,28 @@ describe('form builder', () => {
     expect(stored).not.toContain('alert')
   })
 
+  test('the alerts section saves the lead alerts, loads them back, and a bad address is a 400 naming it', async () => {
+    const owner = await createOwner()
+    const id = await newForm(owner.cookie)
+    const loadValues = async () => ((await loadBuilder(owner.cookie, id)).body as { values: BuilderValues }).values
+    const values = await loadValues()
+    expect(values.hasAlerts).toBe(false)
+    const chatWebhookUrl = 'https://hooks.slack.com/services/T000/B000/xyz'
+    const withAlerts: BuilderValues = { ...values, hasAlerts: true, alerts: { emails: 'Sales@Example.com, ceo@example.com', chatWebhookUrl: ` ${chatWebhookUrl} `, on: 'hot', digest: true } }
+    expect((await saveForm(owner.cookie, id, toDefinitionInput(withAlerts).definition)).status).toBe(200)
+    const alerts = { emails: ['sales@example.com', 'ceo@example.com'], chatWebhookUrl, on: 'hot', digest: true }
+    expect((await getForm({ workspaceId: owner.workspaceId, id }))!.definition.alerts).toEqual(alerts)
+
+    // Loaded back into the builder they show, and saving the form again keeps them.
+    const loaded = await loadValues()
+    expect(loaded).toMatchObject({ hasAlerts: true, alerts: { emails: 'sales@example.com, ceo@example.com', chatWebhookUrl, on: 'hot', digest: true } })
+    expect(FormDefinitionSchema.parse(toDefinitionInput(loaded).definition).alerts).toEqual(alerts)
+
+    const bad = await saveForm(owner.cookie, id, toDefinitionInput({ ...withAlerts, alerts: { ...withAlerts.alerts, emails: 'sales@example.com, not-an-address' } }).definition)
+    expect(bad).toMatchObject({ status: 400, body: { errors: { fieldErrors: { 'alerts.emails.1': ['Enter a valid email address'] } } } })
+    expect((await getForm({ workspaceId: owner.workspaceId, id }))!.definition.alerts).toEqual(alerts)
+  })
+
   test('viewers may look at a form but not save or archive it', async () => {
     const owner = await createOwner()
     const viewer = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'viewer' })

@@ -1,8 +1,8 @@
-import { useFieldArray, useWatch } from 'react-hook-form'
+import { useFieldArray, useFormState, useWatch } from 'react-hook-form'
 import { Button } from '#app/components/ui/button'
 import { stepAfterRemoving } from '#app/forms/builder'
 import { conversionTypeFor, PURPOSES, type PurposeId } from '#app/forms/purposes'
-import { NumberInput, SelectInput, TextInput, useBuilderForm, useErrorAt } from './builder-inputs'
+import { errorAt, NumberInput, SelectInput, TextInput, useBuilderForm, useErrorAt } from './builder-inputs'
 
 /** Name, purpose, soft or hard (preset by the purpose, overridable), button label and the bot timer. */
 export function FormSettings() {
@@ -41,6 +41,7 @@ export function FormSettings() {
       <TextInput path="submitLabel" label="Submit button label" maxLength={60} />
       <NumberInput path="minFillSeconds" label="Minimum fill time (seconds)" min={0} max={600} step={1} hint="Faster submissions are treated as bots and held back. 0 turns this off." />
       <VisitorMailSettings />
+      <AlertSettings />
     </div>
   )
 }
@@ -65,6 +66,46 @@ function VisitorMailSettings() {
         </label>
       ) : null}
       {doubleOptInError ? <p className="text-sm text-red-600">{doubleOptInError}</p> : null}
+    </fieldset>
+  )
+}
+
+/** Lead alerts (FormAlertsSchema): who hears of a new lead at once, by email or chat, and the daily digest. */
+function AlertSettings() {
+  const { control, register } = useBuilderForm()
+  const hasAlerts = useWatch({ control, name: 'hasAlerts' })
+  const on = useWatch({ control, name: 'alerts.on' })
+  // The schema names a bad address by its position (alerts.emails.2); the marketer sees it under the one input.
+  const emails = useWatch({ control, name: 'alerts.emails' }) ?? ''
+  const positions = emails.split(/[\s,;]+/).filter(Boolean).length
+  const { errors } = useFormState({ control, name: 'alerts' })
+  const addressError = Array.from({ length: positions }, (_, i) => errorAt(errors, `alerts.emails.${i}`)).find(Boolean)
+  return (
+    <fieldset className="grid gap-2 md:col-span-2">
+      <legend className="text-sm font-medium text-slate-700">Lead alerts</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" {...register('hasAlerts')} /> Tell my team about new leads from this form
+      </label>
+      {hasAlerts ? (
+        <div className="grid gap-3 md:grid-cols-2">
+          <TextInput path="alerts.emails" label="Email addresses" hint="Separate addresses with commas." className="md:col-span-2" />
+          {addressError ? <p className="text-sm text-red-600 md:col-span-2">{addressError}</p> : null}
+          <TextInput path="alerts.chatWebhookUrl" label="Slack or Teams webhook URL (optional)" placeholder="https://hooks.slack.com/…" className="md:col-span-2" />
+          <SelectInput
+            path="alerts.on"
+            label="Send an alert for"
+            choices={[
+              { value: 'hot', label: 'Hot leads only' },
+              { value: 'all', label: 'Every new lead' },
+            ]}
+          />
+          {on === 'hot' ? (
+            <label className="flex items-center gap-2 text-sm md:pt-6">
+              <input type="checkbox" {...register('alerts.digest')} /> Also email a daily digest of the cold leads
+            </label>
+          ) : null}
+        </div>
+      ) : null}
     </fieldset>
   )
 }
