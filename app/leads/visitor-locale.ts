@@ -1,12 +1,14 @@
-// The ONE place that decides which language a mail to a visitor speaks: the page's language, once pages have one
-// (the localisation issue adds `pages.locale`; pass it here then), else English. Only languages the visitor
-// templates are written in are returned (app/mail/templates/visitor-mail.tsx).
+import { languageOf } from '#app/visitor-language/locales'
 
-export const VISITOR_LOCALES = ['en', 'sv', 'da'] as const
-export type VisitorLocale = (typeof VISITOR_LOCALES)[number]
+// The one place that decides which language a mail to a visitor speaks: the page's language (`pages.locale`,
+// passed by app/published/submit.server.ts), read as the page's own messages read it (languageOf), narrowed to the
+// languages the visitor mail templates are written in (app/mail/templates/visitor-mail.tsx); English otherwise.
 
-/** `sv-SE` → `sv`; anything the templates do not speak → `en`. */
+export const MAIL_LOCALES = ['en', 'sv', 'da'] as const
+export type VisitorLocale = (typeof MAIL_LOCALES)[number]
+
+/** `sv-SE` → `sv`; a language the templates do not speak yet (or no page) → `en`. */
 export function visitorMailLocale({ pageLocale }: { pageLocale?: string | null } = {}): VisitorLocale {
-  const language = (pageLocale ?? '').trim().toLowerCase().split(/[-_]/)[0]
-  return (VISITOR_LOCALES as readonly string[]).includes(language ?? '') ? (language as VisitorLocale) : 'en'
+  const language = languageOf((pageLocale ?? '').trim())
+  return (MAIL_LOCALES as readonly string[]).includes(language) ? (language as VisitorLocale) : 'en'
 }
