@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm'
-import { roles } from './enums'
+import { roles, type PrivacyMode, type ViewConsent } from './enums'
 import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 // Types only (erased when drizzle-kit loads this file): the shapes the app validates before it stores a jsonb value.
@@ -30,8 +30,27 @@ export const workspaces = pgTable('workspaces', {
   // by its local days) and the ISO 4217 currency its amounts are in. Checked by app/workspaces/locale.ts.
   timezone: text('timezone').notNull().default('UTC'),
   currency: text('currency').notNull().default('EUR'),
+  // How its published pages treat the visitor's device, and for how long (issue 19; app/privacy/settings.ts reads
+  // it, with defaults for keys an older row lacks). New workspaces ask for consent; migration 0022 kept the
+  // workspaces that existed before it on `cookies`, what they already did.
+  privacy: jsonb('privacy').$type<PrivacySettingsJson>().notNull().default({ mode: 'consent', banner: true, cookieDays: 180, retentionMonths: 13 }),
   createdAt: createdAt(),
 })
+
+/** A workspace's privacy settings as stored; app/privacy/settings.ts is the one reader and checker. */
+export type PrivacySettingsJson = {
+  mode: PrivacyMode
+  /** Whether pages show Splitform's banner; false when the site's own consent tool (a CMP) is in charge. */
+  banner: boolean
+  /** How long `sf_consent`, and after consent the visitor's cookies, last: 30–395 days. */
+  cookieDays: number
+  /** Raw page views older than this many months are deleted; the rollups are kept. */
+  retentionMonths: number
+  /** The banner's link to the workspace's privacy policy. */
+  policyUrl?: string | null
+  /** The marketer's own banner wording, by page language (`sv`); what is missing reads the catalogue's. */
+  bannerText?: Record<string, { title?: string; body?: string; accept?: string; reject?: string }>
+}
 
 export const users = pgTable(
   'users',
@@ -268,6 +287,9 @@ export const pageViews = pgTable(
     referrer: text('referrer'),
     path: text('path').notNull(),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+    // What the view knew of the visitor's consent (db/enums.ts). Views counted cookieless (pending, denied,
+    // cookieless) carry a random id of their own in visitor_id, never stored on the device.
+    consent: text('consent').$type<ViewConsent>().notNull().default('cookies'),
   },
   (t) => [
     index('page_views_visitor_idx').on(t.visitorId, t.viewedAt),
@@ -807,6 +829,9 @@ export const exposures = pgTable(
     device: text('device').notNull(),
     channel: text('channel').notNull(),
     exposedAt: timestamp('exposed_at', { withTimezone: true }).notNull(),
+    // A page view counted without identifiers (issue 19): visitor_id is that view's own random id, and the unit of
+    // this exposure is the page view, not the visitor.
+    cookieless: boolean('cookieless').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.experimentId, t.visitorId] })],
 )

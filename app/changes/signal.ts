@@ -14,6 +14,8 @@ export type Change =
   | { kind: 'form'; id: string }
   /** A workspace's webhooks were added, paused, resumed or deleted. */
   | { kind: 'webhooks'; workspaceId: string }
+  /** A workspace's privacy settings (mode, banner, cookie lifetime) were saved: every page of it serves them. */
+  | { kind: 'privacy'; workspaceId: string }
   /** A workspace's lead-score rules were saved. */
   | { kind: 'score-rules'; workspaceId: string }
   /** Mail was queued and committed: this process's mail worker sends it now rather than at its next poll. */

@@ -1,0 +1,20 @@
+import type { PrivacySettingsJson } from '#db/schema'
+import type { PrivacyMode } from '#db/enums'
+
+// A workspace's privacy settings (issue 19): how its published pages treat the visitor's device. One reader, so
+// a row written before a key existed reads that key's default.
+
+export type PrivacySettings = Required<Pick<PrivacySettingsJson, 'mode' | 'banner' | 'cookieDays' | 'retentionMonths'>> & {
+  policyUrl: string | null
+  bannerText: NonNullable<PrivacySettingsJson['bannerText']>
+}
+
+export const DEFAULT_PRIVACY: PrivacySettings = { mode: 'consent', banner: true, cookieDays: 180, retentionMonths: 13, policyUrl: null, bannerText: {} }
+
+/** What the stored settings mean, with defaults for whatever an older row lacks. */
+export function readPrivacySettings(stored: Partial<PrivacySettingsJson> | null | undefined): PrivacySettings {
+  return { ...DEFAULT_PRIVACY, ...stored, policyUrl: stored?.policyUrl ?? null, bannerText: stored?.bannerText ?? {} }
+}
+
+/** Whether a page view in this mode, with this choice from the visitor, may store and read identifiers on the device. */
+export const mayIdentify = (mode: PrivacyMode, choice: 'granted' | 'denied' | null) => mode === 'cookies' || (mode === 'consent' && choice === 'granted')
