@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest'
+import swedish from '#app/i18n/catalogues/sv.json'
+import { translatorFor } from '#app/i18n/i18n'
+import * as leadRoute from '#app/routes/_app.leads.$id/route'
+import * as heldRoute from '#app/routes/_app.leads.held'
+import * as inboxRoute from '#app/routes/_app.leads._index/route'
+import { createOwner } from '#tests/factories/accounts'
+import { insertConversion, insertForm, insertLead, insertPage } from '#tests/factories/lead-rows'
+import { renderRoute, textOf } from '#tests/render-route'
+
+// Issue 18: the lead screens (inbox, a lead, held submissions) in Swedish when the browser asks for it or the user
+// picked it, and in English otherwise, rendered through the real root, layout and route loaders.
+
+const SWEDISH_BROWSER = { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.8' }
+const ENGLISH_BROWSER = { 'Accept-Language': 'en-US,en;q=0.9' }
+
+async function ownerWithLead() {
+  const owner = await createOwner({ name: 'Lisa Lead' })
+  const form = await insertForm({ workspaceId: owner.workspaceId, name: 'Boka demo', conversionType: 'hard' })
+  const page = await insertPage({ workspaceId: owner.workspaceId, name: 'Demosida' })
+  const lead = await insertLead({ workspaceId: owner.workspaceId, email: 'kund@example.se', name: 'Karin Kund', hotAt: new Date(), stage: 'opportunity' })
+  await insertConversion({
+    workspaceId: owner.workspaceId,
+    leadId: lead.id,
+    formId: form.id,
+    pageId: page.id,
+    conversionType: 'hard',
+    device: 'mobile',
+    firstSeenAt: new Date(Date.now() - 49 * 3600_000),
+  })
+  return { owner, lead }
+}
+
+describe('the lead inbox', () => {
+  const render = (cookie: string, headers: Record<string, string>, search = '') =>
+    renderRoute({ id: 'routes/_app.leads._index', path: `/leads${search}`, pattern: 'leads', module: inboxRoute, cookie, headers })
+
+  test('reads Swedish for a Swedish browser and English otherwise', async () => {
+    const { owner } = await ownerWithLead()
+    const sv = textOf((await render(owner.cookie, SWEDISH_BROWSER)).html)
+    expect(sv).toContain('Alla som har konverterat.')
+    expect(sv).toContain('Spärrade inskick Exportera CSV')
+    expect(sv).toContain('Sök')
+    expect(sv).toContain('Temperatur Alla Varm Kall')
+    expect(sv).toContain('Steg Alla Lead MQL SQL Affärsmöjlighet Kund Förlorad')
+    expect(sv).toContain('Källa (första kontakt) Alla Betald sökning Organisk sökning')
+    expect(sv).toContain('Filtrera Rensa')
+    expect(sv).toContain('● Varm')
+    expect(sv).toContain('Slut på listan')
+    expect(sv).not.toMatch(/Everyone who converted|Temperature|Opportunity|Export CSV|End of the list|Last conversion/)
+
+    const en = textOf((await render(owner.cookie, ENGLISH_BROWSER)).html)
+    expect(en).toContain('Everyone who converted.')
+    expect(en).toContain('Stage Any Lead MQL SQL Opportunity Customer Lost')
+    expect(en).not.toContain('Affärsmöjlighet')
+  })
+
+  test('says what the dashboard filtered on, and an empty result, in Swedish', async () => {
+    const { owner } = await ownerWithLead()
+    const sv = textOf((await render(owner.cookie, SWEDISH_BROWSER, '?conversionType=hard&variantKey=B&convertedFrom=2026-01-01&device=mobile&stage=lost')).html)
+    expect(sv).toContain('Från översikten: leads med en hård konvertering på variant B mellan 2026-01-01 och i dag, första konverteringen i mobilen.')
+    expect(sv).toContain('Inga leads matchar filtren')
+    expect(sv).toContain('Prova färre filter eller en annan sökning. Visa alla leads')
+    const en = textOf((await render(owner.cookie, ENGLISH_BROWSER, '?conversionType=hard&variantKey=B&convertedFrom=2026-01-01&device=mobile&stage=lost')).html)
+    expect(en).toContain('From the dashboard: leads with a hard conversion on variant B between 2026-01-01 and today, first converted on mobile.')
+  })
+})
+
+describe('a lead', () => {
+  const render = (cookie: string, headers: Record<string, string>, id: string) =>
+    renderRoute({ id: 'routes/_app.leads.$id', path: `/leads/${id}`, pattern: 'leads/:id', module: leadRoute, cookie, headers })
+
+  test('its details, conversions, stage, notes and erasure in Swedish and English', async () => {
+    const { owner, lead } = await ownerWithLead()
+    const sv = textOf((await render(owner.cookie, SWEDISH_BROWSER, lead.id)).html)
+    expect(sv).toContain('Alla leads')
+    expect(sv).toContain('Företag')
+    expect(sv).toContain('Steg Affärsmöjlighet')
+    expect(sv).toMatch(/Poäng \d+ \(\d+ hårda och \d+ mjuka konverteringar, \d+ sidvisningar?\)/)
+    expect(sv).toContain('Boka demo hård konvertering')
+    expect(sv).toContain('På Demosida')
+    expect(sv).toContain('Mobil · 2 dagar 1 tim efter första besöket')
+    expect(sv).toContain('Lead → MQL → SQL → Affärsmöjlighet → Kund, eller Förlorad.')
+    expect(sv).toContain('Spara steg')
+    expect(sv).toContain('Lägg till anteckning')
+    expect(sv).toContain('Radera personuppgifter')
+    expect(sv).not.toMatch(/All leads|Company|Save stage|Add note|hard conversion|after the first visit/)
+
+    const en = textOf((await render(owner.cookie, ENGLISH_BROWSER, lead.id)).html)
+    expect(en).toMatch(/Score \d+ \(\d+ hard, \d+ soft conversions, \d+ page views?\)/)
+    expect(en).toContain('Mobile · 2 days 1 h after the first visit')
+    expect(en).toContain('Save stage')
+  })
+
+  test('a lead of another workspace is a 404 that says so in Swedish', async () => {
+    const { lead } = await ownerWithLead()
+    const stranger = await createOwner()
+    const swedish = await render(stranger.cookie, SWEDISH_BROWSER, lead.id)
+    expect(swedish.status).toBe(404)
+    expect(textOf(swedish.html)).toContain('Den här arbetsytan har ingen sådan lead.')
+  })
+})
+
+describe('held submissions', () => {
+  test('say there is nothing held, in Swedish and English', async () => {
+    const owner = await createOwner()
+    const render = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.leads.held', path: '/leads/held', pattern: 'leads/held', module: heldRoute, cookie: owner.cookie, headers })
+    const sv = textOf((await render(SWEDISH_BROWSER)).html)
+    expect(sv).toContain('Spärrade inskick')
+    expect(sv).toContain('Inga inskick har spärrats som spam.')
+    expect(textOf((await render(ENGLISH_BROWSER)).html)).toContain('No submission has been held as spam.')
+  })
+})
+
+describe('Swedish plurals', () => {
+  const t = translatorFor('sv', swedish).t
+  test('none, one and many held submissions', () => {
+    expect(t('leads.held.count', { count: 0 })).toBe('Inga spärrade inskick')
+    expect(t('leads.held.count', { count: 1 })).toBe('1 spärrat inskick')
+    expect(t('leads.held.count', { count: 1234 })).toBe('1\u00a0234 spärrade inskick')
+  })
+  test('page views and days', () => {
+    expect(t('leads.detail.scoreLine', { score: '3', hard: 1, soft: 2, views: 1 })).toBe('3 (1 hårda och 2 mjuka konverteringar, 1 sidvisning)')
+    expect(t('leads.detail.scoreLine', { score: '3', hard: 1, soft: 2, views: 7 })).toContain('7 sidvisningar')
+    expect(t('leads.duration.days', { days: 1, hours: 0 })).toBe('1 dag')
+    expect(t('leads.duration.days', { days: 3, hours: 2 })).toBe('3 dagar 2 tim')
+  })
+})
