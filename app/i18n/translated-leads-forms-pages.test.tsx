@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { translatorFor } from '#app/i18n/i18n'
+import { createPage, publishPage } from '#app/pages/queries.server'
+import * as formsRoute from '#app/routes/_app.forms._index'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
+import * as pageRoute from '#app/routes/_app.pages.$id/route'
+import * as pagesRoute from '#app/routes/_app.pages._index'
 import * as heldRoute from '#app/routes/_app.leads.held'
 import * as inboxRoute from '#app/routes/_app.leads._index/route'
 import { createOwner } from '#tests/factories/accounts'
 import { insertConversion, insertForm, insertLead, insertPage } from '#tests/factories/lead-rows'
 import { renderRoute, textOf } from '#tests/render-route'
 
-// Issue 18: the lead screens (inbox, a lead, held submissions) in Swedish when the browser asks for it or the user
+// Issue 18: the lead screens (inbox, a lead, held submissions), the forms list and the pages list and settings in Swedish when the browser asks for it or the user
 // picked it, and in English otherwise, rendered through the real root, layout and route loaders.
 
 const SWEDISH_BROWSER = { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.8' }
@@ -112,12 +117,72 @@ describe('held submissions', () => {
   })
 })
 
+describe('the forms list', () => {
+  test('names purposes, conversion types and columns in Swedish', async () => {
+    const { owner } = await ownerWithLead()
+    const render = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.forms._index', path: '/forms', pattern: 'forms', module: formsRoute, cookie: owner.cookie, headers })
+    const sv = textOf((await render(SWEDISH_BROWSER)).html)
+    expect(sv).toContain('Formulär gör besökare till leads')
+    expect(sv).toContain('Nytt formulär')
+    expect(sv).toContain('Demoförfrågan Besökarna ber om en produktdemo: en varm lead för sälj. hård · varma leads')
+    expect(sv).toContain('Som syftet föreslår (hård)')
+    expect(sv).toContain('Namn Syfte Konvertering Fält Ändrat')
+    expect(sv).toContain('Skapa formulär')
+    expect(sv).not.toMatch(/Demo request|Conversion type|Create form|hot leads/)
+    const en = textOf((await render(ENGLISH_BROWSER)).html)
+    expect(en).toContain('Demo request Visitors ask for a product demo: a hot lead for sales. hard · hot leads')
+    expect(en).toContain('As the purpose suggests (hard)')
+  })
+})
+
+describe('pages', () => {
+  test('the list, the new-page form and a page with its settings in Swedish', async () => {
+    const owner = await createOwner()
+    const created = await createPage({ workspaceId: owner.workspaceId, name: 'Vårdemo', slug: `vardemo-${randomUUID().slice(0, 8)}`, template: 'demo-sv' })
+    if (!created.ok) throw new Error(created.message)
+    await publishPage({ workspaceId: owner.workspaceId, pageId: created.page.id, userId: owner.userId })
+    const list = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.pages._index', path: '/pages', pattern: 'pages', module: pagesRoute, cookie: owner.cookie, headers })
+    const sv = textOf((await list(SWEDISH_BROWSER)).html)
+    expect(sv).toContain('Landningssidor med sina varianter och publicerade versioner.')
+    expect(sv).toContain('Alla språk Engelska Svenska Danska')
+    expect(sv).toContain('Boka en produktdemo: fördelar, resultat, kundomdömen och ett tydligt formulär.')
+    expect(sv).toContain('Namn Adress Status Varianter Senast publicerad Experiment')
+    expect(sv).toContain('publicerad')
+    expect(sv).toContain('Skapa sida')
+    expect(sv).not.toMatch(/All languages|Create page|Last published|published 1/)
+    expect(textOf((await list(ENGLISH_BROWSER)).html)).toContain('Name Address Status Variants Last published Experiment')
+
+    const page = (headers: Record<string, string>) =>
+      renderRoute({ id: 'routes/_app.pages.$id', path: `/pages/${created.page.id}`, pattern: 'pages/:id', module: pageRoute, cookie: owner.cookie, headers })
+    const settings = textOf((await page(SWEDISH_BROWSER)).html)
+    expect(settings).toContain('publicerad · version 1 är publicerad')
+    expect(settings).toContain('Publicera alla varianter')
+    expect(settings).toContain('Varianter')
+    expect(settings).toContain('Redigera A')
+    expect(settings).toContain('Sidinställningar Gemensamma för alla varianter.')
+    expect(settings).toContain('Språket besökarna möts av')
+    expect(settings).toContain('Dölj för sökmotorer (noindex)')
+    expect(settings).toContain('Spara inställningar')
+    expect(settings).toContain('Versioner')
+    expect(settings).not.toMatch(/Publish all variants|Page settings|Save settings|Not published yet/)
+    const english = textOf((await page(ENGLISH_BROWSER)).html)
+    expect(english).toContain('published · version 1 live')
+    expect(english).toContain('Save settings')
+  })
+})
+
 describe('Swedish plurals', () => {
   const t = translatorFor('sv', swedish).t
   test('none, one and many held submissions', () => {
     expect(t('leads.held.count', { count: 0 })).toBe('Inga spärrade inskick')
     expect(t('leads.held.count', { count: 1 })).toBe('1 spärrat inskick')
     expect(t('leads.held.count', { count: 1234 })).toBe('1\u00a0234 spärrade inskick')
+  })
+  test('unpublished changes in one variant, several, and the settings', () => {
+    const note = (variants: number, keys: string, settings: 'yes' | 'no') => t('pageSettings.publishState.note', { variants, keys, settings, canEdit: 'no' })
+    expect(note(1, 'B', 'no')).toBe('Opublicerade ändringar i variant B: besökarna får fortfarande den publicerade versionen.')
+    expect(note(2, 'A, B', 'yes')).toBe('Opublicerade ändringar i varianterna A, B och sidinställningarna: besökarna får fortfarande den publicerade versionen.')
+    expect(note(0, '', 'yes')).toBe('Opublicerade ändringar i sidinställningarna: besökarna får fortfarande den publicerade versionen.')
   })
   test('page views and days', () => {
     expect(t('leads.detail.scoreLine', { score: '3', hard: 1, soft: 2, views: 1 })).toBe('3 (1 hårda och 2 mjuka konverteringar, 1 sidvisning)')
