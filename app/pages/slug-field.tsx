@@ -1,7 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { Field } from '#app/components/ui/field'
-import { useMessage, useT } from '#app/i18n/provider'
+import { useT } from '#app/i18n/provider'
 import type { loader as slugCheckLoader } from '#app/routes/pages.slug-check'
 
 /** A slug input that says whether the slug is free while you type (and still works without JavaScript). */
@@ -21,7 +21,6 @@ export function SlugField({ defaultValue = '', error, pageId, suggestFrom }: { d
   }, [slug, pageId])
   const status = slug && check.data ? check.data : null
   const t = useT()
-  const translate = useMessage()
   return (
     <div>
       <Field

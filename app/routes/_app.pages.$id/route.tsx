@@ -78,6 +78,8 @@ export default function PageRoute() {
           <Trans
             i18nKey="pageSettings.versionIsLive"
             values={{ number: 'version' in done ? done.version : '', path: `/p/${page.slug}` }}
+            // Trans puts the message's <link> text inside the anchor.
+            // eslint-disable-next-line jsx-a11y/anchor-has-content
             components={{ link: <a className="underline" href={`/p/${page.slug}`} /> }}
           />
         </p>
