@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { translatorFor } from '#app/i18n/i18n'
 import { createPage, publishPage } from '#app/pages/queries.server'
+import * as formRoute from '#app/routes/_app.forms.$id/route'
 import * as formsRoute from '#app/routes/_app.forms._index'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
 import * as pageRoute from '#app/routes/_app.pages.$id/route'
@@ -132,6 +133,36 @@ describe('the forms list', () => {
     const en = textOf((await render(ENGLISH_BROWSER)).html)
     expect(en).toContain('Demo request Visitors ask for a product demo: a hot lead for sales. hard · hot leads')
     expect(en).toContain('As the purpose suggests (hard)')
+  })
+})
+
+describe('the form builder', () => {
+  test('its sections, field list, alerts and preview in Swedish and English', async () => {
+    const owner = await createOwner()
+    const form = await insertForm({
+      workspaceId: owner.workspaceId,
+      name: 'Boka demo',
+      fields: [{ type: 'email', key: 'email', label: 'Jobbmejl', required: true }],
+    })
+    const render = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.forms.$id', path: `/forms/${form.id}`, pattern: 'forms/:id', module: formRoute, cookie: owner.cookie, headers })
+    const sv = textOf((await render(SWEDISH_BROWSER)).html)
+    expect(sv).toMatch(/Senast sparat \d{4}-\d\d-\d\d/)
+    expect(sv).toContain('Alla formulär')
+    expect(sv).toContain('Inställningar Namn (syns bara för dig)')
+    expect(sv).toContain('Mjuk : kontaktuppgifter utan tydlig köpintention, en kall lead att bearbeta.')
+    expect(sv).toContain('Leadaviseringar Meddela mitt team om nya leads från det här formuläret')
+    expect(sv).toContain('Jobbmejl * E-post · email')
+    expect(sv).toContain('Fälttyp')
+    expect(sv).toContain('Lägg till fält')
+    expect(sv).toContain('Dela upp formuläret i steg')
+    expect(sv).toContain('Efter inskick')
+    expect(sv).toContain('Visa ett tackmeddelande')
+    expect(sv).toContain('Förhandsvisning')
+    expect(sv).toContain('Spara formulär')
+    expect(sv).not.toMatch(/Last saved|Add field|Lead alerts|Save form|Live preview|Short text/)
+    const en = textOf((await render(ENGLISH_BROWSER)).html)
+    expect(en).toContain('Lead alerts Tell my team about new leads from this form')
+    expect(en).toContain('Save form')
   })
 })
 
