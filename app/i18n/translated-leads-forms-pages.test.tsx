@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
+import { formatClockTime } from '#app/components/format'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { translatorFor } from '#app/i18n/i18n'
 import { createPage, publishPage } from '#app/pages/queries.server'
@@ -7,6 +8,7 @@ import * as formRoute from '#app/routes/_app.forms.$id/route'
 import * as formsRoute from '#app/routes/_app.forms._index'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
 import * as pageRoute from '#app/routes/_app.pages.$id/route'
+import * as editorRoute from '#app/routes/editor.$pageId.$key'
 import * as pagesRoute from '#app/routes/_app.pages._index'
 import * as heldRoute from '#app/routes/_app.leads.held'
 import * as inboxRoute from '#app/routes/_app.leads._index/route'
@@ -199,6 +201,13 @@ describe('pages', () => {
     const english = textOf((await page(ENGLISH_BROWSER)).html)
     expect(english).toContain('published · version 1 live')
     expect(english).toContain('Save settings')
+
+    const editor = (headers: Record<string, string>) =>
+      renderRoute({ id: 'routes/editor.$pageId.$key', path: `/editor/${created.page.id}/A`, pattern: 'editor/:pageId/:key', module: editorRoute, cookie: owner.cookie, headers, layout: 'none' })
+    const toolbar = textOf((await editor(SWEDISH_BROWSER)).html)
+    expect(toolbar).toContain('← Vårdemo Variant A , publicerad A: Publicerad')
+    expect(toolbar).toMatch(/Utkastet sparades \d\d:\d\d:\d\d Läser in redigeraren …/)
+    expect(textOf((await editor(ENGLISH_BROWSER)).html)).toContain('Loading the editor…')
   })
 })
 
@@ -214,6 +223,15 @@ describe('Swedish plurals', () => {
     expect(note(1, 'B', 'no')).toBe('Opublicerade ändringar i variant B: besökarna får fortfarande den publicerade versionen.')
     expect(note(2, 'A, B', 'yes')).toBe('Opublicerade ändringar i varianterna A, B och sidinställningarna: besökarna får fortfarande den publicerade versionen.')
     expect(note(0, '', 'yes')).toBe('Opublicerade ändringar i sidinställningarna: besökarna får fortfarande den publicerade versionen.')
+  })
+  test("the editor's save time reads as each language writes a clock", () => {
+    const at = new Date(2026, 11, 6, 15, 2, 11)
+    expect(formatClockTime(at, 'sv')).toBe('15:02:11')
+    expect(formatClockTime(at, 'en')).toBe('3:02:11 PM')
+  })
+  test('a refused publish names one or several Form blocks', () => {
+    expect(t('pages.refusal.title', { count: 1 })).toBe('Inte publicerad: ett formulärblock saknar formulär, så besökarna skulle inte kunna bli leads')
+    expect(t('pages.refusal.title', { count: 3 })).toBe('Inte publicerad: 3 formulärblock saknar formulär, så besökarna skulle inte kunna bli leads')
   })
   test('page views and days', () => {
     expect(t('leads.detail.scoreLine', { score: '3', hard: 1, soft: 2, views: 1 })).toBe('3 (1 hårda och 2 mjuka konverteringar, 1 sidvisning)')

@@ -44,7 +44,7 @@ export function SuccessSettings({ assets, pagePaths, canEdit }: { assets: AssetC
           <Checkbox path="success.hasNextStep" label={t('formBuilder.success.nextStep')} hint={t('formBuilder.success.nextStepHint')} />
           {hasNextStep ? (
             <div className="grid gap-4 md:grid-cols-2">
-              <TextInput path="success.nextStep.text" label={t('formBuilder.success.nextStepText')} maxLength={200} placeholder="Want a demo? Book one in 30 seconds" />
+              <TextInput path="success.nextStep.text" label={t('formBuilder.success.nextStepText')} maxLength={200} placeholder={t('formBuilder.success.nextStepTextPlaceholder')} />
               <TextInput
                 path="success.nextStep.url"
                 label={t('formBuilder.success.nextStepLink')}
@@ -78,7 +78,7 @@ function AssetSettings({ assets, canEdit }: { assets: AssetChoice[]; canEdit: bo
   const t = useT()
   return (
     <div className="grid gap-4 rounded-md bg-slate-50 p-4">
-      <TextInput path="success.label" label={t('formBuilder.success.downloadLabel')} maxLength={100} placeholder="Download the guide" />
+      <TextInput path="success.label" label={t('formBuilder.success.downloadLabel')} maxLength={100} placeholder={t('formBuilder.success.downloadLabelPlaceholder')} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t('formBuilder.success.theFile')}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
