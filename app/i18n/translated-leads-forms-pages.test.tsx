@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { formatClockTime } from '#app/components/format'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { translatorFor } from '#app/i18n/i18n'
+import { LanguageProvider } from '#app/i18n/provider'
+import { FormPickerView } from '#app/pages/form-picker'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import * as formRoute from '#app/routes/_app.forms.$id/route'
 import * as formsRoute from '#app/routes/_app.forms._index'
@@ -208,6 +211,22 @@ describe('pages', () => {
     expect(toolbar).toContain('← Vårdemo Variant A , publicerad A: Publicerad')
     expect(toolbar).toMatch(/Utkastet sparades \d\d:\d\d:\d\d Läser in redigeraren …/)
     expect(textOf((await editor(ENGLISH_BROWSER)).html)).toContain('Loading the editor…')
+  })
+})
+
+describe("the editor's form picker", () => {
+  test('offers the first form in Swedish, and says why creating one failed', () => {
+    const html = renderToStaticMarkup(
+      <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+        <FormPickerView forms={[]} value="" defaultPurpose="demo_request" busy={false} error="Formuläret gick inte att skapa" onChange={() => {}} onCreate={() => {}} />
+      </LanguageProvider>,
+    )
+    const text = textOf(html)
+    expect(text).toContain('Formulär Inga formulär än: skapa ett här nedanför')
+    expect(text).toContain('Skapa arbetsytans första formulär')
+    expect(text).toContain('Vad ska det användas till? Anmälan till nyhetsbrev')
+    expect(text).toContain('Skapa ett formulär')
+    expect(text).not.toMatch(/Pick a form|What is it for|Newsletter signup/)
   })
 })
 
