@@ -148,6 +148,11 @@ export function formatDateTime(value: Date | string | null | undefined, empty = 
   return `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
+/** A clock time in the reader's language and the device's time zone, for "saved at" lines: "3:02:11 PM" / "15:02:11". */
+export function formatClockTime(value: Date | string, language = 'en') {
+  return new Date(value).toLocaleTimeString(numberLocale(language))
+}
+
 /** File sizes as people read them: 512 B, 340 KB, 4.2 MB. */
 export function formatBytes(bytes: number) {
   if (bytes < 1024) return `${bytes} B`

@@ -28,8 +28,15 @@ export function useLanguage(): Language {
 }
 
 // The shared schemas and the actions speak English (the API answers in it too); the admin shows each of those
-// messages in the reader's language, looked up by its English text in the validation catalogue.
+// messages in the reader's language, looked up by its English text in the validation catalogue: the shared
+// `validation` section first, then each screen group's own (`leads.validation`, `forms.validation`), where the
+// messages only those screens show are kept.
 const validationKeys = new Map(Object.entries(english.validation).map(([key, text]) => [text, `validation.${key}`]))
+for (const [group, section] of Object.entries(english as Record<string, unknown>)) {
+  const messages = section && typeof section === 'object' ? (section as Record<string, unknown>).validation : undefined
+  if (group === 'validation' || !messages || typeof messages !== 'object') continue
+  for (const [key, text] of Object.entries(messages)) if (typeof text === 'string' && !validationKeys.has(text)) validationKeys.set(text, `${group}.validation.${key}`)
+}
 
 /** Translates a validation or action message the server wrote in English; an unknown message stays as it is. */
 export function useMessage() {

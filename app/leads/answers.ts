@@ -36,8 +36,11 @@ export function readFormLabels(fields: unknown[] | undefined): FormLabels {
   return { fieldLabels, optionLabels, heardAboutKeys }
 }
 
-/** One chosen value: its label, or the stored value itself when the form no longer offers it (`isStored`). */
-export type AnswerPart = { text: string; isStored: boolean }
+/**
+ * One chosen value: its label, or the stored value itself when the form no longer offers it (`isStored`). A ticked
+ * or unticked box also carries `checked`, so a screen can say yes or no in its reader's language.
+ */
+export type AnswerPart = { text: string; isStored: boolean; checked?: boolean }
 
 /**
  * An answer as the parts a person reads. A field with options shows their labels; a value the form no longer offers
@@ -45,7 +48,7 @@ export type AnswerPart = { text: string; isStored: boolean }
  */
 export function describeAnswer(value: AnswersJson[string], options: Record<string, string> | undefined): AnswerPart[] {
   if (value === null || value === '') return [{ text: '–', isStored: false }]
-  if (typeof value === 'boolean') return [{ text: value ? 'Yes' : 'No', isStored: false }]
+  if (typeof value === 'boolean') return [{ text: value ? 'Yes' : 'No', isStored: false, checked: value }]
   const values = Array.isArray(value) ? value : [String(value)]
   if (!options) return [{ text: values.join(', '), isStored: false }]
   return values.map((v) => (Object.hasOwn(options, v) ? { text: options[v]!, isStored: false } : { text: v, isStored: true }))

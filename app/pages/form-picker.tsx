@@ -6,6 +6,7 @@ import type { FormDefinition } from '#app/forms/definition'
 import { FormPreview } from '#app/forms/form-preview'
 import { PurposeSelect } from '#app/forms/purpose-select'
 import { type ConversionType, type PurposeId } from '#app/forms/purposes'
+import { useMessage, useT } from '#app/i18n/provider'
 
 // The page editor's side of the Form block: its form is chosen from the workspace's forms (or made there and then,
 // the main call to action while the workspace has none), and the canvas shows that form as visitors will see it.
@@ -43,7 +44,10 @@ function FormPicker({ field, value, onChange, readOnly }: { field: CustomField<s
       onChange(answer.form.id)
     }
   }, [answer, onChange])
-  const error = answer?.errors ? [...(answer.errors.formErrors ?? []), ...Object.values(answer.errors.fieldErrors ?? {}).flat()].join(' ') || 'The form could not be created' : null
+  const t = useT()
+  const translate = useMessage()
+  const messages = answer?.errors ? [...(answer.errors.formErrors ?? []), ...Object.values(answer.errors.fieldErrors ?? {}).flat()] : null
+  const error = messages ? messages.map((m) => translate(m)).join(' ') || t('pages.formPicker.notCreated') : null
   return (
     <FormPickerView
       key={(field as FormPickerField).defaultPurpose}
@@ -83,31 +87,33 @@ export function FormPickerView({
   // Keyed by the preset (FormPicker), so another block's template presets its own purpose.
   const [purpose, setPurpose] = useState<PurposeId>(defaultPurpose)
   const selected = forms.find((f) => f.id === value)
+  const t = useT()
   return (
     <div className="grid gap-2 text-sm" data-testid="form-picker">
       <label htmlFor={`${id}-form`} className="font-medium text-slate-800">
-        Form
+        {t('leads.filters.form')}
       </label>
       <select id={`${id}-form`} value={value} disabled={readOnly} onChange={(e) => onChange(e.currentTarget.value)} className="rounded-md border-slate-300 py-1 text-sm">
-        <option value="">{forms.length ? 'Pick a form' : 'No forms yet: create one below'}</option>
+        <option value="">{forms.length ? t('pages.formPicker.pick') : t('pages.formPicker.noForms')}</option>
         {forms.map((f) => (
           <option key={f.id} value={f.id}>
-            {`${f.name} (${f.conversionType})`}
+            {`${f.name} (${t('pages.refusal.conversionType', { type: f.conversionType })})`}
           </option>
         ))}
       </select>
       {selected ? (
         <a href={`/forms/${selected.id}`} target="_blank" rel="noreferrer" className="text-brand-700 underline">
-          Edit this form<span className="sr-only"> (opens in a new tab)</span>
+          {t('pages.formPicker.edit')}
+          <span className="sr-only"> ({t('pages.editor.newTab')})</span>
         </a>
       ) : null}
       <fieldset className={`grid gap-2 rounded-md p-2 ${forms.length ? 'ring-1 ring-slate-200' : 'bg-brand-50 ring-1 ring-brand-200'}`} disabled={readOnly || busy}>
-        <legend className="px-1 font-medium text-slate-800">{forms.length ? 'Or a new form' : 'Create this workspace’s first form'}</legend>
-        {forms.length ? null : <p className="text-slate-700">Visitors become leads through a form. Make one with fields that suit its purpose; you can change them later in the form builder.</p>}
-        <label htmlFor={`${id}-purpose`}>What is it for?</label>
+        <legend className="px-1 font-medium text-slate-800">{forms.length ? t('pages.formPicker.orNew') : t('pages.formPicker.first')}</legend>
+        {forms.length ? null : <p className="text-slate-700">{t('pages.formPicker.firstHint')}</p>}
+        <label htmlFor={`${id}-purpose`}>{t('pages.formPicker.purpose')}</label>
         <PurposeSelect id={`${id}-purpose`} value={purpose} onChange={setPurpose} />
         <button type="button" onClick={() => onCreate(purpose)} className={forms.length ? buttonClass('secondary') : buttonClass('primary')}>
-          {busy ? 'Creating the form…' : 'Create a form'}
+          {busy ? t('pages.formPicker.creating') : t('pages.formPicker.create')}
         </button>
         {error ? (
           <p role="alert" className="text-red-700">

@@ -2,6 +2,7 @@ import { Puck, useGetPuck, type Data, type Overrides } from '@puckeditor/core'
 import puckCss from '@puckeditor/core/no-external.css?url'
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { useT } from '#app/i18n/provider'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
 import { FormChoicesContext, type FormChoice } from '#app/pages/form-picker'
 import { createPuckConfig } from '#app/pages/puck-config'
@@ -47,6 +48,7 @@ function CanvasStyles({ children, document }: { children: ReactNode; document?: 
 function PublishButton() {
   const { onPublish, isPublishing } = useEditorContext()
   const getPuck = useGetPuck()
+  const t = useT()
   return (
     <button
       type="button"
@@ -57,7 +59,7 @@ function PublishButton() {
       }}
       className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-disabled:cursor-wait aria-disabled:bg-brand-500"
     >
-      {isPublishing ? 'Publishing…' : 'Publish'}
+      {isPublishing ? t('pages.editor.publishing') : t('pages.editor.publish')}
     </button>
   )
 }

@@ -2,6 +2,7 @@ import { Link, useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '#app/components/ui/button'
 import { PurposeSelect } from '#app/forms/purpose-select'
+import { useMessage, useT } from '#app/i18n/provider'
 import type { PurposeId } from '#app/forms/purposes'
 import type { FormChoice } from '#app/pages/form-picker'
 import type { EmptyFormBlockProblem } from '#app/pages/publish-check'
@@ -32,6 +33,8 @@ export function PublishRefusal({
   const fetcher = useFetcher<FixResult>()
   const heading = useRef<HTMLHeadingElement>(null)
   const result = fetcher.state === 'idle' ? fetcher.data : undefined
+  const t = useT()
+  const translate = useMessage()
   useEffect(() => heading.current?.focus(), [])
   useEffect(() => {
     if (result?.fixed) onFixed(result.fixed)
@@ -41,12 +44,12 @@ export function PublishRefusal({
   if (result && 'publishedVersion' in result) {
     return (
       <div role="status" className="border-b border-green-200 bg-green-50 px-4 py-2 text-sm text-green-900" data-testid="publish-refusal">
-        Fixed and published version {result.publishedVersion}.{' '}
+        {t('pages.refusal.fixed', { number: result.publishedVersion })}{' '}
         <Link to={result.url} target="_blank" className="font-medium underline">
-          View the live page
+          {t('pages.refusal.viewLive')}
         </Link>{' '}
         <button type="button" onClick={onClose} className="ml-2 underline">
-          Dismiss
+          {t('pages.refusal.dismiss')}
         </button>
       </div>
     )
@@ -56,9 +59,9 @@ export function PublishRefusal({
   return (
     <section role="alert" aria-labelledby="publish-refusal-title" className="border-b border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="publish-refusal">
       <h2 id="publish-refusal-title" ref={heading} tabIndex={-1} className="font-semibold">
-        Not published: {open.length === 1 ? 'a Form block has' : `${open.length} Form blocks have`} no form, so visitors could not become leads
+        {t('pages.refusal.title', { count: open.length })}
       </h2>
-      {result && !('emptyFormBlocks' in result) ? <p className="mt-1">{result.errors.formErrors.join(' ')}</p> : null}
+      {result && !('emptyFormBlocks' in result) ? <p className="mt-1">{result.errors.formErrors.map((e) => translate(e)).join(' ')}</p> : null}
       <ul className="mt-2 grid gap-3">
         {open.map((block) => (
           <BlockFixes
@@ -79,34 +82,35 @@ function BlockFixes({ block, forms, busy, submit }: { block: EmptyFormBlockProbl
   const [purpose, setPurpose] = useState<PurposeId>(suggested)
   const [formId, setFormId] = useState(forms.find((f) => f.definition.purpose === suggested)?.id ?? forms[0]?.id ?? '')
   const id = `fix-${block.variant}-${block.blockId}`
+  const t = useT()
   return (
     <li className="rounded-md bg-white p-3 ring-1 ring-red-200">
-      <p>{block.message}</p>
+      <p>{t('pages.refusal.block', { variant: block.variant, hasHeading: block.heading ? 'yes' : 'no', heading: block.heading, path: block.path })}</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {forms.length ? (
           <span className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`${id}-form`}>Form</label>
+            <label htmlFor={`${id}-form`}>{t('leads.filters.form')}</label>
             <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.currentTarget.value)} className="rounded-md border-slate-300 py-1 text-sm">
               {forms.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.name} ({f.conversionType})
+                  {f.name} ({t('pages.refusal.conversionType', { type: f.conversionType })})
                 </option>
               ))}
             </select>
             <Button type="button" disabled={busy} onClick={() => submit({ intent: 'attach', formId })}>
-              Attach and publish
+              {t('pages.refusal.attach')}
             </Button>
           </span>
         ) : null}
         <span className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`${id}-purpose`}>New form for</label>
+          <label htmlFor={`${id}-purpose`}>{t('pages.refusal.newFormFor')}</label>
           <PurposeSelect id={`${id}-purpose`} value={purpose} onChange={setPurpose} />
           <Button type="button" variant={forms.length ? 'secondary' : 'primary'} disabled={busy} onClick={() => submit({ intent: 'create', purpose })}>
-            Create a form and publish
+            {t('pages.refusal.create')}
           </Button>
         </span>
         <Button type="button" variant="danger" disabled={busy} onClick={() => submit({ intent: 'remove' })}>
-          Remove the block and publish
+          {t('pages.refusal.remove')}
         </Button>
       </div>
     </li>

@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { Field } from '#app/components/ui/field'
+import { useT } from '#app/i18n/provider'
 import type { loader as slugCheckLoader } from '#app/routes/pages.slug-check'
 
 /** A slug input that says whether the slug is free while you type (and still works without JavaScript). */
@@ -19,23 +20,24 @@ export function SlugField({ defaultValue = '', error, pageId, suggestFrom }: { d
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, pageId])
   const status = slug && check.data ? check.data : null
+  const t = useT()
   return (
     <div>
       <Field
-        label="Slug"
+        label={t('pages.slug.label')}
         name="slug"
         value={slug}
         onChange={(e) => {
           setTouched(true)
           setValue(e.currentTarget.value.toLowerCase())
         }}
-        hint="The page's address: /p/your-slug"
+        hint={t('pages.slug.hint')}
         error={error ?? (status && !status.available ? status.message : undefined)}
         autoComplete="off"
       />
       {status?.available ? (
         <p role="status" className="mt-1 text-xs text-green-700">
-          {status.message}
+          {t('pages.slug.available', { path: `/p/${slug}` })}
         </p>
       ) : null}
     </div>

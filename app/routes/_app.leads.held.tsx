@@ -6,11 +6,13 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
-import { SPAM_REASONS } from '#app/conversions/spam-rules'
+import type { SpamReason } from '#app/conversions/spam-rules'
 import { listHeldSubmissions, restoreHeldSubmission } from '#app/conversions/held-submissions.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useMessage, useT } from '#app/i18n/provider'
 
-export const meta: MetaFunction = () => [{ title: 'Held submissions · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'leads.held.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMember(request)
@@ -29,46 +31,56 @@ export async function action({ request }: ActionFunctionArgs) {
   return { restoredLeadId: restored.leadId }
 }
 
+const SPAM_REASON_KEYS = {
+  honeypot: 'leads.spam.honeypot',
+  bot: 'leads.spam.bot',
+  'no-timer': 'leads.spam.noTimer',
+  'too-fast': 'leads.spam.tooFast',
+} as const satisfies Record<SpamReason, string>
+
 export default function HeldSubmissionsRoute() {
   const { held, canAct } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const t = useT()
+  const translate = useMessage()
   return (
     <>
       <PageHeader
-        title="Held submissions"
-        description="Posts the spam checks held back: a filled-in hidden field, a known bot, or a form sent faster than a person can. They are not leads and count nowhere until you restore them."
+        title={t('leads.held.title')}
+        description={t('leads.held.description')}
         actions={
           <Link to="/leads" className="text-sm text-brand-700 underline">
-            Back to leads
+            {t('leads.held.backToLeads')}
           </Link>
         }
       />
       {result && 'restoredLeadId' in result ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Restored.{' '}
+          {t('leads.held.restored')}{' '}
           <Link className="underline" to={`/leads/${result.restoredLeadId}`}>
-            Open the lead
+            {t('leads.held.openLead')}
           </Link>
         </p>
       ) : null}
       {result && 'errors' in result ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-900">
-          {result.errors.formErrors.join(' ')}
+          {result.errors.formErrors.map((e) => translate(e)).join(' ')}
         </p>
       ) : null}
       {held.length === 0 ? (
-        <EmptyState title="Nothing held">
-          <p>No submission has been held as spam.</p>
+        <EmptyState title={t('leads.held.emptyTitle')}>
+          <p>{t('leads.held.emptyHint')}</p>
         </EmptyState>
       ) : (
         <Card>
+          <p className="mb-2 text-sm text-slate-600">{t('leads.held.count', { count: held.length })}</p>
           <ul className="divide-y divide-slate-100">
             {held.map((h) => (
               <li key={h.id} className="flex flex-wrap items-start justify-between gap-4 py-3" data-testid="held-row">
                 <div className="min-w-0 text-sm">
-                  <p className="font-medium">{SPAM_REASONS[h.reason] ?? h.reason}</p>
+                  <p className="font-medium">{h.reason in SPAM_REASON_KEYS ? t(SPAM_REASON_KEYS[h.reason as SpamReason]) : h.reason}</p>
                   <p className="text-slate-600">
-                    {h.formName ?? 'Deleted form'} on {h.pageName ?? 'a deleted page'} · {formatDateTime(h.createdAt)}
+                    {t('leads.held.formOnPage', { form: h.formName ?? t('leads.detail.deletedForm'), page: h.pageName ?? t('leads.detail.aDeletedPage') })} · {formatDateTime(h.createdAt)}
                   </p>
                   {/* Answers are shown as text: whatever a bot typed stays inert. */}
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-slate-700">
@@ -85,7 +97,7 @@ export default function HeldSubmissionsRoute() {
                   <Form method="post">
                     <input type="hidden" name="id" value={h.id} />
                     <Button type="submit" variant="secondary">
-                      Restore as a lead
+                      {t('leads.held.restore')}
                     </Button>
                   </Form>
                 ) : null}

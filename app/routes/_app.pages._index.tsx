@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { formatCount, formatDateTime } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { createPage, listPages, pageStatus } from '#app/pages/queries.server'
 import { CreatePageSchema } from '#app/pages/schema'
 import { SlugField } from '#app/pages/slug-field'
@@ -17,7 +19,7 @@ import { TemplateChooser } from '#app/pages/templates/template-chooser'
 import { useMember } from '#app/routes/_app'
 import { TableFrame } from '#app/components/ui/table-frame'
 
-export const meta: MetaFunction = () => [{ title: 'Pages · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'pages.list.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
@@ -50,9 +52,9 @@ type PageExperiment = Awaited<ReturnType<typeof listPages>>[number]['experiment'
 
 /** "A/B/C test running", "Draft experiment"…: the page's experiment that matters most, linking to it. */
 function ExperimentCell({ experiment }: { experiment: PageExperiment }) {
-  if (!experiment) return <span className="text-slate-500">none</span>
-  const test = `${experiment.variantKeys.join('/')} test`
-  const label = experiment.status === 'draft' ? 'Draft experiment' : `${test} ${experiment.status}`
+  const t = useT()
+  if (!experiment) return <span className="text-slate-500">{t('pages.list.noExperiment')}</span>
+  const label = t('pages.list.experiment', { status: experiment.status, variants: experiment.variantKeys.join('/') })
   return (
     <Link to={`/experiments/${experiment.id}`} className={`underline underline-offset-2 ${experiment.status === 'running' ? 'font-medium text-green-800' : 'text-slate-700'}`}>
       {label}
@@ -68,34 +70,36 @@ export default function PagesRoute() {
   const errors = actionData?.errors
   const { canEdit } = useMember()
   const [name, setName] = useState('')
+  const t = useT()
+  const uiLanguage = useLanguage()
   return (
     <>
-      <PageHeader title="Pages" description="Landing pages, their variants and published versions." />
+      <PageHeader title={t('pages.list.title')} description={t('pages.list.description')} />
       {canEdit ? (
-        <Card title="New page" description="Start from a template that already converts, or from a blank page.">
+        <Card title={t('pages.new.title')} description={t('pages.new.description')}>
           <Form method="post" className="grid gap-4 md:grid-cols-2">
             <FormErrorList errors={errors?.formErrors} />
-            <Field label="Name" name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors?.fieldErrors.name?.[0]} />
+            <Field label={t('pages.new.name')} name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors?.fieldErrors.name?.[0]} />
             <SlugField suggestFrom={name} error={errors?.fieldErrors.slug?.[0]} />
             <TemplateChooser templates={templates} language={language} />
             <div>
-              <Button>Create page</Button>
+              <Button>{t('pages.new.submit')}</Button>
             </div>
           </Form>
         </Card>
       ) : null}
       <div className="mt-6">
         {pages.length === 0 ? (
-          <EmptyState title="No pages yet">
-            <p>Create your first landing page from a template above.</p>
+          <EmptyState title={t('pages.list.emptyTitle')}>
+            <p>{t('pages.list.emptyHint')}</p>
           </EmptyState>
         ) : (
-          <Card title="All pages">
-            <TableFrame label="Pages">
+          <Card title={t('pages.list.allPages')}>
+            <TableFrame label={t('pages.list.title')}>
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-500">
                   <tr>
-                    {['Name', 'Address', 'Status', 'Variants', 'Last published', 'Experiment'].map((h) => (
+                    {[t('pages.new.name'), t('pages.list.address'), t('pages.list.status'), t('pages.list.variants'), t('pages.list.lastPublished'), t('pages.list.experimentColumn')].map((h) => (
                       <th key={h} className="py-2 pr-4 font-medium">
                         {h}
                       </th>
@@ -112,10 +116,10 @@ export default function PagesRoute() {
                       </td>
                       <td className="py-2 pr-4 font-mono text-xs">/p/{p.slug}</td>
                       <td className="py-2 pr-4">
-                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{p.status}</span>
+                        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{t('pages.status', { status: p.status })}</span>
                       </td>
-                      <td className="py-2 pr-4">{p.variantCount}</td>
-                      <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt)}</td>
+                      <td className="py-2 pr-4">{formatCount(p.variantCount, 0, uiLanguage)}</td>
+                      <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt, t('pages.list.never'))}</td>
                       <td className="py-2 pr-4" data-testid="page-experiment">
                         <ExperimentCell experiment={p.experiment} />
                       </td>

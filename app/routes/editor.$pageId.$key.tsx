@@ -5,7 +5,10 @@ import { Link, useFetcher, useLoaderData } from '@remix-run/react'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
+import { formatClockTime } from '#app/components/format'
 import { useHydrated } from '#app/components/use-hydrated'
+import { titleFrom } from '#app/i18n/meta'
+import { useLanguage, useMessage, useT } from '#app/i18n/provider'
 import { listFormChoices } from '#app/forms/form.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { parseJsonText, requireIdParam } from '#app/http/json.server'
@@ -18,7 +21,7 @@ import type { VariantPublishState } from '#app/pages/publish-state.server'
 const PageEditor = lazy(() => import('#app/pages/page-editor'))
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: puckCss }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Editing ${data?.page.name ?? ''} ${data?.variant.key ?? ''} · Splitform` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleFrom(matches, 'pages.editor.metaTitle', { name: data?.page.name ?? '', key: data?.variant.key ?? '' }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request, { role: 'editor' })
@@ -71,7 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const AUTOSAVE_MS = 800
 
-const STATE_LABEL: Record<VariantPublishState, string> = { live: 'Live', changed: 'Unpublished changes', unpublished: 'Not published yet' }
+const STATE_LABEL = {
+  live: 'pageSettings.publishState.live',
+  changed: 'pageSettings.publishState.changed',
+  unpublished: 'pageSettings.publishState.unpublished',
+} as const satisfies Record<VariantPublishState, string>
 
 export default function EditorRoute() {
   const { page, variant, forms } = useLoaderData<typeof loader>()
@@ -79,6 +86,7 @@ export default function EditorRoute() {
   // Publishing has its own fetcher, so the next autosave does not wipe its outcome off the screen.
   const publisher = useFetcher<typeof action>({ key: `publish-${page.id}` })
   const isHydrated = useHydrated()
+  const t = useT()
   // Which of the two the status line reports: the one submitted last.
   const [latest, setLatest] = useState<'save' | 'publish'>('save')
   const pending = useRef<Data | null>(null)
@@ -128,8 +136,8 @@ export default function EditorRoute() {
         <Link to={`/pages/${page.id}`} className="font-medium text-brand-700">
           ← {page.name}
         </Link>
-        <span className="text-slate-500">Variant</span>
-        <nav aria-label="Variants" className="flex gap-1">
+        <span className="text-slate-500">{t('pages.editor.variant')}</span>
+        <nav aria-label={t('pageSettings.variants.title')} className="flex gap-1">
           {page.variants.map((v) => (
             <Link
               key={v.key}
@@ -137,11 +145,11 @@ export default function EditorRoute() {
               reloadDocument
               aria-current={v.key === variant.key ? 'page' : undefined}
               className={`inline-flex items-center gap-1 rounded px-2 py-0.5 font-mono ${v.key === variant.key ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
-              title={`${v.name}: ${STATE_LABEL[v.state].toLowerCase()}`}
+              title={`${v.name}: ${t(STATE_LABEL[v.state]).toLowerCase()}`}
             >
               {v.key}
               {v.state === 'live' ? null : <span aria-hidden="true" className="size-1.5 rounded-full bg-amber-500" />}
-              <span className="sr-only">, {STATE_LABEL[v.state].toLowerCase()}</span>
+              <span className="sr-only">, {t(STATE_LABEL[v.state]).toLowerCase()}</span>
             </Link>
           ))}
         </nav>
@@ -150,7 +158,7 @@ export default function EditorRoute() {
           data-state={current.state}
           className={`rounded px-1.5 py-0.5 text-xs font-medium ${current.state === 'live' ? 'bg-green-100 text-green-800' : 'bg-amber-100 text-amber-900'}`}
         >
-          {variant.key}: {STATE_LABEL[current.state]}
+          {variant.key}: {t(STATE_LABEL[current.state])}
         </span>
         <EditorStatus save={save} publisher={publisher} latest={latest} savedAt={variant.savedAt} slug={page.slug} />
       </div>
@@ -166,7 +174,7 @@ export default function EditorRoute() {
       ) : null}
       <div className="min-h-0 flex-1">
         {isHydrated ? (
-          <Suspense fallback={<p className="p-6 text-slate-500">Loading the editor…</p>}>
+          <Suspense fallback={<p className="p-6 text-slate-500">{t('pages.editor.loading')}</p>}>
             <PageEditor
               key={`${variant.key}:${fixed?.count ?? 0}`}
               data={(fixed?.draft ?? variant.draft) as unknown as Data}
@@ -179,7 +187,7 @@ export default function EditorRoute() {
             />
           </Suspense>
         ) : (
-          <p className="p-6 text-slate-500">Loading the editor…</p>
+          <p className="p-6 text-slate-500">{t('pages.editor.loading')}</p>
         )}
       </div>
     </div>
@@ -197,20 +205,29 @@ function EditorStatus({ save, publisher, latest, savedAt, slug }: { save: Editor
   const published = latest === 'publish' ? publisher.data : undefined
   const saved = save.data
   const errors = published && 'errors' in published ? published.errors.formErrors : !published && saved && 'errors' in saved ? saved.errors.formErrors : null
+  const t = useT()
+  const translate = useMessage()
+  const language = useLanguage()
   let text: React.ReactNode
-  if (publisher.state !== 'idle') text = 'Publishing…'
-  else if (save.state !== 'idle') text = 'Saving…'
-  else if (errors) text = published ? ('emptyFormBlocks' in published ? 'Draft saved, not published.' : 'Not published.') : `Not saved: ${errors.join('; ')}`
+  if (publisher.state !== 'idle') text = t('pages.editor.publishing')
+  else if (save.state !== 'idle') text = t('pages.editor.saving')
+  else if (errors)
+    text = published
+      ? 'emptyFormBlocks' in published
+        ? t('pages.editor.savedNotPublished')
+        : t('pages.editor.notPublished')
+      : t('pages.editor.notSaved', { errors: errors.map((e) => translate(e)).join('; ') })
   else if (published && 'publishedAt' in published && published.publishedAt)
     text = (
       <>
-        Published version {published.publishedVersion} at {new Date(published.publishedAt).toLocaleTimeString()}.{' '}
+        {t('pages.editor.published', { number: published.publishedVersion, time: formatClockTime(published.publishedAt, language) })}{' '}
         <a href={`/p/${slug}`} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline underline-offset-2">
-          View live page<span className="sr-only"> (opens in a new tab)</span>
+          {t('pages.editor.viewLive')}
+          <span className="sr-only"> ({t('pages.editor.newTab')})</span>
         </a>
       </>
     )
-  else text = `Draft saved ${new Date(saved && 'savedAt' in saved ? saved.savedAt : savedAt).toLocaleTimeString()}`
+  else text = t('pages.editor.draftSaved', { time: formatClockTime(saved && 'savedAt' in saved ? saved.savedAt : savedAt, language) })
   return (
     <div className="ml-auto flex flex-wrap items-center gap-3">
       <p role="status" data-testid="save-status" className={errors ? 'text-red-700' : 'text-slate-600'}>
@@ -219,7 +236,7 @@ function EditorStatus({ save, publisher, latest, savedAt, slug }: { save: Editor
       {/* A refusal for an empty Form block has its own alert, with its fixes (PublishRefusal). */}
       {published && errors && !('emptyFormBlocks' in published) && publisher.state === 'idle' ? (
         <p role="alert" data-testid="publish-error" className="text-red-700">
-          {errors.join('; ')}
+          {errors.map((e) => translate(e)).join('; ')}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,23 @@
 import { Link } from '@remix-run/react'
+import { useT } from '#app/i18n/provider'
 import { TEMPLATE_LOCALES, type TemplateLocale } from '#app/pages/templates/locales'
+
+// The admin's words about each template, in the reader's language (the template's own name stays in its language).
+const DESCRIPTION_KEYS: Record<string, string> = {
+  webinar: 'pages.templates.descriptions.webinar',
+  whitepaper: 'pages.templates.descriptions.whitepaper',
+  demo: 'pages.templates.descriptions.demo',
+  quote: 'pages.templates.descriptions.quote',
+  blank: 'pages.templates.descriptions.blank',
+  'webinar-sv': 'pages.templates.descriptions.webinarSv',
+  'whitepaper-sv': 'pages.templates.descriptions.whitepaperSv',
+  'demo-sv': 'pages.templates.descriptions.demoSv',
+  'quote-sv': 'pages.templates.descriptions.quoteSv',
+  'webinar-da': 'pages.templates.descriptions.webinarDa',
+  'whitepaper-da': 'pages.templates.descriptions.whitepaperDa',
+  'demo-da': 'pages.templates.descriptions.demoDa',
+  'quote-da': 'pages.templates.descriptions.quoteDa',
+}
 
 export type TemplateChoice = { id: string; name: string; description: string; conversion: 'soft' | 'hard' | null; locale: TemplateLocale }
 
@@ -11,11 +29,12 @@ export type TemplateChoice = { id: string; name: string; description: string; co
 export function TemplateChooser({ templates, language }: { templates: readonly TemplateChoice[]; language: TemplateLocale | null }) {
   const groups = TEMPLATE_LOCALES.map((locale) => ({ ...locale, templates: templates.filter((t) => t.locale === locale.id) })).filter((group) => group.templates.length)
   const firstId = groups[0]?.templates[0]?.id
-  const filters = [{ id: null, name: 'All languages' }, ...TEMPLATE_LOCALES]
+  const t = useT()
+  const filters = [{ id: null, name: t('pages.templates.allLanguages') }, ...TEMPLATE_LOCALES.map((locale) => ({ ...locale, name: t('pages.templates.language', { locale: locale.id }) }))]
   return (
     <fieldset className="md:col-span-2">
-      <legend className="text-sm font-medium text-slate-700">Template</legend>
-      <nav aria-label="Template language" className="mt-2">
+      <legend className="text-sm font-medium text-slate-700">{t('pages.templates.legend')}</legend>
+      <nav aria-label={t('pages.templates.languageFilter')} className="mt-2">
         <ul className="flex flex-wrap gap-2 text-sm">
           {filters.map((filter) => {
             const isCurrent = filter.id === language
@@ -38,18 +57,18 @@ export function TemplateChooser({ templates, language }: { templates: readonly T
       {groups.map((group) => (
         <div key={group.id} role="group" aria-labelledby={`templates-${group.id}`} className="mt-4" data-testid="template-group">
           <h3 id={`templates-${group.id}`} className="text-sm font-medium text-slate-600">
-            {group.name}
+            {t('pages.templates.language', { locale: group.id })}
           </h3>
           <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-            {group.templates.map((t) => (
-              <label key={t.id} className="flex cursor-pointer flex-col rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+            {group.templates.map((template) => (
+              <label key={template.id} className="flex cursor-pointer flex-col rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
                 <span className="flex items-center gap-2 font-medium">
-                  <input type="radio" name="template" value={t.id} defaultChecked={t.id === firstId} />
+                  <input type="radio" name="template" value={template.id} defaultChecked={template.id === firstId} />
                   {/* A Swedish or Danish template's name is in its language: marked, so screen readers say it right. */}
-                  <span lang={t.locale}>{t.name}</span>
+                  <span lang={template.locale}>{template.name}</span>
                 </span>
-                <span className="mt-1 text-xs text-slate-500">{t.description}</span>
-                {t.conversion ? <span className="mt-2 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t.conversion === 'hard' ? 'hard conversion' : 'soft conversion'}</span> : null}
+                <span className="mt-1 text-xs text-slate-500">{DESCRIPTION_KEYS[template.id] ? t(DESCRIPTION_KEYS[template.id]!) : template.description}</span>
+                {template.conversion ? <span className="mt-2 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t('leads.detail.conversionType', { type: template.conversion })}</span> : null}
               </label>
             ))}
           </div>

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { get, useFormContext, useFormState, type FieldErrors, type RegisterOptions } from 'react-hook-form'
 import { Field } from '#app/components/ui/field'
 import type { BuilderValues } from '#app/forms/builder'
+import { useMessage } from '#app/i18n/provider'
 
 // Inputs of the form builder, wired to its react-hook-form state by path (`fields.2.label`), each showing the
 // error at its path: the client's zod error or the server's, which share paths.
@@ -107,10 +108,11 @@ export function Checkbox({ path, label, hint, className, disabled }: Common & { 
 }
 
 export function Note({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  const translate = useMessage()
   return (
     <div id={id}>
       {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
+      {error ? <p className="mt-1 text-sm text-red-600">{translate(error)}</p> : null}
     </div>
   )
 }

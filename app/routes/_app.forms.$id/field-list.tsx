@@ -1,8 +1,10 @@
 import { useEffect, useId, useState } from 'react'
 import { get, useFieldArray, useFormState, useWatch } from 'react-hook-form'
 import { Button } from '#app/components/ui/button'
-import { changeFieldType, FIELD_TYPE_LABELS, newField, type BuilderField } from '#app/forms/builder'
+import { changeFieldType, newField, type BuilderField } from '#app/forms/builder'
 import { FIELD_TYPES, MAX_FIELDS, type FieldType } from '#app/forms/definition'
+import { FIELD_TYPE_KEYS } from '#app/forms/labels'
+import { useMessage, useT } from '#app/i18n/provider'
 import { inputClass, useBuilderForm, useErrorAt } from './builder-inputs'
 import { FieldSettings } from './field-settings'
 
@@ -17,6 +19,8 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
   const error = useErrorAt('fields')
   // DOM ids by position (useFieldArray's own ids are random, so they would differ between server and browser).
   const domId = useId()
+  const t = useT()
+  const translate = useMessage()
 
   // A field just added, or given another type, is open for editing; its id exists only once that has rendered.
   useEffect(() => {
@@ -38,13 +42,13 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
     const { isMultiStep, steps } = getValues()
     append(newField(typeToAdd, getValues('fields'), isMultiStep ? Math.max(0, steps.length - 1) : 0), { shouldFocus: false })
     setIndexToOpen(fields.length)
-    setAnnouncement(`Added a ${FIELD_TYPE_LABELS[typeToAdd]} field at position ${fields.length + 1}`)
+    setAnnouncement(t('formBuilder.fields.added', { type: t(FIELD_TYPE_KEYS[typeToAdd]), position: fields.length + 1 }))
   }
 
   const reorder = (from: number, to: number, direction: 'up' | 'down') => {
     const label = getValues(`fields.${from}.label`) || getValues(`fields.${from}.key`)
     move(from, to)
-    setAnnouncement(`Moved "${label}" to position ${to + 1} of ${fields.length}`)
+    setAnnouncement(t('formBuilder.fields.moved', { label, position: to + 1, count: fields.length }))
     // Keep the keyboard where it was: on the same button, or on the other one at the top or bottom.
     requestAnimationFrame(() => {
       const same = document.getElementById(`${domId}-${to}-${direction}`) as HTMLButtonElement | null
@@ -60,7 +64,7 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-600">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
       <ol className="space-y-3">
@@ -75,7 +79,7 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
             onToggle={() => toggle(field.id)}
             onMove={(to, direction) => reorder(index, to, direction)}
             onRemove={() => {
-              setAnnouncement(`Removed "${getValues(`fields.${index}.label`)}"`)
+              setAnnouncement(t('formBuilder.fields.removed', { label: getValues(`fields.${index}.label`) }))
               remove(index)
             }}
             onTypeChange={(type) => {
@@ -91,18 +95,18 @@ export function FieldList({ canEdit }: { canEdit: boolean }) {
         <div className="flex flex-wrap items-end gap-2 rounded-lg border-2 border-dashed border-slate-200 p-3">
           <div>
             <label htmlFor="field-type-to-add" className="block text-sm font-medium text-slate-700">
-              Field type
+              {t('formBuilder.fields.type')}
             </label>
             <select id="field-type-to-add" value={typeToAdd} onChange={(e) => setTypeToAdd(e.currentTarget.value as FieldType)} className={inputClass}>
               {FIELD_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {FIELD_TYPE_LABELS[type]}
+                  {t(FIELD_TYPE_KEYS[type])}
                 </option>
               ))}
             </select>
           </div>
           <Button type="button" variant="secondary" onClick={add} disabled={fields.length >= MAX_FIELDS}>
-            Add field
+            {t('formBuilder.fields.add')}
           </Button>
         </div>
       ) : null}
@@ -127,7 +131,8 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
   const field = useWatch({ control, name: `fields.${index}` }) as BuilderField | undefined
   const { errors } = useFormState({ control, name: `fields.${index}` })
   const hasErrors = Boolean(get(errors, `fields.${index}`))
-  const name = field?.label || field?.key || 'Untitled field'
+  const t = useT()
+  const name = field?.label || field?.key || t('formBuilder.fields.untitled')
   const panelId = `${domId}-panel`
   // A field with errors stays open, so every message is on screen.
   const isShown = isOpen || hasErrors
@@ -139,19 +144,19 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
           <p className="truncate font-medium">
             {name}
             {field?.required || field?.type === 'consent' ? (
-              <span className="text-red-600" aria-label="required">
+              <span className="text-red-600" aria-label={t('formBuilder.fields.required')}>
                 {' '}
                 *
               </span>
             ) : null}
           </p>
           <p className="text-xs text-slate-500">
-            {field ? FIELD_TYPE_LABELS[field.type] : ''} · <span className="font-mono">{field?.key}</span>
-            {hasErrors ? <span className="ml-2 font-medium text-red-600">has problems</span> : null}
+            {field ? t(FIELD_TYPE_KEYS[field.type]) : ''} · <span className="font-mono">{field?.key}</span>
+            {hasErrors ? <span className="ml-2 font-medium text-red-600">{t('formBuilder.fields.hasProblems')}</span> : null}
           </p>
         </div>
         <button type="button" onClick={onToggle} aria-expanded={isShown} aria-controls={panelId} className="rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-slate-100">
-          {isShown ? 'Close' : canEdit ? 'Edit' : 'Show'}
+          {isShown ? t('formBuilder.fields.close') : canEdit ? t('formBuilder.fields.edit') : t('formBuilder.fields.show')}
           <span className="sr-only"> {name}</span>
         </button>
         {canEdit ? (
@@ -161,7 +166,7 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
               type="button"
               disabled={index === 0}
               onClick={() => onMove(index - 1, 'up')}
-              aria-label={`Move ${name} up`}
+              aria-label={t('formBuilder.fields.moveUp', { name })}
               className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30"
             >
               ↑
@@ -171,13 +176,13 @@ function FieldCard({ domId, index, count, isOpen, canEdit, onToggle, onMove, onR
               type="button"
               disabled={index === count - 1}
               onClick={() => onMove(index + 1, 'down')}
-              aria-label={`Move ${name} down`}
+              aria-label={t('formBuilder.fields.moveDown', { name })}
               className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 disabled:opacity-30"
             >
               ↓
             </button>
-            <button type="button" onClick={onRemove} aria-label={`Remove ${name}`} className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50">
-              Remove
+            <button type="button" onClick={onRemove} aria-label={t('formBuilder.fields.removeNamed', { name })} className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50">
+              {t('formBuilder.fields.remove')}
             </button>
           </>
         ) : null}

@@ -1,7 +1,9 @@
 import { Controller, useFieldArray, useWatch } from 'react-hook-form'
 import { Button } from '#app/components/ui/button'
-import { FIELD_TYPE_LABELS, type BuilderOption } from '#app/forms/builder'
+import type { BuilderOption } from '#app/forms/builder'
 import { DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, FIELD_TYPES, MAX_OPTIONS, type FieldType } from '#app/forms/definition'
+import { FIELD_TYPE_KEYS } from '#app/forms/labels'
+import { useMessage, useT } from '#app/i18n/provider'
 import { Checkbox, inputClass, NumberInput, SelectInput, TextArea, TextInput, useBuilderForm, useErrorAt } from './builder-inputs'
 
 // Every setting the definition schema has for a field, shown for the types that have it.
@@ -15,48 +17,50 @@ export function FieldSettings({ index, type, onTypeChange }: { index: number; ty
   const isMultiStep = useWatch({ control, name: 'isMultiStep' })
   const steps = useWatch({ control, name: 'steps' }) ?? []
   const path = (name: string) => `fields.${index}.${name}`
+  const t = useT()
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <div>
         <label htmlFor={`field-${index}-type`} className="block text-sm font-medium text-slate-700">
-          Type
+          {t('formBuilder.field.type')}
         </label>
         <select id={`field-${index}-type`} value={type} onChange={(e) => onTypeChange(e.currentTarget.value as FieldType)} className={inputClass}>
-          {FIELD_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {FIELD_TYPE_LABELS[t]}
+          {FIELD_TYPES.map((fieldType) => (
+            <option key={fieldType} value={fieldType}>
+              {t(FIELD_TYPE_KEYS[fieldType])}
             </option>
           ))}
         </select>
       </div>
       {isMultiStep ? (
-        <SelectInput path={path('step')} label="Step" options={{ valueAsNumber: true }} choices={steps.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s?.title || 'Untitled step'}` }))} />
+        <SelectInput
+          path={path('step')}
+          label={t('formBuilder.field.step')}
+          options={{ valueAsNumber: true }}
+          choices={steps.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s?.title || t('formBuilder.field.untitledStep')}` }))}
+        />
       ) : (
         <div />
       )}
-      <TextInput path={path('label')} label="Label" maxLength={200} />
-      <TextInput path={path('key')} label="Key" maxLength={40} spellCheck={false} hint="Names the answer in leads, exports and webhooks: lowercase letters, digits and _" />
+      <TextInput path={path('label')} label={t('formBuilder.field.label')} maxLength={200} />
+      <TextInput path={path('key')} label={t('formBuilder.field.key')} maxLength={40} spellCheck={false} hint={t('formBuilder.field.keyHint')} />
       {type === 'consent' ? (
-        <TextArea
-          path={path('consentText')}
-          label="Consent text"
-          maxLength={1000}
-          className="md:col-span-2"
-          hint="Visitors tick a box next to this text. Consent is always required and never pre-ticked."
-        />
+        <TextArea path={path('consentText')} label={t('formBuilder.field.consentText')} maxLength={1000} className="md:col-span-2" hint={t('formBuilder.field.consentHint')} />
       ) : null}
-      {WITH_PLACEHOLDER.has(type) ? <TextInput path={path('placeholder')} label="Placeholder" maxLength={200} /> : null}
-      {type !== 'hidden' ? <TextInput path={path('help')} label="Help text" maxLength={500} hint="Shown under the field" /> : null}
+      {WITH_PLACEHOLDER.has(type) ? <TextInput path={path('placeholder')} label={t('formBuilder.field.placeholder')} maxLength={200} /> : null}
+      {type !== 'hidden' ? <TextInput path={path('help')} label={t('formBuilder.field.help')} maxLength={500} hint={t('formBuilder.field.helpHint')} /> : null}
       {type !== 'consent' ? (
         <TextInput
           path={path('prefillParam')}
-          label="Prefill from URL parameter"
+          label={t('formBuilder.field.prefill')}
           maxLength={64}
           spellCheck={false}
-          hint={type === 'hidden' ? 'The page address fills this field: ?utm_campaign=spring. Empty: the parameter named like the key.' : 'Optional: ?email=… in the page address fills the field in.'}
+          hint={type === 'hidden' ? t('formBuilder.field.prefillHiddenHint') : t('formBuilder.field.prefillHint')}
         />
       ) : null}
-      {type !== 'consent' ? <Checkbox path={path('required')} label="Required" className="self-end" hint={type === 'hidden' ? 'Refuse submissions without this value' : undefined} /> : null}
+      {type !== 'consent' ? (
+        <Checkbox path={path('required')} label={t('formBuilder.field.required')} className="self-end" hint={type === 'hidden' ? t('formBuilder.field.requiredHiddenHint') : undefined} />
+      ) : null}
       <TypeSettings index={index} type={type} />
     </div>
   )
@@ -64,20 +68,21 @@ export function FieldSettings({ index, type, onTypeChange }: { index: number; ty
 
 function TypeSettings({ index, type }: { index: number; type: FieldType }) {
   const path = (name: string) => `fields.${index}.${name}`
+  const t = useT()
   if (type === 'text' || type === 'textarea') {
     const cap = type === 'text' ? DEFAULT_TEXT_CAP : DEFAULT_TEXTAREA_CAP
     return (
       <>
-        <NumberInput path={path('minLength')} label="Minimum length" min={0} step={1} />
-        <NumberInput path={path('maxLength')} label="Maximum length" min={1} step={1} hint={`Empty: ${cap} characters`} />
+        <NumberInput path={path('minLength')} label={t('formBuilder.field.minLength')} min={0} step={1} />
+        <NumberInput path={path('maxLength')} label={t('formBuilder.field.maxLength')} min={1} step={1} hint={t('formBuilder.field.maxLengthHint', { cap })} />
         {type === 'text' ? (
           <>
-            <TextInput path={path('pattern')} label="Pattern (regular expression)" maxLength={200} spellCheck={false} hint="The whole answer must match, e.g. [A-Z]{2}[0-9]{4}" />
-            <TextInput path={path('patternMessage')} label="Message when the pattern does not match" maxLength={200} />
-            <TextInput path={path('defaultValue')} label="Default value" className="md:col-span-2" />
+            <TextInput path={path('pattern')} label={t('formBuilder.field.pattern')} maxLength={200} spellCheck={false} hint={t('formBuilder.field.patternHint')} />
+            <TextInput path={path('patternMessage')} label={t('formBuilder.field.patternMessage')} maxLength={200} />
+            <TextInput path={path('defaultValue')} label={t('formBuilder.field.defaultValue')} className="md:col-span-2" />
           </>
         ) : (
-          <TextArea path={path('defaultValue')} label="Default value" className="md:col-span-2" />
+          <TextArea path={path('defaultValue')} label={t('formBuilder.field.defaultValue')} className="md:col-span-2" />
         )}
       </>
     )
@@ -85,23 +90,30 @@ function TypeSettings({ index, type }: { index: number; type: FieldType }) {
   if (type === 'number') {
     return (
       <>
-        <NumberInput path={path('min')} label="Minimum" step="any" />
-        <NumberInput path={path('max')} label="Maximum" step="any" />
-        <NumberInput path={path('defaultValue')} label="Default value" step="any" />
+        <NumberInput path={path('min')} label={t('formBuilder.field.min')} step="any" />
+        <NumberInput path={path('max')} label={t('formBuilder.field.max')} step="any" />
+        <NumberInput path={path('defaultValue')} label={t('formBuilder.field.defaultValue')} step="any" />
       </>
     )
   }
   if (type === 'date') {
     return (
       <>
-        <TextInput path={path('min')} type="date" label="Earliest date" />
-        <TextInput path={path('max')} type="date" label="Latest date" />
-        <TextInput path={path('defaultValue')} type="date" label="Default date" />
+        <TextInput path={path('min')} type="date" label={t('formBuilder.field.earliest')} />
+        <TextInput path={path('max')} type="date" label={t('formBuilder.field.latest')} />
+        <TextInput path={path('defaultValue')} type="date" label={t('formBuilder.field.defaultDate')} />
       </>
     )
   }
   if (WITH_TEXT_DEFAULT.has(type))
-    return <TextInput path={path('defaultValue')} label="Default value" maxLength={type === 'hidden' ? 500 : 254} hint={type === 'hidden' ? 'Used when the URL has no value' : undefined} />
+    return (
+      <TextInput
+        path={path('defaultValue')}
+        label={t('formBuilder.field.defaultValue')}
+        maxLength={type === 'hidden' ? 500 : 254}
+        hint={type === 'hidden' ? t('formBuilder.field.hiddenDefaultHint') : undefined}
+      />
+    )
   if (CHOICE_TYPES.has(type) || type === 'checkboxes') {
     return (
       <>
@@ -116,11 +128,12 @@ function TypeSettings({ index, type }: { index: number; type: FieldType }) {
 function DefaultChoice({ index }: { index: number }) {
   const { control } = useBuilderForm()
   const options = (useWatch({ control, name: `fields.${index}.options` }) ?? []) as BuilderOption[]
+  const t = useT()
   return (
     <SelectInput
       path={`fields.${index}.defaultValue`}
-      label="Preselected option"
-      choices={[{ value: '', label: 'None' }, ...options.filter((o) => o?.value).map((o) => ({ value: o.value, label: o.label || o.value }))]}
+      label={t('formBuilder.field.preselected')}
+      choices={[{ value: '', label: t('formBuilder.field.none') }, ...options.filter((o) => o?.value).map((o) => ({ value: o.value, label: o.label || o.value }))]}
     />
   )
 }
@@ -129,6 +142,8 @@ function DefaultChecks({ index }: { index: number }) {
   const { control } = useBuilderForm()
   const options = (useWatch({ control, name: `fields.${index}.options` }) ?? []) as BuilderOption[]
   const error = useErrorAt(`fields.${index}.defaultValue`)
+  const t = useT()
+  const translate = useMessage()
   return (
     <Controller
       control={control}
@@ -138,7 +153,7 @@ function DefaultChecks({ index }: { index: number }) {
         const toggle = (value: string) => field.onChange(options.map((o) => o.value).filter((v) => (v === value ? !checked.has(v) : checked.has(v))))
         return (
           <fieldset className="md:col-span-2">
-            <legend className="text-sm font-medium text-slate-700">Ticked at first</legend>
+            <legend className="text-sm font-medium text-slate-700">{t('formBuilder.field.tickedAtFirst')}</legend>
             <div className="mt-1 flex flex-wrap gap-3">
               {options
                 .filter((o) => o?.value)
@@ -148,7 +163,7 @@ function DefaultChecks({ index }: { index: number }) {
                   </label>
                 ))}
             </div>
-            {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
+            {error ? <p className="mt-1 text-sm text-red-600">{translate(error)}</p> : null}
           </fieldset>
         )
       }}
@@ -160,6 +175,8 @@ function OptionsEditor({ index }: { index: number }) {
   const { control, getValues } = useBuilderForm()
   const { fields, append, move, remove } = useFieldArray({ control, name: `fields.${index}.options` })
   const error = useErrorAt(`fields.${index}.options`)
+  const t = useT()
+  const translate = useMessage()
   const add = () => {
     const taken = new Set((getValues(`fields.${index}.options`) ?? []).map((o) => o.value))
     let n = fields.length + 1
@@ -168,36 +185,42 @@ function OptionsEditor({ index }: { index: number }) {
   }
   return (
     <fieldset className="md:col-span-2">
-      <legend className="text-sm font-medium text-slate-700">Options</legend>
-      <p className="text-xs text-slate-500">The label is what visitors see; the value is what is stored and sent on to your CRM.</p>
-      {error ? <p className="mt-1 text-sm text-red-600">{error}</p> : null}
+      <legend className="text-sm font-medium text-slate-700">{t('formBuilder.field.options')}</legend>
+      <p className="text-xs text-slate-500">{t('formBuilder.field.optionsHint')}</p>
+      {error ? <p className="mt-1 text-sm text-red-600">{translate(error)}</p> : null}
       <ol className="mt-2 space-y-2">
         {fields.map((option, i) => (
           <li key={option.id} className="flex flex-wrap items-start gap-2">
-            <TextInput path={`fields.${index}.options.${i}.label`} label={`Option ${i + 1} label`} maxLength={200} className="min-w-40 flex-1" />
-            <TextInput path={`fields.${index}.options.${i}.value`} label="Value" maxLength={100} spellCheck={false} className="w-40" />
+            <TextInput path={`fields.${index}.options.${i}.label`} label={t('formBuilder.field.optionLabel', { number: i + 1 })} maxLength={200} className="min-w-40 flex-1" />
+            <TextInput path={`fields.${index}.options.${i}.value`} label={t('formBuilder.field.value')} maxLength={100} spellCheck={false} className="w-40" />
             <div className="flex gap-1 pt-6">
-              <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move option ${i + 1} up`} className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30">
+              <button
+                type="button"
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+                aria-label={t('formBuilder.field.moveOptionUp', { number: i + 1 })}
+                className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30"
+              >
                 ↑
               </button>
               <button
                 type="button"
                 disabled={i === fields.length - 1}
                 onClick={() => move(i, i + 1)}
-                aria-label={`Move option ${i + 1} down`}
+                aria-label={t('formBuilder.field.moveOptionDown', { number: i + 1 })}
                 className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-30"
               >
                 ↓
               </button>
-              <button type="button" onClick={() => remove(i)} aria-label={`Remove option ${i + 1}`} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50">
-                Remove
+              <button type="button" onClick={() => remove(i)} aria-label={t('formBuilder.field.removeOption', { number: i + 1 })} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50">
+                {t('formBuilder.fields.remove')}
               </button>
             </div>
           </li>
         ))}
       </ol>
       <Button type="button" variant="ghost" className="mt-2" onClick={add} disabled={fields.length >= MAX_OPTIONS}>
-        Add option
+        {t('formBuilder.field.addOption')}
       </Button>
     </fieldset>
   )

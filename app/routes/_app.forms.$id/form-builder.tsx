@@ -5,6 +5,7 @@ import { FormProvider, useForm, useFormState, useWatch, type Resolver } from 're
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { BuilderSchema, toDefinitionInput, type BuilderValues } from '#app/forms/builder'
+import { useMessage, useT } from '#app/i18n/provider'
 import { BuilderPreview } from './builder-preview'
 import { useBuilderForm } from './builder-inputs'
 import { describePath, listErrors } from './error-summary'
@@ -45,24 +46,25 @@ export function FormBuilder({ formId, initial, canEdit, assets, pagePaths }: Pro
   }, [result])
 
   const formErrors = result && 'errors' in result ? result.errors.formErrors : []
+  const t = useT()
   return (
     <FormProvider {...form}>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-        <form noValidate onSubmit={onSave} aria-label="Form builder" className="space-y-6">
-          <Card title="Settings">
+        <form noValidate onSubmit={onSave} aria-label={t('formBuilder.label')} className="space-y-6">
+          <Card title={t('formBuilder.settings')}>
             <fieldset disabled={!canEdit} className="contents">
               <FormSettings />
             </fieldset>
           </Card>
-          <Card title="Fields" description="Every field costs some conversions: ask what you need to follow the lead up, no more.">
+          <Card title={t('formBuilder.fieldsTitle')} description={t('formBuilder.fieldsDescription')}>
             <FieldList canEdit={canEdit} />
           </Card>
-          <Card title="Steps">
+          <Card title={t('formBuilder.stepsTitle')}>
             <fieldset disabled={!canEdit} className="contents">
               <StepsSettings />
             </fieldset>
           </Card>
-          <Card title="After submitting">
+          <Card title={t('formBuilder.afterSubmitting')}>
             <fieldset disabled={!canEdit} className="contents">
               <SuccessSettings assets={assets} pagePaths={pagePaths} canEdit={canEdit} />
             </fieldset>
@@ -70,7 +72,7 @@ export function FormBuilder({ formId, initial, canEdit, assets, pagePaths }: Pro
           {canEdit ? (
             <SaveBar savedJson={savedJson} isSaving={save.state !== 'idle'} formErrors={formErrors} justSaved={result !== undefined && 'done' in result && result.done === 'save'} />
           ) : (
-            <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">You are a viewer here: you can look at this form, and editors can change it.</p>
+            <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">{t('formBuilder.viewerNote')}</p>
           )}
         </form>
         <div className="lg:sticky lg:top-4">
@@ -87,6 +89,8 @@ function SaveBar({ savedJson, isSaving, formErrors, justSaved }: { savedJson: st
   const { errors, submitCount } = useFormState({ control })
   const isDirty = JSON.stringify(toDefinitionInput(values)) !== savedJson
   const problems = submitCount > 0 ? listErrors(errors) : []
+  const t = useT()
+  const translate = useMessage()
 
   useEffect(() => {
     if (!isDirty) return
@@ -99,14 +103,14 @@ function SaveBar({ savedJson, isSaving, formErrors, justSaved }: { savedJson: st
     <div className="sticky bottom-0 z-10 space-y-2 rounded-lg bg-white/95 p-4 shadow ring-1 ring-slate-200 backdrop-blur">
       {[...formErrors, ...problems].length ? (
         <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
-          <p className="font-medium">Fix {problems.length + formErrors.length === 1 ? 'this problem' : 'these problems'} to save:</p>
+          <p className="font-medium">{t('formBuilder.fixProblems', { count: problems.length + formErrors.length })}</p>
           <ul className="mt-1 list-disc pl-5">
             {formErrors.map((message) => (
-              <li key={message}>{message}</li>
+              <li key={message}>{translate(message)}</li>
             ))}
             {problems.map((p) => (
               <li key={p.path}>
-                <span className="font-mono text-xs">{describePath(p.path, values)}</span>: {p.message}
+                <span className="font-mono text-xs">{describePath(p.path, values, t)}</span>: {translate(p.message)}
               </li>
             ))}
           </ul>
@@ -116,10 +120,10 @@ function SaveBar({ savedJson, isSaving, formErrors, justSaved }: { savedJson: st
         {/* aria-disabled, not disabled, while saving: disabling the focused button dropped keyboard focus to the page's
             start. A click (or Enter's implicit one) meanwhile is cancelled, so a save is never sent twice. */}
         <Button aria-disabled={isSaving} className="aria-disabled:cursor-progress aria-disabled:opacity-70" onClick={(event) => isSaving && event.preventDefault()}>
-          {isSaving ? 'Saving…' : 'Save form'}
+          {isSaving ? t('formBuilder.saving') : t('formBuilder.save')}
         </Button>
         <span role="status" className="text-sm text-slate-500">
-          {isDirty ? 'Unsaved changes' : justSaved ? 'Saved.' : 'All changes saved'}
+          {isDirty ? t('formBuilder.unsaved') : justSaved ? t('formBuilder.saved') : t('formBuilder.allSaved')}
         </span>
       </div>
     </div>

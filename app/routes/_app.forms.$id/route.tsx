@@ -11,12 +11,14 @@ import { fromDefinition } from '#app/forms/builder'
 import { ConversionBadge } from '#app/forms/conversion-badge'
 import { getForm } from '#app/forms/form.server'
 import { requireIdParam } from '#app/http/json.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useT } from '#app/i18n/provider'
 import { listPages } from '#app/pages/queries.server'
 import { useMember } from '#app/routes/_app'
 import { runFormAction } from './actions.server'
 import { FormBuilder } from './form-builder'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.form.name ?? 'Form'} · Splitform` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleFrom(matches, data ? 'formBuilder.metaTitle' : 'formBuilder.metaForm', { name: data?.form.name }) }]
 
 /** How long the builder's own "open the file" links work: long enough for a working session. */
 const MEMBER_LINK_SECONDS = 3600
@@ -49,21 +51,22 @@ export default function FormRoute() {
   const { form, values, assets, pagePaths } = useLoaderData<typeof loader>()
   const { canEdit } = useMember()
   const isArchived = Boolean(form.archivedAt)
+  const t = useT()
   return (
     <>
       <PageHeader
         title={form.name}
-        description={`${isArchived ? 'Archived · ' : ''}Last saved ${formatDateTime(form.updatedAt)}`}
+        description={t('formBuilder.lastSaved', { archived: isArchived ? 'yes' : 'no', when: formatDateTime(form.updatedAt) })}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <ConversionBadge type={values.conversionType} />
             <Link to="/forms" className="text-sm text-brand-700 hover:underline">
-              All forms
+              {t('formBuilder.allForms')}
             </Link>
             {canEdit ? (
               <Form method="post">
                 <input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} />
-                <Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? 'Restore' : 'Archive'}</Button>
+                <Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? t('formBuilder.restore') : t('formBuilder.archive')}</Button>
               </Form>
             ) : null}
           </div>
@@ -71,7 +74,7 @@ export default function FormRoute() {
       />
       {isArchived ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-800">
-          This form is archived: its conversions and leads stay, but the page editor no longer offers it.
+          {t('formBuilder.archivedNotice')}
         </p>
       ) : null}
       <FormBuilder key={form.id} formId={form.id} initial={values} canEdit={canEdit} assets={assets} pagePaths={pagePaths} />
@@ -80,5 +83,9 @@ export default function FormRoute() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such form in this workspace.</p> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <NoSuchForm /> }} />
+}
+
+function NoSuchForm() {
+  return <p>{useT()('formBuilder.notFound')}</p>
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useWatch } from 'react-hook-form'
 import { ASSET_ACCEPT, assetContentTypeFor, MAX_ASSET_BYTES, MAX_ASSET_MB } from '#app/assets/files'
 import { formatBytes } from '#app/components/format'
+import { useMessage, useT } from '#app/i18n/provider'
 import { Checkbox, SelectInput, TextArea, TextInput, useBuilderForm } from './builder-inputs'
 import type { action } from './route'
 
@@ -10,9 +11,9 @@ export type AssetChoice = { id: string; filename: string; size: number; url: str
 export type PagePath = { path: string; name: string }
 
 const SUCCESS_TYPES = [
-  { value: 'message', label: 'Show a thank-you message' },
-  { value: 'redirect', label: 'Send visitors to another address' },
-  { value: 'asset', label: 'Deliver a file (guide, whitepaper, …)' },
+  { value: 'message', label: 'formBuilder.success.message' },
+  { value: 'redirect', label: 'formBuilder.success.redirect' },
+  { value: 'asset', label: 'formBuilder.success.asset' },
 ] as const
 
 /** What happens after a submission: a message, a redirect, or a file by expiring link; plus an optional next step. */
@@ -20,28 +21,37 @@ export function SuccessSettings({ assets, pagePaths, canEdit }: { assets: AssetC
   const { control, register } = useBuilderForm()
   const type = useWatch({ control, name: 'success.type' })
   const hasNextStep = useWatch({ control, name: 'success.hasNextStep' })
+  const t = useT()
   return (
     <div className="grid gap-4">
       <fieldset>
-        <legend className="sr-only">After submitting</legend>
+        <legend className="sr-only">{t('formBuilder.afterSubmitting')}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
-          {SUCCESS_TYPES.map((t) => (
-            <label key={t.value} className="flex items-center gap-2 rounded-md p-2 text-sm ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-              <input type="radio" value={t.value} {...register('success.type')} /> {t.label}
+          {SUCCESS_TYPES.map((choice) => (
+            <label key={choice.value} className="flex items-center gap-2 rounded-md p-2 text-sm ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+              <input type="radio" value={choice.value} {...register('success.type')} /> {t(choice.label)}
             </label>
           ))}
         </div>
       </fieldset>
-      {type === 'message' ? <TextArea path="success.message" label="Message" maxLength={1000} /> : null}
-      {type === 'redirect' ? <TextInput path="success.url" label="Address" type="url" placeholder="https://example.com/thank-you" hint="A full http:// or https:// address" /> : null}
+      {type === 'message' ? <TextArea path="success.message" label={t('formBuilder.success.messageLabel')} maxLength={1000} /> : null}
+      {type === 'redirect' ? (
+        <TextInput path="success.url" label={t('formBuilder.success.address')} type="url" placeholder="https://example.com/thank-you" hint={t('formBuilder.success.addressHint')} />
+      ) : null}
       {type === 'asset' ? <AssetSettings assets={assets} canEdit={canEdit} /> : null}
       {type !== 'redirect' ? (
         <>
-          <Checkbox path="success.hasNextStep" label="Offer a next step" hint="For example “Want a demo?” leading to a demo-booking page: a soft conversion's way to a hard one." />
+          <Checkbox path="success.hasNextStep" label={t('formBuilder.success.nextStep')} hint={t('formBuilder.success.nextStepHint')} />
           {hasNextStep ? (
             <div className="grid gap-4 md:grid-cols-2">
-              <TextInput path="success.nextStep.text" label="Next-step text" maxLength={200} placeholder="Want a demo? Book one in 30 seconds" />
-              <TextInput path="success.nextStep.url" label="Next-step link" list="next-step-pages" placeholder="/p/demo or https://…" hint="A page of yours (/p/…) or an http(s) address" />
+              <TextInput path="success.nextStep.text" label={t('formBuilder.success.nextStepText')} maxLength={200} placeholder={t('formBuilder.success.nextStepTextPlaceholder')} />
+              <TextInput
+                path="success.nextStep.url"
+                label={t('formBuilder.success.nextStepLink')}
+                list="next-step-pages"
+                placeholder={t('formBuilder.success.nextStepLinkPlaceholder')}
+                hint={t('formBuilder.success.nextStepLinkHint')}
+              />
               <datalist id="next-step-pages">
                 {pagePaths.map((p) => (
                   <option key={p.path} value={p.path}>
@@ -65,32 +75,36 @@ function AssetSettings({ assets, canEdit }: { assets: AssetChoice[]; canEdit: bo
   // The new upload is offered at once, before the loader's list comes back with it.
   const choices = [...uploaded.filter((u) => !assets.some((a) => a.id === u.id)), ...assets]
   const chosen = choices.find((a) => a.id === assetId)
+  const t = useT()
   return (
     <div className="grid gap-4 rounded-md bg-slate-50 p-4">
-      <TextInput path="success.label" label="Download button label" maxLength={100} placeholder="Download the guide" />
+      <TextInput path="success.label" label={t('formBuilder.success.downloadLabel')} maxLength={100} placeholder={t('formBuilder.success.downloadLabelPlaceholder')} />
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">The file</legend>
+        <legend className="text-sm font-medium text-slate-700">{t('formBuilder.success.theFile')}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-1.5">
-            <input type="radio" value="upload" {...register('success.assetSource')} /> Uploaded here
+            <input type="radio" value="upload" {...register('success.assetSource')} /> {t('formBuilder.success.uploadedHere')}
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" value="url" {...register('success.assetSource')} /> Hosted elsewhere (URL)
+            <input type="radio" value="url" {...register('success.assetSource')} /> {t('formBuilder.success.hostedElsewhere')}
           </label>
         </div>
       </fieldset>
       {source === 'url' ? (
-        <TextInput path="success.assetUrl" label="File address" type="url" placeholder="https://cdn.example.com/guide.pdf" hint="Visitors are redirected here through the expiring link" />
+        <TextInput path="success.assetUrl" label={t('formBuilder.success.fileAddress')} type="url" placeholder="https://cdn.example.com/guide.pdf" hint={t('formBuilder.success.fileAddressHint')} />
       ) : (
         <>
           <SelectInput
             path="success.assetId"
-            label="Uploaded file"
-            choices={[{ value: '', label: choices.length ? 'Choose a file…' : 'No files yet: upload one' }, ...choices.map((a) => ({ value: a.id, label: `${a.filename} (${formatBytes(a.size)})` }))]}
+            label={t('formBuilder.success.uploadedFile')}
+            choices={[
+              { value: '', label: choices.length ? t('formBuilder.success.chooseFile') : t('formBuilder.success.noFiles') },
+              ...choices.map((a) => ({ value: a.id, label: `${a.filename} (${formatBytes(a.size)})` })),
+            ]}
           />
           {chosen?.url ? (
             <a href={chosen.url} className="text-sm text-brand-700 underline">
-              Download {chosen.filename} to check it
+              {t('formBuilder.success.downloadToCheck', { filename: chosen.filename })}
             </a>
           ) : null}
           {canEdit ? (
@@ -104,7 +118,7 @@ function AssetSettings({ assets, canEdit }: { assets: AssetChoice[]; canEdit: bo
           ) : null}
         </>
       )}
-      <p className="text-xs text-slate-500">Visitors get a download link that works for 7 days; the file's own address is never shown to them.</p>
+      <p className="text-xs text-slate-500">{t('formBuilder.success.linkNote')}</p>
     </div>
   )
 }
@@ -114,6 +128,8 @@ function AssetUpload({ onUploaded }: { onUploaded: (asset: AssetChoice) => void 
   const input = useRef<HTMLInputElement>(null)
   const id = useId()
   const [problem, setProblem] = useState('')
+  const t = useT()
+  const translate = useMessage()
   const result = upload.data
   useEffect(() => {
     if (result && 'asset' in result && result.asset) onUploaded({ ...result.asset, url: '' })
@@ -123,8 +139,8 @@ function AssetUpload({ onUploaded }: { onUploaded: (asset: AssetChoice) => void 
     const file = input.current?.files?.[0]
     if (!file) return
     // The server checks both again; these only save a pointless upload.
-    if (file.size > MAX_ASSET_BYTES) return setProblem(`The file is larger than ${MAX_ASSET_MB} MB`)
-    if (!assetContentTypeFor(file.name)) return setProblem('This type of file is not allowed')
+    if (file.size > MAX_ASSET_BYTES) return setProblem(t('formBuilder.success.tooLarge', { mb: MAX_ASSET_MB }))
+    if (!assetContentTypeFor(file.name)) return setProblem(t('formBuilder.success.typeNotAllowed'))
     setProblem('')
     const body = new FormData()
     body.append('file', file)
@@ -134,16 +150,12 @@ function AssetUpload({ onUploaded }: { onUploaded: (asset: AssetChoice) => void 
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Upload a file
+        {t('formBuilder.success.upload')}
       </label>
       <input id={id} ref={input} type="file" accept={ASSET_ACCEPT} onChange={send} aria-describedby={`${id}-note`} className="mt-1 block text-sm" />
       <div id={`${id}-note`} role="status">
-        {upload.state !== 'idle' ? <p className="mt-1 text-sm text-slate-600">Uploading…</p> : null}
-        {error ? (
-          <p className="mt-1 text-sm text-red-600">{error}</p>
-        ) : (
-          <p className="mt-1 text-xs text-slate-500">PDF, ZIP, EPUB, images, Word/Excel/PowerPoint, TXT or CSV; at most {MAX_ASSET_MB} MB.</p>
-        )}
+        {upload.state !== 'idle' ? <p className="mt-1 text-sm text-slate-600">{t('formBuilder.success.uploading')}</p> : null}
+        {error ? <p className="mt-1 text-sm text-red-600">{translate(error)}</p> : <p className="mt-1 text-xs text-slate-500">{t('formBuilder.success.allowed', { mb: MAX_ASSET_MB })}</p>}
       </div>
     </div>
   )

@@ -4,27 +4,30 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
+import { useMessage, useT } from '#app/i18n/provider'
+import { STAGE_KEYS } from '#app/leads/labels'
 import { LeadNoteSchema } from '#app/leads/schema'
-import { STAGE_LABELS } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
 
 type Change = { id: string; fromStage: LeadStage; toStage: LeadStage; dealValue: number | null; source: string; changedByName: string | null; createdAt: Date | string }
 
-const BY_SOURCE: Record<string, string> = { api: 'an API key', score: 'the score rules (automatic)' }
-
 export function StageHistory({ changes, currency }: { changes: Change[]; currency: string }) {
+  const t = useT()
+  const byWhom = (c: Change) => c.changedByName ?? (c.source === 'api' ? t('leads.history.byApiKey') : c.source === 'score' ? t('leads.history.byScoreRules') : t('leads.history.byFormerMember'))
   return (
-    <Card title="History">
+    <Card title={t('leads.history.title')}>
       {changes.length === 0 ? (
-        <p className="text-sm text-slate-600">No stage changes yet.</p>
+        <p className="text-sm text-slate-600">{t('leads.history.empty')}</p>
       ) : (
         <ol className="space-y-2 text-sm">
           {changes.map((c) => (
             <li key={c.id} data-testid="stage-change">
-              <span className="font-medium">{c.fromStage === c.toStage ? `${STAGE_LABELS[c.toStage]}: new deal value` : `${STAGE_LABELS[c.fromStage]} → ${STAGE_LABELS[c.toStage]}`}</span>
+              <span className="font-medium">
+                {c.fromStage === c.toStage ? t('leads.history.newDealValue', { stage: t(STAGE_KEYS[c.toStage]) }) : `${t(STAGE_KEYS[c.fromStage])} → ${t(STAGE_KEYS[c.toStage])}`}
+              </span>
               {c.dealValue !== null ? ` (${formatMoney(c.dealValue, currency)})` : ''}
               <span className="block text-slate-500">
-                by {c.changedByName ?? BY_SOURCE[c.source] ?? 'a former member'} · {formatDateTime(c.createdAt)}
+                {t('leads.history.by', { who: byWhom(c) })} · {formatDateTime(c.createdAt)}
               </span>
             </li>
           ))}
@@ -37,19 +40,20 @@ export function StageHistory({ changes, currency }: { changes: Change[]; currenc
 type Note = { id: string; body: string; authorName: string | null; createdAt: Date | string }
 
 export function NotesCard({ notes, canEdit, errors, saved }: { notes: Note[]; canEdit: boolean; errors?: FormErrors; saved: boolean }) {
+  const t = useT()
   return (
-    <Card title="Notes" description="Only members of this workspace see notes.">
+    <Card title={t('leads.notes.title')} description={t('leads.notes.description')}>
       {/* Keyed by the count: a fresh form (and form state) once a note was added, so the box is empty again. */}
       {canEdit ? <NoteForm key={notes.length} errors={errors} saved={saved} /> : null}
       {notes.length === 0 ? (
-        <p className="text-sm text-slate-600">No notes yet.</p>
+        <p className="text-sm text-slate-600">{t('leads.notes.empty')}</p>
       ) : (
         <ol className="space-y-3 text-sm">
           {notes.map((n) => (
             <li key={n.id}>
               <p className="whitespace-pre-wrap break-words">{n.body}</p>
               <p className="text-slate-500">
-                {n.authorName ?? 'A former member'} · {formatDateTime(n.createdAt)}
+                {n.authorName ?? t('leads.notes.formerMember')} · {formatDateTime(n.createdAt)}
               </p>
             </li>
           ))}
@@ -61,28 +65,30 @@ export function NotesCard({ notes, canEdit, errors, saved }: { notes: Note[]; ca
 
 function NoteForm({ errors, saved }: { errors?: FormErrors; saved: boolean }) {
   const { form, onSubmit, errorFor, isSubmitting, Form: ZodForm } = useZodForm(LeadNoteSchema, errors)
+  const t = useT()
+  const translate = useMessage()
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="mb-4 space-y-2">
       <input type="hidden" name="intent" value="note" />
       <label htmlFor="note-body" className="sr-only">
-        New note
+        {t('leads.notes.newNote')}
       </label>
       <textarea
         id="note-body"
         rows={3}
         maxLength={5000}
-        placeholder="Called, wants a quote by Friday…"
+        placeholder={t('leads.notes.placeholder')}
         {...form.register('body')}
         aria-invalid={errorFor('body') ? true : undefined}
         className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
       />
-      {errorFor('body') ? <p className="text-sm text-red-600">{errorFor('body')}</p> : null}
+      {errorFor('body') ? <p className="text-sm text-red-600">{translate(errorFor('body'))}</p> : null}
       <Button variant="secondary" disabled={isSubmitting}>
-        Add note
+        {t('leads.notes.add')}
       </Button>
       {saved ? (
         <p role="status" className="text-sm text-green-700">
-          Note added.
+          {t('leads.notes.added')}
         </p>
       ) : null}
     </ZodForm>
@@ -92,24 +98,24 @@ function NoteForm({ errors, saved }: { errors?: FormErrors; saved: boolean }) {
 /** GDPR erasure. The checkbox is the confirmation without JavaScript; with it, a dialog asks once more. */
 export function EraseForm({ errors }: { errors?: FormErrors }) {
   const error = errors?.fieldErrors.confirm?.[0]
+  const t = useT()
+  const translate = useMessage()
   return (
-    <Card
-      title="Erase personal data"
-      description="For a deletion request: removes contact details, answers and notes for good. Counts and conversions stay, anonymous, so page and experiment results do not change."
-    >
+    <Card title={t('leads.erase.title')} description={t('leads.erase.description')}>
       <Form
         method="post"
         className="space-y-3"
         onSubmit={(e) => {
-          if (!confirm('Erase this lead’s personal data? This cannot be undone.')) e.preventDefault()
+          if (!confirm(t('leads.erase.confirm'))) e.preventDefault()
         }}
       >
         <input type="hidden" name="intent" value="erase" />
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="confirm" required aria-invalid={error ? true : undefined} className="mt-1" />I understand this cannot be undone.
+          <input type="checkbox" name="confirm" required aria-invalid={error ? true : undefined} className="mt-1" />
+          {t('leads.erase.understand')}
         </label>
-        {error ? <p className="text-sm text-red-600">{error}</p> : null}
-        <Button variant="danger">Erase lead</Button>
+        {error ? <p className="text-sm text-red-600">{translate(error)}</p> : null}
+        <Button variant="danger">{t('leads.erase.submit')}</Button>
       </Form>
     </Card>
   )

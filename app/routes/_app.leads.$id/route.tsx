@@ -8,6 +8,8 @@ import { FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
 import { NewLeadBadge, TemperatureBadge } from '#app/leads/badges'
+import { titleFrom } from '#app/i18n/meta'
+import { useT } from '#app/i18n/provider'
 import { getLead, markLeadOpened } from '#app/leads/detail.server'
 import { useMember } from '#app/routes/_app'
 import { LeadActionSchema, runLeadAction } from './actions.server'
@@ -16,7 +18,9 @@ import { EraseForm, NotesCard, StageHistory } from './activity'
 import { LeadSummary, Journey } from './summary'
 import { StageForm } from './stage-form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lead.email ?? 'Lead'} · Splitform` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, data?.lead.email ? 'leads.detail.metaTitle' : 'leads.detail.leadCard', { email: data?.lead.email }) },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
@@ -43,15 +47,16 @@ export default function LeadRoute() {
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const done = actionData && 'done' in actionData ? actionData.done : null
   const isErased = lead.erasedAt !== null
+  const t = useT()
   return (
     <>
       <p className="mb-2 text-sm">
         <Link to="/leads" className="text-brand-700 hover:underline">
-          ← All leads
+          ← {t('leads.detail.allLeads')}
         </Link>
       </p>
       <PageHeader
-        title={isErased ? 'Erased lead' : (lead.name ?? lead.email ?? 'Lead without contact details')}
+        title={isErased ? t('leads.detail.erasedTitle') : (lead.name ?? lead.email ?? t('leads.detail.noContactTitle'))}
         description={isErased ? undefined : [lead.email, lead.company].filter(Boolean).join(' · ')}
         actions={
           <div className="flex items-center gap-2">
@@ -62,8 +67,7 @@ export default function LeadRoute() {
       />
       {isErased ? (
         <p role="status" className="mb-6 rounded-md bg-slate-100 p-4 text-sm text-slate-700">
-          Personal data erased on {formatDateTime(lead.erasedAt)}: contact details, answers and notes are gone. Its conversions still count in page and experiment results, without anything that
-          identifies the person.
+          {t('leads.detail.erasedNotice', { when: formatDateTime(lead.erasedAt) })}
         </p>
       ) : null}
       <FormErrorList errors={errors?.formErrors} />
@@ -94,5 +98,9 @@ export default function LeadRoute() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such lead in this workspace.</p> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <NoSuchLead /> }} />
+}
+
+function NoSuchLead() {
+  return <p>{useT()('leads.detail.notFound')}</p>
 }

@@ -7,8 +7,10 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { useHydrated } from '#app/components/use-hydrated'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
+import { useMessage, useT } from '#app/i18n/provider'
+import { STAGE_KEYS } from '#app/leads/labels'
 import { LeadStageFormSchema } from '#app/leads/schema'
-import { hasDealValue, LEAD_STAGES, STAGE_LABELS } from '#app/leads/stages'
+import { hasDealValue, LEAD_STAGES } from '#app/leads/stages'
 import type { LeadStage } from '#db/schema'
 
 type Props = { stage: LeadStage; dealValue: number | null; currency: string; canEdit: boolean; errors?: FormErrors; saved: boolean }
@@ -29,12 +31,14 @@ export function StageForm({ stage, dealValue, currency, canEdit, errors, saved }
   // sent: either way keyboard focus fell back to the page's start. After each save (a new action answer) it goes
   // back to Save stage, so the marketer carries on from where they were; the status beside it is announced.
   const actionData = useActionData()
+  const t = useT()
+  const translate = useMessage()
   const saveButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (saved) saveButton.current?.focus()
   }, [saved, actionData])
   return (
-    <Card title="Stage" description="Lead → MQL → SQL → Opportunity → Customer, or Lost.">
+    <Card title={t('leads.filters.stage')} description={t('leads.stageForm.description')}>
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <input type="hidden" name="intent" value="stage" />
         <input type="hidden" name="dealValueWas" value={dealValue ?? ''} />
@@ -42,42 +46,42 @@ export function StageForm({ stage, dealValue, currency, canEdit, errors, saved }
         <fieldset disabled={!canEdit} className="space-y-4">
           <div>
             <label htmlFor="lead-stage" className="block text-sm font-medium text-slate-700">
-              Stage
+              {t('leads.filters.stage')}
             </label>
             <select id="lead-stage" defaultValue={stage} {...form.register('stage')} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
               {LEAD_STAGES.map((s) => (
                 <option key={s} value={s}>
-                  {STAGE_LABELS[s]}
+                  {t(STAGE_KEYS[s])}
                 </option>
               ))}
             </select>
-            {errorFor('stage') ? <p className="mt-1 text-sm text-red-700">{errorFor('stage')}</p> : null}
+            {errorFor('stage') ? <p className="mt-1 text-sm text-red-700">{translate(errorFor('stage'))}</p> : null}
             {!showsValue && errorFor('dealValue') ? (
               <p role="alert" className="mt-1 text-sm text-red-700">
-                {errorFor('dealValue')}
+                {translate(errorFor('dealValue'))}
               </p>
             ) : null}
           </div>
           <div hidden={!showsValue}>
             <Field
-              label={moneyHeading('Deal value', currency)}
+              label={moneyHeading(t('leads.detail.dealValue'), currency)}
               inputMode="decimal"
               defaultValue={dealValue ?? ''}
-              hint={isHydrated ? `Optional. The offer or contract value, in ${currency}.` : 'Opportunity and Customer only: leave empty for other stages.'}
+              hint={isHydrated ? t('leads.stageForm.dealValueHint', { currency }) : t('leads.stageForm.dealValueHintNoScript')}
               error={errorFor('dealValue')}
               {...form.register('dealValue', { disabled: isHydrated && !hasDealValue(chosen) })}
             />
           </div>
           {canEdit ? (
             <Button ref={saveButton} disabled={isSubmitting}>
-              Save stage
+              {t('leads.stageForm.save')}
             </Button>
           ) : (
-            <p className="text-sm text-slate-500">Viewers cannot change the stage.</p>
+            <p className="text-sm text-slate-500">{t('leads.stageForm.viewersCannot')}</p>
           )}
           {saved ? (
             <p role="status" className="text-sm text-green-700">
-              Saved.
+              {t('leads.stageForm.saved')}
             </p>
           ) : null}
         </fieldset>

@@ -1,16 +1,24 @@
-import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
-import { formatDateTime, formatMoney } from '#app/components/format'
+import { formatCount, formatDateTime, formatMoney } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { STAGE_LABELS } from '#app/leads/stages'
+import { useLanguage, useT } from '#app/i18n/provider'
+import { channelIn, deviceIn, STAGE_KEYS } from '#app/leads/labels'
 import type { LeadStage, TouchJson } from '#db/schema'
 
-export const channelLabel = (channel: string) => CHANNEL_LABELS[channel as Channel] ?? channel
+type Translate = ReturnType<typeof useT>
 
 /** Where a visit came from, as one line: "Paid search · google / cpc · spring-sale · from news.example/post". */
-export function describeTouch(touch: TouchJson | null) {
+export function describeTouch(t: Translate, touch: TouchJson | null) {
   if (!touch) return '–'
   const utm = [touch.utmSource, touch.utmMedium].filter(Boolean).join(' / ')
-  return [channelLabel(touch.channel), utm, touch.utmCampaign, touch.referrer ? `from ${touch.referrer}` : null, `landed on ${touch.landingPath}`].filter(Boolean).join(' · ')
+  return [
+    channelIn(t, touch.channel),
+    utm,
+    touch.utmCampaign,
+    touch.referrer ? t('leads.detail.touchFrom', { referrer: touch.referrer }) : null,
+    t('leads.detail.touchLanded', { path: touch.landingPath }),
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 type Lead = {
@@ -36,9 +44,11 @@ type Lead = {
 }
 
 export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }) {
+  const t = useT()
+  const language = useLanguage()
   const rows: [string, React.ReactNode][] = [
     [
-      'Email',
+      t('leads.table.email'),
       lead.email ? (
         <a href={`mailto:${lead.email}`} className="text-brand-700 hover:underline">
           {lead.email}
@@ -47,10 +57,10 @@ export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }
         '–'
       ),
     ],
-    ['Name', lead.name ?? '–'],
-    ['Company', lead.company ?? '–'],
+    [t('leads.detail.name'), lead.name ?? '–'],
+    [t('leads.detail.company'), lead.company ?? '–'],
     [
-      'Phone',
+      t('leads.detail.phone'),
       lead.phone ? (
         <a href={`tel:${lead.phone}`} className="text-brand-700 hover:underline">
           {lead.phone}
@@ -59,18 +69,26 @@ export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }
         '–'
       ),
     ],
-    ['Stage', STAGE_LABELS[lead.stage]],
-    ['Deal value', formatMoney(lead.dealValue, currency)],
-    ['Score', `${lead.score} (${lead.hardConversions} hard, ${lead.softConversions} soft conversions, ${lead.pagesViewed} page views)`],
-    ['Source (first touch)', describeTouch(lead.firstTouch) === '–' ? channelLabel(lead.source) : describeTouch(lead.firstTouch)],
-    ['Heard about us', [lead.heardAboutLabel, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],
-    ['Device', lead.device ?? '–'],
-    ['First seen', formatDateTime(lead.firstSeenAt)],
-    ['Became a lead', formatDateTime(lead.createdAt)],
-    ['Last conversion', formatDateTime(lead.lastConversionAt)],
+    [t('leads.filters.stage'), t(STAGE_KEYS[lead.stage])],
+    [t('leads.detail.dealValue'), formatMoney(lead.dealValue, currency)],
+    [
+      t('leads.sorts.score'),
+      t('leads.detail.scoreLine', {
+        score: formatCount(lead.score, 0, language),
+        hard: lead.hardConversions,
+        soft: lead.softConversions,
+        views: lead.pagesViewed,
+      }),
+    ],
+    [t('leads.filters.source'), lead.firstTouch ? describeTouch(t, lead.firstTouch) : channelIn(t, lead.source)],
+    [t('leads.detail.heardAbout'), [lead.heardAboutLabel, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],
+    [t('leads.detail.device'), lead.device ? deviceIn(t, lead.device) : '–'],
+    [t('leads.table.firstSeen'), formatDateTime(lead.firstSeenAt)],
+    [t('leads.detail.becameLead'), formatDateTime(lead.createdAt)],
+    [t('leads.sorts.lastConversion'), formatDateTime(lead.lastConversionAt)],
   ]
   return (
-    <Card title="Lead">
+    <Card title={t('leads.detail.leadCard')}>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -86,19 +104,20 @@ export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }
 type View = { id: number; viewedAt: Date | string; pageName: string | null; path: string; variantKey: string; channel: string }
 
 export function Journey({ journey, isErased }: { journey: View[]; isErased: boolean }) {
+  const t = useT()
   return (
-    <Card title="Pages seen before converting" description="This visitor's page views up to their latest conversion, oldest first.">
+    <Card title={t('leads.detail.journeyTitle')} description={t('leads.detail.journeyDescription')}>
       {journey.length === 0 ? (
-        <p className="text-sm text-slate-600">{isErased ? 'Not shown for an erased lead.' : 'No page views recorded for this visitor.'}</p>
+        <p className="text-sm text-slate-600">{isErased ? t('leads.detail.journeyErased') : t('leads.detail.journeyEmpty')}</p>
       ) : (
         <ol className="space-y-1 text-sm">
           {journey.map((view) => (
             <li key={view.id} className="flex flex-wrap gap-x-3">
               <span className="whitespace-nowrap text-slate-500">{formatDateTime(view.viewedAt)}</span>
-              <span className="font-medium">{view.pageName ?? 'Deleted page'}</span>
+              <span className="font-medium">{view.pageName ?? t('leads.detail.deletedPage')}</span>
               <span className="font-mono text-xs leading-5 text-slate-500">{view.path}</span>
               <span className="text-slate-500">
-                variant {view.variantKey} · {channelLabel(view.channel)}
+                {t('leads.detail.variant', { variant: view.variantKey })} · {channelIn(t, view.channel)}
               </span>
             </li>
           ))}

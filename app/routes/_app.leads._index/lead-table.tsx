@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
-import { CHANNEL_LABELS, type Channel } from '#app/attribution/channel'
-import { formatDateTime } from '#app/components/format'
+import { formatCount, formatDateTime } from '#app/components/format'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { isUnconfirmed, NewLeadBadge, TemperatureBadge, UnconfirmedBadge } from '#app/leads/badges'
 import type { LeadSort } from '#app/leads/schema'
-import { STAGE_LABELS } from '#app/leads/stages'
+import { channelIn, STAGE_KEYS } from '#app/leads/labels'
 import type { LeadStage } from '#db/schema'
 import { linkWith } from './query-link'
 
@@ -51,15 +51,16 @@ export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSor
 }
 
 function LeadCards({ leads }: { leads: Row[] }) {
+  const t = useT()
   return (
-    <ul className="divide-y divide-slate-100 md:hidden" aria-label="Leads">
+    <ul className="divide-y divide-slate-100 md:hidden" aria-label={t('leads.inbox.title')}>
       {leads.map((lead) => {
         const isNew = lead.temperature === 'hot' && !lead.openedAt
         return (
           <li key={lead.id} data-testid="lead-card" className={`border-l-4 py-3 pl-2 ${isNew ? 'border-amber-500 bg-amber-50' : 'border-transparent'}`}>
             <p className="min-w-0 break-words">
               <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                {lead.email ?? 'No email given'}
+                {lead.email ?? t('leads.table.noEmail')}
               </Link>
               {isNew ? <NewLeadBadge /> : null}
             </p>
@@ -67,8 +68,8 @@ function LeadCards({ leads }: { leads: Row[] }) {
             <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
               <TemperatureBadge temperature={lead.temperature} />
               {isUnconfirmed(lead) ? <UnconfirmedBadge /> : null}
-              <span>{STAGE_LABELS[lead.stage]}</span>
-              <span>Last conversion {formatDateTime(lead.lastConversionAt)}</span>
+              <span>{t(STAGE_KEYS[lead.stage])}</span>
+              <span>{t('leads.table.lastConversionAt', { when: formatDateTime(lead.lastConversionAt) })}</span>
             </p>
           </li>
         )
@@ -78,21 +79,23 @@ function LeadCards({ leads }: { leads: Row[] }) {
 }
 
 function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <table className="w-full text-left text-sm">
       <thead className="text-slate-500">
         <tr>
-          <th className="py-2 pr-4 font-medium">Email</th>
-          <th className="py-2 pr-4 font-medium">Name · Company</th>
-          <th className="py-2 pr-4 font-medium">Temperature</th>
-          <th className="py-2 pr-4 font-medium">Stage</th>
-          <th className="py-2 pr-4 font-medium">Source</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.table.email')}</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.table.nameCompany')}</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.filters.temperature')}</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.filters.stage')}</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.table.source')}</th>
           <SortHeader by="score" sort={sort} search={search}>
-            Score
+            {t('leads.sorts.score')}
           </SortHeader>
-          <th className="py-2 pr-4 font-medium">First seen</th>
+          <th className="py-2 pr-4 font-medium">{t('leads.table.firstSeen')}</th>
           <SortHeader by="last_conversion" sort={sort} search={search}>
-            Last conversion
+            {t('leads.sorts.lastConversion')}
           </SortHeader>
         </tr>
       </thead>
@@ -104,7 +107,7 @@ function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; searc
             <tr key={lead.id} data-testid="lead-row" className={isNew ? 'bg-amber-50' : undefined}>
               <td className={`py-2 pl-2 pr-4 ${isNew ? 'border-l-4 border-amber-500' : 'border-l-4 border-transparent'}`}>
                 <Link to={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                  {lead.email ?? 'No email given'}
+                  {lead.email ?? t('leads.table.noEmail')}
                 </Link>
                 {isNew ? <NewLeadBadge /> : null}
               </td>
@@ -116,9 +119,9 @@ function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; searc
                 <TemperatureBadge temperature={lead.temperature} />
                 {isUnconfirmed(lead) ? <UnconfirmedBadge /> : null}
               </td>
-              <td className="py-2 pr-4">{STAGE_LABELS[lead.stage]}</td>
-              <td className="py-2 pr-4">{CHANNEL_LABELS[lead.source as Channel] ?? lead.source}</td>
-              <td className="py-2 pr-4 tabular-nums">{lead.score}</td>
+              <td className="py-2 pr-4">{t(STAGE_KEYS[lead.stage])}</td>
+              <td className="py-2 pr-4">{channelIn(t, lead.source)}</td>
+              <td className="py-2 pr-4 tabular-nums">{formatCount(lead.score, 0, language)}</td>
               <td className="py-2 pr-4">{formatDateTime(lead.firstSeenAt)}</td>
               <td className="py-2 pr-2">{formatDateTime(lead.lastConversionAt)}</td>
             </tr>

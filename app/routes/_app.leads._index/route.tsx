@@ -4,12 +4,14 @@ import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { buttonClass } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 import { listLeadFilterOptions, listLeads, parseLeadQuery } from '#app/leads/list.server'
 import { LeadFiltersForm } from './filters-form'
 import { LeadTable } from './lead-table'
 import { linkWith } from './query-link'
 
-export const meta: MetaFunction = () => [{ title: 'Leads · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'leads.inbox.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
@@ -25,19 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LeadsRoute() {
   const { leads, next, query, isFirstPage, isFiltered, ignored, options, timeZone } = useLoaderData<typeof loader>()
   const { search } = useLocation()
+  const t = useT()
   const exportHref = `/leads/export.csv${linkWith(search, { cursor: null, limit: null })}`
   return (
     <>
       <PageHeader
-        title="Leads"
-        description="Everyone who converted. Hot leads made a hard conversion (a demo, a quote, a call): follow them up first."
+        title={t('leads.inbox.title')}
+        description={t('leads.inbox.description')}
         actions={
           <div className="flex gap-2">
             <Link to="/leads/held" className={buttonClass('secondary')}>
-              Held submissions
+              {t('leads.held.title')}
             </Link>
             <a href={exportHref} className={buttonClass('secondary')} download>
-              Export CSV
+              {t('leads.inbox.exportCsv')}
             </a>
           </div>
         }
@@ -45,41 +48,38 @@ export default function LeadsRoute() {
       <LeadFiltersForm key={search} filters={query.filters} sort={query.sort} options={options} timeZone={timeZone} />
       {ignored.length ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          Ignored filters that could not be read: {ignored.join(', ')}.
+          {t('leads.inbox.ignoredFilters', { names: ignored.join(', ') })}
         </p>
       ) : null}
       {leads.length === 0 && isFirstPage ? (
         isFiltered ? (
-          <EmptyState title="No leads match these filters">
+          <EmptyState title={t('leads.inbox.noMatchTitle')}>
             <p>
-              Try fewer filters or another search.{' '}
-              <Link to="/leads" className="text-brand-700 underline">
-                Show all leads
-              </Link>
+              <Trans i18nKey="leads.inbox.noMatchHint" components={{ link: <Link to="/leads" className="text-brand-700 underline" /> }} />
             </p>
           </EmptyState>
         ) : (
-          <EmptyState title="No leads yet">
-            <p>Every form submission on a published page becomes a lead here, hot or cold, with its source and journey.</p>
+          <EmptyState title={t('leads.inbox.emptyTitle')}>
+            <p>{t('leads.inbox.emptyHint')}</p>
           </EmptyState>
         )
       ) : (
         <Card>
           <LeadTable leads={leads} sort={query.sort} search={search} />
-          <nav aria-label="Pages of leads" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+          <nav aria-label={t('leads.inbox.pagesOfLeads')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
             {isFirstPage ? (
               <span />
             ) : (
               <Link to={linkWith(search, { cursor: null })} className={buttonClass('ghost')}>
-                ← First page
+                ← {t('leads.inbox.firstPage')}
               </Link>
             )}
             {next ? (
               <Link to={linkWith(search, { cursor: next })} className={buttonClass('secondary')} preventScrollReset={false}>
-                Next page →
+                {t('leads.inbox.nextPage')} →
               </Link>
             ) : (
-              <span className="text-slate-500">End of the list</span>
+              <span className="text-slate-500">{t('leads.inbox.endOfList')}</span>
             )}
           </nav>
         </Card>

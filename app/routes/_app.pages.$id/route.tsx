@@ -8,6 +8,8 @@ import { Card, PageHeader } from '#app/components/ui/card'
 import { FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 import { THEME_FONTS } from '#app/pages/puck-config'
 import { getPage, getPublishState } from '#app/pages/queries.server'
 import { useMember } from '#app/routes/_app'
@@ -15,7 +17,7 @@ import { PageActionSchema, runPageAction } from './actions.server'
 import { PublishStateBadge, UnpublishedChangesNote } from './publish-state'
 import { SettingsForm } from './settings-form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.name ?? 'Page'} · Splitform` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleFrom(matches, data ? 'pageSettings.metaTitle' : 'pageSettings.page', { name: data?.page.name }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
@@ -40,28 +42,30 @@ export default function PageRoute() {
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const done = actionData && 'done' in actionData ? actionData : null
   const isArchived = page.status === 'archived'
+  const t = useT()
+  const liveNumber = page.versions[0] ? (page.versions.find((v) => v.id === page.publishedVersionId)?.number ?? '–') : null
   return (
     <>
       <PageHeader
         title={page.name}
-        description={`/p/${page.slug} · ${page.status}${page.versions[0] ? ` · version ${page.versions.find((v) => v.id === page.publishedVersionId)?.number ?? '–'} live` : ''}`}
+        description={`/p/${page.slug} · ${t('pages.status', { status: page.status })}${liveNumber === null ? '' : ` · ${t('pageSettings.versionLive', { number: liveNumber })}`}`}
         actions={
           <div className="flex flex-wrap gap-2">
             {page.publishedVersionId && !isArchived ? (
               <a href={`/p/${page.slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>
-                Open live page
+                {t('pageSettings.openLive')}
               </a>
             ) : null}
             {canEdit && !isArchived ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
-                <Button>Publish all variants</Button>
+                <Button>{t('pageSettings.publishAll')}</Button>
               </Form>
             ) : null}
             {canEdit ? (
               <Form method="post">
                 <input type="hidden" name="intent" value={isArchived ? 'restore' : 'archive'} />
-                <Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? 'Restore' : 'Archive'}</Button>
+                <Button variant={isArchived ? 'secondary' : 'danger'}>{isArchived ? t('pageSettings.restore') : t('pageSettings.archive')}</Button>
               </Form>
             ) : null}
           </div>
@@ -71,16 +75,18 @@ export default function PageRoute() {
       {isArchived ? null : <UnpublishedChangesNote state={publishState} canEdit={canEdit} />}
       {done?.done === 'publish' || done?.done === 'revert' ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
-          Version {'version' in done ? done.version : ''} is live at{' '}
-          <a className="underline" href={`/p/${page.slug}`}>
-            /p/{page.slug}
-          </a>
-          .
+          <Trans
+            i18nKey="pageSettings.versionIsLive"
+            values={{ number: 'version' in done ? done.version : '', path: `/p/${page.slug}` }}
+            // Trans puts the message's <link> text inside the anchor.
+            // eslint-disable-next-line jsx-a11y/anchor-has-content
+            components={{ link: <a className="underline" href={`/p/${page.slug}`} /> }}
+          />
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Variants" description="Each variant is edited on its own; experiments split visitors across them. A is the control.">
+          <Card title={t('pageSettings.variants.title')} description={t('pageSettings.variants.description')}>
             <ul className="divide-y divide-slate-100">
               {page.variants.map((v) => (
                 <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="variant-row">
@@ -90,29 +96,29 @@ export default function PageRoute() {
                       {v.name}
                       <PublishStateBadge state={publishState.variants[v.key] ?? 'unpublished'} />
                     </p>
-                    <p className="text-xs text-slate-500">Draft saved {formatDateTime(v.draftUpdatedAt)}</p>
+                    <p className="text-xs text-slate-500">{t('pageSettings.variants.draftSaved', { when: formatDateTime(v.draftUpdatedAt) })}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
                     {canEdit ? (
                       <Link to={`/editor/${page.id}/${v.key}`} className={buttonClass('secondary')}>
-                        Edit {v.key}
+                        {t('pageSettings.variants.edit', { key: v.key })}
                       </Link>
                     ) : null}
                     {/* Only a variant the live version holds: for any other, the page would serve the control. */}
                     {publishState.variants[v.key] !== 'unpublished' && !isArchived ? (
                       <a href={`/p/${page.slug}?variant=${v.key}`} target="_blank" rel="noreferrer" className={buttonClass('ghost')}>
-                        Preview published {v.key}
+                        {t('pageSettings.variants.preview', { key: v.key })}
                       </a>
                     ) : !isArchived ? (
                       <span className="self-center text-xs text-slate-600" data-testid="no-preview">
-                        No published {v.key} to preview yet: publish first
+                        {t('pageSettings.variants.noPreview', { key: v.key })}
                       </span>
                     ) : null}
                     {canEdit ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="duplicate" />
                         <input type="hidden" name="copyFrom" value={v.key} />
-                        <Button variant="ghost">Duplicate as new variant</Button>
+                        <Button variant="ghost">{t('pageSettings.variants.duplicate')}</Button>
                       </Form>
                     ) : null}
                   </div>
@@ -121,10 +127,10 @@ export default function PageRoute() {
                       <input type="hidden" name="intent" value="renameVariant" />
                       <input type="hidden" name="key" value={v.key} />
                       <label className="sr-only" htmlFor={`variant-name-${v.key}`}>
-                        Name of variant {v.key}
+                        {t('pageSettings.variants.nameOf', { key: v.key })}
                       </label>
                       <input id={`variant-name-${v.key}`} name="name" defaultValue={v.name} maxLength={60} className="w-56 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300" />
-                      <Button variant="ghost">Rename</Button>
+                      <Button variant="ghost">{t('pageSettings.rename')}</Button>
                     </Form>
                   ) : null}
                 </li>
@@ -133,28 +139,28 @@ export default function PageRoute() {
           </Card>
           <SettingsForm page={page} fonts={fonts} errors={errors} canEdit={canEdit} saved={done?.done === 'settings'} />
         </div>
-        <Card title="Versions" description="Publishing freezes every variant. Reverting serves an older version again (as a new version) and restores its drafts.">
+        <Card title={t('pageSettings.versions.title')} description={t('pageSettings.versions.description')}>
           {page.versions.length === 0 ? (
-            <p className="text-sm text-slate-600">Not published yet.</p>
+            <p className="text-sm text-slate-600">{t('pageSettings.versions.notPublished')}</p>
           ) : (
             <ol className="divide-y divide-slate-100 text-sm">
               {page.versions.map((v) => (
                 <li key={v.id} className="flex items-center justify-between gap-2 py-2" data-testid="version-row">
                   <span>
                     <strong>v{v.number}</strong> · {formatDateTime(v.publishedAt)}
-                    {v.revertedFrom ? <span className="text-slate-500"> (restored v{v.revertedFrom})</span> : null}
-                    {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">live</span> : null}
+                    {v.revertedFrom ? <span className="text-slate-500"> ({t('pageSettings.versions.restoredFrom', { number: v.revertedFrom })})</span> : null}
+                    {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">{t('pageSettings.versions.live')}</span> : null}
                   </span>
                   {canEdit && v.id !== page.publishedVersionId ? (
                     <Form
                       method="post"
                       onSubmit={(e) => {
-                        if (!confirm(`Serve version ${v.number} again? Current drafts are replaced by its content.`)) e.preventDefault()
+                        if (!confirm(t('pageSettings.versions.confirmRevert', { number: v.number }))) e.preventDefault()
                       }}
                     >
                       <input type="hidden" name="intent" value="revert" />
                       <input type="hidden" name="number" value={v.number} />
-                      <Button variant="ghost">Revert</Button>
+                      <Button variant="ghost">{t('pageSettings.versions.revert')}</Button>
                     </Form>
                   ) : null}
                 </li>
@@ -168,5 +174,9 @@ export default function PageRoute() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such page in this workspace.</p> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <NoSuchPage /> }} />
+}
+
+function NoSuchPage() {
+  return <p>{useT()('pageSettings.notFound')}</p>
 }
