@@ -21,7 +21,8 @@ export const FormAlertsSchema = z
       .transform((emails) => [...new Set(emails)]),
     chatWebhookUrl: ChatWebhookUrlSchema.optional(),
     on: z.enum(ALERT_TRIGGERS, { error: 'Choose "hot" (hot leads only) or "all" (every new lead)' }).default('hot'),
-    // Cold leads, once a day in one mail to the same addresses (only with on: "hot": with "all" each has its alert).
+    // Cold leads, once a day in one mail to the same addresses and one chat post (only with on: "hot": with "all"
+    // each has its alert).
     digest: z.boolean({ error: 'Use true or false' }).default(false),
   })
   .refine((alerts) => alerts.emails.length > 0 || alerts.chatWebhookUrl !== undefined, { message: 'Give at least one email address or a chat webhook URL', path: ['emails'] })

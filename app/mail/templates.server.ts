@@ -9,6 +9,7 @@ import { visitorConfirmation, visitorDoubleOptIn } from './templates/visitor-mai
 import { experimentAlert } from './templates/experiment-alert'
 import { experimentAlertChat } from './templates/experiment-alert-chat'
 import { leadDigest } from './templates/lead-digest'
+import { leadDigestChat } from './templates/lead-digest-chat'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
@@ -24,6 +25,7 @@ const TEMPLATES = [
   experimentAlert,
   experimentAlertChat,
   leadDigest,
+  leadDigestChat,
 ] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']

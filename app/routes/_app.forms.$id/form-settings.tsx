@@ -101,7 +101,7 @@ function AlertSettings() {
           />
           {on === 'hot' ? (
             <label className="flex items-center gap-2 text-sm md:pt-6">
-              <input type="checkbox" {...register('alerts.digest')} /> Also email a daily digest of the cold leads
+              <input type="checkbox" {...register('alerts.digest')} /> Also send a daily digest of the cold leads (by email, and to the chat if set)
             </label>
           ) : null}
         </div>
