@@ -36,7 +36,6 @@ export const WorkspaceAlertsSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'Send alerts as an object: { "chatWebhookUrl": "https://…" | null }' : undefined) },
 )
-export type WorkspaceAlerts = z.infer<typeof WorkspaceAlertsSchema>
 
 /**
  * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
