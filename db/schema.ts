@@ -34,8 +34,16 @@ export const workspaces = pgTable('workspaces', {
   // it, with defaults for keys an older row lacks). New workspaces ask for consent; migration 0022 kept the
   // workspaces that existed before it on `cookies`, what they already did.
   privacy: jsonb('privacy').$type<PrivacySettingsJson>().notNull().default({ mode: 'consent', banner: true, cookieDays: 180, retentionMonths: 13 }),
+  // Where experiment alerts are posted besides email (decision 088): the workspace's chat incoming webhook.
+  alerts: jsonb('alerts').$type<WorkspaceAlertsJson>().notNull().default({ chatWebhookUrl: null }),
   createdAt: createdAt(),
 })
+
+/** A workspace's alert settings as stored (app/workspaces/schema.ts checks them: WorkspaceAlertsSchema). */
+export type WorkspaceAlertsJson = {
+  /** A Slack or Teams incoming webhook (https) that gets every experiment alert; null for email only. */
+  chatWebhookUrl: string | null
+}
 
 /** A workspace's privacy settings as stored; app/privacy/settings.ts is the one reader and checker. */
 export type PrivacySettingsJson = {

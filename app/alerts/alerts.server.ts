@@ -35,7 +35,11 @@ export async function enqueueLeadAlert(tx: Database | Transaction, { workspaceId
  * webhooks (app/webhooks/target.server.ts). Null when fine.
  */
 export function checkFormAlertTarget(alerts: FormAlerts | undefined): Record<string, string[]> | null {
-  const url = alerts?.chatWebhookUrl
+  return checkChatWebhookTarget(alerts?.chatWebhookUrl)
+}
+
+/** The same check for any chat webhook URL (a form's, a workspace's), its error under `field`. */
+export function checkChatWebhookTarget(url: string | null | undefined, field = 'alerts.chatWebhookUrl'): Record<string, string[]> | null {
   if (!url || allowsPrivateWebhookTargets() || !isVisiblyPrivateUrl(url)) return null
-  return { 'alerts.chatWebhookUrl': ['Private and local addresses cannot receive alerts'] }
+  return { [field]: ['Private and local addresses cannot receive alerts'] }
 }

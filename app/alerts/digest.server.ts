@@ -8,9 +8,10 @@ import type { LeadDigest } from './content'
 import type { FormAlerts } from './schema'
 
 // The daily digest (`alerts.digest`, docs/email.md): once the workspace's local day is over, one mail per form with
-// the digest on, to the form's alert addresses, listing that day's cold leads on the form (the hot ones had their
-// own alert). Nothing when there were none. Once per form and day whatever the number of processes and runs: the
-// dedupe key `lead-digest:<formId>:<day>` makes a second enqueue write nothing. The worker looks every 15 minutes,
+// the digest on, to the form's alert addresses, and one post to its chat webhook if it has one, listing that day's
+// cold leads on the form (the hot ones had their own alert). Nothing when there were none. Once per form and day
+// whatever the number of processes and runs: the dedupe keys `lead-digest:<formId>:<day>` and
+// `lead-digest-chat:<formId>:<day>` make a second enqueue write nothing. The worker looks every 15 minutes,
 // so a digest leaves within about a quarter of an hour of local midnight (or at the first run after a downtime;
 // only the previous day is sent, an older one is not caught up).
 
@@ -30,7 +31,7 @@ async function digestForms(workspaceId?: string): Promise<DigestForm[]> {
         sql`(${forms.definition} -> 'alerts' ->> 'digest')::boolean is true`,
         // With on: "all" every lead, cold ones included, had its own alert: no digest to repeat them.
         sql`coalesce(${forms.definition} -> 'alerts' ->> 'on', 'hot') = 'hot'`,
-        sql`jsonb_array_length(coalesce(${forms.definition} -> 'alerts' -> 'emails', '[]')) > 0`,
+        sql`(jsonb_array_length(coalesce(${forms.definition} -> 'alerts' -> 'emails', '[]')) > 0 or ${forms.definition} -> 'alerts' ->> 'chatWebhookUrl' is not null)`,
         workspaceId ? eq(forms.workspaceId, workspaceId) : undefined,
       ),
     )
@@ -72,16 +73,11 @@ export async function queueLeadDigests({ now = new Date(), workspaceId }: { now?
     const day = addDays(today(now, form.timezone), -1)
     const coldLeads = await coldLeadsOf(form, day)
     if (coldLeads.length === 0) continue
-    const id = await enqueueMail(db, {
-      workspaceId: form.workspaceId,
-      to: form.alerts.emails,
-      template: 'lead-digest',
-      data: { formName: form.name, day, leads: coldLeads },
-      kind: 'lead-alert',
-      dedupeKey: `lead-digest:${form.id}:${day}`,
-      now,
-    })
-    if (id) queued.push(form.id)
+    const common = { workspaceId: form.workspaceId, data: { formName: form.name, day, leads: coldLeads }, kind: 'lead-alert', now }
+    const { emails, chatWebhookUrl } = form.alerts
+    const mail = emails.length > 0 ? await enqueueMail(db, { ...common, to: emails, template: 'lead-digest', dedupeKey: `lead-digest:${form.id}:${day}` }) : null
+    const chat = chatWebhookUrl ? await enqueueMail(db, { ...common, to: [chatWebhookUrl], template: 'lead-digest-chat', dedupeKey: `lead-digest-chat:${form.id}:${day}` }) : null
+    if (mail || chat) queued.push(form.id)
   }
   if (queued.length) mailQueued()
   return queued

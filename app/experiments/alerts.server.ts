@@ -6,21 +6,21 @@ import { metricKey } from '#app/experiments/schema'
 import { enqueueMail, mailQueued } from '#app/mail/outbox.server'
 import type { ExperimentAlertEvent } from '#app/mail/templates/experiment-alert'
 import { createPeriodicWorker } from '#app/workers/periodic'
-import { experimentAlerts, experiments, experimentWatchers, exposures, users, type Experiment } from '#db/schema'
+import { experimentAlerts, experiments, experimentWatchers, exposures, users, workspaces, type Experiment } from '#db/schema'
 
 // Experiment alerts (docs/email.md "Experiment alerts"): to the experiment's creator and its watchers, by email,
 // once per experiment and event: experiment_alerts' primary key (experiment, event) is the once, so the detector
 // may run as often as it likes, in every process. Auto-ship raises `auto_shipped` in its own transaction; this
 // file's worker looks for the rest every 5 minutes: SRM and a winner called (read as the results page reads
-// them), no exposure for 24 h, and the minimum runtime reached. No chat post: a workspace has no chat webhook of
-// its own (lead alerts' chat URL belongs to a form), so alerts go by email only.
+// them), no exposure for 24 h, and the minimum runtime reached. Each event is also posted once to the
+// workspace's chat webhook when it has one (`workspaces.alerts`, decision 088), through the same outbox.
 
 const EVERY_MS = 5 * 60 * 1000
 const DAY_MS = 24 * 3600 * 1000
 
 type AlertExperiment = Pick<Experiment, 'id' | 'workspaceId' | 'name' | 'createdBy'>
 
-/** Records the event and queues its mail to the creator and each watcher; false when it was raised before. */
+/** Records the event and queues its chat post and its mail to the creator and each watcher; false when raised before. */
 export async function raiseExperimentAlert(
   tx: Database | Transaction,
   { experiment, event, variantKey = null, now = new Date() }: { experiment: AlertExperiment; event: ExperimentAlertEvent; variantKey?: string | null; now?: Date },
@@ -31,12 +31,19 @@ export async function raiseExperimentAlert(
     .onConflictDoNothing()
     .returning({ event: experimentAlerts.event })
   if (!raised) return false
+  const data = { event, experimentId: experiment.id, experimentName: experiment.name, variantKey }
+  const [workspace] = await tx.select({ alerts: workspaces.alerts }).from(workspaces).where(eq(workspaces.id, experiment.workspaceId))
+  const chatWebhookUrl = workspace?.alerts.chatWebhookUrl
+  if (chatWebhookUrl) {
+    const dedupeKey = `experiment-alert-chat:${experiment.id}:${event}`
+    await enqueueMail(tx, { workspaceId: experiment.workspaceId, to: [chatWebhookUrl], template: 'experiment-alert-chat', data, kind: 'experiment-alert', dedupeKey, now })
+  }
   for (const { id, email } of await alertRecipients(tx, experiment)) {
     await enqueueMail(tx, {
       workspaceId: experiment.workspaceId,
       to: [email],
       template: 'experiment-alert',
-      data: { event, experimentId: experiment.id, experimentName: experiment.name, variantKey },
+      data,
       kind: 'experiment-alert',
       dedupeKey: `experiment-alert:${experiment.id}:${event}:${id}`,
       now,

@@ -54,7 +54,7 @@ export async function enqueueVisitorMail(
   if (!email || (await isUnsubscribed(tx, { workspaceId, email }))) return null
   const common = {
     formName: plan.formName,
-    unsubscribePath: unsubscribeLinkPath({ workspaceId, email }),
+    unsubscribePath: unsubscribeLinkPath({ workspaceId, email, locale: plan.locale }),
     downloadPath: plan.download ? createDownloadLink({ workspaceId, formId: plan.formId, conversionId, asset: plan.download, now }) : null,
   }
   const base = { workspaceId, to: [email], locale: plan.locale, kind: 'visitor', dedupeKey: `visitor:${conversionId}`, now }
@@ -65,7 +65,7 @@ export async function enqueueVisitorMail(
       .set({ confirmationRequestedAt: sql`coalesce(${leads.confirmationRequestedAt}, ${now.toISOString()}::timestamptz)` })
       .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId), isNull(leads.confirmedAt)))
       .returning({ id: leads.id })
-    if (pending) return enqueueMail(tx, { ...base, template: 'visitor-double-opt-in', data: { ...common, confirmPath: confirmLinkPath({ workspaceId, leadId, now }) } })
+    if (pending) return enqueueMail(tx, { ...base, template: 'visitor-double-opt-in', data: { ...common, confirmPath: confirmLinkPath({ workspaceId, leadId, locale: plan.locale, now }) } })
   }
   if (!plan.confirmation) return null
   return enqueueMail(tx, { ...base, template: 'visitor-confirmation', data: common })

@@ -7,11 +7,26 @@ import { testMessage } from './templates/test-message'
 import { workspaceInvite } from './templates/workspace-invite'
 import { visitorConfirmation, visitorDoubleOptIn } from './templates/visitor-mail'
 import { experimentAlert } from './templates/experiment-alert'
+import { experimentAlertChat } from './templates/experiment-alert-chat'
 import { leadDigest } from './templates/lead-digest'
+import { leadDigestChat } from './templates/lead-digest-chat'
 
 // Every template, in one list: enqueueMail accepts only these names, and the preview page shows each of them.
 
-const TEMPLATES = [testMessage, leadAlert, leadAlertChat, passwordReset, emailVerification, workspaceInvite, visitorConfirmation, visitorDoubleOptIn, experimentAlert, leadDigest] as const
+const TEMPLATES = [
+  testMessage,
+  leadAlert,
+  leadAlertChat,
+  passwordReset,
+  emailVerification,
+  workspaceInvite,
+  visitorConfirmation,
+  visitorDoubleOptIn,
+  experimentAlert,
+  experimentAlertChat,
+  leadDigest,
+  leadDigestChat,
+] as const
 
 export type TemplateName = (typeof TEMPLATES)[number]['name']
 type ByName = { [T in (typeof TEMPLATES)[number] as T['name']]: T }

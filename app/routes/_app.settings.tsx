@@ -11,6 +11,7 @@ const TABS = [
   { to: '/settings/lead-scoring', label: 'Lead scoring' },
   { to: '/settings/spend', label: 'Spend' },
   { to: '/settings/webhooks', label: 'Webhooks' },
+  { to: '/settings/alerts', label: 'Alerts' },
   { to: '/settings/email', label: 'Email log' },
   { to: '/settings/security', label: 'Security' },
 ]

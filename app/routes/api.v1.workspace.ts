@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { checkChatWebhookTarget } from '#app/alerts/alerts.server'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
-import { parseJsonBody } from '#app/http/json.server'
+import { jsonError, parseJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
 import { WorkspacePatchSchema } from '#app/workspaces/schema'
 import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace.server'
 
-// GET → { id, name, timezone, currency }. PATCH { name?, timezone?, currency? } → the same, changed; an unknown zone
-// or currency is a 400 naming it. A new timezone starts the workspace's rollups over (decision 072): `rollups`
-// then says how many page views are being counted again, by the days of the new zone.
+// GET → { id, name, timezone, currency, alerts }. PATCH { name?, timezone?, currency?, alerts? } → the same, changed;
+// an unknown zone or currency, or a chat URL that is not https or is private, is a 400 naming it. A new timezone
+// starts the workspace's rollups over (decision 072): `rollups` then says how many page views are being counted
+// again, by the days of the new zone. `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088).
 const methods = allowMethods(['GET', 'PATCH'])
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,6 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const changes = await parseJsonBody(request, WorkspacePatchSchema)
+  const refused = checkChatWebhookTarget(changes.alerts?.chatWebhookUrl)
+  if (refused) throw jsonError(400, { errors: refused })
   const { requeued } = await updateWorkspace({ workspaceId: workspace.id, changes })
   const settings = await getWorkspaceSettings({ workspaceId: workspace.id })
   return Response.json(requeued > 0 ? { ...settings, rollups: { rebuilding: true, pageViewsRequeued: requeued } } : settings)

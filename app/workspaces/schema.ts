@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ChatWebhookUrlSchema } from '#app/alerts/schema'
 import { CurrencySchema, TimeZoneSchema } from '#app/workspaces/locale'
 import { roles } from '#db/enums'
 
@@ -26,6 +27,17 @@ export const WorkspaceSettingsFormSchema = z.object({
 })
 
 /**
+ * The workspace's alerts (decision 088): the chat incoming webhook every experiment alert is posted to, besides the
+ * email to its creator and watchers. null (or an empty field in Settings) turns the chat off.
+ */
+export const WorkspaceAlertsSchema = z.strictObject(
+  {
+    chatWebhookUrl: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), ChatWebhookUrlSchema.nullable()),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'Send alerts as an object: { "chatWebhookUrl": "https://…" | null }' : undefined) },
+)
+
+/**
  * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
  * group of settings, so later ones (issue 19's `privacy` object) slot in beside these.
  */
@@ -34,8 +46,9 @@ export const WorkspacePatchSchema = z
     name: WorkspaceNameSchema.shape.name.optional(),
     timezone: TimeZoneSchema.optional(),
     currency: CurrencySchema.optional(),
+    alerts: WorkspaceAlertsSchema.optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency')
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency, alerts')
 export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>
 
 export const ApiKeyFormSchema = z.object({

@@ -25,9 +25,12 @@ export async function renameWorkspace({ workspaceId, name }: { workspaceId: stri
   await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId))
 }
 
-/** A workspace's name, calendar and currency (GET /api/v1/workspace, the settings screen). */
+/** A workspace's name, calendar, currency and alerts (GET /api/v1/workspace, the settings screen). */
 export async function getWorkspaceSettings({ workspaceId }: { workspaceId: string }) {
-  const [row] = await db.select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId))
+  const [row] = await db
+    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency, alerts: workspaces.alerts })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
   return row ?? null
 }
 

@@ -46,6 +46,7 @@ for (const viewport of [
       '/settings/lead-scoring',
       '/settings/spend',
       '/settings/webhooks',
+      '/settings/alerts',
       '/settings/security',
       '/tools/ab-test',
       '/tools/sample-size',

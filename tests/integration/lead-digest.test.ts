@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { queueLeadDigests } from '#app/alerts/digest.server'
@@ -23,18 +25,35 @@ const smtp = await startSmtpReceiver()
 const owner = await createOwner({ name: 'Digest owner' })
 const other = await createOwner({ name: 'Other owner' })
 await db.update(workspaces).set({ timezone: TIMEZONE }).where(eq(workspaces.id, owner.workspaceId))
+// A real HTTP server standing in for the form's Slack or Teams incoming webhook.
+const chatPosts: string[] = []
+const chat = createServer((req, res) => {
+  let body = ''
+  req.setEncoding('utf8')
+  req.on('data', (chunk: string) => (body += chunk))
+  req.on('end', () => {
+    chatPosts.push(body)
+    res.writeHead(200).end('ok')
+  })
+})
+await new Promise<void>((resolve) => chat.listen(0, '127.0.0.1', resolve))
+const chatUrl = `http://127.0.0.1:${(chat.address() as AddressInfo).port}/hooks/digest`
 let visitors: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (visitors = await startVisitorServer()))
 afterAll(async () => {
   await visitors.close()
   await smtp.stop()
+  chat.closeAllConnections()
+  await new Promise((resolve) => chat.close(resolve))
 })
 
 const DIGEST_FORM: FormDefinitionInput = { ...CONSENT_FORM, alerts: { emails: ['sales@example.com'], on: 'hot', digest: true } }
 
-async function publish(workspace: { workspaceId: string; userId: string }, definition = DIGEST_FORM) {
+/** The schema asks an https chat URL; the local receiver speaks http, so `chatWebhookUrl` is set as a stored form has it. */
+async function publish(workspace: { workspaceId: string; userId: string }, definition = DIGEST_FORM, { chatWebhookUrl }: { chatWebhookUrl?: string } = {}) {
   const parsed = validateFormDefinition(definition)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  if (chatWebhookUrl) parsed.definition.alerts!.chatWebhookUrl = chatWebhookUrl
   const form = await createForm({ workspaceId: workspace.workspaceId, name: 'Guide form', definition: parsed.definition })
   const slug = `digest-${randomUUID().slice(0, 8)}`
   const page = await createPage({ workspaceId: workspace.workspaceId, name: `Page ${slug}`, slug, template: 'blank', formId: form.id })
@@ -107,4 +126,21 @@ test('no digest on a form that alerts on every lead (each cold lead had its own 
   const everyLead = await publish(third, { ...CONSENT_FORM, alerts: { emails: ['all@example.com'], on: 'all', digest: true } })
   await submit(everyLead.slug, { email: `ann.${randomUUID().slice(0, 8)}@example.com`, name: 'Ann All' })
   expect(await queueLeadDigests({ now: new Date(Date.now() + DAY_MS), workspaceId: third.workspaceId })).toEqual([])
+})
+
+test('the digest is also posted once to the form’s chat webhook, as Slack/Teams JSON', async () => {
+  const chatOwner = await createOwner({ name: 'Chat owner' })
+  const form = await publish(chatOwner, DIGEST_FORM, { chatWebhookUrl: chatUrl })
+  const lee = await submit(form.slug, { email: `lee.${randomUUID().slice(0, 8)}@example.com`, name: 'Lee Cold', company: 'Initech' })
+  const tomorrow = new Date(Date.now() + DAY_MS)
+  const about = () => chatPosts.filter((body) => body.includes(lee))
+  for (const at of [tomorrow, new Date(tomorrow.getTime() + 60_000)]) {
+    await queueLeadDigests({ now: at, workspaceId: chatOwner.workspaceId })
+    await deliver(chatOwner.workspaceId, at)
+  }
+  await expect.poll(() => about().length).toBe(1)
+  const day = today(new Date(), 'UTC')
+  expect(JSON.parse(about()[0]!)).toEqual({
+    text: `1 cold lead on ${day}: Guide form\n• Lee Cold (Initech), /p/${form.slug}, from direct: ${APP_URL}/leads/${lee}\nHot leads are not listed: each had its own alert.`,
+  })
 })

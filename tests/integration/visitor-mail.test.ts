@@ -9,7 +9,7 @@ import { planVisitorMail } from '#app/leads/visitor-mail.server'
 import { deliverDueMail } from '#app/mail/outbox.server'
 import { createSmtpTransport } from '#app/mail/transport.server'
 import { loader as confirmLoader } from '#app/routes/confirm.$token'
-import { action as unsubscribeAction } from '#app/routes/unsubscribe.$token'
+import { action as unsubscribeAction, loader as unsubscribeLoader } from '#app/routes/unsubscribe.$token'
 import { experiments, leads, mailMessages } from '#db/schema'
 import { loader as leadApi } from '#app/routes/api.v1.leads.$id'
 import { action as formsApi } from '#app/routes/api.v1.forms'
@@ -25,7 +25,7 @@ afterAll(() => smtp.stop())
 const APP_URL = 'https://app.example.test'
 const touch = { utmSource: null, utmMedium: null, utmCampaign: null, utmTerm: null, utmContent: null, referrer: null, landingPath: '/p/x', channel: 'direct', hasClickId: false }
 
-async function submit(workspaceId: string, definition: FormDefinitionInput, email: string) {
+async function submit(workspaceId: string, definition: FormDefinitionInput, email: string, { pageLocale }: { pageLocale?: string } = {}) {
   const page = await insertPage({ workspaceId })
   const form = { id: randomUUID(), name: 'Pricing guide', definition: FormDefinitionSchema.parse(definition) }
   const { forms } = await import('#db/schema')
@@ -46,7 +46,7 @@ async function submit(workspaceId: string, definition: FormDefinitionInput, emai
     firstTouch: null,
     device: 'desktop',
     startedAt: null,
-    visitorMail: planVisitorMail(form),
+    visitorMail: planVisitorMail(form, { pageLocale }),
   }
   const recorded = await recordConversion(input)
   if ('limited' in recorded) throw new Error('rate limited')
@@ -127,6 +127,74 @@ describe('mail to visitors', () => {
     expect(await deliver(owner.workspaceId)).toHaveLength(0)
     const tampered = await readResult(await callRoute(confirmLoader, confirm, { params: { token: confirm.slice('/confirm/'.length) + 'x' } }))
     expect(tampered.status).toBe(404)
+  })
+})
+
+describe('in the page’s language', () => {
+  const headerOf = (mail: Awaited<ReturnType<typeof deliver>>[number], key: string) =>
+    mail.mail.headerLines
+      .find((h) => h.key === key)
+      ?.line.replace(/^[^:]+:\s*/, '')
+      .replace(/\r?\n\s+/g, '')
+  const tokenOf = (path: string) => path.slice(path.lastIndexOf('/') + 1)
+
+  test('a Finnish page’s confirmation is Finnish, with List-Unsubscribe; its unsubscribe page speaks Finnish', async () => {
+    const owner = await createOwner()
+    await submit(owner.workspaceId, assetForm, 'aino@example.com', { pageLocale: 'fi' })
+    const [mail] = await deliver(owner.workspaceId)
+    expect(mail!.mail.subject).toBe('Kiitos: Pricing guide')
+    expect(mail!.mail.text).toContain('Lähetit lomakkeen ”Pricing guide”. Olemme sinuun yhteydessä.')
+    expect(mail!.mail.text).toContain('Peru tilaus')
+    expect(mail!.mail.html).toContain('lang="fi"')
+    expect(mail!.mail.text).not.toMatch(/Thank you|Unsubscribe|Download/)
+    const unsubscribe = linkIn(mail!.mail.text!, 'unsubscribe')!
+    expect(headerOf(mail!, 'list-unsubscribe')).toBe(`<${APP_URL}${unsubscribe}>`)
+    expect(headerOf(mail!, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
+
+    // The browser prefers English: the page still speaks the mail's language.
+    const headers = { 'Accept-Language': 'en-GB,en;q=0.9' }
+    const page = await readResult(await callRoute(unsubscribeLoader, unsubscribe, { params: { token: tokenOf(unsubscribe) }, headers }))
+    expect(page.status).toBe(200)
+    expect(String(page.body)).toContain('<html lang="fi">')
+    expect(String(page.body)).toContain('Lopeta tämän lähettäjän viestit tähän osoitteeseen.')
+    const done = await readResult(await callRoute(unsubscribeAction, unsubscribe, { method: 'POST', params: { token: tokenOf(unsubscribe) }, headers }))
+    expect(done.status).toBe(200)
+    expect(String(done.body)).toContain('<html lang="fi">')
+    expect(String(done.body)).toContain('Tilauksesi on peruttu')
+  })
+
+  test('a German page’s double opt-in asks in German ("Bitte bestätigen Sie Ihre Anmeldung"); the confirm page answers in German', async () => {
+    const owner = await createOwner()
+    const newsletter: FormDefinitionInput = { purpose: 'newsletter', conversionType: 'soft', fields: [...fields], doubleOptIn: true }
+    await submit(owner.workspaceId, newsletter, 'jonas@example.com', { pageLocale: 'de-AT' })
+    const [mail] = await deliver(owner.workspaceId)
+    expect(mail!.mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
+    expect(mail!.mail.text).toContain('Sie haben sich über „Pricing guide“ angemeldet.')
+    expect(mail!.mail.text).toContain('Anmeldung bestätigen')
+    expect(mail!.mail.text).toContain('Abmelden')
+    expect(mail!.mail.html).toContain('lang="de"')
+    const unsubscribe = linkIn(mail!.mail.text!, 'unsubscribe')!
+    expect(headerOf(mail!, 'list-unsubscribe')).toBe(`<${APP_URL}${unsubscribe}>`)
+
+    const confirm = linkIn(mail!.mail.text!, 'confirm')!
+    const open = async () => readResult(await callRoute(confirmLoader, confirm, { params: { token: tokenOf(confirm) }, headers: { 'Accept-Language': 'sv' } }))
+    const first = await open()
+    expect(first.status).toBe(200)
+    expect(String(first.body)).toContain('<html lang="de">')
+    expect(String(first.body)).toContain('Vielen Dank, Ihre Anmeldung ist bestätigt')
+    expect(String(await (await open()).body)).toContain('Ihre Anmeldung ist bereits bestätigt')
+  })
+
+  test('a link that cannot be read speaks the browser’s language', async () => {
+    const headers = { 'Accept-Language': 'nb-NO,nb;q=0.9,en;q=0.5' }
+    const confirm = await readResult(await callRoute(confirmLoader, '/confirm/nonsense', { params: { token: 'nonsense' }, headers }))
+    expect(confirm.status).toBe(404)
+    expect(String(confirm.body)).toContain('<html lang="nb">')
+    expect(String(confirm.body)).toContain('Denne bekreftelseslenken er ikke gyldig')
+    const unsubscribe = await readResult(await callRoute(unsubscribeLoader, '/unsubscribe/nonsense', { params: { token: 'nonsense' }, headers: { 'Accept-Language': 'es' } }))
+    expect(unsubscribe.status).toBe(404)
+    expect(String(unsubscribe.body)).toContain('<html lang="es">')
+    expect(String(unsubscribe.body)).toContain('Este enlace para darse de baja no es válido')
   })
 })
 

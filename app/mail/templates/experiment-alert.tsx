@@ -5,12 +5,13 @@ import { z } from 'zod'
 import { defineEmailTemplate } from '../template'
 import { MailLayout, mailStyles } from './layout'
 
-// An experiment alert (app/experiments/alerts.server.ts) to its creator or a watcher: one event, once.
+// An experiment alert (app/experiments/alerts.server.ts) to its creator or a watcher: one event, once. The same
+// words go to the workspace's chat webhook (experiment-alert-chat.ts).
 
 export const EXPERIMENT_ALERT_EVENTS = ['srm', 'winner_called', 'auto_shipped', 'no_traffic', 'min_runtime'] as const
 export type ExperimentAlertEvent = (typeof EXPERIMENT_ALERT_EVENTS)[number]
 
-const HEADLINES: Record<ExperimentAlertEvent, { subject: string; body: string }> = {
+export const HEADLINES: Record<ExperimentAlertEvent, { subject: string; body: string }> = {
   srm: { subject: 'Sample ratio mismatch', body: 'The variants’ visitor counts do not match their weights (a sample ratio mismatch): the results cannot be trusted until the cause is found.' },
   winner_called: { subject: 'A winner is called', body: 'The results call a winner on the primary metric.' },
   auto_shipped: { subject: 'A winner was shipped', body: 'Auto-ship declared the winner and now serves it to every visitor.' },
@@ -18,12 +19,14 @@ const HEADLINES: Record<ExperimentAlertEvent, { subject: string; body: string }>
   min_runtime: { subject: 'Minimum runtime reached', body: 'The experiment has run for its minimum runtime: its results can now be read.' },
 }
 
-const ExperimentAlertData = z.object({
+export const ExperimentAlertData = z.object({
   event: z.enum(EXPERIMENT_ALERT_EVENTS),
   experimentId: z.string(),
   experimentName: z.string(),
   variantKey: z.string().nullable(),
 })
+
+export const experimentUrl = (appUrl: string, experimentId: string) => `${appUrl}/experiments/${experimentId}`
 
 export const experimentAlert = defineEmailTemplate({
   name: 'experiment-alert',
@@ -38,7 +41,7 @@ export const experimentAlert = defineEmailTemplate({
       </Heading>
       <Text style={mailStyles.text}>{HEADLINES[data.event].body}</Text>
       {data.variantKey ? <Text style={mailStyles.text}>Variant: {data.variantKey}</Text> : null}
-      <Button href={`${appUrl}/experiments/${data.experimentId}`} style={mailStyles.button}>
+      <Button href={experimentUrl(appUrl, data.experimentId)} style={mailStyles.button}>
         Open the experiment
       </Button>
     </MailLayout>

@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "alerts" jsonb DEFAULT '{"chatWebhookUrl":null}'::jsonb NOT NULL;
