@@ -31,7 +31,7 @@ import { catchUpInBatches } from '#app/workers/catch-up.server'
 
 /** The time zone of the experiment whose id is `experimentId` (an SQL expression), or UTC without one. */
 export const experimentZone = (experimentId: SQL) =>
-  sql`coalesce((select w.timezone from experiments x join workspaces w on w.id = x.workspace_id where x.id = ${experimentId}), 'UTC')`
+  sql`coalesce((select zw.timezone from experiments zx join workspaces zw on zw.id = zx.workspace_id where zx.id = ${experimentId}), 'UTC')`
 
 /** The yyyy-mm-dd day `instant` (an SQL timestamptz) falls on in the zone `zone` (an SQL expression). */
 export const dayIn = (instant: SQL, zone: SQL) => sql`to_char(${instant} at time zone ${zone}, 'YYYY-MM-DD')`
@@ -41,7 +41,7 @@ export const dayIn = (instant: SQL, zone: SQL) => sql`to_char(${instant} at time
  * before today in its workspace's zone, for the experiments row aliased `experiment` (an SQL identifier).
  */
 export const maturityCutoffSql = (experiment: SQL, now: Date) =>
-  sql`to_char((${now.toISOString()}::timestamptz at time zone ${experimentZone(sql`${experiment}.id`)})::date - ${experiment}.maturity_days, 'YYYY-MM-DD')`
+  sql`to_char((${now.toISOString()}::timestamptz at time zone (select zw.timezone from workspaces zw where zw.id = ${experiment}.workspace_id))::date - ${experiment}.maturity_days, 'YYYY-MM-DD')`
 
 /** What the conversion statement needs to count a conversion in its visitor's experiment. */
 export type ExperimentConversionInput = {
