@@ -180,17 +180,28 @@ export async function catchUpExperimentConversionRollups({
 }
 
 /**
+ * The lock a zone change holds on the workspace's experiment days (exclusive, lockExperimentDays) and that the
+ * conversion function takes shared before it reads the zone for a lead's exposure day (migration 0025): an advisory
+ * transaction lock, so a change waits only for that workspace's conversions in flight, and they only for it.
+ */
+export async function lockExperimentDays(tx: Transaction, workspaceId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(87, hashtext(${workspaceId}::text))`)
+}
+
+/**
  * Counts the workspace's experiments' days again in its zone `timeZone` (decision 087), inside the transaction that
- * changes the zone (app/workspaces/workspace.server.ts updateWorkspace): experiment_daily is deleted and recounted
- * from exposures and experiment_conversions, and the leads' exposure days follow. The counts do not change, only
- * the days they fall on. experiment_daily and experiment_leads are locked (`share row exclusive`, as the KPI rebuild
- * locks its queue) until the transaction commits: a page-view batch, the conversion follower or a conversion that
- * read the old zone finishes first and is recounted here, and one after reads the new zone. Conversions still queued
- * for experiment_daily are left to the follower (and counted by the readers meanwhile), so none counts twice.
- * Returns how many of the workspace's experiments it recounted.
+ * changes the zone (app/workspaces/workspace.server.ts updateWorkspace), which took lockExperimentDays before it
+ * locked the workspace row: experiment_daily is deleted and recounted from exposures and experiment_conversions,
+ * and the leads' exposure days follow. The counts do not change, only the days they fall on.
+ * experiment_daily is locked (`share row exclusive`, as the KPI rebuild locks its queue) until the transaction
+ * commits: a page-view batch or a conversion follower batch that read the old zone finishes first and is recounted
+ * here, and one after reads the new zone (a statement takes its locks before its snapshot). The batches of every
+ * workspace wait meanwhile, in the background (docs/experiments.md has the cost); no visitor's request does.
+ * Conversions still queued for experiment_daily are left to the follower (and counted by the readers meanwhile), so
+ * none counts twice. Returns how many of the workspace's experiments it recounted.
  */
 export async function rebuildExperimentDays(tx: Transaction, { workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
-  await tx.execute(sql`lock table experiment_daily, experiment_leads in share row exclusive mode`)
+  await tx.execute(sql`lock table experiment_daily in share row exclusive mode`)
   const ids = sql`select id from experiments where workspace_id = ${workspaceId}`
   await tx.execute(sql`delete from experiment_daily where experiment_id in (${ids})`)
   // A queued conversion's metrics are still to be added (the visitor's '' among them when the conversion wrote

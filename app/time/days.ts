@@ -79,10 +79,12 @@ export function eachDay(first: Day, last: Day): Day[] {
 export function addDaysAt(instant: Date, days: number, timeZone = UTC): Date {
   const time = instant.getTime()
   if (timeZone === UTC) return new Date(time + days * DAY_MS)
+  // The wall clock wanted (as if it were UTC), less the offset: the start's first, then the one at that guess.
   const wall = time + offsetAt(time, timeZone) + days * DAY_MS
-  let at = wall - offsetAt(time, timeZone)
-  at = wall - offsetAt(at, timeZone)
-  return new Date(at)
+  const guess = wall - offsetAt(time, timeZone)
+  const at = wall - offsetAt(guess, timeZone)
+  if (at + offsetAt(at, timeZone) === wall) return new Date(at)
+  return new Date(Math.max(guess, at)) // a skipped wall-clock time: the later of the two readings
 }
 
 /**

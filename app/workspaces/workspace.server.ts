@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
-import { rebuildExperimentDays } from '#app/experiments/counting.server'
+import { lockExperimentDays, rebuildExperimentDays } from '#app/experiments/counting.server'
 import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
 import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
@@ -41,6 +41,8 @@ export async function getWorkspaceSettings({ workspaceId }: { workspaceId: strin
  */
 export async function updateWorkspace({ workspaceId, changes }: { workspaceId: string; changes: WorkspacePatch }) {
   return db.transaction(async (tx) => {
+    // Before the row lock: a conversion in flight may hold the shared lock and then need the row (its foreign key).
+    if (changes.timezone !== undefined) await lockExperimentDays(tx, workspaceId)
     const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
     if (!before) return { requeued: 0, experimentsRecounted: 0 }
     await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId))

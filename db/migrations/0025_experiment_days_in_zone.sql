@@ -10,6 +10,7 @@ DECLARE
 	added integer;
 	segment record;
 	zone text;
+	workspace uuid;
 BEGIN
 	-- A visitor converts at most once per metric: a repeat, or the loser of a race, adds nothing.
 	WITH inserted AS (
@@ -41,8 +42,14 @@ BEGIN
 	-- is read here) or after it (and its trigger finds the row added here); with the furthest stage it ever reached.
 	IF 'any' = ANY (counted) AND lead IS NOT NULL THEN
 		-- The exposure's day in the workspace's zone (decision 087) is the day experiment_daily counts the visitor on,
-		-- so the lead carries it for the lead metrics' cohort.
-		zone := coalesce((SELECT w.timezone FROM experiments x JOIN workspaces w ON w.id = x.workspace_id WHERE x.id = experiment), 'UTC');
+		-- so the lead carries it for the lead metrics' cohort. A zone change holds this workspace's lock (exclusive)
+		-- while it recounts the leads' days: taken shared here, before the zone is read (by its own query, so with a
+		-- fresh snapshot), this lead is either recounted by the change or written after it with the new zone.
+		SELECT x.workspace_id INTO workspace FROM experiments x WHERE x.id = experiment;
+		IF workspace IS NOT NULL THEN
+			PERFORM pg_advisory_xact_lock_shared(87, hashtext(workspace::text));
+		END IF;
+		zone := coalesce((SELECT w.timezone FROM workspaces w WHERE w.id = workspace), 'UTC');
 		PERFORM 1 FROM leads l WHERE l.id = lead FOR SHARE;
 		INSERT INTO experiment_leads (experiment_id, variant_key, lead_id, reached, is_lost, pipeline_value, is_hot, visitor_id, exposure_day)
 		SELECT experiment, variant, l.id,

@@ -4,17 +4,19 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { db } from '#app/db.server'
-import { catchUpExperimentConversionRollups, writeExperimentConversions } from '#app/experiments/counting.server'
+import { db, queryRows, type Transaction } from '#app/db.server'
+import { catchUpExperimentConversionRollups, lockExperimentDays, writeExperimentConversions } from '#app/experiments/counting.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import { getExperimentResults, readRollups } from '#app/experiments/results/queries.server'
 import { loader as csvLoader } from '#app/routes/_app.experiments.$id_.results[.csv]'
 import { action as workspacePatch } from '#app/routes/api.v1.workspace'
 import { writePageViews } from '#app/visitors/page-views.server'
+import { updateWorkspace } from '#app/workspaces/workspace.server'
 import { experimentLeads, workspaces } from '#db/schema'
 import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { publishExperimentPage } from '#tests/factories/experiments'
 import { insertConversion, insertForm, insertLead } from '#tests/factories/lead-rows'
+import { waitFor } from '#tests/wait-for'
 
 const STOCKHOLM = 'Europe/Stockholm'
 
@@ -173,3 +175,69 @@ describe('experiment days in the workspace’s zone', () => {
     expect(utc.ok && utc.results.maturity.cutoffDay).toBe('2026-11-16')
   })
 })
+
+// Real PostgreSQL only: two connections at once (PGlite has one).
+describe.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('a zone change racing a conversion', () => {
+  /** Waits until some session waits for an advisory lock (the change, or the conversion, is blocked on the other). */
+  const advisoryWaiter = () =>
+    waitFor(async () => {
+      const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)
+      return row!.n > 0 ? true : undefined
+    })
+
+  test('a conversion in flight when the zone changes is recounted by the change; one after it reads the new zone', async () => {
+    const x = await runningExperiment('UTC')
+    const at = new Date('2026-11-22T23:30:00Z')
+    const first = await expose(x, at)
+    const second = await expose(x, at)
+    const lead = (visitorId: string) => convertInTransaction(x, visitorId, at)
+
+    // The conversion's transaction is open (its lead written with the UTC day) when the change starts: the change waits.
+    const inFlight = await lead(first)
+    const change = updateWorkspace({ workspaceId: x.owner.workspaceId, changes: { timezone: STOCKHOLM } })
+    await advisoryWaiter()
+    await inFlight.commit()
+    await change
+    expect(await exposureDaysOf(x)).toEqual(['2026-11-23'])
+
+    // The change's transaction is open when a conversion comes: the conversion waits and reads the new zone.
+    const back = await openTransaction(async (tx) => {
+      await lockExperimentDays(tx, x.owner.workspaceId)
+      await tx.execute(sql`update workspaces set timezone = 'America/New_York' where id = ${x.owner.workspaceId}`)
+    })
+    const after = lead(second)
+    await advisoryWaiter()
+    await back.commit()
+    await (await after).commit()
+    expect(await exposureDaysOf(x)).toEqual(['2026-11-22', '2026-11-23'])
+  })
+})
+
+/** Runs `work` in a transaction left open until commit() is called. */
+async function openTransaction(work: (tx: Transaction) => Promise<void>) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let ready!: () => void
+  let failed!: (error: unknown) => void
+  const started = new Promise<void>((resolve, reject) => ((ready = resolve), (failed = reject)))
+  const done = db
+    .transaction(async (tx) => {
+      await work(tx)
+      ready()
+      await released
+    })
+    .catch(failed)
+  await started
+  return { commit: async () => (release(), await done) }
+}
+
+/** The visitor's conversion counted in a transaction left open (its lead's exposure day written, not committed). */
+async function convertInTransaction(x: Experiment, visitorId: string, at: Date) {
+  const lead = await insertLead({ workspaceId: x.owner.workspaceId, createdAt: at })
+  const conversion = await insertConversion({ workspaceId: x.owner.workspaceId, leadId: lead.id, formId: x.formId, pageId: x.pageId, visitorId, createdAt: at })
+  return openTransaction(async (tx) => {
+    await tx.execute(
+      sql`select count_experiment_conversion(${x.id}::uuid, ${visitorId}::uuid, 'A', array['any'], ${conversion.id}::uuid, ${lead.id}::uuid, 'desktop', 'direct', ${at.toISOString()}::timestamptz)`,
+    )
+  })
+}
