@@ -30,8 +30,7 @@ import { catchUpInBatches } from '#app/workers/catch-up.server'
 // experiment deleted meanwhile (no foreign keys here, so a batch never fails on one) falls back to UTC.
 
 /** The time zone of the experiment whose id is `experimentId` (an SQL expression), or UTC without one. */
-export const experimentZone = (experimentId: SQL) =>
-  sql`coalesce((select zw.timezone from experiments zx join workspaces zw on zw.id = zx.workspace_id where zx.id = ${experimentId}), 'UTC')`
+export const experimentZone = (experimentId: SQL) => sql`coalesce((select zw.timezone from experiments zx join workspaces zw on zw.id = zx.workspace_id where zx.id = ${experimentId}), 'UTC')`
 
 /** The yyyy-mm-dd day `instant` (an SQL timestamptz) falls on in the zone `zone` (an SQL expression). */
 export const dayIn = (instant: SQL, zone: SQL) => sql`to_char(${instant} at time zone ${zone}, 'YYYY-MM-DD')`

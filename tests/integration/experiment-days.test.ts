@@ -56,7 +56,17 @@ type Experiment = Awaited<ReturnType<typeof runningExperiment>>
 async function expose(x: Experiment, at: Date) {
   const visitorId = randomUUID()
   await writePageViews([
-    { workspaceId: x.owner.workspaceId, pageId: x.pageId, variantKey: 'A', visitorId, device: 'desktop', channel: 'direct', path: '/p/x', viewedAt: at, exposure: { experimentId: x.id, channel: 'direct' } },
+    {
+      workspaceId: x.owner.workspaceId,
+      pageId: x.pageId,
+      variantKey: 'A',
+      visitorId,
+      device: 'desktop',
+      channel: 'direct',
+      path: '/p/x',
+      viewedAt: at,
+      exposure: { experimentId: x.id, channel: 'direct' },
+    },
   ])
   return visitorId
 }
@@ -155,7 +165,12 @@ describe('experiment days in the workspace’s zone', () => {
     expect(await seriesOf(x)).toEqual({ '2026-11-22': [3, 3] })
     expect(await exposureDaysOf(x)).toEqual(['2026-11-22', '2026-11-22', '2026-11-22'])
     const rollups = await readRollups(x.id)
-    expect(rollups.daily.filter((r) => r.variantKey === 'A').map((r) => [r.day, r.metric, r.count]).sort()).toEqual([
+    expect(
+      rollups.daily
+        .filter((r) => r.variantKey === 'A')
+        .map((r) => [r.day, r.metric, r.count])
+        .sort(),
+    ).toEqual([
       ['2026-11-22', '', 3],
       ['2026-11-22', 'any', 3],
       ['2026-11-22', `form:${x.formId}`, 3],
@@ -170,7 +185,10 @@ describe('experiment days in the workspace’s zone', () => {
     if (!found.ok) throw new Error(JSON.stringify(found.errors))
     expect(found.results.maturity.cutoffDay).toBe('2026-11-17')
     expect(found.results.progress.timeZone).toBe(STOCKHOLM)
-    await db.update(workspaces).set({ timezone: 'UTC' }).where(and(eq(workspaces.id, x.owner.workspaceId)))
+    await db
+      .update(workspaces)
+      .set({ timezone: 'UTC' })
+      .where(and(eq(workspaces.id, x.owner.workspaceId)))
     const utc = await getExperimentResults({ workspaceId: x.owner.workspaceId, id: x.id, metric: 'mql', now: new Date('2026-11-30T23:30:00Z') })
     expect(utc.ok && utc.results.maturity.cutoffDay).toBe('2026-11-16')
   })

@@ -64,10 +64,7 @@ export async function readRollups(experimentId: string) {
  */
 export async function readLeadOutcomes({ experimentId, cutoffDay }: { experimentId: string; cutoffDay: string | { now: Date } }): Promise<LeadOutcomeRow[]> {
   // Without the experiment in hand, its cutoff comes from its row in the same statement (maturityCutoffDay in SQL).
-  const cutoff =
-    typeof cutoffDay === 'string'
-      ? sql`${cutoffDay}`
-      : sql`(select ${maturityCutoffSql(sql`x`, cutoffDay.now)} from experiments x where x.id = ${experimentId})`
+  const cutoff = typeof cutoffDay === 'string' ? sql`${cutoffDay}` : sql`(select ${maturityCutoffSql(sql`x`, cutoffDay.now)} from experiments x where x.id = ${experimentId})`
   const rows = await queryRows<{ variant_key: string; hot: number; mql: number; sql: number; opportunity: number; customer: number; total: number; squares: number }>(
     db,
     sql`select variant_key, ${STAGE_COUNTS},
