@@ -8,6 +8,7 @@ import { db, queryRows, type Transaction } from '#app/db.server'
 import { catchUpExperimentConversionRollups, lockExperimentDays, writeExperimentConversions } from '#app/experiments/counting.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import { getExperimentResults, readRollups } from '#app/experiments/results/queries.server'
+import { getStageHistory } from '#app/experiments/stage-history.server'
 import { loader as csvLoader } from '#app/routes/_app.experiments.$id_.results[.csv]'
 import { action as workspacePatch } from '#app/routes/api.v1.workspace'
 import { writePageViews } from '#app/visitors/page-views.server'
@@ -15,7 +16,7 @@ import { updateWorkspace } from '#app/workspaces/workspace.server'
 import { experimentLeads, workspaces } from '#db/schema'
 import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { publishExperimentPage } from '#tests/factories/experiments'
-import { insertConversion, insertForm, insertLead } from '#tests/factories/lead-rows'
+import { insertConversion, insertForm, insertLead, insertPageView } from '#tests/factories/lead-rows'
 import { waitFor } from '#tests/wait-for'
 
 const STOCKHOLM = 'Europe/Stockholm'
@@ -191,6 +192,21 @@ describe('experiment days in the workspace’s zone', () => {
       .where(and(eq(workspaces.id, x.owner.workspaceId)))
     const utc = await getExperimentResults({ workspaceId: x.owner.workspaceId, id: x.id, metric: 'mql', now: new Date('2026-11-30T23:30:00Z') })
     expect(utc.ok && utc.results.maturity.cutoffDay).toBe('2026-11-16')
+  })
+})
+
+describe('the stage history’s mature visitors', () => {
+  test('are those first seen on or before the results’ cutoff day, a day in the workspace’s zone', async () => {
+    const x = await runningExperiment(STOCKHOLM)
+    const now = new Date('2026-11-30T12:00:00Z') // 14 days before the 30th: the cutoff day is the 16th
+    // 23:30 on the 16th in Stockholm, and 00:30 on the 17th there (still the 16th in UTC).
+    for (const at of ['2026-11-16T22:30:00Z', '2026-11-16T23:30:00Z']) {
+      await insertPageView({ workspaceId: x.owner.workspaceId, pageId: x.pageId, visitorId: randomUUID(), viewedAt: new Date(at) })
+    }
+    const history = () => getStageHistory({ workspaceId: x.owner.workspaceId, pageId: x.pageId, maturityDays: 14, now })
+    expect((await history()).visitors).toBe(1)
+    await db.update(workspaces).set({ timezone: 'UTC' }).where(eq(workspaces.id, x.owner.workspaceId))
+    expect((await history()).visitors).toBe(2)
   })
 })
 
