@@ -884,7 +884,7 @@ export const experimentDaily = pgTable(
   'experiment_daily',
   {
     experimentId: uuid('experiment_id').notNull(),
-    day: text('day').notNull(), // yyyy-mm-dd in UTC
+    day: text('day').notNull(), // yyyy-mm-dd in the workspace's time zone (decision 087)
     variantKey: text('variant_key').notNull(),
     device: text('device').notNull(),
     channel: text('channel').notNull(),

@@ -5,6 +5,7 @@ import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { metricKey } from '#app/experiments/schema'
 import { enqueueMail, mailQueued } from '#app/mail/outbox.server'
 import type { ExperimentAlertEvent } from '#app/mail/templates/experiment-alert'
+import { addDaysAt, DAY_MS } from '#app/time/days'
 import { createPeriodicWorker } from '#app/workers/periodic'
 import { experimentAlerts, experiments, experimentWatchers, exposures, users, workspaces, type Experiment } from '#db/schema'
 
@@ -16,7 +17,6 @@ import { experimentAlerts, experiments, experimentWatchers, exposures, users, wo
 // workspace's chat webhook when it has one (`workspaces.alerts`, decision 088), through the same outbox.
 
 const EVERY_MS = 5 * 60 * 1000
-const DAY_MS = 24 * 3600 * 1000
 
 type AlertExperiment = Pick<Experiment, 'id' | 'workspaceId' | 'name' | 'createdBy'>
 
@@ -63,11 +63,15 @@ async function alertRecipients(tx: Database | Transaction, experiment: AlertExpe
 /** One look at every running experiment; returns the alerts raised (each at most once, ever). */
 export async function detectExperimentAlerts(now = new Date(), { workspaceId }: { workspaceId?: string } = {}) {
   const raised: { experimentId: string; event: ExperimentAlertEvent }[] = []
-  const running = await db
-    .select()
+  // With the workspace's zone: the minimum runtime ends on its calendar, as the results page says (decision 087).
+  const rows = await db
+    .select({ experiment: experiments, timeZone: workspaces.timezone })
     .from(experiments)
+    .innerJoin(workspaces, eq(workspaces.id, experiments.workspaceId))
     .where(and(eq(experiments.status, 'running'), isNotNull(experiments.startedAt), workspaceId ? eq(experiments.workspaceId, workspaceId) : undefined))
-  if (!running.length) return raised
+  if (!rows.length) return raised
+  const running = rows.map((r) => r.experiment)
+  const zones = new Map(rows.map((r) => [r.experiment.id, r.timeZone]))
   const metrics = ['', ...new Set(running.map((e) => metricKey(e.primaryMetric)))]
   const totals = await countVariantTotals({ experimentIds: running.map((e) => e.id), metrics, now })
   for (const e of running) {
@@ -76,8 +80,9 @@ export async function detectExperimentAlerts(now = new Date(), { workspaceId }: 
     const events: { event: ExperimentAlertEvent; variantKey?: string | null }[] = []
     if (analysis.srm.detected) events.push({ event: 'srm' })
     if (analysis.decision.status === 'winner') events.push({ event: 'winner_called', variantKey: analysis.decision.variant ?? null })
+    if (addDaysAt(e.startedAt!, e.minRuntimeDays, zones.get(e.id)).getTime() <= now.getTime()) events.push({ event: 'min_runtime' })
+    // No traffic is a span (24 hours without an exposure), not a calendar day.
     const runningMs = now.getTime() - e.startedAt!.getTime()
-    if (runningMs >= e.minRuntimeDays * DAY_MS) events.push({ event: 'min_runtime' })
     if (runningMs >= DAY_MS && !(await hasRecentExposure(e.id, now))) events.push({ event: 'no_traffic' })
     for (const { event, variantKey } of events) {
       const isNew = await db.transaction((tx) => raiseExperimentAlert(tx, { experiment: e, event, variantKey, now }))

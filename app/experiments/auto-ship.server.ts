@@ -10,7 +10,7 @@ import { metricKey } from '#app/experiments/schema'
 import { changed } from '#app/changes/signal'
 import { mailQueued } from '#app/mail/outbox.server'
 import { createPeriodicWorker } from '#app/workers/periodic'
-import { experimentEvents, experiments, pages, type Experiment } from '#db/schema'
+import { experimentEvents, experiments, pages, workspaces, type Experiment } from '#db/schema'
 
 // Auto-ship: every minute, in every app process, running experiments that allow it and are past their minimum
 // runtime are read like the results page reads them (primary metric, rollup totals, analyzeExperiment); a
@@ -29,6 +29,7 @@ export const HELD = 'auto_ship_held'
 export type Shipped = { experimentId: string; variantKey: string }
 
 export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
+  const zone = sql`(select ${workspaces.timezone} from ${workspaces} where ${workspaces.id} = ${experiments.workspaceId})`
   const shipped: (Shipped & { slug: string })[] = []
   await db.transaction(async (tx) => {
     const candidates = await tx
@@ -39,7 +40,8 @@ export async function runAutoShip(now = new Date()): Promise<Shipped[]> {
           eq(experiments.status, 'running'),
           eq(experiments.autoShip, true),
           isNotNull(experiments.startedAt),
-          sql`${experiments.startedAt} + ${experiments.minRuntimeDays} * interval '24 hours' <= ${now.toISOString()}::timestamptz`,
+          // The minimum runtime on the workspace's calendar, as the results page shows it (decision 087, addDaysAt).
+          sql`(${experiments.startedAt} at time zone ${zone} + ${experiments.minRuntimeDays} * interval '1 day') at time zone ${zone} <= ${now.toISOString()}::timestamptz`,
         ),
       )
       .for('update', { skipLocked: true })

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { db, queryRows } from '#app/db.server'
+import { db, queryRows, type Transaction } from '#app/db.server'
 import { jsonBatch } from '#app/events/json-batch'
 import { catchUpInBatches } from '#app/workers/catch-up.server'
 
@@ -24,6 +24,23 @@ import { catchUpInBatches } from '#app/workers/catch-up.server'
 // experiment_daily a batch at a time (catchUpExperimentConversionRollups, in the statement that dequeues them), and
 // every reader adds the rows still queued (pendingConversionRows), in one statement, so the counts are exact at any
 // moment, follower behind or not.
+
+// An experiment's days are its workspace's (decision 087): every statement that gives an exposure or a conversion
+// its day reads the zone from workspaces, through the experiment, in its own snapshot. A counting row of an
+// experiment deleted meanwhile (no foreign keys here, so a batch never fails on one) falls back to UTC.
+
+/** The time zone of the experiment whose id is `experimentId` (an SQL expression), or UTC without one. */
+export const experimentZone = (experimentId: SQL) => sql`coalesce((select zw.timezone from experiments zx join workspaces zw on zw.id = zx.workspace_id where zx.id = ${experimentId}), 'UTC')`
+
+/** The yyyy-mm-dd day `instant` (an SQL timestamptz) falls on in the zone `zone` (an SQL expression). */
+export const dayIn = (instant: SQL, zone: SQL) => sql`to_char(${instant} at time zone ${zone}, 'YYYY-MM-DD')`
+
+/**
+ * The last exposure day an experiment's lead metrics count at `now` (maturityCutoffDay in SQL): `maturity_days`
+ * before today in its workspace's zone, for the experiments row aliased `experiment` (an SQL identifier).
+ */
+export const maturityCutoffSql = (experiment: SQL, now: Date) =>
+  sql`to_char((${now.toISOString()}::timestamptz at time zone (select zw.timezone from workspaces zw where zw.id = ${experiment}.workspace_id))::date - ${experiment}.maturity_days, 'YYYY-MM-DD')`
 
 /** What the conversion statement needs to count a conversion in its visitor's experiment. */
 export type ExperimentConversionInput = {
@@ -104,7 +121,7 @@ export async function writeExperimentConversions(rows: ExperimentConversionRow[]
 export function pendingConversionRows(where: SQL) {
   return sql`select g.experiment_id, to_char(g.day, 'YYYY-MM-DD') as day, g.variant_key, g.device, g.channel, m.metric, g.count
     from (
-      select q.experiment_id, (q.converted_at at time zone 'UTC')::date as day, q.variant_key, q.device, q.channel, q.metrics, count(*)::int as count
+      select q.experiment_id, (q.converted_at at time zone ${experimentZone(sql`q.experiment_id`)})::date as day, q.variant_key, q.device, q.channel, q.metrics, count(*)::int as count
       from experiment_conversion_queue q where ${where}
       group by 1, 2, 3, 4, 5, 6
     ) g cross join unnest(g.metrics) as m(metric)`
@@ -128,7 +145,7 @@ async function catchUpBatch({ upTo, batchSize, wait }: { upTo: string; batchSize
       returning q.*
     ), counted as (
       insert into experiment_daily (experiment_id, day, variant_key, device, channel, metric, count)
-      select t.experiment_id, to_char(t.converted_at at time zone 'UTC', 'YYYY-MM-DD'), t.variant_key, t.device, t.channel, m.metric, count(*)::int
+      select t.experiment_id, ${dayIn(sql`t.converted_at`, experimentZone(sql`t.experiment_id`))}, t.variant_key, t.device, t.channel, m.metric, count(*)::int
       from taken t cross join unnest(t.metrics) as m(metric)
       group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
       on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count
@@ -159,4 +176,51 @@ export async function catchUpExperimentConversionRollups({
     takeBatch: ({ wait }) => catchUpBatch({ upTo, batchSize, wait }),
     queued: sql`select 1 from experiment_conversion_queue where converted_at <= ${upTo}::timestamptz`,
   })
+}
+
+/**
+ * The lock a zone change holds on the workspace's experiment days (exclusive, lockExperimentDays) and that the
+ * conversion function takes shared before it reads the zone for a lead's exposure day (migration 0025): an advisory
+ * transaction lock, so a change waits only for that workspace's conversions in flight, and they only for it.
+ */
+export async function lockExperimentDays(tx: Transaction, workspaceId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(87, hashtext(${workspaceId}::text))`)
+}
+
+/**
+ * Counts the workspace's experiments' days again in its zone `timeZone` (decision 087), inside the transaction that
+ * changes the zone (app/workspaces/workspace.server.ts updateWorkspace), which took lockExperimentDays before it
+ * locked the workspace row: experiment_daily is deleted and recounted from exposures and experiment_conversions,
+ * and the leads' exposure days follow. The counts do not change, only the days they fall on.
+ * experiment_daily is locked (`share row exclusive`, as the KPI rebuild locks its queue) until the transaction
+ * commits: a page-view batch or a conversion follower batch that read the old zone finishes first and is recounted
+ * here, and one after reads the new zone (a statement takes its locks before its snapshot). The batches of every
+ * workspace wait meanwhile, in the background (docs/experiments.md has the cost); no visitor's request does.
+ * Conversions still queued for experiment_daily are left to the follower (and counted by the readers meanwhile), so
+ * none counts twice. Returns how many of the workspace's experiments it recounted.
+ */
+export async function rebuildExperimentDays(tx: Transaction, { workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
+  await tx.execute(sql`lock table experiment_daily in share row exclusive mode`)
+  const ids = sql`select id from experiments where workspace_id = ${workspaceId}`
+  await tx.execute(sql`delete from experiment_daily where experiment_id in (${ids})`)
+  // A queued conversion's metrics are still to be added (the visitor's '' among them when the conversion wrote
+  // the exposure): the rows they name are left out here.
+  await tx.execute(sql`insert into experiment_daily (experiment_id, day, variant_key, device, channel, metric, count)
+    select experiment_id, to_char(day, 'YYYY-MM-DD'), variant_key, device, channel, metric, count(*)::int from (
+      select e.experiment_id, (e.exposed_at at time zone ${timeZone})::date as day, e.variant_key, e.device, e.channel, '' as metric
+      from exposures e where e.experiment_id in (${ids})
+        and not exists (select 1 from experiment_conversion_queue q where q.experiment_id = e.experiment_id and q.visitor_id = e.visitor_id and '' = any (q.metrics))
+      union all
+      select c.experiment_id, (c.converted_at at time zone ${timeZone})::date, c.variant_key, e.device, e.channel, c.metric
+      from experiment_conversions c join exposures e on e.experiment_id = c.experiment_id and e.visitor_id = c.visitor_id
+      where c.experiment_id in (${ids})
+        and not exists (select 1 from experiment_conversion_queue q where q.experiment_id = c.experiment_id and q.conversion_id = c.conversion_id and c.metric = any (q.metrics))
+    ) counted
+    group by experiment_id, day, variant_key, device, channel, metric`)
+  await tx.execute(sql`update experiment_leads l set exposure_day = to_char(e.exposed_at at time zone ${timeZone}, 'YYYY-MM-DD')
+    from exposures e
+    where l.experiment_id in (${ids}) and e.experiment_id = l.experiment_id and e.visitor_id = l.visitor_id
+      and l.exposure_day <> to_char(e.exposed_at at time zone ${timeZone}, 'YYYY-MM-DD')`)
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from (${ids}) x`)
+  return row?.n ?? 0
 }

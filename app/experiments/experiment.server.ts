@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm'
 import { db, isUniqueViolation, queryRows, type Database, type Transaction } from '#app/db.server'
 import { BUCKETING_VERSION, newExperimentSeed } from '#app/experiments/bucketing'
-import { pendingConversionRows } from '#app/experiments/counting.server'
+import { maturityCutoffSql, pendingConversionRows } from '#app/experiments/counting.server'
 import { analyzePrimaryMetric } from '#app/experiments/results/compute'
 import { winnerEvidence } from '#app/experiments/results/evidence'
 import { checkQualityGuardrail, collectGuardrailCounts } from '#app/experiments/results/guardrail'
@@ -9,7 +9,7 @@ import { readLeadStages } from '#app/experiments/results/lead-stages.server'
 import { DEFAULT_MATURITY_DAYS, isLeadMetric, metricKey, type CreateExperiment, type ExperimentAction } from '#app/experiments/schema'
 import { MATURE_VISITORS, PIPELINE_SQUARES } from '#app/experiments/results/lead-metrics'
 import { changed } from '#app/changes/signal'
-import { experimentDaily, experimentEvents, experimentLeads, experiments, forms, pages, pageVariants, pageVersions, users, type Experiment, type ExperimentStatus } from '#db/schema'
+import { experimentDaily, experimentEvents, experimentLeads, experiments, forms, pages, pageVariants, pageVersions, users, workspaces, type Experiment, type ExperimentStatus } from '#db/schema'
 
 // An experiment's life: draft → running ⇄ paused → concluded (with a winner or none). Every change is audited
 // (who, when, what) and makes this process serve the page's new state at once (others within a second).
@@ -81,11 +81,13 @@ export async function createExperiment({
   })
 }
 
+/** The experiment, its page and its workspace's time zone (the zone its days are counted in, decision 087). */
 export async function getExperiment({ workspaceId, id }: { workspaceId: string; id: string }) {
   const [row] = await db
-    .select({ experiment: experiments, page: { id: pages.id, name: pages.name, slug: pages.slug } })
+    .select({ experiment: experiments, page: { id: pages.id, name: pages.name, slug: pages.slug }, timeZone: workspaces.timezone })
     .from(experiments)
     .innerJoin(pages, eq(pages.id, experiments.pageId))
+    .innerJoin(workspaces, eq(workspaces.id, experiments.workspaceId))
     .where(and(eq(experiments.id, id), eq(experiments.workspaceId, workspaceId)))
   return row ?? null
 }
@@ -158,7 +160,7 @@ export async function countVariantTotals({
         union all
         select experiment_id, day, variant_key, metric, count from (${pending}) pending where ${inArray(sql`pending.metric`, rollupMetrics)}
       ), cutoffs as (
-        select id, to_char((${now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') as day from ${experiments} where ${inArray(experiments.id, ids)}
+        select x.id, ${maturityCutoffSql(sql`x`, now)} as day from ${experiments} x where ${inArray(sql`x.id`, ids)}
       )
       select experiment_id as "experimentId", variant_key as "variantKey", metric, sum(count)::float8 as count from (
         select experiment_id, variant_key, metric, count from rollups where ${inArray(sql`metric`, metrics)}

@@ -1,5 +1,5 @@
 import { metricKey, type Metric, type MetricKind } from '#app/experiments/schema'
-import { elapsedDays } from '#app/time/days'
+import { elapsedDays, UTC } from '#app/time/days'
 
 // Words the experiment screens share; pure, so loaders and components agree. Numbers format in app/components/format.ts.
 
@@ -21,8 +21,11 @@ export function metricLabel(metric: Metric, formNames: Record<string, string>) {
   return `Form: ${formNames[metric.formId] ?? metricKey(metric)}`
 }
 
-/** Whole days from the start to the end (or `now`); null before the start. Computed in loaders so SSR and hydration agree. */
-export function daysRunning({ startedAt, concludedAt }: { startedAt: Date | null; concludedAt: Date | null }, now = new Date()) {
+/**
+ * Whole days from the start to the end (or `now`) on the workspace's calendar (`timeZone`, decision 087); null before
+ * the start. Computed in loaders so SSR and hydration agree.
+ */
+export function daysRunning({ startedAt, concludedAt }: { startedAt: Date | null; concludedAt: Date | null }, now = new Date(), timeZone = UTC) {
   if (!startedAt) return null
-  return elapsedDays(startedAt, concludedAt ?? now)
+  return elapsedDays(startedAt, concludedAt ?? now, timeZone)
 }

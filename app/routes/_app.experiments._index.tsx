@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         page,
         coverage: e.coverage,
         winnerKey: e.winnerKey,
-        daysRunning: daysRunning(e, now),
+        daysRunning: daysRunning(e, now, workspace.timezone),
         variants: e.variants.map((v) => ({ ...v, isControl: v.key === e.controlKey, visitors: visitorsOf(v.key) })),
         visitors: summary?.visitors ?? 0,
         leading: summary?.leading ?? null,

@@ -42,7 +42,7 @@ export default function GeneralSettingsRoute() {
         <Choice
           label="Time zone"
           name="timezone"
-          hint="Every day on the dashboard, in experiment results and in exports is a day in this zone (midnight to midnight there). Changing it recounts the workspace's traffic by the new days in the background: until that is done, a few minutes for a busy workspace, the dashboard shows part of it."
+          hint="Every day on the dashboard, in experiment results and in exports is a day in this zone (midnight to midnight there). Changing it moves experiment results to the new days at once, and recounts the workspace's traffic by the new days in the background: until that is done, a few minutes for a busy workspace, the dashboard shows part of it."
           options={timeZones.map((zone) => [zone, zone])}
           defaultValue={workspace.timezone}
           disabled={!isOwner}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { addDays, DAY_MS, dayOf, daysBetween, eachDay, elapsedDays, startOfDay, startOfNextDay, today } from './days'
+import { addDays, addDaysAt, DAY_MS, dayOf, daysBetween, eachDay, elapsedDays, startOfDay, startOfNextDay, today } from './days'
 
 test('calendar arithmetic on yyyy-mm-dd days, across month and leap-year ends', () => {
   expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
@@ -51,4 +51,28 @@ test('elapsed days are whole 24-hour periods, rounded down', () => {
   expect(elapsedDays(start, new Date(start.getTime() + 3.5 * DAY_MS))).toBe(3)
   expect(elapsedDays(start, new Date(start.getTime() + DAY_MS - 1))).toBe(0)
   expect(elapsedDays(start, new Date(start.getTime() + 7 * DAY_MS))).toBe(7)
+})
+
+test('a number of days later on a zone’s calendar keeps the wall-clock time, across both daylight-saving changes', () => {
+  const stockholm = 'Europe/Stockholm'
+  // Wednesday 09:00 CET, a week later 09:00 CEST: 167 hours.
+  const start = new Date('2026-03-25T08:00:00Z')
+  expect(addDaysAt(start, 7, stockholm)).toEqual(new Date('2026-04-01T07:00:00Z'))
+  expect(addDaysAt(new Date('2026-10-21T07:00:00Z'), 7, stockholm)).toEqual(new Date('2026-10-28T08:00:00Z'))
+  expect(addDaysAt(start, -7, stockholm)).toEqual(new Date('2026-03-18T08:00:00Z'))
+  expect(addDaysAt(start, 7)).toEqual(new Date(start.getTime() + 7 * DAY_MS))
+  // 02:30 does not exist in Stockholm on 2026-03-29: an hour later.
+  expect(addDaysAt(new Date('2026-03-28T01:30:00Z'), 1, stockholm)).toEqual(new Date('2026-03-29T01:30:00Z'))
+})
+
+test('elapsed days on a zone’s calendar count the 23-hour day as a whole one', () => {
+  const stockholm = 'Europe/Stockholm'
+  const start = new Date('2026-03-25T08:00:00Z')
+  // 6 days 23.5 hours: a week on the wall clock, not seven 24-hour periods.
+  expect(elapsedDays(start, new Date('2026-04-01T07:30:00Z'), stockholm)).toBe(7)
+  expect(elapsedDays(start, new Date('2026-04-01T07:30:00Z'))).toBe(6)
+  expect(elapsedDays(start, new Date('2026-04-01T06:59:59Z'), stockholm)).toBe(6)
+  // 7 days and half an hour in October, when the week has 169 hours: not yet 7 there.
+  expect(elapsedDays(new Date('2026-10-21T07:00:00Z'), new Date('2026-10-28T07:30:00Z'), stockholm)).toBe(6)
+  expect(elapsedDays(start, start, stockholm)).toBe(0)
 })

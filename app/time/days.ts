@@ -1,7 +1,7 @@
 // Days: the one home for day arithmetic. A day is yyyy-mm-dd text, as the admin shows it, the rollups store it and
 // URLs carry it. Which day an instant falls on, and when a day starts, depend on a time zone: every function that
 // crosses between days and instants takes one (an IANA name): the workspace's (workspaces.timezone, decision 072)
-// for the dashboard, the KPI rollups and the leads' date filters; UTC where the experiments count days still.
+// for the dashboard, the KPI rollups, the leads' date filters and the experiments' days (decision 087).
 // Pure, and safe on both sides.
 
 /** yyyy-mm-dd */
@@ -71,9 +71,32 @@ export function eachDay(first: Day, last: Day): Day[] {
   return days
 }
 
-/** Whole 24-hour periods from `start` to `end`, rounded down: a week-old experiment has run 7 days. */
-export function elapsedDays(start: Date, end: Date): number {
-  return Math.floor((end.getTime() - start.getTime()) / DAY_MS)
+/**
+ * The instant `days` calendar days after `instant` (before, when negative) at the same time on `timeZone`'s wall
+ * clock: a week after Saturday 09:00 in Stockholm is the next Saturday 09:00 there, 167 or 169 hours later when the
+ * clocks change between. A wall-clock time the change skips comes out an hour later.
+ */
+export function addDaysAt(instant: Date, days: number, timeZone = UTC): Date {
+  const time = instant.getTime()
+  if (timeZone === UTC) return new Date(time + days * DAY_MS)
+  // The wall clock wanted (as if it were UTC), less the offset: the start's first, then the one at that guess.
+  const wall = time + offsetAt(time, timeZone) + days * DAY_MS
+  const guess = wall - offsetAt(time, timeZone)
+  const at = wall - offsetAt(guess, timeZone)
+  if (at + offsetAt(at, timeZone) === wall) return new Date(at)
+  return new Date(Math.max(guess, at)) // a skipped wall-clock time: the later of the two readings
+}
+
+/**
+ * Whole days from `start` to `end` on `timeZone`'s calendar, rounded down: a week-old experiment has run 7 days, at
+ * the same wall-clock time a week on (addDaysAt), daylight-saving changes between included.
+ */
+export function elapsedDays(start: Date, end: Date, timeZone = UTC): number {
+  if (timeZone === UTC) return Math.floor((end.getTime() - start.getTime()) / DAY_MS)
+  let days = daysBetween(dayOf(start, timeZone), dayOf(end, timeZone))
+  while (addDaysAt(start, days, timeZone).getTime() > end.getTime()) days--
+  while (addDaysAt(start, days + 1, timeZone).getTime() <= end.getTime()) days++
+  return days
 }
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>()

@@ -94,15 +94,20 @@ const insertAndQueueViews = (json: string) => sql`views as (${pageViewBatch.sele
 const viewsStatement = (json: string) => sql`with ${insertAndQueueViews(json)} select 1`
 
 // The day is formatted after grouping (once per group, not per row): the rollup's count is the rows really inserted.
+// It is the day in the experiment's workspace's zone (decision 087), read in this statement's snapshot: a zone
+// change waits for the statement's transaction (rebuildExperimentDays locks experiment_daily) and recounts after it.
 const viewsWithExposuresStatement = (json: string, { skipKnown }: { skipKnown: boolean }) => sql`with ${insertAndQueueViews(json)}, exposed as (
     insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
     select experiment_id, visitor_id, variant_key, device, exposure_channel, viewed_at from views where experiment_id is not null
     ${skipKnown ? sql`on conflict (experiment_id, visitor_id) do nothing` : sql``}
-    returning experiment_id, variant_key, device, channel, (exposed_at at time zone 'UTC')::date as day
+    returning experiment_id, variant_key, device, channel, exposed_at
+  ), zoned as (
+    select e.experiment_id, e.variant_key, e.device, e.channel, (e.exposed_at at time zone coalesce(w.timezone, 'UTC'))::date as day
+    from exposed e left join experiments x on x.id = e.experiment_id left join workspaces w on w.id = x.workspace_id
   )
   insert into experiment_daily (experiment_id, day, variant_key, device, channel, metric, count)
   select experiment_id, to_char(day, 'YYYY-MM-DD'), variant_key, device, channel, '', count(*)::int
-  from exposed group by experiment_id, day, variant_key, device, channel
+  from zoned group by experiment_id, day, variant_key, device, channel
   on conflict (experiment_id, day, variant_key, device, channel, metric) do update set count = experiment_daily.count + excluded.count`
 
 // One verb for putting page views in PostgreSQL, write: `writePageViews` now, from a batch in hand;

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
+import { lockExperimentDays, rebuildExperimentDays } from '#app/experiments/counting.server'
 import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
 import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
@@ -36,16 +37,21 @@ export async function getWorkspaceSettings({ workspaceId }: { workspaceId: strin
 
 /**
  * Changes what `changes` names (already validated: WorkspacePatchSchema). A new time zone starts the workspace's
- * rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
- * days. Returns how many page views were queued again (0 when the zone did not change).
+ * KPI rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
+ * days. Its experiments' days are recounted in the transaction itself (rebuildExperimentDays, decision 087), so the
+ * results show the new days as soon as it commits. Returns how many page views were queued again and how many
+ * experiments were recounted (0 and 0 when the zone did not change).
  */
 export async function updateWorkspace({ workspaceId, changes }: { workspaceId: string; changes: WorkspacePatch }) {
   return db.transaction(async (tx) => {
+    // Before the row lock: a conversion in flight may hold the shared lock and then need the row (its foreign key).
+    if (changes.timezone !== undefined) await lockExperimentDays(tx, workspaceId)
     const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
-    if (!before) return { requeued: 0 }
+    if (!before) return { requeued: 0, experimentsRecounted: 0 }
     await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId))
-    const isNewZone = changes.timezone !== undefined && changes.timezone !== before.timezone
-    return { requeued: isNewZone ? await rebuildWorkspaceRollups(tx, workspaceId) : 0 }
+    if (changes.timezone === undefined || changes.timezone === before.timezone) return { requeued: 0, experimentsRecounted: 0 }
+    const requeued = await rebuildWorkspaceRollups(tx, workspaceId)
+    return { requeued, experimentsRecounted: await rebuildExperimentDays(tx, { workspaceId, timeZone: changes.timezone }) }
   })
 }
 

@@ -294,8 +294,8 @@ try {
     metric: 'any' as const,
     ...(await readRollups(experimentId)),
     leadStages: await readLeadStages({ experimentId }),
-    leadOutcomes: await readLeadOutcomes({ experimentId, cutoffDay: maturityCutoffDay(new Date(), found.experiment.maturityDays) }),
-    maturityCutoff: maturityCutoffDay(new Date(), found.experiment.maturityDays),
+    leadOutcomes: await readLeadOutcomes({ experimentId, cutoffDay: maturityCutoffDay(new Date(), found.experiment.maturityDays, found.timeZone) }),
+    maturityCutoff: maturityCutoffDay(new Date(), found.experiment.maturityDays, found.timeZone),
     formNames: {},
     now: new Date(),
   }

@@ -6,7 +6,7 @@ import { HELD, runAutoShip } from '#app/experiments/auto-ship.server'
 import { declareWinner } from '#app/experiments/experiment.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { DAY_MS } from '#app/time/days'
-import { experimentDaily, experimentEvents, experimentLeads, experiments, leads } from '#db/schema'
+import { experimentDaily, experimentEvents, experimentLeads, experiments, leads, workspaces } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 
 // The auto-ship job: running experiments that allow it, past their minimum runtime, with a `winner` decision on
@@ -194,6 +194,18 @@ describe('runAutoShip', () => {
     expect(await stateOf(id)).toMatchObject({ status: 'running', winnerKey: null, winnerEvents: [] })
     // Its minimum runtime ends a day later: then it ships.
     expect((await runAutoShip(new Date(Date.now() + 1.1 * DAY_MS))).map((s) => s.experimentId)).toContain(id)
+  })
+
+  test('the minimum runtime ends on the workspace’s calendar: across the spring change a week is 167 hours in Stockholm', async () => {
+    const { id, owner } = await runningExperiment({ daysAgo: 30, counts: WINNING })
+    await db.update(workspaces).set({ timezone: 'Europe/Stockholm' }).where(eq(workspaces.id, owner.workspaceId))
+    await db
+      .update(experiments)
+      .set({ startedAt: new Date('2026-03-25T08:00:00Z') })
+      .where(eq(experiments.id, id)) // 09:00 CET
+    expect((await runAutoShip(new Date('2026-04-01T06:59:00Z'))).map((s) => s.experimentId)).not.toContain(id)
+    // 09:00 CEST a week on: 6 days 23 hours later, when 7 × 24 hours have not passed yet.
+    expect((await runAutoShip(new Date('2026-04-01T07:00:00Z'))).map((s) => s.experimentId)).toContain(id)
   })
 
   test('not when the decision is not a winner', async () => {

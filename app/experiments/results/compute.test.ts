@@ -4,7 +4,7 @@ import { analyzeMean } from '#app/statistics/mean'
 import type { Decision } from '#app/statistics/analyze'
 import { checkQualityGuardrail } from './guardrail'
 import { suggestNextStep } from './next-step'
-import { computeResults, recentDailyVisitors, toCounts, type DailyRow, type ResultsExperimentRow } from './compute'
+import { computeProgress, computeResults, recentDailyVisitors, toCounts, type DailyRow, type ResultsExperimentRow } from './compute'
 import { resultsCsv } from './csv'
 import type { SegmentRow } from './series'
 import { summarizeExperiment } from './summary'
@@ -186,6 +186,7 @@ describe('computeResults', () => {
 
   test('progress: days running, the minimum runtime, the recent daily visitors', () => {
     expect(results.progress).toEqual({
+      timeZone: 'UTC',
       plannedVisitorsPerVariant: null,
       variants: [
         { key: 'A', visitors: 200, planned: null, share: null },
@@ -197,6 +198,14 @@ describe('computeResults', () => {
       minRuntimeEndsAt: '2026-01-08T00:00:00.000Z',
       dailyVisitors: 200,
     })
+    // In Stockholm the week from 00:00 UTC on January 1st ends at the same wall-clock time (01:00 there), and the
+    // days running and the minimum runtime follow its calendar.
+    const stockholm = computeProgress({ ...experiment, minRuntimeDays: 7 }, [200, 200], 200, now, 'Europe/Stockholm')
+    expect(stockholm).toMatchObject({ timeZone: 'Europe/Stockholm', minRuntimeEndsAt: '2026-01-08T00:00:00.000Z', daysRunning: 4 })
+    const spring = { ...experiment, startedAt: new Date('2026-03-25T08:00:00Z'), concludedAt: null, minRuntimeDays: 7 }
+    const almostAWeek = new Date('2026-04-01T07:30:00Z') // 6 days 23.5 hours: a week on Stockholm's clocks
+    expect(computeProgress(spring, [1, 1], null, almostAWeek, 'Europe/Stockholm')).toMatchObject({ daysRunning: 7, minRuntimeReached: true, minRuntimeEndsAt: '2026-04-01T07:00:00.000Z' })
+    expect(computeProgress(spring, [1, 1], null, almostAWeek)).toMatchObject({ daysRunning: 6, minRuntimeReached: false, minRuntimeEndsAt: '2026-04-01T08:00:00.000Z' })
     expect(recentDailyVisitors([])).toBeNull()
   })
 
@@ -356,6 +365,10 @@ describe('suggestNextStep', () => {
     expect(suggestNextStep({ ...running, autoShip: true }, decision({ status: 'winner', variant: 'B' }), reached).text).toContain('Auto-ship will declare it')
     expect(suggestNextStep({ ...running, status: 'paused' }, decision({}), reached).text).toMatch(/^Resume the experiment/)
     expect(suggestNextStep({ ...running, status: 'draft' }, decision({}), reached).kind).toBe('start')
+    // The day the minimum runtime ends is the workspace's: 23:30 UTC on the 7th is the 8th in Stockholm.
+    const late = { minRuntimeReached: false, minRuntimeEndsAt: '2026-01-07T23:30:00.000Z' }
+    expect(suggestNextStep(running, decision({ status: 'winner', variant: 'B' }), { ...late, timeZone: 'Europe/Stockholm' }).text).toContain('(until 2026-01-08)')
+    expect(suggestNextStep(running, decision({ status: 'winner', variant: 'B' }), late).text).toContain('(until 2026-01-07)')
     expect(suggestNextStep({ ...running, status: 'concluded', winnerKey: 'B' }, decision({ status: 'winner', variant: 'B' }), reached)).toEqual({
       kind: 'none',
       variant: 'B',

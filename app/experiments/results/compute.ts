@@ -9,7 +9,7 @@ import { analyze, type Analysis, type Decision, type VariantCounts } from '#app/
 import { computeWilsonInterval } from '#app/statistics/intervals'
 import type { MeanAnalysis } from '#app/statistics/mean'
 import type { SampleRatioCheck } from '#app/statistics/srm'
-import { DAY_MS, type Day } from '#app/time/days'
+import { addDaysAt, UTC, type Day } from '#app/time/days'
 import type { Experiment } from '#db/schema'
 import { checkQualityGuardrail, collectGuardrailCounts } from './guardrail'
 import { analyzePipeline, countImmatureVisitorsByDay, countMatureVisitors, countStage, MATURE_VISITORS, PIPELINE_SQUARES, toPipelineArms, type LeadOutcomeRow } from './lead-metrics'
@@ -70,6 +70,8 @@ export type ResultsInput = {
   maturityCutoff: Day
   formNames: Record<string, string>
   now: Date
+  /** the workspace's time zone, which the experiment's days are counted in (decision 087); UTC when left out */
+  timeZone?: string
 }
 
 /** dailyVisitors (for daysNeeded) is the mean over the last this many days with traffic. */
@@ -182,7 +184,7 @@ export function computeResults(input: ResultsInput): ExperimentResults {
     soft: countRate(v.key, 'soft'),
     hard: countRate(v.key, 'hard'),
   }))
-  const progress = computeProgress(e, keys.map(visitorsOf), dailyVisitors, now)
+  const progress = computeProgress(e, keys.map(visitorsOf), dailyVisitors, now, input.timeZone)
   const metrics = listMetricOptions(e, input.daily, input.formNames)
   const primary = metricKey(e.primaryMetric) as MetricKey
   // The conflict is about what ships: the primary metric's conversion decision (any conversion's when the primary is pipeline).
@@ -255,13 +257,15 @@ export function recentDailyVisitors(rows: DailyRow[]): number | null {
   return recent.reduce((sum, [, n]) => sum + n, 0) / recent.length
 }
 
-export function computeProgress(e: ResultsExperimentRow, visitors: number[], dailyVisitors: number | null, now: Date): ResultsProgress {
+/** The minimum runtime ends `minRuntimeDays` days after the start on the workspace's calendar, at the same wall-clock time. */
+export function computeProgress(e: ResultsExperimentRow, visitors: number[], dailyVisitors: number | null, now: Date, timeZone = UTC): ResultsProgress {
   const planned = e.plannedVisitorsPerVariant
-  const endsAt = e.startedAt ? new Date(e.startedAt.getTime() + e.minRuntimeDays * DAY_MS) : null
+  const endsAt = e.startedAt ? addDaysAt(e.startedAt, e.minRuntimeDays, timeZone) : null
   return {
+    timeZone,
     plannedVisitorsPerVariant: planned,
     variants: e.variants.map((v, i) => ({ key: v.key, visitors: visitors[i]!, planned, share: planned ? Math.min(1, visitors[i]! / planned) : null })),
-    daysRunning: daysRunning(e, now),
+    daysRunning: daysRunning(e, now, timeZone),
     minRuntimeDays: e.minRuntimeDays,
     minRuntimeReached: endsAt !== null && (e.concludedAt ?? now).getTime() >= endsAt.getTime(),
     minRuntimeEndsAt: endsAt?.toISOString() ?? null,

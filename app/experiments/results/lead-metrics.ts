@@ -17,9 +17,12 @@ export type LeadOutcomeRow = { variantKey: string; total: number; sumOfSquares: 
 export const MATURE_VISITORS = 'mature:'
 export const PIPELINE_SQUARES = 'pipeline:squares'
 
-/** The last exposure day a lead metric counts: `maturityDays` before today (UTC), so today's visitors count with 0. */
-export function maturityCutoffDay(now: Date, maturityDays: number): Day {
-  return addDays(today(now), -maturityDays)
+/**
+ * The last exposure day a lead metric counts: `maturityDays` before today in the workspace's zone (the zone the
+ * experiment's days are counted in, decision 087), so today's visitors count with 0.
+ */
+export function maturityCutoffDay(now: Date, maturityDays: number, timeZone: string): Day {
+  return addDays(today(now, timeZone), -maturityDays)
 }
 
 /** Visitors per variant exposed on or before `cutoffDay`, from daily rollup rows (metric '' holds visitors). */

@@ -14,7 +14,7 @@ const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 
 export function suggestNextStep(
   e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>,
   decision: Decision,
-  progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'>,
+  progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'> & Partial<Pick<ResultsProgress, 'timeZone'>>,
   guardrail: GuardrailVerdict | null = null,
 ): SuggestedAction {
   if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
@@ -29,7 +29,7 @@ export function suggestNextStep(
     case 'winner': {
       const key = decision.variant!
       if (!progress.minRuntimeReached) {
-        const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt)})` : ''
+        const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt, progress.timeZone)})` : ''
         return {
           kind: 'wait_min_runtime',
           variant: key,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { db, queryRows } from '#app/db.server'
-import { pendingConversionRows } from '#app/experiments/counting.server'
+import { maturityCutoffSql, pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { METRIC_KINDS, metricKey, type MetricKind } from '#app/experiments/schema'
 import { forms } from '#db/schema'
@@ -64,10 +64,7 @@ export async function readRollups(experimentId: string) {
  */
 export async function readLeadOutcomes({ experimentId, cutoffDay }: { experimentId: string; cutoffDay: string | { now: Date } }): Promise<LeadOutcomeRow[]> {
   // Without the experiment in hand, its cutoff comes from its row in the same statement (maturityCutoffDay in SQL).
-  const cutoff =
-    typeof cutoffDay === 'string'
-      ? sql`${cutoffDay}`
-      : sql`(select to_char((${cutoffDay.now.toISOString()}::timestamptz at time zone 'UTC')::date - maturity_days, 'YYYY-MM-DD') from experiments where id = ${experimentId})`
+  const cutoff = typeof cutoffDay === 'string' ? sql`${cutoffDay}` : sql`(select ${maturityCutoffSql(sql`x`, cutoffDay.now)} from experiments x where x.id = ${experimentId})`
   const rows = await queryRows<{ variant_key: string; hot: number; mql: number; sql: number; opportunity: number; customer: number; total: number; squares: number }>(
     db,
     sql`select variant_key, ${STAGE_COUNTS},
@@ -117,11 +114,11 @@ export async function getExperimentResults({
     loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
-    readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays) : { now } }),
+    readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays, loaded.timeZone) : { now } }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
   ])
   if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
-  const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays)
+  const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays, found.timeZone)
   const experiment: ResultsExperimentRow = found.experiment
   const formNames = Object.fromEntries(formRows.map((f) => [f.id, f.name]))
   const options = listMetricOptions(experiment, rollups.daily, formNames)
@@ -142,7 +139,7 @@ export async function getExperimentResults({
       },
     }
   }
-  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now })
+  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now, timeZone: found.timeZone })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
   return { ok: true, results, formNames }
 }

@@ -94,13 +94,15 @@ export type ResultsDecision = LeadAwareDecision & { action: SuggestedAction }
 export type VariantProgress = { key: string; visitors: number; planned: number | null; share: number | null }
 
 export type ResultsProgress = {
+  /** the workspace's time zone (IANA): the days here, in the daily series and in the CSV are its days (decision 087) */
+  timeZone: string
   plannedVisitorsPerVariant: number | null
   variants: VariantProgress[]
-  /** whole days since the start (to the conclusion, or to now); null before the start */
+  /** whole days since the start (to the conclusion, or to now) on the workspace's calendar; null before the start */
   daysRunning: number | null
   minRuntimeDays: number
   minRuntimeReached: boolean
-  /** when the minimum runtime ends (start + minRuntimeDays); null before the start */
+  /** when the minimum runtime ends (start + minRuntimeDays on the workspace's calendar, same wall-clock time); null before the start */
   minRuntimeEndsAt: string | null
   /** mean visitors per day over the last 7 days that had traffic (used for daysNeeded); null without visitors */
   dailyVisitors: number | null
@@ -122,7 +124,7 @@ export type DailyVariant = {
   relativeLiftCi: Interval | null
 }
 
-/** Every day (UTC, yyyy-mm-dd) from the first with data to the last, gaps filled with zeros. */
+/** Every day (yyyy-mm-dd, in the workspace's zone: progress.timeZone) from the first with data to the last, gaps filled with zeros. */
 export type DailyPoint = { day: string; variants: DailyVariant[] }
 
 export type SegmentVariant = {
@@ -187,12 +189,12 @@ export type ResultsExperiment = {
 }
 
 /**
- * Lead metrics count only the visitors exposed at least `maturityDays` ago (on or before `cutoffDay`, UTC), on
+ * Lead metrics count only the visitors exposed at least `maturityDays` ago (on or before `cutoffDay`, a day in the workspace's zone), on
  * both sides: the visitors from the rollups and the outcomes from experiment_leads (decision 060).
  */
 export type ResultsMaturity = {
   maturityDays: number
-  /** the last exposure day (yyyy-mm-dd, UTC) counted */
+  /** the last exposure day (yyyy-mm-dd, in the workspace's zone) counted */
   cutoffDay: string
   /** visitors exposed by the cutoff, all variants */
   matureVisitors: number

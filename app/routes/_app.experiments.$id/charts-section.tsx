@@ -12,9 +12,9 @@ const CumulativeRateChart = lazy(() => import('./results-charts').then((m) => ({
 const LiftChart = lazy(() => import('./results-charts').then((m) => ({ default: m.LiftChart })))
 const DailyVisitorsChart = lazy(() => import('./results-charts').then((m) => ({ default: m.DailyVisitorsChart })))
 
-type Props = { daily: DailyPoint[]; variantKeys: string[]; control: string; confidence: number }
+type Props = { daily: DailyPoint[]; variantKeys: string[]; control: string; confidence: number; timeZone: string }
 
-export function ResultsCharts({ daily, variantKeys, control, confidence }: Props) {
+export function ResultsCharts({ daily, variantKeys, control, confidence, timeZone }: Props) {
   const variants = variantKeys.map((key, i) => ({ key, style: variantStyle(i) }))
   const treatments = variants.filter((v) => v.key !== control)
   const last = daily.at(-1)
@@ -55,7 +55,7 @@ export function ResultsCharts({ daily, variantKeys, control, confidence }: Props
       />
       <ChartCard
         title="Daily visitors"
-        description="New visitors entering each variant per day (UTC). The lines should run together in the configured split."
+        description={`New visitors entering each variant per day (days in ${timeZone}, the workspace’s time zone). The lines should run together in the configured split.`}
         summary={`On ${last.day}: ${latest((v) => formatCount(v.visitors))}`}
         legend={legend(variants)}
         chart={<DailyVisitorsChart rows={buildVisitorSeries(daily)} variants={variants} />}

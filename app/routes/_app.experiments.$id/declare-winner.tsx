@@ -114,7 +114,9 @@ function listWarnings(variant: VariantResult, { variants, decision, srm, progres
   if (guardrail?.variantKey === variant.key && guardrail.verdict === 'blocked') warnings.push(`${describeGuardrail(guardrail)} Auto-ship would not ship it.`)
   if (srm.detected) warnings.push('The traffic split is off (sample ratio mismatch): every figure here may be biased.')
   if (!progress.minRuntimeReached)
-    warnings.push(`The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt)})` : ''}.`)
+    warnings.push(
+      `The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt, '–', progress.timeZone)})` : ''}.`,
+    )
   if (!metric.isPrimary) warnings.push(`This evidence is on ${metric.label.toLowerCase()}, not on the primary metric (${primaryLabel.toLowerCase()}).`)
   return warnings
 }

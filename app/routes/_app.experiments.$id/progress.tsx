@@ -41,7 +41,7 @@ function Bar({ label, value, share, testId }: { label: string; value: string; sh
 
 /** How far the experiment is toward its planned sample and its minimum runtime, and what remains. */
 export function ResultsProgressCard({ progress, decision, isConcluded }: { progress: ResultsProgress; decision: ResultsDecision; isConcluded: boolean }) {
-  const { daysRunning, minRuntimeDays, minRuntimeReached, minRuntimeEndsAt, plannedVisitorsPerVariant, dailyVisitors } = progress
+  const { daysRunning, minRuntimeDays, minRuntimeReached, minRuntimeEndsAt, plannedVisitorsPerVariant, dailyVisitors, timeZone } = progress
   const runtimeShare = daysRunning === null ? 0 : daysRunning / minRuntimeDays
   const remaining = isConcluded ? '' : describeStillNeeded(decision)
   return (
@@ -61,8 +61,8 @@ export function ResultsProgressCard({ progress, decision, isConcluded }: { progr
           {daysRunning === null
             ? 'The clock starts when the experiment starts.'
             : minRuntimeReached
-              ? `Minimum runtime reached${minRuntimeEndsAt ? ` on ${formatDay(minRuntimeEndsAt)}` : ''}.`
-              : `The minimum runtime ends on ${formatDay(minRuntimeEndsAt)}: even a clear winner waits for it, so every weekday is in the sample.`}
+              ? `Minimum runtime reached${minRuntimeEndsAt ? ` on ${formatDay(minRuntimeEndsAt, '–', timeZone)}` : ''}.`
+              : `The minimum runtime ends on ${formatDay(minRuntimeEndsAt, '–', timeZone)}: even a clear winner waits for it, so every weekday is in the sample.`}
           {remaining}
           {dailyVisitors !== null ? ` Recent traffic: about ${formatCount(dailyVisitors)} visitors a day.` : ''}
         </p>

@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...e,
       primaryMetric: metricLabel(e.primaryMetric, formNames),
       secondaryMetrics: e.secondaryMetrics.map((m) => metricLabel(m, formNames)),
-      daysRunning: daysRunning(e),
+      daysRunning: daysRunning(e, new Date(), found.timeZone),
     },
     page,
     // The creator gets the alerts anyway; anyone else watches to get them too.
@@ -152,7 +152,7 @@ export default function ExperimentRoute() {
         </div>
         <div className="space-y-2">
           <p className="flex justify-end">{csv('daily')}</p>
-          <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} />
+          <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} timeZone={results.progress.timeZone} />
         </div>
         <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} currency={workspace.currency} download={csv('lead_quality')} />
         <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} downloads={{ device: csv('device'), channel: csv('channel') }} />
