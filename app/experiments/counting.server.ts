@@ -180,7 +180,7 @@ export async function catchUpExperimentConversionRollups({
 
 /**
  * The lock a zone change holds on the workspace's experiment days (exclusive, lockExperimentDays) and that the
- * conversion function takes shared before it reads the zone for a lead's exposure day (migration 0025): an advisory
+ * conversion function takes shared before it reads the zone for a lead's exposure day (migration 0024): an advisory
  * transaction lock, so a change waits only for that workspace's conversions in flight, and they only for it.
  */
 export async function lockExperimentDays(tx: Transaction, workspaceId: string) {
