@@ -4,6 +4,7 @@ import { pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { METRIC_KINDS, metricKey, type MetricKind } from '#app/experiments/schema'
 import { forms } from '#db/schema'
+import { readExperimentConsent } from './consent.server'
 import { computeResults, listMetricOptions, type DailyRow, type ResultsExperimentRow } from './compute'
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
@@ -142,7 +143,8 @@ export async function getExperimentResults({
       },
     }
   }
-  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now })
+  const consent = await readExperimentConsent({ workspaceId, experiment: found.experiment })
+  const results = { ...computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now }), consent }
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
   return { ok: true, results, formNames }
 }
