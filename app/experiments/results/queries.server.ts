@@ -143,10 +143,9 @@ export async function getExperimentResults({
       },
     }
   }
-  const consent = await readExperimentConsent({ workspaceId, experiment: found.experiment })
-  const results = { ...computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now }), consent }
+  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
-  return { ok: true, results, formNames }
+  return { ok: true, results: { ...results, consent: await readExperimentConsent({ workspaceId, experiment: found.experiment }) }, formNames }
 }
 
 /**
