@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { buildExperimentConsent } from '#app/experiments/results/consent'
+import { buildExperimentConsent, type ExperimentConsent } from '#app/experiments/results/consent'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
-import { createOwner } from '#tests/factories/accounts'
+import { loader as resultsApi } from '#app/routes/api.v1.experiments.$id.results'
+import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
 import { publishExperimentPage } from '#tests/factories/experiments'
 import { cellsOf, elementWith, renderRoute, textOf } from '#tests/render-route'
 import { ConsentSection } from './consent-section'
@@ -63,6 +64,18 @@ describe('the results page’s consent section', () => {
     const warning = textOf(elementWith(html, 'data-testid="consent-warning"')!)
     expect(warning).toContain('The variants change how many visitors accept cookies: A 62.0% against B 50.0% (p < 0.0001)')
     expect(warning).toContain('biased')
+
+    // The same in GET /api/v1/experiments/:id/results.
+    const call = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    const { status: apiStatus, body } = await call(resultsApi, `/api/v1/experiments/${id}/results`, { params: { id } })
+    expect(apiStatus).toBe(200)
+    const { consent } = body as { consent: ExperimentConsent }
+    expect(consent.variants).toEqual([
+      { key: 'A', views: 2000, consented: 1240, rate: 0.62, cookieless: 760 },
+      { key: 'B', views: 2000, consented: 1000, rate: 0.5, cookieless: 1000 },
+    ])
+    expect(consent.pValue).toBeLessThan(0.001)
+    expect(consent.consentRateWarning).toBe(warning.replace(/^⚠ /, ''))
   })
 
   test('another page’s views, and the experiment’s page in another workspace, do not count', async () => {
