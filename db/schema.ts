@@ -409,6 +409,11 @@ export const pageViewDaily = pgTable(
     pageId: uuid('page_id').notNull(),
     variantKey: text('variant_key').notNull(),
     views: integer('views').notNull(),
+    // Of `views` (page_views.consent, app/kpis/consent.ts): asked for consent (granted, pending or denied: served in
+    // consent mode), of those consented (granted), and counted cookieless (pending, denied or cookieless). Migration 0025.
+    askedViews: integer('asked_views').notNull().default(0),
+    consentedViews: integer('consented_views').notNull().default(0),
+    cookielessViews: integer('cookieless_views').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.pageId, t.variantKey] })],
 )

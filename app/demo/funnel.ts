@@ -125,7 +125,7 @@ class LeadBuilder {
       variantKey: conversion.variantKey,
       experimentId: conversion.experimentId,
       conversionType: conversion.page.conversionType,
-      visitorId: converter.visitorId,
+      visitorId: conversion.visitorId,
       idempotencyKey: drawUuid(this.random),
       answers: parsed.data,
       touch: conversion.touch,

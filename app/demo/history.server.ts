@@ -2,9 +2,11 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { queryRows, type Database } from '#app/db.server'
 import { writeExperimentConversions } from '#app/experiments/counting.server'
 import { readScoreRules } from '#app/leads/score'
+import { readPrivacySettings } from '#app/privacy/settings'
 import { rateLimitHit } from '#app/rate-limits/rate-limit.server'
 import { writePageViews } from '#app/visitors/page-views.server'
 import { conversions, forms, leadNotes, leads, leadStageChanges, marketingSpend, workspaces } from '#db/schema'
+import { DEMO_CONSENT } from './consent'
 import { DEMO_EXPERIMENT, ensureDemoExperiment } from './experiment.server'
 import { buildFunnel } from './funnel'
 import { generateVisits, type HistoryPage } from './visits'
@@ -121,14 +123,16 @@ export async function seedDemoHistory(
   }
   const report = pages.find((p) => p.slug === DEMO_EXPERIMENT.slug)
   const experiment = report ? await ensureDemoExperiment(db, { workspaceId, userId, pageId: report.pageId, formId: report.formId, now }) : null
+  const [workspace] = await db.select({ scoreRules: workspaces.scoreRules, privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, workspaceId))
   const visits = generateVisits({
     workspaceId,
     now,
     ...DEMO_HISTORY,
     pages,
     experiment: experiment && experiment.status === 'running' ? { ...experiment, startedAt: experiment.startedAt!, rates: DEMO_EXPERIMENT.rates } : null,
+    // Its visitors meet the banner when the workspace asks (app/demo/consent.ts); other modes: every view identified.
+    consent: readPrivacySettings(workspace?.privacy).mode === 'consent' ? DEMO_CONSENT : undefined,
   })
-  const [workspace] = await db.select({ scoreRules: workspaces.scoreRules }).from(workspaces).where(eq(workspaces.id, workspaceId))
   const funnel = buildFunnel({ workspaceId, userId, now, seed: DEMO_HISTORY.seed, converters: visits.converters, definitions, scoreRules: readScoreRules(workspace?.scoreRules).rules })
   const written = progressCounter(
     [visits.pageViews, funnel.leads, funnel.conversions, funnel.stageChanges, funnel.notes, visits.experimentConversions].reduce((sum, rows) => sum + rows.length, 0),

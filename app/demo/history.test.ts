@@ -5,6 +5,7 @@ import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { DEFAULT_SCORE_RULES } from '#app/leads/score'
 import { DAY_MS as DAY } from '#app/time/days'
+import { DEMO_CONSENT } from './consent'
 import { buildFunnel } from './funnel'
 import { generateVisits, type HistoryPage, type HistoryPlan } from './visits'
 
@@ -175,5 +176,48 @@ describe('the funnel', () => {
       if (change.source === 'member') expect(change.changedBy).toBe('00000000-0000-4000-8000-000000000001')
       else expect(change).toMatchObject({ source: 'score', changedBy: null, fromStage: 'lead', toStage: 'mql' })
     }
+  })
+})
+
+describe('the visits in consent mode (decision 086)', () => {
+  const consented = generateVisits({ ...plan, consent: DEMO_CONSENT })
+  const cookieless = consented.pageViews.filter((v) => v.consent !== 'granted')
+
+  test('every view records what it knew: pending, granted or denied, never cookies; a realistic consent rate', () => {
+    const counts = groupBy(consented.pageViews, (v) => v.consent)
+    expect([...counts.keys()].sort()).toEqual(['denied', 'granted', 'pending'])
+    // A share of views, not of visitors: a visitor's first view is served before they choose, so it is pending, and
+    // most visitors of a landing page see one page. Over half the visitors accept; about a sixth of the views are granted.
+    const rate = counts.get('granted')!.length / consented.pageViews.length
+    expect(rate).toBeGreaterThan(0.1)
+    expect(rate).toBeLessThan(0.3)
+  })
+
+  test('a view counted cookieless has an id of its own, its own exposure on the experiment page, and its variant drawn for that id', () => {
+    expect(new Set(cookieless.map((v) => v.visitorId)).size).toBe(cookieless.length)
+    const granted = new Set(consented.pageViews.filter((v) => v.consent === 'granted').map((v) => v.visitorId))
+    expect(cookieless.some((v) => granted.has(v.visitorId))).toBe(false)
+    for (const view of cookieless.filter((v) => v.pageId === experiment.pageId && v.viewedAt >= experiment.startedAt)) {
+      expect(view.exposure?.experimentId).toBe(experiment.id)
+      expect(view.variantKey).toBe(assignVariant(experiment, view.visitorId).variantKey)
+    }
+  })
+
+  test('consenting visitors stay on one variant; conversions are counted under the id of the view (or visitor) they came from', () => {
+    const exposedGranted = consented.pageViews.filter((v) => v.consent === 'granted' && v.exposure)
+    expect(new Set(exposedGranted.map((v) => v.visitorId)).size).toBe(exposedGranted.length)
+    const viewsOf = groupBy(consented.pageViews, (v) => v.visitorId)
+    const all = consented.converters.flatMap((c) => c.conversions)
+    expect(all.some((c) => c.pagesViewed === 1 && viewsOf.get(c.visitorId)!.length === 1)).toBe(true)
+    for (const conversion of all) {
+      const view = viewsOf.get(conversion.visitorId)!.find((v) => v.pageId === conversion.page.pageId && v.viewedAt.getTime() === conversion.startedAt.getTime())
+      expect(view?.variantKey).toBe(conversion.variantKey)
+    }
+    const inExperiment = all.filter((c) => c.experimentId)
+    expect(consented.experimentConversions.length).toBe(inExperiment.length * 3)
+  })
+
+  test('without consent in the plan the visitors are those of cookies mode', () => {
+    expect(history.pageViews.every((v) => v.consent === 'cookies')).toBe(true)
   })
 })

@@ -5,12 +5,14 @@ import type { Database } from '#app/db.server'
 import { validateFormDefinition } from '#app/forms/definition'
 import { conversionTypeFor, starterFields, type PurposeId } from '#app/forms/purposes'
 import { createPage, publishPage } from '#app/pages/queries.server'
+import { DEFAULT_PRIVACY } from '#app/privacy/settings'
 import { DEMO_PAGES } from './pages'
 import { apiKeys, forms, memberships, pages, users, workspaces } from '#db/schema'
 import { seedDemoHistory, type DemoForm } from './history.server'
 
 export const DEMO_WORKSPACE_ID = '00000000-0000-4000-8000-00000000d3e0'
 export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-demo' }
+const DEMO_PRIVACY = { mode: 'consent', banner: true, cookieDays: DEFAULT_PRIVACY.cookieDays, retentionMonths: DEFAULT_PRIVACY.retentionMonths } as const
 
 /**
  * The demo workspace and its owner, its pages and forms, and three months of history (app/demo/history.server.ts).
@@ -19,8 +21,12 @@ export const DEMO_LOGIN = { email: 'demo@splitform.dev', password: 'splitform-de
  * `onProgress` hears how far the history is written (see seedDemoHistory): only when it is written, on first start.
  */
 export async function seedDemo(db: Database, { demoApiKey, onProgress }: { demoApiKey?: string; onProgress?: (share: number) => void }) {
-  // A Swedish team's workspace (decision 072): its days are Stockholm's, its amounts in kronor.
-  await db.insert(workspaces).values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)', timezone: 'Europe/Stockholm', currency: 'SEK' }).onConflictDoNothing({ target: workspaces.id })
+  // A Swedish team's workspace (decision 072): its days are Stockholm's, its amounts in kronor. In consent mode, the
+  // default of every new workspace (decision 086): its pages ask before any cookie, and its history is counted so.
+  await db
+    .insert(workspaces)
+    .values({ id: DEMO_WORKSPACE_ID, name: 'Acme (demo)', timezone: 'Europe/Stockholm', currency: 'SEK', privacy: DEMO_PRIVACY })
+    .onConflictDoNothing({ target: workspaces.id })
   const [existing] = await db
     .select({ id: users.id })
     .from(users)

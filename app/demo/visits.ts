@@ -9,6 +9,7 @@ import type { PageViewRow } from '#app/visitors/page-views.server'
 import { attributedChannel, toTouchJson } from '#app/visitors/visitor-cookies'
 import type { TouchJson } from '#db/schema'
 import { drawPerson, type Person } from './answers'
+import { drawConsentChoice, viewConsentOf, type ConsentChoice, type DemoConsent } from './consent'
 import {
   between,
   chance,
@@ -57,10 +58,14 @@ export type HistoryPlan = {
   experiment: HistoryExperiment | null
   /** The host the pages are served from: moving between them sends it as the referrer. */
   host: string
+  /** The workspace asks for consent (app/demo/consent.ts); absent: cookies mode, every view identified. */
+  consent?: DemoConsent
 }
 
 export type HistoryConversion = {
   id: string
+  /** The id it is counted under: the visitor's cookie id, or the page view's own when counted cookieless. */
+  visitorId: string
   page: HistoryPage
   variantKey: string
   experimentId: string | null
@@ -123,9 +128,14 @@ const RETURN_CHANNELS: [Channel, number][] = [
   ['social', 10],
 ]
 
-/** One visitor from first view to last, with the cookies their browser keeps. */
+/** A view counted without identifiers: its own id and touch, and whether it carried an exposure. */
+type CookielessView = { id: string; touch: TouchJson; inExperiment: boolean }
+
+/** One visitor from first view to last, with the cookies their browser keeps (once they may keep any). */
 class VisitorJourney {
   private readonly visitorId: string
+  private readonly choice: ConsentChoice | null
+  private seen = 0
   private readonly profile: VisitorProfile
   private readonly person: Person
   private readonly planned: PlannedView[] = []
@@ -145,6 +155,8 @@ class VisitorJourney {
     this.visitorId = drawUuid(random)
     this.profile = drawVisitor(random)
     this.person = drawPerson(random)
+    // Drawn only when the workspace asks: a plan without consent gives the same visitors as before.
+    this.choice = plan.consent ? drawConsentChoice(random, this.profile.device, plan.consent) : null
   }
 
   live(arrivedAt: number) {
@@ -166,7 +178,7 @@ class VisitorJourney {
     }
     for (let view = this.nextView(); view; view = this.nextView()) this.see(view)
     if (this.conversions.length)
-      this.history.converters.push({ visitorId: this.visitorId, device: this.profile.device, channel: this.profile.channel, person: this.person, conversions: this.conversions })
+      this.history.converters.push({ visitorId: this.conversions[0]!.visitorId, device: this.profile.device, channel: this.profile.channel, person: this.person, conversions: this.conversions })
   }
 
   private nextView() {
@@ -187,19 +199,26 @@ class VisitorJourney {
     return { query: '', referrer: `http://${this.plan.host}/p/${from.slug}` }
   }
 
-  /** One page view, recorded as app/visitors/visit.server.ts and app/published/view.server.ts record it. */
+  /**
+   * One page view, recorded as app/visitors/visit.server.ts and app/published/view.server.ts record it. A view
+   * counted cookieless has an id of its own, its variant drawn for it alone, and no cookies to read.
+   */
   private see({ at, page, arrival, lift }: PlannedView) {
-    const { plan, visitorId } = this
+    const { plan } = this
+    const consent = this.choice ? viewConsentOf(this.choice, this.seen++) : 'cookies'
+    const identified = consent === 'cookies' || consent === 'granted'
+    const visitorId = identified ? this.visitorId : drawUuid(this.random)
     const viewedAt = new Date(at)
     const path = `/p/${page.slug}`
     const touch = this.touchOf(path, arrival)
-    const lastTouch = this.validLastTouch(at)
-    const { variantKey, exposedTo } = this.variantFor(page, at)
+    const lastTouch = identified ? this.validLastTouch(at) : null
+    const { variantKey, exposedTo } = identified ? this.variantFor(page, at) : this.variantForView(page, at, visitorId)
     this.history.pageViews.push({
       workspaceId: plan.workspaceId,
       pageId: page.pageId,
       variantKey,
       visitorId,
+      consent,
       device: this.profile.device,
       channel: touch.channel,
       utmSource: touch.utmSource,
@@ -208,15 +227,27 @@ class VisitorJourney {
       referrer: touch.referrer,
       path,
       viewedAt,
-      exposure: exposedTo ? { experimentId: exposedTo, channel: attributedChannel(touch, lastTouch ?? this.firstTouch) } : null,
+      exposure: exposedTo ? { experimentId: exposedTo, channel: attributedChannel(touch, identified ? (lastTouch ?? this.firstTouch) : null) } : null,
     })
-    this.views++
-    this.firstTouch ??= toTouchJson(touch, viewedAt)
-    if (touch.channel !== 'direct') this.lastTouch = toTouchJson(touch, viewedAt)
+    if (identified) {
+      this.views++
+      this.firstTouch ??= toTouchJson(touch, viewedAt)
+      if (touch.channel !== 'direct') this.lastTouch = toTouchJson(touch, viewedAt)
+    }
     if (this.convertedForms.has(page.formId)) return
     const experiment = plan.experiment
-    const rate = experiment && this.exposedVariant && page.pageId === experiment.pageId ? experiment.rates[variantKey]! : page.rate
-    if (chance(this.random, conversionChance(rate * lift, this.profile))) this.convert(page, variantKey, at)
+    const inExperiment = identified ? !!(experiment && this.exposedVariant && page.pageId === experiment.pageId) : exposedTo !== null
+    const rate = inExperiment ? experiment!.rates[variantKey]! : page.rate
+    const cookieless = identified ? null : { id: visitorId, touch: toTouchJson(touch, viewedAt), inExperiment }
+    if (chance(this.random, conversionChance(rate * lift, this.profile))) this.convert(page, variantKey, at, cookieless)
+  }
+
+  /** A view counted cookieless: on the running experiment's page, the variant is drawn for the view's id and the view is exposed. */
+  private variantForView(page: HistoryPage, at: number, viewId: string): { variantKey: string; exposedTo: string | null } {
+    const experiment = this.plan.experiment
+    if (!experiment || page.pageId !== experiment.pageId || at < experiment.startedAt.getTime()) return { variantKey: 'A', exposedTo: null }
+    const assignment = assignVariant(experiment, viewId)
+    return { variantKey: assignment.variantKey, exposedTo: assignment.inExperiment ? experiment.id : null }
   }
 
   /** The control before the experiment and on other pages; the visitor's assignment once it runs (exposed once). */
@@ -234,24 +265,29 @@ class VisitorJourney {
     return this.lastTouch && at - Date.parse(this.lastTouch.at!) < LAST_TOUCH_MS ? this.lastTouch : null
   }
 
-  private convert(page: HistoryPage, variantKey: string, renderedAt: number) {
+  /** A conversion on the view rendered at `renderedAt`; `cookieless`: that view was counted without identifiers, and so is the conversion. */
+  private convert(page: HistoryPage, variantKey: string, renderedAt: number, cookieless: CookielessView | null) {
     const { random, plan } = this
     const at = renderedAt + fillDelayMs(random, { minFillSeconds: 1, typicalSeconds: [25, 240] })
     if (at >= plan.now.getTime()) return
     const experiment = plan.experiment
-    const experimentId = experiment && this.exposedVariant && page.pageId === experiment.pageId ? experiment.id : null
-    const touch = this.validLastTouch(at) ?? this.firstTouch!
+    const inExperiment = cookieless ? cookieless.inExperiment : !!(experiment && this.exposedVariant && page.pageId === experiment.pageId)
+    const experimentId = inExperiment ? experiment!.id : null
+    const firstTouch = cookieless?.touch ?? this.firstTouch!
+    const touch = cookieless?.touch ?? this.validLastTouch(at) ?? firstTouch
+    const visitorId = cookieless?.id ?? this.visitorId
     const conversion: HistoryConversion = {
       id: drawUuid(random),
+      visitorId,
       page,
       variantKey,
       experimentId,
       touch,
-      firstTouch: this.firstTouch!,
-      firstSeenAt: new Date(this.firstTouch!.at!),
+      firstTouch,
+      firstSeenAt: new Date(firstTouch.at!),
       startedAt: new Date(renderedAt),
       createdAt: new Date(at),
-      pagesViewed: this.views,
+      pagesViewed: cookieless ? 1 : this.views,
     }
     this.conversions.push(conversion)
     this.convertedForms.add(page.formId)
@@ -259,7 +295,7 @@ class VisitorJourney {
       for (const metric of ['any', page.conversionType, `form:${page.formId}`]) {
         this.history.experimentConversions.push({
           experimentId,
-          visitorId: this.visitorId,
+          visitorId,
           metric,
           variantKey,
           conversionId: conversion.id,

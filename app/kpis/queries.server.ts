@@ -1,3 +1,5 @@
+import { buildConsentKpi } from '#app/kpis/consent'
+import { readConsentFacts } from '#app/kpis/consent.server'
 import { periodBounds, previousPeriod, toPeriod } from '#app/kpis/period'
 import { buildReport, type PeriodFacts } from '#app/kpis/report'
 import { readLeadFacts } from '#app/kpis/leads.server'
@@ -17,13 +19,14 @@ export async function getKpiReport({ workspaceId, calendar, query, now = new Dat
   const periods: LabelledPeriod[] = [{ label: 'cur', period, timeZone }, ...(comparison ? [{ label: 'prev' as const, period: comparison, timeZone }] : [])]
   const range = { start: periodBounds(comparison ?? period, timeZone).start, end: periodBounds(period, timeZone).end }
 
-  const [traffic, leadFacts, money, won, pageNames] = await Promise.all([
+  const [traffic, leadFacts, money, won, pageNames, consent] = await Promise.all([
     readTraffic(workspaceId, periods, period),
     // One read per period: they run side by side.
     Promise.all(periods.map((p) => readLeadFacts(workspaceId, p))),
     readMoneyFacts(workspaceId, periods, { from: (comparison ?? period).from, to: period.to }),
     readWonLeads(workspaceId, range),
     readPageNames(workspaceId),
+    readConsentFacts(workspaceId, periods),
   ])
   const leadsOf = { totals: leadFacts.flatMap((f) => f.totals), dimensions: leadFacts.flatMap((f) => f.dimensions), journeys: leadFacts.flatMap((f) => f.journeys) }
   // Days with traffic or new leads; the report fills in the empty ones.
@@ -44,7 +47,7 @@ export async function getKpiReport({ workspaceId, calendar, query, now = new Dat
       pipeline: only(money.pipeline)[0] ?? null,
     }
   }
-  return buildReport({
+  const report = buildReport({
     calendar,
     period,
     comparison,
@@ -59,4 +62,5 @@ export async function getKpiReport({ workspaceId, calendar, query, now = new Dat
     hasMoney: money.hasMoney,
     daily: [...daily.values()],
   })
+  return { ...report, consent: buildConsentKpi({ ...consent, pageNames, hasComparison: comparison !== null }) }
 }

@@ -97,7 +97,8 @@ function periodNumbers(f: PeriodFacts) {
 
 type Numbers = ReturnType<typeof periodNumbers> & { money: PeriodMoney }
 
-export function buildReport(input: ReportInput): KpiReport {
+/** Everything but the consent section (app/kpis/consent.ts, added by getKpiReport). */
+export function buildReport(input: ReportInput): Omit<KpiReport, 'consent'> {
   const { period, comparison } = input
   const cur = { ...periodNumbers(input.current), money: periodMoney(input, period, input.current.pipeline) }
   const prev = input.previous && comparison ? { ...periodNumbers(input.previous), money: periodMoney(input, comparison, input.previous.pipeline) } : null

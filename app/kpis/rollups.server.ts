@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows, type Transaction } from '#app/db.server'
 import { jsonBatch } from '#app/events/json-batch'
+import { ASKED_CONSENTS, COOKIELESS_CONSENTS } from '#app/kpis/consent'
 
 // The marketing dashboard's rollups, updated for each batch of queued page views (app/kpis/rollup-queue.server.ts,
 // a few seconds behind the live writes), so they equal the page views and the dashboard never scans raw views. Migration 0006 builds the same
@@ -29,6 +30,8 @@ const VISITOR_LOCK_CLASS = 7_331_002
 /** visitor_daily.gap for "no earlier day within the longest period" (MAX_PERIOD_DAYS = 366). */
 const GAP_CAP = 366
 const NIL_UUID = '00000000-0000-0000-0000-000000000000'
+const ASKED = sql.raw(ASKED_CONSENTS.map((c) => `'${c}'`).join(', '))
+const COOKIELESS = sql.raw(COOKIELESS_CONSENTS.map((c) => `'${c}'`).join(', '))
 
 /** The page views a batch updates the rollups for, as the rollup follower builds it from page_views (`build('pv')`). */
 export const rollupBatch = jsonBatch([
@@ -39,6 +42,7 @@ export const rollupBatch = jsonBatch([
   ['device', 'text'],
   ['channel', 'text'],
   ['viewed_at', 'timestamptz'],
+  ['consent', 'text'],
 ])
 
 /** The days each visitor's rebuilt sessions span, from rebuildSessions to updateVisitorDays. */
@@ -165,9 +169,14 @@ async function updateVisitorDays(tx: Transaction, json: string, spansJson: strin
       select * from before b where not exists (select 1 from removed r where ${key('r', 'b')}) and not exists (select 1 from added a where ${key('a', 'b')})
       union all select * from added
     ), viewed as (
-      insert into page_view_daily as d (workspace_id, day, page_id, variant_key, views)
-      select workspace_id, (viewed_at at time zone timezone)::date, page_id, variant_key, count(*)::int from views group by 1, 2, 3, 4 order by 1, 2, 3, 4
-      on conflict (workspace_id, day, page_id, variant_key) do update set views = d.views + excluded.views
+      -- The consent counts: app/kpis/consent.ts says what each means.
+      insert into page_view_daily as d (workspace_id, day, page_id, variant_key, views, asked_views, consented_views, cookieless_views)
+      select workspace_id, (viewed_at at time zone timezone)::date, page_id, variant_key, count(*)::int,
+        count(*) filter (where consent in (${ASKED})), count(*) filter (where consent = 'granted'), count(*) filter (where consent in (${COOKIELESS}))
+      from views group by 1, 2, 3, 4 order by 1, 2, 3, 4
+      on conflict (workspace_id, day, page_id, variant_key) do update set views = d.views + excluded.views,
+        asked_views = d.asked_views + excluded.asked_views, consented_views = d.consented_views + excluded.consented_views,
+        cookieless_views = d.cookieless_views + excluded.cookieless_views
     ), delta as (
       select workspace_id, kind, page_id, variant_key, day, device, channel, day - lag(day) over w as gap, 1 as visitors
       from after window w as (partition by workspace_id, visitor_id, kind, page_id, variant_key order by day)

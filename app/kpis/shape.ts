@@ -1,5 +1,6 @@
 import type { Channel } from '#app/attribution/channel'
 import type { Device } from '#app/attribution/device'
+import type { PrivacyMode } from '#db/enums'
 import type { LeadStage } from '#db/schema'
 
 // The marketing KPI report: what the dashboard renders and GET /api/v1/kpis returns, one shape for both.
@@ -246,6 +247,33 @@ export type Attribution = {
   rows: AttributionRow[]
 }
 
+/** Consent and cookieless counts of one page or variant over the period (app/kpis/consent.ts defines them). */
+export type ConsentCounts = {
+  /** Views served in consent mode: granted, pending or denied. */
+  asked: number
+  /** Asked views of visitors who had consented. */
+  consented: number
+  /** consented / asked; null when no view was asked. */
+  consentRate: number | null
+  /** Views counted without identifiers (pending, denied, or in cookieless mode). */
+  cookieless: number
+}
+
+/** The consent section (issue 19): what the banner asked and got, and what was counted without identifiers. */
+export type ConsentKpi = {
+  /** The workspace's privacy mode now (the period may hold views of an earlier mode). */
+  mode: PrivacyMode
+  askedViews: KpiValue
+  consentedViews: KpiValue
+  /** consentedViews / askedViews: the share of the asked views whose visitor had consented. */
+  consentRate: KpiValue
+  cookielessViews: KpiValue
+  /** Conversions of visitors counted cookieless (attributed to the page view they came from). */
+  cookielessConversions: KpiValue
+  /** Pages with asked or cookieless views in the period, most such views first, with their variants. */
+  pages: (ConsentCounts & { pageId: string; name: string; slug: string; variants: (ConsentCounts & { key: string })[] })[]
+}
+
 /** One UTC day of the period: distinct visitors seen that day, sessions started, leads created. */
 export type KpiDay = { day: string; visitors: number; sessions: number; leads: number }
 
@@ -278,4 +306,6 @@ export type KpiReport = {
   attribution: Attribution
   /** Every day of the period, oldest first (the trend chart). */
   daily: KpiDay[]
+  /** null in cookies mode when the period (and the comparison) has no asked or cookieless view. */
+  consent: ConsentKpi | null
 }

@@ -67,7 +67,9 @@ describe('the demo history', () => {
 
     const [returning] = await rows<{ share: number; several_pages: number }>(sql`select avg((views > 1)::int)::float as share, count(*) filter (where pages > 1)::int as several_pages
       from (select visitor_id, count(*) as views, count(distinct page_id) as pages from page_views where workspace_id = ${ws} group by 1) v`)
-    expect(returning!.share).toBeGreaterThan(0.1)
+    // The demo asks for consent (decision 086): only visitors who accepted are recognised when they come back; every
+    // other view is counted under an id of its own, so returning ids are a few percent of all ids.
+    expect(returning!.share).toBeGreaterThan(0.02)
     expect(returning!.several_pages).toBeGreaterThan(100)
     const mix = await rows<{ device: string; channel: string }>(sql`select distinct device, channel from page_views where workspace_id = ${ws}`)
     expect(new Set(mix.map((m) => m.device))).toEqual(new Set(['desktop', 'mobile', 'tablet']))

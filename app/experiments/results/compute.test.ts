@@ -1,3 +1,4 @@
+import { buildExperimentConsent } from './consent'
 import { describe, expect, test } from 'vitest'
 import { analyze } from '#app/statistics/analyze'
 import { analyzeMean } from '#app/statistics/mean'
@@ -85,7 +86,10 @@ const leadStages = [
   { variantKey: 'B', leads: 29, mql: 20, sql: 4, opportunity: 1, customer: 0, lost: 2, pipelineValue: 1000 },
 ]
 const now = new Date('2026-01-05T12:00:00Z')
-const results = computeResults({ experiment, page, metric: 'any', daily, device, channel, leadStages, leadOutcomes: [], maturityCutoff: '2025-12-22', formNames: { [FORM]: 'Demo request' }, now })
+const results = {
+  ...computeResults({ experiment, page, metric: 'any', daily, device, channel, leadStages, leadOutcomes: [], maturityCutoff: '2025-12-22', formNames: { [FORM]: 'Demo request' }, now }),
+  consent: buildExperimentConsent(['A', 'B'], []),
+}
 
 const close = (actual: number | null | undefined, expected: number) => expect(actual).toBeCloseTo(expected, 12)
 const closeInterval = (actual: [number, number] | null | undefined, expected: [number, number]) => {

@@ -141,7 +141,8 @@ export function analyzeExperiment(
   })
 }
 
-export function computeResults(input: ResultsInput): ExperimentResults {
+/** Everything but the consent section, which getExperimentResults reads on its own (consent.server.ts). */
+export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'consent'> {
   const { experiment: e, metric, now } = input
   const count = sumByVariant(input.daily)
   const z = zFor(e.confidence)

@@ -4,6 +4,7 @@ import { maturityCutoffSql, pendingConversionRows } from '#app/experiments/count
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { METRIC_KINDS, metricKey, type MetricKind } from '#app/experiments/schema'
 import { forms } from '#db/schema'
+import { readExperimentConsent } from './consent.server'
 import { computeResults, listMetricOptions, type DailyRow, type ResultsExperimentRow } from './compute'
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
@@ -141,7 +142,7 @@ export async function getExperimentResults({
   }
   const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now, timeZone: found.timeZone })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
-  return { ok: true, results, formNames }
+  return { ok: true, results: { ...results, consent: await readExperimentConsent({ workspaceId, experiment: found.experiment }) }, formNames }
 }
 
 /**

@@ -3,6 +3,7 @@
 // CSV and the page show the same values. Every rate is a fraction (0.05 = 5%), every lift relative (0.1 = +10%).
 // Anything undefined (no visitors, a lift over a zero control rate) is null, never NaN.
 
+import type { ExperimentConsent } from './consent'
 import type { Channel } from '#app/attribution/channel'
 import type { Device } from '#app/attribution/device'
 import { FUNNEL_STAGES, type FunnelStage } from '#app/kpis/shape'
@@ -248,6 +249,8 @@ export type ExperimentResults = {
   /** the quality guardrail (guardrail.ts) on the decision's winner; null unless the decision is a winner */
   guardrail: GuardrailVerdict | null
   daily: DailyPoint[]
+  /** each variant's consent rate over the experiment's days and a warning when they differ (consent.ts; issue 19) */
+  consent: ExperimentConsent
   generatedAt: string
 }
 

@@ -130,6 +130,7 @@ function report(overrides: Partial<KpiReport> = {}): KpiReport {
         href: `/leads?touched=${channel}`,
       })),
     },
+    consent: null,
     ...overrides,
   }
 }
@@ -252,4 +253,60 @@ test('charts render a text summary on the server, in a box of fixed height', asy
   expect(funnelChart).toContain('height:220px')
   expect(textOf(funnelChart)).toBe('Lead 60, MQL 30, SQL 12, Opportunity 6, Customer 3')
   expect(textOf(elementWith(html, 'aria-label="Line chart of visitors')!)).toBe('2 new leads over 1 days; the busiest day was 2026-10-01 with 40 visitors.')
+})
+
+const consentCounts = (asked: number, consented: number, cookieless: number) => ({ asked, consented, cookieless, consentRate: asked ? consented / asked : null })
+
+test('consent mode: the consent rate with its change, per page and per variant, and what was counted cookieless', async () => {
+  const html = await render(
+    report({
+      consent: {
+        mode: 'consent',
+        askedViews: kpi(1000, 800),
+        consentedViews: kpi(620, 400),
+        consentRate: kpi(0.62, 0.5),
+        cookielessViews: kpi(380, 400),
+        cookielessConversions: kpi(12, 9),
+        pages: [
+          {
+            pageId: 'p1',
+            name: 'Demo page',
+            slug: 'demo',
+            ...consentCounts(1000, 620, 380),
+            variants: [
+              { key: 'A', ...consentCounts(500, 340, 160) },
+              { key: 'B', ...consentCounts(500, 280, 220) },
+            ],
+          },
+        ],
+      },
+    }),
+  )
+  expect(textOf(elementWith(html, 'data-testid="consent-rate"')!)).toBe('Consent rate 62.0% ▲ up 12.0 pp · was 50.0%')
+  expect(textOf(elementWith(html, 'data-testid="consent-cookieless-conversions"')!)).toContain('12')
+  const table = elementWith(html, 'data-testid="consent-pages"')!
+  expect(cellsOf(elementWith(table, 'data-variant="A"')!)).toEqual(['Variant A', '500', '68.0%', '160'])
+  expect(cellsOf(elementWith(table, 'data-variant="B"')!)).toEqual(['Variant B', '500', '56.0%', '220'])
+  expect(textOf(elementWith(html, 'data-testid="consent-mode"')!)).toContain('The banner asks each visitor')
+})
+
+test('cookieless mode: no consent rate ("not asked"), only what was counted cookieless; cookies mode with nothing to say: no section', async () => {
+  const html = await render(
+    report({
+      consent: {
+        mode: 'cookieless',
+        askedViews: kpi(0, 0),
+        consentedViews: kpi(0, 0),
+        consentRate: kpi(null, null),
+        cookielessViews: kpi(900, 700),
+        cookielessConversions: kpi(30, 20),
+        pages: [{ pageId: 'p1', name: 'Demo page', slug: 'demo', ...consentCounts(0, 0, 900), variants: [{ key: 'A', ...consentCounts(0, 0, 900) }] }],
+      },
+    }),
+  )
+  expect(html).not.toContain('data-testid="consent-rate"')
+  expect(textOf(elementWith(html, 'data-testid="consent-mode"')!)).toContain('Not asked: this workspace counts every view without cookies')
+  expect(cellsOf(elementWith(elementWith(html, 'data-testid="consent-pages"')!, '<tr')!)).toEqual(['Page / variant', 'Counted cookieless'])
+  expect(textOf(elementWith(html, 'data-testid="consent-cookieless-views"')!)).toContain('900')
+  expect(await render(report())).not.toContain('Consent and cookieless counting')
 })

@@ -3,6 +3,7 @@ import { buttonClass } from '#app/components/ui/button'
 import { EmptyState, PageHeader } from '#app/components/ui/card'
 import type { KpiPeriod, KpiReport } from '#app/kpis/shape'
 import { Attribution } from './attribution'
+import { Consent } from './consent'
 import { Devices } from './devices'
 import { EntryPages } from './entry-pages'
 import { Funnel } from './funnel'
@@ -48,6 +49,7 @@ export function DashboardReport({ report, selection, ignored, canEdit, pickerKey
         <div id="landing-pages" className="scroll-mt-4">
           <LandingPages pages={report.pages} />
         </div>
+        {report.consent ? <Consent consent={report.consent} /> : null}
         <Sources sources={report.sources} showSpend={report.money.hasData} currency={report.currency} />
         <Attribution attribution={report.attribution} showRevenue={hasRevenue} currency={report.currency} hrefFor={(model) => dashboardHref(selection, { model })} />
         <Money money={report.money} currency={report.currency} canEdit={canEdit} />

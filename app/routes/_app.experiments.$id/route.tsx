@@ -15,6 +15,7 @@ import { useMember } from '#app/routes/_app'
 import { ExperimentActionSchema, runExperimentAction } from './actions.server'
 import { BreakdownsSection } from './breakdowns'
 import { ResultsCharts } from './charts-section'
+import { ConsentSection } from './consent-section'
 import { CsvDownloadLink } from './csv-download'
 import { DecisionBanner } from './decision-banner'
 import { DeclareWinnerConfirmation } from './declare-winner'
@@ -155,6 +156,7 @@ export default function ExperimentRoute() {
           <ResultsCharts daily={results.daily} variantKeys={e.variants.map((v) => v.key)} control={e.controlKey} confidence={e.confidence} timeZone={results.progress.timeZone} />
         </div>
         <LeadQualitySection leadQuality={results.leadQuality} variants={results.variants} metricLabel={metric.label} currency={workspace.currency} download={csv('lead_quality')} />
+        <ConsentSection consent={results.consent} />
         <BreakdownsSection breakdowns={results.breakdowns} control={e.controlKey} downloads={{ device: csv('device'), channel: csv('channel') }} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ExperimentSettings experiment={e} page={page} />

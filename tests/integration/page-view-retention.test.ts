@@ -1,0 +1,89 @@
+// Retention of raw page views (issue 19): the maintenance worker deletes a workspace's page views older than its
+// retentionMonths, in batches; the rollups built from them stay, views not yet counted stay until they are, and
+// another workspace's views follow its own setting.
+import { randomUUID } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { expect, test } from 'vitest'
+import { db, queryRows } from '#app/db.server'
+import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
+import { writePageViews, type PageViewRow } from '#app/visitors/page-views.server'
+import { runMaintenance } from '#app/workers/maintenance.server'
+import { deleteExpiredPageViews } from '#app/workers/page-view-retention.server'
+import { workspaces } from '#db/schema'
+import { insertPage, insertWorkspace } from '#tests/factories/lead-rows'
+
+const NOW = new Date()
+/** `months` calendar months (and a day) before now, as PostgreSQL counts them. */
+const monthsAgo = (months: number, extraDays = 1) => {
+  const d = new Date(NOW)
+  d.setUTCMonth(d.getUTCMonth() - months)
+  return new Date(d.getTime() - extraDays * 86_400_000)
+}
+
+async function setRetention(workspaceId: string, months: number) {
+  await db
+    .update(workspaces)
+    .set({ privacy: sql`jsonb_set(privacy, '{retentionMonths}', ${String(months)}::jsonb)` })
+    .where(eq(workspaces.id, workspaceId))
+}
+
+const view = (workspaceId: string, pageId: string, viewedAt: Date): PageViewRow => ({
+  workspaceId,
+  pageId,
+  variantKey: 'A',
+  visitorId: randomUUID(),
+  device: 'desktop',
+  channel: 'direct',
+  path: '/p/x',
+  viewedAt,
+})
+
+const countViews = async (workspaceId: string) => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from page_views where workspace_id = ${workspaceId}`))[0]!.n
+const rollups = async (workspaceId: string) =>
+  (
+    await queryRows<{ views: number; visitors: number; sessions: number }>(
+      db,
+      sql`select (select coalesce(sum(views), 0)::int from page_view_daily where workspace_id = ${workspaceId}) as views,
+        (select coalesce(sum(visitors), 0)::int from visitor_daily where workspace_id = ${workspaceId} and kind = 'all') as visitors,
+        (select coalesce(sum(sessions), 0)::int from session_daily where workspace_id = ${workspaceId}) as sessions`,
+    )
+  )[0]!
+
+test('page views past the retention go, in batches; the rollups stay; another workspace keeps its own', async () => {
+  const kept13 = await insertWorkspace('Retention 13 months')
+  const kept24 = await insertWorkspace('Retention 24 months')
+  await setRetention(kept24, 24)
+  const [page13, page24] = [await insertPage({ workspaceId: kept13 }), await insertPage({ workspaceId: kept24 })]
+  await writePageViews([
+    ...Array.from({ length: 5 }, (_, i) => view(kept13, page13.id, monthsAgo(14, i))),
+    view(kept13, page13.id, monthsAgo(12)),
+    view(kept13, page13.id, NOW),
+    view(kept24, page24.id, monthsAgo(14)),
+    view(kept24, page24.id, monthsAgo(25)),
+  ])
+  const before = { kept13: await rollups(kept13), kept24: await rollups(kept24) }
+  expect(before.kept13.views).toBe(7)
+
+  // Batches of two, at most two a round: 4 of the 5 expired views go and there is more to do.
+  expect(await deleteExpiredPageViews({ batchSize: 2, maxBatches: 2 })).toMatchObject({ hasMore: true })
+  expect(await countViews(kept13)).toBe(3)
+  await runMaintenance()
+  expect(await countViews(kept13)).toBe(2)
+  expect(await countViews(kept24)).toBe(1)
+  const left = await queryRows<{ at: Date }>(db, sql`select viewed_at as at from page_views where workspace_id in (${kept13}, ${kept24}) order by viewed_at`)
+  expect(left.map((r) => new Date(r.at).getTime())).toEqual([monthsAgo(14), monthsAgo(12), NOW].map((d) => d.getTime()))
+  // The dashboard's rollups are what they were.
+  expect({ kept13: await rollups(kept13), kept24: await rollups(kept24) }).toEqual(before)
+})
+
+test('a view not yet counted in the rollups is kept until the follower has counted it', async () => {
+  const workspaceId = await insertWorkspace('Retention queued')
+  const page = await insertPage({ workspaceId })
+  await writePageViews([view(workspaceId, page.id, monthsAgo(20))], { rollups: 'follower' })
+  await runMaintenance()
+  expect(await countViews(workspaceId)).toBe(1)
+  await catchUpPageViewRollups()
+  await runMaintenance()
+  expect(await countViews(workspaceId)).toBe(0)
+  expect((await rollups(workspaceId)).views).toBe(1)
+})
