@@ -28,8 +28,15 @@ export function useLanguage(): Language {
 }
 
 // The shared schemas and the actions speak English (the API answers in it too); the admin shows each of those
-// messages in the reader's language, looked up by its English text in the validation catalogue.
-const validationKeys = new Map(Object.entries(english.validation).map(([key, text]) => [text, `validation.${key}`]))
+// messages in the reader's language, looked up by its English text in the validation catalogue, or in a screen
+// group's own `validation` section (settings.validation: the messages only its screens show).
+const validationKeys = new Map<string, string>([
+  ...Object.entries(english.validation).map(([key, text]): [string, string] => [text, `validation.${key}`]),
+  ...Object.entries(english as Record<string, unknown>).flatMap(([group, node]) => {
+    const own = group !== 'validation' && node && typeof node === 'object' ? (node as Record<string, unknown>).validation : undefined
+    return own && typeof own === 'object' ? Object.entries(own as Record<string, string>).map(([key, text]): [string, string] => [text, `${group}.validation.${key}`]) : []
+  }),
+])
 
 /** Translates a validation or action message the server wrote in English; an unknown message stays as it is. */
 export function useMessage() {

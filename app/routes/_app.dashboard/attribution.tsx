@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { Channel } from '#app/attribution/channel'
+import { channelKey } from '#app/attribution/channel-keys'
 import { moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { useT } from '#app/i18n/provider'
@@ -18,17 +18,6 @@ const MODEL_HELP_KEYS: Record<AttributionModel, string> = {
   last: 'dashboard.attribution.lastHelp',
   linear: 'dashboard.attribution.linearHelp',
 }
-
-/** A traffic channel's name in the catalogue. */
-const CHANNEL_KEYS: Record<Channel, string> = {
-  paid_search: 'dashboard.channel.paidSearch',
-  organic_search: 'dashboard.channel.organicSearch',
-  social: 'dashboard.channel.social',
-  email: 'dashboard.channel.email',
-  referral: 'dashboard.channel.referral',
-  direct: 'dashboard.channel.direct',
-}
-export const channelKey = (channel: Channel) => CHANNEL_KEYS[channel]
 
 /** Leads, customers and revenue credited to channels under the chosen model; the model is a link, so it is in the URL. */
 export function Attribution({ attribution, hrefFor, showRevenue, currency }: { attribution: AttributionReport; hrefFor: (model: AttributionModel) => string; showRevenue: boolean; currency: string }) {
