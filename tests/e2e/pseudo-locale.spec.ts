@@ -44,6 +44,10 @@ for (const viewport of [
     await english.close()
     const page = await context.newPage()
     const found: string[] = []
+    // The catalogue comes with the document: a page that hydrated in other words than it rendered says so here.
+    page.on('console', (message) => {
+      if (message.type() === 'error') found.push(`console: ${message.text().slice(0, 200)}`)
+    })
     for (const path of SCREENS) {
       await page.goto(path)
       await hydrated(page)
