@@ -6,7 +6,9 @@ import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
-import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
+import { en } from '#app/visitor-language/catalogues/en'
+import { sv } from '#app/visitor-language/catalogues/sv'
+import { HEARD_ABOUT_TEXT_KEYS } from '#app/visitor-language/heard-about'
 import { useLanguage, useT } from '#app/i18n/provider'
 import type { HeardAboutRow, SourceKpi } from '#app/kpis/shape'
 import { formatKpi } from './change'
@@ -71,7 +73,11 @@ export function withParams(href: string, params: Record<string, string>) {
   return `${url.pathname}?${url.searchParams}`
 }
 
-const ANSWER_LABELS = new Map(HEARD_ABOUT_DEFAULT_OPTIONS.map((o) => [o.value, o.label]))
+/** The default answers as the forms word them for visitors, in the reader's language (the stored value is the key). */
+function answerLabel(answer: string, language: string) {
+  const key = HEARD_ABOUT_TEXT_KEYS[answer as keyof typeof HEARD_ABOUT_TEXT_KEYS]
+  return key ? (language === 'sv' ? sv : en).form[key] : answer
+}
 
 /** "How did you hear about us?" beside the tracked first touch: word of mouth shows up where tracking says direct. */
 export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
@@ -100,7 +106,7 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
               {rows.map((row) => (
                 <tr key={row.answer ?? ''}>
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
-                    {row.answer === null ? <span className="font-normal italic text-slate-500">{t('dashboard.heardAbout.noAnswer')}</span> : (ANSWER_LABELS.get(row.answer) ?? row.answer)}
+                    {row.answer === null ? <span className="font-normal italic text-slate-500">{t('dashboard.heardAbout.noAnswer')}</span> : answerLabel(row.answer, language)}
                   </th>
                   <td className="py-2 pr-4">
                     {row.href ? (
