@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { Field } from '#app/components/ui/field'
 import swedish from '#app/i18n/catalogues/sv.json'
+import { translatorFor } from '#app/i18n/i18n'
 import { LanguageProvider } from '#app/i18n/provider'
 import * as dashboard from '#app/routes/_app.dashboard/route'
 import * as settingsLayout from '#app/routes/_app.settings'
@@ -146,4 +147,15 @@ describe('a new workspace', () => {
     const refused = await readResult(await callRoute(newWorkspace.action as never, '/workspaces/new', { cookie: owner.cookie, form: { name: '' } }))
     expect(refused.status).toBe(400)
   })
+})
+
+test('Swedish plurals: none, one and many, sentence by sentence', () => {
+  const t = translatorFor('sv', swedish).t
+  expect([0, 1, 3].map((count) => t('settings.security.passwordChanged', { count }))).toEqual([
+    'Lösenordet är bytt. Inga andra sessioner var öppna.',
+    'Lösenordet är bytt. 1 annan session har loggats ut.',
+    'Lösenordet är bytt. 3 andra sessioner har loggats ut.',
+  ])
+  expect([1, 2].map((count) => t('dashboard.landingPages.notConverting', { count }))).toEqual(['1 sida får trafik men inga konverteringar:', '2 sidor får trafik men inga konverteringar:'])
+  expect(t('settings.members.activeKeys', { count: 1 })).toBe('Har skapat 1 aktiv API-nyckel. Tar du bort personen eller gör hen till läsare återkallas den.')
 })
