@@ -29,6 +29,8 @@ const EnvSchema = z
     // Password hashes (scrypt, ~0.4 s of a core each) run at once per process; unset: cores − 1, 1 to 4.
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     SEED_DEMO: z.enum(['0', '1']).optional(),
+    // 1: a browser asking for en-XA gets the admin in pseudo-localisation (app/i18n/pseudo.ts), for the e2e layout checks.
+    PSEUDO_LOCALE: z.enum(['0', '1']).optional(),
     // Whether webhooks may go to loopback/private addresses (app/webhooks/target.server.ts). Unset: allowed
     // outside production only.
     WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'deny']).optional(),

@@ -164,3 +164,22 @@ test("money in the workspace's currency: the code, not a sign shared by four cro
   expect(formatDay('2026-11-22T23:30:00Z')).toBe('2026-11-22')
   expect(formatDay('2026-11-22T23:30:00Z', '–', 'Europe/Stockholm')).toBe('2026-11-23')
 })
+
+test("money and the dashboard's figures in the reader's language: Swedish writes 12 500 SEK, 12,5 % and 3,3 dagar", () => {
+  const nbsp = '\u00a0'
+  expect(formatMoney(12500, 'SEK', 'sv')).toBe(`12${nbsp}500${nbsp}SEK`)
+  expect(formatMoney(12.5, 'EUR', 'sv')).toBe(`12,50${nbsp}EUR`)
+  expect(formatMoney(-1200, 'SEK', 'sv')).toBe(`−1${nbsp}200${nbsp}SEK`)
+  expect(formatMoney(12500, 'SEK', 'en')).toBe('SEK 12,500')
+  expect(formatAmount(12500.5, 0, 'sv')).toBe(`12${nbsp}501`)
+  expect(describeCurrency('SEK', 'sv')).toBe('svensk krona (SEK)')
+  expect(formatPercent(0.1234, 1, 'sv')).toBe(`12,3${nbsp}%`)
+  expect(formatPercent(0.1234, 1)).toBe('12.3%')
+  expect(formatPoints(0.012, 1, 'sv')).toBe(`1,2${nbsp}p.e.`)
+  expect(formatLargePercent(168.97, 'sv')).toBe(`16${nbsp}897${nbsp}%`)
+  expect(formatLargePercent(-0.371, 'sv')).toBe(`−37,1${nbsp}%`)
+  expect(formatRelativeChange(0.25, 'sv')).toBe(`25,0${nbsp}%`)
+  expect(formatDuration(3.25, 'sv')).toBe(`3,3${nbsp}dagar`)
+  expect(formatDuration(1 / 24, 'sv')).toBe(`1,0${nbsp}timmar`)
+  expect(formatDuration(1 / 86400, 'sv')).toBe(`1${nbsp}sekund`)
+})

@@ -43,10 +43,15 @@ export function formatPlanDays(days: number): string {
   return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
 }
 
-/** A rate for a table: fixed digits, 0.1234 → "12.34%". */
-export function formatPercent(value: number | null | undefined, digits = 2) {
+/** A number with fixed decimals in the language: 12.5, 1 → "12.5" / "12,5". */
+function fixedIn(value: number, digits: number, language: string) {
+  return language === 'en' ? value.toFixed(digits) : value.toLocaleString(numberLocale(language), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
+}
+
+/** A rate for a table: fixed digits, 0.1234 → "12.34%" (Swedish "12,34 %"). */
+export function formatPercent(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return `${(value * 100).toFixed(digits)}%`
+  return percentIn(fixedIn(value * 100, digits, language), language)
 }
 
 /** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros). */
@@ -168,29 +173,33 @@ export function formatChance(p: number | null | undefined) {
   return formatPercent(p, 1)
 }
 
-/** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (expected loss, rate gaps). */
-export function formatPoints(value: number | null | undefined, digits = 2) {
+/** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (Swedish "0,12 p.e."; expected loss, rate gaps). */
+export function formatPoints(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return `${(value * 100).toFixed(digits)} pp`
+  const points = fixedIn(value * 100, digits, language)
+  return language === 'en' ? `${points} pp` : `${points}\u00a0p.e.`
 }
 
 /**
  * An amount for a figure in a table or a card whose heading names the currency (moneyHeading): 12500 → "12,500",
  * 12.5 → "12.5". Columns of figures read better without a code on each.
  */
-export function formatAmount(value: number | null | undefined, digits = 2) {
+export function formatAmount(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits })
+  return value.toLocaleString(numberLocale(language), { maximumFractionDigits: digits })
 }
 
 /**
- * An amount on its own, in the workspace's currency (ISO 4217): 12500, 'SEK' → "SEK 12,500", 12.5 → "SEK 12.50".
- * The code rather than a sign: "kr" is the Swedish, Danish, Norwegian and Icelandic crown alike.
+ * An amount on its own, in the workspace's currency (ISO 4217), written as the reader's language writes money:
+ * 12500, 'SEK' → "SEK 12,500", 12.5 → "SEK 12.50"; in Swedish "12 500 SEK", "12,50 SEK" (no-break spaces, so an
+ * amount never breaks across lines). The code rather than a sign: "kr" is the Swedish, Danish, Norwegian and
+ * Icelandic crown alike.
  */
-export function formatMoney(value: number | null | undefined, currency: string) {
+export function formatMoney(value: number | null | undefined, currency: string, language = 'en') {
   if (value === null || value === undefined) return '–'
   const fractionDigits = Number.isInteger(value) ? 0 : undefined
-  return value.toLocaleString('en-US', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).replace(/\u00a0/g, ' ')
+  const text = value.toLocaleString(numberLocale(language), { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+  return language === 'en' ? text.replace(/\u00a0/g, ' ') : text.replace(/\s/g, '\u00a0')
 }
 
 /** A heading over amounts (formatAmount), naming their currency: 'Revenue', 'SEK' → "Revenue (SEK)". */
@@ -198,9 +207,9 @@ export function moneyHeading(label: string, currency: string) {
   return `${label} (${currency})`
 }
 
-/** A currency's name and code for a sentence: 'SEK' → "Swedish Krona (SEK)". */
-export function describeCurrency(currency: string) {
-  const name = new Intl.DisplayNames('en', { type: 'currency', fallback: 'code' }).of(currency)
+/** A currency's name and code for a sentence: 'SEK' → "Swedish Krona (SEK)" (Swedish "svensk krona (SEK)"). */
+export function describeCurrency(currency: string, language = 'en') {
+  const name = new Intl.DisplayNames(language, { type: 'currency', fallback: 'code' }).of(currency)
   return name && name !== currency ? `${name} (${currency})` : currency
 }
 
@@ -215,11 +224,11 @@ export function formatDay(value: Date | string | null | undefined, empty = '–'
  * 100 %, whole and grouped from there, since the tenths of 16,897% say nothing. 0.371 → "37.1%", 168.97 → "16,897%",
  * −1 → "−100%".
  */
-export function formatLargePercent(fraction: number | null | undefined) {
+export function formatLargePercent(fraction: number | null | undefined, language = 'en') {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–'
   const percent = fraction * 100
-  const text = Math.abs(percent) < 99.95 ? Math.abs(percent).toFixed(1) : Math.round(Math.abs(percent)).toLocaleString('en-US')
-  return percent < 0 && text !== '0.0' ? `−${text}%` : `${text}%`
+  const text = Math.abs(percent) < 99.95 ? fixedIn(Math.abs(percent), 1, language) : Math.round(Math.abs(percent)).toLocaleString(numberLocale(language))
+  return percentIn(percent < 0 && Math.abs(percent) >= 0.05 ? `−${text}` : text, language)
 }
 
 /**
@@ -227,30 +236,37 @@ export function formatLargePercent(fraction: number | null | undefined) {
  * 0.25 → "25.0%"; from ten times as much on, a multiple, since "up 499,900.0%" is a number nobody reads:
  * 11.5 (value 12.5× the previous) → "12.5×".
  */
-export function formatRelativeChange(fraction: number) {
+export function formatRelativeChange(fraction: number, language = 'en') {
   const size = Math.abs(fraction)
-  if (size < 10) return `${(size * 100).toFixed(1)}%`
-  return `${formatCount(1 + fraction, 1)}×`
+  if (size < 10) return percentIn(fixedIn(size * 100, 1, language), language)
+  return `${formatCount(1 + fraction, 1, language)}×`
 }
 
 const SECONDS_IN_DAY = 86400
 const MINUTE_IN_DAYS = 1 / 1440
 const HOUR_IN_DAYS = 1 / 24
-const plural = (n: string, unit: string) => `${n} ${unit}${n === '1' ? '' : 's'}`
+// Swedish units, one and many; English adds an s.
+const SWEDISH_UNITS: Record<string, [string, string]> = { second: ['sekund', 'sekunder'], minute: ['minut', 'minuter'], hour: ['timme', 'timmar'], day: ['dag', 'dagar'] }
+const unitIn = (language: string) => (n: string, unit: string) => {
+  const isOne = n === '1'
+  if (language === 'sv') return `${n}\u00a0${SWEDISH_UNITS[unit]![isOne ? 0 : 1]}`
+  return `${n} ${unit}${isOne ? '' : 's'}`
+}
 
 /**
  * A duration given in days (the unit the reports keep), in the unit that fits it: seconds under a minute, whole
  * minutes under an hour, hours (one decimal) under a day, then days (one decimal; whole and grouped from 100).
  * 3 minutes as days → "3 minutes", 65 minutes → "1.1 hours", 3.25 → "3.3 days", 0 → "0 seconds".
  */
-export function formatDuration(days: number | null | undefined) {
+export function formatDuration(days: number | null | undefined, language = 'en') {
   if (days === null || days === undefined || !Number.isFinite(days)) return '–'
   const size = Math.abs(days)
   const sign = days < 0 ? '−' : ''
+  const plural = unitIn(language)
   // Thresholds on the rounded value, so 59.7 minutes reads "1.0 hours" rather than "60 minutes".
   if (Math.round(size * SECONDS_IN_DAY) < 60) return sign + plural(String(Math.round(size * SECONDS_IN_DAY)), 'second')
   if (Math.round(size / MINUTE_IN_DAYS) < 60) return sign + plural(String(Math.round(size / MINUTE_IN_DAYS)), 'minute')
-  if (Number((size / HOUR_IN_DAYS).toFixed(1)) < 24) return sign + plural((size / HOUR_IN_DAYS).toFixed(1), 'hour')
-  if (size < 99.95) return sign + plural(size.toFixed(1), 'day')
-  return sign + plural(Math.round(size).toLocaleString('en-US'), 'day')
+  if (Number((size / HOUR_IN_DAYS).toFixed(1)) < 24) return sign + plural(fixedIn(size / HOUR_IN_DAYS, 1, language), 'hour')
+  if (size < 99.95) return sign + plural(fixedIn(size, 1, language), 'day')
+  return sign + plural(Math.round(size).toLocaleString(numberLocale(language)), 'day')
 }

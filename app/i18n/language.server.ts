@@ -1,8 +1,11 @@
 import { getUser } from '#app/auth/session.server'
+import { getEnv } from '#app/env.server'
+import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
 import type { LanguageData } from '#app/i18n/provider'
 import { languageFromHeader, pickLanguage, type Language } from '#app/i18n/languages'
 import { translatorFor, type Messages } from '#app/i18n/i18n'
+import { PSEUDO_LANGUAGE, pseudoCatalogue } from '#app/i18n/pseudo'
 
 // Only the server holds every catalogue; the browser gets the one its page is in, with the page (root loader).
 const catalogues: Record<Exclude<Language, 'en'>, Messages> = { sv: swedish }
@@ -18,8 +21,19 @@ export async function languageOf(request: Request): Promise<Language> {
   return pickLanguage({ chosen: user?.locale, acceptLanguage: request.headers.get('Accept-Language') })
 }
 
+let pseudo: Messages | undefined
+
+/**
+ * Whether the request gets the pseudo-locale: only where PSEUDO_LOCALE=1 (the e2e server) and the browser asks for
+ * en-XA first. Anywhere else en-XA is English, by its primary subtag.
+ */
+function wantsPseudo(request: Request) {
+  return getEnv().PSEUDO_LOCALE === '1' && /^\s*en-xa\b/i.test(request.headers.get('Accept-Language') ?? '')
+}
+
 /** The root loader's part: the language and its catalogue, for the server render and the browser's hydration alike. */
 export async function loadLanguage(request: Request): Promise<LanguageData> {
+  if (wantsPseudo(request)) return { language: PSEUDO_LANGUAGE, messages: (pseudo ??= pseudoCatalogue(english)) }
   const language = await languageOf(request)
   return { language, messages: messagesFor(language) }
 }

@@ -7,6 +7,8 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
+import { languageOf } from '#app/i18n/language.server'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { useMember } from '#app/routes/_app'
 import { listCurrencies, listTimeZones } from '#app/workspaces/locale'
 import { WorkspaceSettingsFormSchema } from '#app/workspaces/schema'
@@ -15,7 +17,9 @@ import { updateWorkspace } from '#app/workspaces/workspace.server'
 // The lists come from the server's Intl, the one that checks what is saved (the browser's may know other zones).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request)
-  return { timeZones: listTimeZones(), currencies: listCurrencies().map((code) => [code, describeCurrency(code)] as [string, string]) }
+  // Currency names in the reader's language ("svensk krona (SEK)"), named here so the browser hydrates the same words.
+  const language = await languageOf(request)
+  return { timeZones: listTimeZones(), currencies: listCurrencies().map((code) => [code, describeCurrency(code, language)] as [string, string]) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,15 +38,17 @@ export default function GeneralSettingsRoute() {
   const actionData = useActionData<typeof action>()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(WorkspaceSettingsFormSchema, errors)
+  const t = useT()
+  const language = useLanguage()
   return (
-    <Card title="Workspace" description="Everything in a workspace (pages, forms, experiments, leads) is visible only to its members.">
+    <Card title={t('settings.general.title')} description={t('settings.general.description')}>
       <Form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
         <FormErrorList errors={errors?.formErrors} />
-        <Field label="Name" defaultValue={workspace.name} disabled={!isOwner} {...form.register('name')} error={errorFor('name')} />
+        <Field label={t('settings.general.name')} defaultValue={workspace.name} disabled={!isOwner} {...form.register('name')} error={errorFor('name')} />
         <Choice
-          label="Time zone"
+          label={t('settings.general.timeZone')}
           name="timezone"
-          hint="Every day on the dashboard, in experiment results and in exports is a day in this zone (midnight to midnight there). Changing it moves experiment results to the new days at once, and recounts the workspace's traffic by the new days in the background: until that is done, a few minutes for a busy workspace, the dashboard shows part of it."
+          hint={t('settings.general.timeZoneHint')}
           options={timeZones.map((zone) => [zone, zone])}
           defaultValue={workspace.timezone}
           disabled={!isOwner}
@@ -50,20 +56,20 @@ export default function GeneralSettingsRoute() {
           register={form.register('timezone')}
         />
         <Choice
-          label="Currency"
+          label={t('settings.general.currency')}
           name="currency"
-          hint="Spend, deal values and revenue are entered and shown in this currency. Changing it converts nothing: the amounts stay as entered."
+          hint={t('settings.general.currencyHint')}
           options={currencies}
           defaultValue={workspace.currency}
           disabled={!isOwner}
           error={errorFor('currency')}
           register={form.register('currency')}
         />
-        {isOwner ? <Button disabled={isSubmitting}>Save</Button> : <p className="text-sm text-slate-500">Only owners can change these settings.</p>}
+        {isOwner ? <Button disabled={isSubmitting}>{t('settings.save')}</Button> : <p className="text-sm text-slate-500">{t('settings.general.ownersOnly')}</p>}
         {actionData && 'saved' in actionData ? (
           <p role="status" className="text-sm text-green-700">
-            Saved.
-            {actionData.requeued > 0 ? ` Recounting ${formatCount(actionData.requeued)} page views by days in ${workspace.timezone}: the dashboard fills in again as it goes.` : ''}
+            {t('settings.saved')}
+            {actionData.requeued > 0 ? ` ${t('settings.general.recounting', { views: formatCount(actionData.requeued, 0, language), timeZone: workspace.timezone })}` : ''}
           </p>
         ) : null}
       </Form>

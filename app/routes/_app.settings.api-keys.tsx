@@ -8,6 +8,8 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
+import { translatorOf } from '#app/i18n/language.server'
+import { useT } from '#app/i18n/provider'
 import { useMember } from '#app/routes/_app'
 import { ApiKeyFormSchema } from '#app/workspaces/schema'
 import { TableFrame } from '#app/components/ui/table-frame'
@@ -28,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.intent === 'revoke') {
     // Scoped to this workspace: another workspace's key id is simply not found.
     if (!(await revokeApiKey({ workspaceId: workspace.id, id: parsed.data.id, revokedBy: user.name }))) {
-      throw new Response('No such API key in this workspace', { status: 404 })
+      throw new Response((await translatorOf(request))('settings.apiKeys.notFound'), { status: 404 })
     }
     return { revoked: parsed.data.id }
   }
@@ -43,15 +45,13 @@ export default function ApiKeysRoute() {
   const { canEdit } = useMember()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
+  const t = useT()
   return (
     <div className="space-y-6">
-      <Card
-        title="API keys"
-        description="Keys authenticate /api/v1 requests with Authorization: Bearer <key>. Each acts for this whole workspace, and stops working when the member who created it leaves or becomes a viewer."
-      >
+      <Card title={t('settings.apiKeys.title')} description={t('settings.apiKeys.description')}>
         {created ? (
           <div role="status" className="mb-5 rounded-md bg-green-50 p-4 text-sm text-green-900">
-            <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>
+            <p className="font-medium">{t('settings.apiKeys.created', { name: created.name })}</p>
             <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono ring-1 ring-green-200">
               {created.key}
             </code>
@@ -60,29 +60,37 @@ export default function ApiKeysRoute() {
         {canEdit ? (
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="create" />
-            <Field label="Key name" name="name" placeholder="e.g. CRM sync" required maxLength={100} className="min-w-64 flex-1" error={errors?.fieldErrors.name?.[0]} />
-            <Button>Create key</Button>
+            <Field
+              label={t('settings.apiKeys.name')}
+              name="name"
+              placeholder={t('settings.apiKeys.namePlaceholder')}
+              required
+              maxLength={100}
+              className="min-w-64 flex-1"
+              error={errors?.fieldErrors.name?.[0]}
+            />
+            <Button>{t('settings.apiKeys.create')}</Button>
           </Form>
         ) : (
-          <p className="text-sm text-slate-500">Viewers cannot create or revoke keys.</p>
+          <p className="text-sm text-slate-500">{t('settings.apiKeys.viewersCannot')}</p>
         )}
         <FormErrorList errors={errors?.formErrors} />
       </Card>
-      <Card title="Keys in this workspace">
+      <Card title={t('settings.apiKeys.listTitle')}>
         {keys.length === 0 ? (
-          <p className="text-slate-600">No keys yet.</p>
+          <p className="text-slate-600">{t('settings.apiKeys.none')}</p>
         ) : (
-          <TableFrame label="Keys in this workspace">
+          <TableFrame label={t('settings.apiKeys.listTitle')}>
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
-                  <th className="py-2 pr-4 font-medium">Name</th>
-                  <th className="py-2 pr-4 font-medium">Key</th>
-                  <th className="py-2 pr-4 font-medium">Created</th>
-                  <th className="py-2 pr-4 font-medium">Created by</th>
-                  <th className="py-2 pr-4 font-medium">Last used</th>
+                  <th className="py-2 pr-4 font-medium">{t('settings.apiKeys.columnName')}</th>
+                  <th className="py-2 pr-4 font-medium">{t('settings.apiKeys.columnKey')}</th>
+                  <th className="py-2 pr-4 font-medium">{t('settings.apiKeys.columnCreated')}</th>
+                  <th className="py-2 pr-4 font-medium">{t('settings.apiKeys.columnCreatedBy')}</th>
+                  <th className="py-2 pr-4 font-medium">{t('settings.apiKeys.columnLastUsed')}</th>
                   <th className="py-2 font-medium">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('settings.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -93,16 +101,16 @@ export default function ApiKeysRoute() {
                     <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
                     <td className="py-2 pr-4">{formatDateTime(key.createdAt)}</td>
                     <td className="py-2 pr-4">{key.createdByName ?? '—'}</td>
-                    <td className="py-2 pr-4">{formatDateTime(key.lastUsedAt)}</td>
+                    <td className="py-2 pr-4">{formatDateTime(key.lastUsedAt, t('settings.apiKeys.never'))}</td>
                     <td className="py-2 text-right">
                       {key.revokedAt ? (
-                        <span className="text-slate-500">{key.revokedReason ? `revoked: ${key.revokedReason}` : 'revoked'}</span>
+                        <span className="text-slate-500">{key.revokedReason ? t('settings.apiKeys.revokedBecause', { reason: key.revokedReason }) : t('settings.apiKeys.revoked')}</span>
                       ) : canEdit ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="id" value={key.id} />
-                          <Button variant="danger" aria-label={`Revoke ${key.name}`}>
-                            Revoke
+                          <Button variant="danger" aria-label={t('settings.apiKeys.revokeNamed', { name: key.name })}>
+                            {t('settings.revoke')}
                           </Button>
                         </Form>
                       ) : null}

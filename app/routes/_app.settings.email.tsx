@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -9,6 +10,7 @@ import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
 import { appUrl, getEnv } from '#app/env.server'
 import { parseForm } from '#app/http/form-data.server'
+import { useT } from '#app/i18n/provider'
 import { db } from '#app/db.server'
 import { enqueueMail, getMailMessage, listMailMessages, mailQueued, retryMail } from '#app/mail/outbox.server'
 import { listTemplates, previewMail } from '#app/mail/templates.server'
@@ -57,33 +59,36 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EmailLogRoute() {
   const { isSmtp, messages, templates, message, preview } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const t = useT()
+  const columns = [
+    t('settings.email.columnSubject'),
+    t('settings.email.columnTo'),
+    t('settings.email.columnKind'),
+    t('settings.email.columnStatus'),
+    t('settings.email.columnAttempts'),
+    t('settings.email.columnCreated'),
+    '',
+  ]
   return (
     <div className="space-y-6">
-      <Card
-        title="Email log"
-        description={
-          isSmtp
-            ? 'Every message this workspace sent through your mail server, newest first, with its delivery attempts.'
-            : 'No mail server is configured (SMTP_URL), so mail is not sent: every message is kept here instead, newest first.'
-        }
-      >
+      <Card title={t('settings.email.title')} description={isSmtp ? t('settings.email.descriptionSmtp') : t('settings.email.descriptionKept')}>
         <Form method="post" className="mb-4">
           <input type="hidden" name="intent" value="test" />
-          <Button variant="secondary">Send a test email to me</Button>
+          <Button variant="secondary">{t('settings.email.sendTest')}</Button>
         </Form>
         {actionData && 'tested' in actionData ? (
           <p role="status" className="mb-3 text-sm text-green-800">
-            Test email to {actionData.tested} queued: it shows below within a few seconds.
+            {t('settings.email.testQueued', { email: actionData.tested })}
           </p>
         ) : null}
         {messages.length === 0 ? (
-          <p className="text-slate-600">No mail yet.</p>
+          <p className="text-slate-600">{t('settings.email.none')}</p>
         ) : (
-          <TableFrame label="Email log">
+          <TableFrame label={t('settings.email.title')}>
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
-                  {['Subject', 'To', 'Kind', 'Status', 'Attempts', 'Created', ''].map((h, i) => (
+                  {columns.map((h, i) => (
                     <th key={i} className="py-2 pr-4 font-medium">
                       {h}
                     </th>
@@ -95,12 +100,12 @@ export default function EmailLogRoute() {
                   <tr key={m.id} data-testid="mail-row">
                     <td className="py-2 pr-4">
                       <Link to={`?message=${m.id}`} className="text-brand-700 underline">
-                        {m.subject ?? `(${m.template}, not rendered yet)`}
+                        {m.subject ?? t('settings.email.notRendered', { template: m.template })}
                       </Link>
                     </td>
                     <td className="max-w-xs break-all py-2 pr-4">{m.recipients.join(', ')}</td>
-                    <td className="py-2 pr-4">{m.channel === 'chat' ? `${m.kind} (chat)` : m.kind}</td>
-                    <td className="py-2 pr-4">{describeStatus(m, isSmtp)}</td>
+                    <td className="py-2 pr-4">{m.channel === 'chat' ? t('settings.email.chatKind', { kind: m.kind }) : m.kind}</td>
+                    <td className="py-2 pr-4">{describeStatus(m, isSmtp, t)}</td>
                     <td className="py-2 pr-4">{m.attempts}</td>
                     <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
                     <td className="py-2 text-right">{m.status !== 'sent' ? <RetryButton id={m.id} /> : null}</td>
@@ -112,19 +117,19 @@ export default function EmailLogRoute() {
         )}
       </Card>
       {message ? <MessageCard message={message} /> : null}
-      <Card title="Templates" description="Every mail Splitform sends, shown with sample data.">
+      <Card title={t('settings.email.templates')} description={t('settings.email.templatesDescription')}>
         <ul className="flex flex-wrap gap-2">
-          {templates.map((t) => (
-            <li key={t.name}>
-              <Link to={`?template=${t.name}`} className={buttonClass('secondary')} title={t.description}>
-                {t.name}
+          {templates.map((template) => (
+            <li key={template.name}>
+              <Link to={`?template=${template.name}`} className={buttonClass('secondary')} title={template.description}>
+                {template.name}
               </Link>
             </li>
           ))}
         </ul>
       </Card>
       {preview ? (
-        <Card title={`Preview: ${preview.name}`} description={preview.subject}>
+        <Card title={t('settings.email.preview', { name: preview.name })} description={preview.subject}>
           <Rendered html={preview.html} text={preview.text} />
         </Card>
       ) : null}
@@ -134,25 +139,26 @@ export default function EmailLogRoute() {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['messages'][number]
 
-function describeStatus(m: Row, isSmtp: boolean) {
-  if (m.status === 'sent') return m.channel === 'email' && !isSmtp ? 'kept here (not sent)' : `sent ${formatDateTime(m.sentAt)}`
-  if (m.status === 'failed') return `gave up: ${m.lastError ?? ''}`
-  return m.attempts > 0 ? `retrying ${formatDateTime(m.nextAttemptAt)}: ${m.lastError ?? ''}` : 'queued'
+function describeStatus(m: Row, isSmtp: boolean, t: TFunction) {
+  if (m.status === 'sent') return m.channel === 'email' && !isSmtp ? t('settings.email.kept') : t('settings.email.sent', { time: formatDateTime(m.sentAt) })
+  if (m.status === 'failed') return t('settings.email.gaveUp', { error: m.lastError ?? '' })
+  return m.attempts > 0 ? t('settings.email.retrying', { time: formatDateTime(m.nextAttemptAt), error: m.lastError ?? '' }) : t('settings.email.queued')
 }
 
 type Message = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['message']>
 
 function MessageCard({ message }: { message: Message }) {
+  const t = useT()
   return (
-    <Card title={message.subject ?? message.template} description={`To ${message.recipients.join(', ')} · ${message.kind} · ${message.template}`}>
-      <h3 className="mb-1 text-sm font-medium text-slate-700">Attempts</h3>
+    <Card title={message.subject ?? message.template} description={t('settings.email.messageDescription', { to: message.recipients.join(', '), kind: message.kind, template: message.template })}>
+      <h3 className="mb-1 text-sm font-medium text-slate-700">{t('settings.email.columnAttempts')}</h3>
       {message.attemptLog.length === 0 ? (
-        <p className="mb-4 text-sm text-slate-600">None yet.</p>
+        <p className="mb-4 text-sm text-slate-600">{t('settings.email.noAttempts')}</p>
       ) : (
         <ol className="mb-4 list-decimal pl-5 text-sm" data-testid="mail-attempts">
           {message.attemptLog.map((a, i) => (
             <li key={i}>
-              {formatDateTime(a.at)} · {a.transport} · {a.ok ? 'ok' : `failed: ${a.error ?? ''}`} · {a.ms} ms
+              {formatDateTime(a.at)} · {a.transport} · {a.ok ? t('settings.email.attemptOk') : t('settings.email.attemptFailed', { error: a.error ?? '' })} · {a.ms} ms
             </li>
           ))}
         </ol>
@@ -167,19 +173,20 @@ function MessageCard({ message }: { message: Message }) {
 }
 
 function Rendered({ html, text }: { html: string | null; text: string | null }) {
+  const t = useT()
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section>
-        <h3 className="mb-1 text-sm font-medium text-slate-700">Plain text</h3>
+        <h3 className="mb-1 text-sm font-medium text-slate-700">{t('settings.email.plainText')}</h3>
         <pre data-testid="mail-text" className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs">
-          {text ?? '(could not be rendered)'}
+          {text ?? t('settings.email.couldNotRender')}
         </pre>
       </section>
       {html ? (
         <section>
           <h3 className="mb-1 text-sm font-medium text-slate-700">HTML</h3>
           {/* Sandboxed: no script, no same-origin access; the mail's own inline styles only. */}
-          <iframe title="HTML part" sandbox="" srcDoc={html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+          <iframe title={t('settings.email.htmlPart')} sandbox="" srcDoc={html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
         </section>
       ) : null}
     </div>
@@ -191,11 +198,15 @@ function RetryButton({ id }: { id: string }) {
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value="retry" />
       <input type="hidden" name="id" value={id} />
-      <Button variant="secondary">Retry now</Button>
+      <Button variant="secondary">{useT()('settings.webhooks.retry')}</Button>
     </Form>
   )
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such message or template in this workspace.</p>, 403: () => <p>Only owners can read the email log.</p> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <Said what="settings.email.notFound" />, 403: () => <Said what="settings.email.ownersOnly" /> }} />
+}
+
+function Said({ what }: { what: 'settings.email.notFound' | 'settings.email.ownersOnly' }) {
+  return <p>{useT()(what)}</p>
 }

@@ -7,6 +7,7 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm, type FormErrors } from '#app/http/form-data.server'
+import { Trans, useT } from '#app/i18n/provider'
 import { ScoreRulesFormSchema } from '#app/leads/schema'
 import { computeLeadScore, DEFAULT_SCORE_RULES, type ScoreRules } from '#app/leads/score'
 import { getScoreRules, saveScoreRules } from '#app/leads/score-rules.server'
@@ -30,13 +31,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return { saved: intent }
 }
 
+// Each field's label and hint: catalogue keys (settings.leadScoring.*).
 const FIELDS: { name: keyof ScoreRules; label: string; hint: string; step?: string }[] = [
-  { name: 'pointsPerHard', label: 'Points per hard conversion', hint: 'Demo, quote, contact-sales, trial: clear intent to buy.' },
-  { name: 'pointsPerSoft', label: 'Points per soft conversion', hint: 'Newsletter, guide, webinar: interest, not yet intent.' },
-  { name: 'pointsPerPageView', label: 'Points per page view', hint: 'Each page the visitor saw.' },
-  { name: 'maxPageViewPoints', label: 'Most points from page views', hint: 'A cap, so browsing alone never outweighs a conversion.' },
-  { name: 'halfLifeDays', label: 'Half-life in days', hint: 'The score halves after this many days without activity.', step: 'any' },
-  { name: 'mqlThreshold', label: 'Automatic MQL at score', hint: 'A plain lead reaching this score becomes an MQL. Empty: people qualify leads.' },
+  { name: 'pointsPerHard', label: 'settings.leadScoring.pointsPerHard', hint: 'settings.leadScoring.pointsPerHardHint' },
+  { name: 'pointsPerSoft', label: 'settings.leadScoring.pointsPerSoft', hint: 'settings.leadScoring.pointsPerSoftHint' },
+  { name: 'pointsPerPageView', label: 'settings.leadScoring.pointsPerPageView', hint: 'settings.leadScoring.pointsPerPageViewHint' },
+  { name: 'maxPageViewPoints', label: 'settings.leadScoring.maxPageViewPoints', hint: 'settings.leadScoring.maxPageViewPointsHint' },
+  { name: 'halfLifeDays', label: 'settings.leadScoring.halfLifeDays', hint: 'settings.leadScoring.halfLifeDaysHint', step: 'any' },
+  { name: 'mqlThreshold', label: 'settings.leadScoring.mqlThreshold', hint: 'settings.leadScoring.mqlThresholdHint' },
 ]
 
 export default function LeadScoringRoute() {
@@ -45,32 +47,41 @@ export default function LeadScoringRoute() {
   const { canEdit } = useMember()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const saved = actionData && 'saved' in actionData ? actionData.saved : null
+  const t = useT()
+  const d = DEFAULT_SCORE_RULES
   return (
     <div className="space-y-6">
-      <Card title="Lead scoring" description="Scores rank the inbox: what a lead did, fading with time since its last activity. Changes apply to every lead at once.">
+      <Card title={t('settings.leadScoring.title')} description={t('settings.leadScoring.description')}>
         {/* Keyed by the rules: after a reset the form (and its state) starts again from the stored values. */}
         <RulesForm key={JSON.stringify(rules)} rules={rules} canEdit={canEdit} errors={errors} saved={saved} />
         {canEdit && !isDefault ? (
           <Form method="post" className="mt-4 border-t border-slate-100 pt-4">
             <input type="hidden" name="intent" value="reset" />
-            <Button variant="ghost">Reset to the defaults</Button>
+            <Button variant="ghost">{t('settings.leadScoring.reset')}</Button>
           </Form>
         ) : null}
       </Card>
-      <Card title="How the score works">
+      <Card title={t('settings.leadScoring.howTitle')}>
         <div className="space-y-3 text-sm text-slate-700">
           <p>
-            score = round((hard × points per hard + soft × points per soft + min(page views × points per view, cap)) × 0.5<sup>days since last activity ÷ half-life</sup>)
+            <Trans i18nKey="settings.leadScoring.formula" t={t} components={{ sup: <sup /> }} />
           </p>
           <p>
-            Defaults: {DEFAULT_SCORE_RULES.pointsPerHard} points per hard conversion, {DEFAULT_SCORE_RULES.pointsPerSoft} per soft conversion, {DEFAULT_SCORE_RULES.pointsPerPageView} per page view up
-            to {DEFAULT_SCORE_RULES.maxPageViewPoints}, a half-life of {DEFAULT_SCORE_RULES.halfLifeDays} days, and automatic MQL at {DEFAULT_SCORE_RULES.mqlThreshold}. The automatic move only ever
-            takes a lead from Lead to MQL, never back and never past a stage a person chose; it is checked when the lead converts, so a new threshold applies from the next conversion.
+            {t('settings.leadScoring.defaults', {
+              hard: d.pointsPerHard,
+              soft: d.pointsPerSoft,
+              view: d.pointsPerPageView,
+              cap: d.maxPageViewPoints,
+              halfLife: d.halfLifeDays,
+              mql: d.mqlThreshold ?? 0,
+            })}
           </p>
           <p>
-            With {isDefault ? 'the default' : 'your'} rules, a lead with one demo request, two guide downloads and eight page views scores{' '}
-            {computeLeadScore({ hardConversions: 1, softConversions: 2, pagesViewed: 8, daysSinceLastActivity: 0 }, rules)} today and{' '}
-            {computeLeadScore({ hardConversions: 1, softConversions: 2, pagesViewed: 8, daysSinceLastActivity: 30 }, rules)} after 30 quiet days.
+            {t('settings.leadScoring.example', {
+              rules: isDefault ? 'default' : 'yours',
+              today: computeLeadScore({ hardConversions: 1, softConversions: 2, pagesViewed: 8, daysSinceLastActivity: 0 }, rules),
+              later: computeLeadScore({ hardConversions: 1, softConversions: 2, pagesViewed: 8, daysSinceLastActivity: 30 }, rules),
+            })}
           </p>
         </div>
       </Card>
@@ -80,6 +91,7 @@ export default function LeadScoringRoute() {
 
 function RulesForm({ rules, canEdit, errors, saved }: { rules: ScoreRules; canEdit: boolean; errors?: FormErrors; saved: 'save' | 'reset' | null }) {
   const { form, onSubmit, errorFor, isSubmitting, Form: ZodForm } = useZodForm(ScoreRulesFormSchema, errors)
+  const t = useT()
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
       <input type="hidden" name="intent" value="save" />
@@ -89,8 +101,8 @@ function RulesForm({ rules, canEdit, errors, saved }: { rules: ScoreRules; canEd
       {FIELDS.map((f) => (
         <Field
           key={f.name}
-          label={f.label}
-          hint={`${f.hint} Default: ${DEFAULT_SCORE_RULES[f.name] ?? 'empty'}.`}
+          label={t(f.label)}
+          hint={`${t(f.hint)} ${t('settings.leadScoring.default', { value: DEFAULT_SCORE_RULES[f.name] ?? t('settings.leadScoring.empty') })}`}
           type="number"
           min={f.name === 'halfLifeDays' || f.name === 'mqlThreshold' ? 1 : 0}
           step={f.step ?? '1'}
@@ -101,10 +113,10 @@ function RulesForm({ rules, canEdit, errors, saved }: { rules: ScoreRules; canEd
         />
       ))}
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-        {canEdit ? <Button disabled={isSubmitting}>Save rules</Button> : <p className="text-sm text-slate-500">Viewers cannot change the rules.</p>}
+        {canEdit ? <Button disabled={isSubmitting}>{t('settings.leadScoring.save')}</Button> : <p className="text-sm text-slate-500">{t('settings.leadScoring.viewersCannot')}</p>}
         {saved ? (
           <p role="status" className="text-sm text-green-700">
-            {saved === 'reset' ? 'Back to the defaults.' : 'Saved.'}
+            {saved === 'reset' ? t('settings.leadScoring.backToDefaults') : t('settings.saved')}
           </p>
         ) : null}
       </div>

@@ -13,9 +13,12 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList, type FieldProps } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { translatorOf } from '#app/i18n/language.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useT } from '#app/i18n/provider'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
 
-export const meta: MetaFunction = () => [{ title: 'Security · Settings · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'settings.security.metaTitle') }]
 export const headers = forwardRetryAfter
 
 const ActionSchema = z.discriminatedUnion(
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case 'endSession':
       if (input.id === user.sessionHash) throw await loggedOut()
-      if (!(await endSession({ userId: user.id, id: input.id }))) throw new Response('No such session of yours', { status: 404 })
+      if (!(await endSession({ userId: user.id, id: input.id }))) throw new Response((await translatorOf(request))('settings.security.noSuchSession'), { status: 404 })
       return { ended: 1 }
     case 'endOthers':
       return { ended: await endSessions({ userId: user.id, keep: user.sessionHash }) }
@@ -72,39 +75,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
 export default function SecuritySettingsRoute() {
   const { sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const others = sessions.filter((s) => !s.isCurrent).length
   const ended = actionData && 'ended' in actionData ? actionData.ended : undefined
+  const t = useT()
   return (
     <div className="space-y-6">
       <PasswordCard actionData={actionData} />
-      <Card title="Sessions" description="Browsers where you are logged in, in every workspace you belong to. Log out any you do not recognise, then change your password.">
+      <Card title={t('settings.security.sessions')} description={t('settings.security.sessionsDescription')}>
         {ended !== undefined ? (
           <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
-            Logged out {plural(ended, 'session')}.
+            {t('settings.security.loggedOut', { count: ended })}
           </p>
         ) : null}
-        <ul className="divide-y divide-slate-100" aria-label="Your sessions">
+        <ul className="divide-y divide-slate-100" aria-label={t('settings.security.yourSessions')}>
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="session-row">
               <div>
                 <p className="font-medium">
                   {s.device}
-                  {s.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">This browser</span> : null}
+                  {s.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">{t('settings.security.thisBrowser')}</span> : null}
                 </p>
                 <p className="text-sm text-slate-500">
-                  Logged in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt, 'unknown')}
+                  {t('settings.security.loggedInAt', { created: formatDateTime(s.createdAt), lastSeen: formatDateTime(s.lastSeenAt, t('settings.security.unknown')) })}
                 </p>
               </div>
               <Form method="post">
                 <input type="hidden" name="intent" value="endSession" />
                 <input type="hidden" name="id" value={s.id} />
-                <Button variant="secondary" aria-label={s.isCurrent ? 'Log out of this browser' : `Log out ${s.device}, logged in ${formatDateTime(s.createdAt)}`}>
-                  Log out
+                <Button
+                  variant="secondary"
+                  aria-label={s.isCurrent ? t('settings.security.logOutThis') : t('settings.security.logOutNamed', { device: s.device, created: formatDateTime(s.createdAt) })}
+                >
+                  {t('settings.security.logOut')}
                 </Button>
               </Form>
             </li>
@@ -114,12 +119,12 @@ export default function SecuritySettingsRoute() {
           <Form method="post">
             <input type="hidden" name="intent" value="endOthers" />
             <Button variant="secondary" disabled={others === 0}>
-              Log out other sessions
+              {t('settings.security.logOutOthers')}
             </Button>
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="endAll" />
-            <Button variant="danger">Log out everywhere</Button>
+            <Button variant="danger">{t('settings.security.logOutEverywhere')}</Button>
           </Form>
         </div>
       </Card>
@@ -141,21 +146,22 @@ function PasswordCard({ actionData }: { actionData: SecurityActionData }) {
   useEffect(() => {
     if (changed) form.reset()
   }, [changed, form])
+  const t = useT()
   const field = (name: 'currentPassword' | 'newPassword' | 'confirmPassword', props: Omit<FieldProps, 'name'>) => <Field type="password" {...props} {...form.register(name)} error={errorFor(name)} />
   return (
-    <Card title="Password" description="Changing it logs you out everywhere else; this browser stays logged in.">
+    <Card title={t('settings.security.password')} description={t('settings.security.passwordDescription')}>
       {changed ? (
         <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
-          Password changed. {changed.endedSessions ? `Logged out ${plural(changed.endedSessions, 'other session')}.` : 'No other sessions were open.'}
+          {t('settings.security.passwordChanged', { count: changed.endedSessions })}
         </p>
       ) : null}
       <ZodForm method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
         <FormErrorList errors={errors?.formErrors} />
         <input type="hidden" name="intent" value="changePassword" />
-        {field('currentPassword', { label: 'Current password', autoComplete: 'current-password' })}
-        {field('newPassword', { label: 'New password', autoComplete: 'new-password', hint: 'At least 10 characters' })}
-        {field('confirmPassword', { label: 'Repeat the new password', autoComplete: 'new-password' })}
-        <Button disabled={isSubmitting}>Change password</Button>
+        {field('currentPassword', { label: t('settings.security.currentPassword'), autoComplete: 'current-password' })}
+        {field('newPassword', { label: t('settings.security.newPassword'), autoComplete: 'new-password', hint: t('settings.security.newPasswordHint') })}
+        {field('confirmPassword', { label: t('settings.security.confirmPassword'), autoComplete: 'new-password' })}
+        <Button disabled={isSubmitting}>{t('settings.security.change')}</Button>
       </ZodForm>
     </Card>
   )

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
+import { CHANNELS } from '#app/attribution/channel'
+import { channelKey } from '#app/attribution/channel-keys'
 import { requireMember } from '#app/auth/session.server'
-import { formatAmount } from '#app/components/format'
+import { describeCurrency, formatAmount, moneyHeading } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm, type FormErrors } from '#app/http/form-data.server'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { SpendFormSchema } from '#app/kpis/schema'
 import { listSpendMonths, saveSpendMonth } from '#app/kpis/spend.server'
 import { useMember } from '#app/routes/_app'
@@ -37,35 +39,34 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SpendRoute() {
   const { months, month, amounts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { canEdit } = useMember()
+  const { canEdit, workspace } = useMember()
+  const t = useT()
+  const language = useLanguage()
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const saved = actionData && 'saved' in actionData ? actionData.saved : null
   return (
     <div className="space-y-6">
-      <Card
-        title="Marketing spend"
-        description="What you spent per month on each traffic source, in your currency. The dashboard prorates a month by the days of it a period covers, and computes CAC and ROI from it."
-      >
+      <Card title={t('settings.spend.title')} description={t('settings.spend.description', { currency: describeCurrency(workspace.currency, language) })}>
         <SpendForm key={`${month}-${JSON.stringify(amounts)}`} month={month} amounts={amounts} canEdit={canEdit} errors={errors} saved={saved} />
       </Card>
-      <Card title="Months entered">
+      <Card title={t('settings.spend.monthsTitle')} description={t('settings.spend.monthsDescription', { currency: workspace.currency })}>
         {months.length === 0 ? (
-          <p className="text-sm text-slate-600">No spend entered yet.</p>
+          <p className="text-sm text-slate-600">{t('settings.spend.none')}</p>
         ) : (
-          <TableFrame label="Months entered">
+          <TableFrame label={t('settings.spend.monthsTitle')}>
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="text-left text-slate-500">
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Month
+                    {t('settings.spend.month')}
                   </th>
                   {CHANNELS.map((c) => (
                     <th key={c} scope="col" className="py-2 pr-4 text-right font-medium">
-                      {CHANNEL_LABELS[c]}
+                      {t(channelKey(c))}
                     </th>
                   ))}
                   <th scope="col" className="py-2 text-right font-medium">
-                    Total
+                    {moneyHeading(t('settings.spend.total'), workspace.currency)}
                   </th>
                 </tr>
               </thead>
@@ -79,10 +80,10 @@ export default function SpendRoute() {
                     </th>
                     {CHANNELS.map((c) => (
                       <td key={c} className="py-2 pr-4 text-right tabular-nums">
-                        {formatAmount(m.amounts[c])}
+                        {formatAmount(m.amounts[c], 2, language)}
                       </td>
                     ))}
-                    <td className="py-2 text-right font-medium tabular-nums">{formatAmount(m.total)}</td>
+                    <td className="py-2 text-right font-medium tabular-nums">{formatAmount(m.total, 2, language)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -98,17 +99,19 @@ type Amounts = Record<(typeof CHANNELS)[number], number | null> | null
 
 function SpendForm({ month, amounts, canEdit, errors, saved }: { month: string; amounts: Amounts; canEdit: boolean; errors?: FormErrors; saved: string | null }) {
   const { form, onSubmit, errorFor, isSubmitting, Form: ZodForm } = useZodForm(SpendFormSchema, errors)
+  const t = useT()
+  const { workspace } = useMember()
   return (
     <ZodForm method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-3">
       <div className="md:col-span-3">
         <FormErrorList errors={errors?.formErrors} />
       </div>
-      <Field label="Month" type="month" defaultValue={month} disabled={!canEdit} error={errorFor('month')} hint="Pick a month to enter or change its spend." {...form.register('month')} />
+      <Field label={t('settings.spend.month')} type="month" defaultValue={month} disabled={!canEdit} error={errorFor('month')} hint={t('settings.spend.monthHint')} {...form.register('month')} />
       <div className="hidden md:col-span-2 md:block" />
       {CHANNELS.map((c) => (
         <Field
           key={c}
-          label={CHANNEL_LABELS[c]}
+          label={moneyHeading(t(channelKey(c)), workspace.currency)}
           inputMode="decimal"
           defaultValue={amounts?.[c] ?? ''}
           placeholder="0"
@@ -118,13 +121,13 @@ function SpendForm({ month, amounts, canEdit, errors, saved }: { month: string; 
         />
       ))}
       <div className="flex flex-wrap items-center gap-3 md:col-span-3">
-        {canEdit ? <Button disabled={isSubmitting}>Save {month}</Button> : <p className="text-sm text-slate-500">Viewers cannot change spend.</p>}
+        {canEdit ? <Button disabled={isSubmitting}>{t('settings.spend.save', { month })}</Button> : <p className="text-sm text-slate-500">{t('settings.spend.viewersCannot')}</p>}
         {saved ? (
           <p role="status" className="text-sm text-green-700">
-            Saved {saved}.
+            {t('settings.spend.saved', { month: saved })}
           </p>
         ) : null}
-        <p className="text-sm text-slate-500">An empty source means nothing was spent on it that month.</p>
+        <p className="text-sm text-slate-500">{t('settings.spend.emptyMeansNone')}</p>
       </div>
     </ZodForm>
   )

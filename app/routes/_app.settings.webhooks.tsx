@@ -9,6 +9,7 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { allowsPrivateWebhookTargets } from '#app/env.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
+import { useMessage, useT } from '#app/i18n/provider'
 import { useMember } from '#app/routes/_app'
 import {
   createWebhook,
@@ -21,7 +22,8 @@ import {
   retryDelivery,
   setWebhookActive,
 } from '#app/webhooks/webhook.server'
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, WebhookFormSchema } from '#app/webhooks/schema'
+import { WEBHOOK_EVENTS, WebhookFormSchema } from '#app/webhooks/schema'
+import type { WebhookEvent } from '#db/schema'
 import { isVisiblyPrivateUrl } from '#app/webhooks/target.server'
 import { TableFrame } from '#app/components/ui/table-frame'
 
@@ -34,6 +36,13 @@ const ActionSchema = z.discriminatedUnion(
   ],
   { error: 'Unknown action' },
 )
+
+// What each event means, in the catalogue (WEBHOOK_EVENT_LABELS stays the API's English).
+const EVENT_KEYS: Record<WebhookEvent, string> = {
+  'lead.created': 'settings.webhooks.eventLeadCreated',
+  'conversion.created': 'settings.webhooks.eventConversionCreated',
+  'lead.hot': 'settings.webhooks.eventLeadHot',
+}
 
 const notFound = (what: string) => new Response(`No such ${what} in this workspace`, { status: 404 })
 
@@ -94,65 +103,74 @@ export default function WebhooksRoute() {
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const created = actionData && 'created' in actionData ? actionData.created : null
   const revealed = actionData && 'revealed' in actionData ? actionData.revealed : null
+  const t = useT()
+  const translate = useMessage()
   return (
     <div className="space-y-6">
-      <Card title="Webhooks" description="Splitform POSTs signed JSON to these URLs when leads and conversions happen, retrying failures for at least 24 hours.">
-        {created ? <SecretNotice title={`Webhook for ${created.url} created. Verify its requests with this signing secret:`} secret={created.secret} /> : null}
+      <Card title={t('settings.webhooks.title')} description={t('settings.webhooks.description')}>
+        {created ? <SecretNotice title={t('settings.webhooks.created', { url: created.url })} secret={created.secret} /> : null}
         <FormErrorList errors={errors?.formErrors} />
         {canEdit ? (
           <Form method="post" className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="create" />
-            <Field label="Endpoint URL" name="url" type="url" placeholder="https://example.com/hooks/splitform" required maxLength={2000} error={errors?.fieldErrors.url?.[0]} />
+            <Field label={t('settings.webhooks.url')} name="url" type="url" placeholder="https://example.com/hooks/splitform" required maxLength={2000} error={errors?.fieldErrors.url?.[0]} />
             <fieldset aria-describedby={errors?.fieldErrors.events ? 'events-error' : undefined}>
-              <legend className="text-sm font-medium text-slate-700">Events</legend>
+              <legend className="text-sm font-medium text-slate-700">{t('settings.webhooks.events')}</legend>
               <div className="mt-2 space-y-2">
                 {WEBHOOK_EVENTS.map((event) => (
                   <label key={event} className="flex items-start gap-2 text-sm">
                     <input type="checkbox" name="events" value={event} defaultChecked className="mt-1" />
                     <span>
-                      <code className="font-mono">{event}</code> <span className="text-slate-500">· {WEBHOOK_EVENT_LABELS[event]}</span>
+                      <code className="font-mono">{event}</code> <span className="text-slate-500">· {t(EVENT_KEYS[event])}</span>
                     </span>
                   </label>
                 ))}
               </div>
               {errors?.fieldErrors.events ? (
                 <p id="events-error" className="mt-1 text-sm text-red-600">
-                  {errors.fieldErrors.events[0]}
+                  {translate(errors.fieldErrors.events[0])}
                 </p>
               ) : null}
             </fieldset>
-            <Button>Add webhook</Button>
+            <Button>{t('settings.webhooks.add')}</Button>
           </Form>
         ) : (
-          <p className="text-sm text-slate-500">Viewers can see webhooks and their deliveries but cannot change them.</p>
+          <p className="text-sm text-slate-500">{t('settings.webhooks.viewersCannot')}</p>
         )}
       </Card>
-      <Card title="Endpoints">
+      <Card title={t('settings.webhooks.endpoints')}>
         {webhooks.length === 0 ? (
-          <p className="text-slate-600">No webhooks yet.</p>
+          <p className="text-slate-600">{t('settings.webhooks.none')}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {webhooks.map((hook) => (
               <li key={hook.id} data-testid="webhook-row" className="space-y-2 py-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="break-all font-mono text-sm">{hook.url}</span>
-                  <span className={`rounded px-1.5 py-0.5 text-xs ${hook.isActive ? 'bg-green-50 text-green-800' : 'bg-slate-100 text-slate-600'}`}>{hook.isActive ? 'active' : 'paused'}</span>
+                  <span className={`rounded px-1.5 py-0.5 text-xs ${hook.isActive ? 'bg-green-50 text-green-800' : 'bg-slate-100 text-slate-600'}`}>
+                    {hook.isActive ? t('settings.webhooks.active') : t('settings.webhooks.paused')}
+                  </span>
                 </div>
-                <p className="text-xs text-slate-500">
-                  {hook.events.join(', ')} · added {formatDateTime(hook.createdAt)}
-                </p>
-                {revealed?.id === hook.id ? <SecretNotice title="Signing secret:" secret={revealed.secret} /> : null}
+                <p className="text-xs text-slate-500">{t('settings.webhooks.eventsAdded', { events: hook.events.join(', '), time: formatDateTime(hook.createdAt) })}</p>
+                {revealed?.id === hook.id ? <SecretNotice title={t('settings.webhooks.secret')} secret={revealed.secret} /> : null}
                 <div className="flex flex-wrap gap-2">
                   <Link to={`?log=${hook.id}`} className={buttonClass('secondary')}>
-                    Delivery log
+                    {t('settings.webhooks.log')}
                   </Link>
                   {canEdit ? (
                     <>
-                      <IntentButton intent="reveal" id={hook.id} label="Show secret" />
-                      {hook.isActive ? <IntentButton intent="test" id={hook.id} label="Send test event" /> : null}
-                      <IntentButton intent={hook.isActive ? 'pause' : 'resume'} id={hook.id} label={hook.isActive ? 'Pause' : 'Resume'} />
+                      <IntentButton intent="reveal" id={hook.id} label={t('settings.webhooks.showSecret')} />
+                      {hook.isActive ? <IntentButton intent="test" id={hook.id} label={t('settings.webhooks.test')} /> : null}
+                      <IntentButton intent={hook.isActive ? 'pause' : 'resume'} id={hook.id} label={hook.isActive ? t('settings.webhooks.pause') : t('settings.webhooks.resume')} />
                       {/* Posted without ?log=, so a deleted webhook's log is not reloaded (it would be a 404). */}
-                      <IntentButton intent="delete" id={hook.id} label="Delete" variant="danger" ariaLabel={`Delete webhook ${hook.url}`} action="/settings/webhooks" />
+                      <IntentButton
+                        intent="delete"
+                        id={hook.id}
+                        label={t('settings.webhooks.delete')}
+                        variant="danger"
+                        ariaLabel={t('settings.webhooks.deleteNamed', { url: hook.url })}
+                        action="/settings/webhooks"
+                      />
                     </>
                   ) : null}
                 </div>
@@ -162,7 +180,7 @@ export default function WebhooksRoute() {
         )}
         {actionData && 'tested' in actionData ? (
           <p role="status" className="mt-3 text-sm text-green-800">
-            Test event queued: it shows in the delivery log within a few seconds.
+            {t('settings.webhooks.testQueued')}
           </p>
         ) : null}
       </Card>
@@ -199,16 +217,26 @@ function IntentButton({ intent, id, label, variant = 'secondary', ariaLabel, act
 type Log = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['log']>
 
 function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
+  const t = useT()
+  const columns = [
+    t('settings.webhooks.columnEvent'),
+    t('settings.webhooks.columnStatus'),
+    t('settings.webhooks.columnAttempts'),
+    t('settings.webhooks.columnResponse'),
+    t('settings.webhooks.columnCreated'),
+    t('settings.webhooks.columnDelivered'),
+    '',
+  ]
   return (
-    <Card title="Delivery log" description={`The latest ${log.deliveries.length} deliveries to ${log.webhook.url}, newest first.`}>
+    <Card title={t('settings.webhooks.log')} description={t('settings.webhooks.logDescription', { count: log.deliveries.length, url: log.webhook.url })}>
       {log.deliveries.length === 0 ? (
-        <p className="text-slate-600">Nothing sent yet.</p>
+        <p className="text-slate-600">{t('settings.webhooks.nothingSent')}</p>
       ) : (
-        <TableFrame label="Delivery log">
+        <TableFrame label={t('settings.webhooks.log')}>
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                {['Event', 'Status', 'Attempts', 'Last response', 'Created', 'Delivered / next try', ''].map((h, i) => (
+                {columns.map((h, i) => (
                   <th key={i} className="py-2 pr-4 font-medium">
                     {h}
                   </th>
@@ -219,12 +247,12 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
               {log.deliveries.map((d) => (
                 <tr key={d.id} data-testid="delivery-row">
                   <td className="py-2 pr-4 font-mono">{d.event}</td>
-                  <td className="py-2 pr-4">{d.status === 'pending' && d.attempts > 0 ? 'retrying' : d.status}</td>
+                  <td className="py-2 pr-4">{t('settings.webhooks.status', { status: d.status === 'pending' && d.attempts > 0 ? 'retrying' : d.status })}</td>
                   <td className="py-2 pr-4">{d.attempts}</td>
                   <td className="max-w-xs break-words py-2 pr-4">{[d.lastStatusCode, d.lastError].filter((v) => v !== null).join(' · ') || '–'}</td>
                   <td className="py-2 pr-4">{formatDateTime(d.createdAt)}</td>
-                  <td className="py-2 pr-4">{d.status === 'delivered' ? formatDateTime(d.deliveredAt) : d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : 'gave up'}</td>
-                  <td className="py-2 text-right">{canEdit && d.status !== 'delivered' ? <IntentButton intent="retry" id={d.id} label="Retry now" /> : null}</td>
+                  <td className="py-2 pr-4">{d.status === 'delivered' ? formatDateTime(d.deliveredAt) : d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : t('settings.webhooks.gaveUp')}</td>
+                  <td className="py-2 text-right">{canEdit && d.status !== 'delivered' ? <IntentButton intent="retry" id={d.id} label={t('settings.webhooks.retry')} /> : null}</td>
                 </tr>
               ))}
             </tbody>
@@ -236,5 +264,9 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 404: () => <p>No such webhook in this workspace.</p> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 404: () => <NoSuchWebhook /> }} />
+}
+
+function NoSuchWebhook() {
+  return <p>{useT()('settings.webhooks.notFound')}</p>
 }

@@ -7,10 +7,14 @@ import { Button } from '#app/components/ui/button'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useT } from '#app/i18n/provider'
+import { BrowserCalendarFields } from '#app/workspaces/browser-calendar'
+import { guessCalendar } from '#app/workspaces/locale'
 import { createWorkspace } from '#app/workspaces/workspace.server'
-import { WorkspaceNameSchema } from '#app/workspaces/schema'
+import { NewWorkspaceFormSchema } from '#app/workspaces/schema'
 
-export const meta: MetaFunction = () => [{ title: 'New workspace · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'workspaceNew.metaTitle') }]
 
 async function requireUser(request: Request) {
   const user = await getUser(request)
@@ -26,23 +30,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const user = await requireUser(request)
-  const parsed = await parseForm(request, WorkspaceNameSchema)
+  const parsed = await parseForm(request, NewWorkspaceFormSchema)
   if (!parsed.ok) return parsed.response
-  const workspace = await createWorkspace({ name: parsed.data.name, ownerId: user.id })
+  const { name, timeZone, locale } = parsed.data
+  const workspace = await createWorkspace({ name, ownerId: user.id, calendar: guessCalendar({ timeZone, locale }) })
   await switchSessionWorkspace(user.sessionHash, workspace.id)
   throw redirect('/dashboard')
 }
 
 export default function NewWorkspaceRoute() {
   const actionData = useActionData<typeof action>()
-  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(WorkspaceNameSchema, actionData?.errors)
+  const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(NewWorkspaceFormSchema, actionData?.errors)
+  const t = useT()
   return (
-    <AuthLayout title="Create a workspace" footer="A workspace holds its own pages, forms, experiments and leads.">
+    <AuthLayout title={t('workspaceNew.title')} footer={t('workspaceNew.footer')}>
       <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <FormErrorList errors={actionData?.errors.formErrors} />
-        <Field label="Workspace name" {...form.register('name')} error={errorFor('name')} />
+        <Field label={t('workspaceNew.name')} {...form.register('name')} error={errorFor('name')} />
+        <BrowserCalendarFields />
         <Button className="w-full" disabled={isSubmitting}>
-          Create workspace
+          {t('workspaceNew.submit')}
         </Button>
       </Form>
     </AuthLayout>

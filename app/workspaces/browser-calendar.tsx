@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useT } from '#app/i18n/provider'
 import { guessCalendar } from '#app/workspaces/locale'
 
 /**
@@ -8,6 +9,7 @@ import { guessCalendar } from '#app/workspaces/locale'
  */
 export function BrowserCalendarFields() {
   const [browser, setBrowser] = useState<{ timeZone: string; locale: string } | null>(null)
+  const t = useT()
   // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser's zone exists only after hydration
   useEffect(() => setBrowser({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: navigator.language }), [])
   if (!browser) return null
@@ -17,7 +19,7 @@ export function BrowserCalendarFields() {
       <input type="hidden" name="timeZone" value={browser.timeZone} />
       <input type="hidden" name="locale" value={browser.locale} />
       <p className="text-sm text-slate-600" data-testid="browser-calendar">
-        Days will be counted in {calendar.timezone} and amounts shown in {calendar.currency}: you can change both in Settings.
+        {t('workspaceNew.calendar', { timeZone: calendar.timezone, currency: calendar.currency })}
       </p>
     </>
   )

@@ -19,6 +19,15 @@ export const WorkspaceNameSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(100, 'Use at most 100 characters'),
 })
 
+/**
+ * Creating another workspace: its name, and what the browser says (app/workspaces/browser-calendar.tsx) for its
+ * calendar and currency, a guess as at sign-up, so anything unreadable falls back to UTC rather than refusing.
+ */
+export const NewWorkspaceFormSchema = WorkspaceNameSchema.extend({
+  timeZone: z.string().max(100).optional(),
+  locale: z.string().max(100).optional(),
+})
+
 /** The settings screen's form: every field sent, each checked as the API checks it. */
 export const WorkspaceSettingsFormSchema = z.object({
   name: WorkspaceNameSchema.shape.name,

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
 import { lockExperimentDays, rebuildExperimentDays } from '#app/experiments/counting.server'
 import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
+import type { WorkspaceCalendar } from '#app/workspaces/locale'
 import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
 
@@ -14,9 +15,13 @@ export function listUserWorkspaces({ userId }: { userId: string }) {
     .orderBy(workspaces.name)
 }
 
-export async function createWorkspace({ name, ownerId }: { name: string; ownerId: string }) {
+/** A new workspace with its owner; its calendar and currency from the browser's guess (guessCalendar), else the defaults. */
+export async function createWorkspace({ name, ownerId, calendar }: { name: string; ownerId: string; calendar?: WorkspaceCalendar }) {
   return db.transaction(async (tx) => {
-    const [workspace] = await tx.insert(workspaces).values({ name }).returning({ id: workspaces.id })
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ name, ...calendar })
+      .returning({ id: workspaces.id })
     await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: ownerId, role: 'owner' })
     return workspace!
   })

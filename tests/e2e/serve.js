@@ -23,5 +23,7 @@ if (process.env.DATABASE_URL) {
 process.env.TEST_PASSWORD_HASH ??= 'cheap'
 // One trusted proxy hop: each test account's browser sends an address of its own (tests/e2e/fixtures.ts).
 process.env.TRUST_PROXY ??= '1'
+// A browser that asks for en-XA gets the admin in pseudo-localisation (tests/e2e/pseudo-locale.spec.ts).
+process.env.PSEUDO_LOCALE ??= '1'
 process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'
 await import('../../server.js')

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
-import { createApiKey, newAccount, signUp } from './fixtures'
+import { createApiKey, hydrated, newAccount, signUp } from './fixtures'
 
 test("Workspaces are isolated: Bob can neither see nor touch Alice's keys", async ({ browser }) => {
   const alice = await (await browser.newContext()).newPage()
@@ -54,4 +54,27 @@ test('An owner invites a viewer by link; the viewer joins and can change nothing
 
   await owner.reload()
   await expect(owner.getByTestId('member-row')).toHaveCount(2)
+})
+
+test("A Swedish marketer in Stockholm creates a second workspace: the form speaks Swedish, and the workspace counts Stockholm's days in SEK", async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' })
+  const page = await context.newPage()
+  // Signed up in English (the fixture's labels) from a browser in Lisbon: the first workspace is not Stockholm's.
+  const english = await browser.newContext({ timezoneId: 'Europe/Lisbon' })
+  await signUp(await english.newPage(), newAccount('Sven'))
+  await context.addCookies(await english.cookies())
+  await english.close()
+
+  await page.goto('/workspaces/new')
+  await hydrated(page)
+  await expect(page.getByRole('heading', { name: 'Skapa en arbetsyta' })).toBeVisible()
+  await expect(page.getByTestId('browser-calendar')).toHaveText('Dygn räknas i Europe/Stockholm och belopp visas i SEK. Du kan ändra båda under Inställningar.')
+  await page.getByLabel('Arbetsytans namn').fill('Nordbolaget')
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.goto('/settings')
+  await expect(page.getByLabel('Tidszon')).toHaveValue('Europe/Stockholm')
+  await expect(page.getByLabel('Valuta')).toHaveValue('SEK')
+  await expect(page.getByLabel('Valuta').locator('option:checked')).toHaveText('svensk krona (SEK)')
+  await context.close()
 })

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { englishTranslator } from '#app/i18n/i18n'
 import { formatAmount, formatCount, formatDuration, formatLargePercent, formatPercent, formatPoints, formatRelativeChange } from '#app/components/format'
 
 /**
@@ -19,14 +21,18 @@ export type Change = {
   text: string
 }
 
-export function formatKpi(value: number | null | undefined, kind: KpiKind) {
+/** The reader's words and number formats (English by default, as the tests and the API read). */
+export type Reader = { t: TFunction; language: string }
+const ENGLISH: Reader = { t: englishTranslator.t, language: 'en' }
+
+export function formatKpi(value: number | null | undefined, kind: KpiKind, language = 'en') {
   if (value === null || value === undefined) return '–'
-  if (kind === 'rate') return formatPercent(value, 1)
-  if (kind === 'return') return formatLargePercent(value)
-  if (kind === 'money') return formatAmount(value, 0)
-  if (kind === 'days') return formatDuration(value)
+  if (kind === 'rate') return formatPercent(value, 1, language)
+  if (kind === 'return') return formatLargePercent(value, language)
+  if (kind === 'money') return formatAmount(value, 0, language)
+  if (kind === 'days') return formatDuration(value, language)
   // Linear attribution gives fractional credit.
-  return formatCount(value, 1)
+  return formatCount(value, 1, language)
 }
 
 /**
@@ -35,14 +41,14 @@ export function formatKpi(value: number | null | undefined, kind: KpiKind) {
  * not below zero (from −100 % to +37 % is no percentage of anything: then just "up", with "was …" beside it).
  * Two values that print the same are no change, so no arrow says "down" between "2 minutes" and "2 minutes".
  */
-export function describeChange(value: number | null, previous: number | null, kind: KpiKind, polarity: Polarity = 'up'): Change | null {
+export function describeChange(value: number | null, previous: number | null, kind: KpiKind, polarity: Polarity = 'up', { t, language }: Reader = ENGLISH): Change | null {
   if (value === null || previous === null) return null
   const delta = value - previous
-  if (delta === 0 || formatKpi(value, kind) === formatKpi(previous, kind)) return { direction: 'same', tone: 'neutral', text: 'no change' }
+  if (delta === 0 || formatKpi(value, kind) === formatKpi(previous, kind)) return { direction: 'same', tone: 'neutral', text: t('dashboard.change.same') }
   const direction = delta > 0 ? 'up' : 'down'
   const tone = polarity === 'neutral' ? 'neutral' : direction === polarity ? 'good' : 'bad'
-  if (kind === 'rate') return { direction, tone, text: `${direction} ${formatPoints(Math.abs(delta), 1)}` }
-  if (previous === 0 && value > 0) return { direction, tone, text: `${direction} from none` }
-  if (previous <= 0 || value < 0) return { direction, tone, text: direction }
-  return { direction, tone, text: `${direction} ${formatRelativeChange(delta / previous)}` }
+  if (kind === 'rate') return { direction, tone, text: t('dashboard.change.by', { direction, amount: formatPoints(Math.abs(delta), 1, language) }) }
+  if (previous === 0 && value > 0) return { direction, tone, text: t('dashboard.change.fromNone', { direction }) }
+  if (previous <= 0 || value < 0) return { direction, tone, text: t('dashboard.change.only', { direction }) }
+  return { direction, tone, text: t('dashboard.change.by', { direction, amount: formatRelativeChange(delta / previous, language) }) }
 }

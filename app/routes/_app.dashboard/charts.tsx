@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatCount } from '#app/components/format'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { TrendDay } from './trend'
 
 // The dashboard's recharts drawings, loaded lazily in the browser only (route.tsx). Series are told apart by
@@ -9,10 +10,16 @@ const BRAND = '#3b55e6'
 const INK = '#0f172a'
 const MUTED = '#475569'
 const AXIS = { fontSize: 12, fill: MUTED }
-const count = (v: unknown) => (typeof v === 'number' ? formatCount(v, 1) : String(v ?? ''))
+/** A count for a tooltip or a bar's label, in the reader's language. */
+function useCount() {
+  const language = useLanguage()
+  return (v: unknown) => (typeof v === 'number' ? formatCount(v, 1, language) : String(v ?? ''))
+}
 
 /** Visitors and new leads per day: visitors a solid line (left axis), leads a dashed one (right axis). */
 export function TrendChart({ days }: { days: TrendDay[] }) {
+  const t = useT()
+  const count = useCount()
   const showDots = days.length <= 31
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -27,7 +34,7 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
           yAxisId="visitors"
           type="monotone"
           dataKey="visitors"
-          name="Visitors (left axis)"
+          name={t('dashboard.trend.visitorsSeries')}
           stroke={BRAND}
           strokeWidth={2}
           dot={showDots ? { r: 2 } : false}
@@ -38,7 +45,7 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
           yAxisId="leads"
           type="monotone"
           dataKey="leads"
-          name="New leads (right axis, dashed)"
+          name={t('dashboard.trend.leadsSeries')}
           stroke={INK}
           strokeWidth={2}
           strokeDasharray="6 4"
@@ -53,6 +60,7 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
 
 /** One bar per row, longest first as given, its number printed at its end: the funnel. */
 export function BarList({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
+  const count = useCount()
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 56, bottom: 0, left: 0 }}>
@@ -69,6 +77,8 @@ export function BarList({ rows, unit }: { rows: { label: string; value: number }
 
 /** Leads and customers per channel: leads solid, customers hatched, each bar labelled with its kind. */
 export function SourcesChart({ rows }: { rows: { label: string; leads: number; customers: number }[] }) {
+  const t = useT()
+  const count = useCount()
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 96, bottom: 0, left: 0 }} barGap={2}>
@@ -82,11 +92,11 @@ export function SourcesChart({ rows }: { rows: { label: string; leads: number; c
         <YAxis type="category" dataKey="label" tick={{ ...AXIS, fill: INK }} width={104} />
         <Tooltip formatter={count} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
-        <Bar dataKey="leads" name="Leads" fill={BRAND} isAnimationActive={false}>
-          <LabelList dataKey="leads" position="right" formatter={(v) => `${count(v)} leads`} fill={INK} fontSize={12} />
+        <Bar dataKey="leads" name={t('dashboard.columns.leads')} fill={BRAND} isAnimationActive={false}>
+          <LabelList dataKey="leads" position="right" formatter={(v) => t('dashboard.sources.leadsLabel', { count: Number(v), figure: count(v) })} fill={INK} fontSize={12} />
         </Bar>
-        <Bar dataKey="customers" name="Customers (hatched)" fill="url(#sources-hatch)" stroke={INK} isAnimationActive={false}>
-          <LabelList dataKey="customers" position="right" formatter={(v) => `${count(v)} customers`} fill={INK} fontSize={12} />
+        <Bar dataKey="customers" name={t('dashboard.sources.customersSeries')} fill="url(#sources-hatch)" stroke={INK} isAnimationActive={false}>
+          <LabelList dataKey="customers" position="right" formatter={(v) => t('dashboard.sources.customersLabel', { count: Number(v), figure: count(v) })} fill={INK} fontSize={12} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>
@@ -95,6 +105,7 @@ export function SourcesChart({ rows }: { rows: { label: string; leads: number; c
 
 /** Columns with their number on top: a distribution (time to convert). */
 export function ColumnChart({ rows, unit }: { rows: { label: string; value: number }[]; unit: string }) {
+  const count = useCount()
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={rows} margin={{ top: 20, right: 4, bottom: 0, left: -16 }}>

@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { buttonClass } from '#app/components/ui/button'
 import { EmptyState, PageHeader } from '#app/components/ui/card'
+import { Trans, useT } from '#app/i18n/provider'
 import type { KpiPeriod, KpiReport } from '#app/kpis/shape'
 import { Attribution } from './attribution'
 import { Consent } from './consent'
@@ -16,7 +18,7 @@ import { HeardAbout, Sources } from './sources'
 import { TimeToConvert } from './time-to-convert'
 import { Trend } from './trend'
 
-const describePeriod = (p: Pick<KpiPeriod, 'from' | 'to'>) => (p.from === p.to ? p.from : `${p.from} to ${p.to}`)
+const describePeriod = (t: TFunction, p: Pick<KpiPeriod, 'from' | 'to'>) => (p.from === p.to ? p.from : t('dashboard.report.range', { from: p.from, to: p.to }))
 
 type Props = { report: KpiReport; selection: DashboardSelection; ignored: string[]; canEdit: boolean; pickerKey: string }
 
@@ -24,21 +26,27 @@ type Props = { report: KpiReport; selection: DashboardSelection; ignored: string
 export function DashboardReport({ report, selection, ignored, canEdit, pickerKey }: Props) {
   const isQuiet = report.summary.visitors.value === 0 && report.summary.leads.value === 0
   const hasRevenue = report.attribution.rows.some((r) => r.revenue > 0 || (r.previous?.revenue ?? 0) > 0)
+  const t = useT()
+  const period = describePeriod(t, report.period)
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description={`${describePeriod(report.period)} (${report.timeZone})${report.comparison ? `, compared with ${describePeriod(report.comparison)}` : ''}. Every underlined number opens the leads or pages behind it.`}
+        title={t('dashboard.title')}
+        description={
+          report.comparison
+            ? t('dashboard.report.descriptionCompared', { period, timeZone: report.timeZone, comparison: describePeriod(t, report.comparison) })
+            : t('dashboard.report.description', { period, timeZone: report.timeZone })
+        }
       />
       <PeriodPicker key={pickerKey} selection={selection} timeZone={report.timeZone} />
       {ignored.length ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          Ignored what could not be read: {ignored.join('; ')}. Showing {describePeriod(selection)} instead.
+          {t('dashboard.report.ignored', { ignored: ignored.join('; '), period: describePeriod(t, selection) })}
         </p>
       ) : null}
       {isQuiet ? (
         <p role="status" className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-700">
-          No visitors and no new leads in this period. Try a longer period, or check that your pages are published.
+          {t('dashboard.report.quiet')}
         </p>
       ) : null}
       <KpiCards summary={report.summary} />
@@ -59,36 +67,31 @@ export function DashboardReport({ report, selection, ignored, canEdit, pickerKey
         <EntryPages pages={report.entryPages} />
         <TimeToConvert data={report.timeToConversion} />
       </div>
-      <p className="mt-6 text-xs text-slate-500">Computed {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC. The same figures: GET /api/v1/kpis.</p>
+      <p className="mt-6 text-xs text-slate-500">{t('dashboard.report.computed', { time: report.generatedAt.slice(0, 16).replace('T', ' ') })}</p>
     </>
   )
 }
 
 /** A workspace with no visit and no lead yet: what will be here, and the three steps that get it there. */
 export function NewWorkspace({ canEdit }: { canEdit: boolean }) {
+  const t = useT()
   return (
     <>
-      <PageHeader title="Dashboard" description="Your marketing numbers: visitors, leads, the funnel to customer, sources and money." />
-      <EmptyState title="No visitors or leads yet">
-        <p>Once a published page gets visitors, this page shows them day by day, the leads they become, which sources bring them and how many become customers.</p>
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.empty.description')} />
+      <EmptyState title={t('dashboard.empty.title')}>
+        <p>{t('dashboard.empty.intro')}</p>
         <ol className="mx-auto mt-4 max-w-sm list-decimal space-y-1 pl-5 text-left text-sm">
           <li>
-            <Link to="/forms" className="text-brand-700 underline">
-              Create a form
-            </Link>
-            : a demo request, a newsletter, a download.
+            <Trans i18nKey="dashboard.empty.stepForm" components={{ link: <Link to="/forms" className="text-brand-700 underline" /> }} />
           </li>
           <li>
-            <Link to="/pages" className="text-brand-700 underline">
-              Build a landing page
-            </Link>{' '}
-            with the form on it, and publish it.
+            <Trans i18nKey="dashboard.empty.stepPage" components={{ link: <Link to="/pages" className="text-brand-700 underline" /> }} />
           </li>
-          <li>Share its link (/p/your-page) in your ads, emails and posts.</li>
+          <li>{t('dashboard.empty.stepShare')}</li>
         </ol>
         {canEdit ? (
           <Link to="/pages" className={buttonClass('primary', 'mt-5')}>
-            Go to pages
+            {t('dashboard.empty.goToPages')}
           </Link>
         ) : null}
       </EmptyState>

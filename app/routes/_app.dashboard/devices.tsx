@@ -1,16 +1,21 @@
-import { DEVICE_LABELS } from '#app/attribution/device'
+import type { Device } from '#app/attribution/device'
 import { Card } from '#app/components/ui/card'
+import { useT } from '#app/i18n/provider'
 import type { DeviceKpi, KpiReport } from '#app/kpis/shape'
 import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
 
 /** Mobile at a glance, then visitors, bounce rate, leads and conversion rate per device type. */
+const DEVICE_KEYS: Record<Device, string> = { mobile: 'dashboard.device.mobile', tablet: 'dashboard.device.tablet', desktop: 'dashboard.device.desktop' }
+const deviceKey = (device: Device) => DEVICE_KEYS[device]
+
 export function Devices({ devices, mobile }: { devices: DeviceKpi[]; mobile: KpiReport['mobile'] }) {
+  const t = useT()
   return (
-    <Card title="Mobile and devices" description="Device of the first page view of each visit; leads by the device of their first conversion.">
+    <Card title={t('dashboard.devices.title')} description={t('dashboard.devices.description')}>
       <dl className="mb-4 grid grid-cols-2 gap-3">
         <div className="rounded-md bg-slate-50 p-3" data-testid="mobile-share">
-          <dt className="text-xs font-medium text-slate-600">Mobile share of visitors</dt>
+          <dt className="text-xs font-medium text-slate-600">{t('dashboard.devices.mobileShare')}</dt>
           <dd className="text-lg font-semibold">
             <KpiNumber kpi={mobile.share} kind="rate" />
           </dd>
@@ -19,24 +24,36 @@ export function Devices({ devices, mobile }: { devices: DeviceKpi[]; mobile: Kpi
           </dd>
         </div>
         <div className="rounded-md bg-slate-50 p-3" data-testid="mobile-leads">
-          <dt className="text-xs font-medium text-slate-600">Leads from mobile</dt>
+          <dt className="text-xs font-medium text-slate-600">{t('dashboard.devices.mobileLeads')}</dt>
           <dd className="text-lg font-semibold">
-            <KpiNumber kpi={mobile.leads} kind="count" label="leads from mobile" />
+            <KpiNumber kpi={mobile.leads} kind="count" label={t('dashboard.devices.mobileLeadsLabel')} />
           </dd>
           <dd>
             <KpiChange kpi={mobile.leads} kind="count" />
           </dd>
         </div>
       </dl>
-      <KpiTable label="Mobile and devices" data-testid="devices" columns={['Device', 'Visitors', 'Share', 'Bounce rate', 'Leads', 'Conversions', 'Conversion rate']}>
+      <KpiTable
+        label={t('dashboard.devices.title')}
+        data-testid="devices"
+        columns={[
+          t('dashboard.columns.device'),
+          t('dashboard.columns.visitors'),
+          t('dashboard.columns.share'),
+          t('dashboard.columns.bounceRate'),
+          t('dashboard.columns.leads'),
+          t('dashboard.columns.conversions'),
+          t('dashboard.columns.conversionRate'),
+        ]}
+      >
         {devices.map((d) => (
           <tr key={d.device} data-device={d.device}>
-            <RowHeader>{DEVICE_LABELS[d.device]}</RowHeader>
+            <RowHeader>{t(deviceKey(d.device))}</RowHeader>
             <KpiCell kpi={d.visitors} kind="count" />
             <KpiCell kpi={d.share} kind="rate" polarity="neutral" />
             <KpiCell kpi={d.bounceRate} kind="rate" polarity="down" />
-            <KpiCell kpi={d.leads} kind="count" label={`leads from ${DEVICE_LABELS[d.device]}`} />
-            <KpiCell kpi={d.conversions} kind="count" label={`conversions on ${DEVICE_LABELS[d.device]}`} />
+            <KpiCell kpi={d.leads} kind="count" label={t('dashboard.devices.leadsFrom', { device: t(deviceKey(d.device)) })} />
+            <KpiCell kpi={d.conversions} kind="count" label={t('dashboard.devices.conversionsOn', { device: t(deviceKey(d.device)) })} />
             <KpiCell kpi={d.conversionRate} kind="rate" />
           </tr>
         ))}

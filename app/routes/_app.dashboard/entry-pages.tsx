@@ -1,17 +1,23 @@
 import { Link } from '@remix-run/react'
 import { Card } from '#app/components/ui/card'
+import { useT } from '#app/i18n/provider'
 import type { EntryPageKpi } from '#app/kpis/shape'
 import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell } from './kpi-value'
 
 /** The five pages most visits start on, with their bounce and conversion rates. */
 export function EntryPages({ pages }: { pages: EntryPageKpi[] }) {
+  const t = useT()
   return (
-    <Card title="Top entry pages" description="The pages visits start on: the ones that bring visitors in.">
+    <Card title={t('dashboard.entryPages.title')} description={t('dashboard.entryPages.description')}>
       {pages.length === 0 ? (
-        <p className="text-sm text-slate-600">No visits started in this period.</p>
+        <p className="text-sm text-slate-600">{t('dashboard.entryPages.none')}</p>
       ) : (
-        <KpiTable label="Top entry pages" data-testid="entry-pages" columns={['Page', 'Visitors', 'Visits', 'Bounce rate', 'Conversion rate']}>
+        <KpiTable
+          label={t('dashboard.entryPages.title')}
+          data-testid="entry-pages"
+          columns={[t('dashboard.columns.page'), t('dashboard.columns.visitors'), t('dashboard.columns.visits'), t('dashboard.columns.bounceRate'), t('dashboard.columns.conversionRate')]}
+        >
           {pages.map((p) => (
             <tr key={p.pageId} data-page-id={p.pageId}>
               <RowHeader>

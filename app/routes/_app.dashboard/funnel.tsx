@@ -1,6 +1,7 @@
 import { lazy } from 'react'
 import { ChartFrame } from '#app/components/chart-frame'
 import { Card } from '#app/components/ui/card'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { Funnel as FunnelReport, KpiValue } from '#app/kpis/shape'
 import { STAGE_LABELS } from '#app/leads/stages'
 import { formatKpi, type KpiKind, type Polarity } from './change'
@@ -14,30 +15,33 @@ const BarList = lazy(() => import('./charts').then((m) => ({ default: m.BarList 
  * opportunities as Money), drawn, then stage by stage.
  */
 export function Funnel({ funnel }: { funnel: FunnelReport }) {
+  const t = useT()
+  const language = useLanguage()
   const rows = funnel.steps.map((s) => ({ label: STAGE_LABELS[s.stage], value: s.count.value ?? 0 }))
-  const summary = funnel.steps.map((s) => `${STAGE_LABELS[s.stage]} ${formatKpi(s.count.value, 'count')}`).join(', ')
+  const summary = funnel.steps.map((s) => `${STAGE_LABELS[s.stage]} ${formatKpi(s.count.value, 'count', language)}`).join(', ')
   const rates: { label: string; kpi: KpiValue; kind: KpiKind; polarity?: Polarity }[] = [
-    { label: 'Visitor → MQL', kpi: funnel.visitorToMql, kind: 'rate' },
-    { label: 'MQL → SQL', kpi: funnel.mqlToSql, kind: 'rate' },
-    { label: 'SQL → won', kpi: funnel.sqlToWon, kind: 'rate' },
-    { label: 'Lead → customer', kpi: funnel.leadToCustomer, kind: 'rate' },
-    { label: 'Median time, lead → customer', kpi: funnel.medianDaysLeadToCustomer, kind: 'days', polarity: 'down' },
-    { label: 'Lost, of the new leads', kpi: funnel.lost, kind: 'count', polarity: 'down' },
+    { label: t('dashboard.funnel.visitorToMql'), kpi: funnel.visitorToMql, kind: 'rate' },
+    { label: t('dashboard.funnel.mqlToSql'), kpi: funnel.mqlToSql, kind: 'rate' },
+    { label: t('dashboard.funnel.sqlToWon'), kpi: funnel.sqlToWon, kind: 'rate' },
+    { label: t('dashboard.funnel.leadToCustomer'), kpi: funnel.leadToCustomer, kind: 'rate' },
+    { label: t('dashboard.funnel.medianLeadToCustomer'), kpi: funnel.medianDaysLeadToCustomer, kind: 'days', polarity: 'down' },
+    { label: t('dashboard.funnel.lost'), kpi: funnel.lost, kind: 'count', polarity: 'down' },
   ]
   return (
-    <Card
-      title="Funnel"
-      description="Leads that reached each stage in the period, whenever they came in: its customers are Money's new customers. From the stage before compares the period's counts, so it can pass 100% when earlier leads move on."
-    >
+    <Card title={t('dashboard.funnel.title')} description={t('dashboard.funnel.description')}>
       <div data-testid="funnel">
-        <ChartFrame height={220} label={`Funnel bar chart: ${summary}`} fallback={summary}>
-          <BarList rows={rows} unit="Leads" />
+        <ChartFrame height={220} label={t('dashboard.funnel.chartLabel', { summary })} fallback={summary}>
+          <BarList rows={rows} unit={t('dashboard.columns.leads')} />
         </ChartFrame>
-        <KpiTable label="Funnel" className="mt-4" columns={['Stage', 'Leads', 'From the stage before', 'Median time from the stage before']}>
+        <KpiTable
+          label={t('dashboard.funnel.title')}
+          className="mt-4"
+          columns={[t('dashboard.columns.stage'), t('dashboard.columns.leads'), t('dashboard.funnel.fromBefore'), t('dashboard.funnel.medianFromBefore')]}
+        >
           {funnel.steps.map((step) => (
             <tr key={step.stage} data-stage={step.stage}>
               <RowHeader>{STAGE_LABELS[step.stage]}</RowHeader>
-              <KpiCell kpi={step.count} kind="count" label={`leads that reached ${STAGE_LABELS[step.stage]} in the period`} />
+              <KpiCell kpi={step.count} kind="count" label={t('dashboard.funnel.reached', { stage: STAGE_LABELS[step.stage] })} />
               <KpiCell kpi={step.rateFromPrevious} kind="rate" />
               <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
             </tr>

@@ -1,16 +1,18 @@
 import { Link } from '@remix-run/react'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { KpiValue } from '#app/kpis/shape'
 import { describeChange, formatKpi, type KpiKind, type Polarity } from './change'
 
 /** A figure that links to the leads or pages behind it (when the report says where they are listed). */
 export function KpiNumber({ kpi, kind, label, className = '' }: { kpi: KpiValue; kind: KpiKind; label?: string; className?: string }) {
-  const text = formatKpi(kpi.value, kind)
+  const t = useT()
+  const text = formatKpi(kpi.value, kind, useLanguage())
   if (!kpi.href || kpi.value === null) return <span className={`tabular-nums ${className}`}>{text}</span>
   return (
     <Link
       to={kpi.href}
       className={`tabular-nums text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700 ${className}`}
-      aria-label={label ? `${text} ${label}: show them` : undefined}
+      aria-label={label ? t('dashboard.showThem', { figure: text, label }) : undefined}
     >
       {text}
     </Link>
@@ -22,7 +24,9 @@ const ARROW = { up: '▲', down: '▼', same: '=' }
 
 /** "▲ up 25.0% · was 40": the words say it, the arrow and colour only repeat it. */
 export function KpiChange({ kpi, kind, polarity = 'up', showPrevious = true }: { kpi: KpiValue; kind: KpiKind; polarity?: Polarity; showPrevious?: boolean }) {
-  const change = describeChange(kpi.value, kpi.previous, kind, polarity)
+  const t = useT()
+  const language = useLanguage()
+  const change = describeChange(kpi.value, kpi.previous, kind, polarity, { t, language })
   if (kpi.previous === null) return null
   return (
     <span className="text-xs">
@@ -32,7 +36,7 @@ export function KpiChange({ kpi, kind, polarity = 'up', showPrevious = true }: {
           {change.text}
         </span>
       ) : null}
-      {showPrevious ? <span className="text-slate-500"> · was {formatKpi(kpi.previous, kind)}</span> : null}
+      {showPrevious ? <span className="text-slate-500"> · {t('dashboard.change.was', { value: formatKpi(kpi.previous, kind, language) })}</span> : null}
     </span>
   )
 }

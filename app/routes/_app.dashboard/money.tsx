@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { buttonClass } from '#app/components/ui/button'
 import { describeCurrency, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { KpiValue, Money as MoneyReport } from '#app/kpis/shape'
 import type { KpiKind, Polarity } from './change'
 import { KpiChange, KpiNumber } from './kpi-value'
@@ -12,20 +13,19 @@ type Item = { label: string; kpi: KpiValue; kind: KpiKind; polarity?: Polarity; 
 
 /** CAC, ROI, deal value, lifetime value and pipeline velocity, once spend or deal values are entered; until then, how. */
 export function Money({ money, currency, canEdit }: { money: MoneyReport; currency: string; canEdit: boolean }) {
+  const t = useT()
+  const language = useLanguage()
   if (!money.hasData) {
     return (
-      <Card title="Money">
+      <Card title={t('dashboard.money.title')}>
         <div data-testid="money-empty" className="text-sm text-slate-600">
-          <p>
-            Enter your monthly marketing spend per source, and deal values on opportunities and customers, to see customer acquisition cost, return on marketing, average deal value, customer lifetime
-            value and pipeline velocity here.
-          </p>
+          <p>{t('dashboard.money.empty')}</p>
           {canEdit ? (
             <Link to={SPEND_SETTINGS_HREF} className={buttonClass('primary', 'mt-3')}>
-              Enter your spend
+              {t('dashboard.money.enterSpend')}
             </Link>
           ) : (
-            <p className="mt-2">Ask an editor or owner to enter the spend under Settings → Spend.</p>
+            <p className="mt-2">{t('dashboard.money.askEditor')}</p>
           )}
         </div>
       </Card>
@@ -33,36 +33,36 @@ export function Money({ money, currency, canEdit }: { money: MoneyReport; curren
   }
   const hasSpend = (money.spend.value ?? 0) > 0 || (money.spend.previous ?? 0) > 0
   const items: Item[] = [
-    { label: 'Marketing spend', kpi: money.spend, kind: 'money', polarity: 'neutral', hint: 'Monthly spend, prorated by day', testId: 'money-spend' },
-    { label: 'New customers', kpi: money.newCustomers, kind: 'count', hint: 'Leads that became customers in the period', testId: 'money-customers' },
-    { label: 'Revenue won', kpi: money.revenue, kind: 'money', hint: 'Deal values of those wins', testId: 'money-revenue' },
-    { label: 'CAC', kpi: money.cac, kind: 'money', polarity: 'down', hint: 'Spend per new customer', testId: 'money-cac' },
-    { label: 'ROI', kpi: money.roi, kind: 'return', hint: '(Revenue − spend) / spend', testId: 'money-roi' },
-    { label: 'Average deal value', kpi: money.averageDealValue, kind: 'money', hint: 'Revenue per win with a value', testId: 'money-deal' },
-    { label: 'Customer lifetime value', kpi: money.customerLifetimeValue, kind: 'money', hint: "Each new customer's deals so far, averaged", testId: 'money-clv' },
-    { label: 'Opportunities', kpi: money.opportunities, kind: 'count', hint: 'Leads that reached Opportunity', testId: 'money-opportunities' },
-    { label: 'Win rate', kpi: money.winRate, kind: 'rate', hint: 'Won of the opportunities decided', testId: 'money-win-rate' },
-    { label: 'Sales cycle', kpi: money.averageSalesCycleDays, kind: 'days', polarity: 'down', hint: 'Mean time from lead to customer', testId: 'money-cycle' },
-    { label: 'Pipeline velocity (per day)', kpi: money.pipelineVelocity, kind: 'money', hint: 'Opportunities × win rate × deal value ÷ cycle days', testId: 'money-velocity' },
+    { label: t('dashboard.money.spend'), kpi: money.spend, kind: 'money', polarity: 'neutral', hint: t('dashboard.money.spendHint'), testId: 'money-spend' },
+    { label: t('dashboard.money.newCustomers'), kpi: money.newCustomers, kind: 'count', hint: t('dashboard.money.newCustomersHint'), testId: 'money-customers' },
+    { label: t('dashboard.money.revenue'), kpi: money.revenue, kind: 'money', hint: t('dashboard.money.revenueHint'), testId: 'money-revenue' },
+    { label: t('dashboard.money.cac'), kpi: money.cac, kind: 'money', polarity: 'down', hint: t('dashboard.money.cacHint'), testId: 'money-cac' },
+    { label: t('dashboard.money.roi'), kpi: money.roi, kind: 'return', hint: t('dashboard.money.roiHint'), testId: 'money-roi' },
+    { label: t('dashboard.money.averageDealValue'), kpi: money.averageDealValue, kind: 'money', hint: t('dashboard.money.averageDealValueHint'), testId: 'money-deal' },
+    { label: t('dashboard.money.lifetimeValue'), kpi: money.customerLifetimeValue, kind: 'money', hint: t('dashboard.money.lifetimeValueHint'), testId: 'money-clv' },
+    { label: t('dashboard.money.opportunities'), kpi: money.opportunities, kind: 'count', hint: t('dashboard.money.opportunitiesHint'), testId: 'money-opportunities' },
+    { label: t('dashboard.money.winRate'), kpi: money.winRate, kind: 'rate', hint: t('dashboard.money.winRateHint'), testId: 'money-win-rate' },
+    { label: t('dashboard.money.salesCycle'), kpi: money.averageSalesCycleDays, kind: 'days', polarity: 'down', hint: t('dashboard.money.salesCycleHint'), testId: 'money-cycle' },
+    { label: t('dashboard.money.velocity'), kpi: money.pipelineVelocity, kind: 'money', hint: t('dashboard.money.velocityHint'), testId: 'money-velocity' },
   ]
   return (
     <Card
-      title="Money"
-      description={`Amounts in ${describeCurrency(currency)}, the workspace's currency (Settings → General).`}
+      title={t('dashboard.money.title')}
+      description={t('dashboard.money.description', { currency: describeCurrency(currency, language) })}
       actions={
         canEdit ? (
           <Link to={SPEND_SETTINGS_HREF} className="text-sm text-brand-700 underline">
-            Edit spend
+            {t('dashboard.money.editSpend')}
           </Link>
         ) : undefined
       }
     >
       {!hasSpend ? (
         <p className="mb-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-          No spend entered for this period, so CAC and ROI are left out.{' '}
+          {t('dashboard.money.noSpend')}{' '}
           {canEdit ? (
             <Link to={SPEND_SETTINGS_HREF} className="text-brand-700 underline">
-              Enter your spend
+              {t('dashboard.money.enterSpend')}
             </Link>
           ) : null}
         </p>

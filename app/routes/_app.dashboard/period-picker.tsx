@@ -2,8 +2,10 @@ import { Form, useSubmit } from '@remix-run/react'
 import { useState } from 'react'
 import { useHydrated } from '#app/components/use-hydrated'
 import { Button } from '#app/components/ui/button'
-import { ATTRIBUTION_MODEL_LABELS, ATTRIBUTION_MODELS, MAX_PERIOD_DAYS } from '#app/kpis/shape'
-import { PERIOD_CHOICES, PERIOD_LABELS, type DashboardSelection, type PeriodChoice } from './period'
+import { useT } from '#app/i18n/provider'
+import { ATTRIBUTION_MODELS, MAX_PERIOD_DAYS } from '#app/kpis/shape'
+import { MODEL_LABEL_KEYS } from './attribution'
+import { PERIOD_CHOICES, PERIOD_LABEL_KEYS, type DashboardSelection, type PeriodChoice } from './period'
 
 const inputClass = 'mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600'
 
@@ -14,14 +16,15 @@ const inputClass = 'mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm 
  */
 export function PeriodPicker({ selection, timeZone }: { selection: DashboardSelection; timeZone: string }) {
   const submit = useSubmit()
+  const t = useT()
   const isHydrated = useHydrated()
   const [period, setPeriod] = useState<PeriodChoice>(selection.period)
   const sendsDates = !isHydrated || period === 'custom'
   const applyNow = (form: HTMLFormElement | null) => form && submit(form, { preventScrollReset: true })
   return (
-    <Form method="get" aria-label="Dashboard period" preventScrollReset className="mb-6 flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <Form method="get" aria-label={t('dashboard.period.formLabel')} preventScrollReset className="mb-6 flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Period</legend>
+        <legend className="text-sm font-medium text-slate-700">{t('dashboard.period.legend')}</legend>
         <div className="mt-1 flex flex-wrap gap-1">
           {PERIOD_CHOICES.map((choice) => (
             <label
@@ -39,7 +42,7 @@ export function PeriodPicker({ selection, timeZone }: { selection: DashboardSele
                 }}
                 className="sr-only"
               />
-              {PERIOD_LABELS[choice]}
+              {t(PERIOD_LABEL_KEYS[choice])}
             </label>
           ))}
         </div>
@@ -47,36 +50,34 @@ export function PeriodPicker({ selection, timeZone }: { selection: DashboardSele
       {/* Each date input keeps room for a whole date and its picker button: squeezed into a grid column, at 1366 px
           they were clipped. The controls wrap onto the next line instead. */}
       <fieldset className="grid grid-cols-2 gap-2 *:min-w-[9.5rem]">
-        <legend className="sr-only">
-          Custom period (days in {timeZone}, both included, at most {MAX_PERIOD_DAYS} days)
-        </legend>
+        <legend className="sr-only">{t('dashboard.period.customLegend', { timeZone, maxDays: MAX_PERIOD_DAYS })}</legend>
         <label className="text-sm font-medium text-slate-700">
-          From
+          {t('dashboard.period.from')}
           <input type="date" name={sendsDates ? 'from' : undefined} defaultValue={selection.from} onChange={() => setPeriod('custom')} className={inputClass} />
         </label>
         <label className="text-sm font-medium text-slate-700">
-          To ({timeZone})
+          {t('dashboard.period.to', { timeZone })}
           <input type="date" name={sendsDates ? 'to' : undefined} defaultValue={selection.to} onChange={() => setPeriod('custom')} className={inputClass} />
         </label>
       </fieldset>
       <label className="text-sm font-medium text-slate-700">
-        Compare with
+        {t('dashboard.period.compareWith')}
         <select name="compare" defaultValue={selection.compare} onChange={(e) => applyNow(e.currentTarget.form)} className={inputClass}>
-          <option value="previous">The previous period</option>
-          <option value="none">Nothing</option>
+          <option value="previous">{t('dashboard.period.previous')}</option>
+          <option value="none">{t('dashboard.period.nothing')}</option>
         </select>
       </label>
       <label className="text-sm font-medium text-slate-700">
-        Attribution
+        {t('dashboard.attribution.title')}
         <select name="model" defaultValue={selection.model} onChange={(e) => applyNow(e.currentTarget.form)} className={inputClass}>
           {ATTRIBUTION_MODELS.map((m) => (
             <option key={m} value={m}>
-              {ATTRIBUTION_MODEL_LABELS[m]}
+              {t(MODEL_LABEL_KEYS[m])}
             </option>
           ))}
         </select>
       </label>
-      <Button>Apply</Button>
+      <Button>{t('dashboard.period.apply')}</Button>
     </Form>
   )
 }

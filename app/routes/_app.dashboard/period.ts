@@ -8,7 +8,8 @@ import { KPI_PRESET_DAYS, KPI_PRESETS, type AttributionModel, type KpiComparison
 
 export const PERIOD_CHOICES = [...KPI_PRESETS, 'custom'] as const
 export type PeriodChoice = (typeof PERIOD_CHOICES)[number]
-export const PERIOD_LABELS: Record<PeriodChoice, string> = { '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days', custom: 'Custom' }
+/** Each choice's label in the catalogue (dashboard.period.*). */
+export const PERIOD_LABEL_KEYS: Record<PeriodChoice, string> = { '7d': 'dashboard.period.last7', '30d': 'dashboard.period.last30', '90d': 'dashboard.period.last90', custom: 'dashboard.period.custom' }
 
 export const DEFAULTS = { period: '30d', compare: 'previous', model: 'first' } as const
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { titleFrom } from '#app/i18n/meta'
 import { today } from '#app/time/days'
 import { getKpiReport } from '#app/kpis/queries.server'
 import { countLeadConfirmations } from '#app/leads/visitor-mail.server'
@@ -11,7 +12,7 @@ import { ConfirmationCounts } from './confirmations'
 import { DashboardReport, NewWorkspace } from './dashboard-report'
 import { readDashboardQuery } from './period'
 
-export const meta: MetaFunction = () => [{ title: 'Dashboard · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'dashboard.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)

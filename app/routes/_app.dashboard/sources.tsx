@@ -1,11 +1,15 @@
 import { Link } from '@remix-run/react'
 import { lazy } from 'react'
-import { CHANNEL_LABELS, CHANNELS } from '#app/attribution/channel'
+import { CHANNELS } from '#app/attribution/channel'
+import { channelKey } from '#app/attribution/channel-keys'
 import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
-import { HEARD_ABOUT_DEFAULT_OPTIONS } from '#app/forms/purposes'
+import { en } from '#app/visitor-language/catalogues/en'
+import { sv } from '#app/visitor-language/catalogues/sv'
+import { HEARD_ABOUT_TEXT_KEYS } from '#app/visitor-language/heard-about'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { HeardAboutRow, SourceKpi } from '#app/kpis/shape'
 import { formatKpi } from './change'
 import { KpiTable, RowHeader } from './kpi-table'
@@ -15,21 +19,45 @@ const SourcesChart = lazy(() => import('./charts').then((m) => ({ default: m.Sou
 
 /** Visitors, leads and customers per traffic channel (first touch), drawn and in a table. */
 export function Sources({ sources, showSpend, currency }: { sources: SourceKpi[]; showSpend: boolean; currency: string }) {
-  const rows = sources.map((s) => ({ label: CHANNEL_LABELS[s.channel], leads: s.leads.value ?? 0, customers: s.customers.value ?? 0 }))
-  const summary = sources.map((s) => `${CHANNEL_LABELS[s.channel]}: ${formatKpi(s.leads.value, 'count')} leads, ${formatKpi(s.customers.value, 'count')} customers`).join('; ')
+  const t = useT()
+  const language = useLanguage()
+  const rows = sources.map((s) => ({ label: t(channelKey(s.channel)), leads: s.leads.value ?? 0, customers: s.customers.value ?? 0 }))
+  const summary = sources
+    .map((s) =>
+      t('dashboard.sources.summaryItem', {
+        channel: t(channelKey(s.channel)),
+        leads: s.leads.value ?? 0,
+        leadsFigure: formatKpi(s.leads.value, 'count', language),
+        customers: s.customers.value ?? 0,
+        customersFigure: formatKpi(s.customers.value, 'count', language),
+      }),
+    )
+    .join('; ')
   return (
-    <Card title="Traffic sources" description="Visitors by the channel of their first visit in the period; leads and customers by their first touch.">
-      <ChartFrame height={300} label={`Bar chart of leads and customers per source. ${summary}`} fallback={summary}>
+    <Card title={t('dashboard.sources.title')} description={t('dashboard.sources.description')}>
+      <ChartFrame height={300} label={t('dashboard.sources.chartLabel', { summary })} fallback={summary}>
         <SourcesChart rows={rows} />
       </ChartFrame>
-      <KpiTable label="Traffic sources" className="mt-4" data-testid="sources" columns={['Source', 'Visitors', 'Leads', 'Visitor → lead', 'Customers', showSpend && moneyHeading('Spend', currency)]}>
+      <KpiTable
+        label={t('dashboard.sources.title')}
+        className="mt-4"
+        data-testid="sources"
+        columns={[
+          t('dashboard.columns.source'),
+          t('dashboard.columns.visitors'),
+          t('dashboard.columns.leads'),
+          t('dashboard.sources.visitorToLead'),
+          t('dashboard.columns.customers'),
+          showSpend && moneyHeading(t('dashboard.columns.spend'), currency),
+        ]}
+      >
         {sources.map((s) => (
           <tr key={s.channel} data-channel={s.channel}>
-            <RowHeader>{CHANNEL_LABELS[s.channel]}</RowHeader>
+            <RowHeader>{t(channelKey(s.channel))}</RowHeader>
             <KpiCell kpi={s.visitors} kind="count" />
-            <KpiCell kpi={s.leads} kind="count" label={`leads from ${CHANNEL_LABELS[s.channel]}`} />
+            <KpiCell kpi={s.leads} kind="count" label={t('dashboard.sources.leadsFrom', { channel: t(channelKey(s.channel)) })} />
             <KpiCell kpi={s.visitorToLeadRate} kind="rate" />
-            <KpiCell kpi={s.customers} kind="count" label={`customers from ${CHANNEL_LABELS[s.channel]}`} />
+            <KpiCell kpi={s.customers} kind="count" label={t('dashboard.sources.customersFrom', { channel: t(channelKey(s.channel)) })} />
             {showSpend ? <KpiCell kpi={s.spend} kind="money" polarity="neutral" /> : null}
           </tr>
         ))}
@@ -45,24 +73,31 @@ export function withParams(href: string, params: Record<string, string>) {
   return `${url.pathname}?${url.searchParams}`
 }
 
-const ANSWER_LABELS = new Map(HEARD_ABOUT_DEFAULT_OPTIONS.map((o) => [o.value, o.label]))
+/** The default answers as the forms word them for visitors, in the reader's language (the stored value is the key). */
+function answerLabel(answer: string, language: string) {
+  const key = HEARD_ABOUT_TEXT_KEYS[answer as keyof typeof HEARD_ABOUT_TEXT_KEYS]
+  return key ? (language === 'sv' ? sv : en).form[key] : answer
+}
 
 /** "How did you hear about us?" beside the tracked first touch: word of mouth shows up where tracking says direct. */
 export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
+  const t = useT()
+  const language = useLanguage()
+  const count = (n: number) => formatCount(n, 0, language)
   return (
-    <Card title="How they heard about us" description="What leads answered, beside the first-touch source we tracked for the same leads.">
+    <Card title={t('dashboard.heardAbout.title')} description={t('dashboard.heardAbout.description')}>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No new leads in this period.</p>
+        <p className="text-sm text-slate-600">{t('dashboard.heardAbout.none')}</p>
       ) : (
-        <TableFrame label="How they heard about us">
+        <TableFrame label={t('dashboard.heardAbout.title')}>
           <table className="w-full text-left text-sm" data-testid="heard-about">
             <thead className="text-slate-500">
               <tr>
-                <th className="py-2 pr-4 font-medium">They said</th>
-                <th className="py-2 pr-4 font-medium">Leads</th>
+                <th className="py-2 pr-4 font-medium">{t('dashboard.heardAbout.theySaid')}</th>
+                <th className="py-2 pr-4 font-medium">{t('dashboard.columns.leads')}</th>
                 {CHANNELS.map((c) => (
                   <th key={c} className="py-2 pr-3 font-medium">
-                    {CHANNEL_LABELS[c]}
+                    {t(channelKey(c))}
                   </th>
                 ))}
               </tr>
@@ -71,15 +106,15 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
               {rows.map((row) => (
                 <tr key={row.answer ?? ''}>
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
-                    {row.answer === null ? <span className="font-normal italic text-slate-500">Not asked or no answer</span> : (ANSWER_LABELS.get(row.answer) ?? row.answer)}
+                    {row.answer === null ? <span className="font-normal italic text-slate-500">{t('dashboard.heardAbout.noAnswer')}</span> : answerLabel(row.answer, language)}
                   </th>
                   <td className="py-2 pr-4">
                     {row.href ? (
                       <Link to={row.href} className="text-brand-700 underline">
-                        {formatCount(row.leads)}
+                        {count(row.leads)}
                       </Link>
                     ) : (
-                      formatCount(row.leads)
+                      count(row.leads)
                     )}
                   </td>
                   {CHANNELS.map((c) => {
@@ -87,11 +122,15 @@ export function HeardAbout({ rows }: { rows: HeardAboutRow[] }) {
                     return (
                       <td key={c} className={`py-2 pr-3 ${n ? '' : 'text-slate-400'}`}>
                         {n && row.href ? (
-                          <Link to={withParams(row.href, { source: c })} className="text-brand-700 underline" aria-label={`${formatCount(n)} of them first came through ${CHANNEL_LABELS[c]}`}>
-                            {formatCount(n)}
+                          <Link
+                            to={withParams(row.href, { source: c })}
+                            className="text-brand-700 underline"
+                            aria-label={t('dashboard.heardAbout.cameThrough', { count: n, figure: count(n), channel: t(channelKey(c)) })}
+                          >
+                            {count(n)}
                           </Link>
                         ) : (
-                          formatCount(n)
+                          count(n)
                         )}
                       </td>
                     )
