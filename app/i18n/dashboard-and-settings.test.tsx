@@ -79,7 +79,7 @@ describe('settings', () => {
   test('the tabs and the general tab, with currency names in Swedish', async () => {
     const owner = await createOwner()
     const tabs = textOf((await render(settingsLayout as Module, '/settings', owner.cookie, SWEDISH)).html)
-    expect(tabs).toBe('Inställningar Allmänt Medlemmar API-nycklar Leadpoäng Kostnader Webhooks Mejllogg Säkerhet')
+    expect(tabs).toBe('Inställningar Allmänt Medlemmar API-nycklar Leadpoäng Kostnader Webhooks Aviseringar Mejllogg Säkerhet')
     const swedish = await render(general, '/settings', owner.cookie, SWEDISH)
     expect(textOf(swedish.html)).toContain('Arbetsyta Allt i en arbetsyta')
     expect(textOf(swedish.html)).toContain('Namn Tidszon')
