@@ -43,7 +43,7 @@ test('views and the exposures they carry are written together; repeats are skipp
   await writePageViews([view(v1, 'B', true, 'paid_search'), view(v1, 'B', false), view(v2, 'A', false)], { rollups: 'follower' })
   let now = await counted()
   expect(now.views).toBe(3)
-  expect(now.exposures).toEqual([{ experimentId, visitorId: v1, variantKey: 'B', device: 'mobile', channel: 'paid_search', exposedAt: at }])
+  expect(now.exposures).toEqual([{ experimentId, visitorId: v1, variantKey: 'B', device: 'mobile', channel: 'paid_search', exposedAt: at, cookieless: false }])
   expect(now.rollup).toEqual([{ experimentId, day: '2026-11-20', variantKey: 'B', device: 'mobile', channel: 'paid_search', metric: '', count: 1 }])
 
   // v1 again (its assignment cookie gone), v3 twice in one batch, v4 new: the plain insert is refused and the batch
