@@ -7,6 +7,7 @@ import http from 'node:http'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
+import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import type { PrivacyMode } from '#db/enums'
 import { conversions, experimentConversions, exposures, pageViews } from '#db/schema'
@@ -255,5 +256,61 @@ describe('cookieless attribution', () => {
     expect(exposure).toMatchObject({ variantKey: served.variant, cookieless: true })
     await flushPageViews()
     expect(await exposuresOf(id)).toHaveLength(1)
+  })
+})
+
+describe('the results say their unit', () => {
+  const resultsOf = async (workspaceId: string, id: string) => {
+    const found = await getExperimentResults({ workspaceId, id, metric: 'any' })
+    if (!found.ok) throw new Error(JSON.stringify(found))
+    return found.results
+  }
+
+  test('before any exposure, the unit the workspace mode will count', async () => {
+    for (const [mode, unit] of [
+      ['cookies', 'visitor'],
+      ['cookieless', 'page_view'],
+      ['consent', 'both'],
+    ] as const) {
+      const { owner, id } = await experimentIn(mode)
+      expect((await resultsOf(owner.workspaceId, id)).unit, mode).toBe(unit)
+    }
+  })
+
+  test('page views when every exposure was cookieless, both for a mix; cookieless exposures and conversions per variant; SRM on the mixed counts', async () => {
+    const { owner, page, id } = await experimentIn('consent')
+    const pending = await Promise.all(Array.from({ length: 12 }, () => view(page.slug)))
+    await flushPageViews()
+    let results = await resultsOf(owner.workspaceId, id)
+    expect(results.unit).toBe('page_view')
+    const converted = pending.slice(0, 5)
+    for (const served of converted) await submit(page.slug, served)
+    results = await resultsOf(owner.workspaceId, id)
+    for (const variant of results.variants) {
+      const served = pending.filter((s) => s.variant === variant.key)
+      expect(variant.cookieless, variant.key).toEqual({ exposures: served.length, conversions: converted.filter((s) => s.variant === variant.key).length })
+      expect(variant.visitors).toBe(served.length)
+    }
+
+    // Identified visitors join: the unit is both, and their exposures are not among the cookieless ones.
+    await Promise.all(Array.from({ length: 4 }, () => view(page.slug, { cookie: 'sf_consent=granted' })))
+    await flushPageViews()
+    results = await resultsOf(owner.workspaceId, id)
+    expect(results.unit).toBe('both')
+    expect(results.variants.reduce((n, v) => n + v.visitors, 0)).toBe(16)
+    expect(results.variants.reduce((n, v) => n + v.cookieless.exposures, 0)).toBe(12)
+    expect(results.srm.variants.reduce((n, v) => n + v.visitors, 0)).toBe(16)
+  })
+
+  test('visitors when no exposure was cookieless', async () => {
+    const { owner, page, id } = await experimentIn('cookies')
+    await Promise.all(Array.from({ length: 3 }, () => view(page.slug)))
+    await flushPageViews()
+    const results = await resultsOf(owner.workspaceId, id)
+    expect(results.unit).toBe('visitor')
+    expect(results.variants.map((v) => v.cookieless)).toEqual([
+      { exposures: 0, conversions: 0 },
+      { exposures: 0, conversions: 0 },
+    ])
   })
 })
