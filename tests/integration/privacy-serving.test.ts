@@ -209,13 +209,7 @@ describe('cookieless attribution', () => {
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as { e: string; v: string; i: string }
     const flipped = Buffer.from(JSON.stringify({ ...payload, v: payload.v === 'A' ? 'B' : 'A' })).toString('base64url')
     const fromOther = hiddenFieldsOf((await view(other.page.slug)).html)._x
-    const forged = [
-      `${flipped}.${mac}`,
-      `${body}.${mac.slice(0, -2)}AA`,
-      Buffer.from(JSON.stringify({ e: id, v: 'B', i: randomUUID() })).toString('base64url') + '.' + mac,
-      fromOther,
-      'garbage',
-    ]
+    const forged = [`${flipped}.${mac}`, `${body}.${mac.slice(0, -2)}AA`, Buffer.from(JSON.stringify({ e: id, v: 'B', i: randomUUID() })).toString('base64url') + '.' + mac, fromOther, 'garbage']
     for (const x of forged) {
       const conversionId = await submit(page.slug, served, { _x: x, _variant: 'B' })
       expect(await countedFor(id, conversionId), x).toEqual([])
