@@ -68,7 +68,8 @@ local n = 0
 local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"${process.env.BENCH_ACCEPT_ENCODING ? `, ["Accept-Encoding"] = "${process.env.BENCH_ACCEPT_ENCODING}"` : ''} }
 request = function()
   n = n + 1
-  headers["Cookie"] = "sf_vid=" .. prefix .. string.format("%012x", n)
+  -- Consented (the demo workspace may ask for consent, issue 19): the identified path this bench measures.
+  headers["Cookie"] = "sf_consent=granted; sf_vid=" .. prefix .. string.format("%012x", n)
   return wrk.format("GET", nil, headers)
 end
 `,
