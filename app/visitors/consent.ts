@@ -37,6 +37,3 @@ export function viewPrivacy(settings: PrivacySettings, cookieHeader: string | un
   if (!mayIdentify(settings.mode, choice)) return choice === 'denied' ? DENIED : PENDING
   return { identify: true, consent: 'granted', maxAgeSeconds: settings.cookieDays * 24 * 3600 }
 }
-
-/** Whether a view with this consent was counted without identifiers (its visitor id is the view's own). */
-export const isCookieless = (consent: ViewConsent) => consent === 'pending' || consent === 'denied' || consent === 'cookieless'
