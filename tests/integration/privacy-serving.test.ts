@@ -129,6 +129,16 @@ describe('the first response sets exactly what the mode allows', () => {
   })
 })
 
+test('a saved privacy mode applies from the next request in the process that saved it (the page cache forgets the workspace)', async () => {
+  const { owner, page } = await experimentIn('cookies')
+  expect((await view(page.slug)).setCookies.some((c) => c.startsWith('sf_vid='))).toBe(true)
+  // As the settings save does: the row, then changed({ kind: 'privacy' }). No wait for the cache's revalidation.
+  await setPrivacyMode(owner.workspaceId, 'cookieless')
+  expect((await view(page.slug)).setCookies.filter((c) => IDENTIFYING.test(c))).toEqual([])
+  await setPrivacyMode(owner.workspaceId, 'cookies')
+  expect((await view(page.slug)).setCookies.some((c) => c.startsWith('sf_vid='))).toBe(true)
+})
+
 describe('views counted cookieless', () => {
   test('each view is its own unit: its own id, its own exposure (cookieless), a variant drawn for it alone; the IP is not stored', async () => {
     const { page, id } = await experimentIn('cookieless')
