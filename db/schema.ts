@@ -836,7 +836,9 @@ export const exposures = pgTable(
   (t) => [
     primaryKey({ columns: [t.experimentId, t.visitorId] }),
     // The results' cookieless counts per variant (app/experiments/results/unit.server.ts) read only these rows.
-    index('exposures_cookieless_idx').on(t.experimentId, t.variantKey).where(sql`cookieless`),
+    index('exposures_cookieless_idx')
+      .on(t.experimentId, t.variantKey)
+      .where(sql`cookieless`),
   ],
 )
 

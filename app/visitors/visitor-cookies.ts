@@ -49,8 +49,7 @@ function cookie(name: string, value: string, maxAge: number, secure: boolean, ca
 
 export const visitorCookie = (visitorId: string, secure: boolean, cap: number | null = null) => cookie(VISITOR_COOKIE, visitorId, YEAR, secure, cap)
 export const firstTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(FIRST_TOUCH_COOKIE, encodeTouch(touch), YEAR, secure, cap)
-export const lastTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) =>
-  cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure, cap)
+export const lastTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure, cap)
 
 /** What a request that may not identify the visitor reads from its cookies: nothing, whatever it sent. */
 export const NO_VISITOR_COOKIES: Readonly<VisitorCookies> = Object.freeze({ visitorId: null, firstTouch: null, lastTouch: null })
