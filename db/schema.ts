@@ -846,7 +846,13 @@ export const exposures = pgTable(
     // this exposure is the page view, not the visitor.
     cookieless: boolean('cookieless').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.experimentId, t.visitorId] })],
+  (t) => [
+    primaryKey({ columns: [t.experimentId, t.visitorId] }),
+    // The results' cookieless counts per variant (app/experiments/results/unit.server.ts) read only these rows.
+    index('exposures_cookieless_idx')
+      .on(t.experimentId, t.variantKey)
+      .where(sql`cookieless`),
+  ],
 )
 
 // A visitor converting on a metric, at most once per experiment and metric (`any`, `soft`, `hard`, `form:<id>`).

@@ -25,6 +25,8 @@ export type ConversionInput = {
   pageId: string
   variantKey: string
   experimentId: string | null
+  /** The visitor id is a page view's own (a view counted cookieless, decision 083): its exposure's unit is that view. */
+  cookieless?: boolean
   conversionType: 'soft' | 'hard'
   visitorId: string | null
   idempotencyKey: string
@@ -144,7 +146,8 @@ const json = (value: unknown) => sql`${value === null || value === undefined ? n
 function experimentCounting(input: ConversionInput) {
   if (!input.experimentId || !input.visitorId) return sql`null::int`
   const { experimentId, visitorId, variantKey, conversionType, formId, device } = input
-  return experimentConversionCall({ experimentId, visitorId, variantKey, conversionType, formId, device, channel: input.touch.channel, convertedAt: new Date() })
+  const cookieless = input.cookieless ?? false
+  return experimentConversionCall({ experimentId, visitorId, variantKey, conversionType, formId, device, channel: input.touch.channel, convertedAt: new Date(), cookieless })
 }
 
 /**
@@ -249,7 +252,7 @@ function webhookEvents(input: ConversionInput, row: RecordedRow, stage: string):
   ]
 }
 
-export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
+export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'cookieless' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
   reason: string
   userAgent: string | null
   /** The running experiment the visitor was assigned in (as recordConversion would get it): restoring counts there. */

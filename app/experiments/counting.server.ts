@@ -53,6 +53,8 @@ export type ExperimentConversionInput = {
   channel: string
   /** The app's clock, like a page view's time (the conversion row's created_at is the database's). */
   convertedAt: Date
+  /** The visitor id is a page view's own (counted cookieless): an exposure the call writes is flagged so. */
+  cookieless?: boolean
 }
 
 /**
@@ -63,7 +65,7 @@ export type ExperimentConversionInput = {
 export function experimentConversionCall(c: ExperimentConversionInput) {
   const metrics = sql`array['any', ${c.conversionType}::text, ${`form:${c.formId}`}::text]`
   return sql`case when conversion.id is not null then count_experiment_conversion(${c.experimentId}::uuid, ${c.visitorId}::uuid, ${c.variantKey}::text,
-    ${metrics}, conversion.id, lead.id, ${c.device}::text, ${c.channel}::text, ${c.convertedAt.toISOString()}::timestamptz) end`
+    ${metrics}, conversion.id, lead.id, ${c.device}::text, ${c.channel}::text, ${c.convertedAt.toISOString()}::timestamptz${c.cookieless ? sql`, true` : sql``}) end`
 }
 
 export type ExperimentConversionRow = {

@@ -57,8 +57,9 @@ export function readStickyVariant(cookieHeader: string | undefined, experiment: 
   return key && experiment.variants.some((v) => v.key === key) ? key : null
 }
 
-export const assignmentCookie = (cookieName: string, variantKey: string, secure: boolean) =>
-  `${cookieName}=${variantKey}; Max-Age=${ASSIGNMENT_DAYS * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+/** `cap`: the longest the workspace lets it last after consent (cookieDays, in seconds), if less than 90 days. */
+export const assignmentCookie = (cookieName: string, variantKey: string, secure: boolean, cap: number | null = null) =>
+  `${cookieName}=${variantKey}; Max-Age=${Math.min(ASSIGNMENT_DAYS * 24 * 3600, cap ?? Infinity)}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 
 export type VariantDecision = {
   variantKey: string
@@ -68,7 +69,8 @@ export type VariantDecision = {
 
 /**
  * The variant for a page view. Running: the sticky cookie if any, else the hash of (seed, visitor) — covered
- * visitors are exposed, the rest see the control uncounted. Paused: everyone sees the control. Concluded with a
+ * visitors are exposed, the rest see the control uncounted. A view that may not identify its visitor passes no
+ * cookie header and its own random view id: the same hash, drawn for that view alone (coverage and weights hold). Paused: everyone sees the control. Concluded with a
  * winner: everyone sees the winner. Without a visitor id (bots, prefetches of new visitors): the control.
  */
 export function decideVariant(experiment: ServedExperiment, { cookieHeader, visitorId }: { cookieHeader: string | undefined; visitorId: string | null }): VariantDecision {

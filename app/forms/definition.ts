@@ -14,7 +14,7 @@ export const FIELD_TYPES = ['email', 'text', 'textarea', 'phone', 'number', 'sel
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** Names the form runtime posts next to the answers: form id, idempotency key, honeypot, fill timer, step, variant. */
-export const RESERVED_KEYS: readonly string[] = ['_form', '_idem', '_hp', '_t', '_step', '_variant']
+export const RESERVED_KEYS: readonly string[] = ['_form', '_idem', '_hp', '_t', '_step', '_variant', '_x']
 export const MAX_FIELDS = 50
 export const MAX_OPTIONS = 50
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`)

@@ -1,6 +1,7 @@
 import { onChange } from '#app/changes/signal'
 import { findServingExperiment, type ServedExperiment } from '#app/experiments/serving.server'
 import { findPublishedPage, loadVersion, reloadChangedForms, type ServedVersion } from '#app/published/load.server'
+import { DEFAULT_PRIVACY, type PrivacySettings } from '#app/privacy/settings'
 
 // What each slug serves, in this process's memory: nearly every visitor's request is answered from here without
 // touching the database. Versions are built by load.server.ts; this file decides when.
@@ -12,10 +13,21 @@ export const REVALIDATE_MS = 1000
 const MAX_SLUGS = 10_000
 const MAX_VERSIONS = 500
 
-/** What a slug serves right now: its published version and the experiment its visitors are subject to. */
-export type ServedPage = { version: ServedVersion; experiment: ServedExperiment | null }
+/**
+ * What a slug serves right now: its published version, the experiment its visitors are subject to, and its
+ * workspace's privacy settings (how a view may identify the visitor: app/visitors/consent.ts).
+ */
+export type ServedPage = { version: ServedVersion; experiment: ServedExperiment | null; privacy: PrivacySettings }
 
-type SlugState = { versionId: string | null; experiment: ServedExperiment | null; checkedAt: number; refreshing?: Promise<void>; served?: ServedPage }
+type SlugState = {
+  versionId: string | null
+  workspaceId: string | null
+  experiment: ServedExperiment | null
+  privacy: PrivacySettings
+  checkedAt: number
+  refreshing?: Promise<void>
+  served?: ServedPage
+}
 const slugs = new Map<string, SlugState>()
 const versions = new Map<string, ServedVersion>()
 
@@ -26,7 +38,8 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
 }
 
 async function refresh(slug: string, state: SlugState) {
-  const page = await findPublishedPage(slug)
+  const found = await findPublishedPage(slug)
+  const page = found?.page
   if (page) {
     const known = versions.get(page.versionId)
     // The page's language is the page's, not the version's (decision 073): a new one rebuilds the same version.
@@ -35,6 +48,8 @@ async function refresh(slug: string, state: SlugState) {
   }
   state.experiment = page ? await findServingExperiment(page.pageId) : null
   state.versionId = page?.versionId ?? null
+  state.workspaceId = page?.workspaceId ?? null
+  state.privacy = found?.privacy ?? DEFAULT_PRIVACY
   state.checkedAt = Date.now()
 }
 
@@ -53,8 +68,9 @@ export function peekServedPage(slug: string): ServedPage | null | undefined {
   }
   const version = state.versionId ? versions.get(state.versionId) : undefined
   if (!version) return null
-  // One object per (version, experiment) pair, so the hot path allocates nothing.
-  if (state.served?.version !== version || state.served.experiment !== state.experiment) state.served = { version, experiment: state.experiment }
+  // One object per (version, experiment, privacy), so the hot path allocates nothing.
+  const { served, experiment, privacy } = state
+  if (served?.version !== version || served.experiment !== experiment || served.privacy !== privacy) state.served = { version, experiment, privacy }
   return state.served
 }
 
@@ -62,7 +78,7 @@ export function peekServedPage(slug: string): ServedPage | null | undefined {
 export async function loadServedPage(slug: string): Promise<ServedPage | null> {
   let state = slugs.get(slug)
   if (!state) {
-    state = { versionId: null, experiment: null, checkedAt: 0 }
+    state = { versionId: null, workspaceId: null, experiment: null, privacy: DEFAULT_PRIVACY, checkedAt: 0 }
     state.refreshing = refresh(slug, state)
     remember(slugs, slug, state, MAX_SLUGS)
   }
@@ -94,9 +110,15 @@ function forgetForm(formId: string) {
   }
 }
 
-// A publish, a revert, a page or experiment change in this process: the next request serves the new state.
+/** A workspace's privacy settings saved: each of its slugs reads them (with the page) on its next request. */
+function forgetWorkspace(workspaceId: string) {
+  for (const [slug, state] of slugs) if (state.workspaceId === workspaceId) slugs.delete(slug)
+}
+
+// A publish, a revert, a page, experiment or privacy change in this process: the next request serves the new state.
 onChange((change) => {
   if (change.kind === 'page') slugs.delete(change.slug)
   else if (change.kind === 'experiment') slugs.delete(change.pageSlug)
   else if (change.kind === 'form') forgetForm(change.id)
+  else if (change.kind === 'privacy') forgetWorkspace(change.workspaceId)
 })

@@ -8,12 +8,13 @@
 //   \uE000#form:ID\uE001         the form with this id (expanded per version, or rendered per request)
 //   \uE000#idem\uE001            a fresh idempotency key for a form submission
 //   \uE000#t\uE001               a signed render timestamp (the form's fill-time check)
+//   \uE000#x\uE001               the signed exposure of a view counted cookieless (empty for every other view)
 
 export const TOKEN_OPEN = '\uE000'
 export const TOKEN_CLOSE = '\uE001'
 const MAX_VALUE_LENGTH = 100
 
-export type GeneratedValue = 'idem' | 't'
+export type GeneratedValue = 'idem' | 't' | 'x'
 export type TemplatePart = string | { param: string; fallbackHtml: string } | { form: string } | { generated: GeneratedValue }
 export type HtmlTemplate = { parts: TemplatePart[]; hasTokens: boolean }
 
@@ -26,7 +27,7 @@ export const generatedMarker = (name: GeneratedValue) => `${TOKEN_OPEN}#${name}$
 
 function readToken(inner: string): Exclude<TemplatePart, string> | null {
   if (inner.startsWith('#form:')) return { form: inner.slice(6) }
-  if (inner === '#idem' || inner === '#t') return { generated: inner.slice(1) as GeneratedValue }
+  if (inner === '#idem' || inner === '#t' || inner === '#x') return { generated: inner.slice(1) as GeneratedValue }
   const bar = inner.indexOf('|')
   return bar > 0 ? { param: inner.slice(0, bar), fallbackHtml: inner.slice(bar + 1) } : null
 }

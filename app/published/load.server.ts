@@ -11,7 +11,8 @@ import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from 
 import { formLanguageFor } from '#app/visitor-language/catalogue'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { localizeDefinition } from '#app/visitor-language/form-defaults'
-import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
+import { readPrivacySettings, type PrivacySettings } from '#app/privacy/settings'
+import { forms, pages, pageVersions, workspaces, type PublishedContent } from '#db/schema'
 
 // What a published version is in memory, read from PostgreSQL and built once: each variant compiled to a
 // template (compile.server.tsx), its forms expanded in, and what can be precomputed (bytes, compression) done
@@ -58,13 +59,18 @@ const compressGzip = promisify(gzip)
 
 type PageVariantTemplates = { key: string; template: HtmlTemplate }[]
 
-/** The page at `slug` (not archived) and its published version; null when there is none. */
-export async function findPublishedPage(slug: string): Promise<PublishedPage | null> {
+/**
+ * The page at `slug` (not archived) and its published version, with its workspace's privacy settings (read in the
+ * same round trip: they decide how every view is served, and change without a publish); null when there is none.
+ */
+export async function findPublishedPage(slug: string): Promise<{ page: PublishedPage; privacy: PrivacySettings } | null> {
   const [row] = await db
-    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId, locale: pages.locale })
+    .select({ pageId: pages.id, workspaceId: pages.workspaceId, versionId: pages.publishedVersionId, locale: pages.locale, privacy: workspaces.privacy })
     .from(pages)
+    .innerJoin(workspaces, eq(workspaces.id, pages.workspaceId))
     .where(and(eq(pages.slug, slug), isNull(pages.archivedAt)))
-  return row?.versionId ? { versionId: row.versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug, locale: row.locale } : null
+  if (!row?.versionId) return null
+  return { page: { versionId: row.versionId, pageId: row.pageId, workspaceId: row.workspaceId, slug, locale: row.locale }, privacy: readPrivacySettings(row.privacy) }
 }
 
 /** The published version read and built; null when its row is gone. */

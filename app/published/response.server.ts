@@ -71,13 +71,16 @@ function headersFor(variant: StaticVariant, encoding: Encoding) {
   return byEncoding[encoding]
 }
 
-/** Fresh per-request values for a form: an idempotency key and a signed render time. */
-export function generateValue(name: GeneratedValue) {
-  return name === 'idem' ? randomUUID() : issueFillTimer()
+/**
+ * Fresh per-request values for a form: an idempotency key, a signed render time, and the view's signed exposure
+ * when it was counted cookieless (app/published/exposure-token.server.ts; empty for every other view).
+ */
+export function generateValue(name: GeneratedValue, exposureToken = '') {
+  return name === 'idem' ? randomUUID() : name === 't' ? issueFillTimer() : exposureToken
 }
 
 /** The variant as most requests get it: forms in their initial state, holes filled for this request. */
-export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: RenderedVariant, params: URLSearchParams, extra: ExtraHeaders | null) {
+export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: RenderedVariant, params: URLSearchParams, extra: ExtraHeaders | null, exposureToken: string | null = null) {
   const isHead = req.method === 'HEAD'
   if (variant.static) {
     const etag = variant.static.etag
@@ -93,7 +96,8 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
     return
   }
   const spliced = variant.spliced!
-  const values = spliced.holes.map((hole) => fillPart(hole, params, FILL_CONTEXT))
+  const context = exposureToken ? { generated: (name: GeneratedValue) => generateValue(name, exposureToken) } : FILL_CONTEXT
+  const values = spliced.holes.map((hole) => fillPart(hole, params, context))
   const isGzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
   if (isGzip) {
     const body = spliceGzip(spliced.page, values)
@@ -111,7 +115,7 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
   res.end()
 }
 
-const FILL_CONTEXT: FillContext = { generated: generateValue }
+const FILL_CONTEXT: FillContext = { generated: (name) => generateValue(name) }
 
 function interleave(pieces: Buffer[], values: string[]) {
   const out: Buffer[] = []
@@ -133,14 +137,15 @@ export function sendHtml(req: IncomingMessage, res: ServerResponse, status: numb
 
 /** The variant with each form rendered by `form` (others in their initial state are the caller's to render). */
 export function renderVariantHtml(variant: RenderedVariant, params: URLSearchParams, form: (formId: string) => string) {
-  return fillTemplate(variant.template, params, { generated: generateValue, form })
+  return fillTemplate(variant.template, params, { generated: (name) => generateValue(name), form })
 }
 
 /** Forms shown in their initial state, for pages rendered per request. */
-export function initialFormHtml(version: ServedVersion, variantKey: string, params: URLSearchParams) {
+export function initialFormHtml(version: ServedVersion, variantKey: string, params: URLSearchParams, exposureToken = '') {
   return (formId: string) => {
     const form = version.forms.get(formId)
     if (!form) return ''
-    return renderFormHtml({ formId, definition: form.definition, language: version.language, variantKey, runtime: { idem: generateValue('idem'), t: generateValue('t') }, query: params })
+    const runtime = { idem: generateValue('idem'), t: generateValue('t'), x: exposureToken }
+    return renderFormHtml({ formId, definition: form.definition, language: version.language, variantKey, runtime, query: params })
   }
 }

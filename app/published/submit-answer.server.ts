@@ -47,6 +47,9 @@ export function idempotencyKeyOf(body: SubmissionBody) {
   return (idem.ok && idem.key) || generateValue('idem')
 }
 
+/** The posted exposure token (`_x`) to render back into the page, unchecked: only the post that records reads it. */
+const exposureTokenOf = (body: SubmissionBody) => (typeof body._x === 'string' && body._x.length <= 1000 ? body._x : '')
+
 /** Renders the page again around this submission's form: with errors, at another step, or as a success. */
 export class PageRenderer {
   constructor(
@@ -81,9 +84,11 @@ export class PageRenderer {
     const runtime = {
       idem: idempotencyKeyOf(this.body),
       t: typeof this.body._t === 'string' && readFillTimer(this.body._t) !== null ? this.body._t : generateValue('t'),
+      // The view's signed exposure goes back as it came (it is checked when the form is finally accepted).
+      x: exposureTokenOf(this.body),
     }
     const variant = this.version.variants.get(this.variantKey)!
-    const initial = initialFormHtml(this.version, this.variantKey, this.params)
+    const initial = initialFormHtml(this.version, this.variantKey, this.params, exposureTokenOf(this.body))
     const html = renderVariantHtml(variant, this.params, (formId) =>
       formId !== this.form.id ? initial(formId) : renderFormHtml({ formId, definition, language: this.version.language, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
     )

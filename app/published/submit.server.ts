@@ -12,6 +12,7 @@ import { readNodeBodyBytes } from '#app/http/body.server'
 import { resolveClientIp } from '#app/http/client-ip'
 import { fieldErrorsOf } from '#app/http/field-errors'
 import { withServedPage, type ServedPage } from '#app/published/cache.server'
+import { readExposureToken, type ExposureToken } from '#app/published/exposure-token.server'
 import type { ServedForm, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
 import { browserSystemMessages } from '#app/published/response.server'
@@ -21,7 +22,8 @@ import { planVisitorMail } from '#app/leads/visitor-mail.server'
 import { consumeRateLimit } from '#app/rate-limits/rate-limit.server'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { touchOf } from '#app/visitors/visit.server'
-import { readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
+import { viewPrivacy } from '#app/visitors/consent'
+import { NO_VISITOR_COOKIES, readVisitorCookies, toTouchJson } from '#app/visitors/visitor-cookies'
 
 // POST /p/:slug: a visitor's form submission. Each post is classified once (what it is), then gated once by the
 // per-address limit, then answered (submit-answer.server.ts). A 2xx means the conversion is committed in PostgreSQL.
@@ -61,16 +63,22 @@ type Verdict =
   | { kind: 'spam'; page: PageRenderer; reason: SpamReason; submission: Submission }
   | { kind: 'valid'; page: PageRenderer; submission: Submission }
 
-async function classify(reply: Reply, request: PageRequest, { version, experiment }: ServedPage, raw: Buffer): Promise<Verdict> {
+async function classify(reply: Reply, request: PageRequest, { version, experiment, privacy: settings }: ServedPage, raw: Buffer): Promise<Verdict> {
   const parsed = await parseSubmissionBody(reply.req.headers['content-type'], raw)
   if (!parsed.ok) return { kind: 'refused', field: '_body', message: parsed.message }
   const { body } = parsed
   const form = pickForm(version, body)
   if (!form) return { kind: 'refused', field: '_form', message: version.forms.size ? 'This page has no such form' : 'This page has no form' }
-  // In a running experiment the visitor's sticky variant is what they were counted under; else what was served.
-  const assigned = experiment?.status === 'running' ? readStickyVariant(reply.req.headers.cookie, experiment) : null
-  const posted = typeof body._variant === 'string' && version.variants.has(body._variant) ? body._variant : version.controlKey
-  const variantKey = assigned && version.variants.has(assigned) ? assigned : posted
+  const identify = viewPrivacy(settings, reply.req.headers.cookie).identify
+  const running = experiment?.status === 'running' ? experiment : null
+  // In a running experiment the post is counted for what its view was counted under: the signed exposure a view
+  // counted cookieless put in the form (decision 083), else the visitor's sticky variant when they may be identified.
+  const exposure = readExposureToken(body._x, running)
+  const assigned = !exposure && running && identify ? readStickyVariant(reply.req.headers.cookie, running) : null
+  // Else what was served, as the form says; unidentified in a running experiment, a bare `_variant` is not believed.
+  const posted = typeof body._variant === 'string' && version.variants.has(body._variant) && (identify || !running) ? body._variant : version.controlKey
+  const counted = exposure?.variantKey ?? assigned
+  const variantKey = counted && version.variants.has(counted) ? counted : posted
   const page = new PageRenderer(reply, version, variantKey, form, new URLSearchParams(request.query), body)
   const { definition } = form
   const step = readStep(definition, body._step)
@@ -93,7 +101,7 @@ async function classify(reply: Reply, request: PageRequest, { version, experimen
     const errors = fieldErrorsOf(checked.error)
     return { kind: 'invalid', page, errors, step: definition.steps ? stepOfFirstError(definition, errors) : undefined }
   }
-  const submission = submissionOf(page, request, checked.data, assigned ? experiment : null)
+  const submission = submissionOf(page, request, checked.data, { identify, experiment: assigned ? running : null, exposure })
   const { userAgent, renderedAt, now } = submission
   const reason = spamReasonOf({ honeypot: body._hp, userAgent, renderedAt, minFillSeconds: definition.minFillSeconds, now })
   return reason ? { kind: 'spam', page, reason, submission } : { kind: 'valid', page, submission }
@@ -117,11 +125,21 @@ function schemaFor(definition: FormDefinition, language: FormLanguage, step?: nu
   return schema
 }
 
-/** What a valid post records, as a conversion or held as spam, read from the request once. */
-function submissionOf(page: PageRenderer, request: PageRequest, answers: Answers, experiment: ServedExperiment | null) {
+/**
+ * What a valid post records, as a conversion or held as spam, read from the request once. `identify`: whether the
+ * visitor's cookies may be read (else none are); `experiment`: the running experiment their sticky variant is in;
+ * `exposure`: the signed exposure of a view counted cookieless, whose view id the conversion is counted under.
+ */
+function submissionOf(
+  page: PageRenderer,
+  request: PageRequest,
+  answers: Answers,
+  { identify, experiment, exposure }: { identify: boolean; experiment: ServedExperiment | null; exposure: ExposureToken | null },
+) {
   const { req } = page.reply
   const { version, form, variantKey, body } = page
-  const cookies = readVisitorCookies(req.headers.cookie)
+  const cookies = identify ? readVisitorCookies(req.headers.cookie) : NO_VISITOR_COOKIES
+  const visitorId = exposure ? exposure.viewId : cookies.visitorId
   const now = new Date()
   const touch = cookies.lastTouch ?? cookies.firstTouch ?? toTouchJson(touchOf(req, request.path, request.query), now)
   const userAgent = req.headers['user-agent'] ?? null
@@ -131,13 +149,14 @@ function submissionOf(page: PageRenderer, request: PageRequest, answers: Answers
       formId: form.id,
       pageId: version.pageId,
       variantKey,
-      visitorId: cookies.visitorId,
+      visitorId,
       idempotencyKey: idempotencyKeyOf(body),
       answers,
       touch,
       device: classifyDevice(userAgent),
     },
-    experimentId: experiment && cookies.visitorId ? experiment.id : null,
+    experimentId: exposure ? exposure.experimentId : experiment && cookies.visitorId ? experiment.id : null,
+    cookieless: !!exposure,
     firstTouch: cookies.firstTouch ?? touch,
     userAgent,
     renderedAt: readFillTimer(body._t),
@@ -196,13 +215,14 @@ async function hold(page: PageRenderer, { common, experimentId, userAgent }: Sub
   page.succeeded({ leadId: null, conversionId: null, held: true })
 }
 
-async function accept(page: PageRenderer, { common, experimentId, firstTouch, renderedAt }: Submission) {
+async function accept(page: PageRenderer, { common, experimentId, cookieless, firstTouch, renderedAt }: Submission) {
   const { form, reply } = page
   const recorded = await recordConversion(
     {
       ...common,
       formName: form.name,
       experimentId,
+      cookieless,
       conversionType: form.definition.conversionType,
       identity: extractLeadIdentity(common.answers, form.definition),
       firstTouch,

@@ -1,16 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { decideVariant } from '#app/experiments/serving.server'
+import { assignmentCookie, decideVariant } from '#app/experiments/serving.server'
 import { renderSuccessHtml } from '#app/forms/render/form-html.server'
 import { withServedPage, type ServedPage } from '#app/published/cache.server'
 import { readDoneToken, successDownloadUrl } from '#app/published/done-token.server'
+import { issueExposureToken } from '#app/published/exposure-token.server'
 import type { RenderedVariant, ServedVersion } from '#app/published/load.server'
 import type { PageRequest } from '#app/published/page-url'
 import { browserSystemMessages, initialFormHtml, renderVariantHtml, sendHtml, sendSystemPage, sendVariant } from '#app/published/response.server'
 import { systemMessages } from '#app/published/system-messages'
+import { viewPrivacy } from '#app/visitors/consent'
 import { readVisit, recordVisit } from '#app/visitors/visit.server'
 
 // GET /p/:slug: the published page from memory, in the variant this visitor is assigned (or previews with
-// `?variant=KEY`), with the visit recorded on the way out.
+// `?variant=KEY`), with the visit recorded on the way out. The workspace's privacy mode and the visitor's consent
+// (app/visitors/consent.ts) decide whether the visitor is identified: if not, nothing is read from or set on the
+// device, the variant is drawn for this view alone, and the view's forms carry its signed exposure instead.
 
 const EMPTY = new URLSearchParams()
 
@@ -37,11 +41,13 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
   const { version, experiment } = served
   const params = request.query ? new URLSearchParams(request.query) : EMPTY
   const preview = previewOf(version, params)
-  const visit = readVisit(req, { isPreview: !!preview })
+  const privacy = viewPrivacy(served.privacy, req.headers.cookie)
+  const visit = readVisit(req, { isPreview: !!preview, privacy })
   let variant = preview
   let firstExposure = false
   if (!variant && experiment) {
-    const decision = decideVariant(experiment, { cookieHeader: req.headers.cookie, visitorId: visit.visitorId })
+    // Unidentified: no sticky cookie is read, and the view id (fresh per request) is what the experiment hashes.
+    const decision = decideVariant(experiment, { cookieHeader: privacy.identify ? req.headers.cookie : undefined, visitorId: visit.visitorId })
     variant = version.variants.get(decision.variantKey)
     firstExposure = decision.isFirstExposure && visit.countable && !!variant
   }
@@ -56,13 +62,20 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
     exposedTo: firstExposure ? experiment!.id : null,
   })
   let cookies = recorded ? recorded.setCookies : null
-  // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure.
-  if (firstExposure && recorded) (cookies ??= []).push('Set-Cookie', (visit.secure ? experiment!.secureAssignmentCookies : experiment!.assignmentCookies).get(variant.key)!)
+  let exposureToken: string | null = null
+  // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure. An identified
+  // visitor keeps their variant by cookie (capped at the workspace's cookieDays after consent); a view counted
+  // cookieless hands its exposure to its forms, signed, for the conversion to find.
+  if (firstExposure && recorded) {
+    if (!privacy.identify) exposureToken = version.forms.size > 0 ? issueExposureToken({ experimentId: experiment!.id, variantKey: variant.key, viewId: visit.visitorId! }) : null
+    else if (privacy.maxAgeSeconds === null) (cookies ??= []).push('Set-Cookie', (visit.secure ? experiment!.secureAssignmentCookies : experiment!.assignmentCookies).get(variant.key)!)
+    else (cookies ??= []).push('Set-Cookie', assignmentCookie(experiment!.cookieName, variant.key, visit.secure, privacy.maxAgeSeconds))
+  }
   if (version.forms.size > 0 && request.query) {
     const done = params.has('sf_done') ? readDoneToken(params.get('sf_done')) : null
     const prefilled = version.prefillParams.some((param) => params.has(param))
     if (done || prefilled) {
-      const initial = initialFormHtml(version, variant.key, params)
+      const initial = initialFormHtml(version, variant.key, params, exposureToken ?? '')
       const html = renderVariantHtml(variant, params, (formId) => {
         const form = version.forms.get(formId)
         if (!done || done.formId !== formId || !form) return initial(formId)
@@ -71,5 +84,5 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
       return sendHtml(req, res, 200, html, cookies)
     }
   }
-  sendVariant(req, res, variant, params, cookies)
+  sendVariant(req, res, variant, params, cookies, exposureToken)
 }

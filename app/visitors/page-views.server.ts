@@ -50,6 +50,7 @@ async function insertPageViews(rows: PageViewRow[], now: number) {
     r.viewedAt.getTime(),
     r.exposure?.experimentId ?? null,
     r.exposure?.channel ?? null,
+    r.consent ?? 'cookies',
   ])
   if (!rows.some((r) => r.exposure)) return void (await db.execute(viewsStatement(json)))
   if (now >= skipKnownExposuresUntil) {
@@ -63,7 +64,9 @@ async function insertPageViews(rows: PageViewRow[], now: number) {
   await db.execute(viewsWithExposuresStatement(json, { skipKnown: true }))
 }
 
-// The live batch: one row per view, with the exposure it carries (experiment_id and exposure_channel, else null).
+// The live batch: one row per view, with the exposure it carries (experiment_id and exposure_channel, else null)
+// and what the view knew of the visitor's consent. A view counted cookieless (consent pending, denied or
+// cookieless: app/visitors/consent.ts) has its own random visitor_id, and its exposure is counted per page view.
 const pageViewBatch = jsonBatch([
   ['workspace_id', 'uuid'],
   ['page_id', 'uuid'],
@@ -79,12 +82,13 @@ const pageViewBatch = jsonBatch([
   ['viewed_at', 'epoch_ms'],
   ['experiment_id', 'uuid?'],
   ['exposure_channel', 'text?'],
+  ['consent', 'text'],
 ])
 
 // The batch's views inserted into page_views and their ids queued for the rollups: the start of both statements below.
 const insertAndQueueViews = (json: string) => sql`views as (${pageViewBatch.select(json)}), inserted as (
-    insert into page_views (workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at)
-    select workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at from views
+    insert into page_views (workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at, consent)
+    select workspace_id, page_id, variant_key, visitor_id, device, channel, utm_source, utm_medium, utm_campaign, referrer, path, viewed_at, consent from views
     returning id
   ), queued as (
     insert into page_view_rollup_queue (page_view_id) select id from inserted
@@ -97,8 +101,8 @@ const viewsStatement = (json: string) => sql`with ${insertAndQueueViews(json)} s
 // It is the day in the experiment's workspace's zone (decision 087), read in this statement's snapshot: a zone
 // change waits for the statement's transaction (rebuildExperimentDays locks experiment_daily) and recounts after it.
 const viewsWithExposuresStatement = (json: string, { skipKnown }: { skipKnown: boolean }) => sql`with ${insertAndQueueViews(json)}, exposed as (
-    insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at)
-    select experiment_id, visitor_id, variant_key, device, exposure_channel, viewed_at from views where experiment_id is not null
+    insert into exposures (experiment_id, visitor_id, variant_key, device, channel, exposed_at, cookieless)
+    select experiment_id, visitor_id, variant_key, device, exposure_channel, viewed_at, consent in ('pending', 'denied', 'cookieless') from views where experiment_id is not null
     ${skipKnown ? sql`on conflict (experiment_id, visitor_id) do nothing` : sql``}
     returning experiment_id, variant_key, device, channel, exposed_at
   ), zoned as (

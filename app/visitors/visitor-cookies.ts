@@ -42,13 +42,17 @@ export function attributedChannel(touch: Pick<Touch, 'channel'>, earlier: TouchJ
   return touch.channel !== 'direct' ? touch.channel : (earlier?.channel ?? 'direct')
 }
 
-function cookie(name: string, value: string, maxAge: number, secure: boolean) {
-  return `${name}=${value}; Max-Age=${maxAge}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+/** `cap`: the longest the workspace lets an identifying cookie last after consent (cookieDays, in seconds), if any. */
+function cookie(name: string, value: string, maxAge: number, secure: boolean, cap: number | null) {
+  return `${name}=${value}; Max-Age=${cap === null ? maxAge : Math.min(maxAge, cap)}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 }
 
-export const visitorCookie = (visitorId: string, secure: boolean) => cookie(VISITOR_COOKIE, visitorId, YEAR, secure)
-export const firstTouchCookie = (touch: TouchJson, secure: boolean) => cookie(FIRST_TOUCH_COOKIE, encodeTouch(touch), YEAR, secure)
-export const lastTouchCookie = (touch: TouchJson, secure: boolean) => cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure)
+export const visitorCookie = (visitorId: string, secure: boolean, cap: number | null = null) => cookie(VISITOR_COOKIE, visitorId, YEAR, secure, cap)
+export const firstTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(FIRST_TOUCH_COOKIE, encodeTouch(touch), YEAR, secure, cap)
+export const lastTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure, cap)
+
+/** What a request that may not identify the visitor reads from its cookies: nothing, whatever it sent. */
+export const NO_VISITOR_COOKIES: Readonly<VisitorCookies> = Object.freeze({ visitorId: null, firstTouch: null, lastTouch: null })
 
 const KEYS = ['utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent', 'referrer', 'landingPath', 'channel', 'hasClickId', 'at'] as const
 

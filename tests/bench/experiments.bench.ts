@@ -5,13 +5,14 @@
 // both alike; medians are compared. Afterwards the exposures in PostgreSQL are compared with the visitors wrk
 // completed (the bench's own experiment: the demo seed runs another one with a history). Needs a build (npm run build), PostgreSQL (DATABASE_URL or the local one) and wrk.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { startServer } from '#tests/server-process'
 import { createBenchDatabase } from './bench-db'
-import { printTable, requireWrk, runWrk, type LoadResult } from './wrk'
+import { cpuLine, measuredRound, median, medianOf, type Round } from './rounds'
+import { printTable, requireWrk, runWrk } from './wrk'
 
 requireWrk()
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
@@ -68,44 +69,15 @@ local n = 0
 local headers = { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"${process.env.BENCH_ACCEPT_ENCODING ? `, ["Accept-Encoding"] = "${process.env.BENCH_ACCEPT_ENCODING}"` : ''} }
 request = function()
   n = n + 1
-  headers["Cookie"] = "sf_vid=" .. prefix .. string.format("%012x", n)
+  -- Consented (the demo workspace may ask for consent, issue 19): the identified path this bench measures.
+  headers["Cookie"] = "sf_consent=granted; sf_vid=" .. prefix .. string.format("%012x", n)
   return wrk.format("GET", nil, headers)
 end
 `,
   )
   const urlOf = (slug: string) => `${server.url}/p/${slug}`
-  // Where the CPU goes, per request: the server process and every PostgreSQL process (the machine is otherwise
-  // quiet during a bench), from their CPU-time counters around each round.
-  const ticksPerMs = 100 / 1000 // USER_HZ
-  const cpuMsOf = (pid: string) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      return (Number(fields[11]) + Number(fields[12])) / ticksPerMs // utime + stime
-    } catch {
-      return 0
-    }
-  }
-  const postgresPids = () =>
-    readdirSync('/proc').filter(
-      (pid) =>
-        /^\d+$/.test(pid) &&
-        (() => {
-          try {
-            return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')
-          } catch {
-            return false
-          }
-        })(),
-    )
-  const cpu = () => ({ server: cpuMsOf(String(server.proc.pid)), postgres: postgresPids().reduce((ms, pid) => ms + cpuMsOf(pid), 0) })
-  type Round = LoadResult & { requests: number; serverUsPerRequest: number; postgresUsPerRequest: number }
-  const load = (slug: string, seconds = SECONDS): Round => {
-    const before = cpu()
-    const result = runWrk(urlOf(slug), { connections: 64, seconds, script })
-    const after = cpu()
-    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, result.requests)
-    return { ...result, serverUsPerRequest: perRequest(after.server - before.server), postgresUsPerRequest: perRequest(after.postgres - before.postgres) }
-  }
+  // Where the CPU goes, per request: the server process and every PostgreSQL process, around each round.
+  const load = (slug: string, seconds = SECONDS): Round => measuredRound(server.proc.pid!, () => runWrk(urlOf(slug), { connections: 64, seconds, script }))
 
   load('bench-without-experiment', 2)
   const warmUp = load('bench-with-experiment', 2)
@@ -126,17 +98,6 @@ end
   const rollup = (await sql`select coalesce(sum(count), 0)::int as n from experiment_daily where experiment_id = ${created.id} and metric = ''`)[0]!.n as number
   const split = await sql`select variant_key, count(*)::int as n from exposures where experiment_id = ${created.id} group by 1 order by 1`
 
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b)
-    const mid = sorted.length >> 1
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  }
-  const medianOf = (runs: LoadResult[]): LoadResult => ({
-    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-    p50Ms: median(runs.map((r) => r.p50Ms)),
-    p99Ms: median(runs.map((r) => r.p99Ms)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  })
   const baseline = medianOf(without)
   printTable(
     [
@@ -149,7 +110,6 @@ end
   )
   const pairRatios = withExperiment.map((r, i) => r.requestsPerSecond / without[i]!.requestsPerSecond)
   console.log(`(2)/(1) per round: ${pairRatios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median(pairRatios) * 100).toFixed(0)}%`)
-  const cpuLine = (runs: Round[]) => `server ${median(runs.map((r) => r.serverUsPerRequest)).toFixed(1)} µs, PostgreSQL ${median(runs.map((r) => r.postgresUsPerRequest)).toFixed(1)} µs`
   console.log(`CPU per request (medians of the rounds; PostgreSQL includes the rollup follower): (1) ${cpuLine(without)}; (2) ${cpuLine(withExperiment)}`)
   const sent = [warmUp, ...withExperiment].reduce((n, r) => n + r.requests, 0)
   console.log(

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 
 const only = process.argv[2]
-const cases = ['statistics', 'pages', 'submissions', 'experiments', 'results', 'kpis', 'login', 'alerts'].filter((name) => !only || name === only)
+const cases = ['statistics', 'pages', 'privacy', 'submissions', 'experiments', 'results', 'kpis', 'login', 'alerts'].filter((name) => !only || name === only)
 let failed = false
 for (const name of cases) {
   console.log(`\n== ${name} ==`)

@@ -75,7 +75,7 @@ request = function()
     withExperiment
       ? `local id, key = visitor(offset + n)
   variant = key
-  headers["Cookie"] = "sf_vid=" .. id .. "; ${'sf_x_' + experiment.id.replace(/-/g, '').slice(0, 12)}=" .. key`
+  headers["Cookie"] = "sf_consent=granted; sf_vid=" .. id .. "; ${'sf_x_' + experiment.id.replace(/-/g, '').slice(0, 12)}=" .. key`
       : ''
   }
   local body = string.format('{"_form":"${f._form}","_t":"${f._t}","_idem":"bench-%d-%012d","_variant":"%s","_hp":"","email":"visitor-%d-%d@example.com","name":"Bench Visitor","company":"Load Co","consent":true}', run, n, variant, run, n)

@@ -28,6 +28,8 @@ test('A fresh visitor gets a variant of a running experiment and keeps it across
 
   for (let i = 0; i < 6; i++) {
     const context = await browser.newContext()
+    // A visitor who consented (the demo workspace may ask for consent, issue 19): identified, so sticky.
+    await context.addCookies([{ name: 'sf_consent', value: 'granted', url: test.info().project.use.baseURL ?? 'http://127.0.0.1' }])
     const visitor = await context.newPage()
     await visitor.goto(`/p/${slug}`)
     const root = visitor.locator(`[data-page="${slug}"]`)

@@ -1,3 +1,5 @@
+import type { FormDefinitionInput } from '#app/forms/definition'
+import type { PrivacyMode } from '#db/enums'
 import { createVariant, publishPage } from '#app/pages/queries.server'
 import { action as createApi } from '#app/routes/api.v1.experiments'
 import { action as actionApi } from '#app/routes/api.v1.experiments.$id.$action'
@@ -19,8 +21,11 @@ export async function experimentApi() {
 }
 
 /** A published page with a form and `variants` variants (A, B, C…), each published. */
-export async function publishExperimentPage(owner: { workspaceId: string; userId: string }, { variants = 2, definition = CONSENT_FORM } = {}) {
-  const page = await publishFormPage({ workspaceId: owner.workspaceId, userId: owner.userId, definition })
+export async function publishExperimentPage(
+  owner: { workspaceId: string; userId: string },
+  { variants = 2, definition = CONSENT_FORM, privacyMode }: { variants?: number; definition?: FormDefinitionInput; privacyMode?: PrivacyMode } = {},
+) {
+  const page = await publishFormPage({ workspaceId: owner.workspaceId, userId: owner.userId, definition, privacyMode })
   for (let i = 1; i < variants; i++) await createVariant({ workspaceId: owner.workspaceId, pageId: page.pageId, name: `Variant ${i}` })
   const published = await publishPage({ workspaceId: owner.workspaceId, pageId: page.pageId, userId: owner.userId })
   if (!published.ok) throw new Error('publish failed')

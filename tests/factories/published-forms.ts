@@ -5,6 +5,8 @@ import { validateFormDefinition, type FormDefinitionInput } from '#app/forms/def
 import { createForm } from '#app/forms/form.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import { servePublishedPage } from '#app/published/router.server'
+import type { PrivacyMode } from '#db/enums'
+import { setPrivacyMode } from '#tests/factories/privacy'
 
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 
@@ -21,13 +23,17 @@ export const CONSENT_FORM: FormDefinitionInput = {
   success: { type: 'message', message: 'Thanks! Check your inbox.' },
 }
 
-/** A form on a published page in `workspaceId`, served at /p/<slug>. */
+/**
+ * A form on a published page in `workspaceId`, served at /p/<slug>. The workspace is put in `privacyMode`: by default
+ * `cookies`, what the tests written before privacy modes (issue 19) expect of a visitor; new workspaces ask for consent.
+ */
 export async function publishFormPage({
   workspaceId,
   userId,
   definition = CONSENT_FORM,
   name = 'Guide form',
   locale,
+  privacyMode = 'cookies',
 }: {
   workspaceId: string
   userId: string
@@ -35,7 +41,9 @@ export async function publishFormPage({
   name?: string
   /** The page's language (a tag PageLocaleSchema accepts); English when left out. */
   locale?: string
+  privacyMode?: PrivacyMode
 }) {
+  await setPrivacyMode(workspaceId, privacyMode)
   const parsed = validateFormDefinition(definition)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const form = await createForm({ workspaceId, name, definition: parsed.definition })
@@ -58,7 +66,7 @@ export async function startVisitorServer() {
 /** The hidden runtime fields of the first form in a served page, as a browser would post them back. */
 export function hiddenFieldsOf(html: string) {
   const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
-  return { _form: value('_form'), _idem: value('_idem'), _t: value('_t'), _variant: value('_variant'), _hp: '' }
+  return { _form: value('_form'), _idem: value('_idem'), _t: value('_t'), _variant: value('_variant'), _x: value('_x'), _hp: '' }
 }
 
 /** An address of 127.0.0.0/8 (all of it reaches this machine) for one test file: its own per-IP rate limit. */

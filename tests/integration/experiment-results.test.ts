@@ -59,6 +59,8 @@ function checkVariants(results: ExperimentResults, metric: string) {
   const dailyVisitors = totalVisitors / e.days.length
   const analysis = analyze({ variants: counts, control: 'A', confidence: 0.95, weights: [0.5, 0.5], plannedVisitorsPerVariant: 100, dailyVisitors })
   expect(results.metric.key).toBe(metric)
+  // Every exposure identified (decision 083): the unit is the visitor.
+  expect(results.unit).toBe('visitor')
   results.variants.forEach((v, i) => {
     const c = counts[i]!
     expect(v).toMatchObject({ key: c.key, visitors: c.visitors, conversions: c.conversions, isControl: c.key === 'A', weight: 0.5 })
@@ -68,7 +70,9 @@ function checkVariants(results: ExperimentResults, metric: string) {
     expect(v.hard.conversions).toBe(e.variants[c.key]!.hard)
     closeTo(v.hard.rate, e.variants[c.key]!.hard! / c.visitors)
     sameInterval(v.hard.ci, wilson(c.visitors, e.variants[c.key]!.hard!))
-    const { weight: _w, isControl: _c, isWinner: _iw, soft: _s, hard: _h, ...stats } = v
+    const { weight: _w, isControl: _c, isWinner: _iw, soft: _s, hard: _h, cookieless, ...stats } = v
+    // Seeded through the identified path: nothing counted cookieless.
+    expect(cookieless).toEqual({ exposures: 0, conversions: 0 })
     expect(stats).toEqual(analysis.variants[i])
   })
   const b = results.variants[1]!.vsControl!

@@ -53,8 +53,9 @@ test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)(
       expect((await api(`/experiments/${created.body.id}/start`, {})).status).toBe(200)
 
       const VISITORS = 200
+      // A visitor who consented (the demo workspace may ask for consent: issue 19), so their visitor id is read.
       const variantOf = async (server: RunningServer, visitorId: string, userAgent = BROWSER_UA) => {
-        const response = await fetch(`${server.url}/p/demo-webinar`, { headers: { 'User-Agent': userAgent, Cookie: `sf_vid=${visitorId}` } })
+        const response = await fetch(`${server.url}/p/demo-webinar`, { headers: { 'User-Agent': userAgent, Cookie: `sf_consent=granted; sf_vid=${visitorId}` } })
         return /data-variant="([A-Z]+)"/.exec(await response.text())?.[1]
       }
       // The other process learns of the start on its own (within a second). A bot is served its variant but never

@@ -126,7 +126,7 @@ describe('computeResults', () => {
       weights: [0.5, 0.5],
       dailyVisitors: 200,
     })
-    expect(results.variants.map(({ weight: _w, isControl: _c, isWinner: _i, soft: _s, hard: _h, ...v }) => v)).toEqual(analysis.variants)
+    expect(results.variants.map(({ weight: _w, isControl: _c, isWinner: _i, soft: _s, hard: _h, cookieless: _x, ...v }) => v)).toEqual(analysis.variants)
     expect(results.decision).toMatchObject(analysis.decision)
     expect(results.srm).toMatchObject({ pValue: analysis.srm.pValue, detected: false })
     expect(results.srm.variants).toEqual([

@@ -14,6 +14,7 @@ import type { Experiment } from '#db/schema'
 import { checkQualityGuardrail, collectGuardrailCounts } from './guardrail'
 import { analyzePipeline, countImmatureVisitorsByDay, countMatureVisitors, countStage, MATURE_VISITORS, PIPELINE_SQUARES, toPipelineArms, type LeadOutcomeRow } from './lead-metrics'
 import { suggestNextStep } from './next-step'
+import { cookielessCountsOf, resultsUnit, type CookielessInput } from './unit'
 import { estimateLeadDaysNeeded } from './remaining'
 import { computeBreakdowns, computeDailySeries, zFor, type SegmentRow } from './series'
 import {
@@ -72,6 +73,8 @@ export type ResultsInput = {
   now: Date
   /** the workspace's time zone, which the experiment's days are counted in (decision 087); UTC when left out */
   timeZone?: string
+  /** cookieless exposures and conversions (unit.server.ts); none when left out */
+  cookieless?: CookielessInput
 }
 
 /** dailyVisitors (for daysNeeded) is the mean over the last this many days with traffic. */
@@ -184,6 +187,7 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
     isWinner: v.key === e.winnerKey,
     soft: countRate(v.key, 'soft'),
     hard: countRate(v.key, 'hard'),
+    cookieless: cookielessCountsOf(input.cookieless, v.key, metric),
   }))
   const progress = computeProgress(e, keys.map(visitorsOf), dailyVisitors, now, input.timeZone)
   const metrics = listMetricOptions(e, input.daily, input.formNames)
@@ -193,6 +197,8 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
   const conversion = conversionMetric === metric && analysis ? analysis : analyzeRate(conversionMetric)
   const decision = decided.decision
   const guardrail = decision.status === 'winner' && decision.variant ? checkQualityGuardrail(e, decision.variant, collectGuardrailCounts(keys, count, input.leadStages)) : null
+  const exposures = keys.reduce((n, key) => n + count(key, ''), 0)
+  const cookielessExposures = keys.reduce((n, key) => n + cookielessCountsOf(input.cookieless, key, '').exposures, 0)
   return {
     experiment: {
       id: e.id,
@@ -212,6 +218,7 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
       startedAt: e.startedAt?.toISOString() ?? null,
       concludedAt: e.concludedAt?.toISOString() ?? null,
     },
+    unit: resultsUnit(exposures, cookielessExposures, input.cookieless?.mode ?? null),
     metric: metrics.find((m) => m.key === metric) ?? metricOption(metric, e, input.formNames),
     metrics,
     variants,

@@ -9,6 +9,7 @@ import { computeResults, listMetricOptions, type DailyRow, type ResultsExperimen
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
 import type { ExperimentResults, ExperimentSummary, MetricKey } from './shape'
+import { readCookielessCounts } from './unit.server'
 import { readLeadStages, STAGE_COUNTS } from './lead-stages.server'
 import { summarizeExperiment, type TotalRow } from './summary'
 
@@ -111,12 +112,13 @@ export async function getExperimentResults({
   // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
   // unread when the experiment is not in this workspace. The lead outcomes' cutoff is the experiment's maturity
   // before `now`: from the loaded row (the page), else from the row in the outcomes' own statement (the API).
-  const [found, rollups, leadStages, outcomes, formRows] = await Promise.all([
+  const [found, rollups, leadStages, outcomes, formRows, cookieless] = await Promise.all([
     loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
     readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays, loaded.timeZone) : { now } }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
+    readCookielessCounts(id),
   ])
   if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
   const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays, found.timeZone)
@@ -140,7 +142,7 @@ export async function getExperimentResults({
       },
     }
   }
-  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now, timeZone: found.timeZone })
+  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now, timeZone: found.timeZone, cookieless })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
   return { ok: true, results: { ...results, consent: await readExperimentConsent({ workspaceId, experiment: found.experiment }) }, formNames }
 }

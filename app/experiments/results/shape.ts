@@ -1,3 +1,4 @@
+import type { CookielessCounts, ResultsUnit } from './unit'
 // The shape of an experiment's results: what GET /api/v1/experiments/:id/results answers and what the results
 // page renders. Types only (plus a few constants), safe on both sides. Dates are ISO strings so the JSON, the
 // CSV and the page show the same values. Every rate is a fraction (0.05 = 5%), every lift relative (0.1 = +10%).
@@ -48,6 +49,8 @@ export type VariantResult = VariantAnalysis & {
   isWinner: boolean
   soft: CountRate
   hard: CountRate
+  /** of this variant's exposures (visitors) and conversions on the metric, how many were page views counted cookieless (unit.ts) */
+  cookieless: CookielessCounts
 }
 
 /** The observed against the expected split, per variant. */
@@ -227,6 +230,8 @@ export type WinnerConflict = {
 
 export type ExperimentResults = {
   experiment: ResultsExperiment
+  /** what `visitors` counts: visitors, page views counted cookieless, or both mixed (unit.ts, decision 083) */
+  unit: ResultsUnit
   /** the metric the variants, decision, breakdowns and daily series are about (series and breakdowns are empty for lead metrics) */
   metric: MetricOption
   /** every metric the switcher offers: any, soft, hard, the lead metrics, and each form of the experiment's metrics or with conversions */

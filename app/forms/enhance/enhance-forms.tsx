@@ -14,7 +14,7 @@ import { SuccessView } from '#app/forms/render/success-view'
 import { buildSubmissionSchema, fieldsForStep, type DefaultValues } from '#app/forms/validation'
 import type { FormLanguage } from '#app/visitor-language/format'
 
-type Runtime = { idem: string; t: string; variant: string }
+type Runtime = { idem: string; t: string; variant: string; x: string }
 type Accepted = { success: SuccessAction & { downloadUrl?: string | null } }
 
 function readInitialValues(form: HTMLFormElement, definition: FormDefinition): DefaultValues {
@@ -51,7 +51,7 @@ function EnhancedForm({ formId, definition, language, initial, runtime, initialS
 
   async function send(values: FieldValues) {
     setFormError(undefined)
-    const body = { ...values, _form: formId, _idem: runtime.idem, _t: runtime.t, _variant: runtime.variant, _hp: honeypot.current, ...(definition.steps ? { _step: lastStep } : {}) }
+    const body = { ...values, _form: formId, _idem: runtime.idem, _t: runtime.t, _variant: runtime.variant, _x: runtime.x, _hp: honeypot.current, ...(definition.steps ? { _step: lastStep } : {}) }
     let response: Response
     try {
       response = await fetch(location.href, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
@@ -115,7 +115,7 @@ function enhance(slot: HTMLElement) {
   const definition = JSON.parse(script.textContent!) as FormDefinition
   const language = JSON.parse(languageScript.textContent!) as FormLanguage
   const hidden = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
-  const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant') }
+  const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant'), x: hidden('_x') }
   const step = Number(hidden('_step') || 0)
   hydrate(<EnhancedForm formId={formId} definition={definition} language={language} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
 }

@@ -52,7 +52,7 @@ export function renderFormHtml({
   definition: FormDefinition
   language: FormLanguage
   variantKey: string
-  runtime: { idem: string; t: string }
+  runtime: { idem: string; t: string; x?: string }
   query?: URLSearchParams
   state?: FormState
 }) {
@@ -75,9 +75,9 @@ export function renderFormHtml({
   return markup + definitionScript(formId, definition, language)
 }
 
-/** The form in its initial state, with holes for the per-request idempotency key and timestamp. */
+/** The form in its initial state, with holes for the per-request idempotency key, timestamp and exposure token. */
 export function renderFormTemplate({ formId, definition, language, variantKey }: { formId: string; definition: FormDefinition; language: FormLanguage; variantKey: string }): HtmlTemplate {
-  return compileTemplate(renderFormHtml({ formId, definition, language, variantKey, runtime: { idem: generatedMarker('idem'), t: generatedMarker('t') } }))
+  return compileTemplate(renderFormHtml({ formId, definition, language, variantKey, runtime: { idem: generatedMarker('idem'), t: generatedMarker('t'), x: generatedMarker('x') } }))
 }
 
 export function renderSuccessHtml(success: SuccessAction, downloadUrl: string | null, text: FormText) {

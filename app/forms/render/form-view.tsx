@@ -11,8 +11,11 @@ import type { FormText } from '#app/visitor-language/shape'
 
 export type FieldErrors = Record<string, string[] | undefined>
 
-/** What the runtime posts next to the answers. Strings so the page template can put per-request tokens here. */
-export type FormRuntime = { idem: string; t: string; variant: string }
+/**
+ * What the runtime posts next to the answers. Strings so the page template can put per-request tokens here. `x`:
+ * the signed exposure of a view counted cookieless (app/published/exposure-token.server.ts), else empty.
+ */
+export type FormRuntime = { idem: string; t: string; variant: string; x?: string }
 
 export type FormViewProps = {
   formId: string
@@ -66,6 +69,7 @@ export function FormView(props: FormViewProps) {
       <input type="hidden" name="_idem" value={runtime.idem} />
       <input type="hidden" name="_t" value={runtime.t} />
       <input type="hidden" name="_variant" value={runtime.variant} />
+      <input type="hidden" name="_x" value={runtime.x ?? ''} />
       {steps ? <input type="hidden" name="_step" value={String(step)} /> : null}
       {/* A field people never see: bots that fill in everything give themselves away. */}
       <div className="sf-form__hp" aria-hidden="true">

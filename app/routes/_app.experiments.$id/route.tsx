@@ -28,6 +28,7 @@ import { PipelineTable } from './pipeline-table'
 import { ResultsProgressCard } from './progress'
 import { ExperimentSettings } from './settings'
 import { SrmLine } from './srm-line'
+import { UnitLine } from './unit-line'
 import { VariantTable } from './variant-table'
 import { WinnerConflictNote } from './winner-conflict-note'
 
@@ -121,6 +122,7 @@ export default function ExperimentRoute() {
         <MetricSwitcher metrics={results.metrics} current={metric} maturity={results.maturity} />
         <DecisionBanner decision={decision} srm={results.srm} experiment={results.experiment} metricLabel={metric.label} declareHref={declareHref} />
         <SrmLine srm={results.srm} />
+        <UnitLine results={results} />
         {results.guardrail && e.status !== 'concluded' ? <GuardrailNote guardrail={results.guardrail} autoShip={e.autoShip && metric.isPrimary} isRunning={e.status === 'running'} /> : null}
         {results.winnerConflict ? <WinnerConflictNote conflict={results.winnerConflict} /> : null}
         {declare && canEdit ? <DeclareWinnerConfirmation variantKey={declare} results={results} primaryLabel={e.primaryMetric} /> : null}
