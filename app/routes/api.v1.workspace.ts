@@ -5,8 +5,9 @@ import { allowMethods } from '#app/http/methods.server'
 import { WorkspacePatchSchema } from '#app/workspaces/schema'
 import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace.server'
 
-// GET → { id, name, timezone, currency }. PATCH { name?, timezone?, currency? } → the same, changed; an unknown zone
-// or currency is a 400 naming it. A new timezone starts the workspace's rollups over (decision 072): `rollups`
+// GET → { id, name, timezone, currency, privacy }. PATCH { name?, timezone?, currency?, privacy? } → the same,
+// changed; an unknown zone or currency, an unknown privacy key or a value out of range is a 400 naming it. `privacy`
+// is merged into what is stored (issue 19, docs/published-pages.md#the-consent-banner). A new timezone starts the workspace's rollups over (decision 072): `rollups`
 // then says how many page views are being counted again, by the days of the new zone.
 const methods = allowMethods(['GET', 'PATCH'])
 

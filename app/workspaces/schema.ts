@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PrivacyPatchSchema } from '#app/privacy/schema'
 import { CurrencySchema, TimeZoneSchema } from '#app/workspaces/locale'
 import { roles } from '#db/enums'
 
@@ -27,15 +28,16 @@ export const WorkspaceSettingsFormSchema = z.object({
 
 /**
  * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
- * group of settings, so later ones (issue 19's `privacy` object) slot in beside these.
+ * group of settings; `privacy` (issue 19) is an object of its own, merged into what is stored.
  */
 export const WorkspacePatchSchema = z
   .strictObject({
     name: WorkspaceNameSchema.shape.name.optional(),
     timezone: TimeZoneSchema.optional(),
     currency: CurrencySchema.optional(),
+    privacy: PrivacyPatchSchema.optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency')
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency, privacy')
 export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>
 
 export const ApiKeyFormSchema = z.object({

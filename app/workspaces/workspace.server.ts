@@ -1,6 +1,9 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
+import { changed } from '#app/changes/signal'
 import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
+import { applyPrivacyPatch } from '#app/privacy/schema'
+import { readPrivacySettings } from '#app/privacy/settings'
 import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
 
@@ -25,25 +28,37 @@ export async function renameWorkspace({ workspaceId, name }: { workspaceId: stri
   await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId))
 }
 
-/** A workspace's name, calendar and currency (GET /api/v1/workspace, the settings screen). */
+/** A workspace's name, calendar, currency and privacy settings (GET /api/v1/workspace, the settings screen). */
 export async function getWorkspaceSettings({ workspaceId }: { workspaceId: string }) {
-  const [row] = await db.select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency }).from(workspaces).where(eq(workspaces.id, workspaceId))
-  return row ?? null
+  const [row] = await db
+    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency, privacy: workspaces.privacy })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+  return row ? { ...row, privacy: readPrivacySettings(row.privacy) } : null
 }
 
 /**
  * Changes what `changes` names (already validated: WorkspacePatchSchema). A new time zone starts the workspace's
  * rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
- * days. Returns how many page views were queued again (0 when the zone did not change).
+ * days. Privacy settings are merged into the stored ones under the same row lock, and once committed every page of
+ * the workspace is told (the published-page cache rebuilds them with the new banner and cookie rules). Returns how
+ * many page views were queued again (0 when the zone did not change).
  */
 export async function updateWorkspace({ workspaceId, changes }: { workspaceId: string; changes: WorkspacePatch }) {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
+  const { privacy: privacyPatch, ...rest } = changes
+  const result = await db.transaction(async (tx) => {
+    const [before] = await tx.select({ timezone: workspaces.timezone, privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
     if (!before) return { requeued: 0 }
-    await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId))
+    const privacy = privacyPatch ? applyPrivacyPatch(readPrivacySettings(before.privacy), privacyPatch) : undefined
+    await tx
+      .update(workspaces)
+      .set({ ...rest, ...(privacy ? { privacy } : {}) })
+      .where(eq(workspaces.id, workspaceId))
     const isNewZone = changes.timezone !== undefined && changes.timezone !== before.timezone
     return { requeued: isNewZone ? await rebuildWorkspaceRollups(tx, workspaceId) : 0 }
   })
+  if (privacyPatch) changed({ kind: 'privacy', workspaceId })
+  return result
 }
 
 export function listMembers({ workspaceId }: { workspaceId: string }) {
