@@ -71,7 +71,7 @@ describe('privacy in GET and PATCH /api/v1/workspace', () => {
       [{ banner: 'yes' }, 'privacy.banner', /true or false/],
       [{ policyUrl: 'javascript:alert(1)' }, 'privacy.policyUrl', /http/],
       [{ policyUrl: 'not a url' }, 'privacy.policyUrl', /http/],
-      [{ bannerText: { xx: { title: 'Hi' } } }, 'privacy.bannerText', /page language: en, sv/],
+      [{ bannerText: { xx: { title: 'Hi' } } }, 'privacy.bannerText', /"xx"/],
       [{ bannerText: { sv: { footer: 'Hi' } } }, 'privacy.bannerText.sv', /footer/],
       [{ bannerText: { sv: { accept: 'x'.repeat(41) } } }, 'privacy.bannerText.sv.accept', /at most 40/],
       [{ tracking: true }, 'privacy', /tracking/],
