@@ -11,7 +11,8 @@ import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from 
 import { formLanguageFor } from '#app/visitor-language/catalogue'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { localizeDefinition } from '#app/visitor-language/form-defaults'
-import { forms, pages, pageVersions, type PublishedContent } from '#db/schema'
+import { readPrivacySettings, type PrivacySettings } from '#app/privacy/settings'
+import { forms, pages, pageVersions, workspaces, type PublishedContent } from '#db/schema'
 
 // What a published version is in memory, read from PostgreSQL and built once: each variant compiled to a
 // template (compile.server.tsx), its forms expanded in, and what can be precomputed (bytes, compression) done
@@ -71,7 +72,9 @@ export async function findPublishedPage(slug: string): Promise<PublishedPage | n
 export async function loadVersion(page: PublishedPage): Promise<ServedVersion | null> {
   const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, page.versionId))
   if (!version) return null
-  const templates = renderTemplates(page, version.content)
+  // The consent banner and script are part of the template (compile.server.tsx); a 'privacy' change rebuilds it.
+  const [workspace] = await db.select({ privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, page.workspaceId))
+  const templates = renderTemplates(page, version.content, readPrivacySettings(workspace?.privacy))
   const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
   return buildVersion(page, templates, formRows)
 }
@@ -85,9 +88,9 @@ export async function reloadChangedForms(known: ServedVersion, page: PublishedPa
   return buildVersion(page, templates, formRows)
 }
 
-function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent): PageVariantTemplates {
+function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent, privacy: PrivacySettings): PageVariantTemplates {
   return content.variants.map((variant) => {
-    const { template, problems } = renderVariantDocument({ slug, locale, variantKey: variant.key, settings: content.settings, document: variant.document })
+    const { template, problems } = renderVariantDocument({ slug, locale, variantKey: variant.key, settings: content.settings, document: variant.document, privacy })
     for (const p of problems) console.warn(`[page] /p/${slug} version ${versionId} variant ${variant.key}: skipped ${p.type} at ${p.path}: ${p.message}`)
     return { key: variant.key, template }
   })
