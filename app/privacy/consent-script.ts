@@ -50,8 +50,11 @@ const TCF_PURPOSES = [1, 8, 9]
   w.splitform = { ...w.splitform, consent }
 
   function padBottom() {
-    // WCAG 2.4.11: what gets keyboard focus is scrolled clear of the fixed banner, never hidden under it.
-    document.documentElement.style.scrollPaddingBottom = banner ? `${banner.offsetHeight}px` : ''
+    const height = banner ? `${banner.offsetHeight}px` : ''
+    // WCAG 2.4.11: what gets keyboard focus is scrolled clear of the fixed banner, never hidden under it; and the
+    // page's end can be scrolled above it (room added below everything, so nothing on the page moves).
+    document.documentElement.style.scrollPaddingBottom = height
+    document.body.style.paddingBottom = height
   }
 
   function closeBanner() {
