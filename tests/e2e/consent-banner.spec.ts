@@ -84,6 +84,18 @@ test('A visitor rejects with Space; the banner is not shown again', async ({ bro
   await context.close()
 })
 
+test("While the banner shows, a phone visitor can still reach and use the page's last control", async ({ browser }) => {
+  const { context, page } = await visitor(browser, 390)
+  await page.goto(`/p/${slug}`)
+  await expect(banner(page)).toBeVisible()
+  // The submit button ends the page: it must scroll clear of the fixed banner, which would otherwise cover it.
+  await page.locator('.sf-form [type=submit]').click({ timeout: 5000 })
+  await expect(page.locator('.sf-form [id$="-error"]').first()).toBeVisible()
+  await expect(banner(page)).toBeVisible() // using the page is not a choice
+  expect(await consentCookie(context)).toBeUndefined()
+  await context.close()
+})
+
 test('Accept and Reject carry equal weight: same size, same style', async ({ browser }) => {
   const { context, page } = await visitor(browser)
   await page.goto(`/p/${slug}`)
