@@ -70,7 +70,8 @@ const bannerFields = Object.fromEntries(
 export const PrivacyFormSchema = z
   .object({
     mode: ModeSchema,
-    banner: z.string().optional(),
+    // `on` from a posted checkbox, a boolean from react-hook-form in the browser.
+    banner: z.union([z.string(), z.boolean()]).optional(),
     cookieDays: z.coerce.number({ error: 'Enter a number of days' }).pipe(CookieDaysSchema),
     retentionMonths: z.coerce.number({ error: 'Enter a number of months' }).pipe(RetentionSchema),
     policyUrl: z.union([z.literal(''), PolicyUrlSchema]).optional(),
@@ -83,7 +84,7 @@ export const PrivacyFormSchema = z
       const text = Object.fromEntries(BANNER_TEXT_PARTS.flatMap((part) => (values[bannerFieldName(language, part)] ? [[part, values[bannerFieldName(language, part)]]] : [])))
       bannerText[language] = Object.keys(text).length > 0 ? text : null
     }
-    return { mode: form.mode, banner: form.banner === 'on', cookieDays: form.cookieDays, retentionMonths: form.retentionMonths, policyUrl: form.policyUrl || null, bannerText }
+    return { mode: form.mode, banner: form.banner === 'on' || form.banner === true, cookieDays: form.cookieDays, retentionMonths: form.retentionMonths, policyUrl: form.policyUrl || null, bannerText }
   })
 
 /** The stored settings with `patch` applied: the keys it names replace theirs, and each language it names its wording. */

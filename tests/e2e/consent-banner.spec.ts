@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { CATALOGUES } from '../../app/visitor-language/catalogue'
-import { axeScan, createApiKey, newAccount, signUp } from './fixtures'
+import { axeScan, createApiKey, hydrated, logIn, newAccount, signUp, type Account } from './fixtures'
 
 // Issue 19, the consent banner (slice 19b): a page of a workspace that asks for consent shows the banner until the
 // visitor chooses; the keyboard alone accepts or rejects; the choice is `sf_consent`; a site's consent tool can
@@ -13,6 +13,7 @@ test.describe.configure({ mode: 'serial' })
 const english = CATALOGUES.en.consent
 let auth: Record<string, string>
 let slug: string
+const account: Account = newAccount('Consent')
 
 async function publishPage(request: APIRequestContext) {
   const form = await request.post('/api/v1/forms', {
@@ -37,7 +38,7 @@ async function visitor(browser: Browser, width = 1366) {
 
 test.beforeAll(async ({ browser, request }) => {
   const owner = await browser.newPage()
-  await signUp(owner, newAccount('Consent'))
+  await signUp(owner, account)
   auth = { Authorization: `Bearer ${await createApiKey(owner, 'consent e2e')}` }
   await owner.close()
   const settings = await request.patch('/api/v1/workspace', { headers: auth, data: { privacy: { policyUrl: 'https://example.com/privacy', cookieDays: 200 } } })
@@ -160,6 +161,30 @@ test('With a consent tool in charge (banner off) there is no banner, and the hoo
   expect(await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('denied'))).toBe('denied')
   expect((await consentCookie(context))?.value).toBe('denied')
   await context.close()
+})
+
+test('The owner sets the mode on the settings screen, the wording of a language, and a bad value is named', async ({ page, request }) => {
+  await logIn(page, account)
+  await page.goto('/settings')
+  await hydrated(page)
+  const privacy = page.getByRole('form', { name: 'Privacy' })
+  await expect(privacy.getByLabel('Ask for consent')).toBeChecked()
+  await expect(privacy.getByLabel("Show Splitform's consent banner")).not.toBeChecked() // turned off by the story before
+  await privacy.getByLabel('Never use cookies').check()
+  await privacy.getByLabel("Show Splitform's consent banner").check()
+  await privacy.getByLabel('Remember the choice for (days)').fill('20')
+  await privacy.getByRole('button', { name: 'Save privacy settings' }).click()
+  await expect(privacy.getByText('Keep cookies at least 30 days')).toBeVisible()
+  await privacy.getByLabel('Remember the choice for (days)').fill('365')
+  await privacy.getByText("The banner's wording").click()
+  await privacy
+    .getByRole('group', { name: /Svenska/ })
+    .getByLabel('Accept button')
+    .fill('Ja tack')
+  await privacy.getByRole('button', { name: 'Save privacy settings' }).click()
+  await expect(privacy.getByRole('status')).toHaveText(/Saved/)
+  const saved = await (await request.get('/api/v1/workspace', { headers: auth })).json()
+  expect(saved.privacy).toEqual({ mode: 'cookieless', banner: true, cookieDays: 365, retentionMonths: 13, policyUrl: 'https://example.com/privacy', bannerText: { sv: { accept: 'Ja tack' } } })
 })
 
 // The server's half (slice 19a: consent-aware serving): identifying cookies only after `granted`.
