@@ -132,6 +132,47 @@ test("A site's own consent tool chooses through window.splitform.consent", async
   await context.close()
 })
 
+test('A consent tool already on the page decides: a Google Consent Mode update, an IAB TCF choice', async ({ browser }) => {
+  type Tcf = (data: object, success: boolean) => void
+  const google = await visitor(browser)
+  await google.page.addInitScript(() => {
+    const w = window as unknown as { dataLayer: unknown[]; gtag: (...args: unknown[]) => void }
+    w.dataLayer = []
+    w.gtag = function () {
+      // eslint-disable-next-line prefer-rest-params -- gtag pushes its arguments object, as Google's snippet does
+      w.dataLayer.push(arguments)
+    }
+    w.gtag('consent', 'default', { analytics_storage: 'denied' })
+  })
+  await google.page.goto(`/p/${slug}`)
+  await expect(banner(google.page)).toBeVisible() // a default is the site's starting point, not the visitor's choice
+  expect(await consentCookie(google.context)).toBeUndefined()
+  await google.page.evaluate(() => (window as unknown as { gtag: (...args: unknown[]) => void }).gtag('consent', 'update', { analytics_storage: 'granted' }))
+  await expect(google.page.locator('[data-sf-consent-banner]')).toHaveCount(0)
+  expect((await consentCookie(google.context))?.value).toBe('granted')
+  await google.context.close()
+
+  const tcf = await visitor(browser)
+  await tcf.page.addInitScript(() => {
+    const w = window as unknown as { __tcfapi: (command: string, version: number, callback: Tcf) => void; tcfListener: Tcf }
+    w.__tcfapi = (command, _version, callback) => {
+      if (command !== 'addEventListener') return
+      w.tcfListener = callback
+      callback({ gdprApplies: true, eventStatus: 'cmpuishown' }, true)
+    }
+  })
+  await tcf.page.goto(`/p/${slug}`)
+  await expect(banner(tcf.page)).toBeVisible()
+  const choose = (consents: Record<number, boolean>) =>
+    tcf.page.evaluate((purposes) => (window as unknown as { tcfListener: Tcf }).tcfListener({ gdprApplies: true, eventStatus: 'useractioncomplete', purpose: { consents: purposes } }, true), consents)
+  await choose({ 1: true, 8: true, 9: false })
+  expect((await consentCookie(tcf.context))?.value).toBe('denied')
+  await expect(tcf.page.locator('[data-sf-consent-banner]')).toHaveCount(0)
+  await choose({ 1: true, 8: true, 9: true })
+  expect((await consentCookie(tcf.context))?.value).toBe('granted')
+  await tcf.context.close()
+})
+
 test('The banner passes axe at 390 and 1366 px and shifts nothing (CLS 0)', async ({ browser }) => {
   for (const width of [390, 1366]) {
     const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, bypassCSP: true })
