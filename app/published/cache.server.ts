@@ -1,6 +1,6 @@
 import { onChange } from '#app/changes/signal'
 import { findServingExperiment, type ServedExperiment } from '#app/experiments/serving.server'
-import { findPublishedPage, loadVersion, reloadChangedForms, type ServedVersion } from '#app/published/load.server'
+import { findPublishedPage, loadVersion, privacyStampOf, reloadChangedForms, type ServedVersion } from '#app/published/load.server'
 import { DEFAULT_PRIVACY, type PrivacySettings } from '#app/privacy/settings'
 
 // What each slug serves, in this process's memory: nearly every visitor's request is answered from here without
@@ -42,8 +42,10 @@ async function refresh(slug: string, state: SlugState) {
   const page = found?.page
   if (page) {
     const known = versions.get(page.versionId)
-    // The page's language is the page's, not the version's (decision 073): a new one rebuilds the same version.
-    const built = known && known.locale === page.locale ? await reloadChangedForms(known, page) : await loadVersion(page)
+    // The page's language is the page's, not the version's (decision 073), and the banner is the workspace's: a new
+    // one of either rebuilds the same version.
+    const isSame = known && known.locale === page.locale && known.privacyStamp === privacyStampOf(found.privacy)
+    const built = isSame ? await reloadChangedForms(known, page) : await loadVersion(page, found.privacy)
     if (built) remember(versions, page.versionId, built, MAX_VERSIONS)
   }
   state.experiment = page ? await findServingExperiment(page.pageId) : null

@@ -3,6 +3,8 @@ import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
 import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/published/html-template'
 import { FormSlotContext } from '#app/pages/blocks/form'
 import { pageAssetUrl } from '#app/published/assets.server'
+import { consentParts } from '#app/privacy/banner.server'
+import type { PrivacySettings } from '#app/privacy/settings'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
 import { safeImageUrl } from '#app/pages/blocks/safe-url'
 import { themeVariables } from '#app/pages/theme'
@@ -45,6 +47,7 @@ export function renderVariantDocument({
   variantKey,
   settings,
   document,
+  privacy,
 }: {
   slug: string
   /** The page's language, a canonical BCP 47 tag (readVisitorLocale): the document's lang. */
@@ -52,6 +55,8 @@ export function renderVariantDocument({
   variantKey: string
   settings: PageSettings
   document: PageDocumentJson
+  /** The workspace's privacy settings: a `consent` workspace's pages carry the consent script and banner. */
+  privacy?: PrivacySettings
 }): {
   template: HtmlTemplate
   problems: BlockProblem[]
@@ -91,6 +96,7 @@ export function renderVariantDocument({
   const hasForm = body.includes(formMarker('').slice(0, -1))
   const socialImage = safeImageUrl(settings.socialImage)
   const favicon = safeImageUrl(settings.favicon) ?? '/favicon.svg'
+  const consent = consentParts(privacy, locale)
   const head = [
     `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -101,11 +107,12 @@ export function renderVariantDocument({
     settings.description ? `<meta property="og:description" content="${escapeHtml(settings.description)}">` : '',
     socialImage ? `<meta property="og:image" content="${escapeHtml(socialImage)}">` : '',
     `<link rel="icon" href="${escapeHtml(favicon)}">`,
-    `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`,
+    `<style>${(css + (consent?.css ?? '')).replace(/<\/style/gi, '<\\/style')}</style>`,
     '</head><body>',
+    consent?.bodyStart ?? '',
   ].join('')
   // The form script (app/forms/enhance/build-bundle.ts) and the countdown, fingerprinted (assets.server.ts).
   const scripts = [hasCountdown ? pageAssetUrl('countdown.js') : null, hasForm ? pageAssetUrl('form.js') : null].map((src) => (src ? `<script src="${src}" defer></script>` : ''))
-  const tail = `${scripts.join('')}</body></html>`
+  const tail = `${scripts.join('')}${consent?.scripts ?? ''}</body></html>`
   return { template: compileTemplate(head + body + tail), problems }
 }

@@ -50,6 +50,8 @@ export type ServedVersion = PublishedPage & {
   prefillParams: string[]
   /** Which form versions this was built from (ids and update times); a change rebuilds it. */
   formsStamp: string
+  /** The privacy settings its templates were built with (the banner is in them): other settings rebuild it. */
+  privacyStamp: string
 }
 
 // On libuv's thread pool: brotli at quality 11 takes ~26 ms for a 16 KB page (measured here), which would
@@ -74,13 +76,17 @@ export async function findPublishedPage(slug: string): Promise<{ page: Published
 }
 
 /** The published version read and built; null when its row is gone. */
-export async function loadVersion(page: PublishedPage): Promise<ServedVersion | null> {
+export async function loadVersion(page: PublishedPage, privacy: PrivacySettings): Promise<ServedVersion | null> {
   const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, page.versionId))
   if (!version) return null
-  const templates = renderTemplates(page, version.content)
+  // The consent banner and script are part of the template (compile.server.tsx): other privacy settings rebuild it.
+  const templates = renderTemplates(page, version.content, privacy)
   const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
-  return buildVersion(page, templates, formRows)
+  return buildVersion(page, templates, formRows, privacyStampOf(privacy))
 }
+
+/** What identifies the privacy settings a version was built with. */
+export const privacyStampOf = (privacy: PrivacySettings) => JSON.stringify(privacy)
 
 /** A version built before, built again from the templates it has when one of its forms was edited or archived; else null. */
 export async function reloadChangedForms(known: ServedVersion, page: PublishedPage): Promise<ServedVersion | null> {
@@ -88,12 +94,12 @@ export async function reloadChangedForms(known: ServedVersion, page: PublishedPa
   const formRows = await loadForms(page.workspaceId, known.formIds)
   if (stampOf(formRows) === known.formsStamp) return null
   const templates = [...known.variants.values()].map((v) => ({ key: v.key, template: v.template }))
-  return buildVersion(page, templates, formRows)
+  return buildVersion(page, templates, formRows, known.privacyStamp)
 }
 
-function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent): PageVariantTemplates {
+function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent, privacy: PrivacySettings): PageVariantTemplates {
   return content.variants.map((variant) => {
-    const { template, problems } = renderVariantDocument({ slug, locale, variantKey: variant.key, settings: content.settings, document: variant.document })
+    const { template, problems } = renderVariantDocument({ slug, locale, variantKey: variant.key, settings: content.settings, document: variant.document, privacy })
     for (const p of problems) console.warn(`[page] /p/${slug} version ${versionId} variant ${variant.key}: skipped ${p.type} at ${p.path}: ${p.message}`)
     return { key: variant.key, template }
   })
@@ -152,7 +158,7 @@ async function buildVariant(key: string, template: HtmlTemplate, servedForms: Ma
   return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
 }
 
-async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>): Promise<ServedVersion> {
+async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>, privacyStamp: string): Promise<ServedVersion> {
   const formsStamp = stampOf(formRows)
   const language = formLanguageFor(base.locale)
   const servedForms = new Map<string, ServedForm>()
@@ -160,5 +166,5 @@ async function buildVersion(base: PublishedPage, templates: PageVariantTemplates
   const variants = new Map<string, RenderedVariant>()
   for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms, language))
   const prefillParams = [...new Set([...servedForms.values()].flatMap((form) => prefillParamsOf(form.definition)))]
-  return { ...base, language, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp }
+  return { ...base, language, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp, privacyStamp }
 }

@@ -6,10 +6,12 @@ import { allowMethods } from '#app/http/methods.server'
 import { WorkspacePatchSchema } from '#app/workspaces/schema'
 import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace.server'
 
-// GET → { id, name, timezone, currency, alerts }. PATCH { name?, timezone?, currency?, alerts? } → the same, changed;
-// an unknown zone or currency, or a chat URL that is not https or is private, is a 400 naming it. A new timezone
-// starts the workspace's rollups over (decision 072): `rollups` then says how many page views are being counted
-// again, by the days of the new zone. `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088).
+// GET → { id, name, timezone, currency, alerts, privacy }. PATCH { name?, timezone?, currency?, alerts?, privacy? } →
+// the same, changed; an unknown zone or currency, a chat URL that is not https or is private, an unknown privacy key
+// or a value out of range is a 400 naming it. `privacy` is merged into what is stored (issue 19,
+// docs/published-pages.md#the-consent-banner). A new timezone starts the workspace's rollups over (decision 072):
+// `rollups` then says how many page views are being counted again, by the days of the new zone.
+// `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088).
 const methods = allowMethods(['GET', 'PATCH'])
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,7 +14,7 @@ describe('catalogues', () => {
   // CI and for catalogues that reach the type through a cast.
   test.each(VISITOR_LOCALES)('%s has every key of English, no other, each a non-empty text with English’s placeholders', (language) => {
     const catalogue = CATALOGUES[language]
-    for (const part of ['form', 'system'] as const) {
+    for (const part of ['form', 'system', 'consent'] as const) {
       const english = ENGLISH[part] as Record<string, string>
       const translated = catalogue[part] as Record<string, string>
       expect(Object.keys(translated).sort(), `${language}.${part}`).toEqual(Object.keys(english).sort())

@@ -5,4 +5,5 @@ import type { en } from './catalogues/en'
 
 export type FormText = { [K in keyof typeof en.form]: string }
 export type SystemText = { [K in keyof typeof en.system]: string }
-export type VisitorCatalogue = { form: FormText; system: SystemText }
+export type ConsentText = { [K in keyof typeof en.consent]: string }
+export type VisitorCatalogue = { form: FormText; system: SystemText; consent: ConsentText }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ChatWebhookUrlSchema } from '#app/alerts/schema'
+import { PrivacyPatchSchema } from '#app/privacy/schema'
 import { CurrencySchema, TimeZoneSchema } from '#app/workspaces/locale'
 import { roles } from '#db/enums'
 
@@ -48,7 +49,7 @@ export const WorkspaceAlertsSchema = z.strictObject(
 
 /**
  * PATCH /api/v1/workspace and the settings screen: each key optional, unknown keys refused by name. One key per
- * group of settings, so later ones (issue 19's `privacy` object) slot in beside these.
+ * group of settings; `privacy` (issue 19) is an object of its own, merged into what is stored.
  */
 export const WorkspacePatchSchema = z
   .strictObject({
@@ -56,8 +57,9 @@ export const WorkspacePatchSchema = z
     timezone: TimeZoneSchema.optional(),
     currency: CurrencySchema.optional(),
     alerts: WorkspaceAlertsSchema.optional(),
+    privacy: PrivacyPatchSchema.optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency, alerts')
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency, alerts, privacy')
 export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>
 
 export const ApiKeyFormSchema = z.object({

@@ -1,7 +1,10 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#app/db.server'
+import { changed } from '#app/changes/signal'
 import { lockExperimentDays, rebuildExperimentDays } from '#app/experiments/counting.server'
 import { rebuildWorkspaceRollups } from '#app/kpis/rollup-queue.server'
+import { applyPrivacyPatch } from '#app/privacy/schema'
+import { readPrivacySettings } from '#app/privacy/settings'
 import type { WorkspaceCalendar } from '#app/workspaces/locale'
 import type { WorkspacePatch } from '#app/workspaces/schema'
 import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
@@ -31,33 +34,42 @@ export async function renameWorkspace({ workspaceId, name }: { workspaceId: stri
   await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId))
 }
 
-/** A workspace's name, calendar, currency and alerts (GET /api/v1/workspace, the settings screen). */
+/** A workspace's name, calendar, currency, alerts and privacy settings (GET /api/v1/workspace, the settings screen). */
 export async function getWorkspaceSettings({ workspaceId }: { workspaceId: string }) {
   const [row] = await db
-    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency, alerts: workspaces.alerts })
+    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency, alerts: workspaces.alerts, privacy: workspaces.privacy })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId))
-  return row ?? null
+  return row ? { ...row, privacy: readPrivacySettings(row.privacy) } : null
 }
 
 /**
  * Changes what `changes` names (already validated: WorkspacePatchSchema). A new time zone starts the workspace's
  * KPI rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
  * days. Its experiments' days are recounted in the transaction itself (rebuildExperimentDays, decision 087), so the
- * results show the new days as soon as it commits. Returns how many page views were queued again and how many
- * experiments were recounted (0 and 0 when the zone did not change).
+ * results show the new days as soon as it commits. Privacy settings are merged into the stored ones under the same
+ * row lock, and once committed every page of the workspace is told (the published-page cache rebuilds them with the
+ * new banner and cookie rules). Returns how many page views were queued again and how many experiments were
+ * recounted (0 and 0 when the zone did not change).
  */
 export async function updateWorkspace({ workspaceId, changes }: { workspaceId: string; changes: WorkspacePatch }) {
-  return db.transaction(async (tx) => {
+  const { privacy: privacyPatch, ...rest } = changes
+  const result = await db.transaction(async (tx) => {
     // Before the row lock: a conversion in flight may hold the shared lock and then need the row (its foreign key).
     if (changes.timezone !== undefined) await lockExperimentDays(tx, workspaceId)
-    const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
+    const [before] = await tx.select({ timezone: workspaces.timezone, privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update')
     if (!before) return { requeued: 0, experimentsRecounted: 0 }
-    await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId))
+    const privacy = privacyPatch ? applyPrivacyPatch(readPrivacySettings(before.privacy), privacyPatch) : undefined
+    await tx
+      .update(workspaces)
+      .set({ ...rest, ...(privacy ? { privacy } : {}) })
+      .where(eq(workspaces.id, workspaceId))
     if (changes.timezone === undefined || changes.timezone === before.timezone) return { requeued: 0, experimentsRecounted: 0 }
     const requeued = await rebuildWorkspaceRollups(tx, workspaceId)
     return { requeued, experimentsRecounted: await rebuildExperimentDays(tx, { workspaceId, timeZone: changes.timezone }) }
   })
+  if (privacyPatch) changed({ kind: 'privacy', workspaceId })
+  return result
 }
 
 export function listMembers({ workspaceId }: { workspaceId: string }) {

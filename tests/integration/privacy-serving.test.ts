@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { db, queryRows } from '#app/db.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
+import { updateWorkspace } from '#app/workspaces/workspace.server'
 import type { PrivacyMode } from '#db/enums'
 import { conversions, experimentConversions, exposures, pageViews } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
@@ -127,6 +128,21 @@ describe('the first response sets exactly what the mode allows', () => {
     const exposed = await exposuresOf(id)
     expect(exposed.map((e) => [e.variantKey, e.cookieless])).toEqual([[first.variant, false]])
   })
+})
+
+test('the banner follows the saved settings: a page built with it loses it when the workspace turns it off, and gets it back', async () => {
+  const { owner, page } = await experimentIn('consent')
+  const hasBanner = async () => (await view(page.slug)).html.includes('data-sf-consent-banner')
+  expect(await hasBanner()).toBe(true)
+  // The version is kept in memory by its id; the banner is in its template, so the settings must rebuild it.
+  await updateWorkspace({ workspaceId: owner.workspaceId, changes: { privacy: { banner: false } } })
+  expect(await hasBanner()).toBe(false)
+  await updateWorkspace({ workspaceId: owner.workspaceId, changes: { privacy: { banner: true, bannerText: { en: { title: 'Cookies, honestly' } } } } })
+  const served = await view(page.slug)
+  expect(served.html).toContain('data-sf-consent-banner')
+  expect(served.html).toContain('Cookies, honestly')
+  await setPrivacyMode(owner.workspaceId, 'cookies')
+  expect(await hasBanner()).toBe(false)
 })
 
 test('a saved privacy mode applies from the next request in the process that saved it (the page cache forgets the workspace)', async () => {

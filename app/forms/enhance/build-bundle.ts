@@ -30,3 +30,18 @@ await build({
 })
 const bytes = readFileSync(outfile)
 console.log(`form.js: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped`)
+
+// The consent script of consent-mode pages (app/privacy/consent-script.ts): plain DOM, nothing bundled.
+const consentFile = path.join(root, 'public/page-assets/consent.js')
+await build({
+  entryPoints: [path.join(root, 'app/privacy/consent-script.ts')],
+  outfile: consentFile,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020', 'safari14'],
+  legalComments: 'none',
+  logLevel: 'warning',
+})
+const consentBytes = readFileSync(consentFile)
+console.log(`consent.js: ${(consentBytes.length / 1024).toFixed(1)} KB, ${(gzipSync(consentBytes).length / 1024).toFixed(1)} KB gzipped`)

@@ -58,4 +58,13 @@ export const da: VisitorCatalogue = {
     serverErrorTitle: 'Der gik noget galt hos os',
     refusedTitle: 'Vi kunne ikke modtage din indsendelse',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Samtykke til cookies',
+    title: 'Cookies på denne side',
+    body: 'Med dit samtykke gemmer vi cookies, der genkender din browser, når du kommer tilbage, så du ser den samme version af siden, og vi kan se, hvilken version der virker bedst. Uden dem tælles besøget anonymt, og intet gemmes på din enhed.',
+    accept: 'Accepter',
+    reject: 'Afvis',
+    policy: 'Privatlivspolitik',
+  },
 }

@@ -58,4 +58,13 @@ export const de: VisitorCatalogue = {
     serverErrorTitle: 'Bei uns ist etwas schiefgelaufen',
     refusedTitle: 'Wir konnten Ihre Angaben nicht annehmen',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Einwilligung zu Cookies',
+    title: 'Cookies auf dieser Seite',
+    body: 'Mit Ihrer Einwilligung speichern wir Cookies, die Ihren Browser wiedererkennen, wenn Sie zurückkommen, damit Sie dieselbe Version dieser Seite sehen und wir erkennen, welche Version am besten funktioniert. Ohne Einwilligung wird dieser Besuch anonym gezählt und nichts auf Ihrem Gerät gespeichert.',
+    accept: 'Akzeptieren',
+    reject: 'Ablehnen',
+    policy: 'Datenschutzerklärung',
+  },
 }

@@ -58,4 +58,13 @@ export const en = {
     serverErrorTitle: 'Something went wrong on our side',
     refusedTitle: 'We could not take your submission',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Cookie consent',
+    title: 'Cookies on this page',
+    body: 'With your consent we store cookies that recognise your browser when you come back, so you see the same version of this page and we can tell which version works best. Without them, this visit is counted anonymously and nothing is stored on your device.',
+    accept: 'Accept',
+    reject: 'Reject',
+    policy: 'Privacy policy',
+  },
 }

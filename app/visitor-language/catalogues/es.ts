@@ -58,4 +58,13 @@ export const es: VisitorCatalogue = {
     serverErrorTitle: 'Algo ha fallado por nuestra parte',
     refusedTitle: 'No hemos podido procesar su envío',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Consentimiento de cookies',
+    title: 'Cookies en esta página',
+    body: 'Con su consentimiento guardamos cookies que reconocen su navegador cuando vuelve, para que vea la misma versión de esta página y podamos saber qué versión funciona mejor. Sin ellas, esta visita se cuenta de forma anónima y no se guarda nada en su dispositivo.',
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    policy: 'Política de privacidad',
+  },
 }

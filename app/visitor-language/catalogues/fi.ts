@@ -59,4 +59,13 @@ export const fi: VisitorCatalogue = {
     serverErrorTitle: 'Jokin meni vikaan meidän päässämme',
     refusedTitle: 'Emme voineet vastaanottaa lähetystäsi',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Evästesuostumus',
+    title: 'Evästeet tällä sivulla',
+    body: 'Suostumuksellasi tallennamme evästeitä, jotka tunnistavat selaimesi, kun palaat, jotta näet saman version sivusta ja voimme selvittää, mikä versio toimii parhaiten. Ilman niitä käynti lasketaan nimettömänä, eikä laitteellesi tallenneta mitään.',
+    accept: 'Hyväksy',
+    reject: 'Hylkää',
+    policy: 'Tietosuojaseloste',
+  },
 }

@@ -59,4 +59,13 @@ export const fr: VisitorCatalogue = {
     serverErrorTitle: 'Une erreur s’est produite de notre côté',
     refusedTitle: 'Nous n’avons pas pu prendre en compte votre envoi',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Consentement aux cookies',
+    title: 'Cookies sur cette page',
+    body: 'Avec votre consentement, nous enregistrons des cookies qui reconnaissent votre navigateur lorsque vous revenez, afin que vous voyiez la même version de cette page et que nous sachions quelle version fonctionne le mieux. Sans eux, cette visite est comptée de façon anonyme et rien n’est enregistré sur votre appareil.',
+    accept: 'Accepter',
+    reject: 'Refuser',
+    policy: 'Politique de confidentialité',
+  },
 }

@@ -58,4 +58,13 @@ export const nb: VisitorCatalogue = {
     serverErrorTitle: 'Noe gikk galt hos oss',
     refusedTitle: 'Vi kunne ikke ta imot innsendingen',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Samtykke til informasjonskapsler',
+    title: 'Informasjonskapsler på denne siden',
+    body: 'Med ditt samtykke lagrer vi informasjonskapsler som kjenner igjen nettleseren din når du kommer tilbake, slik at du ser samme versjon av siden og vi kan se hvilken versjon som fungerer best. Uten dem telles besøket anonymt, og ingenting lagres på enheten din.',
+    accept: 'Godta',
+    reject: 'Avvis',
+    policy: 'Personvernerklæring',
+  },
 }

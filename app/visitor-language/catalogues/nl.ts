@@ -58,4 +58,13 @@ export const nl: VisitorCatalogue = {
     serverErrorTitle: 'Er ging bij ons iets mis',
     refusedTitle: 'We konden uw inzending niet verwerken',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Toestemming voor cookies',
+    title: 'Cookies op deze pagina',
+    body: 'Met uw toestemming slaan we cookies op die uw browser herkennen als u terugkomt, zodat u dezelfde versie van deze pagina ziet en wij kunnen zien welke versie het beste werkt. Zonder toestemming wordt dit bezoek anoniem geteld en wordt er niets op uw apparaat opgeslagen.',
+    accept: 'Accepteren',
+    reject: 'Weigeren',
+    policy: 'Privacybeleid',
+  },
 }

@@ -58,4 +58,13 @@ export const sv: VisitorCatalogue = {
     serverErrorTitle: 'Något gick fel hos oss',
     refusedTitle: 'Vi kunde inte ta emot dina uppgifter',
   },
+  // The consent banner on pages of workspaces that ask (issue 19; app/privacy/banner.ts). Accept and Reject weigh the same.
+  consent: {
+    label: 'Samtycke till cookies',
+    title: 'Cookies på den här sidan',
+    body: 'Med ditt samtycke sparar vi cookies som känner igen din webbläsare när du kommer tillbaka, så att du ser samma version av sidan och vi kan se vilken version som fungerar bäst. Utan dem räknas besöket anonymt och inget sparas på din enhet.',
+    accept: 'Godkänn',
+    reject: 'Avvisa',
+    policy: 'Integritetspolicy',
+  },
 }
