@@ -204,6 +204,24 @@ test('With a consent tool in charge (banner off) there is no banner, and the hoo
   await context.close()
 })
 
+// The server's half (consent-aware serving, decision 083): identifying cookies only after `granted`. Before the
+// settings story below, which leaves the workspace cookieless.
+test('The server follows the choice: no sf_vid before a choice or after a rejection, sf_vid on the view after acceptance', async ({ browser }) => {
+  const { context, page } = await visitor(browser)
+  const visitorCookie = async () => (await context.cookies()).find((c) => c.name === 'sf_vid')
+  await page.goto(`/p/${slug}`)
+  expect(await visitorCookie()).toBeUndefined()
+  await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('denied'))
+  await page.reload()
+  expect(await visitorCookie()).toBeUndefined()
+  await banner(page).waitFor({ state: 'detached' })
+  await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('granted'))
+  expect(await visitorCookie()).toBeUndefined() // nothing reloads: the choice serves the next request
+  await page.reload()
+  expect(await visitorCookie()).toBeDefined()
+  await context.close()
+})
+
 test('The owner sets the mode on the settings screen, the wording of a language, and a bad value is named', async ({ page, request }) => {
   await logIn(page, account)
   await page.goto('/settings')
@@ -226,21 +244,4 @@ test('The owner sets the mode on the settings screen, the wording of a language,
   await expect(privacy.getByRole('status')).toHaveText(/Saved/)
   const saved = await (await request.get('/api/v1/workspace', { headers: auth })).json()
   expect(saved.privacy).toEqual({ mode: 'cookieless', banner: true, cookieDays: 365, retentionMonths: 13, policyUrl: 'https://example.com/privacy', bannerText: { sv: { accept: 'Ja tack' } } })
-})
-
-// The server's half (slice 19a: consent-aware serving): identifying cookies only after `granted`.
-test('The server follows the choice: no sf_vid before a choice or after a rejection, sf_vid on the view after acceptance', async ({ browser }) => {
-  const { context, page } = await visitor(browser)
-  const visitorCookie = async () => (await context.cookies()).find((c) => c.name === 'sf_vid')
-  await page.goto(`/p/${slug}`)
-  expect(await visitorCookie()).toBeUndefined()
-  await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('denied'))
-  await page.reload()
-  expect(await visitorCookie()).toBeUndefined()
-  await banner(page).waitFor({ state: 'detached' })
-  await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('granted'))
-  expect(await visitorCookie()).toBeUndefined() // nothing reloads: the choice serves the next request
-  await page.reload()
-  expect(await visitorCookie()).toBeDefined()
-  await context.close()
 })
