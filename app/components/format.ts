@@ -20,6 +20,15 @@ function decimalIn(value: number, language: string) {
   return language === 'en' ? String(value) : value.toLocaleString(numberLocale(language), { maximumFractionDigits: 20, useGrouping: false })
 }
 
+/** A number with a fixed count of decimals in the language's decimal sign, no grouping: 12.345, 2 → "12.35" / "12,35". */
+function fixedIn(value: number, digits: number, language: string) {
+  const text = value.toFixed(digits)
+  return language === 'en' ? text : text.replace('.', ',')
+}
+
+/** The language's minus sign: English "-" as before, the others the real minus sign "−". */
+const minusIn = (language: string) => (language === 'en' ? '-' : '−')
+
 /** "12%" in English, "12 %" in Swedish. */
 function percentIn(number: string, language: string) {
   return language === 'en' ? `${number}%` : `${number}\u00a0%`
@@ -43,15 +52,15 @@ export function formatPlanDays(days: number): string {
   return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
 }
 
-/** A rate for a table: fixed digits, 0.1234 → "12.34%". */
-export function formatPercent(value: number | null | undefined, digits = 2) {
+/** A rate for a table: fixed digits, 0.1234 → "12.34%" (Swedish "12,34 %"). */
+export function formatPercent(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return `${(value * 100).toFixed(digits)}%`
+  return percentIn(fixedIn(value * 100, digits, language), language)
 }
 
-/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros). */
-export function formatShare(fraction: number) {
-  return `${Number((fraction * 100).toFixed(2))}%`
+/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros; Swedish "33,33 %"). */
+export function formatShare(fraction: number, language = 'en') {
+  return percentIn(decimalIn(Number((fraction * 100).toFixed(2)), language), language)
 }
 
 /**
@@ -68,7 +77,7 @@ export function formatRoundedPercent(fraction: number, language = 'en'): string 
 export function formatSignedRoundedPercent(fraction: number, language = 'en'): string {
   const text = formatRoundedPercent(fraction, language)
   if (text === formatRoundedPercent(0, language)) return text
-  return fraction > 0 ? `+${text}` : `${language === 'en' ? '-' : '−'}${text}`
+  return fraction > 0 ? `+${text}` : `${minusIn(language)}${text}`
 }
 
 /** A confidence level: 0.95 → "95%", 0.999 → "99.9%" (Swedish "99,9 %"). */
@@ -79,7 +88,7 @@ export function formatConfidence(confidence: number, language = 'en') {
 // Beyond +1,000% an upper bound only says "we don't know yet"; the digits would be noise.
 const LARGEST_SHOWN_LIFT = 10
 
-/** A relative lift's interval for a sentence: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and'. */
+/** A relative lift's interval for a sentence, in English: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and' (a screen says statistics.rangeTo). */
 export function formatLiftRange(interval: [number, number] | null, joiner = 'to'): string {
   if (!interval) return 'not available yet'
   const { low, high } = liftRangeEnds(interval)
@@ -104,8 +113,8 @@ export function isLiftBounded(interval: [number, number] | null | undefined): in
  * A relative lift's interval for a table: "−3.0% to +12.0%", or in words when it is unknown or unbounded. With a
  * handful of conversions the upper bound runs to "+2750181578057686.0%", which only says "we don't know yet".
  */
-export function formatLiftInterval(interval: [number, number] | null | undefined) {
-  return isLiftBounded(interval) ? formatInterval([Math.max(LOWEST_LIFT, interval[0]), interval[1]], (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
+export function formatLiftInterval(interval: [number, number] | null | undefined, language = 'en', unbounded = UNBOUNDED_LIFT_TEXT, joiner = 'to') {
+  return isLiftBounded(interval) ? formatInterval([Math.max(LOWEST_LIFT, interval[0]), interval[1]], (x) => formatLift(x, 1, language), joiner) : unbounded
 }
 
 // Every metric here is a rate or an amount that cannot go below 0, so no variant can be more than 100% worse: the
@@ -113,11 +122,11 @@ export function formatLiftInterval(interval: [number, number] | null | undefined
 // from −100% at the lowest, which keeps every value they allow.
 const LOWEST_LIFT = -1
 
-/** A relative change, signed: +12.3% / −4.0%. */
-export function formatLift(value: number | null | undefined, digits = 1) {
+/** A relative change, signed: +12.3% / −4.0% (Swedish "+12,3 %"). */
+export function formatLift(value: number | null | undefined, digits = 1, language = 'en') {
   if (value === null || value === undefined) return '–'
-  const pct = (value * 100).toFixed(digits)
-  return value > 0 ? `+${pct}%` : value < 0 ? `−${pct.slice(1)}%` : `${pct}%`
+  const pct = percentIn(fixedIn(Math.abs(value) * 100, digits, language), language)
+  return value > 0 ? `+${pct}` : value < 0 ? `−${pct}` : pct
 }
 
 /** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero. */
@@ -125,21 +134,22 @@ export function formatHistoryLift(value: number) {
   return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`
 }
 
-export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string) {
+/** An interval for a table, "1.0% to 2.0%"; a screen passes its language's word (results.interval.to). */
+export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string, joiner = 'to') {
   if (!ci) return '–'
-  return `${format(ci[0])} to ${format(ci[1])}`
+  return `${format(ci[0])} ${joiner} ${format(ci[1])}`
 }
 
 /** A p-value for a table: four decimals, "0.0300", "< 0.0001". */
-export function formatPValue(p: number | null | undefined) {
+export function formatPValue(p: number | null | undefined, language = 'en') {
   if (p === null || p === undefined) return '–'
-  if (p < 0.0001) return '< 0.0001'
-  return p.toFixed(4)
+  if (p < 0.0001) return `< ${fixedIn(0.0001, 4, language)}`
+  return fixedIn(p, 4, language)
 }
 
-/** A p-value for a sentence: two significant digits, "p = 0.03", "p < 0.0001". */
-export function formatPValueStatement(pValue: number): string {
-  return pValue < 0.0001 ? 'p < 0.0001' : `p = ${Number(pValue.toPrecision(2))}`
+/** A p-value for a sentence: two significant digits, "p = 0.03", "p < 0.0001" (Swedish "p = 0,03"). */
+export function formatPValueStatement(pValue: number, language = 'en'): string {
+  return pValue < 0.0001 ? `p < ${decimalIn(0.0001, language)}` : `p = ${decimalIn(Number(pValue.toPrecision(2)), language)}`
 }
 
 /** "2026-11-22 14:05 UTC": unambiguous for a team spread over time zones, and the same on server and client. */
@@ -156,26 +166,26 @@ export function formatBytes(bytes: number) {
 }
 
 /** A probability as a chance: one decimal, and "> 99.9%" / "< 0.1%" rather than a rounded certainty. */
-export function formatChance(p: number | null | undefined) {
+export function formatChance(p: number | null | undefined, language = 'en') {
   if (p === null || p === undefined) return '–'
-  if (p >= 0.9995) return '> 99.9%'
-  if (p <= 0.0005) return '< 0.1%'
-  return formatPercent(p, 1)
+  if (p >= 0.9995) return `> ${percentIn(fixedIn(99.9, 1, language), language)}`
+  if (p <= 0.0005) return `< ${percentIn(fixedIn(0.1, 1, language), language)}`
+  return formatPercent(p, 1, language)
 }
 
 /** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (expected loss, rate gaps). */
-export function formatPoints(value: number | null | undefined, digits = 2) {
+export function formatPoints(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return `${(value * 100).toFixed(digits)} pp`
+  return `${fixedIn(value * 100, digits, language)} ${language === 'sv' ? 'p.e.' : 'pp'}`
 }
 
 /**
  * An amount for a figure in a table or a card whose heading names the currency (moneyHeading): 12500 → "12,500",
  * 12.5 → "12.5". Columns of figures read better without a code on each.
  */
-export function formatAmount(value: number | null | undefined, digits = 2) {
+export function formatAmount(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits })
+  return value.toLocaleString(numberLocale(language), { maximumFractionDigits: digits })
 }
 
 /**
