@@ -129,9 +129,9 @@ export function formatLift(value: number | null | undefined, digits = 1, languag
   return value > 0 ? `+${pct}` : value < 0 ? `−${pct}` : pct
 }
 
-/** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero. */
-export function formatHistoryLift(value: number) {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`
+/** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero (Swedish "+60,0 %"). */
+export function formatHistoryLift(value: number, language = 'en') {
+  return `${value >= 0 ? '+' : '−'}${fixedIn(Math.abs(value * 100), 1, language)}${language === 'en' ? ' ' : '\u00a0'}%`
 }
 
 /** An interval for a table, "1.0% to 2.0%"; a screen passes its language's word (results.interval.to). */

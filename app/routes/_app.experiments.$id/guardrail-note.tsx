@@ -12,11 +12,11 @@ type Props = { guardrail: GuardrailVerdict; autoShip: boolean; isRunning: boolea
  * the winner and the experiment keeps running.
  */
 export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
-  if (!guardrail.checks.length) return null
-  const isBlocked = guardrail.verdict === 'blocked'
   const t = useT()
   const language = useLanguage()
   const speaker = useSpeaker()
+  if (!guardrail.checks.length) return null
+  const isBlocked = guardrail.verdict === 'blocked'
   return (
     <section
       aria-labelledby="guardrail-title"
