@@ -50,7 +50,7 @@ export function ExperimentSettings({ experiment: e, page }: { experiment: Experi
     [t('results.settings.started'), formatDateTime(e.startedAt, notYet)],
     [e.status === 'concluded' ? t('results.settings.ranFor') : t('results.settings.daysRunning'), e.daysRunning === null ? '–' : days(e.daysRunning)],
     [t('results.settings.concluded'), formatDateTime(e.concludedAt, notYet)],
-    [t('results.settings.winner'), e.winnerKey ?? t('results.settings.none')],
+    [t('results.settings.winner'), e.winnerKey ?? t('results.settings.noWinner')],
   ]
   return (
     <Card title={t('results.settings.title')}>
