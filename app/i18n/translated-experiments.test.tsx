@@ -4,6 +4,8 @@ import { db } from '#app/db.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import * as listRoute from '#app/routes/_app.experiments._index'
 import * as resultsRoute from '#app/routes/_app.experiments.$id/route'
+import * as abTestRoute from '#app/routes/tools.ab-test/route'
+import * as sampleSizeRoute from '#app/routes/tools.sample-size/route'
 import { experimentDaily, experiments } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
 import { publishExperimentPage } from '#tests/factories/experiments'
@@ -120,5 +122,32 @@ describe('the experiment screens', () => {
     expect(english).toContain('23,500')
     expect(english).toContain('running')
     expect(english).toContain('B +60.0% Winner: B')
+  })
+})
+
+describe('the public calculators follow the browser', () => {
+  const render = (module: typeof sampleSizeRoute | typeof abTestRoute, path: string, query: string, headers: Record<string, string>) =>
+    renderRoute({ id: `routes${path.replace('/', '.').replace('/', '.')}`, path: `${path}?${query}`, pattern: path.slice(1), module, headers, layout: 'none' })
+
+  test('the sample-size calculator: labels, the plan and its numbers in Swedish', async () => {
+    const query = 'baseline=4.5&mde=10&alpha=0.05&power=0.8&variants=2&daily=1000&method=sequential'
+    const swedish = textOf((await render(sampleSizeRoute, '/tools/sample-size', query, SWEDISH_BROWSER)).html)
+    expect(swedish).toContain('Urvalsstorlek och längd')
+    expect(swedish).toContain('Nuvarande konverteringsgrad (%)')
+    expect(swedish).toContain('0,05 (95 % konfidens)')
+    expect(swedish).toMatch(/Du behöver Besökare per variant \d+ \d{3} Besökare totalt \d+ \d{3} Längd \d+ dagar/)
+    expect(swedish).toContain('För att upptäcka en förändring från 4,50 % till 4,95 % med 80 % styrka när resultaten läses ungefär 20 gånger under testets gång.')
+    expect(swedish).not.toMatch(/You need|Visitors per variant/)
+    const english = textOf((await render(sampleSizeRoute, '/tools/sample-size', query, ENGLISH_BROWSER)).html)
+    expect(english).toMatch(/You need Visitors per variant \d+,\d{3} Visitors in total/)
+    expect(english).toContain('To detect a change from 4.50% to 4.95% with 80% power when the results are read about 20 times along the way.')
+  })
+
+  test("the A/B test calculator's decision, said by the statistics in Swedish", async () => {
+    const query = 'name=A&visitors=12000&conversions=600&name=B&visitors=11500&conversions=920&confidence=0.95&method=sequential&planned=&daily='
+    const swedish = textOf((await render(abTestRoute, '/tools/ab-test', query, SWEDISH_BROWSER)).html)
+    expect(swedish).toContain('Vi har en vinnare B konverterar 60 % bättre än A (95 %-intervall +36 % till +88 %); tryggt att rulla ut.')
+    const english = textOf((await render(abTestRoute, '/tools/ab-test', query, ENGLISH_BROWSER)).html)
+    expect(english).toContain('We have a winner B converts 60% better than A (95% interval +36% to +88%); safe to ship.')
   })
 })

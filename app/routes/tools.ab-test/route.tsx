@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { speakerOf } from '#app/i18n/speaker.server'
 import { Form, useLoaderData } from '@remix-run/react'
 import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPValue } from '#app/components/format'
 import { IntervalChart } from '#app/components/interval-chart'
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.input || query.input.variants.length < MIN_ROWS) return { ...query, analysis: null, errors: {} as Record<string, string[]> }
   const parsed = AnalyzeRequestSchema.safeParse(query.input)
   if (!parsed.success) return { ...query, analysis: null, errors: rowErrorsOf(fieldErrorsOf(parsed.error), query.filledIndexes) }
-  const analysis = analyze(parsed.data)
+  // The decision's sentence in the reader's language (Accept-Language or their pick); the API's stays English.
+  const analysis = analyze({ ...parsed.data, speaker: await speakerOf(request) })
   return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data), errors: {} as Record<string, string[]> }
 }
 
