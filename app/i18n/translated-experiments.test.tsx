@@ -147,6 +147,9 @@ describe('the public calculators follow the browser', () => {
     const query = 'name=A&visitors=12000&conversions=600&name=B&visitors=11500&conversions=920&confidence=0.95&method=sequential&planned=&daily='
     const swedish = textOf((await render(abTestRoute, '/tools/ab-test', query, SWEDISH_BROWSER)).html)
     expect(swedish).toContain('Vi har en vinnare B konverterar 60 % bättre än A (95 %-intervall +36 % till +88 %); tryggt att rulla ut.')
+    expect(swedish).toContain('Signifikanskalkylator för A/B-test')
+    expect(swedish).toContain('B 11 500 920 8,00 % (7,52 % till 8,51 %) +60,0 % (+36,4 % till +87,7 %) < 0,0001 signifikant > 99,9 % > 99,9 %')
+    expect(swedish).not.toMatch(/Chance to|Results|Analyse\b/)
     const english = textOf((await render(abTestRoute, '/tools/ab-test', query, ENGLISH_BROWSER)).html)
     expect(english).toContain('We have a winner B converts 60% better than A (95% interval +36% to +88%); safe to ship.')
   })
