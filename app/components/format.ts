@@ -58,9 +58,9 @@ export function formatPercent(value: number | null | undefined, digits = 2, lang
   return percentIn(fixedIn(value * 100, digits, language), language)
 }
 
-/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros; Swedish "33,33 %"). */
-export function formatShare(fraction: number, language = 'en') {
-  return percentIn(decimalIn(Number((fraction * 100).toFixed(2)), language), language)
+/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to `digits` digits, no trailing zeros; Swedish "33,33 %"). */
+export function formatShare(fraction: number, language = 'en', digits = 2) {
+  return percentIn(decimalIn(Number((fraction * 100).toFixed(digits)), language), language)
 }
 
 /**
