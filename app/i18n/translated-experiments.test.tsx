@@ -4,6 +4,7 @@ import { db } from '#app/db.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import * as listRoute from '#app/routes/_app.experiments._index'
 import * as resultsRoute from '#app/routes/_app.experiments.$id/route'
+import * as newRoute from '#app/routes/_app.experiments.new/route'
 import * as abTestRoute from '#app/routes/tools.ab-test/route'
 import * as sampleSizeRoute from '#app/routes/tools.sample-size/route'
 import { experimentDaily, experiments } from '#db/schema'
@@ -122,6 +123,28 @@ describe('the experiment screens', () => {
     expect(english).toContain('23,500')
     expect(english).toContain('running')
     expect(english).toContain('B +60.0% Winner: B')
+  })
+})
+
+describe('the new-experiment form', () => {
+  test('its cards, fields and hints in Swedish for a Swedish browser, English otherwise', async () => {
+    const owner = await createOwner()
+    const page = await publishExperimentPage(owner, { variants: 2 })
+    const render = (headers: Record<string, string>) =>
+      renderRoute({ id: 'routes/_app.experiments.new', path: `/experiments/new?page=${page.pageId}`, pattern: 'experiments/new', module: newRoute, cookie: owner.cookie, headers, layout: 'shown' })
+    const swedish = textOf((await render(SWEDISH_BROWSER)).html)
+    expect(swedish).toContain('Nytt experiment')
+    expect(swedish).toContain('Vad du testar Namn')
+    expect(swedish).toContain('Varianter och vikter')
+    expect(swedish).toContain('De ikryssade varianterna blir tillsammans 100 %.')
+    expect(swedish).toContain('Primärt mått (avgör vinnaren)')
+    expect(swedish).toContain('Alla konverteringar')
+    expect(swedish).toContain('Skapa experiment')
+    expect(swedish).not.toMatch(/What you test|Create experiment|Any conversion/)
+    const english = textOf((await render(ENGLISH_BROWSER)).html)
+    expect(english).toContain('What you test Name')
+    expect(english).toContain('Ticked variants add up to 100%.')
+    expect(english).toContain('Create experiment')
   })
 })
 
