@@ -1,4 +1,3 @@
-import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
 import { dayOf, UTC } from '#app/time/days'
 
 // Every number, percentage and date the app shows, in one place: the screens, the statistics module's sentences
@@ -40,17 +39,8 @@ export function formatCount(n: number, digits = 0, language = 'en') {
   return n.toLocaleString(numberLocale(language), { maximumFractionDigits: digits })
 }
 
-/** The words for a plan more than MAX_REACHABLE_DAYS away: the calculator, the decision and the experiment screens. */
+/** The English words for a plan more than MAX_REACHABLE_DAYS away (the screens say results.remaining.unreachable and its kin). */
 export const UNREACHABLE_PLAN_TEXT = 'not reachable at current traffic (more than a year)'
-
-/**
- * How long a plan takes, for a sentence: "about 63 days", "1 day"; past a year (MAX_REACHABLE_DAYS) no count at
- * all, since a plan of 129,767 days is not a plan: "not reachable at current traffic (more than a year)".
- */
-export function formatPlanDays(days: number): string {
-  if (!(days <= MAX_REACHABLE_DAYS)) return UNREACHABLE_PLAN_TEXT
-  return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
-}
 
 /** A rate for a table: fixed digits, 0.1234 → "12.34%" (Swedish "12,34 %"). */
 export function formatPercent(value: number | null | undefined, digits = 2, language = 'en') {

@@ -1,13 +1,14 @@
 import { useEffect } from 'react'
 import { get } from 'react-hook-form'
-import { formatAmount, formatCount, formatPercent, formatPlanDays, formatShare } from '#app/components/format'
+import { formatAmount, formatCount, formatPercent, formatShare } from '#app/components/format'
+import { isReachable } from '#app/experiments/results/remaining'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
 import { MIN_STAGE_VISITORS, STAGE_HISTORY_DAYS } from '#app/experiments/stage-plan'
-import { metricLabelIn } from '#app/experiments/ui-words'
+import { metricLabelIn, type Translate } from '#app/experiments/ui-words'
 import { useLanguage, useT } from '#app/i18n/provider'
 import type { FormErrors } from '#app/http/form-data.server'
 import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, PIPELINE_MEAN_FIELD, PIPELINE_SPREAD_FIELD, STAGE_BASELINE_FIELD, weightField, type SentFields } from './form-schema'
@@ -344,73 +345,94 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
   )
 }
 
-function describeDuration(plan: SamplePlan): string {
-  if (plan.dailyVisitors === null) return 'No traffic to estimate the duration from yet.'
-  return `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`
+function describeDuration(t: Translate, language: string, plan: SamplePlan): string {
+  if (plan.dailyVisitors === null) return t('experimentForm.plan.noTraffic')
+  const reachable = plan.days === null ? 'none' : isReachable({ daysNeeded: plan.days }) ? 'yes' : 'no'
+  return t('experimentForm.plan.duration', { daily: formatCount(plan.dailyVisitors, 0, language), reachable, days: plan.days ?? 0 })
 }
 
 function PipelinePlanExplanation({ plan }: { plan: PipelinePlan }) {
+  const t = useT()
+  const language = useLanguage()
   const { history } = plan
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       <p>
         {history
-          ? `Prefilled from ${history.scope === 'page' ? "the page's" : "the workspace's"} last 90 days: ${formatAmount(history.mean)} of pipeline per visitor, spread ${formatAmount(history.standardDeviation)} (${formatCount(history.deals)} deals among ${formatCount(history.visitors)} visitors). Change them if you expect otherwise.`
-          : 'Not enough deals in the last 90 days (at least 10, on this page or in the workspace) to estimate pipeline per visitor: enter its mean and spread.'}
+          ? t('experimentForm.plan.pipelinePrefilled', {
+              scope: history.scope,
+              mean: formatAmount(history.mean, 2, language),
+              spread: formatAmount(history.standardDeviation, 2, language),
+              deals: formatCount(history.deals, 0, language),
+              visitors: formatCount(history.visitors, 0, language),
+            })
+          : t('experimentForm.plan.pipelineNoHistory')}
       </p>
-      <p>Pipeline per visitor is a mean of deal values, not a rate: the plan is sized for it, so deal values that vary a lot need more visitors.</p>
-      <p>{describeDuration(plan)}</p>
-      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers: enter a mean and a spread above 0, at least two variants and a lift above 0.</p> : null}
+      <p>{t('experimentForm.plan.pipelineMean')}</p>
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.pipelineNoPlan')}</p> : null}
     </div>
   )
 }
 
 function PlanExplanation({ plan, metric }: { plan: RatePlan; metric: string }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       <p>
-        Baseline {formatPercent(plan.baselineRate)}:{' '}
-        {plan.isMeasured
-          ? `the page's own rate over the last 30 days for ${metric} (${formatCount(plan.converted)} of ${formatCount(plan.visitors)} visitors converted).`
-          : `assumed, because the page had ${plan.visitors ? `no conversions for ${metric}` : 'no visitors'} in the last 30 days.`}
+        {t('experimentForm.plan.rateBaseline', {
+          rate: formatPercent(plan.baselineRate, 2, language),
+          source: plan.isMeasured ? 'measured' : plan.visitors ? 'noConversions' : 'noVisitors',
+          metric,
+          converted: formatCount(plan.converted, 0, language),
+          visitors: formatCount(plan.visitors, 0, language),
+        })}
       </p>
-      <p>{describeDuration(plan)}</p>
-      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.noPlan')}</p> : null}
     </div>
   )
 }
 
 /** A stage metric's plan: from the page's stage rate over mature visitors, or, with too thin a history, the rate typed. */
 export function StagePlanExplanation({ plan, metric }: { plan: StagePlan; metric: string }) {
+  const t = useT()
+  const language = useLanguage()
   const { history } = plan
-  const reached = history[plan.stage]
-  const window = `the page's visitors of the last ${STAGE_HISTORY_DAYS} days who arrived at least ${history.maturityDays} days ago`
+  const values = {
+    metric,
+    reached: formatCount(history[plan.stage], 0, language),
+    visitors: formatCount(history.visitors, 0, language),
+    historyDays: STAGE_HISTORY_DAYS,
+    maturityDays: history.maturityDays,
+  }
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       {plan.isMeasured ? (
-        <p>
-          Baseline {formatPercent(plan.baselineRate)}: the page's own rate for {metric}, among {window} ({formatCount(reached)} of {formatCount(history.visitors)}).
-        </p>
+        <p>{t('experimentForm.plan.stageMeasured', { ...values, rate: formatPercent(plan.baselineRate, 2, language) })}</p>
       ) : (
         <p className="text-amber-700" data-testid="stage-baseline-fallback">
-          Too little history to plan {metric} on: {formatCount(reached)} of {formatCount(history.visitors)} of {window} got this far, and a plan needs at least {formatCount(MIN_STAGE_VISITORS)} for a
-          rate close enough to keep its promised power. Enter the baseline rate you expect
-          {plan.baselineRate === null ? '; until then there is no plan.' : `: planned at ${formatPercent(plan.baselineRate)}.`}
+          {t('experimentForm.plan.stageTooLittle', {
+            ...values,
+            minimum: formatCount(MIN_STAGE_VISITORS, 0, language),
+            typed: plan.baselineRate === null ? 'no' : 'yes',
+            rate: formatPercent(plan.baselineRate, 2, language),
+          })}
         </p>
       )}
-      <p>{describeDuration(plan)}</p>
-      {plan.baselineRate !== null && plan.visitorsPerVariant === null ? (
-        <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p>
-      ) : null}
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.baselineRate !== null && plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.noPlan')}</p> : null}
     </div>
   )
 }
 
 /** A lead metric's plan: its visitors count only once they are `maturityDays` old. */
 function LeadMetricPlanNote({ maturityDays }: { maturityDays: string }) {
+  const t = useT()
   return (
     <div className="mt-2 space-y-1 text-sm text-amber-800" data-testid="lead-metric-plan-note">
-      <p>Lead metrics count visitors only {maturityDays || DEFAULTS.maturityDays} days after they arrive: add that to the days above.</p>
+      <p>{t('experimentForm.plan.leadMetricNote', { days: maturityDays || DEFAULTS.maturityDays })}</p>
     </div>
   )
 }
