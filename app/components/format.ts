@@ -1,4 +1,3 @@
-import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
 import { dayOf, UTC } from '#app/time/days'
 
 // Every number, percentage and date the app shows, in one place: the screens, the statistics module's sentences
@@ -20,6 +19,15 @@ function decimalIn(value: number, language: string) {
   return language === 'en' ? String(value) : value.toLocaleString(numberLocale(language), { maximumFractionDigits: 20, useGrouping: false })
 }
 
+/** A number with a fixed count of decimals in the language's decimal sign, no grouping: 12.345, 2 → "12.35" / "12,35". */
+function fixedIn(value: number, digits: number, language: string) {
+  const text = value.toFixed(digits)
+  return language === 'en' ? text : text.replace('.', ',')
+}
+
+/** The language's minus sign: English "-" as before, the others the real minus sign "−". */
+const minusIn = (language: string) => (language === 'en' ? '-' : '−')
+
 /** "12%" in English, "12 %" in Swedish. */
 function percentIn(number: string, language: string) {
   return language === 'en' ? `${number}%` : `${number}\u00a0%`
@@ -31,22 +39,8 @@ export function formatCount(n: number, digits = 0, language = 'en') {
   return n.toLocaleString(numberLocale(language), { maximumFractionDigits: digits })
 }
 
-/** The words for a plan more than MAX_REACHABLE_DAYS away: the calculator, the decision and the experiment screens. */
+/** The English words for a plan more than MAX_REACHABLE_DAYS away (the screens say results.remaining.unreachable and its kin). */
 export const UNREACHABLE_PLAN_TEXT = 'not reachable at current traffic (more than a year)'
-
-/**
- * How long a plan takes, for a sentence: "about 63 days", "1 day"; past a year (MAX_REACHABLE_DAYS) no count at
- * all, since a plan of 129,767 days is not a plan: "not reachable at current traffic (more than a year)".
- */
-export function formatPlanDays(days: number): string {
-  if (!(days <= MAX_REACHABLE_DAYS)) return UNREACHABLE_PLAN_TEXT
-  return `about ${formatCount(days)} day${days === 1 ? '' : 's'}`
-}
-
-/** A number with fixed decimals in the language: 12.5, 1 → "12.5" / "12,5". */
-function fixedIn(value: number, digits: number, language: string) {
-  return language === 'en' ? value.toFixed(digits) : value.toLocaleString(numberLocale(language), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
-}
 
 /** A rate for a table: fixed digits, 0.1234 → "12.34%" (Swedish "12,34 %"). */
 export function formatPercent(value: number | null | undefined, digits = 2, language = 'en') {
@@ -54,9 +48,9 @@ export function formatPercent(value: number | null | undefined, digits = 2, lang
   return percentIn(fixedIn(value * 100, digits, language), language)
 }
 
-/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to two digits, no trailing zeros). */
-export function formatShare(fraction: number) {
-  return `${Number((fraction * 100).toFixed(2))}%`
+/** A weight or coverage fraction as a percentage: 0.5 → "50%", 0.333333 → "33.33%" (up to `digits` digits, no trailing zeros; Swedish "33,33 %"). */
+export function formatShare(fraction: number, language = 'en', digits = 2) {
+  return percentIn(decimalIn(Number((fraction * 100).toFixed(digits)), language), language)
 }
 
 /**
@@ -73,7 +67,7 @@ export function formatRoundedPercent(fraction: number, language = 'en'): string 
 export function formatSignedRoundedPercent(fraction: number, language = 'en'): string {
   const text = formatRoundedPercent(fraction, language)
   if (text === formatRoundedPercent(0, language)) return text
-  return fraction > 0 ? `+${text}` : `${language === 'en' ? '-' : '−'}${text}`
+  return fraction > 0 ? `+${text}` : `${minusIn(language)}${text}`
 }
 
 /** A confidence level: 0.95 → "95%", 0.999 → "99.9%" (Swedish "99,9 %"). */
@@ -84,7 +78,7 @@ export function formatConfidence(confidence: number, language = 'en') {
 // Beyond +1,000% an upper bound only says "we don't know yet"; the digits would be noise.
 const LARGEST_SHOWN_LIFT = 10
 
-/** A relative lift's interval for a sentence: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and'. */
+/** A relative lift's interval for a sentence, in English: "-3% to +12%", "+5% and more than +1,000%" with joiner 'and' (a screen says statistics.rangeTo). */
 export function formatLiftRange(interval: [number, number] | null, joiner = 'to'): string {
   if (!interval) return 'not available yet'
   const { low, high } = liftRangeEnds(interval)
@@ -109,8 +103,8 @@ export function isLiftBounded(interval: [number, number] | null | undefined): in
  * A relative lift's interval for a table: "−3.0% to +12.0%", or in words when it is unknown or unbounded. With a
  * handful of conversions the upper bound runs to "+2750181578057686.0%", which only says "we don't know yet".
  */
-export function formatLiftInterval(interval: [number, number] | null | undefined) {
-  return isLiftBounded(interval) ? formatInterval([Math.max(LOWEST_LIFT, interval[0]), interval[1]], (x) => formatLift(x)) : UNBOUNDED_LIFT_TEXT
+export function formatLiftInterval(interval: [number, number] | null | undefined, language = 'en', unbounded = UNBOUNDED_LIFT_TEXT, joiner = 'to') {
+  return isLiftBounded(interval) ? formatInterval([Math.max(LOWEST_LIFT, interval[0]), interval[1]], (x) => formatLift(x, 1, language), joiner) : unbounded
 }
 
 // Every metric here is a rate or an amount that cannot go below 0, so no variant can be more than 100% worse: the
@@ -118,33 +112,34 @@ export function formatLiftInterval(interval: [number, number] | null | undefined
 // from −100% at the lowest, which keeps every value they allow.
 const LOWEST_LIFT = -1
 
-/** A relative change, signed: +12.3% / −4.0%. */
-export function formatLift(value: number | null | undefined, digits = 1) {
+/** A relative change, signed: +12.3% / −4.0% (Swedish "+12,3 %"). */
+export function formatLift(value: number | null | undefined, digits = 1, language = 'en') {
   if (value === null || value === undefined) return '–'
-  const pct = (value * 100).toFixed(digits)
-  return value > 0 ? `+${pct}%` : value < 0 ? `−${pct.slice(1)}%` : `${pct}%`
+  const pct = percentIn(fixedIn(Math.abs(value) * 100, digits, language), language)
+  return value > 0 ? `+${pct}` : value < 0 ? `−${pct}` : pct
 }
 
-/** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero. */
-export function formatHistoryLift(value: number) {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`
+/** The experiment history's lift: "+60.0 %" / "−4.2 %", a space before the sign, and "+0.0 %" at zero (Swedish "+60,0 %"). */
+export function formatHistoryLift(value: number, language = 'en') {
+  return `${value >= 0 ? '+' : '−'}${fixedIn(Math.abs(value * 100), 1, language)}${language === 'en' ? ' ' : '\u00a0'}%`
 }
 
-export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string) {
+/** An interval for a table, "1.0% to 2.0%"; a screen passes its language's word (results.interval.to). */
+export function formatInterval(ci: [number, number] | null | undefined, format: (v: number) => string, joiner = 'to') {
   if (!ci) return '–'
-  return `${format(ci[0])} to ${format(ci[1])}`
+  return `${format(ci[0])} ${joiner} ${format(ci[1])}`
 }
 
 /** A p-value for a table: four decimals, "0.0300", "< 0.0001". */
-export function formatPValue(p: number | null | undefined) {
+export function formatPValue(p: number | null | undefined, language = 'en') {
   if (p === null || p === undefined) return '–'
-  if (p < 0.0001) return '< 0.0001'
-  return p.toFixed(4)
+  if (p < 0.0001) return `< ${fixedIn(0.0001, 4, language)}`
+  return fixedIn(p, 4, language)
 }
 
-/** A p-value for a sentence: two significant digits, "p = 0.03", "p < 0.0001". */
-export function formatPValueStatement(pValue: number): string {
-  return pValue < 0.0001 ? 'p < 0.0001' : `p = ${Number(pValue.toPrecision(2))}`
+/** A p-value for a sentence: two significant digits, "p = 0.03", "p < 0.0001" (Swedish "p = 0,03"). */
+export function formatPValueStatement(pValue: number, language = 'en'): string {
+  return pValue < 0.0001 ? `p < ${decimalIn(0.0001, language)}` : `p = ${decimalIn(Number(pValue.toPrecision(2)), language)}`
 }
 
 /** "2026-11-22 14:05 UTC": unambiguous for a team spread over time zones, and the same on server and client. */
@@ -166,11 +161,11 @@ export function formatBytes(bytes: number) {
 }
 
 /** A probability as a chance: one decimal, and "> 99.9%" / "< 0.1%" rather than a rounded certainty. */
-export function formatChance(p: number | null | undefined) {
+export function formatChance(p: number | null | undefined, language = 'en') {
   if (p === null || p === undefined) return '–'
-  if (p >= 0.9995) return '> 99.9%'
-  if (p <= 0.0005) return '< 0.1%'
-  return formatPercent(p, 1)
+  if (p >= 0.9995) return `> ${percentIn(fixedIn(99.9, 1, language), language)}`
+  if (p <= 0.0005) return `< ${percentIn(fixedIn(0.1, 1, language), language)}`
+  return formatPercent(p, 1, language)
 }
 
 /** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (Swedish "0,12 p.e."; expected loss, rate gaps). */

@@ -1,3 +1,5 @@
+import { statusWord } from '#app/experiments/ui-words'
+import { useT } from '#app/i18n/provider'
 import type { ExperimentStatus } from '#db/schema'
 
 const STATUS_STYLE: Record<ExperimentStatus, string> = {
@@ -9,9 +11,10 @@ const STATUS_STYLE: Record<ExperimentStatus, string> = {
 
 /** The status as a word (colour only repeats it). */
 export function ExperimentStatusBadge({ status }: { status: ExperimentStatus }) {
+  const t = useT()
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`} data-testid="experiment-status">
-      {status}
+      {statusWord(t, status)}
     </span>
   )
 }

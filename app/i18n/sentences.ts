@@ -40,3 +40,14 @@ export function sayIn(language: string, messages: Messages | null): Say {
 
 /** English, the statistics' default language. */
 export const sayInEnglish = sayIn('en', null)
+
+/** A language's Say with the language itself, which the numbers inside its sentences follow (format.ts). */
+export type Speaker = { say: Say; language: string }
+
+/** The statistics' default speaker: the API, auto-ship and the alerts speak English. */
+export const englishSpeaker: Speaker = { say: sayInEnglish, language: 'en' }
+
+/** The speaker of `language` with its catalogue, for a screen's loader to hand the statistics. */
+export function speakerIn(language: string, messages: Messages | null): Speaker {
+  return language === 'en' ? englishSpeaker : { say: sayIn(language, messages), language }
+}

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
-import { decisionShortLabel } from '#app/components/decision-labels'
 import { formatCount, formatLift, formatShare } from '#app/components/format'
 import { buttonClass } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
@@ -10,14 +9,19 @@ import { summarizeExperiments } from '#app/experiments/results/queries.server'
 import { daysRunning } from '#app/experiments/ui-labels'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import { useMember } from '#app/routes/_app'
+import { decisionShortLabelIn } from '#app/experiments/ui-words'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useLanguage, useT } from '#app/i18n/provider'
+import { speakerOf } from '#app/i18n/speaker.server'
 import { TableFrame } from '#app/components/ui/table-frame'
 
-export const meta: MetaFunction = () => [{ title: 'Experiments · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'experiments.list.title') }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { workspace } = await requireMember(request)
-  const rows = await listExperiments({ workspaceId: workspace.id })
-  const summaries = await summarizeExperiments({ workspaceId: workspace.id, experiments: rows.map((r) => r.experiment) })
+  const [rows, speaker] = await Promise.all([listExperiments({ workspaceId: workspace.id }), speakerOf(request)])
+  // The decisions' sentences (each row's tooltip) in the reader's language.
+  const summaries = await summarizeExperiments({ workspaceId: workspace.id, experiments: rows.map((r) => r.experiment), speaker })
   const now = new Date()
   return {
     experiments: rows.map(({ experiment: e, page }) => {
@@ -43,46 +47,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>['experiments'][number]
 
-const HEADERS = ['Experiment', 'Status', 'Days running', 'Visitors', 'Leading (lift)', 'Decision']
+const HEADERS = ['experiments.list.experiment', 'experiments.list.status', 'experiments.list.daysRunning', 'experiments.list.visitors', 'experiments.list.leading', 'experiments.list.decision']
 
 export default function ExperimentsRoute() {
   const { experiments } = useLoaderData<typeof loader>()
   const { canEdit } = useMember()
+  const t = useT()
   return (
     <>
       <PageHeader
-        title="Experiments"
-        description="A/B tests across a page's variants: which converts best, and whether its leads are better."
+        title={t('experiments.list.title')}
+        description={t('experiments.list.description')}
         actions={
           canEdit ? (
             <Link to="/experiments/new" className={buttonClass()}>
-              New experiment
+              {t('experiments.list.new')}
             </Link>
           ) : null
         }
       />
       {experiments.length === 0 ? (
-        <EmptyState title="No experiments yet">
-          <p>An experiment splits a published page's visitors across two or more of its variants and counts who converts.</p>
+        <EmptyState title={t('experiments.list.emptyTitle')}>
+          <p>{t('experiments.list.emptyText')}</p>
           {canEdit ? (
             <p className="mt-3">
               <Link to="/experiments/new" className="font-medium text-brand-700 underline">
-                Create the first experiment
+                {t('experiments.list.createFirst')}
               </Link>
             </p>
           ) : (
-            <p className="mt-3">Editors of this workspace can create one.</p>
+            <p className="mt-3">{t('experiments.list.editorsCan')}</p>
           )}
         </EmptyState>
       ) : (
-        <Card title="All experiments" description="Figures on each experiment's primary metric. Open one for its full results.">
-          <TableFrame label="Experiments" className="-mx-5 px-5">
+        <Card title={t('experiments.list.all')} description={t('experiments.list.allDescription')}>
+          <TableFrame label={t('experiments.list.title')} className="-mx-5 px-5">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
                   {HEADERS.map((h) => (
                     <th key={h} scope="col" className="py-2 pr-4 font-medium">
-                      {h}
+                      {t(h)}
                     </th>
                   ))}
                 </tr>
@@ -101,6 +106,8 @@ export default function ExperimentsRoute() {
 }
 
 function ExperimentRow({ e }: { e: Row }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <tr data-testid="experiment-row" data-experiment={e.id}>
       <th scope="row" className="py-2 pr-4 font-normal">
@@ -109,48 +116,52 @@ function ExperimentRow({ e }: { e: Row }) {
           {e.name}
         </Link>
         <span className="block text-xs text-slate-500">
-          on{' '}
-          <Link to={`/pages/${e.page.id}`} className="underline">
-            {e.page.name}
-          </Link>{' '}
-          · {e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' / ')}
-          {e.coverage < 1 ? ` · ${formatShare(e.coverage)} coverage` : ''}
+          <Trans
+            i18nKey="experiments.list.onPage"
+            values={{
+              name: e.page.name,
+              split: e.variants.map((v) => `${v.key} ${formatShare(v.weight, language)}`).join(' / '),
+              partial: e.coverage < 1 ? 'yes' : 'no',
+              coverage: formatShare(e.coverage, language),
+            }}
+            components={{ link: <Link to={`/pages/${e.page.id}`} className="underline" /> }}
+          />
         </span>
       </th>
       <td className="py-2 pr-4">
         <ExperimentStatusBadge status={e.status} />
       </td>
-      <td className="py-2 pr-4">{e.daysRunning ?? <span className="text-slate-500">not started</span>}</td>
+      <td className="py-2 pr-4">{e.daysRunning ?? <span className="text-slate-500">{t('experiments.list.notStarted')}</span>}</td>
       <td className="py-2 pr-4" data-testid="experiment-visitors">
-        {formatCount(e.visitors)}
+        {formatCount(e.visitors, 0, language)}
       </td>
       <td className="py-2 pr-4" data-testid="experiment-leading">
         {e.leading ? (
           <>
             {e.leading.key}
             {e.variants.find((v) => v.key === e.leading!.key)?.isControl ? (
-              <span className="text-slate-500"> (control)</span>
+              <span className="text-slate-500"> {t('experiments.list.control')}</span>
             ) : (
-              <span className="text-slate-600"> {formatLift(e.leading.relativeLift)}</span>
+              <span className="text-slate-600"> {formatLift(e.leading.relativeLift, 1, language)}</span>
             )}
           </>
         ) : (
-          <span className="text-slate-500">no visitors yet</span>
+          <span className="text-slate-500">{t('experiments.list.noVisitors')}</span>
         )}
       </td>
       <td className="py-2 pr-4" data-testid="experiment-decision" data-status={e.decision?.status}>
         {e.winnerKey ? (
-          <span className="font-medium text-green-800">Shipped: {e.winnerKey}</span>
+          <span className="font-medium text-green-800">{t('experiments.list.shipped', { variant: e.winnerKey })}</span>
         ) : e.status === 'concluded' ? (
-          'Stopped, no winner'
+          t('experiments.list.stoppedNoWinner')
         ) : e.decision ? (
-          <span title={e.decision.reason}>{decisionShortLabel(e.decision)}</span>
+          <span title={e.decision.reason}>{decisionShortLabelIn(t, e.decision)}</span>
         ) : (
           '–'
         )}
         {e.srmDetected ? (
           <span className="mt-1 block w-fit rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="srm-warning">
-            ⚠ Split is off (SRM)
+            {t('experiments.list.srm')}
           </span>
         ) : null}
       </td>

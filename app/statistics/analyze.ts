@@ -3,6 +3,7 @@
 // Anything undefined (no visitors, a ratio over a zero rate) is null, never NaN or Infinity.
 // An arm without visitors has no probabilities either: its posterior would be the prior alone.
 
+import type { Speaker } from '#app/i18n/sentences'
 import { computeProbabilityToBeatWithin, createPosterior, MAX_SERIES_TERMS } from './bayes'
 import { compareToControl, type ComparisonSettings, type UnadjustedComparison } from './comparison'
 import { checkSplitAndDecide, type Decision, type DecisionArm } from './decision'
@@ -33,6 +34,8 @@ export type AnalyzeInput = {
   plannedVisitorsPerVariant?: number
   /** total daily visitors across variants, for daysNeeded */
   dailyVisitors?: number
+  /** the language of the decision's sentences; default English (the API's) */
+  speaker?: Speaker
 }
 
 export type VsControl = UnadjustedComparison & {
@@ -88,6 +91,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     sequential: settings.sequential,
     plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
     dailyVisitors: input.dailyVisitors,
+    speaker: input.speaker,
   })
   return { variants, srm, decision }
 }

@@ -6,6 +6,9 @@ import { computeNewcombeInterval, computeRelativeLiftInterval, type Counts, type
 import { computeSequentialMultiplier, computeSequentialPValue } from './sequential'
 import { computePooledZTestPValue } from './z-test'
 
+/** The note beside a comparison on few conversions (the API's words; a screen says results.variants.fewConversions). */
+export const FEW_CONVERSIONS_NOTE = 'Few conversions (an expected count is below 5), so the normal approximations are rough; exactPValue is Fisher’s exact test.'
+
 /** Below this expected cell count the z-test is unreliable and Fisher's exact test is added. */
 export const SMALL_EXPECTED_COUNT = 5
 
@@ -72,7 +75,7 @@ export function compareToControl(treatment: Counts, control: Counts, settings: C
   }
   if (computeSmallestExpectedCount(table) < SMALL_EXPECTED_COUNT) {
     comparison.exactPValue = computeFisherExactPValue(table)
-    comparison.note = 'Few conversions (an expected count is below 5), so the normal approximations are rough; exactPValue is Fisher’s exact test.'
+    comparison.note = FEW_CONVERSIONS_NOTE
   }
   return comparison
 }

@@ -1,11 +1,12 @@
 // The call a marketer acts on: keep collecting, ship a winner, keep the control, stop with no
 // difference, or fix a broken traffic split first.
 
-import { formatConfidence, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
+import { formatConfidence, formatCount, formatPValueStatement, formatRoundedPercent } from '#app/components/format'
 import { computeDecidingVisitors, MIN_VISITORS_PER_VARIANT } from './sample-size'
 import { DEFAULT_TUNING_VISITORS } from './sequential'
 import { checkSampleRatio, type SampleRatioCheck } from './srm'
-import { conversionWording, describeProgress, type Arm, type DecisionWording } from './wording'
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
+import { conversionWording, conversionWordingIn, describeProgress, type Arm, type DecisionWording } from './wording'
 
 export type DecisionStatus = 'collecting' | 'srm' | 'winner' | 'control' | 'no_difference'
 
@@ -34,8 +35,10 @@ export type DecisionInput = {
   sequential: boolean
   plannedVisitorsPerVariant?: number
   dailyVisitors?: number
-  /** the sentences; default the conversion ones (mean.ts passes money-neutral pipeline ones) */
+  /** the sentences; default the conversion ones in English (mean.ts passes money-neutral pipeline ones) */
   wording?: DecisionWording
+  /** the language of the decision's other sentences (no visitors, traffic split, progress), as `wording`'s; default English */
+  speaker?: Speaker
   /**
    * a mean metric's target without a plan (null: not estimable yet), worked out only when the decision shows it;
    * proportions leave it out and plan from the control's rate
@@ -57,20 +60,28 @@ export function checkSplitAndDecide(input: Omit<DecisionInput, 'srm'>): { srm: S
 export function decideOutcome(input: DecisionInput): Decision {
   const control = input.arms[input.controlIndex]
   const treatments = input.arms.filter((_, i) => i !== input.controlIndex)
-  const confidence = formatConfidence(input.confidence)
-  const { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion } = input.wording ?? conversionWording
+  const speaker = input.speaker ?? englishSpeaker
+  const { say, language } = speaker
+  const confidence = formatConfidence(input.confidence, language)
+  const { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion } =
+    input.wording ?? (speaker === englishSpeaker ? conversionWording : conversionWordingIn(say, language))
   // Worked out only when the decision reads it: without a plan it is the default plan, milliseconds of integration
   // for each new confidence or variant count, which a traffic-split alarm or a called winner never shows.
   let progress: Progress | undefined
   const readProgress = () => (progress ??= estimateProgress(input))
-  const collecting = (reason: string): Decision => ({ status: 'collecting', variant: null, reason: reason + describeRemaining(readProgress()), ...pickProgressFields(readProgress()) })
+  const collecting = (reason: string): Decision => ({
+    status: 'collecting',
+    variant: null,
+    reason: joinSentences(reason, describeRemaining(speaker, readProgress())),
+    ...pickProgressFields(readProgress()),
+  })
 
-  if (input.arms.every((arm) => arm.visitors === 0)) return collecting('No visitors yet; results appear once traffic arrives.')
-  if (input.srm.detected) return { status: 'srm', variant: null, reason: describeMismatch(input) }
+  if (input.arms.every((arm) => arm.visitors === 0)) return collecting(say('statistics.noVisitors', {}))
+  if (input.srm.detected) return { status: 'srm', variant: null, reason: describeMismatch(input, speaker) }
   const empty = input.arms.find((arm) => arm.visitors === 0)
-  if (empty) return collecting(`${empty.key} has no visitors yet; check that it is live.`)
+  if (empty) return collecting(say('statistics.variantWithoutVisitors', { variant: empty.key }))
   const thin = input.arms.find((arm) => arm.visitors < MIN_VISITORS_PER_VARIANT)
-  if (thin) return collecting(`Too early to call: every variant needs at least ${MIN_VISITORS_PER_VARIANT} visitors (${thin.key} has ${thin.visitors}).`)
+  if (thin) return collecting(say('statistics.tooEarly', { minimum: formatCount(MIN_VISITORS_PER_VARIANT, 0, language), variant: thin.key, visitors: formatCount(thin.visitors, 0, language) }))
 
   // A fixed-horizon p-value is only valid at the planned sample; looking earlier is peeking.
   const isEarlyFixedLook = !input.sequential && input.plannedVisitorsPerVariant !== undefined && !readProgress().reached
@@ -143,17 +154,27 @@ function pickProgressFields(progress: Progress): Pick<Decision, 'visitorsNeeded'
   return fields
 }
 
-function describeRemaining(progress: Progress): string {
+function describeRemaining(speaker: Speaker, progress: Progress): string {
   if (progress.target === null || !progress.visitorsNeeded) return ''
-  return describeProgress(progress.visitorsNeeded, progress.daysNeeded, progress.target, progress.isPlanned, DEFAULT_RELATIVE_MDE)
+  return describeProgress(speaker, progress.visitorsNeeded, progress.daysNeeded, progress.target, progress.isPlanned, DEFAULT_RELATIVE_MDE)
 }
 
 // Name the variant whose share is furthest, relatively, from what the weights promise.
-function describeMismatch(input: DecisionInput): string {
+function describeMismatch(input: DecisionInput, { say, language }: Speaker): string {
   const total = input.arms.reduce((sum, arm) => sum + arm.visitors, 0)
   const weightSum = input.weights.reduce((sum, w) => sum + w, 0)
   const shares = input.arms.map((arm, i) => ({ key: arm.key, observed: arm.visitors / total, expected: input.weights[i] / weightSum }))
   const worst = shares.reduce((a, b) => (Math.abs(b.observed / b.expected - 1) > Math.abs(a.observed / a.expected - 1) ? b : a))
-  const evidence = input.srm.pValue === null ? '' : ` (${formatPValueStatement(input.srm.pValue)})`
-  return `Traffic split is off: ${worst.key} got ${formatRoundedPercent(worst.observed)} of visitors instead of ${formatRoundedPercent(worst.expected)}${evidence}, so the results can't be trusted; check the assignment and any redirects.`
+  return say('statistics.trafficSplitOff', {
+    variant: worst.key,
+    observed: formatRoundedPercent(worst.observed, language),
+    expected: formatRoundedPercent(worst.expected, language),
+    evidence: input.srm.pValue === null ? 'no' : 'yes',
+    pValue: input.srm.pValue === null ? '' : formatPValueStatement(input.srm.pValue, language),
+  })
+}
+
+/** Two sentences one after the other; the second may be empty. */
+function joinSentences(first: string, second: string) {
+  return second ? `${first} ${second}` : first
 }

@@ -1,52 +1,44 @@
 // The decision's sentences for a mean metric, pipeline (deal value per visitor). Money-neutral on
 // purpose: the deal values are in the workspace's own currency, which the statistics do not know,
 // so the sentences speak of relative changes only ("12% more pipeline per visitor").
+//
+// Whole messages of the catalogues' `statistics` section (statistics.pipeline*), as wording.ts says the conversion
+// ones: the API and auto-ship in English (`pipelineWording`), a screen in its reader's language (`pipelineWordingIn`).
 
-import { formatCount, formatLiftRange, formatRoundedPercent } from '#app/components/format'
+import { formatCount } from '#app/components/format'
+import { sayInEnglish, type Say } from '#app/i18n/sentences'
 import type { Interval } from './intervals'
-import type { Arm, DecisionWording } from './wording'
+import { comparison, sayRange, type DecisionWording } from './wording'
 
-const METRIC = 'pipeline per visitor'
-
-function describeChange(arm: Arm, control: Arm, direction: 'more' | 'less'): string {
-  if (arm.relativeLift !== null) return `${formatRoundedPercent(arm.relativeLift)} ${direction}`
-  // The control has no pipeline yet, so a relative change is undefined; say so rather than print an amount.
-  return `${direction} (${control.key} has none yet)`
-}
-
-function describeWinner(best: Arm, control: Arm, winnerCount: number, confidence: string): string {
-  const others = winnerCount > 1 ? `, the best of the ${winnerCount} variants that beat ${control.key}` : ''
-  return `${best.key} brings ${describeChange(best, control, 'more')} ${METRIC} than ${control.key} (${confidence} interval ${formatLiftRange(best.relativeLiftCi)})${others}; safe to ship.`
-}
-
-function describeControlWin(treatments: Arm[], control: Arm, confidence: string): string {
-  if (treatments.length === 1) {
-    const [only] = treatments
-    return `${control.key} brings more ${METRIC} than ${only.key}: ${only.key} brings ${describeChange(only, control, 'less')} (${confidence} interval ${formatLiftRange(only.relativeLiftCi)}); keep ${control.key}.`
+/** The pipeline decision's sentences in the language `say` speaks. */
+export function pipelineWordingIn(say: Say, language: string): DecisionWording {
+  const range = (interval: Interval | null, joiner?: 'to' | 'and') => sayRange(say, language, interval, joiner)
+  return {
+    describeWinner: (best, control, winnerCount, confidence) =>
+      say('statistics.pipelineWinner', { ...comparison(best, control, language), confidence, range: range(best.relativeLiftCi), winners: winnerCount }),
+    describeControlWin(treatments, control, confidence) {
+      if (treatments.length === 1) {
+        return say('statistics.pipelineControlWinsOne', { ...comparison(treatments[0]!, control, language), confidence, range: range(treatments[0]!.relativeLiftCi) })
+      }
+      const list = treatments.map((t) => say('statistics.pipelineLessItem', comparison(t, control, language))).join(', ')
+      return say('statistics.pipelineControlWinsAll', { control: control.key, list })
+    },
+    describeNoDifference(treatments, control, confidence) {
+      const fewest = formatCount(Math.min(control.visitors, ...treatments.map((t) => t.visitors)), 0, language)
+      const intervals = treatments.map((t) => t.relativeLiftCi).filter((ci): ci is Interval => ci !== null)
+      if (intervals.length === 0) return say('statistics.pipelineNoDifferenceYet', { fewest, control: control.key })
+      const bounds: Interval = [Math.min(...intervals.map((ci) => ci[0])), Math.max(...intervals.map((ci) => ci[1]))]
+      const values = { fewest, control: control.key, variant: treatments[0]!.key, confidence, range: range(bounds, 'and') }
+      return say(treatments.length === 1 ? 'statistics.pipelineNoDifferenceOne' : 'statistics.pipelineNoDifferenceAll', values)
+    },
+    describeEarlyLook: (arm, control, isBetter, planned) =>
+      say('statistics.pipelineEarlyLook', { ...comparison(arm, control, language), direction: isBetter ? 'better' : 'worse', planned: formatCount(planned, 0, language) }),
+    describeOpenQuestion(treatments, control, confidence) {
+      const ranges = treatments.map((t) => say('statistics.rangeItem', { variant: t.key, range: range(t.relativeLiftCi) })).join('; ')
+      return say('statistics.pipelineOpenQuestion', { control: control.key, ranges, confidence })
+    },
   }
-  const list = treatments.map((t) => `${t.key} ${describeChange(t, control, 'less')}`).join(', ')
-  return `${control.key} brings more ${METRIC} than every variant (${list}); keep ${control.key}.`
 }
 
-function describeNoDifference(treatments: Arm[], control: Arm, confidence: string): string {
-  const fewest = formatCount(Math.min(control.visitors, ...treatments.map((t) => t.visitors)))
-  const intervals = treatments.map((t) => t.relativeLiftCi).filter((ci): ci is Interval => ci !== null)
-  if (intervals.length === 0) return `After ${fewest} visitors per variant, no variant brings reliably different ${METRIC} from ${control.key}.`
-  const bounds: Interval = [Math.min(...intervals.map((ci) => ci[0])), Math.max(...intervals.map((ci) => ci[1]))]
-  if (treatments.length === 1) {
-    return `After ${fewest} visitors per variant, ${treatments[0].key} and ${control.key} bring about the same ${METRIC}: the effect is between ${formatLiftRange(bounds, 'and')} (${confidence} interval), so anything larger is ruled out.`
-  }
-  return `After ${fewest} visitors per variant, no variant brings reliably different ${METRIC} from ${control.key}: every effect is between ${formatLiftRange(bounds, 'and')} (${confidence} intervals), so anything larger is ruled out.`
-}
-
-function describeEarlyLook(arm: Arm, control: Arm, isBetter: boolean, planned: number): string {
-  const change = describeChange(arm, control, isBetter ? 'more' : 'less')
-  return `${arm.key} seems to bring ${change} ${METRIC} than ${control.key}, but a fixed-horizon test is only valid at its planned ${formatCount(planned)} visitors per variant; keep collecting.`
-}
-
-function describeOpenQuestion(treatments: Arm[], control: Arm, confidence: string): string {
-  const ranges = treatments.map((t) => `${t.key}: ${formatLiftRange(t.relativeLiftCi)}`).join('; ')
-  return `No clear difference in ${METRIC} from ${control.key} yet (${ranges}, ${confidence} interval); keep collecting.`
-}
-
-export const pipelineWording: DecisionWording = { describeWinner, describeControlWin, describeNoDifference, describeEarlyLook, describeOpenQuestion }
+/** The pipeline sentences in English: the API's, auto-ship's and every screen's until it asks for another language. */
+export const pipelineWording: DecisionWording = pipelineWordingIn(sayInEnglish, 'en')

@@ -3,11 +3,12 @@
 // relative lift, the always-valid confidence sequence), Holm across treatments, the traffic-split
 // check and the decision. Pure: sufficient statistics in, JSON out, never NaN or Infinity.
 
+import type { Speaker } from '#app/i18n/sentences'
 import { checkSplitAndDecide, DEFAULT_RELATIVE_MDE, MIN_VISITORS_PER_VARIANT, type Decision, type DecisionArm } from './decision'
 import { adjustHolm } from './holm'
 import type { Interval } from './intervals'
 import { compareMeans, computeMeanInterval, summarizeMeanArm, type MeanArm, type MeanComparisonSettings, type MeanSummary, type UnadjustedMeanComparison } from './mean-comparison'
-import { pipelineWording } from './mean-wording'
+import { pipelineWording, pipelineWordingIn } from './mean-wording'
 import { normalQuantile } from './normal'
 import { solveSkewedPlan, type DealShape } from './mean-skew'
 import { MAX_PLANNED_VISITORS, solveSequentialPlan } from './sample-size'
@@ -35,6 +36,8 @@ export type MeanAnalyzeInput = {
   plannedVisitorsPerVariant?: number
   /** total daily visitors across variants, for daysNeeded */
   dailyVisitors?: number
+  /** the language of the decision's sentences; default English (the API's) */
+  speaker?: Speaker
 }
 
 export type MeanVsControl = {
@@ -78,7 +81,8 @@ export function analyzeMean(input: MeanAnalyzeInput): MeanAnalysis {
     sequential: settings.sequential,
     plannedVisitorsPerVariant: input.plannedVisitorsPerVariant,
     dailyVisitors: input.dailyVisitors,
-    wording: pipelineWording,
+    speaker: input.speaker,
+    wording: input.speaker ? pipelineWordingIn(input.speaker.say, input.speaker.language) : pipelineWording,
     unplannedTarget: () => estimateUnplannedTarget(summaries[settings.controlIndex], settings, input.variants.length),
   })
   return { variants, srm, decision }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import swedish from '#app/i18n/catalogues/sv.json'
-import { sayIn } from '#app/i18n/sentences'
+import { sayIn, speakerIn } from '#app/i18n/sentences'
 import { decideOutcome, type DecisionInput } from './decision'
+import { pipelineWording, pipelineWordingIn } from './mean-wording'
 import { conversionWording, conversionWordingIn, type Arm } from './wording'
 
 // The decision's sentences in Swedish, whole sentences from the catalogue: a winner, a losing variant (the control
@@ -61,6 +62,55 @@ describe('the statistics sentences in Swedish', () => {
     expect(decideOutcome(input).reason).toBe('B converts 20% better than A (95% interval +10% to +30%); safe to ship.')
     expect(conversionWording.describeWinner(arm('C', 0.12, 0.2, [0.05, 12]), control, 3, '95%')).toBe(
       'C converts 20% better than A (95% interval +5% to more than +1,000%), the best of the 3 variants that beat A; safe to ship.',
+    )
+  })
+})
+
+describe("the decision's other sentences and pipeline's, in Swedish through a speaker", () => {
+  const swedishSpeaker = speakerIn('sv', swedish)
+  const decisionArm = (key: string, visitors: number, conversions: number, extra: Partial<DecisionInput['arms'][number]> = {}) => ({
+    ...arm(key, visitors ? conversions / visitors : 0, null, null, visitors),
+    conversions,
+    significant: false,
+    absoluteLift: null,
+    ...extra,
+  })
+  const base = (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
+    arms,
+    controlIndex: 0,
+    weights: arms.map(() => 1),
+    srm: { detected: false } as DecisionInput['srm'],
+    confidence: 0.95,
+    sequential: true,
+    speaker: swedishSpeaker,
+    ...extra,
+  })
+
+  test('no visitors, too few, a broken split, and how far the plan still is', () => {
+    expect(decideOutcome(base([decisionArm('A', 0, 0), decisionArm('B', 0, 0)])).reason).toBe('Inga besökare ännu; resultaten visas när trafiken börjar komma in.')
+    expect(decideOutcome(base([decisionArm('A', 40, 4), decisionArm('B', 0, 0)])).reason).toMatch(/^B har inga besökare ännu; kontrollera att den är live\./)
+    const thin = decideOutcome(base([decisionArm('A', 50, 5), decisionArm('B', 60, 6)], { plannedVisitorsPerVariant: 20_000, dailyVisitors: 1_000 })).reason
+    expect(thin).toBe(
+      'För tidigt att avgöra: varje variant behöver minst 100 besökare (A har 50). Det behövs ungefär 39\u00a0900 besökare till (ungefär 40 dagar) för att nå de planerade 20\u00a0000 per variant.',
+    )
+    const srm = decideOutcome(base([decisionArm('A', 6000, 600), decisionArm('B', 4000, 400)], { srm: { detected: true, pValue: 0.00001 } as DecisionInput['srm'] })).reason
+    expect(srm).toBe(
+      'Trafikfördelningen stämmer inte: A fick 60\u00a0% av besökarna i stället för 50\u00a0% (p < 0,0001), så resultaten går inte att lita på; kontrollera tilldelningen och eventuella omdirigeringar.',
+    )
+    const unreachable = decideOutcome(base([decisionArm('A', 500, 50), decisionArm('B', 500, 50)], { plannedVisitorsPerVariant: 1_000_000, dailyVisitors: 10 })).reason
+    expect(unreachable).toContain('De planerade 1\u00a0000\u00a0000 per variant går inte att nå med nuvarande trafik (det skulle ta mer än ett år).')
+  })
+
+  test('pipeline per visitor: a winner and a control without pipeline yet', () => {
+    const pipeline = pipelineWordingIn(swedishSpeaker.say, 'sv')
+    expect(pipeline.describeWinner(arm('B', 12, 0.25, [0.05, 0.5]), control, 1, '95\u00a0%')).toBe(
+      'B ger 25\u00a0% mer pipeline per besökare än A (95\u00a0%-intervall +5\u00a0% till +50\u00a0%); tryggt att rulla ut.',
+    )
+    expect(pipeline.describeEarlyLook(arm('B', 12, null, null), control, false, 4_000)).toBe(
+      'B ser ut att ge mindre (A har ingen ännu) pipeline per besökare än A, men ett test med fast horisont gäller först vid de planerade 4\u00a0000 besökarna per variant; fortsätt samla data.',
+    )
+    expect(pipelineWording.describeControlWin([arm('B', 8, -0.2, null), arm('C', 9, null, null)], control, '95%')).toBe(
+      'A brings more pipeline per visitor than every variant (B 20% less, C less (A has none yet)); keep A.',
     )
   })
 })

@@ -5,9 +5,9 @@
 // placeholders and plurals: translated sentence by sentence, never assembled from translated words. The API and
 // auto-ship speak English (`conversionWording`); a screen asks for its reader's language (`conversionWordingIn`).
 
-import { formatCount, formatPlanDays, formatRoundedPercent, liftRangeEnds, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { formatCount, formatRoundedPercent, liftRangeEnds } from '#app/components/format'
 import { isReachable } from '#app/experiments/results/remaining'
-import { sayInEnglish, type Say } from '#app/i18n/sentences'
+import { sayInEnglish, type Say, type Speaker } from '#app/i18n/sentences'
 import type { Interval } from './intervals'
 
 export type Arm = {
@@ -20,14 +20,14 @@ export type Arm = {
 }
 
 /** The lift interval's words for a sentence, as formatLiftRange says them: "-3% to +12%", "+5% and more than +1,000%". */
-function sayRange(say: Say, language: string, interval: Interval | null, joiner: 'to' | 'and' = 'to') {
+export function sayRange(say: Say, language: string, interval: Interval | null, joiner: 'to' | 'and' = 'to') {
   if (!interval) return say('statistics.rangeUnknown', {})
   const { low, high } = liftRangeEnds(interval, language)
   return say(joiner === 'to' ? 'statistics.rangeTo' : 'statistics.rangeAnd', { low, high: high ?? say('statistics.beyondLargestLift', {}) })
 }
 
 /** The values every comparison of `arm` with the control shares; `byRates` when the control is at 0% and a relative change is undefined. */
-function comparison(arm: Arm, control: Arm, language: string) {
+export function comparison(arm: Arm, control: Arm, language: string) {
   return {
     variant: arm.key,
     control: control.key,
@@ -67,15 +67,17 @@ export function conversionWordingIn(say: Say, language: string): DecisionWording
   }
 }
 
-export function describeProgress(visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
-  const goal = isPlanned ? `the planned ${formatCount(target)} per variant` : `${formatCount(target)} per variant, enough to detect a ${formatRoundedPercent(mde)} lift`
-  // "about 129,767 days" is no plan: past a year the screens and the calculator say it is not reachable.
-  if (!isReachable({ daysNeeded })) {
-    const unreachable = isPlanned ? goal : `${formatCount(target)} per variant (enough to detect a ${formatRoundedPercent(mde)} lift)`
-    return ` Reaching ${unreachable} is ${UNREACHABLE_PLAN_TEXT}.`
-  }
-  const days = daysNeeded === undefined ? '' : ` (${formatPlanDays(daysNeeded)})`
-  return ` About ${formatCount(visitorsNeeded)} more visitors${days} are needed to reach ${goal}.`
+/**
+ * How far the test still has to go, a sentence to follow a "keep collecting" one: "About 1,200 more visitors (about
+ * 3 days) are needed to reach the planned 20,000 per variant."; past a year (isReachable) it says the plan is not
+ * reachable, since "about 129,767 days" is no plan.
+ */
+export function describeProgress(speaker: Speaker, visitorsNeeded: number, daysNeeded: number | undefined, target: number, isPlanned: boolean, mde: number): string {
+  const { say, language } = speaker
+  const values = { target: formatCount(target, 0, language), mde: formatRoundedPercent(mde, language) }
+  if (!isReachable({ daysNeeded })) return say(isPlanned ? 'statistics.unreachablePlanned' : 'statistics.unreachableDefault', values)
+  const days = { hasDays: daysNeeded === undefined ? 'no' : 'yes', days: daysNeeded ?? 0 }
+  return say(isPlanned ? 'statistics.progressPlanned' : 'statistics.progressDefault', { ...values, ...days, needed: formatCount(visitorsNeeded, 0, language) })
 }
 
 /** The sentences a decision is made of; mean metrics bring their own (mean-wording.ts). */

@@ -3,6 +3,7 @@
 // (analyze for the table and the decision, its interval functions for the series and breakdowns); nothing here
 // re-derives them.
 
+import type { Speaker } from '#app/i18n/sentences'
 import { isLeadMetric, isStageMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC, type MetricKind } from '#app/experiments/schema'
 import { daysRunning, METRIC_LABELS } from '#app/experiments/ui-labels'
 import { analyze, type Analysis, type Decision, type VariantCounts } from '#app/statistics/analyze'
@@ -75,6 +76,8 @@ export type ResultsInput = {
   timeZone?: string
   /** cookieless exposures and conversions (unit.server.ts); none when left out */
   cookieless?: CookielessInput
+  /** the language of the decision's and the next step's sentences (the page's reader's); default English (the API's) */
+  speaker?: Speaker
 }
 
 /** dailyVisitors (for daysNeeded) is the mean over the last this many days with traffic. */
@@ -110,12 +113,13 @@ export type PrimaryAnalysis = { metric: string } & (({ kind: 'rate' } & Analysis
 export function analyzePrimaryMetric(
   experiment: Parameters<typeof analyzeExperiment>[0] & Pick<ResultsExperimentRow, 'primaryMetric'>,
   total: (variantKey: string, metric: string) => number,
+  speaker?: Speaker,
 ): PrimaryAnalysis {
   const metric = metricKey(experiment.primaryMetric)
   const keys = experiment.variants.map((v) => v.key)
   if (metric === PIPELINE_METRIC) {
     const arms = keys.map((key) => ({ key, visitors: total(key, MATURE_VISITORS), total: total(key, PIPELINE_METRIC), sumOfSquares: total(key, PIPELINE_SQUARES) }))
-    return { metric, kind: 'mean', ...analyzePipeline(experiment, arms) }
+    return { metric, kind: 'mean', ...analyzePipeline(experiment, arms, undefined, speaker) }
   }
   const visitors = isLeadMetric(metric) ? MATURE_VISITORS : ''
   return {
@@ -124,6 +128,8 @@ export function analyzePrimaryMetric(
     ...analyzeExperiment(
       experiment,
       keys.map((key) => toCounts(key, total(key, visitors), total(key, metric))),
+      undefined,
+      speaker,
     ),
   }
 }
@@ -133,6 +139,7 @@ export function analyzeExperiment(
   experiment: Pick<ResultsExperimentRow, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>,
   counts: VariantCounts[],
   dailyVisitors?: number,
+  speaker?: Speaker,
 ): Analysis {
   return analyze({
     variants: counts,
@@ -141,6 +148,7 @@ export function analyzeExperiment(
     weights: experiment.variants.map((v) => v.weight),
     ...(experiment.plannedVisitorsPerVariant ? { plannedVisitorsPerVariant: experiment.plannedVisitorsPerVariant } : {}),
     ...(dailyVisitors ? { dailyVisitors } : {}),
+    ...(speaker ? { speaker } : {}),
   })
 }
 
@@ -166,12 +174,12 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
     const visitors = isLeadMetric(m) ? matureVisitors : (key: string) => count(key, '')
     const converted = (key: string) => (isStageMetric(m) ? countStage(input.leadOutcomes, key, m) : count(key, m))
     const counts = keys.map((key) => toCounts(key, visitors(key), converted(key)))
-    if (!isLeadMetric(m)) return analyzeExperiment(e, counts, dailyVisitors ?? undefined)
-    const analyzed = analyzeExperiment(e, counts)
+    if (!isLeadMetric(m)) return analyzeExperiment(e, counts, dailyVisitors ?? undefined, input.speaker)
+    const analyzed = analyzeExperiment(e, counts, undefined, input.speaker)
     return { ...analyzed, decision: addLeadDays(analyzed.decision) }
   }
   const pipelineArms = toPipelineArms(keys, matureVisitors, input.leadOutcomes)
-  const analyzedPipeline = analyzePipeline(e, pipelineArms)
+  const analyzedPipeline = analyzePipeline(e, pipelineArms, undefined, input.speaker)
   const pipeline = { ...analyzedPipeline, decision: addLeadDays(analyzedPipeline.decision) }
   const analysis = metric === PIPELINE_METRIC ? null : analyzeRate(metric)
   const decided = analysis ?? pipeline
@@ -242,7 +250,7 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
       plannedVisitorsPerVariant: e.plannedVisitorsPerVariant,
     }),
     srm: describeSrm(e, decided.srm, decided.variants),
-    decision: { ...decision, action: suggestNextStep(e, decision, progress, guardrail) },
+    decision: { ...decision, action: suggestNextStep(e, decision, progress, guardrail, input.speaker) },
     progress,
     // By day and by segment come from experiment_daily, which counts conversions only: none for lead metrics.
     breakdowns: isLead ? { device: [], channel: [] } : computeBreakdowns({ device: input.device, channel: input.channel, metric, keys, control: e.controlKey, z }),

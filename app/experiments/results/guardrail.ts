@@ -7,6 +7,7 @@
 // alone, at the experiment's confidence, so auto-ship may check every minute without inflating false blocks.
 // Pure: counts in, verdict out, the same on the results page, in the API and in auto-ship's winner record.
 
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import { formatRoundedPercent, formatPValueStatement } from '#app/components/format'
 import { analyze } from '#app/statistics/analyze'
 
@@ -90,18 +91,19 @@ export function collectGuardrailCounts(keys: string[], total: (key: string, metr
   }))
 }
 
-const rate = (r: number | null) => (r === null ? 'no visitors' : formatRoundedPercent(r))
-
 /** One check in words: "SQL rate 0.8% against 2% for A (p = 0.003)". */
-export function describeGuardrailCheck(c: GuardrailCheck) {
-  const p = c.sequentialPValue === null ? 'no data to compare' : formatPValueStatement(c.sequentialPValue)
-  return `${GUARDRAIL_LABELS[c.check]} ${rate(c.variant.rate)} against ${rate(c.control.rate)} for ${c.control.key} (${p})`
+export function describeGuardrailCheck(c: GuardrailCheck, { say, language }: Speaker = englishSpeaker) {
+  const rate = (r: number | null) => (r === null ? say('results.guardrail.noVisitors', {}) : formatRoundedPercent(r, language))
+  const evidence = c.sequentialPValue === null ? say('results.guardrail.noData', {}) : formatPValueStatement(c.sequentialPValue, language)
+  return say('results.guardrail.check', { check: c.check, variantRate: rate(c.variant.rate), controlRate: rate(c.control.rate), control: c.control.key, evidence })
 }
 
-/** The verdict in a sentence, for the page, the history and the winner confirmation. */
-export function describeGuardrail(v: GuardrailVerdict) {
-  if (!v.checks.length) return `${v.variantKey} is the control: the quality guardrail has nothing to compare.`
+/** The verdict in a sentence, for the page, the history and the winner confirmation; English unless a speaker is given. */
+export function describeGuardrail(v: GuardrailVerdict, speaker: Speaker = englishSpeaker) {
+  const { say } = speaker
+  if (!v.checks.length) return say('results.guardrail.isControl', { variant: v.variantKey })
   const worse = v.checks.filter((c) => c.isWorse)
-  if (worse.length) return `${v.variantKey}’s leads are significantly worse than ${v.control}’s: ${worse.map(describeGuardrailCheck).join('; ')}.`
-  return `Quality guardrail passed: ${v.variantKey}’s ${v.checks.map(describeGuardrailCheck).join('; ')}; not significantly worse.`
+  const checks = (list: GuardrailCheck[]) => list.map((c) => describeGuardrailCheck(c, speaker)).join('; ')
+  if (worse.length) return say('results.guardrail.worse', { variant: v.variantKey, control: v.control, checks: checks(worse) })
+  return say('results.guardrail.passed', { variant: v.variantKey, checks: checks(v.checks) })
 }

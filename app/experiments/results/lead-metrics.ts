@@ -5,6 +5,7 @@
 // ago, on both sides: the visitors from experiment_daily (day ≤ cutoff) and the outcomes from experiment_leads
 // (exposure_day ≤ cutoff), so a variant's rate is its own mature cohort's. Pure.
 
+import type { Speaker } from '#app/i18n/sentences'
 import type { StageMetric } from '#app/experiments/schema'
 import { analyzeMean, type MeanAnalysis, type MeanArm } from '#app/statistics/mean'
 import { addDays, today, type Day } from '#app/time/days'
@@ -56,7 +57,12 @@ export function toPipelineArms(keys: string[], matureVisitors: (variantKey: stri
 }
 
 /** Pipeline per visitor with the experiment's control, confidence, split and plan: the page, the list and auto-ship use this. */
-export function analyzePipeline(experiment: Pick<Experiment, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>, arms: MeanArm[], dailyVisitors?: number): MeanAnalysis {
+export function analyzePipeline(
+  experiment: Pick<Experiment, 'variants' | 'controlKey' | 'confidence' | 'plannedVisitorsPerVariant'>,
+  arms: MeanArm[],
+  dailyVisitors?: number,
+  speaker?: Speaker,
+): MeanAnalysis {
   return analyzeMean({
     variants: arms,
     control: experiment.controlKey,
@@ -64,5 +70,6 @@ export function analyzePipeline(experiment: Pick<Experiment, 'variants' | 'contr
     weights: experiment.variants.map((v) => v.weight),
     ...(experiment.plannedVisitorsPerVariant ? { plannedVisitorsPerVariant: experiment.plannedVisitorsPerVariant } : {}),
     ...(dailyVisitors ? { dailyVisitors } : {}),
+    ...(speaker ? { speaker } : {}),
   })
 }

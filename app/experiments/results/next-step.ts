@@ -2,62 +2,56 @@
 // minimum runtime. The decision's own `reason` stays the banner's sentence; this adds the step it leads to.
 
 import type { Decision } from '#app/statistics/analyze'
-import { formatCount, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import { dayOf } from '#app/time/days'
 import type { ResultsExperimentRow } from './compute'
 import { describeGuardrail, type GuardrailVerdict } from './guardrail'
 import { describeRemaining, isReachable } from './remaining'
 import type { ResultsProgress, SuggestedAction } from './shape'
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
-
 export function suggestNextStep(
   e: Pick<ResultsExperimentRow, 'status' | 'winnerKey' | 'controlKey' | 'autoShip' | 'minRuntimeDays'>,
   decision: Decision,
   progress: Pick<ResultsProgress, 'minRuntimeReached' | 'minRuntimeEndsAt'> & Partial<Pick<ResultsProgress, 'timeZone'>>,
   guardrail: GuardrailVerdict | null = null,
+  speaker: Speaker = englishSpeaker,
 ): SuggestedAction {
-  if (e.status === 'draft') return { kind: 'start', variant: null, text: 'Start the experiment to collect data.' }
+  const { say } = speaker
+  if (e.status === 'draft') return { kind: 'start', variant: null, text: say('results.nextStep.start', {}) }
   if (e.status === 'concluded') {
-    const text = e.winnerKey ? `Concluded: ${e.winnerKey} won and every visitor gets it.` : "Concluded without a winner: every visitor gets the page's first variant."
+    const text = e.winnerKey ? say('results.nextStep.concludedWinner', { variant: e.winnerKey }) : say('results.nextStep.concludedNoWinner', {})
     return { kind: 'none', variant: e.winnerKey, text }
   }
-  const resume = e.status === 'paused' ? 'Resume the experiment: while it is paused nobody is counted. ' : ''
+  // A paused experiment's step starts with resuming it: a sentence of its own before the step's.
+  const resume = (text: string) => (e.status === 'paused' ? `${say('results.nextStep.resume', {})} ${text}` : text)
+  const isRunning = e.status === 'running'
   switch (decision.status) {
     case 'srm':
-      return { kind: 'fix_split', variant: null, text: 'Find and fix the cause of the broken split before reading anything else, then restart with a new experiment: the counts so far are biased.' }
+      return { kind: 'fix_split', variant: null, text: say('results.nextStep.fixSplit', {}) }
     case 'winner': {
       const key = decision.variant!
       if (!progress.minRuntimeReached) {
-        const until = progress.minRuntimeEndsAt ? ` (until ${dayOf(progress.minRuntimeEndsAt, progress.timeZone)})` : ''
+        const until = progress.minRuntimeEndsAt ? dayOf(progress.minRuntimeEndsAt, progress.timeZone) : ''
         return {
           kind: 'wait_min_runtime',
           variant: key,
-          text: `${resume}${key} is ahead, but keep it running for the minimum ${plural(e.minRuntimeDays, 'day')}${until} so every weekday is in the data.`,
+          text: resume(say('results.nextStep.waitMinRuntime', { variant: key, days: e.minRuntimeDays, hasUntil: until ? 'yes' : 'no', until })),
         }
       }
       if (guardrail?.verdict === 'blocked') {
         // Still 'ship': the guardrail binds auto-ship, a member may decide that more conversions are worth it.
-        const held = e.autoShip && e.status === 'running' ? ' Auto-ship holds it and the experiment keeps running.' : ''
-        return {
-          kind: 'ship',
-          variant: key,
-          text: `Check lead quality before declaring ${key} the winner. ${describeGuardrail(guardrail)}${held} Declare it only if more conversions are worth worse leads.`,
-        }
+        const held = e.autoShip && isRunning ? 'yes' : 'no'
+        return { kind: 'ship', variant: key, text: say('results.nextStep.checkGuardrail', { variant: key, guardrail: describeGuardrail(guardrail, speaker), held }) }
       }
-      const auto = e.autoShip && e.status === 'running' ? ' Auto-ship will declare it within a minute.' : ''
-      return { kind: 'ship', variant: key, text: `Declare ${key} the winner: every visitor then gets it.${auto}` }
+      return { kind: 'ship', variant: key, text: say('results.nextStep.ship', { variant: key, auto: e.autoShip && isRunning ? 'yes' : 'no' }) }
     }
     case 'control':
-      return { kind: 'keep_control', variant: e.controlKey, text: `Stop the experiment and keep ${e.controlKey}: no variant beats it.` }
+      return { kind: 'keep_control', variant: e.controlKey, text: say('results.nextStep.keepControl', { control: e.controlKey }) }
     case 'no_difference':
-      return { kind: 'stop_no_difference', variant: null, text: `Stop the experiment: the variants convert about the same. Keep ${e.controlKey}, or ship the one you prefer for other reasons.` }
+      return { kind: 'stop_no_difference', variant: null, text: say('results.nextStep.stopNoDifference', { control: e.controlKey }) }
     case 'collecting': {
-      if (!isReachable(decision)) {
-        const text = `${resume}The plan is ${UNREACHABLE_PLAN_TEXT}: test a bolder change, send more traffic, or stop and keep ${e.controlKey}.`
-        return { kind: 'keep_collecting', variant: null, text }
-      }
-      return { kind: 'keep_collecting', variant: null, text: `${resume}Keep collecting: ${describeRemaining(decision)}.` }
+      if (!isReachable(decision)) return { kind: 'keep_collecting', variant: null, text: resume(say('results.nextStep.unreachable', { control: e.controlKey })) }
+      return { kind: 'keep_collecting', variant: null, text: resume(say('results.nextStep.keepCollecting', { remaining: describeRemaining(decision, speaker) })) }
     }
   }
 }
@@ -66,7 +60,8 @@ export function suggestNextStep(
  * The verdict a concluded experiment shows. The statistics still run on the final counts, but "Keep collecting …
  * about 1,058 days" is advice nobody can follow any more: a result that had not settled says so in the past tense.
  */
-export function describeConcludedReading(decision: Pick<Decision, 'status' | 'reason'>): { title: string; reason: string } {
-  if (decision.status === 'collecting') return { title: 'Concluded', reason: 'The data had not settled when the experiment ended: no variant was clearly better or worse than the control.' }
-  return { title: 'Concluded', reason: decision.reason }
+export function describeConcludedReading(decision: Pick<Decision, 'status' | 'reason'>, { say }: Speaker = englishSpeaker): { title: string; reason: string } {
+  const title = say('results.concluded.title', {})
+  if (decision.status === 'collecting') return { title, reason: say('results.concluded.unsettled', {}) }
+  return { title, reason: decision.reason }
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
+import type { Speaker } from '#app/i18n/sentences'
 import { db, queryRows } from '#app/db.server'
 import { maturityCutoffSql, pendingConversionRows } from '#app/experiments/counting.server'
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
@@ -100,12 +101,15 @@ export async function getExperimentResults({
   metric: param,
   now = new Date(),
   loaded,
+  speaker,
 }: {
   workspaceId: string
   id: string
   metric: string | null
   now?: Date
   loaded?: FoundExperiment
+  /** the language the decision and the next step are said in (the page's reader's); default English (the API's) */
+  speaker?: Speaker
 }): Promise<{ ok: true; results: ExperimentResults; formNames: Record<string, string> } | Failure> {
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
@@ -142,7 +146,20 @@ export async function getExperimentResults({
       },
     }
   }
-  const results = computeResults({ experiment, page: found.page, metric, ...rollups, leadStages, leadOutcomes: outcomes, maturityCutoff, formNames, now, timeZone: found.timeZone, cookieless })
+  const results = computeResults({
+    experiment,
+    page: found.page,
+    metric,
+    ...rollups,
+    leadStages,
+    leadOutcomes: outcomes,
+    maturityCutoff,
+    formNames,
+    now,
+    timeZone: found.timeZone,
+    cookieless,
+    speaker,
+  })
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
   return { ok: true, results: { ...results, consent: await readExperimentConsent({ workspaceId, experiment: found.experiment }) }, formNames }
 }
@@ -152,7 +169,16 @@ export async function getExperimentResults({
  * one's primary metric from the rollups (one query, scoped to the workspace), the leading variant and its lift,
  * the decision, SRM.
  */
-export async function summarizeExperiments({ workspaceId, experiments }: { workspaceId: string; experiments: ResultsExperimentRow[] }): Promise<Map<string, ExperimentSummary>> {
+export async function summarizeExperiments({
+  workspaceId,
+  experiments,
+  speaker,
+}: {
+  workspaceId: string
+  experiments: ResultsExperimentRow[]
+  /** the language of the decisions' sentences (the list's reader's); default English */
+  speaker?: Speaker
+}): Promise<Map<string, ExperimentSummary>> {
   const metrics = ['', ...new Set(experiments.map((e) => metricKey(e.primaryMetric)))]
   const rows = await countVariantTotals({ workspaceId, experimentIds: experiments.map((e) => e.id), metrics })
   const byExperiment = new Map<string, TotalRow[]>()
@@ -160,5 +186,5 @@ export async function summarizeExperiments({ workspaceId, experiments }: { works
     const list = byExperiment.get(r.experimentId) ?? byExperiment.set(r.experimentId, []).get(r.experimentId)!
     list.push({ variantKey: r.variantKey, metric: r.metric, count: Number(r.count) })
   }
-  return new Map(experiments.map((e) => [e.id, summarizeExperiment(e, byExperiment.get(e.id) ?? [])]))
+  return new Map(experiments.map((e) => [e.id, summarizeExperiment(e, byExperiment.get(e.id) ?? [], speaker)]))
 }

@@ -1,4 +1,5 @@
-import { formatCount, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { formatCount } from '#app/components/format'
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import { MAX_REACHABLE_DAYS } from '#app/statistics/sample-size'
 
 // How much traffic a running experiment still needs, in words. Past a year the day count is no plan anyone
@@ -17,23 +18,23 @@ export function isReachable({ daysNeeded }: Pick<Remaining, 'daysNeeded'>): bool
   return daysNeeded === undefined || daysNeeded <= MAX_REACHABLE_DAYS
 }
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
-
 /**
  * "about 1,200 more visitors, about 5 days", "about 1,200 more visitors" (no traffic yet), or the unreachable words;
  * for a lead metric the days say how many of them wait for leads to mature ("about 19 days, 14 of them for …").
  */
-export function describeRemaining(remaining: Remaining): string {
-  if (!isReachable(remaining)) return UNREACHABLE_PLAN_TEXT
-  const visitors = remaining.visitorsNeeded ? `about ${plural(remaining.visitorsNeeded, 'more visitor')}` : 'more visitors'
-  return remaining.daysNeeded ? `${visitors}, about ${plural(remaining.daysNeeded, 'day')}${describeMaturing(remaining)}` : visitors
-}
-
-/** The words for the maturity part of daysNeeded: nothing without one. */
-export function describeMaturing({ daysNeeded, maturingDays }: Remaining): string {
-  if (!maturingDays || daysNeeded === undefined) return ''
-  if (maturingDays >= daysNeeded) return ' for the leads of visitors already here to mature'
-  return `, ${formatCount(maturingDays)} of them for the leads of the last visitors to mature`
+export function describeRemaining(remaining: Remaining, { say, language }: Speaker = englishSpeaker): string {
+  if (!isReachable(remaining)) return say('results.remaining.unreachable', {})
+  const { visitorsNeeded, daysNeeded, maturingDays } = remaining
+  return say('results.remaining.needed', {
+    hasVisitors: visitorsNeeded ? 'yes' : 'no',
+    visitors: formatCount(visitorsNeeded ?? 0, 0, language),
+    visitorCount: visitorsNeeded ?? 0,
+    hasDays: daysNeeded ? 'yes' : 'no',
+    days: daysNeeded ?? 0,
+    // The maturity part of daysNeeded: all of it, some of it, or none.
+    maturing: !maturingDays || daysNeeded === undefined ? 'none' : maturingDays >= daysNeeded ? 'all' : 'some',
+    maturingDays: formatCount(maturingDays ?? 0, 0, language),
+  })
 }
 
 /**

@@ -2,15 +2,16 @@
 // its lift, the decision and the SRM flag. Pure; the same analysis (analyzePrimaryMetric) as the results page, so the list
 // and the page never disagree.
 
+import type { Speaker } from '#app/i18n/sentences'
 import { analyzePrimaryMetric, type ResultsExperimentRow } from './compute'
 import type { ExperimentSummary } from './shape'
 
 /** Rollup totals per variant and metric ('' = visitors). */
 export type TotalRow = { variantKey: string; metric: string; count: number }
 
-export function summarizeExperiment(e: ResultsExperimentRow, totals: TotalRow[]): ExperimentSummary {
+export function summarizeExperiment(e: ResultsExperimentRow, totals: TotalRow[], speaker?: Speaker): ExperimentSummary {
   const count = (key: string, metric: string) => totals.reduce((sum, t) => (t.variantKey === key && t.metric === metric ? sum + t.count : sum), 0)
-  const analysis = analyzePrimaryMetric(e, count)
+  const analysis = analyzePrimaryMetric(e, count, speaker)
   // A rate (converted ÷ visitors), or for pipeline the deal value per visitor: either way, higher is better.
   const variants =
     analysis.kind === 'mean'

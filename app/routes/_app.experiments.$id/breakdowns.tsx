@@ -1,4 +1,5 @@
 import { formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent } from '#app/components/format'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { Card } from '#app/components/ui/card'
 import type { Breakdowns, Segment } from '#app/experiments/results/shape'
 import { TableFrame } from '#app/components/ui/table-frame'
@@ -9,17 +10,22 @@ import { TableFrame } from '#app/components/ui/table-frame'
  * many looks, so a segment's "win" is a lead to follow up, not a result to ship.
  */
 export function BreakdownsSection({ breakdowns, control, downloads }: { breakdowns: Breakdowns; control: string; downloads?: { device: React.ReactNode; channel: React.ReactNode } }) {
+  const t = useT()
   return (
-    <Card title="Breakdowns" description={`Each segment with its own rates and lift against ${control}. Exploratory: with many segments, some differ by chance.`}>
+    <Card title={t('results.breakdowns.title')} description={t('results.breakdowns.description', { control })}>
       <div className="grid grid-cols-1 gap-8 xl:grid-cols-2">
-        <BreakdownTable title="By device" testId="breakdown-device" segments={breakdowns.device} control={control} download={downloads?.device} />
-        <BreakdownTable title="By traffic source" testId="breakdown-channel" segments={breakdowns.channel} control={control} download={downloads?.channel} />
+        <BreakdownTable title={t('results.breakdowns.byDevice')} testId="breakdown-device" segments={breakdowns.device} control={control} download={downloads?.device} />
+        <BreakdownTable title={t('results.breakdowns.byChannel')} testId="breakdown-channel" segments={breakdowns.channel} control={control} download={downloads?.channel} />
       </div>
     </Card>
   )
 }
 
 function BreakdownTable({ title, segments, control, testId, download }: { title: string; segments: Segment[]; control: string; testId: string; download?: React.ReactNode }) {
+  const t = useT()
+  const language = useLanguage()
+  const to = t('results.interval.to')
+  const segmentName = (s: Segment) => t('results.breakdowns.segment', { segment: s.segment, label: s.label })
   const headingId = `${testId}-title`
   // Segments without visitors would be rows of dashes: they are named in one line instead.
   const withVisitors = segments.filter((s) => s.visitors > 0)
@@ -33,26 +39,32 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
         {download}
       </div>
       {withVisitors.length === 0 ? (
-        <p className="text-sm text-slate-500">No visitors yet.</p>
+        <p className="text-sm text-slate-500">{t('results.breakdowns.noVisitors')}</p>
       ) : (
         <TableFrame label={title}>
           <table aria-labelledby={headingId} className="w-full min-w-[26rem] text-left text-sm" data-testid={testId}>
             <thead className="text-slate-500">
               <tr>
-                {['Variant', 'Visitors', 'Conversions', 'Rate (interval)', `Lift vs ${control} (interval)`].map((h) => (
-                  <th key={h} scope="col" className="py-1 pr-3 font-medium">
-                    {h}
-                  </th>
-                ))}
+                {[t('results.variants.variant'), t('results.variants.visitors'), t('results.variants.conversions'), t('results.breakdowns.rate'), t('results.breakdowns.lift', { control })].map(
+                  (h) => (
+                    <th key={h} scope="col" className="py-1 pr-3 font-medium">
+                      {h}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             {withVisitors.map((s) => (
               <tbody key={s.segment} className="tabular-nums" data-testid="segment" data-segment={s.segment}>
                 <tr className="border-t border-slate-200 bg-slate-50">
                   <th scope="rowgroup" colSpan={5} className="py-1.5 pr-3 font-semibold">
-                    {s.label}{' '}
+                    {segmentName(s)}{' '}
                     <span className="font-normal text-slate-600">
-                      · {formatCount(s.visitors)} visitors · {formatCount(s.conversions)} conversions · {formatPercent(s.rate)}
+                      {t('results.breakdowns.segmentFigures', {
+                        visitors: formatCount(s.visitors, 0, language),
+                        conversions: formatCount(s.conversions, 0, language),
+                        rate: formatPercent(s.rate, 2, language),
+                      })}
                     </span>
                   </th>
                 </tr>
@@ -61,17 +73,18 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
                     <th scope="row" className="py-1 pr-3 font-medium">
                       {v.key}
                     </th>
-                    <td className="py-1 pr-3">{formatCount(v.visitors)}</td>
-                    <td className="py-1 pr-3">{formatCount(v.conversions)}</td>
+                    <td className="py-1 pr-3">{formatCount(v.visitors, 0, language)}</td>
+                    <td className="py-1 pr-3">{formatCount(v.conversions, 0, language)}</td>
                     <td className="py-1 pr-3">
-                      {formatPercent(v.rate)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.ci, (x) => formatPercent(x))}</span>
+                      {formatPercent(v.rate, 2, language)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(v.ci, (x) => formatPercent(x, 2, language), to)}</span>
                     </td>
                     <td className="py-1 pr-3">
                       {v.key === control ? (
                         '–'
                       ) : (
                         <>
-                          {formatLift(v.relativeLift)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(v.relativeLiftCi)}</span>
+                          {formatLift(v.relativeLift, 1, language)}{' '}
+                          <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(v.relativeLiftCi, language, t('results.interval.unbounded'), to)}</span>
                         </>
                       )}
                     </td>
@@ -82,7 +95,9 @@ function BreakdownTable({ title, segments, control, testId, download }: { title:
           </table>
         </TableFrame>
       )}
-      {empty.length && withVisitors.length ? <p className="mt-2 text-xs text-slate-500">No visitors yet from {empty.map((s) => s.label.toLowerCase()).join(', ')}.</p> : null}
+      {empty.length && withVisitors.length ? (
+        <p className="mt-2 text-xs text-slate-500">{t('results.breakdowns.noVisitorsFrom', { segments: empty.map((s) => segmentName(s).toLowerCase()).join(', ') })}</p>
+      ) : null}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { useT } from '#app/i18n/provider'
 import type { MarkerShape, VariantStyle } from './chart-data'
 
 /** A variant's marker, drawn in SVG at (cx, cy): shape as well as colour tells the variants apart. */
@@ -22,8 +23,9 @@ export function VariantMarker({ cx, cy, shape, color, size = 4 }: { cx: number; 
  * marker and name side by side.
  */
 export function ChartLegend({ items }: { items: { key: string; label: string; style: VariantStyle }[] }) {
+  const t = useT()
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t('results.charts.legend')}>
       {items.map(({ key, label, style }) => (
         <li key={key} className="flex items-center gap-1.5">
           <svg width="34" height="12" aria-hidden="true">

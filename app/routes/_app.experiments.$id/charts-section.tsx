@@ -1,4 +1,5 @@
 import { lazy } from 'react'
+import { useLanguage, useT } from '#app/i18n/provider'
 import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
@@ -15,18 +16,25 @@ const DailyVisitorsChart = lazy(() => import('./results-charts').then((m) => ({ 
 type Props = { daily: DailyPoint[]; variantKeys: string[]; control: string; confidence: number; timeZone: string }
 
 export function ResultsCharts({ daily, variantKeys, control, confidence, timeZone }: Props) {
+  const t = useT()
+  const language = useLanguage()
+  const to = t('results.interval.to')
+  const unbounded = t('results.interval.unbounded')
   const variants = variantKeys.map((key, i) => ({ key, style: variantStyle(i) }))
   const treatments = variants.filter((v) => v.key !== control)
   const last = daily.at(-1)
   if (!last) {
     return (
-      <Card title="Over time">
-        <p className="text-sm text-slate-500">No traffic yet: the charts appear once visitors arrive.</p>
+      <Card title={t('results.charts.overTime')}>
+        <p className="text-sm text-slate-500">{t('results.charts.noTraffic')}</p>
       </Card>
     )
   }
-  const level = formatPercent(confidence, 0)
-  const legend = (items: typeof variants) => <ChartLegend items={items.map((v) => ({ ...v, label: v.key === control ? `${v.key} (control)` : v.key }))} />
+  const level = formatPercent(confidence, 0, language)
+  const legend = (items: typeof variants) => <ChartLegend items={items.map((v) => ({ ...v, label: v.key === control ? t('results.charts.controlLabel', { variant: v.key }) : v.key }))} />
+  const on = (figures: string) => t('results.charts.on', { day: last.day, figures })
+  const rateCell = (v: DailyVariant) => `${formatPercent(v.rate, 2, language)} (${formatInterval(v.ci, (x) => formatPercent(x, 2, language), to)})`
+  const liftCell = (v: DailyVariant) => `${formatLift(v.relativeLift, 1, language)} (${formatLiftInterval(v.relativeLiftCi, language, unbounded, to)})`
   const latest = (pick: (v: DailyVariant) => string) => last.variants.map((v) => `${v.key} ${pick(v)}`).join(' · ')
   const latestTreatments = (pick: (v: DailyVariant) => string) =>
     last.variants
@@ -37,29 +45,29 @@ export function ResultsCharts({ daily, variantKeys, control, confidence, timeZon
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2" data-testid="results-charts">
       <div className="lg:col-span-2">
         <ChartCard
-          title="Cumulative conversion rate"
-          description={`Each variant’s rate from the start to each day, with its ${level} interval as a shaded band.`}
-          summary={`On ${last.day}: ${latest((v) => `${formatPercent(v.rate)} (${formatInterval(v.ci, (x) => formatPercent(x))})`)}`}
+          title={t('results.charts.rateTitle')}
+          description={t('results.charts.rateDescription', { level })}
+          summary={on(latest(rateCell))}
           legend={legend(variants)}
           chart={<CumulativeRateChart rows={buildRateSeries(daily)} variants={variants} axis={rateAxis(daily)} />}
-          table={<DailyTable name="rate" daily={daily} keys={variantKeys} cell={(v) => `${formatPercent(v.rate)} (${formatInterval(v.ci, (x) => formatPercent(x))})`} />}
+          table={<DailyTable name="rate" daily={daily} keys={variantKeys} cell={rateCell} />}
         />
       </div>
       <ChartCard
-        title={`Relative lift against ${control}`}
-        description={`Cumulative lift of each variant, with its always-valid ${level} interval: safe to read every day. Where the band leaves 0%, the difference is significant.`}
-        summary={`On ${last.day}: ${latestTreatments((v) => `${formatLift(v.relativeLift)} (${formatLiftInterval(v.relativeLiftCi)})`)}`}
+        title={t('results.charts.liftTitle', { control })}
+        description={t('results.charts.liftDescription', { level, zero: formatPercent(0, 0, language) })}
+        summary={on(latestTreatments(liftCell))}
         legend={legend(treatments)}
         chart={<LiftChart rows={buildLiftSeries(daily, control)} variants={treatments} axis={liftAxis(daily, control)} />}
-        table={<DailyTable name="lift" daily={daily} keys={treatments.map((t) => t.key)} cell={(v) => `${formatLift(v.relativeLift)} (${formatLiftInterval(v.relativeLiftCi)})`} />}
+        table={<DailyTable name="lift" daily={daily} keys={treatments.map((v) => v.key)} cell={liftCell} />}
       />
       <ChartCard
-        title="Daily visitors"
-        description={`New visitors entering each variant per day (days in ${timeZone}, the workspace’s time zone). The lines should run together in the configured split.`}
-        summary={`On ${last.day}: ${latest((v) => formatCount(v.visitors))}`}
+        title={t('results.charts.visitorsTitle')}
+        description={t('results.charts.visitorsDescription', { timeZone })}
+        summary={on(latest((v) => formatCount(v.visitors, 0, language)))}
         legend={legend(variants)}
         chart={<DailyVisitorsChart rows={buildVisitorSeries(daily)} variants={variants} />}
-        table={<DailyTable name="visitors" daily={daily} keys={variantKeys} cell={(v) => formatCount(v.visitors)} />}
+        table={<DailyTable name="visitors" daily={daily} keys={variantKeys} cell={(v) => formatCount(v.visitors, 0, language)} />}
       />
     </div>
   )
@@ -68,18 +76,19 @@ export function ResultsCharts({ daily, variantKeys, control, confidence, timeZon
 type ChartCardProps = { title: string; description: string; summary: string; legend: React.ReactNode; chart: React.ReactNode; table: React.ReactNode }
 
 function ChartCard({ title, description, summary, legend, chart, table }: ChartCardProps) {
+  const t = useT()
   return (
     <Card title={title} description={description}>
       <figure className="space-y-3">
         <div data-testid="chart">
-          <ChartFrame height={256} label={`${title}. ${summary}`} fallback="The chart is drawn in the browser. The latest figures are just below, and every day is in the table.">
+          <ChartFrame height={256} label={`${title}. ${summary}`} fallback={t('results.charts.fallback')}>
             {chart}
           </ChartFrame>
         </div>
         {legend}
         <figcaption className="text-xs text-slate-600">{summary}</figcaption>
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700">The figures as a table</summary>
+          <summary className="cursor-pointer text-brand-700">{t('results.charts.asTable')}</summary>
           <div className="mt-2 max-h-80 overflow-auto">{table}</div>
         </details>
       </figure>
@@ -88,12 +97,13 @@ function ChartCard({ title, description, summary, legend, chart, table }: ChartC
 }
 
 function DailyTable({ name, daily, keys, cell }: { name: string; daily: DailyPoint[]; keys: string[]; cell: (v: DailyVariant) => string }) {
+  const t = useT()
   return (
     <table className="w-full text-left text-xs tabular-nums" data-testid="daily-table" data-chart={name}>
       <thead className="sticky top-0 bg-white text-slate-500">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">
-            Day
+            {t('results.charts.day')}
           </th>
           {keys.map((k) => (
             <th key={k} scope="col" className="py-1 pr-3 font-medium">

@@ -1,13 +1,14 @@
 import { buttonClass } from '#app/components/ui/button'
 import type { CsvTable } from '#app/experiments/results/csv'
+import { Trans, useT } from '#app/i18n/provider'
 
 /** What each download holds, for the link's accessible name: five links all reading "Download CSV" would be ambiguous. */
 const TABLE_NAMES: Record<CsvTable, string> = {
-  variants: 'the variant table',
-  daily: 'the daily figures',
-  device: 'the breakdown by device',
-  channel: 'the breakdown by traffic source',
-  lead_quality: 'the lead quality table',
+  variants: 'results.csv.variants',
+  daily: 'results.csv.daily',
+  device: 'results.csv.device',
+  channel: 'results.csv.channel',
+  lead_quality: 'results.csv.leadQuality',
 }
 
 /** The session-authenticated export of one table (app/routes/_app.experiments.$id_.results[.csv].ts), on the metric in view. */
@@ -17,9 +18,10 @@ export function csvHref(experimentId: string, table: CsvTable, metricParam: stri
 
 /** A real link with `download`: works without JavaScript, reached with Tab, opened with Enter. */
 export function CsvDownloadLink({ experimentId, table, metricParam }: { experimentId: string; table: CsvTable; metricParam: string }) {
+  const t = useT()
   return (
     <a href={csvHref(experimentId, table, metricParam)} download className={buttonClass('secondary', 'px-2.5 py-1 text-xs')} data-testid={`csv-${table}`}>
-      Download CSV<span className="sr-only"> of {TABLE_NAMES[table]}</span>
+      <Trans i18nKey="results.csv.download" values={{ table: t(TABLE_NAMES[table]) }} components={{ hidden: <span className="sr-only" /> }} />
     </a>
   )
 }

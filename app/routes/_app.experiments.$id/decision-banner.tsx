@@ -1,9 +1,14 @@
 import { Link } from '@remix-run/react'
-import { DECISION_TITLES, DECISION_TONES } from '#app/components/decision-labels'
+import { DECISION_TONES } from '#app/components/decision-labels'
 import { formatCount, formatPercent, formatPValue } from '#app/components/format'
 import { describeConcludedReading } from '#app/experiments/results/next-step'
+import { decisionTitle } from '#app/experiments/ui-words'
+import { useLanguage, useT } from '#app/i18n/provider'
+import { useSpeaker } from '#app/i18n/use-speaker'
 import type { ResultsDecision, ResultsExperiment, SrmResult } from '#app/experiments/results/shape'
 import { TableFrame } from '#app/components/ui/table-frame'
+
+const SRM_CAUSE_KEYS = ['results.srm.causeRedirects', 'results.srm.causeFiltering', 'results.srm.causeCache', 'results.srm.causeSplitChanged']
 
 type Props = {
   decision: ResultsDecision
@@ -20,8 +25,10 @@ type Props = {
  */
 export function DecisionBanner({ decision, srm, experiment, metricLabel, declareHref }: Props) {
   const { action } = decision
+  const t = useT()
+  const speaker = useSpeaker()
   // A concluded experiment reads as concluded: no "Keep collecting", no days to wait.
-  const { title, reason } = experiment.status === 'concluded' ? describeConcludedReading(decision) : { title: DECISION_TITLES[decision.status], reason: decision.reason }
+  const { title, reason } = experiment.status === 'concluded' ? describeConcludedReading(decision, speaker) : { title: decisionTitle(t, decision.status), reason: decision.reason }
   return (
     <section
       aria-labelledby="decision-title"
@@ -30,7 +37,7 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
       data-variant={decision.variant ?? undefined}
       className={`rounded-lg p-5 ring-1 ${DECISION_TONES[decision.status]}`}
     >
-      <p className="text-xs font-medium uppercase tracking-wide opacity-80">Decision on {metricLabel.toLowerCase()}</p>
+      <p className="text-xs font-medium uppercase tracking-wide opacity-80">{t('results.decision.on', { metric: metricLabel.toLowerCase() })}</p>
       <h2 id="decision-title" className="mt-1 text-lg font-semibold">
         {title}
       </h2>
@@ -39,18 +46,16 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
       </p>
       {decision.status === 'srm' ? <SplitMismatch srm={srm} /> : null}
       {experiment.status === 'concluded' ? (
-        <p className="mt-3 text-sm font-medium">
-          {experiment.winner ? `Concluded: ${experiment.winner} was declared the winner and gets all the traffic.` : 'Concluded without a winner: the page serves its first variant to everyone.'}
-        </p>
+        <p className="mt-3 text-sm font-medium">{experiment.winner ? t('results.decision.concludedWinner', { variant: experiment.winner }) : t('results.decision.concludedNoWinner')}</p>
       ) : null}
       {action.kind !== 'none' ? (
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-black/10 pt-3 text-sm" data-testid="suggested-action" data-kind={action.kind}>
           <p>
-            <span className="font-semibold">Next step:</span> {action.text}
+            <span className="font-semibold">{t('results.decision.nextStep')}</span> {action.text}
           </p>
           {action.kind === 'ship' && action.variant && declareHref ? (
             <Link to={declareHref(action.variant)} preventScrollReset className="font-semibold underline">
-              Declare {action.variant} the winner…
+              {t('results.decision.declare', { variant: action.variant })}
             </Link>
           ) : null}
         </div>
@@ -60,17 +65,16 @@ export function DecisionBanner({ decision, srm, experiment, metricLabel, declare
 }
 
 function SplitMismatch({ srm }: { srm: SrmResult }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <div className="mt-3 space-y-3 text-sm" data-testid="srm">
-      <p>
-        Sample ratio mismatch{srm.pValue === null ? '' : ` (p = ${formatPValue(srm.pValue)})`}: the visitor counts do not match the configured split, so every other figure on this page may be biased.
-        Observed against expected:
-      </p>
-      <TableFrame label="Observed against expected split">
+      <p>{t('results.srm.mismatch', { hasP: srm.pValue === null ? 'no' : 'yes', pValue: formatPValue(srm.pValue, language) })}</p>
+      <TableFrame label={t('results.srm.tableLabel')}>
         <table className="text-left">
           <thead>
             <tr>
-              {['Variant', 'Visitors', 'Observed share', 'Expected share'].map((h) => (
+              {[t('results.srm.variant'), t('results.srm.visitors'), t('results.srm.observed'), t('results.srm.expected')].map((h) => (
                 <th key={h} scope="col" className="pr-4 font-medium">
                   {h}
                 </th>
@@ -83,19 +87,20 @@ function SplitMismatch({ srm }: { srm: SrmResult }) {
                 <th scope="row" className="pr-4 font-semibold">
                   {v.key}
                 </th>
-                <td className="pr-4 tabular-nums">{formatCount(v.visitors)}</td>
-                <td className="pr-4 tabular-nums">{formatPercent(v.observedShare, 1)}</td>
-                <td className="pr-4 tabular-nums">{formatPercent(v.expectedShare, 1)}</td>
+                <td className="pr-4 tabular-nums">{formatCount(v.visitors, 0, language)}</td>
+                <td className="pr-4 tabular-nums">{formatPercent(v.observedShare, 1, language)}</td>
+                <td className="pr-4 tabular-nums">{formatPercent(v.expectedShare, 1, language)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableFrame>
       <div>
-        <p className="font-medium">The usual causes, to check in this order:</p>
+        <p className="font-medium">{t('results.srm.causesIntro')}</p>
         <ol className="mt-1 list-decimal space-y-1 pl-5">
-          {srm.causes.map((c) => (
-            <li key={c}>{c}</li>
+          {/* The causes in SRM_CAUSES' order, in the reader's language (the API lists them in English). */}
+          {SRM_CAUSE_KEYS.slice(0, srm.causes.length).map((key) => (
+            <li key={key}>{t(key)}</li>
           ))}
         </ol>
       </div>

@@ -1,17 +1,9 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import {
-  formatChance,
-  formatCount,
-  formatDay,
-  formatInterval,
-  formatLift,
-  formatLiftInterval,
-  formatPercent,
-  formatPoints,
-  formatPValue,
-  isLiftBounded,
-  UNBOUNDED_LIFT_TEXT,
-} from '#app/components/format'
+import { formatChance, formatCount, formatDay, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPoints, formatPValue, isLiftBounded } from '#app/components/format'
+import type { Translate } from '#app/experiments/ui-words'
+import { useT } from '#app/i18n/provider'
+import type { Speaker } from '#app/i18n/sentences'
+import { useSpeaker } from '#app/i18n/use-speaker'
 import { Button } from '#app/components/ui/button'
 import { describeGuardrail } from '#app/experiments/results/guardrail'
 import type { ExperimentResults, VariantResult } from '#app/experiments/results/shape'
@@ -25,36 +17,38 @@ type Props = { variantKey: string; results: ExperimentResults; primaryLabel: str
  */
 export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }: Props) {
   const navigation = useNavigation()
+  const t = useT()
+  const speaker = useSpeaker()
   const variant = results.variants.find((v) => v.key === variantKey)
   const back = `?metric=${encodeURIComponent(results.metric.param)}`
   if (!variant)
     return (
       <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
-        The experiment has no variant {variantKey}.{' '}
+        {t('results.declare.noVariant', { variant: variantKey })}{' '}
         <Link to={back} className="underline">
-          Back to the results
+          {t('results.declare.back')}
         </Link>
       </p>
     )
-  const warnings = listWarnings(variant, results, primaryLabel)
+  const warnings = listWarnings(t, speaker, variant, results, primaryLabel)
   // The quality guardrail is computed for the decision's winner; when it passed, its figures back the evidence.
   const guardrail = results.guardrail?.variantKey === variant.key && results.guardrail.checks.length ? results.guardrail : null
   return (
     <section id="declare" aria-labelledby="declare-title" data-testid="declare-confirmation" className="rounded-lg bg-white p-5 shadow-sm ring-2 ring-brand-600">
       <h2 id="declare-title" className="text-lg font-semibold">
-        Declare {variant.key} the winner?
+        {t('results.declare.title', { variant: variant.key })}
       </h2>
       <p className="mt-2 text-sm" data-testid="declare-evidence">
-        {describeEvidence(variant, results)}
+        {describeEvidence(t, speaker.language, variant, results)}
       </p>
       {guardrail?.verdict === 'passed' ? (
         <p className="mt-2 text-sm" data-testid="declare-guardrail">
-          {describeGuardrail(guardrail)}
+          {describeGuardrail(guardrail, speaker)}
         </p>
       ) : null}
       {warnings.length ? (
         <div role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="declare-warnings">
-          <p className="font-semibold">Before you do:</p>
+          <p className="font-semibold">{t('results.declare.beforeYouDo')}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {warnings.map((w) => (
               <li key={w}>{w}</li>
@@ -62,61 +56,85 @@ export function DeclareWinnerConfirmation({ variantKey, results, primaryLabel }:
           </ul>
         </div>
       ) : null}
-      <p className="mt-3 text-sm text-slate-600">The experiment ends and {variant.key} is served to every visitor from now on. This cannot be undone.</p>
+      <p className="mt-3 text-sm text-slate-600">{t('results.declare.consequence', { variant: variant.key })}</p>
       <Form method="post" action={back} className="mt-4 flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="winner" />
         <input type="hidden" name="variantKey" value={variant.key} />
         <Button variant={warnings.length ? 'danger' : 'primary'} disabled={navigation.state !== 'idle'}>
-          {warnings.length ? `Declare ${variant.key} anyway` : `Declare ${variant.key} the winner`}
+          {warnings.length ? t('results.declare.anyway', { variant: variant.key }) : t('results.declare.confirm', { variant: variant.key })}
         </Button>
         <Link to={back} preventScrollReset className="text-sm font-medium text-slate-700 underline">
-          Cancel
+          {t('results.declare.cancel')}
         </Link>
       </Form>
     </section>
   )
 }
 
-export function describeEvidence(variant: VariantResult, { variants, experiment, metric }: ExperimentResults) {
-  const level = formatPercent(experiment.confidence, 0)
+export function describeEvidence(t: Translate, language: string, variant: VariantResult, { variants, experiment, metric }: ExperimentResults) {
+  const to = t('results.interval.to')
+  const percent = (x: number | null) => formatPercent(x, 2, language)
+  const liftInterval = (ci: [number, number] | null) => formatLiftInterval(ci, language, t('results.interval.unbounded'), to)
+  const level = formatPercent(experiment.confidence, 0, language)
   const control = variants.find((v) => v.isControl)
-  const own = `${variant.key} converted ${formatPercent(variant.rate)} of ${formatCount(variant.visitors)} visitors on ${metric.label.toLowerCase()} (${level} interval ${formatInterval(variant.ci, (x) => formatPercent(x))})`
+  const own = {
+    variant: variant.key,
+    rate: percent(variant.rate),
+    visitors: formatCount(variant.visitors, 0, language),
+    metric: metric.label.toLowerCase(),
+    level,
+    interval: formatInterval(variant.ci, percent, to),
+  }
   const c = variant.vsControl
   if (!c || !control) {
     const others = variants
       .filter((v) => v.vsControl)
-      .map((v) => `${v.key} ${formatLift(v.vsControl!.relativeLift)} (${formatLiftInterval(v.vsControl!.sequentialRelativeLiftCi)}, p = ${formatPValue(v.vsControl!.sequentialPValueAdjusted)})`)
-    return `${own}; it is the control. Against it: ${others.join('; ')}.`
+      .map((v) =>
+        t('results.declare.otherItem', {
+          variant: v.key,
+          lift: formatLift(v.vsControl!.relativeLift, 1, language),
+          interval: liftInterval(v.vsControl!.sequentialRelativeLiftCi),
+          pValue: formatPValue(v.vsControl!.sequentialPValueAdjusted, language),
+        }),
+      )
+    return t('results.declare.evidenceControl', { ...own, others: others.join('; ') })
   }
-  const interval = isLiftBounded(c.sequentialRelativeLiftCi) ? `always-valid ${level} interval ${formatLiftInterval(c.sequentialRelativeLiftCi)}` : UNBOUNDED_LIFT_TEXT
   // Without visitors on both sides there is no chance to beat and no loss: the sentence leaves them out.
-  const bayes =
-    c.probabilityToBeatControl === null || variant.expectedLoss === null
-      ? ''
-      : `, ${formatChance(c.probabilityToBeatControl)} chance to beat ${control.key}, expected loss ${formatPoints(variant.expectedLoss, 3)}`
-  return `${own}, against ${formatPercent(control.rate)} for ${control.key}: a lift of ${formatLift(c.relativeLift)} (${interval}), p = ${formatPValue(c.sequentialPValueAdjusted)}${bayes}.`
+  const hasBayes = c.probabilityToBeatControl !== null && variant.expectedLoss !== null
+  return t('results.declare.evidence', {
+    ...own,
+    controlRate: percent(control.rate),
+    control: control.key,
+    lift: formatLift(c.relativeLift, 1, language),
+    bounded: isLiftBounded(c.sequentialRelativeLiftCi) ? 'yes' : 'no',
+    liftInterval: liftInterval(c.sequentialRelativeLiftCi),
+    pValue: formatPValue(c.sequentialPValueAdjusted, language),
+    hasBayes: hasBayes ? 'yes' : 'no',
+    chance: formatChance(c.probabilityToBeatControl, language),
+    loss: formatPoints(variant.expectedLoss, 3, language),
+  })
 }
 
-function listWarnings(variant: VariantResult, { variants, decision, srm, progress, metric, guardrail }: ExperimentResults, primaryLabel: string) {
+function listWarnings(t: Translate, speaker: Speaker, variant: VariantResult, { variants, decision, srm, progress, metric, guardrail }: ExperimentResults, primaryLabel: string) {
   const warnings: string[] = []
   const c = variant.vsControl
   const isBackedByData = c ? c.significant && (c.relativeLift ?? 0) > 0 : decision.status === 'control'
   if (!isBackedByData) {
-    const control = variants.find((v) => v.isControl)?.key ?? 'the control'
+    const control = variants.find((v) => v.isControl)?.key ?? t('results.declare.theControl')
     warnings.push(
       c
         ? c.significant
-          ? `${variant.key} converts significantly worse than ${control}.`
-          : `Not significant: the data do not show that ${variant.key} converts better than ${control}; the difference may be chance.`
-        : `Not significant: the data do not show that ${variant.key} converts better than every other variant.`,
+          ? t('results.declare.worse', { variant: variant.key, control })
+          : t('results.declare.notSignificant', { variant: variant.key, control })
+        : t('results.declare.notSignificantAll', { variant: variant.key }),
     )
   }
-  if (guardrail?.variantKey === variant.key && guardrail.verdict === 'blocked') warnings.push(`${describeGuardrail(guardrail)} Auto-ship would not ship it.`)
-  if (srm.detected) warnings.push('The traffic split is off (sample ratio mismatch): every figure here may be biased.')
-  if (!progress.minRuntimeReached)
-    warnings.push(
-      `The minimum runtime of ${progress.minRuntimeDays} days has not passed${progress.minRuntimeEndsAt ? ` (it ends on ${formatDay(progress.minRuntimeEndsAt, '–', progress.timeZone)})` : ''}.`,
-    )
-  if (!metric.isPrimary) warnings.push(`This evidence is on ${metric.label.toLowerCase()}, not on the primary metric (${primaryLabel.toLowerCase()}).`)
+  if (guardrail?.variantKey === variant.key && guardrail.verdict === 'blocked') warnings.push(`${describeGuardrail(guardrail, speaker)} ${t('results.declare.autoShipWouldNot')}`)
+  if (srm.detected) warnings.push(t('results.declare.srm'))
+  if (!progress.minRuntimeReached) {
+    const ends = progress.minRuntimeEndsAt ? formatDay(progress.minRuntimeEndsAt, '–', progress.timeZone) : ''
+    warnings.push(t('results.declare.minRuntime', { days: progress.minRuntimeDays, hasEnd: ends ? 'yes' : 'no', end: ends }))
+  }
+  if (!metric.isPrimary) warnings.push(t('results.declare.notPrimary', { metric: metric.label.toLowerCase(), primary: primaryLabel.toLowerCase() }))
   return warnings
 }

@@ -1,8 +1,8 @@
 import { formatCount, formatPercent, formatPValue } from '#app/components/format'
-import { describeGuardrail, GUARDRAIL_LABELS, type GuardrailVerdict } from '#app/experiments/results/guardrail'
+import { describeGuardrail, type GuardrailVerdict } from '#app/experiments/results/guardrail'
+import { useLanguage, useT } from '#app/i18n/provider'
+import { useSpeaker } from '#app/i18n/use-speaker'
 import { TableFrame } from '#app/components/ui/table-frame'
-
-const capitalize = (label: string) => label[0]!.toUpperCase() + label.slice(1)
 
 type Props = { guardrail: GuardrailVerdict; autoShip: boolean; isRunning: boolean }
 
@@ -12,6 +12,9 @@ type Props = { guardrail: GuardrailVerdict; autoShip: boolean; isRunning: boolea
  * the winner and the experiment keeps running.
  */
 export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
+  const t = useT()
+  const language = useLanguage()
+  const speaker = useSpeaker()
   if (!guardrail.checks.length) return null
   const isBlocked = guardrail.verdict === 'blocked'
   return (
@@ -22,17 +25,17 @@ export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
       className={`rounded-lg p-4 text-sm ring-1 ${isBlocked ? 'bg-amber-50 text-amber-950 ring-amber-300' : 'bg-white text-slate-700 ring-slate-200'}`}
     >
       <h2 id="guardrail-title" className="font-semibold">
-        {isBlocked ? `Quality guardrail: ${guardrail.variantKey} is held back` : 'Quality guardrail: passed'}
+        {isBlocked ? t('results.guardrail.heldBack', { variant: guardrail.variantKey }) : t('results.guardrail.passedTitle')}
       </h2>
       <p className="mt-1">
-        {describeGuardrail(guardrail)}
-        {isBlocked && autoShip && isRunning ? ` Auto-ship does not ship ${guardrail.variantKey} while this holds; the experiment keeps running.` : ''}
+        {describeGuardrail(guardrail, speaker)}
+        {isBlocked && autoShip && isRunning ? ` ${t('results.guardrail.autoShipHolds', { variant: guardrail.variantKey })}` : ''}
       </p>
-      <TableFrame label="Quality guardrail checks" className="mt-2">
+      <TableFrame label={t('results.guardrail.tableLabel')} className="mt-2">
         <table className="min-w-[36rem] text-left tabular-nums">
           <thead className="opacity-80">
             <tr>
-              {['Per visitor', guardrail.control, guardrail.variantKey, 'Always-valid p', ''].map((h, i) => (
+              {[t('results.guardrail.perVisitor'), guardrail.control, guardrail.variantKey, t('results.guardrail.alwaysValidP'), ''].map((h, i) => (
                 <th key={i} scope="col" className="pr-4 font-medium">
                   {h}
                 </th>
@@ -43,28 +46,24 @@ export function GuardrailNote({ guardrail, autoShip, isRunning }: Props) {
             {guardrail.checks.map((c) => (
               <tr key={c.check} data-testid="guardrail-check" data-check={c.check} data-worse={c.isWorse}>
                 <th scope="row" className="pr-4 font-medium">
-                  {capitalize(GUARDRAIL_LABELS[c.check])}
+                  {t('results.guardrail.checkName', { check: c.check })}
                 </th>
                 <td className="pr-4">
-                  {formatPercent(c.control.rate)}{' '}
-                  <span className="text-xs">
-                    ({formatCount(c.control.count)} of {formatCount(c.control.visitors)})
-                  </span>
+                  {formatPercent(c.control.rate, 2, language)}{' '}
+                  <span className="text-xs">{t('results.guardrail.countOf', { count: formatCount(c.control.count, 0, language), visitors: formatCount(c.control.visitors, 0, language) })}</span>
                 </td>
                 <td className="pr-4">
-                  {formatPercent(c.variant.rate)}{' '}
-                  <span className="text-xs">
-                    ({formatCount(c.variant.count)} of {formatCount(c.variant.visitors)})
-                  </span>
+                  {formatPercent(c.variant.rate, 2, language)}{' '}
+                  <span className="text-xs">{t('results.guardrail.countOf', { count: formatCount(c.variant.count, 0, language), visitors: formatCount(c.variant.visitors, 0, language) })}</span>
                 </td>
-                <td className="pr-4">{formatPValue(c.sequentialPValue)}</td>
-                <td className="pr-4 font-medium">{c.isWorse ? 'significantly worse' : 'not significantly worse'}</td>
+                <td className="pr-4">{formatPValue(c.sequentialPValue, language)}</td>
+                <td className="pr-4 font-medium">{c.isWorse ? t('results.guardrail.significantlyWorse') : t('results.guardrail.notSignificantlyWorse')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableFrame>
-      <p className="mt-2 text-xs opacity-80">{guardrail.rule}</p>
+      <p className="mt-2 text-xs opacity-80">{t('results.guardrail.rule')}</p>
     </section>
   )
 }

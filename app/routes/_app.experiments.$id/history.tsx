@@ -1,49 +1,61 @@
 import { formatDateTime, formatHistoryLift, formatShare } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { describeGuardrail, type GuardrailVerdict } from '#app/experiments/results/guardrail'
+import type { Translate } from '#app/experiments/ui-words'
+import { useT } from '#app/i18n/provider'
+import type { Speaker } from '#app/i18n/sentences'
+import { useSpeaker } from '#app/i18n/use-speaker'
 
 export type ExperimentEvent = { id: string; action: string; detail: Record<string, unknown>; actor: string; userName: string | null; createdAt: string | Date }
 
-function who(event: ExperimentEvent) {
-  if (event.actor === 'api') return 'An API key'
-  if (event.actor === 'auto') return 'The auto-ship rule'
-  return event.userName ?? 'A former member'
+function who(t: Translate, event: ExperimentEvent) {
+  if (event.actor === 'api') return t('results.history.api')
+  if (event.actor === 'auto') return t('results.history.auto')
+  return event.userName ?? t('results.history.formerMember')
 }
 
-function what({ action, detail }: ExperimentEvent) {
-  const share = (value: unknown) => (typeof value === 'number' ? formatShare(value) : '?')
+function what(t: Translate, speaker: Speaker, { action, detail }: ExperimentEvent) {
+  const share = (value: unknown) => (typeof value === 'number' ? formatShare(value, speaker.language) : '?')
   switch (action) {
     case 'create':
-      return `created it (coverage ${share(detail.coverage)})`
+      return t('results.history.create', { coverage: share(detail.coverage) })
     case 'start':
-      return 'started it'
+      return t('results.history.start')
     case 'pause':
-      return 'paused it'
+      return t('results.history.pause')
     case 'resume':
-      return 'resumed it'
+      return t('results.history.resume')
     case 'stop':
-      return 'stopped it without a winner'
-    case 'winner':
-      return `declared ${String(detail.variantKey)} the winner${evidenceNote(detail.evidence)}${guardrailNote(detail.evidence)}`
+      return t('results.history.stop')
+    case 'winner': {
+      const evidence = evidenceOf(detail.evidence)
+      const guardrail = guardrailOf(detail.evidence)
+      return t('results.history.winner', {
+        variant: String(detail.variantKey),
+        evidence: evidence === null ? 'none' : evidence.relativeLift === null ? 'noData' : 'lift',
+        lift: evidence?.relativeLift === null || !evidence ? '' : formatHistoryLift(evidence.relativeLift, speaker.language),
+        significant: evidence?.significant ? 'yes' : 'no',
+        guardrail: !guardrail || !guardrail.checks.length ? 'none' : guardrail.verdict,
+      })
+    }
     case 'auto_ship_held': {
       const guardrail = guardrailOf(detail.evidence)
-      return `held ${String(detail.variantKey)} back, the experiment kept running${guardrail ? `: ${describeGuardrail(guardrail)}` : ''}`
+      return t('results.history.held', { variant: String(detail.variantKey), hasGuardrail: guardrail ? 'yes' : 'no', guardrail: guardrail ? describeGuardrail(guardrail, speaker) : '' })
     }
     case 'coverage':
-      return `changed coverage from ${share(detail.from)} to ${share(detail.to)}`
+      return t('results.history.coverage', { from: share(detail.from), to: share(detail.to) })
     case 'maturity':
-      return `changed the lead maturity from ${String(detail.from)} to ${String(detail.to)} days`
+      return t('results.history.maturity', { from: String(detail.from), to: String(detail.to) })
     default:
       return action
   }
 }
 
-/** What a winner was declared on, in a few words: the lift on the primary metric and whether it was significant. */
-function evidenceNote(evidence: unknown) {
-  if (!evidence || typeof evidence !== 'object') return ''
+/** What a winner was declared on: the lift on the primary metric (null: no data to compare yet) and whether it was significant. */
+function evidenceOf(evidence: unknown): { relativeLift: number | null; significant: boolean } | null {
+  if (!evidence || typeof evidence !== 'object') return null
   const { relativeLift, significant } = evidence as { relativeLift?: unknown; significant?: unknown }
-  if (typeof relativeLift !== 'number') return ' (no data to compare yet)'
-  return ` (${formatHistoryLift(relativeLift)} against the control, ${significant ? 'significant' : 'not significant'})`
+  return { relativeLift: typeof relativeLift === 'number' ? relativeLift : null, significant: significant === true }
 }
 
 /** The quality guardrail's verdict recorded with the evidence (since decision 061); null for older records. */
@@ -54,20 +66,16 @@ function guardrailOf(evidence: unknown): GuardrailVerdict | null {
   return (verdict === 'passed' || verdict === 'blocked') && Array.isArray(checks) ? (guardrail as GuardrailVerdict) : null
 }
 
-function guardrailNote(evidence: unknown) {
-  const guardrail = guardrailOf(evidence)
-  if (!guardrail || !guardrail.checks.length) return ''
-  return guardrail.verdict === 'passed' ? '; quality guardrail passed' : '; the quality guardrail had found its leads significantly worse'
-}
-
 /** Who did what, when: every change to the experiment, newest first. */
 export function ExperimentHistory({ events }: { events: ExperimentEvent[] }) {
+  const t = useT()
+  const speaker = useSpeaker()
   return (
-    <Card title="History">
+    <Card title={t('results.history.title')}>
       <ol className="divide-y divide-slate-100 text-sm">
         {events.map((e) => (
           <li key={e.id} className="py-2" data-testid="experiment-event">
-            <span className="font-medium">{who(e)}</span> {what(e)}
+            <span className="font-medium">{who(t, e)}</span> {what(t, speaker, e)}
             <span className="block text-xs text-slate-500">{formatDateTime(e.createdAt)}</span>
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { formatAmount, formatCount, formatPercent, moneyHeading } from '#app/components/format'
+import { Trans, useLanguage, useT } from '#app/i18n/provider'
 import { Card } from '#app/components/ui/card'
 import { STAGES_AFTER_LEAD, type LeadQualityVariant, type VariantResult } from '#app/experiments/results/shape'
-import { STAGE_LABELS } from '#app/leads/stages'
+
 import { TableFrame } from '#app/components/ui/table-frame'
 
 /** `currency`: the workspace's, which the pipeline amounts are in. */
@@ -15,28 +16,26 @@ const per1000 = (count: number, visitors: number) => (visitors > 0 ? (count / vi
  * chosen metric is not the one whose leads bring the most pipeline.
  */
 export function LeadQualitySection({ leadQuality, variants, metricLabel, currency, download }: Props) {
+  const t = useT()
+  const language = useLanguage()
   return (
-    <Card
-      title="Lead quality"
-      description="The leads of each variant’s converted visitors, followed down the funnel. Pipeline value is the deal value of the leads now at Opportunity or Customer."
-      actions={download}
-    >
+    <Card title={t('results.leadQuality.title')} description={t('results.leadQuality.description')} actions={download}>
       <QualityNote leadQuality={leadQuality} variants={variants} metricLabel={metricLabel} />
-      <TableFrame label="Lead quality" className="-mx-5 px-5">
+      <TableFrame label={t('results.leadQuality.title')} className="-mx-5 px-5">
         <table className="w-full min-w-[52rem] text-left text-sm" data-testid="lead-quality">
           <thead className="align-bottom text-slate-500">
             <tr>
               <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
-                Variant
+                {t('results.variants.variant')}
               </th>
               {[
-                'Visitors',
-                'Leads',
-                'Hard share',
-                ...STAGES_AFTER_LEAD.map((s) => `Reached ${STAGE_LABELS[s]}`),
-                'Lost',
-                moneyHeading('Pipeline value', currency),
-                moneyHeading('Pipeline per 1,000 visitors', currency),
+                t('results.variants.visitors'),
+                t('results.leadQuality.leads'),
+                t('results.leadQuality.hardShare'),
+                ...STAGES_AFTER_LEAD.map((stage) => t('results.leadQuality.reached', { stage })),
+                t('results.leadQuality.lost'),
+                moneyHeading(t('results.leadQuality.pipelineValue'), currency),
+                moneyHeading(t('results.leadQuality.pipelinePer1000'), currency),
               ].map((h) => (
                 <th key={h} scope="col" className="py-2 pr-4 font-medium">
                   {h}
@@ -50,23 +49,25 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, currenc
                 <th scope="row" className="sticky left-0 bg-white py-2 pr-4 font-semibold">
                   {q.key}
                 </th>
-                <td className="py-2 pr-4">{formatCount(q.visitors)}</td>
-                <td className="py-2 pr-4">{formatCount(q.leads)}</td>
+                <td className="py-2 pr-4">{formatCount(q.visitors, 0, language)}</td>
+                <td className="py-2 pr-4">{formatCount(q.leads, 0, language)}</td>
                 <td className="py-2 pr-4">
-                  {formatPercent(q.hardShare, 1)}
+                  {formatPercent(q.hardShare, 1, language)}
                   <span className="block text-xs text-slate-500">
-                    {formatCount(q.hardConversions)} of {formatCount(q.convertedVisitors)} converted
+                    {t('results.leadQuality.hardOf', { hard: formatCount(q.hardConversions, 0, language), converted: formatCount(q.convertedVisitors, 0, language) })}
                   </span>
                 </td>
                 {STAGES_AFTER_LEAD.map((s) => (
                   <td key={s} className="py-2 pr-4">
-                    {formatCount(q.reached[s])}
-                    {q.reachedShare[s] === null ? null : <span className="block text-xs text-slate-500">{formatPercent(q.reachedShare[s], 1)} of leads</span>}
+                    {formatCount(q.reached[s], 0, language)}
+                    {q.reachedShare[s] === null ? null : (
+                      <span className="block text-xs text-slate-500">{t('results.leadQuality.ofLeads', { share: formatPercent(q.reachedShare[s], 1, language) })}</span>
+                    )}
                   </td>
                 ))}
-                <td className="py-2 pr-4">{formatCount(q.lost)}</td>
-                <td className="py-2 pr-4">{formatAmount(q.pipelineValue)}</td>
-                <td className="py-2 pr-4 font-medium">{formatAmount(q.pipelineValuePer1000Visitors, 0)}</td>
+                <td className="py-2 pr-4">{formatCount(q.lost, 0, language)}</td>
+                <td className="py-2 pr-4">{formatAmount(q.pipelineValue, 2, language)}</td>
+                <td className="py-2 pr-4 font-medium">{formatAmount(q.pipelineValuePer1000Visitors, 0, language)}</td>
               </tr>
             ))}
           </tbody>
@@ -77,6 +78,8 @@ export function LeadQualitySection({ leadQuality, variants, metricLabel, currenc
 }
 
 function QualityNote({ leadQuality, variants, metricLabel }: Omit<Props, 'currency'>) {
+  const t = useT()
+  const language = useLanguage()
   const ranked = variants.filter((v) => v.rate !== null)
   if (!ranked.length || !leadQuality.length) return null
   const topRate = ranked.reduce((a, b) => ((b.rate ?? 0) > (a.rate ?? 0) ? b : a))
@@ -84,19 +87,29 @@ function QualityNote({ leadQuality, variants, metricLabel }: Omit<Props, 'curren
   if ((topPipeline.pipelineValuePer1000Visitors ?? 0) === 0) {
     return (
       <p className="mb-3 text-sm text-slate-600" data-testid="lead-quality-note">
-        No lead of this experiment has reached Opportunity with a deal value yet: pipeline per variant shows once deals are recorded.
+        {t('results.leadQuality.noPipeline')}
       </p>
     )
   }
   if (topPipeline.key === topRate.key) return null
   const rateLeader = leadQuality.find((q) => q.key === topRate.key)
   if (!rateLeader) return null
-  const customers = (q: LeadQualityVariant) => formatAmount(per1000(q.reached.customer, q.visitors), 2)
+  const customers = (q: LeadQualityVariant) => formatAmount(per1000(q.reached.customer, q.visitors), 2, language)
   return (
     <p role="note" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="lead-quality-note">
-      <span className="font-semibold">Watch the funnel:</span> {topRate.key} converts best on {metricLabel.toLowerCase()}, but {topPipeline.key}’s leads bring more pipeline:{' '}
-      {formatAmount(topPipeline.pipelineValuePer1000Visitors, 0)} against {formatAmount(rateLeader.pipelineValuePer1000Visitors, 0)} per 1,000 visitors (customers per 1,000 visitors: {topPipeline.key}{' '}
-      {customers(topPipeline)}, {topRate.key} {customers(rateLeader)}). Small counts are noisy; check before shipping.
+      <Trans
+        i18nKey="results.leadQuality.watchFunnel"
+        values={{
+          rateLeader: topRate.key,
+          metric: metricLabel.toLowerCase(),
+          pipelineLeader: topPipeline.key,
+          pipeline: formatAmount(topPipeline.pipelineValuePer1000Visitors, 0, language),
+          rateLeaderPipeline: formatAmount(rateLeader.pipelineValuePer1000Visitors, 0, language),
+          customers: customers(topPipeline),
+          rateLeaderCustomers: customers(rateLeader),
+        }}
+        components={{ strong: <span className="font-semibold" /> }}
+      />
     </p>
   )
 }

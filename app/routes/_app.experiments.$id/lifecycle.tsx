@@ -6,6 +6,8 @@ import { formatShare } from '#app/components/format'
 import type { FormErrors } from '#app/http/form-data.server'
 import type { ExperimentStatus } from '#db/schema'
 import type { ExperimentIntent } from './actions.server'
+import type { Translate } from '#app/experiments/ui-words'
+import { useLanguage, useMessage, useT } from '#app/i18n/provider'
 
 export type ActionFailure = { intent?: ExperimentIntent; errors: FormErrors }
 type Props = {
@@ -28,10 +30,10 @@ function errorsFor(failure: ActionFailure | null, intent: ExperimentIntent, fiel
 }
 
 const TRANSITIONS: { intent: 'start' | 'pause' | 'resume' | 'stop'; from: ExperimentStatus[]; label: string; effect: string }[] = [
-  { intent: 'start', from: ['draft'], label: 'Start', effect: 'Visitors enter the experiment at once.' },
-  { intent: 'pause', from: ['running'], label: 'Pause', effect: 'Everyone sees the control and nobody new is counted until you resume.' },
-  { intent: 'resume', from: ['paused'], label: 'Resume', effect: 'Visitors enter again, each in the variant they had.' },
-  { intent: 'stop', from: ['running', 'paused'], label: 'Stop without a winner', effect: 'Ends the experiment; the page serves its first variant to everyone again.' },
+  { intent: 'start', from: ['draft'], label: 'results.lifecycle.start', effect: 'results.lifecycle.startEffect' },
+  { intent: 'pause', from: ['running'], label: 'results.lifecycle.pause', effect: 'results.lifecycle.pauseEffect' },
+  { intent: 'resume', from: ['paused'], label: 'results.lifecycle.resume', effect: 'results.lifecycle.resumeEffect' },
+  { intent: 'stop', from: ['running', 'paused'], label: 'results.lifecycle.stop', effect: 'results.lifecycle.stopEffect' },
 ]
 
 /** Start, pause, resume, stop, declare a winner (after a confirmation), raise coverage: one small form each, its errors beside it. */
@@ -39,18 +41,20 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
   const navigation = useNavigation()
   const isBusy = navigation.state !== 'idle'
   const canPickWinner = status !== 'draft' && !winnerKey
+  const t = useT()
+  const language = useLanguage()
   return (
-    <Card title="Run it" description={describeLifecycle(status)}>
+    <Card title={t('results.lifecycle.title')} description={describeLifecycle(t, status)}>
       <div className="space-y-5">
         {failure && !failure.intent ? <FormErrorList errors={[...failure.errors.formErrors, ...(failure.errors.fieldErrors.intent ?? [])]} /> : null}
-        {TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => (
-          <Form key={t.intent} method="post" className="space-y-1">
-            <input type="hidden" name="intent" value={t.intent} />
-            <Button variant={t.intent === 'stop' ? 'danger' : t.intent === 'start' ? 'primary' : 'secondary'} disabled={isBusy}>
-              {t.label}
+        {TRANSITIONS.filter((transition) => transition.from.includes(status)).map((transition) => (
+          <Form key={transition.intent} method="post" className="space-y-1">
+            <input type="hidden" name="intent" value={transition.intent} />
+            <Button variant={transition.intent === 'stop' ? 'danger' : transition.intent === 'start' ? 'primary' : 'secondary'} disabled={isBusy}>
+              {t(transition.label)}
             </Button>
-            <p className="text-xs text-slate-500">{t.effect}</p>
-            <ControlErrors messages={errorsFor(failure, t.intent)} />
+            <p className="text-xs text-slate-500">{t(transition.effect)}</p>
+            <ControlErrors messages={errorsFor(failure, transition.intent)} />
           </Form>
         ))}
         {canPickWinner ? (
@@ -60,7 +64,7 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
             <div className="flex flex-wrap items-end gap-2">
               <div>
                 <label htmlFor="winner-key" className="block text-sm font-medium text-slate-700">
-                  Winner
+                  {t('results.lifecycle.winner')}
                 </label>
                 <select id="winner-key" name="declare" defaultValue={suggestedWinner ?? undefined} className="mt-1 block rounded-md px-3 py-2 ring-1 ring-slate-300">
                   {variantKeys.map((key) => (
@@ -70,9 +74,9 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
                   ))}
                 </select>
               </div>
-              <Button variant="secondary">Declare winner…</Button>
+              <Button variant="secondary">{t('results.lifecycle.declare')}</Button>
             </div>
-            <p className="text-xs text-slate-500">Shows the evidence before anything changes. Declaring a winner ends the experiment and serves that variant to every visitor from now on.</p>
+            <p className="text-xs text-slate-500">{t('results.lifecycle.declareEffect')}</p>
             <ControlErrors messages={errorsFor(failure, 'winner', 'variantKey')} />
           </Form>
         ) : null}
@@ -82,7 +86,7 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
             <div className="flex flex-wrap items-end gap-2">
               <div>
                 <label htmlFor="coverage" className="block text-sm font-medium text-slate-700">
-                  Coverage (%)
+                  {t('results.lifecycle.coverage')}
                 </label>
                 <input
                   key={coverage}
@@ -97,35 +101,34 @@ export function LifecycleControls({ status, coverage, variantKeys, winnerKey, fa
                 />
               </div>
               <Button variant="secondary" disabled={isBusy}>
-                {status === 'draft' ? 'Change coverage' : 'Raise coverage'}
+                {status === 'draft' ? t('results.lifecycle.changeCoverage') : t('results.lifecycle.raiseCoverage')}
               </Button>
             </div>
             <p className="text-xs text-slate-500">
-              {status === 'draft'
-                ? 'Share of the page’s visitors who enter; the rest see the control, uncounted.'
-                : `Now ${formatShare(coverage)}. While it runs coverage can only rise: lowering it would drop visitors already counted.`}
+              {status === 'draft' ? t('results.lifecycle.coverageDraft') : t('results.lifecycle.coverageRunning', { coverage: formatShare(coverage, language) })}
             </p>
             <ControlErrors messages={errorsFor(failure, 'coverage', 'coverage')} />
           </Form>
         ) : null}
-        {status === 'concluded' ? <p className="text-sm text-slate-600">Concluded{winnerKey ? `: ${winnerKey} won and gets all the traffic.` : ' without a winner.'}</p> : null}
+        {status === 'concluded' ? <p className="text-sm text-slate-600">{t('results.lifecycle.concluded', { hasWinner: winnerKey ? 'yes' : 'no', variant: winnerKey ?? '' })}</p> : null}
       </div>
     </Card>
   )
 }
 
 // The weights note is for an experiment that can still run; a concluded one has nothing left to change.
-function describeLifecycle(status: ExperimentStatus) {
-  if (status === 'concluded') return 'This experiment has ended and nothing here changes it any more. To test again, create a new experiment.'
-  return 'Weights cannot change while the experiment runs: visitors already counted would move between variants. To test another split, stop it and create a new experiment.'
+function describeLifecycle(t: Translate, status: ExperimentStatus) {
+  if (status === 'concluded') return t('results.lifecycle.ended')
+  return t('results.lifecycle.weightsFixed')
 }
 
 function ControlErrors({ messages }: { messages: string[] }) {
+  const message = useMessage()
   if (!messages.length) return null
   return (
     <div role="alert" className="text-sm text-red-600">
       {messages.map((m) => (
-        <p key={m}>{m}</p>
+        <p key={m}>{message(m)}</p>
       ))}
     </div>
   )

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { formatCount } from '#app/components/format'
 import { isLeadMetric } from '#app/experiments/schema'
 import type { MetricOption, ResultsMaturity } from '#app/experiments/results/shape'
+import { useLanguage, useT } from '#app/i18n/provider'
 
 /**
  * Which outcome the results count: plain links to `?metric=…`, so every view is a shareable URL and the switch
@@ -9,13 +10,14 @@ import type { MetricOption, ResultsMaturity } from '#app/experiments/results/sha
  * then what the leads became (hot, the funnel stages, pipeline), which count only mature visitors: the note says so.
  */
 export function MetricSwitcher({ metrics, current, maturity }: { metrics: MetricOption[]; current: MetricOption; maturity: ResultsMaturity }) {
+  const t = useT()
   const groups = [
-    { label: 'Counting:', metrics: metrics.filter((m) => !isLeadMetric(m.key)) },
-    { label: 'What the leads became:', metrics: metrics.filter((m) => isLeadMetric(m.key)) },
+    { label: t('results.metrics.counting'), metrics: metrics.filter((m) => !isLeadMetric(m.key)) },
+    { label: t('results.metrics.leadsBecame'), metrics: metrics.filter((m) => isLeadMetric(m.key)) },
   ]
   return (
     <div className="space-y-2">
-      <nav aria-label="Metric" className="space-y-2 text-sm" data-testid="metric-switcher">
+      <nav aria-label={t('results.metrics.label')} className="space-y-2 text-sm" data-testid="metric-switcher">
         {groups.map((g) => (
           <div key={g.label} className="flex flex-wrap items-center gap-2">
             <span className="font-medium text-slate-600">{g.label}</span>
@@ -31,6 +33,7 @@ export function MetricSwitcher({ metrics, current, maturity }: { metrics: Metric
 }
 
 function MetricLink({ metric: m, isCurrent }: { metric: MetricOption; isCurrent: boolean }) {
+  const t = useT()
   return (
     <Link
       to={`?metric=${encodeURIComponent(m.param)}`}
@@ -39,18 +42,18 @@ function MetricLink({ metric: m, isCurrent }: { metric: MetricOption; isCurrent:
       className={`rounded-full px-3 py-1 ring-1 ${isCurrent ? 'bg-brand-600 font-semibold text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
     >
       {m.label}
-      {m.isPrimary ? <span className={isCurrent ? 'text-brand-100' : 'text-slate-500'}> (primary)</span> : null}
+      {m.isPrimary ? <span className={isCurrent ? 'text-brand-100' : 'text-slate-500'}> {t('results.metrics.primary')}</span> : null}
     </Link>
   )
 }
 
 /** Lead metrics need time: only visitors exposed at least maturityDays ago count, on both sides of the rate. */
 export function MaturityNote({ maturity: m }: { maturity: ResultsMaturity }) {
-  const days = `${formatCount(m.maturityDays)} day${m.maturityDays === 1 ? '' : 's'}`
+  const t = useT()
+  const language = useLanguage()
   return (
     <p className="text-sm text-slate-600" data-testid="maturity-note">
-      Counting visitors who arrived at least {days} ago: {formatCount(m.matureVisitors)} of {formatCount(m.visitors)} (exposed up to {m.cutoffDay}). Their leads have had time to move through the
-      funnel; newer visitors are left out on every variant alike.
+      {t('results.metrics.maturity', { days: m.maturityDays, mature: formatCount(m.matureVisitors, 0, language), visitors: formatCount(m.visitors, 0, language), cutoff: m.cutoffDay })}
     </p>
   )
 }

@@ -1,24 +1,31 @@
-import { formatCount, formatDay, formatPercent, UNREACHABLE_PLAN_TEXT } from '#app/components/format'
+import { formatCount, formatDay, formatPercent, formatRoundedPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
-import { describeMaturing, isReachable } from '#app/experiments/results/remaining'
+import { isReachable } from '#app/experiments/results/remaining'
+import type { Translate } from '#app/experiments/ui-words'
+import { useLanguage, useT } from '#app/i18n/provider'
+import { DEFAULT_RELATIVE_MDE } from '#app/statistics/decision'
 import type { ResultsDecision, ResultsProgress } from '#app/experiments/results/shape'
-
-const days = (n: number) => `${formatCount(n)} day${n === 1 ? '' : 's'}`
 
 // What is left to collect, only while something can still be collected (a concluded experiment has no next
 // visitor), and in words once it is more than a year away.
 // A lead metric's days include the wait for the last needed visitors' leads to mature, and say so.
-function describeStillNeeded({ visitorsNeeded, daysNeeded, maturingDays }: Pick<ResultsDecision, 'visitorsNeeded' | 'daysNeeded' | 'maturingDays'>) {
-  if (visitorsNeeded === undefined) return ''
-  if (!isReachable({ daysNeeded })) return ` The plan is ${UNREACHABLE_PLAN_TEXT}.`
-  return ` About ${formatCount(visitorsNeeded)} more visitors needed${daysNeeded !== undefined ? `, about ${days(daysNeeded)}${describeMaturing({ daysNeeded, maturingDays })}` : ''}.`
+function describeStillNeeded(t: Translate, language: string, { visitorsNeeded, daysNeeded, maturingDays }: Pick<ResultsDecision, 'visitorsNeeded' | 'daysNeeded' | 'maturingDays'>) {
+  if (visitorsNeeded === undefined) return null
+  if (!isReachable({ daysNeeded })) return t('results.progress.unreachable')
+  return t('results.progress.stillNeeded', {
+    visitors: formatCount(visitorsNeeded, 0, language),
+    hasDays: daysNeeded === undefined ? 'no' : 'yes',
+    days: daysNeeded ?? 0,
+    maturing: !maturingDays || daysNeeded === undefined ? 'none' : maturingDays >= daysNeeded ? 'all' : 'some',
+    maturingDays: formatCount(maturingDays ?? 0, 0, language),
+  })
 }
 
 /** "3 of 14 days" while the minimum runs; past it "30 days (minimum 14)", never "30 of 14 days". */
-function describeRuntime(daysRunning: number | null, minRuntimeDays: number) {
-  if (daysRunning === null) return `not started (${days(minRuntimeDays)})`
-  if (daysRunning >= minRuntimeDays) return `${days(daysRunning)} (minimum ${formatCount(minRuntimeDays)})`
-  return `${formatCount(daysRunning)} of ${days(minRuntimeDays)}`
+function describeRuntime(t: Translate, daysRunning: number | null, minRuntimeDays: number) {
+  if (daysRunning === null) return t('results.progress.runtimeNotStarted', { minimum: minRuntimeDays })
+  if (daysRunning >= minRuntimeDays) return t('results.progress.runtimePast', { running: daysRunning, minimum: minRuntimeDays })
+  return t('results.progress.runtimeOf', { running: daysRunning, minimum: minRuntimeDays })
 }
 
 /** A labelled bar (none without a target); the text carries the figures, the bar only repeats them. */
@@ -42,29 +49,40 @@ function Bar({ label, value, share, testId }: { label: string; value: string; sh
 /** How far the experiment is toward its planned sample and its minimum runtime, and what remains. */
 export function ResultsProgressCard({ progress, decision, isConcluded }: { progress: ResultsProgress; decision: ResultsDecision; isConcluded: boolean }) {
   const { daysRunning, minRuntimeDays, minRuntimeReached, minRuntimeEndsAt, plannedVisitorsPerVariant, dailyVisitors, timeZone } = progress
+  const t = useT()
+  const language = useLanguage()
   const runtimeShare = daysRunning === null ? 0 : daysRunning / minRuntimeDays
-  const remaining = isConcluded ? '' : describeStillNeeded(decision)
+  const summary = [
+    daysRunning === null
+      ? t('results.progress.clockStarts')
+      : minRuntimeReached
+        ? t('results.progress.minimumReached', { hasDay: minRuntimeEndsAt ? 'yes' : 'no', day: formatDay(minRuntimeEndsAt, '–', timeZone) })
+        : t('results.progress.minimumEnds', { day: formatDay(minRuntimeEndsAt, '–', timeZone) }),
+    isConcluded ? null : describeStillNeeded(t, language, decision),
+    dailyVisitors !== null ? t('results.progress.recentTraffic', { visitors: formatCount(dailyVisitors, 0, language) }) : null,
+  ]
   return (
-    <Card title="Progress" description={plannedVisitorsPerVariant === null ? 'No sample was planned: the decision uses the sample needed to detect a 10% lift at the control’s rate.' : undefined}>
+    <Card
+      title={t('results.progress.title')}
+      description={plannedVisitorsPerVariant === null ? t('results.progress.unplanned', { mde: formatRoundedPercent(DEFAULT_RELATIVE_MDE, language) }) : undefined}
+    >
       <div className="space-y-4">
         {progress.variants.map((v) => (
           <Bar
             key={v.key}
             testId="progress-variant"
-            label={`Variant ${v.key}`}
+            label={t('results.progress.variant', { variant: v.key })}
             share={v.share}
-            value={v.planned === null ? `${formatCount(v.visitors)} visitors` : `${formatCount(v.visitors)} of ${formatCount(v.planned)} (${formatPercent(v.share, 0)})`}
+            value={
+              v.planned === null
+                ? t('results.progress.visitors', { count: v.visitors })
+                : t('results.progress.ofPlanned', { visitors: formatCount(v.visitors, 0, language), planned: formatCount(v.planned, 0, language), share: formatPercent(v.share, 0, language) })
+            }
           />
         ))}
-        <Bar testId="progress-runtime" label="Minimum runtime" share={runtimeShare} value={describeRuntime(daysRunning, minRuntimeDays)} />
+        <Bar testId="progress-runtime" label={t('results.progress.minimumRuntime')} share={runtimeShare} value={describeRuntime(t, daysRunning, minRuntimeDays)} />
         <p className="text-sm text-slate-600" data-testid="progress-summary">
-          {daysRunning === null
-            ? 'The clock starts when the experiment starts.'
-            : minRuntimeReached
-              ? `Minimum runtime reached${minRuntimeEndsAt ? ` on ${formatDay(minRuntimeEndsAt, '–', timeZone)}` : ''}.`
-              : `The minimum runtime ends on ${formatDay(minRuntimeEndsAt, '–', timeZone)}: even a clear winner waits for it, so every weekday is in the sample.`}
-          {remaining}
-          {dailyVisitors !== null ? ` Recent traffic: about ${formatCount(dailyVisitors)} visitors a day.` : ''}
+          {summary.filter(Boolean).join(' ')}
         </p>
       </div>
     </Card>

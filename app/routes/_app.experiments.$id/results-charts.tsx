@@ -1,5 +1,6 @@
 // Browser only: loaded lazily after hydration (see charts-section.tsx), so recharts never runs on the server
 // and stays out of the page's first bundle.
+import { useLanguage, useT } from '#app/i18n/provider'
 import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DotItemDotProps } from 'recharts'
 import { formatCount, formatLift, formatPercent } from '#app/components/format'
@@ -52,20 +53,23 @@ function bandsAndLines(variants: ChartVariant[], length: number) {
 }
 
 export function CumulativeRateChart({ rows, variants, axis }: ChartProps & { axis: Axis }) {
+  const t = useT()
+  const language = useLanguage()
+  const to = ` ${t('results.interval.to')} `
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS} minTickGap={24} />
         <YAxis
-          tickFormatter={(v: number) => formatPercent(v, axis.ticks.some((t) => Math.abs(t * 100 - Math.round(t * 100)) > 1e-9) ? 1 : 0)}
+          tickFormatter={(v: number) => formatPercent(v, axis.ticks.some((tick) => Math.abs(tick * 100 - Math.round(tick * 100)) > 1e-9) ? 1 : 0, language)}
           tick={AXIS}
           width={48}
           domain={axis.domain}
           ticks={axis.ticks}
           allowDataOverflow
         />
-        <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((x) => formatPercent(Number(x))).join(' to ') : formatPercent(Number(value)))} />
+        <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((x) => formatPercent(Number(x), 2, language)).join(to) : formatPercent(Number(value), 2, language))} />
         {bandsAndLines(variants, rows.length)}
       </ComposedChart>
     </ResponsiveContainer>
@@ -73,14 +77,17 @@ export function CumulativeRateChart({ rows, variants, axis }: ChartProps & { axi
 }
 
 export function LiftChart({ rows, variants, axis }: ChartProps & { axis: Axis }) {
+  const t = useT()
+  const language = useLanguage()
+  const to = ` ${t('results.interval.to')} `
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS} minTickGap={24} />
-        <YAxis tickFormatter={(v: number) => formatLift(v, 0)} tick={AXIS} width={48} domain={axis.domain} ticks={axis.ticks} allowDataOverflow />
-        <ReferenceLine y={0} stroke="#334155" strokeDasharray="4 3" label={{ value: 'no change', position: 'insideBottomLeft', fontSize: 11, fill: '#334155' }} />
-        <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((x) => formatLift(Number(x))).join(' to ') : formatLift(Number(value)))} />
+        <YAxis tickFormatter={(v: number) => formatLift(v, 0, language)} tick={AXIS} width={48} domain={axis.domain} ticks={axis.ticks} allowDataOverflow />
+        <ReferenceLine y={0} stroke="#334155" strokeDasharray="4 3" label={{ value: t('results.charts.noChange'), position: 'insideBottomLeft', fontSize: 11, fill: '#334155' }} />
+        <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((x) => formatLift(Number(x), 1, language)).join(to) : formatLift(Number(value), 1, language))} />
         {bandsAndLines(variants, rows.length)}
       </ComposedChart>
     </ResponsiveContainer>
@@ -88,14 +95,15 @@ export function LiftChart({ rows, variants, axis }: ChartProps & { axis: Axis })
 }
 
 export function DailyVisitorsChart({ rows, variants }: ChartProps) {
+  const language = useLanguage()
   const labels = new Map<number, number>()
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS} minTickGap={24} />
-        <YAxis tickFormatter={(v: number) => formatCount(v)} tick={AXIS} width={48} allowDecimals={false} />
-        <Tooltip formatter={(value) => formatCount(Number(value))} />
+        <YAxis tickFormatter={(v: number) => formatCount(v, 0, language)} tick={AXIS} width={48} allowDecimals={false} />
+        <Tooltip formatter={(value) => formatCount(Number(value), 0, language)} />
         {variants.map((v, i) => (
           <Line key={v.key} dataKey={v.key} name={v.key} stroke={v.style.color} strokeWidth={2} strokeDasharray={v.style.dash} dot={markerDot(v, i, rows.length, labels)} isAnimationActive={false} />
         ))}

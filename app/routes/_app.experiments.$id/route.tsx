@@ -7,7 +7,13 @@ import { PageHeader } from '#app/components/ui/card'
 import { isWatching } from '#app/experiments/alerts.server'
 import { getExperiment, listExperimentEvents } from '#app/experiments/experiment.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
-import { daysRunning, metricLabel } from '#app/experiments/ui-labels'
+import { daysRunning } from '#app/experiments/ui-labels'
+import { metricLabelIn, translateMetricOption } from '#app/experiments/ui-words'
+import type { MetricOption } from '#app/experiments/results/shape'
+import { translatorOf } from '#app/i18n/language.server'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
+import { speakerOf } from '#app/i18n/speaker.server'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import { parseForm } from '#app/http/form-data.server'
 import { requireIdParam } from '#app/http/json.server'
@@ -32,38 +38,42 @@ import { UnitLine } from './unit-line'
 import { VariantTable } from './variant-table'
 import { WinnerConflictNote } from './winner-conflict-note'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.experiment.name ?? 'Experiment'} · Results · Splitform` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleFrom(matches, 'results.page.metaTitle', { name: data?.experiment.name ?? '' }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireMember(request)
   const id = requireIdParam(params.id, 'experiment')
+  const [t, speaker] = await Promise.all([translatorOf(request), speakerOf(request)])
   const query = new URL(request.url).searchParams
   const found = await getExperiment({ workspaceId: workspace.id, id })
-  if (!found) throw new Response('No such experiment in this workspace', { status: 404 })
+  if (!found) throw new Response(t('results.page.notFound'), { status: 404 })
   // The seed stays on the server: with it, anyone could work out which variant a visitor id gets.
   const {
     experiment: { seed: _seed, ...e },
     page,
   } = found
   const [outcome, events, watching] = await Promise.all([
-    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found }),
+    getExperimentResults({ workspaceId: workspace.id, id, metric: query.get('metric'), loaded: found, speaker }),
     listExperimentEvents({ experimentId: id }),
     isWatching({ experimentId: id, userId: user.id }),
   ])
   if (!outcome.ok) throw new Response(Object.values(outcome.errors).flat().join(' '), { status: outcome.status })
   const { formNames } = outcome
+  // The metric names in the reader's language; the API's stay English (compute.ts).
+  const label = <M extends MetricOption>(option: M) => translateMetricOption(t, option, formNames)
+  const results = { ...outcome.results, metric: label(outcome.results.metric), metrics: outcome.results.metrics.map(label) }
   const declare = query.get('declare')
   return {
     experiment: {
       ...e,
-      primaryMetric: metricLabel(e.primaryMetric, formNames),
-      secondaryMetrics: e.secondaryMetrics.map((m) => metricLabel(m, formNames)),
+      primaryMetric: metricLabelIn(t, e.primaryMetric, formNames),
+      secondaryMetrics: e.secondaryMetrics.map((m) => metricLabelIn(t, m, formNames)),
       daysRunning: daysRunning(e, new Date(), found.timeZone),
     },
     page,
     // The creator gets the alerts anyway; anyone else watches to get them too.
     alerts: { isCreator: e.createdBy === user.id, isWatching: watching },
-    results: outcome.results,
+    results,
     // The winner confirmation is open for `?declare=B` while a winner can still be declared.
     declare: declare && e.status !== 'draft' && !e.winnerKey ? declare : null,
     events: events.map(({ id, action, detail, actor, userName, createdAt }) => ({ id, action, detail, actor, userName, createdAt })),
@@ -78,12 +88,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runExperimentAction(parsed.data, { member, experimentId })
 }
 
-const DONE: Record<string, string> = { start: 'Started.', pause: 'Paused.', resume: 'Resumed.', stop: 'Stopped.', winner: 'Winner declared.', coverage: 'Coverage changed.' }
+const DONE: Record<string, string> = {
+  start: 'results.page.done.start',
+  pause: 'results.page.done.pause',
+  resume: 'results.page.done.resume',
+  stop: 'results.page.done.stop',
+  winner: 'results.page.done.winner',
+  coverage: 'results.page.done.coverage',
+}
 
 export default function ExperimentRoute() {
   const { experiment: e, page, alerts, results, declare, events } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit, workspace } = useMember()
+  const t = useT()
   const failure = actionData && 'errors' in actionData ? actionData : null
   const { metric, decision } = results
   const metricQuery = `?metric=${encodeURIComponent(metric.param)}`
@@ -93,7 +111,7 @@ export default function ExperimentRoute() {
     <>
       <p className="mb-2 text-sm">
         <Link to="/experiments" className="text-brand-700 hover:underline">
-          ← All experiments
+          {t('results.page.allExperiments')}
         </Link>
       </p>
       <PageHeader
@@ -108,15 +126,18 @@ export default function ExperimentRoute() {
       />
       <div className="space-y-6">
         <p className="-mt-4 text-sm text-slate-600">
-          On {/* Underlined: inside a sentence, a link told apart by its colour alone fails WCAG 1.4.1. */}
-          <Link to={`/pages/${page.id}`} className="text-brand-700 underline">
-            {page.name}
-          </Link>{' '}
-          (/p/{page.slug}){e.daysRunning === null ? ' · not started' : ` · day ${e.daysRunning} of at least ${e.minRuntimeDays}`}
+          <Trans
+            i18nKey="results.page.onPage"
+            values={{ name: page.name, slug: page.slug, started: e.daysRunning === null ? 'no' : 'yes', day: e.daysRunning ?? 0, minimum: e.minRuntimeDays }}
+            components={{
+              // Underlined: inside a sentence, a link told apart by its colour alone fails WCAG 1.4.1.
+              link: <Link to={`/pages/${page.id}`} className="text-brand-700 underline" />,
+            }}
+          />
         </p>
         {actionData && 'done' in actionData ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
-            {DONE[actionData.done]}
+            {DONE[actionData.done] ? t(DONE[actionData.done]!) : null}
           </p>
         ) : null}
         <MetricSwitcher metrics={results.metrics} current={metric} maturity={results.maturity} />
@@ -140,7 +161,7 @@ export default function ExperimentRoute() {
                 suggestedWinner={decision.status === 'winner' ? decision.variant : null}
               />
             ) : (
-              <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">You are a viewer here: editors and owners start, pause and stop experiments and declare winners.</p>
+              <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">{t('results.page.viewerNote')}</p>
             )}
           </div>
         </div>
@@ -171,27 +192,29 @@ export default function ExperimentRoute() {
 
 /** Alerts (SRM, a winner, no traffic, minimum runtime) by email to the creator and to whoever watches. */
 function WatchToggle({ experimentId, isCreator, isWatching }: { experimentId: string; isCreator: boolean; isWatching: boolean }) {
-  if (isCreator) return <span className="ml-2 text-xs text-slate-600">You get its alerts (you created it)</span>
+  const t = useT()
+  if (isCreator) return <span className="ml-2 text-xs text-slate-600">{t('results.page.creatorAlerts')}</span>
   return (
     <Form method="post" action={`/experiments/${experimentId}/watch`} className="ml-2 inline">
       <input type="hidden" name="watch" value={isWatching ? 'off' : 'on'} />
       <button type="submit" className="rounded-md px-2 py-1 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" aria-pressed={isWatching}>
-        {isWatching ? 'Watching: stop alerts' : 'Watch: get its alerts'}
+        {isWatching ? t('results.page.stopWatching') : t('results.page.watch')}
       </button>
     </Form>
   )
 }
 
 export function ErrorBoundary() {
+  const t = useT()
   return (
     <GeneralErrorBoundary
       statusHandlers={{
-        404: () => <p>No such experiment in this workspace.</p>,
+        404: () => <p>{t('results.page.notFoundSentence')}</p>,
         400: ({ data }) => (
           <p>
-            {typeof data === 'string' ? data : 'This link asks for results that do not exist.'}{' '}
+            {typeof data === 'string' ? data : t('results.page.badLink')}{' '}
             <Link to="." className="text-brand-700 underline">
-              Show the primary metric
+              {t('results.page.showPrimary')}
             </Link>
           </p>
         ),

@@ -3,6 +3,7 @@ import { formatCount, formatDateTime, formatPercent, formatShare } from '#app/co
 import { Card } from '#app/components/ui/card'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import type { ExperimentStatus } from '#db/schema'
+import { useLanguage, useT } from '#app/i18n/provider'
 
 export type ExperimentSettingsView = {
   status: ExperimentStatus
@@ -24,31 +25,35 @@ export type ExperimentSettingsView = {
 
 /** How the experiment is set up, as a definition list. */
 export function ExperimentSettings({ experiment: e, page }: { experiment: ExperimentSettingsView; page: { id: string; name: string; slug: string } }) {
+  const t = useT()
+  const language = useLanguage()
+  const days = (count: number) => t('results.settings.days', { count })
+  const notYet = t('results.settings.notYet')
   const settings: [string, React.ReactNode][] = [
     [
-      'Page',
+      t('results.settings.page'),
       <Link key="page" to={`/pages/${page.id}`} className="text-brand-700 hover:underline">
         {page.name} (/p/{page.slug})
       </Link>,
     ],
-    ['Status', <ExperimentStatusBadge key="status" status={e.status} />],
-    ['Variants', e.variants.map((v) => `${v.key} ${formatShare(v.weight)}`).join(' · ')],
-    ['Control', e.controlKey],
-    ['Coverage', formatShare(e.coverage)],
-    ['Primary metric', e.primaryMetric],
-    ['Secondary metrics', e.secondaryMetrics.join(', ') || 'none'],
-    ['Confidence', formatPercent(e.confidence, 0)],
-    ['Minimum runtime', `${e.minRuntimeDays} day${e.minRuntimeDays === 1 ? '' : 's'}`],
-    ['Lead maturity', `${e.maturityDays} day${e.maturityDays === 1 ? '' : 's'} (lead metrics count visitors who arrived at least this long ago)`],
-    ['Planned visitors per variant', e.plannedVisitorsPerVariant === null ? 'not set' : formatCount(e.plannedVisitorsPerVariant)],
-    ['Auto-ship the winner', e.autoShip ? 'yes' : 'no'],
-    ['Started', formatDateTime(e.startedAt, 'not yet')],
-    [e.status === 'concluded' ? 'Ran for' : 'Days running', e.daysRunning === null ? '–' : `${formatCount(e.daysRunning)} day${e.daysRunning === 1 ? '' : 's'}`],
-    ['Concluded', formatDateTime(e.concludedAt, 'not yet')],
-    ['Winner', e.winnerKey ?? 'none'],
+    [t('results.settings.status'), <ExperimentStatusBadge key="status" status={e.status} />],
+    [t('results.settings.variants'), e.variants.map((v) => `${v.key} ${formatShare(v.weight, language)}`).join(' · ')],
+    [t('results.settings.control'), e.controlKey],
+    [t('results.settings.coverage'), formatShare(e.coverage, language)],
+    [t('results.settings.primaryMetric'), e.primaryMetric],
+    [t('results.settings.secondaryMetrics'), e.secondaryMetrics.join(', ') || t('results.settings.none')],
+    [t('results.settings.confidence'), formatPercent(e.confidence, 0, language)],
+    [t('results.settings.minimumRuntime'), days(e.minRuntimeDays)],
+    [t('results.settings.leadMaturity'), t('results.settings.maturityDays', { count: e.maturityDays })],
+    [t('results.settings.planned'), e.plannedVisitorsPerVariant === null ? t('results.settings.notSet') : formatCount(e.plannedVisitorsPerVariant, 0, language)],
+    [t('results.settings.autoShip'), e.autoShip ? t('results.settings.yes') : t('results.settings.no')],
+    [t('results.settings.started'), formatDateTime(e.startedAt, notYet)],
+    [e.status === 'concluded' ? t('results.settings.ranFor') : t('results.settings.daysRunning'), e.daysRunning === null ? '–' : days(e.daysRunning)],
+    [t('results.settings.concluded'), formatDateTime(e.concludedAt, notYet)],
+    [t('results.settings.winner'), e.winnerKey ?? t('results.settings.noWinner')],
   ]
   return (
-    <Card title="Settings">
+    <Card title={t('results.settings.title')}>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         {settings.map(([label, value]) => (
           <div key={label}>

@@ -2,18 +2,20 @@ import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterv
 import { Card } from '#app/components/ui/card'
 import type { CountRate, VariantResult } from '#app/experiments/results/shape'
 import { TableFrame } from '#app/components/ui/table-frame'
+import { FEW_CONVERSIONS_NOTE } from '#app/statistics/comparison'
+import { useLanguage, useT } from '#app/i18n/provider'
 
 type Props = { variants: VariantResult[]; control: string; confidence: number; metricLabel: string }
 
-const rateWithCi = ({ rate, ci }: { rate: number | null; ci: [number, number] | null }) => (
+const rateWithCi = ({ rate, ci }: { rate: number | null; ci: [number, number] | null }, language: string, to: string) => (
   <>
-    {formatPercent(rate)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(ci, (x) => formatPercent(x))}</span>
+    {formatPercent(rate, 2, language)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatInterval(ci, (x) => formatPercent(x, 2, language), to)}</span>
   </>
 )
 
-const countRate = (c: CountRate) => (
+const countRate = (c: CountRate, language: string) => (
   <>
-    {formatCount(c.conversions)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatPercent(c.rate)}</span>
+    {formatCount(c.conversions, 0, language)} <span className="block whitespace-nowrap text-xs text-slate-500">{formatPercent(c.rate, 2, language)}</span>
   </>
 )
 
@@ -23,30 +25,30 @@ const countRate = (c: CountRate) => (
  * honest however often the team looks, and they are what the decision rests on.
  */
 export function VariantTable({ variants, control, confidence, metricLabel }: Props) {
-  const level = formatPercent(confidence, 0)
+  const t = useT()
+  const language = useLanguage()
+  const to = t('results.interval.to')
+  const level = formatPercent(confidence, 0, language)
   const comparisons = variants.filter((v) => !v.isControl).length
   const headers = [
-    'Visitors',
-    'Conversions',
-    `Rate (${level} interval)`,
-    `Lift vs ${control} (always-valid ${level} interval)`,
-    comparisons > 1 ? 'p-value (always valid, Holm-adjusted)' : 'p-value (always valid)',
-    `Chance to beat ${control}`,
-    'Expected loss',
-    'Soft conversions',
-    'Hard conversions',
+    t('results.variants.visitors'),
+    t('results.variants.conversions'),
+    t('results.variants.rate', { level }),
+    t('results.variants.lift', { control, level }),
+    t('results.variants.pValue', { holm: comparisons > 1 ? 'yes' : 'no' }),
+    t('results.variants.chance', { control }),
+    t('results.variants.expectedLoss'),
+    t('results.variants.soft'),
+    t('results.variants.hard'),
   ]
   return (
-    <Card
-      title="Variants"
-      description={`${metricLabel} per variant. Rates are converted visitors ÷ visitors. Expected loss is the conversion rate you would give up, on average, by shipping that variant.`}
-    >
-      <TableFrame label="Variants" className="-mx-5 px-5">
+    <Card title={t('results.variants.title')} description={t('results.variants.description', { metric: metricLabel })}>
+      <TableFrame label={t('results.variants.title')} className="-mx-5 px-5">
         <table className="w-full min-w-[60rem] text-left text-sm" data-testid="variant-table">
           <thead className="align-bottom text-slate-500">
             <tr>
               <th scope="col" className="sticky left-0 bg-white py-2 pr-4 font-medium">
-                Variant
+                {t('results.variants.variant')}
               </th>
               {headers.map((h) => (
                 <th key={h} scope="col" className="py-2 pr-4 font-medium">
@@ -62,28 +64,28 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
                 <tr key={v.key} data-testid="variant-row" data-variant={v.key}>
                   <th scope="row" className="sticky left-0 bg-white py-2 pr-4 font-semibold">
                     {v.key}
-                    {v.isControl ? <span className="block text-xs font-normal text-slate-500">control</span> : null}
-                    {v.isWinner ? <span className="block text-xs font-normal text-green-700">declared winner</span> : null}
+                    {v.isControl ? <span className="block text-xs font-normal text-slate-500">{t('results.variants.control')}</span> : null}
+                    {v.isWinner ? <span className="block text-xs font-normal text-green-700">{t('results.variants.declaredWinner')}</span> : null}
                   </th>
-                  <td className="py-2 pr-4">{formatCount(v.visitors)}</td>
-                  <td className="py-2 pr-4">{formatCount(v.conversions)}</td>
-                  <td className="py-2 pr-4">{rateWithCi(v)}</td>
+                  <td className="py-2 pr-4">{formatCount(v.visitors, 0, language)}</td>
+                  <td className="py-2 pr-4">{formatCount(v.conversions, 0, language)}</td>
+                  <td className="py-2 pr-4">{rateWithCi(v, language, to)}</td>
                   <td className="py-2 pr-4">
                     {c ? (
                       <>
-                        {formatLift(c.relativeLift)}
-                        {c.significant ? <span className="font-medium"> (significant)</span> : null}
-                        <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(c.sequentialRelativeLiftCi)}</span>
+                        {formatLift(c.relativeLift, 1, language)}
+                        {c.significant ? <span className="font-medium"> {t('results.variants.significant')}</span> : null}
+                        <span className="block whitespace-nowrap text-xs text-slate-500">{formatLiftInterval(c.sequentialRelativeLiftCi, language, t('results.interval.unbounded'), to)}</span>
                       </>
                     ) : (
                       '–'
                     )}
                   </td>
-                  <td className="py-2 pr-4">{c ? formatPValue(c.sequentialPValueAdjusted) : '–'}</td>
-                  <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl) : '–'}</td>
-                  <td className="py-2 pr-4">{formatPoints(v.expectedLoss, 3)}</td>
-                  <td className="py-2 pr-4">{countRate(v.soft)}</td>
-                  <td className="py-2 pr-4">{countRate(v.hard)}</td>
+                  <td className="py-2 pr-4">{c ? formatPValue(c.sequentialPValueAdjusted, language) : '–'}</td>
+                  <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl, language) : '–'}</td>
+                  <td className="py-2 pr-4">{formatPoints(v.expectedLoss, 3, language)}</td>
+                  <td className="py-2 pr-4">{countRate(v.soft, language)}</td>
+                  <td className="py-2 pr-4">{countRate(v.hard, language)}</td>
                 </tr>
               )
             })}
@@ -96,13 +98,14 @@ export function VariantTable({ variants, control, confidence, metricLabel }: Pro
 }
 
 function VariantNotes({ variants }: { variants: VariantResult[] }) {
+  const t = useT()
   const notes = variants.filter((v) => v.vsControl?.note)
   if (!notes.length) return null
   return (
     <ul className="mt-3 list-disc pl-5 text-xs text-slate-500">
       {notes.map((v) => (
         <li key={v.key}>
-          {v.key}: {v.vsControl!.note}
+          {v.key}: {v.vsControl!.note === FEW_CONVERSIONS_NOTE ? t('results.variants.fewConversions') : v.vsControl!.note}
         </li>
       ))}
     </ul>

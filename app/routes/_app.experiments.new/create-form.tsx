@@ -1,13 +1,15 @@
 import { useEffect } from 'react'
 import { get } from 'react-hook-form'
-import { formatAmount, formatCount, formatPercent, formatPlanDays } from '#app/components/format'
+import { formatAmount, formatCount, formatPercent, formatShare } from '#app/components/format'
+import { isReachable } from '#app/experiments/results/remaining'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { equalWeights, isLeadMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC } from '#app/experiments/schema'
 import { MIN_STAGE_VISITORS, STAGE_HISTORY_DAYS } from '#app/experiments/stage-plan'
-import { metricLabel } from '#app/experiments/ui-labels'
+import { metricLabelIn, type Translate } from '#app/experiments/ui-words'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { FormErrors } from '#app/http/form-data.server'
 import { DEFAULT_SETTINGS as DEFAULTS, ExperimentFormSchema, PIPELINE_MEAN_FIELD, PIPELINE_SPREAD_FIELD, STAGE_BASELINE_FIELD, weightField, type SentFields } from './form-schema'
 import { DEFAULT_MDE, planSample, type PageTraffic, type PipelinePlan, type RatePlan, type SamplePlan, type StagePlan } from './plan'
@@ -31,6 +33,8 @@ const inputClass = 'mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300
  */
 export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors, sent }: Props) {
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(ExperimentFormSchema, errors)
+  const t = useT()
+  const language = useLanguage()
   const keys = page.variants.map((v) => v.key)
   const start = (name: string, fallback: string) => {
     const value = sent?.[name]
@@ -47,7 +51,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
     keys.filter((key) => startsTicked('variants', key, true)),
   )
   const formNames = Object.fromEntries(forms.map((f) => [f.id, f.name]))
-  const metrics = [...METRIC_KINDS, ...forms.map((f) => ({ formId: f.id }))].map((m) => ({ value: metricKey(m), label: metricLabel(m, formNames) }))
+  const metrics = [...METRIC_KINDS, ...forms.map((f) => ({ formId: f.id }))].map((m) => ({ value: metricKey(m), label: metricLabelIn(t, m, formNames) }))
   const primaryMetric = current('primaryMetric', metricKey(DEFAULTS.primaryMetric))
   const isPipeline = primaryMetric === PIPELINE_METRIC
   // Pipeline's plan starts from the mean and spread per visitor: the history's, prefilled, or typed.
@@ -98,19 +102,26 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
           {errorFor('pageId')}
         </p>
       ) : null}
-      <Card title="What you test">
+      <Card title={t('experimentForm.whatYouTest')}>
         <div className="grid gap-4">
-          <Field label="Name" maxLength={120} placeholder="Shorter demo form" defaultValue={start('name', '')} error={errorFor('name')} {...form.register('name')} />
+          <Field
+            label={t('experimentForm.name')}
+            maxLength={120}
+            placeholder={t('experimentForm.namePlaceholder')}
+            defaultValue={start('name', '')}
+            error={errorFor('name')}
+            {...form.register('name')}
+          />
           <div>
             <label htmlFor="experiment-hypothesis" className={labelClass}>
-              Hypothesis
+              {t('experimentForm.hypothesis')}{' '}
             </label>
             <textarea
               id="experiment-hypothesis"
               defaultValue={start('hypothesis', '')}
               rows={3}
               maxLength={2000}
-              placeholder="Asking for 3 fields instead of 6 gets more demo requests without worse leads."
+              placeholder={t('experimentForm.hypothesisPlaceholder')}
               className={inputClass}
               {...form.register('hypothesis')}
             />
@@ -119,15 +130,15 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         </div>
       </Card>
 
-      <Card title="Variants and weights" description="Tick the variants to test (at least two) and pick the control, the variant the others are compared with.">
+      <Card title={t('experimentForm.variantsTitle')} description={t('experimentForm.variantsDescription')}>
         <fieldset aria-describedby="weights-help">
-          <legend className="sr-only">Variants</legend>
+          <legend className="sr-only">{t('experimentForm.variants')}</legend>
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th className="py-2 pr-4 font-medium">Variant</th>
-                <th className="py-2 pr-4 font-medium">Weight (%)</th>
-                <th className="py-2 pr-4 font-medium">Control</th>
+                <th className="py-2 pr-4 font-medium">{t('experimentForm.variant')}</th>
+                <th className="py-2 pr-4 font-medium">{t('experimentForm.weight')}</th>
+                <th className="py-2 pr-4 font-medium">{t('experimentForm.control')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -141,11 +152,11 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
                         <input type="checkbox" value={v.key} defaultChecked={startsTicked('variants', v.key, true)} {...form.register('variants', { onChange: rebalance })} />
                         <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{v.key}</span> {v.name}
                       </label>
-                      {v.isPublished ? null : <p className="mt-1 text-xs text-amber-700">Not in the published page yet: publish the page before starting.</p>}
+                      {v.isPublished ? null : <p className="mt-1 text-xs text-amber-700">{t('experimentForm.notPublished')}</p>}
                     </td>
                     <td className="py-2 pr-4">
                       <label className="sr-only" htmlFor={`weight-${v.key}`}>
-                        Weight of {v.key} (%)
+                        {t('experimentForm.weightOf', { variant: v.key })}
                       </label>
                       <input
                         id={`weight-${v.key}`}
@@ -162,7 +173,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
                         type="radio"
                         value={v.key}
                         defaultChecked={start('control', keys[0]!) === v.key}
-                        aria-label={`${v.key} is the control`}
+                        aria-label={t('experimentForm.isControl', { variant: v.key })}
                         disabled={index < 0}
                         {...form.register('control')}
                       />
@@ -174,7 +185,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
           </table>
         </fieldset>
         <p className="mt-2 text-sm text-slate-600" data-testid="weight-total">
-          Ticked variants add up to {Number(weightTotal.toFixed(4))}%.
+          {t('experimentForm.weightTotal', { total: formatShare(weightTotal / 100, language, 4) })}
         </p>
         {variantsError ? (
           <p role="alert" className="mt-1 text-sm text-red-600">
@@ -183,55 +194,51 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         ) : null}
         {errorFor('control') ? <p className="mt-1 text-sm text-red-600">{errorFor('control')}</p> : null}
         <p id="weights-help" className="mt-3 text-sm text-slate-500">
-          A weight is the share of the experiment's visitors who get that variant: percentages of the ticked variants that add up to 100 (the API takes fractions that add up to 1). They start equal.
-          Weights cannot change once the experiment runs, because visitors already counted would move between variants: to test another split, stop it and create a new experiment.
+          {t('experimentForm.weightsHelp')}
         </p>
       </Card>
 
-      <Card title="Who takes part and how sure you want to be">
+      <Card title={t('experimentForm.whoTitle')}>
         <div className="grid gap-4 md:grid-cols-3">
           <Field
-            label="Coverage (%)"
+            label={t('experimentForm.coverage')}
             inputMode="decimal"
             defaultValue={start('coverage', asPercent(DEFAULTS.coverage))}
-            hint="Share of the page's visitors who enter; the rest see the control and are not counted. It can be raised, not lowered, while running."
+            hint={t('experimentForm.coverageHint')}
             error={errorFor('coverage')}
             {...form.register('coverage')}
           />
           <div>
             <label htmlFor="experiment-confidence" className={labelClass}>
-              Confidence
+              {t('experimentForm.confidence')}{' '}
             </label>
             <select id="experiment-confidence" defaultValue={start('confidence', asPercent(DEFAULTS.confidence))} className={inputClass} {...form.register('confidence')}>
               {CONFIDENCES.map((c) => (
                 <option key={c} value={asPercent(c)}>
-                  {formatPercent(c, 0)}
+                  {formatPercent(c, 0, language)}
                 </option>
               ))}
             </select>
             {errorFor('confidence') ? <p className="mt-1 text-sm text-red-600">{errorFor('confidence')}</p> : null}
           </div>
           <Field
-            label="Minimum runtime (days)"
+            label={t('experimentForm.minRuntime')}
             type="number"
             min={1}
             max={90}
             defaultValue={start('minRuntimeDays', String(DEFAULTS.minRuntimeDays))}
-            hint="At least a full week, so weekdays and weekends are both in."
+            hint={t('experimentForm.minRuntimeHint')}
             error={errorFor('minRuntimeDays')}
             {...form.register('minRuntimeDays')}
           />
         </div>
       </Card>
 
-      <Card
-        title="What counts as a conversion"
-        description="Soft conversions (newsletter, download) bring cold leads; hard ones (demo, quote, contact sales) bring hot leads. Or decide on what the leads became: hot, a funnel stage reached, or pipeline per visitor."
-      >
+      <Card title={t('experimentForm.conversionTitle')} description={t('experimentForm.conversionDescription')}>
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             <label htmlFor="experiment-primary" className={labelClass}>
-              Primary metric (decides the winner)
+              {t('experimentForm.primaryMetric')}{' '}
             </label>
             <select id="experiment-primary" defaultValue={start('primaryMetric', metricKey(DEFAULTS.primaryMetric))} className={inputClass} {...form.register('primaryMetric')}>
               {metrics.map((m) => (
@@ -243,7 +250,7 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             {errorFor('primaryMetric') ? <p className="mt-1 text-sm text-red-600">{errorFor('primaryMetric')}</p> : null}
           </div>
           <fieldset>
-            <legend className={labelClass}>Secondary metrics (reported, up to 5)</legend>
+            <legend className={labelClass}>{t('experimentForm.secondaryMetrics')}</legend>
             <div className="mt-1 grid gap-1 text-sm">
               {metrics.map((m) => (
                 <label key={m.value} className="flex items-center gap-2">
@@ -254,33 +261,27 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
             {errorFor('secondaryMetrics') ? <p className="mt-1 text-sm text-red-600">{errorFor('secondaryMetrics')}</p> : null}
           </fieldset>
           <Field
-            label="Lead maturity (days)"
+            label={t('experimentForm.maturity')}
             type="number"
             min={0}
             max={90}
             defaultValue={start('maturityDays', String(DEFAULTS.maturityDays))}
-            hint="Hot leads, the funnel stages and pipeline count only visitors who arrived at least this long ago, so their leads have had time to move."
+            hint={t('experimentForm.maturityHint')}
             error={errorFor('maturityDays')}
             {...form.register('maturityDays')}
           />
         </div>
       </Card>
 
-      <Card title="Planned sample" description="How many visitors each variant needs before the result means something (80% power).">
+      <Card title={t('experimentForm.plannedTitle')} description={t('experimentForm.plannedDescription')}>
         <div className="grid gap-4 md:grid-cols-2">
+          <Field label={t('experimentForm.mde')} inputMode="decimal" defaultValue={start('mde', asPercent(DEFAULT_MDE))} hint={t('experimentForm.mdeHint')} {...form.register('mde')} />
           <Field
-            label="Smallest lift worth detecting (%)"
-            inputMode="decimal"
-            defaultValue={start('mde', asPercent(DEFAULT_MDE))}
-            hint="Relative: 10 means a 5% rate must reach 5.5%. Smaller lifts need many more visitors."
-            {...form.register('mde')}
-          />
-          <Field
-            label="Planned visitors per variant"
+            label={t('experimentForm.planned')}
             type="number"
             min={1}
             defaultValue={start('plannedVisitorsPerVariant', String(initialPlan.visitorsPerVariant ?? ''))}
-            hint="Recomputed as you change the lift, confidence, variants, coverage or metric; you can type your own."
+            hint={t('experimentForm.plannedHint')}
             error={errorFor('plannedVisitorsPerVariant')}
             {...form.register('plannedVisitorsPerVariant')}
           />
@@ -288,18 +289,18 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         {isPipeline ? (
           <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="pipeline-plan-inputs">
             <Field
-              label="Pipeline per visitor (mean, in your deal currency)"
+              label={t('experimentForm.pipelineMean')}
               inputMode="decimal"
               defaultValue={start(PIPELINE_MEAN_FIELD, asAmount(traffic.pipeline?.mean))}
-              hint="Deal value per visitor, with visitors who bring no deal counted as 0: e.g. 12.5 when 1,000 visitors bring 12,500 of pipeline."
+              hint={t('experimentForm.pipelineMeanHint')}
               error={errorFor(PIPELINE_MEAN_FIELD)}
               {...form.register(PIPELINE_MEAN_FIELD)}
             />
             <Field
-              label="Spread per visitor (standard deviation, same currency)"
+              label={t('experimentForm.pipelineSpread')}
               inputMode="decimal"
               defaultValue={start(PIPELINE_SPREAD_FIELD, asAmount(traffic.pipeline?.standardDeviation))}
-              hint="How much one visitor's pipeline varies, zeros included; usually many times the mean, as most visitors bring nothing."
+              hint={t('experimentForm.pipelineSpreadHint')}
               error={errorFor(PIPELINE_SPREAD_FIELD)}
               {...form.register(PIPELINE_SPREAD_FIELD)}
             />
@@ -308,10 +309,10 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         {plan.kind === 'stage' && !plan.isMeasured ? (
           <div className="mt-4 grid gap-4 md:grid-cols-2">
             <Field
-              label="Baseline rate for this stage (%)"
+              label={t('experimentForm.stageBaseline')}
               inputMode="decimal"
               defaultValue={start(STAGE_BASELINE_FIELD, '')}
-              hint="The share of visitors whose lead gets this far, e.g. 2 when 2 in 100 visitors become an SQL."
+              hint={t('experimentForm.stageBaselineHint')}
               {...form.register(STAGE_BASELINE_FIELD)}
             />
           </div>
@@ -330,87 +331,108 @@ export function CreateExperimentForm({ page, forms, traffic, initialPlan, errors
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-1" defaultChecked={startsTicked('autoShip', 'on', DEFAULTS.autoShip)} {...form.register('autoShip')} />
           <span>
-            <span className="font-medium">Ship the winner automatically</span>
-            <span className="block text-slate-500">When the primary metric has a clear winner after the minimum runtime and the planned sample, it gets all the traffic.</span>
+            <span className="font-medium">{t('experimentForm.autoShip')}</span>
+            <span className="block text-slate-500">{t('experimentForm.autoShipHint')}</span>
           </span>
         </label>
       </Card>
 
       <div className="flex flex-wrap items-center gap-3">
-        <Button disabled={isSubmitting}>{isSubmitting ? 'Creating…' : 'Create experiment'}</Button>
-        <p className="text-sm text-slate-500">It starts as a draft: visitors see no change until you start it.</p>
+        <Button disabled={isSubmitting}>{isSubmitting ? t('experimentForm.creating') : t('experimentForm.create')}</Button>
+        <p className="text-sm text-slate-500">{t('experimentForm.draftNote')}</p>
       </div>
     </Form>
   )
 }
 
-function describeDuration(plan: SamplePlan): string {
-  if (plan.dailyVisitors === null) return 'No traffic to estimate the duration from yet.'
-  return `About ${formatCount(plan.dailyVisitors)} visitors a day would enter${plan.days === null ? '.' : `: the plan is ${formatPlanDays(plan.days)}.`}`
+function describeDuration(t: Translate, language: string, plan: SamplePlan): string {
+  if (plan.dailyVisitors === null) return t('experimentForm.plan.noTraffic')
+  const reachable = plan.days === null ? 'none' : isReachable({ daysNeeded: plan.days }) ? 'yes' : 'no'
+  return t('experimentForm.plan.duration', { daily: formatCount(plan.dailyVisitors, 0, language), reachable, days: plan.days ?? 0 })
 }
 
 function PipelinePlanExplanation({ plan }: { plan: PipelinePlan }) {
+  const t = useT()
+  const language = useLanguage()
   const { history } = plan
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       <p>
         {history
-          ? `Prefilled from ${history.scope === 'page' ? "the page's" : "the workspace's"} last 90 days: ${formatAmount(history.mean)} of pipeline per visitor, spread ${formatAmount(history.standardDeviation)} (${formatCount(history.deals)} deals among ${formatCount(history.visitors)} visitors). Change them if you expect otherwise.`
-          : 'Not enough deals in the last 90 days (at least 10, on this page or in the workspace) to estimate pipeline per visitor: enter its mean and spread.'}
+          ? t('experimentForm.plan.pipelinePrefilled', {
+              scope: history.scope,
+              mean: formatAmount(history.mean, 2, language),
+              spread: formatAmount(history.standardDeviation, 2, language),
+              deals: formatCount(history.deals, 0, language),
+              visitors: formatCount(history.visitors, 0, language),
+            })
+          : t('experimentForm.plan.pipelineNoHistory')}
       </p>
-      <p>Pipeline per visitor is a mean of deal values, not a rate: the plan is sized for it, so deal values that vary a lot need more visitors.</p>
-      <p>{describeDuration(plan)}</p>
-      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers: enter a mean and a spread above 0, at least two variants and a lift above 0.</p> : null}
+      <p>{t('experimentForm.plan.pipelineMean')}</p>
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.pipelineNoPlan')}</p> : null}
     </div>
   )
 }
 
 function PlanExplanation({ plan, metric }: { plan: RatePlan; metric: string }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       <p>
-        Baseline {formatPercent(plan.baselineRate)}:{' '}
-        {plan.isMeasured
-          ? `the page's own rate over the last 30 days for ${metric} (${formatCount(plan.converted)} of ${formatCount(plan.visitors)} visitors converted).`
-          : `assumed, because the page had ${plan.visitors ? `no conversions for ${metric}` : 'no visitors'} in the last 30 days.`}
+        {t('experimentForm.plan.rateBaseline', {
+          rate: formatPercent(plan.baselineRate, 2, language),
+          source: plan.isMeasured ? 'measured' : plan.visitors ? 'noConversions' : 'noVisitors',
+          metric,
+          converted: formatCount(plan.converted, 0, language),
+          visitors: formatCount(plan.visitors, 0, language),
+        })}
       </p>
-      <p>{describeDuration(plan)}</p>
-      {plan.visitorsPerVariant === null ? <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p> : null}
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.noPlan')}</p> : null}
     </div>
   )
 }
 
 /** A stage metric's plan: from the page's stage rate over mature visitors, or, with too thin a history, the rate typed. */
 export function StagePlanExplanation({ plan, metric }: { plan: StagePlan; metric: string }) {
+  const t = useT()
+  const language = useLanguage()
   const { history } = plan
-  const reached = history[plan.stage]
-  const window = `the page's visitors of the last ${STAGE_HISTORY_DAYS} days who arrived at least ${history.maturityDays} days ago`
+  const values = {
+    metric,
+    reached: formatCount(history[plan.stage], 0, language),
+    visitors: formatCount(history.visitors, 0, language),
+    historyDays: STAGE_HISTORY_DAYS,
+    maturityDays: history.maturityDays,
+  }
   return (
     <div className="mt-4 space-y-1 text-sm text-slate-600" data-testid="plan-explanation">
       {plan.isMeasured ? (
-        <p>
-          Baseline {formatPercent(plan.baselineRate)}: the page's own rate for {metric}, among {window} ({formatCount(reached)} of {formatCount(history.visitors)}).
-        </p>
+        <p>{t('experimentForm.plan.stageMeasured', { ...values, rate: formatPercent(plan.baselineRate, 2, language) })}</p>
       ) : (
         <p className="text-amber-700" data-testid="stage-baseline-fallback">
-          Too little history to plan {metric} on: {formatCount(reached)} of {formatCount(history.visitors)} of {window} got this far, and a plan needs at least {formatCount(MIN_STAGE_VISITORS)} for a
-          rate close enough to keep its promised power. Enter the baseline rate you expect
-          {plan.baselineRate === null ? '; until then there is no plan.' : `: planned at ${formatPercent(plan.baselineRate)}.`}
+          {t('experimentForm.plan.stageTooLittle', {
+            ...values,
+            minimum: formatCount(MIN_STAGE_VISITORS, 0, language),
+            typed: plan.baselineRate === null ? 'no' : 'yes',
+            rate: formatPercent(plan.baselineRate, 2, language),
+          })}
         </p>
       )}
-      <p>{describeDuration(plan)}</p>
-      {plan.baselineRate !== null && plan.visitorsPerVariant === null ? (
-        <p className="text-amber-700">No plan fits these numbers (at least two variants, and a lift that keeps the rate under 100%).</p>
-      ) : null}
+      <p>{describeDuration(t, language, plan)}</p>
+      {plan.baselineRate !== null && plan.visitorsPerVariant === null ? <p className="text-amber-700">{t('experimentForm.plan.noPlan')}</p> : null}
     </div>
   )
 }
 
 /** A lead metric's plan: its visitors count only once they are `maturityDays` old. */
 function LeadMetricPlanNote({ maturityDays }: { maturityDays: string }) {
+  const t = useT()
   return (
     <div className="mt-2 space-y-1 text-sm text-amber-800" data-testid="lead-metric-plan-note">
-      <p>Lead metrics count visitors only {maturityDays || DEFAULTS.maturityDays} days after they arrive: add that to the days above.</p>
+      <p>{t('experimentForm.plan.leadMetricNote', { days: maturityDays || DEFAULTS.maturityDays })}</p>
     </div>
   )
 }

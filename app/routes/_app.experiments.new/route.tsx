@@ -1,4 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 import { Form, Link, useActionData, useLoaderData, useSubmit } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -13,7 +15,7 @@ import { DEFAULT_SETTINGS, ExperimentFormSchema, MULTIPLE_FIELDS, planPostedPipe
 import { DEFAULT_MDE, planSample } from './plan'
 import { getPageTraffic, listPageChoices } from './pages.server'
 
-export const meta: MetaFunction = () => [{ title: 'New experiment · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'experimentForm.page.title') }]
 
 // The page is chosen first (?page=<id>, a GET, so it works without JavaScript): its variants, forms and traffic
 // shape the rest of the form.
@@ -58,22 +60,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewExperimentRoute() {
   const { pages, forms, page, traffic, plan } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const t = useT()
   return (
     <>
       <p className="mb-2 text-sm">
         <Link to="/experiments" className="text-brand-700 hover:underline">
-          ← All experiments
+          {t('results.page.allExperiments')}
         </Link>
       </p>
-      <PageHeader title="New experiment" description="Split a published page's visitors across its variants and count who converts." />
+      <PageHeader title={t('experimentForm.page.title')} description={t('experimentForm.page.description')} />
       {pages.length === 0 ? (
-        <EmptyState title="No published pages">
+        <EmptyState title={t('experimentForm.page.noPages')}>
           <p>
-            An experiment runs on a published page with at least two variants.{' '}
-            <Link to="/pages" className="font-medium text-brand-700 underline">
-              Go to your pages
-            </Link>
-            , duplicate a variant, edit it and publish.
+            <Trans i18nKey="experimentForm.page.noPagesText" components={{ link: <Link to="/pages" className="font-medium text-brand-700 underline" /> }} />
           </p>
         </EmptyState>
       ) : (
@@ -81,11 +80,7 @@ export default function NewExperimentRoute() {
           <PagePicker pages={pages} selectedId={page?.id} />
           {page && page.variants.length < 2 ? (
             <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
-              {page.name} has one variant; an experiment needs at least two.{' '}
-              <Link to={`/pages/${page.id}`} className="underline">
-                Duplicate a variant
-              </Link>
-              , change it and publish the page.
+              <Trans i18nKey="experimentForm.page.oneVariant" values={{ name: page.name }} components={{ link: <Link to={`/pages/${page.id}`} className="underline" /> }} />
             </p>
           ) : null}
           {page && traffic && plan ? <CreateExperimentForm key={page.id} page={page} forms={forms} traffic={traffic} initialPlan={plan} errors={actionData?.errors} sent={actionData?.sent} /> : null}
@@ -97,13 +92,14 @@ export default function NewExperimentRoute() {
 
 function PagePicker({ pages, selectedId }: { pages: PageChoice[]; selectedId?: string }) {
   const submit = useSubmit()
+  const t = useT()
   return (
-    <Card title="Page" description="Published pages of this workspace. An experiment needs at least two of the page's variants.">
+    <Card title={t('experimentForm.page.pageTitle')} description={t('experimentForm.page.pageDescription')}>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         {/* Full width on a phone: the select is as wide as its longest page name, which widened the page to 669 px. */}
         <div className="w-full max-w-full sm:w-auto">
           <label htmlFor="experiment-page" className="block text-sm font-medium text-slate-700">
-            Page
+            {t('experimentForm.page.pageTitle')}
           </label>
           <select
             id="experiment-page"
@@ -114,18 +110,18 @@ function PagePicker({ pages, selectedId }: { pages: PageChoice[]; selectedId?: s
           >
             {pages.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} (/p/{p.slug}) · {p.variants.length} variant{p.variants.length === 1 ? '' : 's'}
-                {p.variants.length < 2 ? ': needs another' : ''}
+                {t('experimentForm.page.option', { name: p.name, slug: p.slug, count: p.variants.length })}
               </option>
             ))}
           </select>
         </div>
-        <Button variant="secondary">Choose page</Button>
+        <Button variant="secondary">{t('experimentForm.page.choose')}</Button>
       </Form>
     </Card>
   )
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 403: () => <p>Viewers cannot create experiments; ask an editor or owner.</p> }} />
+  const t = useT()
+  return <GeneralErrorBoundary statusHandlers={{ 403: () => <p>{t('experimentForm.page.viewers')}</p> }} />
 }

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Trans, useLanguage, useT } from '#app/i18n/provider'
+import { FEW_CONVERSIONS_NOTE } from '#app/statistics/comparison'
+import { speakerOf } from '#app/i18n/speaker.server'
 import { Form, useLoaderData } from '@remix-run/react'
-import { formatChance, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPValue } from '#app/components/format'
+import { formatChance, formatConfidence, formatCount, formatInterval, formatLift, formatLiftInterval, formatPercent, formatPValue } from '#app/components/format'
 import { IntervalChart } from '#app/components/interval-chart'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
@@ -27,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query.input || query.input.variants.length < MIN_ROWS) return { ...query, analysis: null, errors: {} as Record<string, string[]> }
   const parsed = AnalyzeRequestSchema.safeParse(query.input)
   if (!parsed.success) return { ...query, analysis: null, errors: rowErrorsOf(fieldErrorsOf(parsed.error), query.filledIndexes) }
-  const analysis = analyze(parsed.data)
+  // The decision's sentence in the reader's language (Accept-Language or their pick); the API's stays English.
+  const analysis = analyze({ ...parsed.data, speaker: await speakerOf(request) })
   return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data), errors: {} as Record<string, string[]> }
 }
 
@@ -37,14 +41,15 @@ export default function AbTestCalculator() {
   const errorOf = (key: string) => errors[key]?.[0]
   const ON_SCREEN = /^(rows\.\d+\.(visitors|conversions|name)|confidence|planned|daily)$/
   const generalErrors = Object.entries(errors).filter(([key]) => !ON_SCREEN.test(key))
-  const confidenceLabel = `${Math.round(settings.confidence * 100)}%`
+  const t = useT()
+  const language = useLanguage()
+  const to = t('results.interval.to')
+  const confidenceLabel = formatConfidence(settings.confidence, language)
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">A/B test significance calculator</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">
-          Enter visitors and conversions per variant. The first row is the control. Results stay valid however often you check (always-valid inference), unless you switch to the fixed-horizon test.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('calculators.abTest.title')}</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">{t('calculators.abTest.intro')}</p>
       </div>
       <Card>
         <Form method="get" className="space-y-4" preventScrollReset>
@@ -52,9 +57,9 @@ export default function AbTestCalculator() {
             <table className="w-full table-fixed text-sm">
               <thead className="text-left text-slate-500">
                 <tr>
-                  <th className="w-1/4 pb-2 font-medium">Variant</th>
-                  <th className="pb-2 font-medium">Visitors</th>
-                  <th className="pb-2 font-medium">Conversions</th>
+                  <th className="w-1/4 pb-2 font-medium">{t('results.variants.variant')}</th>
+                  <th className="pb-2 font-medium">{t('results.variants.visitors')}</th>
+                  <th className="pb-2 font-medium">{t('results.variants.conversions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -64,13 +69,13 @@ export default function AbTestCalculator() {
                       <input
                         name="name"
                         defaultValue={row.name}
-                        aria-label={`Name of variant ${i + 1}`}
+                        aria-label={t('calculators.abTest.nameOf', { number: i + 1 })}
                         maxLength={40}
                         aria-invalid={errorOf(`rows.${i}.name`) ? true : undefined}
                         aria-describedby={errorOf(`rows.${i}.name`) ? `rows-${i}-name-error` : undefined}
                         className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
                       />
-                      {i === 0 ? <span className="text-xs text-slate-500">control</span> : null}
+                      {i === 0 ? <span className="text-xs text-slate-500">{t('results.variants.control')}</span> : null}
                       <FieldError id={`rows-${i}-name-error`} message={errorOf(`rows.${i}.name`)} />
                     </td>
                     {(['visitors', 'conversions'] as const).map((field) => {
@@ -81,7 +86,7 @@ export default function AbTestCalculator() {
                             name={field}
                             defaultValue={row[field]}
                             inputMode="numeric"
-                            aria-label={`${field === 'visitors' ? 'Visitors' : 'Conversions'} of ${row.name}`}
+                            aria-label={t('calculators.abTest.fieldOf', { field, name: row.name })}
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? `rows-${i}-${field}-error` : undefined}
                             className="w-full min-w-0 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
@@ -97,7 +102,7 @@ export default function AbTestCalculator() {
           </div>
           <div className="flex flex-wrap items-end gap-4 text-sm">
             <label className="font-medium text-slate-700">
-              Confidence
+              {t('calculators.abTest.confidence')}
               <select
                 name="confidence"
                 defaultValue={String(settings.confidence)}
@@ -105,21 +110,23 @@ export default function AbTestCalculator() {
                 aria-describedby={errorOf('confidence') ? 'confidence-error' : undefined}
                 className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
               >
-                <option value="0.9">90%</option>
-                <option value="0.95">95%</option>
-                <option value="0.99">99%</option>
+                {[0.9, 0.95, 0.99].map((level) => (
+                  <option key={level} value={String(level)}>
+                    {formatConfidence(level, language)}
+                  </option>
+                ))}
               </select>
               <FieldError id="confidence-error" message={errorOf('confidence')} />
             </label>
             <label className="font-medium text-slate-700">
-              Method
+              {t('calculators.abTest.method')}
               <select name="method" defaultValue={settings.sequential ? 'sequential' : 'fixed'} className="mt-1 block rounded-md px-2 py-1.5 ring-1 ring-slate-300">
-                <option value="sequential">Always valid (peek-safe)</option>
-                <option value="fixed">Fixed horizon (look once)</option>
+                <option value="sequential">{t('calculators.sampleSize.sequential')}</option>
+                <option value="fixed">{t('calculators.sampleSize.fixed')}</option>
               </select>
             </label>
-            <OptionalCount label="Planned visitors per variant" name="planned" defaultValue={settings.plannedVisitorsPerVariant} error={errorOf('planned')} />
-            <OptionalCount label="Daily visitors (all variants)" name="daily" defaultValue={settings.dailyVisitors} error={errorOf('daily')} />
+            <OptionalCount label={t('results.settings.planned')} name="planned" defaultValue={settings.plannedVisitorsPerVariant} error={errorOf('planned')} />
+            <OptionalCount label={t('calculators.sampleSize.daily')} name="daily" defaultValue={settings.dailyVisitors} error={errorOf('daily')} />
           </div>
           {generalErrors.length ? (
             <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
@@ -129,10 +136,10 @@ export default function AbTestCalculator() {
             </div>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <Button>Analyse</Button>
+            <Button>{t('calculators.abTest.analyse')}</Button>
             {rows.length < MAX_ROWS ? (
               <Button variant="secondary" name="rows" value={String(rows.length + 1)}>
-                Add variant
+                {t('calculators.abTest.addVariant')}
               </Button>
             ) : null}
           </div>
@@ -142,15 +149,22 @@ export default function AbTestCalculator() {
       {analysis ? (
         <>
           <DecisionBanner decision={analysis.decision} srm={analysis.srm} whyWaiting={'whyWaiting' in data ? data.whyWaiting : null} />
-          <Card
-            title="Results"
-            description={`Intervals at ${confidenceLabel} confidence. ${settings.sequential ? 'p-values and the lift interval shown are always valid.' : 'Fixed-horizon: valid only if you decided the sample size in advance and look once.'}`}
-          >
+          <Card title={t('calculators.abTest.results')} description={t('calculators.abTest.resultsDescription', { level: confidenceLabel, sequential: settings.sequential ? 'yes' : 'no' })}>
             <div className="overflow-x-auto">
               <table className="w-full min-w-[56rem] text-left text-sm" data-testid="results-table">
                 <thead className="text-slate-500">
                   <tr>
-                    {['Variant', 'Visitors', 'Conversions', 'Rate (interval)', 'Lift vs control (interval)', 'p-value', 'Chance to beat control', 'Chance to be best', 'Expected loss'].map((h) => (
+                    {[
+                      t('results.variants.variant'),
+                      t('results.variants.visitors'),
+                      t('results.variants.conversions'),
+                      t('results.breakdowns.rate'),
+                      t('calculators.abTest.lift'),
+                      t('calculators.abTest.pValue'),
+                      t('calculators.abTest.chanceToBeat'),
+                      t('calculators.abTest.chanceToBeBest'),
+                      t('results.variants.expectedLoss'),
+                    ].map((h) => (
                       <th key={h} className="py-2 pr-4 font-medium">
                         {h}
                       </th>
@@ -166,17 +180,17 @@ export default function AbTestCalculator() {
                       <tr key={v.key}>
                         <th scope="row" className="py-2 pr-4 font-semibold">
                           {v.key}
-                          {c ? '' : ' (control)'}
+                          {c ? '' : ` ${t('experiments.list.control')}`}
                         </th>
-                        <td className="py-2 pr-4">{formatCount(v.visitors)}</td>
-                        <td className="py-2 pr-4">{formatCount(v.conversions)}</td>
+                        <td className="py-2 pr-4">{formatCount(v.visitors, 0, language)}</td>
+                        <td className="py-2 pr-4">{formatCount(v.conversions, 0, language)}</td>
                         <td className="py-2 pr-4">
-                          {formatPercent(v.rate)} <span className="text-slate-500">({formatInterval(v.ci, (x) => formatPercent(x))})</span>
+                          {formatPercent(v.rate, 2, language)} <span className="text-slate-500">({formatInterval(v.ci, (x) => formatPercent(x, 2, language), to)})</span>
                         </td>
                         <td className="py-2 pr-4">
                           {c ? (
                             <>
-                              {formatLift(c.relativeLift)} <span className="text-slate-500">({formatLiftInterval(liftCi)})</span>
+                              {formatLift(c.relativeLift, 1, language)} <span className="text-slate-500">({formatLiftInterval(liftCi, language, t('results.interval.unbounded'), to)})</span>
                             </>
                           ) : (
                             '–'
@@ -185,17 +199,19 @@ export default function AbTestCalculator() {
                         <td className="py-2 pr-4">
                           {c ? (
                             <>
-                              {formatPValue(p)}
-                              {c.significant ? <strong className="ml-1 text-green-700">significant</strong> : null}
+                              {formatPValue(p, language)}
+                              {c.significant ? <strong className="ml-1 text-green-700">{t('calculators.abTest.significant')}</strong> : null}
                             </>
                           ) : (
                             '–'
                           )}
-                          {c?.exactPValue !== undefined ? <span className="block text-xs text-slate-500">Fisher exact: {formatPValue(c.exactPValue)}</span> : null}
+                          {c?.exactPValue !== undefined ? (
+                            <span className="block text-xs text-slate-500">{t('calculators.abTest.fisher', { pValue: formatPValue(c.exactPValue, language) })}</span>
+                          ) : null}
                         </td>
-                        <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl) : '–'}</td>
-                        <td className="py-2 pr-4">{formatChance(v.probabilityToBeBest)}</td>
-                        <td className="py-2 pr-4">{formatPercent(v.expectedLoss, 3)}</td>
+                        <td className="py-2 pr-4">{c ? formatChance(c.probabilityToBeatControl, language) : '–'}</td>
+                        <td className="py-2 pr-4">{formatChance(v.probabilityToBeBest, language)}</td>
+                        <td className="py-2 pr-4">{formatPercent(v.expectedLoss, 3, language)}</td>
                       </tr>
                     )
                   })}
@@ -208,15 +224,19 @@ export default function AbTestCalculator() {
                   .filter((v) => v.vsControl?.note)
                   .map((v) => (
                     <li key={v.key}>
-                      {v.key}: {v.vsControl!.note}
+                      {v.key}: {v.vsControl!.note === FEW_CONVERSIONS_NOTE ? t('results.variants.fewConversions') : v.vsControl!.note}
                     </li>
                   ))}
               </ul>
             ) : null}
           </Card>
-          <Card title="Relative lift against the control">
+          <Card title={t('calculators.abTest.chartTitle')}>
             <IntervalChart
-              title={`Relative lift of each variant against ${analysis.variants.find((v) => !v.vsControl)?.key ?? 'the control'}, ${settings.sequential ? 'always-valid' : 'fixed-horizon'} ${confidenceLabel} intervals`}
+              title={t('calculators.abTest.chartLabel', {
+                control: analysis.variants.find((v) => !v.vsControl)?.key ?? t('results.declare.theControl'),
+                sequential: settings.sequential ? 'yes' : 'no',
+                level: confidenceLabel,
+              })}
               rows={analysis.variants
                 .filter((v) => v.vsControl)
                 .map((v) => ({
@@ -228,8 +248,7 @@ export default function AbTestCalculator() {
             />
           </Card>
           <p className="text-xs text-slate-500">
-            The same analysis is available as JSON: <code>POST /api/v1/analyze</code>. Methods: Wilson score intervals for rates, Newcombe for differences, log-ratio intervals for lifts, pooled z-test
-            (Holm-adjusted across variants), always-valid confidence sequences, and exact Bayesian probabilities with uniform priors.
+            <Trans i18nKey="calculators.abTest.methods" components={{ code: <code /> }} />
           </p>
         </>
       ) : null}
@@ -240,6 +259,7 @@ export default function AbTestCalculator() {
 /** A field's message under it, tied to the field by `id` (its aria-describedby). */
 /** An optional whole number of visitors, in the settings row, with its error under it. */
 function OptionalCount({ label, name, defaultValue, error }: { label: string; name: string; defaultValue: number | string | undefined; error: string | undefined }) {
+  const t = useT()
   return (
     <label className="font-medium text-slate-700">
       {label}
@@ -247,7 +267,7 @@ function OptionalCount({ label, name, defaultValue, error }: { label: string; na
         name={name}
         defaultValue={defaultValue ?? ''}
         inputMode="numeric"
-        placeholder="optional"
+        placeholder={t('calculators.abTest.optional')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${name}-error` : undefined}
         className="mt-1 block w-36 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"

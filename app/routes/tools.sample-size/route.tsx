@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { formatCount, formatPercent, formatPlanDays } from '#app/components/format'
+import { formatCount, formatPercent, formatShare } from '#app/components/format'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useLanguage, useMessage, useT } from '#app/i18n/provider'
+import { describeIn } from './meta'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { computeSampleSize, type PlanFigures } from '#app/statistics/sample-size'
 import { checkSampleSizeFields, type SampleSizeFields } from './form'
 
-export const meta: MetaFunction = () => [
-  { title: 'A/B test sample size and duration calculator · Splitform' },
-  { name: 'description', content: 'How many visitors and days your A/B test needs, from your conversion rate and the smallest lift worth detecting.' },
-]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'calculators.sampleSize.metaTitle') }, { name: 'description', content: describeIn(matches) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
@@ -31,6 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SampleSizeCalculator() {
   const { form, result, errors } = useLoaderData<typeof loader>()
+  const t = useT()
+  const language = useLanguage()
+  const message = useMessage()
+  const decimals = (value: number) => value.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { minimumFractionDigits: 2 })
   const field = (name: keyof typeof form, label: string, apiName: string, hint?: string) => (
     <label className="block text-sm font-medium text-slate-700">
       {label}
@@ -42,7 +46,7 @@ export default function SampleSizeCalculator() {
         className="mt-1 block w-40 rounded-md px-2 py-1.5 ring-1 ring-slate-300 aria-[invalid]:ring-red-500"
       />
       {hint ? <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span> : null}
-      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
+      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{message(errors[apiName][0])}</span> : null}
     </label>
   )
   const select = (name: 'alpha' | 'power' | 'method', label: string, apiName: string, options: [string, string][]) => (
@@ -57,57 +61,68 @@ export default function SampleSizeCalculator() {
           </option>
         ))}
       </select>
-      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{errors[apiName][0]}</span> : null}
+      {errors[apiName] ? <span className="mt-1 block text-xs text-red-600">{message(errors[apiName][0])}</span> : null}
     </label>
   )
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sample size and duration</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">How many visitors each variant needs to detect the smallest lift worth acting on, and how many days that takes.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('calculators.sampleSize.title')}</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">{t('calculators.sampleSize.intro')}</p>
       </div>
       <Card>
         <Form method="get" className="flex flex-wrap items-start gap-5">
-          {field('baseline', 'Current conversion rate (%)', 'baselineRate', 'e.g. 4.5')}
-          {field('mde', 'Smallest lift to detect (%)', 'relativeMde', 'relative: 10 means 4.5% → 4.95%')}
-          {select('alpha', 'Significance (two-sided α)', 'alpha', [
-            ['0.1', '0.10 (90% confidence)'],
-            ['0.05', '0.05 (95% confidence)'],
-            ['0.01', '0.01 (99% confidence)'],
+          {field('baseline', t('calculators.sampleSize.baseline'), 'baselineRate', t('calculators.sampleSize.baselineHint'))}
+          {field('mde', t('calculators.sampleSize.mde'), 'relativeMde', t('calculators.sampleSize.mdeHint'))}
+          {select(
+            'alpha',
+            t('calculators.sampleSize.alpha'),
+            'alpha',
+            [0.1, 0.05, 0.01].map((alpha): [string, string] => [String(alpha), t('calculators.sampleSize.alphaOption', { alpha: decimals(alpha), confidence: formatShare(1 - alpha, language) })]),
+          )}
+          {select(
+            'power',
+            t('calculators.sampleSize.power'),
+            'power',
+            [0.8, 0.9, 0.95].map((power): [string, string] => [String(power), formatShare(power, language)]),
+          )}
+          {select('method', t('calculators.sampleSize.method'), 'sequential', [
+            ['sequential', t('calculators.sampleSize.sequential')],
+            ['fixed', t('calculators.sampleSize.fixed')],
           ])}
-          {select('power', 'Power', 'power', [
-            ['0.8', '80%'],
-            ['0.9', '90%'],
-            ['0.95', '95%'],
-          ])}
-          {select('method', 'Analysis', 'sequential', [
-            ['sequential', 'Always valid (peek-safe)'],
-            ['fixed', 'Fixed horizon (look once)'],
-          ])}
-          {field('variants', 'Variants (incl. control)', 'variants')}
-          {field('daily', 'Daily visitors (all variants)', 'dailyVisitors', 'optional, for the duration')}
+          {field('variants', t('calculators.sampleSize.variants'), 'variants')}
+          {field('daily', t('calculators.sampleSize.daily'), 'dailyVisitors', t('calculators.sampleSize.dailyHint'))}
           <div className="w-full">
-            <Button>Calculate</Button>
+            <Button>{t('calculators.sampleSize.calculate')}</Button>
           </div>
         </Form>
       </Card>
       {result ? (
-        <Card title="You need">
+        <Card title={t('calculators.sampleSize.youNeed')}>
           <PlanFiguresList figures={result} testId="sample-size" />
           <p className="mt-4 text-sm text-slate-600">
-            To detect a change from {formatPercent(result.input.baselineRate)} to {formatPercent(result.input.baselineRate * (1 + result.input.relativeMde))} with{' '}
-            {formatPercent(result.input.power ?? 0.8, 0)} power {result.sequential ? 'when the results are read about 20 times along the way' : 'when the results are read once, at the end'}.{' '}
-            {result.note ?? ''} Plan at least one full week so that weekdays and weekends are both in.
+            {[
+              t('calculators.sampleSize.toDetect', {
+                from: formatPercent(result.input.baselineRate, 2, language),
+                to: formatPercent(result.input.baselineRate * (1 + result.input.relativeMde), 2, language),
+                power: formatPercent(result.input.power ?? 0.8, 0, language),
+                sequential: result.sequential ? 'yes' : 'no',
+              }),
+              result.note,
+              t('calculators.sampleSize.fullWeek'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </p>
           <div className="mt-4 border-t border-slate-200 pt-4" data-testid="sample-size-alternative">
-            <p className="text-sm font-medium text-slate-700">{result.alternative.sequential ? 'With the always-valid (peek-safe) analysis' : 'With a fixed-horizon test (look once)'}</p>
+            <p className="text-sm font-medium text-slate-700">{result.alternative.sequential ? t('calculators.sampleSize.withSequential') : t('calculators.sampleSize.withFixed')}</p>
             <PlanFiguresList figures={result.alternative} />
             <p className="mt-2 text-sm text-slate-600">{result.alternative.difference}</p>
           </div>
         </Card>
       ) : null}
       <p className="text-xs text-slate-500">
-        Also as JSON: <code>POST /api/v1/sample-size</code>.
+        <Trans i18nKey="calculators.sampleSize.json" components={{ code: <code /> }} />
       </p>
     </div>
   )
@@ -115,21 +130,23 @@ export default function SampleSizeCalculator() {
 
 /** Visitors per variant, in total and, with daily traffic, the duration; past a year it says so instead of a count. */
 function PlanFiguresList({ figures, testId }: { figures: PlanFigures; testId?: string }) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <dl className="grid gap-4 sm:grid-cols-3" data-testid={testId}>
       <div>
-        <dt className="text-sm text-slate-500">Visitors per variant</dt>
-        <dd className="text-2xl font-semibold">{formatCount(figures.visitorsPerVariant)}</dd>
+        <dt className="text-sm text-slate-500">{t('calculators.sampleSize.perVariant')}</dt>
+        <dd className="text-2xl font-semibold">{formatCount(figures.visitorsPerVariant, 0, language)}</dd>
       </div>
       <div>
-        <dt className="text-sm text-slate-500">Visitors in total</dt>
-        <dd className="text-2xl font-semibold">{formatCount(figures.totalVisitors)}</dd>
+        <dt className="text-sm text-slate-500">{t('calculators.sampleSize.total')}</dt>
+        <dd className="text-2xl font-semibold">{formatCount(figures.totalVisitors, 0, language)}</dd>
       </div>
       {figures.days !== undefined ? (
         <div>
-          <dt className="text-sm text-slate-500">Duration</dt>
+          <dt className="text-sm text-slate-500">{t('calculators.sampleSize.duration')}</dt>
           <dd className={figures.isReachable ? 'text-2xl font-semibold' : 'text-base font-semibold text-amber-700'}>
-            {figures.isReachable ? `${formatCount(figures.days)} day${figures.days === 1 ? '' : 's'}` : formatPlanDays(figures.days)}
+            {figures.isReachable ? t('calculators.sampleSize.days', { count: figures.days }) : t('calculators.sampleSize.unreachable')}
           </dd>
         </div>
       ) : null}
