@@ -20,8 +20,8 @@ afterAll(async () => {
 
 test.skipIf(!process.env.TEST_SERVER_DATABASE_URL)('two servers assign identically and count exactly the exposures sent', { timeout: 180_000 }, async () => {
   // Both on the worker's database (migrated already), with a workspace, a published page with two variants and a
-  // key of their own. They used to start on a new database seeded with the demo's 90 days, which this test never
-  // reads: a migration and a seed per start, about half the file's CPU (docs/testing.md, "How long it takes").
+  // key of their own. They used to start on a new database that each start migrated and seeded with the demo's 90
+  // days, which this test never reads (docs/testing.md, "How long it takes").
   const url = new URL(process.env.DATABASE_URL!)
   const owner = await createOwner({ name: 'Two processes' })
   const { key: apiKey } = await createApiKey({ workspaceId: owner.workspaceId, name: 'two processes', createdBy: owner.userId })
