@@ -11,10 +11,21 @@ import { UTC } from '#app/time/days'
 export function useDateTime() {
   const language = useLanguage()
   const t = useT()
-  const timeZone = useRouteLoaderData<{ workspace?: { timezone?: string } }>('routes/_app')?.workspace?.timezone ?? UTC
+  const timeZone = useWorkspaceTimeZone()
   return {
     timeZone,
     dateTime: (value: Date | string | null | undefined, empty = t('common.never')) => formatDateTime(value, empty, language, timeZone),
     day: (value: Date | string | null | undefined, empty = '–') => formatDay(value, empty, timeZone),
+  }
+}
+
+/** The app layout's workspace's zone; UTC for a component rendered alone, outside a data router (its unit tests). */
+function useWorkspaceTimeZone() {
+  // useRouteLoaderData reads one context and throws when there is no router, whichever way: the hooks called stay
+  // the same from render to render, so catching is safe.
+  try {
+    return useRouteLoaderData<{ workspace?: { timezone?: string } }>('routes/_app')?.workspace?.timezone ?? UTC
+  } catch {
+    return UTC
   }
 }

@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, test } from 'vitest'
+import { createApiKey } from '#app/api-keys/api-key.server'
+import { FormErrorList } from '#app/components/ui/field'
+import { db } from '#app/db.server'
+import { FieldSchema, MAX_OPTIONS } from '#app/forms/definition'
+import swedish from '#app/i18n/catalogues/sv.json'
+import { LanguageProvider, messageKeyOf } from '#app/i18n/provider'
+import * as leadRoute from '#app/routes/_app.leads.$id/route'
+import * as inboxRoute from '#app/routes/_app.leads._index/route'
+import * as apiKeysRoute from '#app/routes/_app.settings.api-keys'
+import { workspaces } from '#db/schema'
+import { createOwner } from '#tests/factories/accounts'
+import { insertLead } from '#tests/factories/lead-rows'
+import { renderRoute, textOf } from '#tests/render-route'
+
+// Issue 18, slice 18e: the admin's last English. Dates in the reader's language and the workspace's time zone, the
+// shared components (the table frame), and the validation messages that carry a value, in Swedish.
+
+const SWEDISH_BROWSER = { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.8' }
+const ENGLISH_BROWSER = { 'Accept-Language': 'en-US,en;q=0.9' }
+
+// 23:30 UTC on 6 December is 00:30 on 7 December in Stockholm (CET, UTC+1).
+const LATE_EVENING_UTC = new Date('2026-12-06T23:30:00Z')
+
+async function stockholmOwnerWithLateLead() {
+  const owner = await createOwner({ name: 'Stina Stockholm' })
+  await db.update(workspaces).set({ timezone: 'Europe/Stockholm' }).where(eq(workspaces.id, owner.workspaceId))
+  const lead = await insertLead({
+    workspaceId: owner.workspaceId,
+    email: 'sen@example.se',
+    name: 'Sena Svensson',
+    firstSeenAt: LATE_EVENING_UTC,
+    lastConversionAt: LATE_EVENING_UTC,
+    createdAt: LATE_EVENING_UTC,
+  })
+  return { owner, lead }
+}
+
+describe('dates on the admin screens', () => {
+  test("the leads list shows a lead from 23:30 UTC on the next day in a Stockholm workspace, in the reader's language", async () => {
+    const { owner } = await stockholmOwnerWithLateLead()
+    const render = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.leads._index', path: '/leads', pattern: 'leads', module: inboxRoute, cookie: owner.cookie, headers })
+    const sv = textOf((await render(SWEDISH_BROWSER)).html)
+    expect(sv).toContain('7 dec. 2026 00:30')
+    expect(sv).not.toMatch(/2026-12-06|6 dec\. 2026|UTC/)
+    const en = textOf((await render(ENGLISH_BROWSER)).html)
+    expect(en).toContain('7 Dec 2026, 00:30')
+    expect(en).not.toMatch(/2026-12-06|UTC/)
+  })
+
+  test('a UTC workspace shows the same lead on its own day', async () => {
+    const owner = await createOwner()
+    await insertLead({ workspaceId: owner.workspaceId, email: 'utc@example.com', firstSeenAt: LATE_EVENING_UTC, lastConversionAt: LATE_EVENING_UTC })
+    const en = textOf((await renderRoute({ id: 'routes/_app.leads._index', path: '/leads', pattern: 'leads', module: inboxRoute, cookie: owner.cookie, headers: ENGLISH_BROWSER })).html)
+    expect(en).toContain('6 Dec 2026, 23:30')
+    expect(en).not.toContain('7 Dec 2026')
+  })
+
+  test("a lead's page shows when it became a lead in the workspace's zone, in Swedish", async () => {
+    const { owner, lead } = await stockholmOwnerWithLateLead()
+    const sv = textOf((await renderRoute({ id: 'routes/_app.leads.$id', path: `/leads/${lead.id}`, pattern: 'leads/:id', module: leadRoute, cookie: owner.cookie, headers: SWEDISH_BROWSER })).html)
+    expect(sv).toContain('7 dec. 2026 00:30')
+    expect(sv).not.toMatch(/2026-12-06 23:30|UTC/)
+  })
+})
+
+describe('API keys (a table frame and dates)', () => {
+  test('in Swedish: the scroll hint, the region name, the creation date and "never used"', async () => {
+    const owner = await createOwner()
+    await createApiKey({ workspaceId: owner.workspaceId, name: 'CRM-synk', createdBy: owner.userId })
+    const render = (headers: Record<string, string>) =>
+      renderRoute({ id: 'routes/_app.settings.api-keys', path: '/settings/api-keys', pattern: 'settings/api-keys', module: apiKeysRoute, cookie: owner.cookie, headers })
+    const svHtml = (await render(SWEDISH_BROWSER)).html
+    const sv = textOf(svHtml)
+    expect(sv).toContain('Rulla i sidled för fler kolumner →')
+    expect(svHtml).toContain('(rullar i sidled)')
+    expect(sv).toMatch(/CRM-synk .*\d{1,2} [a-zåäö]+\.? \d{4} \d\d:\d\d/)
+    expect(sv).not.toMatch(/Scroll sideways|scrolls sideways| UTC/)
+    const enHtml = (await render(ENGLISH_BROWSER)).html
+    expect(textOf(enHtml)).toContain('Scroll sideways for more columns →')
+    expect(enHtml).toContain('(scrolls sideways)')
+  })
+})
+
+describe('messages that carry a value', () => {
+  const inSwedish = (node: React.ReactNode) => textOf(renderToStaticMarkup(<LanguageProvider data={{ language: 'sv', messages: swedish }}>{node}</LanguageProvider>))
+  const inEnglish = (node: React.ReactNode) => textOf(renderToStaticMarkup(<LanguageProvider data={undefined}>{node}</LanguageProvider>))
+  const issuesOf = (field: unknown) => {
+    const parsed = FieldSchema.safeParse(field)
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)
+  }
+
+  test("the form builder's option messages, written by the shared schema, read Swedish with their values", () => {
+    const twice = issuesOf({
+      type: 'select',
+      key: 'size',
+      label: 'Storlek',
+      options: [
+        { value: 'ja', label: 'Ja' },
+        { value: 'ja', label: 'Ja igen' },
+      ],
+    })
+    expect(twice).toContain('The value "ja" is used twice')
+    expect(inSwedish(<FormErrorList errors={twice} />)).toContain('Värdet ”ja” används två gånger')
+    expect(inEnglish(<FormErrorList errors={twice} />)).toContain('The value "ja" is used twice')
+
+    const many = issuesOf({ type: 'select', key: 'size', label: 'Storlek', options: Array.from({ length: MAX_OPTIONS + 1 }, (_, i) => ({ value: `v${i}`, label: `V ${i}` })) })
+    expect(many).toContain(`Use at most ${MAX_OPTIONS} options`)
+    expect(inSwedish(<FormErrorList errors={many} />)).toContain(`Använd högst ${MAX_OPTIONS} alternativ`)
+  })
+
+  test('a message is matched whole, values and all; unknown ones stay English', () => {
+    expect(messageKeyOf('Use at most 120 characters')).toEqual({ key: 'pages.validation.atMost120', values: {} })
+    expect(messageKeyOf('Use at most 37 characters')).toEqual({ key: 'validation.atMostCharacters', values: { max: 37 } })
+    expect(messageKeyOf('The value "a b" is used twice')).toEqual({ key: 'forms.validation.valueTwice', values: { value: 'a b' } })
+    expect(messageKeyOf('Use at most 37 characters, please')).toBeNull()
+    expect(inSwedish(<FormErrorList errors={['Unreadable filters', 'Choose a held submission', 'Use at most 5 addresses', 'Something new']} />)).toBe(
+      'Filtren gick inte att läsa Välj ett spärrat inskick Använd högst 5 adresser Something new',
+    )
+  })
+})
