@@ -4,12 +4,16 @@ import { describe, expect, test } from 'vitest'
 import { createApiKey } from '#app/api-keys/api-key.server'
 import { FormErrorList } from '#app/components/ui/field'
 import { db } from '#app/db.server'
-import { FieldSchema, MAX_OPTIONS } from '#app/forms/definition'
+import { FieldSchema, FormDefinitionSchema, MAX_OPTIONS } from '#app/forms/definition'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { LanguageProvider, messageKeyOf } from '#app/i18n/provider'
+import { EditorFormSlot } from '#app/pages/form-picker'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
 import * as inboxRoute from '#app/routes/_app.leads._index/route'
 import * as apiKeysRoute from '#app/routes/_app.settings.api-keys'
+import { formLanguageFor } from '#app/visitor-language/catalogue'
+import { en } from '#app/visitor-language/catalogues/en'
+import { localizeDefinition } from '#app/visitor-language/form-defaults'
 import { workspaces } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
 import { insertLead } from '#tests/factories/lead-rows'
@@ -119,5 +123,70 @@ describe('messages that carry a value', () => {
     expect(inSwedish(<FormErrorList errors={['Unreadable filters', 'Choose a held submission', 'Use at most 5 addresses', 'Something new']} />)).toBe(
       'Filtren gick inte att läsa Välj ett spärrat inskick Använd högst 5 adresser Something new',
     )
+  })
+})
+
+describe("the builder's defaults", () => {
+  const definition = FormDefinitionSchema.parse({
+    purpose: 'contact_sales',
+    conversionType: 'hard',
+    fields: [
+      { type: 'email', key: 'email', label: 'Email', required: true },
+      {
+        type: 'select',
+        key: 'size',
+        label: 'Size',
+        options: [
+          { value: 'option_1', label: en.form.optionNumbered.replace('{number}', '1') },
+          { value: 'option_2', label: 'Option 2 or more' },
+        ],
+      },
+      {
+        type: 'radio',
+        key: 'plan',
+        label: 'Plan',
+        options: [
+          { value: 'a', label: 'Option 12' },
+          { value: 'b', label: 'Option B' },
+        ],
+      },
+      { type: 'text', key: 'note', label: 'Note' },
+    ],
+    steps: [
+      { title: 'About you', fieldKeys: ['email'] },
+      { title: 'Your request', fieldKeys: ['size'] },
+      { title: 'Step 3', fieldKeys: ['plan'] },
+      { title: 'Om dig själv', fieldKeys: ['note'] },
+    ],
+  })
+
+  test("step titles and option labels the builder filled in read in the page's language; the marketer's own stay", () => {
+    const swedishPage = localizeDefinition(definition, formLanguageFor('sv-SE').text)
+    expect(swedishPage.steps!.map((s) => s.title)).toEqual(['Om dig', 'Ditt ärende', 'Steg 3', 'Om dig själv'])
+    const options = (key: string) => (swedishPage.fields.find((f) => f.key === key) as { options: { label: string }[] }).options.map((o) => o.label)
+    expect(options('size')).toEqual(['Alternativ 1', 'Option 2 or more'])
+    expect(options('plan')).toEqual(['Alternativ 12', 'Option B'])
+    const germanPage = localizeDefinition(definition, formLanguageFor('de').text)
+    expect(germanPage.steps!.map((s) => s.title)).toEqual(['Über Sie', 'Ihr Anliegen', 'Schritt 3', 'Om dig själv'])
+    expect(localizeDefinition(definition, formLanguageFor('en').text)).toBe(definition)
+  })
+
+  test("the editor's empty Form block asks for a form in the admin's language", () => {
+    const sv = textOf(
+      renderToStaticMarkup(
+        <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+          <EditorFormSlot formId="" forms={[]} />
+        </LanguageProvider>,
+      ),
+    )
+    expect(sv).toBe('Välj ett formulär Välj ett av era formulär i blockets inställning ”Formulär”.')
+    const gone = textOf(
+      renderToStaticMarkup(
+        <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+          <EditorFormSlot formId="33333333-3333-4333-8333-333333333333" forms={[]} />
+        </LanguageProvider>,
+      ),
+    )
+    expect(gone).toContain('Formuläret är arkiverat eller finns inte längre')
   })
 })
