@@ -11,6 +11,9 @@ import { EditorFormSlot } from '#app/pages/form-picker'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
 import * as inboxRoute from '#app/routes/_app.leads._index/route'
 import * as apiKeysRoute from '#app/routes/_app.settings.api-keys'
+import * as forgotRoute from '#app/routes/forgot-password'
+import * as resetRoute from '#app/routes/reset-password.$token'
+import * as verifyTokenRoute from '#app/routes/verify-email.$token'
 import { formLanguageFor } from '#app/visitor-language/catalogue'
 import { en } from '#app/visitor-language/catalogues/en'
 import { localizeDefinition } from '#app/visitor-language/form-defaults'
@@ -188,5 +191,32 @@ describe("the builder's defaults", () => {
       ),
     )
     expect(gone).toContain('Formuläret är arkiverat eller finns inte längre')
+  })
+})
+
+describe('the account pages outside the app (password reset, email confirmation)', () => {
+  const render = (path: string, pattern: string, id: string, module: Parameters<typeof renderRoute>[0]['module'], headers: Record<string, string>) =>
+    renderRoute({ id, path, pattern, module, headers, layout: 'none' })
+
+  test('forgot your password, in Swedish and English', async () => {
+    const sv = textOf((await render('/forgot-password', 'forgot-password', 'routes/forgot-password', forgotRoute, SWEDISH_BROWSER)).html)
+    expect(sv).toContain('Glömt lösenordet?')
+    expect(sv).toContain('Ange e-postadressen du loggar in med')
+    expect(sv).toContain('Skicka en återställningslänk')
+    expect(sv).toContain('Tillbaka till inloggningen')
+    expect(sv).not.toMatch(/Forgot|Send me|Back to log in/)
+    const en = textOf((await render('/forgot-password', 'forgot-password', 'routes/forgot-password', forgotRoute, ENGLISH_BROWSER)).html)
+    expect(en).toContain('Send me a reset link')
+  })
+
+  test('a dead reset link and a dead confirmation link say why, in Swedish', async () => {
+    const reset = await render('/reset-password/not-a-token', 'reset-password/:token', 'routes/reset-password.$token', resetRoute, SWEDISH_BROWSER)
+    expect(reset.status).toBe(404)
+    expect(textOf(reset.html)).toContain('Länken fungerar inte Återställningslänken är inte giltig: kontrollera att hela länken kom med. Skicka en ny länk')
+    const verify = await render('/verify-email/not-a-token', 'verify-email/:token', 'routes/verify-email.$token', verifyTokenRoute, SWEDISH_BROWSER)
+    expect(verify.status).toBe(404)
+    expect(textOf(verify.html)).toContain('Bekräftelselänken är inte giltig: kontrollera att hela länken kom med. Logga in eller få en ny länk')
+    const english = await render('/verify-email/not-a-token', 'verify-email/:token', 'routes/verify-email.$token', verifyTokenRoute, ENGLISH_BROWSER)
+    expect(textOf(english.html)).toContain('This confirmation link is not valid: check that the whole link was copied.')
   })
 })
