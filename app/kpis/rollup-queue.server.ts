@@ -66,21 +66,44 @@ export async function catchUpPageViewRollups({ maxBatches = Infinity, batchSize 
 }
 
 /**
- * Starts over the KPI rollups of one workspace, in `tx`, after its time zone changed (decision 072): its sessions and
- * daily rollups are deleted and every page view it has is queued again, so the follower (below) counts them anew,
- * by the days of the zone `tx` has just written; meanwhile the dashboard shows the views counted so far. The queue
- * table is locked against the follower and the live path until `tx` commits: a batch counted by the old zone after
- * the delete, or a view queued between the delete and the re-queue, would be counted wrong or twice.
+ * Starts over the KPI rollups of one workspace, in `tx`, after its time zone changed from `oldTimeZone` (decision
+ * 072): its sessions and daily rollups are deleted and its page views queued again, so the follower (below) counts
+ * them anew, by the days of the zone `tx` has just written; meanwhile the dashboard shows the views counted so far.
+ *
+ * Days whose raw views retention has deleted (app/workers/page-view-retention.server.ts, decision 085) cannot be
+ * recounted, so they are kept: when the rollups hold a day before the oldest remaining view's day D0 (in the old
+ * zone, D0 itself partly deleted), every rollup row up to D0 stays, as do the sessions started before `cut`, the
+ * old zone's midnight ending D0, and only the views from `cut` on are queued again. The kept rows cover exactly the
+ * views before `cut`, so no view is counted twice or lost; the kept days stay the old zone's days. Without such days
+ * everything is rebuilt.
+ *
+ * The queue table is locked against the follower and the live path until `tx` commits: a batch counted by the old
+ * zone after the delete, or a view queued between the delete and the re-queue, would be counted wrong or twice.
  */
-export async function rebuildWorkspaceRollups(tx: Transaction, workspaceId: string) {
+export async function rebuildWorkspaceRollups(tx: Transaction, { workspaceId, oldTimeZone }: { workspaceId: string; oldTimeZone: string }) {
   await tx.execute(sql`lock table page_view_rollup_queue in share row exclusive mode`)
-  for (const table of ['visitor_sessions', 'session_daily', 'visitor_days', 'visitor_daily', 'page_view_daily']) {
-    await tx.execute(sql`delete from ${sql.identifier(table)} where workspace_id = ${workspaceId}`)
+  const [kept] = await queryRows<{ keepThrough: string | null; expired: boolean }>(
+    tx,
+    sql`with first as (
+      select (min(viewed_at) at time zone ${oldTimeZone})::date as day from page_views where workspace_id = ${workspaceId}
+    ) select first.day::text as "keepThrough",
+      exists (select 1 from page_view_daily d where d.workspace_id = ${workspaceId} and (first.day is null or d.day < first.day)) as expired
+    from first`,
+  )
+  // No expired day: a full rebuild. Expired days but no raw view left: nothing to recount, everything stays.
+  if (kept?.expired && kept.keepThrough === null) return 0
+  const keepThrough = kept?.expired ? kept.keepThrough : null
+  const cut = keepThrough === null ? null : sql`(${keepThrough}::date + 1)::timestamp at time zone ${oldTimeZone}`
+  await tx.execute(sql`delete from visitor_sessions where workspace_id = ${workspaceId} ${cut ? sql`and started_at >= ${cut}` : sql``}`)
+  for (const table of ['session_daily', 'visitor_days', 'visitor_daily', 'page_view_daily']) {
+    await tx.execute(sql`delete from ${sql.identifier(table)} where workspace_id = ${workspaceId} ${keepThrough ? sql`and day > ${keepThrough}::date` : sql``}`)
   }
   const [queued] = await queryRows<{ n: number }>(
     tx,
     sql`with queued as (
-      insert into page_view_rollup_queue (page_view_id) select id from page_views where workspace_id = ${workspaceId} on conflict do nothing returning 1
+      insert into page_view_rollup_queue (page_view_id)
+      select id from page_views where workspace_id = ${workspaceId} ${cut ? sql`and viewed_at >= ${cut}` : sql``}
+      on conflict do nothing returning 1
     ) select count(*)::int as n from queued`,
   )
   return queued?.n ?? 0

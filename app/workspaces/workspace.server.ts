@@ -46,7 +46,7 @@ export async function getWorkspaceSettings({ workspaceId }: { workspaceId: strin
 /**
  * Changes what `changes` names (already validated: WorkspacePatchSchema). A new time zone starts the workspace's
  * KPI rollups over in the same transaction (rebuildWorkspaceRollups): the follower then counts its views by the new
- * days. Its experiments' days are recounted in the transaction itself (rebuildExperimentDays, decision 087), so the
+ * days (days whose views retention has deleted keep their rollups, by the old days). Its experiments' days are recounted in the transaction itself (rebuildExperimentDays, decision 087), so the
  * results show the new days as soon as it commits. Privacy settings are merged into the stored ones under the same
  * row lock, and once committed every page of the workspace is told (the published-page cache rebuilds them with the
  * new banner and cookie rules). Returns how many page views were queued again and how many experiments were
@@ -65,7 +65,7 @@ export async function updateWorkspace({ workspaceId, changes }: { workspaceId: s
       .set({ ...rest, ...(privacy ? { privacy } : {}) })
       .where(eq(workspaces.id, workspaceId))
     if (changes.timezone === undefined || changes.timezone === before.timezone) return { requeued: 0, experimentsRecounted: 0 }
-    const requeued = await rebuildWorkspaceRollups(tx, workspaceId)
+    const requeued = await rebuildWorkspaceRollups(tx, { workspaceId, oldTimeZone: before.timezone })
     return { requeued, experimentsRecounted: await rebuildExperimentDays(tx, { workspaceId, timeZone: changes.timezone }) }
   })
   if (privacyPatch) changed({ kind: 'privacy', workspaceId })

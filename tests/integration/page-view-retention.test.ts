@@ -9,6 +9,7 @@ import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
 import { writePageViews, type PageViewRow } from '#app/visitors/page-views.server'
 import { runMaintenance } from '#app/workers/maintenance.server'
 import { deleteExpiredPageViews } from '#app/workers/page-view-retention.server'
+import { updateWorkspace } from '#app/workspaces/workspace.server'
 import { workspaces } from '#db/schema'
 import { insertPage, insertWorkspace } from '#tests/factories/lead-rows'
 
@@ -86,4 +87,69 @@ test('a view not yet counted in the rollups is kept until the follower has count
   await runMaintenance()
   expect(await countViews(workspaceId)).toBe(0)
   expect((await rollups(workspaceId)).views).toBe(1)
+})
+
+test('a time-zone change keeps the days whose raw views retention deleted and recounts the rest by the new zone', async () => {
+  const workspaceId = await insertWorkspace('Retention then zone change')
+  const page = await insertPage({ workspaceId })
+  const ymd = (d: Date) => d.toISOString().slice(0, 10)
+  const plusDays = (day: string, n: number) => ymd(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000))
+  const at = (day: string, time: string) => new Date(`${day}T${time}:00Z`)
+  const [day15, day14, d0, recent] = [ymd(monthsAgo(15)), ymd(monthsAgo(14)), ymd(monthsAgo(12)), ymd(monthsAgo(2))]
+  // One visitor seen on D0 and again the day after: the recounted day's gap follows the kept day.
+  const returning = view(workspaceId, page.id, at(d0, '10:00'))
+  await writePageViews([
+    view(workspaceId, page.id, at(day15, '12:00')),
+    view(workspaceId, page.id, at(day15, '12:00')),
+    view(workspaceId, page.id, at(day15, '23:30')),
+    view(workspaceId, page.id, at(day14, '12:00')),
+    view(workspaceId, page.id, at(day14, '12:10')),
+    // D0, the oldest day with raw views left: kept as counted (by UTC), its 23:30 view too.
+    returning,
+    view(workspaceId, page.id, at(d0, '23:30')),
+    // The day after D0 and a recent day are recounted: 23:30 UTC is the next day in Stockholm.
+    { ...view(workspaceId, page.id, at(plusDays(d0, 1), '23:30')), visitorId: returning.visitorId },
+    view(workspaceId, page.id, at(recent, '12:00')),
+    view(workspaceId, page.id, at(recent, '23:30')),
+  ])
+  await runMaintenance()
+  expect(await countViews(workspaceId)).toBe(5)
+
+  const { requeued } = await updateWorkspace({ workspaceId, changes: { timezone: 'Europe/Stockholm' } })
+  expect(requeued).toBe(3)
+  await catchUpPageViewRollups()
+
+  const perDay = async (table: string, column: string, extra = sql``) =>
+    Object.fromEntries(
+      (
+        await queryRows<{ day: string; n: number }>(
+          db,
+          sql`select day::text as day, sum(${sql.identifier(column)})::int as n from ${sql.identifier(table)} where workspace_id = ${workspaceId} ${extra} group by day order by day`,
+        )
+      ).map((r) => [r.day, r.n]),
+    )
+  const expected = { [day15]: 3, [day14]: 2, [d0]: 2, [plusDays(d0, 2)]: 1, [recent]: 1, [plusDays(recent, 1)]: 1 }
+  expect(await perDay('page_view_daily', 'views')).toEqual(expected)
+  // Every view its own session and its own visitor-day.
+  expect(await perDay('session_daily', 'sessions')).toEqual(expected)
+  expect(await perDay('visitor_daily', 'visitors', sql`and kind = 'all'`)).toEqual(expected)
+  // Nothing counted twice or lost at the boundary: the 5 kept views plus the 5 raw ones.
+  expect(await rollups(workspaceId)).toEqual({ views: 10, visitors: 10, sessions: 10 })
+  const [sessions] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from visitor_sessions where workspace_id = ${workspaceId}`)
+  expect(sessions!.n).toBe(10)
+  const gaps = await queryRows<{ day: string; gap: number }>(db, sql`select day::text as day, gap from visitor_daily where workspace_id = ${workspaceId} and kind = 'all' and gap <> 0`)
+  expect(gaps).toEqual([{ day: plusDays(d0, 2), gap: 2 }])
+})
+
+test('a time-zone change with no view deleted by retention still recounts every day', async () => {
+  const workspaceId = await insertWorkspace('Zone change, nothing expired')
+  const page = await insertPage({ workspaceId })
+  const day = monthsAgo(12).toISOString().slice(0, 10)
+  await writePageViews([view(workspaceId, page.id, new Date(`${day}T23:30:00Z`)), view(workspaceId, page.id, NOW)])
+  await runMaintenance()
+  expect(await updateWorkspace({ workspaceId, changes: { timezone: 'Europe/Stockholm' } })).toMatchObject({ requeued: 2 })
+  await catchUpPageViewRollups()
+  const [moved] = await queryRows<{ day: string }>(db, sql`select min(day)::text as day from page_view_daily where workspace_id = ${workspaceId}`)
+  expect(moved!.day).toBe(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+  expect((await rollups(workspaceId)).views).toBe(2)
 })
