@@ -74,8 +74,11 @@ export async function catchUpPageViewRollups({ maxBatches = Infinity, batchSize 
  * recounted, so they are kept: when the rollups hold a day before the oldest remaining view's day D0 (in the old
  * zone, D0 itself partly deleted), every rollup row up to D0 stays, as do the sessions started before `cut`, the
  * old zone's midnight ending D0, and only the views from `cut` on are queued again. The kept rows cover exactly the
- * views before `cut`, so no view is counted twice or lost; the kept days stay the old zone's days. Without such days
- * everything is rebuilt.
+ * views before `cut`, so no view or session is counted twice or lost; the kept days stay the old zone's days. (The
+ * cut is the old zone's midnight, not the new one's: only then do the kept day rows hold exactly the views before
+ * it.) One approximation: a session running across `cut` whose start falls on a later day in the new zone also gets
+ * its entry-page visitor-day on that day (visitor_days 'entry'), besides the kept one. Without such days everything
+ * is rebuilt.
  *
  * The queue table is locked against the follower and the live path until `tx` commits: a batch counted by the old
  * zone after the delete, or a view queued between the delete and the re-queue, would be counted wrong or twice.

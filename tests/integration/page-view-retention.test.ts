@@ -153,3 +153,27 @@ test('a time-zone change with no view deleted by retention still recounts every 
   expect(moved!.day).toBe(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
   expect((await rollups(workspaceId)).views).toBe(2)
 })
+
+test('a session running across the kept days boundary is counted once after a time-zone change', async () => {
+  const workspaceId = await insertWorkspace('Zone change, session across the boundary')
+  const page = await insertPage({ workspaceId })
+  const d0 = monthsAgo(12).toISOString().slice(0, 10)
+  const next = new Date(Date.parse(`${d0}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  const visitor = view(workspaceId, page.id, new Date(`${d0}T23:50:00Z`))
+  await writePageViews([view(workspaceId, page.id, monthsAgo(15)), visitor, { ...visitor, viewedAt: new Date(`${next}T00:10:00Z`) }])
+  await runMaintenance()
+  expect(await updateWorkspace({ workspaceId, changes: { timezone: 'Europe/Stockholm' } })).toMatchObject({ requeued: 1 })
+  await catchUpPageViewRollups()
+  const sessions = await queryRows<{ startedAt: Date; pageViews: number }>(
+    db,
+    sql`select started_at as "startedAt", page_views as "pageViews" from visitor_sessions where workspace_id = ${workspaceId} order by started_at`,
+  )
+  expect(sessions.slice(1).map((s) => ({ ...s, startedAt: new Date(s.startedAt).toISOString() }))).toEqual([{ startedAt: `${d0}T23:50:00.000Z`, pageViews: 2 }])
+  // The session stays on its kept (UTC) day; its 00:10 view is recounted on Stockholm's day.
+  const [daily] = await queryRows<{ days: string }>(
+    db,
+    sql`select string_agg(day::text || ':' || sessions, ',' order by day) as days from session_daily where workspace_id = ${workspaceId} and day >= ${d0}::date`,
+  )
+  expect(daily!.days).toBe(`${d0}:1`)
+  expect(await rollups(workspaceId)).toEqual({ views: 3, visitors: 3, sessions: 2 })
+})
