@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { cloneElement, useMemo, type ReactElement, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { english, translatorFor, type Messages } from '#app/i18n/i18n'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/i18n/languages'
@@ -19,7 +19,34 @@ export function useT() {
   return useTranslation().t
 }
 
-export { Trans } from 'react-i18next'
+/**
+ * A message with tags, `Already have an account? <link>Log in</link>`, as React: each tag becomes the element
+ * `components` names for it, with the message's words inside as its children. react-i18next's Trans does not fit
+ * ICU messages: it put the words after an empty element (an empty link, found by axe), so this does the one thing
+ * the screens need. A tag with no component keeps its words as plain text.
+ */
+export function Trans({ i18nKey, values, components = {}, t: given }: { i18nKey: string; values?: Record<string, unknown>; components?: Record<string, ReactElement>; t?: (key: string, values?: Record<string, unknown>) => string }) {
+  const own = useT()
+  const t = given ?? own
+  return <>{richText(String(t(i18nKey, values)), components)}</>
+}
+
+const TAG = /<(\w+)>([\s\S]*?)<\/\1>/g
+
+/** `message`'s tags as `components` (nested tags too), the text between them as strings. */
+export function richText(message: string, components: Record<string, ReactElement>): ReactNode[] {
+  const nodes: ReactNode[] = []
+  let last = 0
+  for (const match of message.matchAll(TAG)) {
+    if (match.index > last) nodes.push(message.slice(last, match.index))
+    const [, name, inner] = match as unknown as [string, string, string]
+    const element = components[name]
+    nodes.push(element ? cloneElement(element, { key: nodes.length }, ...richText(inner, components)) : inner)
+    last = match.index + match[0].length
+  }
+  if (last < message.length) nodes.push(message.slice(last))
+  return nodes
+}
 
 /** The language the screen renders in ('en' outside a provider); formats follow it (app/components/format.ts). */
 export function useLanguage(): Language {
