@@ -101,6 +101,11 @@ test('a lift interval without a finite bound, or past +1,000%, is said in words 
 test('dates are UTC', () => {
   expect(formatDateTime('2026-11-22T14:05:59Z')).toBe('2026-11-22 14:05 UTC')
   expect(formatDateTime(null)).toBe('never')
+  // The admin's dates: the reader's language, the workspace's time zone (23:30 UTC is the next day in Stockholm).
+  expect(formatDateTime('2026-12-06T23:30:00Z', 'never', 'en', 'Europe/Stockholm')).toBe('7 Dec 2026, 00:30')
+  expect(formatDateTime('2026-12-06T23:30:00Z', 'aldrig', 'sv', 'Europe/Stockholm')).toBe('7 dec. 2026 00:30')
+  expect(formatDateTime('2026-12-06T23:30:00Z', 'never', 'en')).toBe('6 Dec 2026, 23:30')
+  expect(formatDateTime(null, 'aldrig', 'sv', 'Europe/Stockholm')).toBe('aldrig')
   expect(formatDay(new Date('2026-11-22T23:59:00Z'))).toBe('2026-11-22')
   expect(formatDay(undefined)).toBe('–')
 })

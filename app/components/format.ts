@@ -142,10 +142,29 @@ export function formatPValueStatement(pValue: number, language = 'en'): string {
   return pValue < 0.0001 ? `p < ${decimalIn(0.0001, language)}` : `p = ${decimalIn(Number(pValue.toPrecision(2)), language)}`
 }
 
-/** "2026-11-22 14:05 UTC": unambiguous for a team spread over time zones, and the same on server and client. */
-export function formatDateTime(value: Date | string | null | undefined, empty = 'never') {
+// Dates in the admin: English as en-GB writes them (a 24-hour clock; en-US's "12:30 AM" carries a narrow no-break
+// space that some ICU versions write and others do not, which would differ between server and browser), Swedish as
+// sv-SE does.
+const DATE_LOCALES: Record<string, string> = { en: 'en-GB', sv: 'sv-SE' }
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An instant for people. Without a language: "2026-11-22 14:05 UTC", unambiguous for a team spread over time zones
+ * and the same on server and client (the API, the experiments' history). With the reader's language and the
+ * workspace's time zone (the admin's screens, through useDateTime()): 23:30 UTC on 6 December in Europe/Stockholm is
+ * "7 Dec 2026, 00:30" in English and "7 dec. 2026 00:30" in Swedish.
+ */
+export function formatDateTime(value: Date | string | null | undefined, empty = 'never', language?: string, timeZone = UTC) {
   if (!value) return empty
-  return `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  if (language === undefined) return `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  const locale = DATE_LOCALES[language] ?? DATE_LOCALES.en!
+  const key = `${locale} ${timeZone}`
+  let format = dateTimeFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+    dateTimeFormats.set(key, format)
+  }
+  return format.format(new Date(value))
 }
 
 /** A clock time in the reader's language and the device's time zone, for "saved at" lines: "3:02:11 PM" / "15:02:11". */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_MIN_FILL_SECONDS } from '#app/conversions/spam-rules'
 import { en } from '#app/visitor-language/catalogues/en'
+import { fillText } from '#app/visitor-language/format'
 import type { AlertTrigger } from '#app/alerts/schema'
 import { FieldSchema, FormDefinitionSchema, otherKeyFor, SuccessActionSchema, type Field, type FieldType, type FormDefinition, type SuccessAction } from './definition'
 import { conversionTypeFor, CONVERSION_TYPES, HEARD_ABOUT_DEFAULT_OPTIONS, PURPOSE_IDS, starterFields, type ConversionType, type FormLocale, type PurposeId } from './purposes'
@@ -254,7 +255,7 @@ export function previewOf(values: BuilderValues): Preview | null {
   if (!valid.length) return null
   const steps = values.isMultiStep
     ? (values.steps ?? [])
-        .map((step, s) => ({ title: (step.title ?? '').trim() || `Step ${s + 1}`, fieldKeys: valid.filter((v) => v.step === s).map((v) => v.field.key) }))
+        .map((step, s) => ({ title: (step.title ?? '').trim() || fillText(en.form.stepNumbered, { number: s + 1 }), fieldKeys: valid.filter((v) => v.step === s).map((v) => v.field.key) }))
         .filter((step) => step.fieldKeys.length)
     : []
   const success = SuccessActionSchema.safeParse(definition.success)

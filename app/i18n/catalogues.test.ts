@@ -59,7 +59,18 @@ describe('the catalogues', () => {
       .filter((f) => !f.includes('/i18n/catalogues/') && !f.endsWith('.test.ts') && !f.endsWith('.test.tsx'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n')
-    const unused = [...englishKeys].filter(([key, text]) => (/(^|\.)validation\./.test(key) ? !source.includes(text) : !source.includes(`'${key}'`) && !source.includes(`"${key}"`)))
+    // A validation message carrying a value is written in the code as a template: "Use at most {max} options" is
+    // used by `Use at most ${MAX_OPTIONS} options`.
+    const isUsed = (text: string) =>
+      source.includes(text) ||
+      (/\{\w+\}/.test(text) &&
+        new RegExp(
+          text
+            .split(/\{\w+\}/)
+            .map(escapeRegExp)
+            .join('\\$\\{[^}]+\\}'),
+        ).test(source))
+    const unused = [...englishKeys].filter(([key, text]) => (/(^|\.)validation\./.test(key) ? !isUsed(text) : !source.includes(`'${key}'`) && !source.includes(`"${key}"`)))
     expect(unused.map(([key]) => key)).toEqual([])
   })
 
@@ -71,6 +82,8 @@ describe('the catalogues', () => {
     expect([...englishKeys.keys()].filter((k) => !partial.has(k))).toContain('nav.dashboard')
   })
 })
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -38,12 +38,39 @@ for (const [group, section] of Object.entries(english as Record<string, unknown>
   for (const [key, text] of Object.entries(messages)) if (typeof text === 'string' && !validationKeys.has(text)) validationKeys.set(text, `${group}.validation.${key}`)
 }
 
+// A message carrying a value ("Use at most 50 options", 'The value "x" is used twice') has an English ICU text with
+// placeholders ("Use at most {max} options"); it is recognised by that text as a pattern, each placeholder matching
+// any text, and shown in the reader's language with the values it carried (whole numbers as numbers, so the
+// catalogue may format them).
+const placeholder = /\{(\w+)\}/g
+const patterns = [...validationKeys]
+  .filter(([text]) => /\{\w+\}/.test(text) && !/[{}]/.test(text.replace(placeholder, '')))
+  .map(([text, key]) => {
+    const names = [...text.matchAll(placeholder)].map((m) => m[1]!)
+    const source = text
+      .split(placeholder)
+      .map((part, i) => (i % 2 === 1 ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('')
+    return { key, names, pattern: new RegExp(`^${source}$`) }
+  })
+
+/** The catalogue key and values of an English message the server wrote, or null when the catalogue does not have it. */
+export function messageKeyOf(message: string): { key: string; values: Record<string, string | number> } | null {
+  const key = validationKeys.get(message)
+  if (key) return { key, values: {} }
+  for (const { key, names, pattern } of patterns) {
+    const match = pattern.exec(message)
+    if (match) return { key, values: Object.fromEntries(names.map((name, i) => [name, /^\d+$/.test(match[i + 1]!) ? Number(match[i + 1]) : match[i + 1]!])) }
+  }
+  return null
+}
+
 /** Translates a validation or action message the server wrote in English; an unknown message stays as it is. */
 export function useMessage() {
   const { t } = useTranslation()
   return (message: string | undefined) => {
     if (!message) return message
-    const key = validationKeys.get(message)
-    return key ? t(key) : message
+    const found = messageKeyOf(message)
+    return found ? t(found.key, found.values) : message
   }
 }

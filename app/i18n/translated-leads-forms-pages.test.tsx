@@ -151,7 +151,7 @@ describe('the form builder', () => {
     })
     const render = (headers: Record<string, string>) => renderRoute({ id: 'routes/_app.forms.$id', path: `/forms/${form.id}`, pattern: 'forms/:id', module: formRoute, cookie: owner.cookie, headers })
     const sv = textOf((await render(SWEDISH_BROWSER)).html)
-    expect(sv).toMatch(/Senast sparat \d{4}-\d\d-\d\d/)
+    expect(sv).toMatch(/Senast sparat \d{1,2} [a-zåäö]+\.? \d{4} \d\d:\d\d/)
     expect(sv).toContain('Alla formulär')
     expect(sv).toContain('Inställningar Namn (syns bara för dig)')
     expect(sv).toContain('Mjuk : kontaktuppgifter utan tydlig köpintention, en kall lead att bearbeta.')

@@ -52,7 +52,7 @@ test('answers read as labels; values no longer offered are stored values, marked
   expect(describeAnswer('toString', optionLabels.topics)).toEqual([{ text: 'toString', isStored: true }])
   expect(describeAnswer('free text', undefined)).toEqual([{ text: 'free text', isStored: false }])
   expect(describeAnswer(['a', 'b'], undefined)).toEqual([{ text: 'a, b', isStored: false }])
-  expect(describeAnswer(true, undefined)).toEqual([{ text: 'Yes', isStored: false }])
+  expect(describeAnswer(true, undefined)).toEqual([{ text: 'Yes', isStored: false, checked: true }])
   expect(describeAnswer(42, undefined)).toEqual([{ text: '42', isStored: false }])
   expect(describeAnswer(null, optionLabels.topics)).toEqual([{ text: '–', isStored: false }])
 })

@@ -135,12 +135,13 @@ const noticeStyle: CSSProperties = {
 
 /** What the canvas shows where the published page will have the form. */
 export function EditorFormSlot({ formId, forms }: { formId: string; forms: readonly FormChoice[] }) {
+  const t = useT()
   if (!formId) {
     return (
       <div style={noticeStyle} data-testid="pick-a-form">
-        <strong>Pick a form</strong>
+        <strong>{t('common.formSlot.pick')}</strong>
         <br />
-        Choose one of your forms in this block's “Form” setting.
+        {t('common.formSlot.pickHint')}
       </div>
     )
   }
@@ -148,9 +149,9 @@ export function EditorFormSlot({ formId, forms }: { formId: string; forms: reado
   if (!form) {
     return (
       <div style={noticeStyle} role="alert">
-        <strong>This form is archived or no longer exists</strong>
+        <strong>{t('common.formSlot.gone')}</strong>
         <br />
-        Pick another form in this block's “Form” setting.
+        {t('common.formSlot.goneHint')}
       </div>
     )
   }

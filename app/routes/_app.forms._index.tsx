@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
-import { formatCount, formatDateTime } from '#app/components/format'
+import { formatCount } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -63,6 +64,7 @@ export default function FormsRoute() {
 type FormRow = ReturnType<typeof useLoaderData<typeof loader>>['forms'][number]
 
 function FormTable({ title, description, forms }: { title: string; description?: string; forms: FormRow[] }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   const language = useLanguage()
   const purposeLabel = (id: string) => (id in PURPOSE_KEYS ? t(PURPOSE_KEYS[id as PurposeId].label) : id)
@@ -92,7 +94,7 @@ function FormTable({ title, description, forms }: { title: string; description?:
                   <ConversionBadge type={f.conversionType} />
                 </td>
                 <td className="py-2 pr-4">{formatCount(f.fieldCount, 0, language)}</td>
-                <td className="py-2 pr-4">{formatDateTime(f.updatedAt)}</td>
+                <td className="py-2 pr-4">{dateTime(f.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import type { SpamReason } from '#app/conversions/spam-rules'
@@ -39,6 +39,7 @@ const SPAM_REASON_KEYS = {
 } as const satisfies Record<SpamReason, string>
 
 export default function HeldSubmissionsRoute() {
+  const { dateTime } = useDateTime()
   const { held, canAct } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const t = useT()
@@ -80,7 +81,7 @@ export default function HeldSubmissionsRoute() {
                 <div className="min-w-0 text-sm">
                   <p className="font-medium">{h.reason in SPAM_REASON_KEYS ? t(SPAM_REASON_KEYS[h.reason as SpamReason]) : h.reason}</p>
                   <p className="text-slate-600">
-                    {t('leads.held.formOnPage', { form: h.formName ?? t('leads.detail.deletedForm'), page: h.pageName ?? t('leads.detail.aDeletedPage') })} · {formatDateTime(h.createdAt)}
+                    {t('leads.held.formOnPage', { form: h.formName ?? t('leads.detail.deletedForm'), page: h.pageName ?? t('leads.detail.aDeletedPage') })} · {dateTime(h.createdAt)}
                   </p>
                   {/* Answers are shown as text: whatever a bot typed stays inert. */}
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-slate-700">

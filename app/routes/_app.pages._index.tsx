@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatCount, formatDateTime } from '#app/components/format'
+import { formatCount } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -65,6 +66,7 @@ function ExperimentCell({ experiment }: { experiment: PageExperiment }) {
 const STATUS_STYLE = { draft: 'bg-slate-100 text-slate-700', published: 'bg-green-100 text-green-800', archived: 'bg-amber-100 text-amber-800' }
 
 export default function PagesRoute() {
+  const { dateTime } = useDateTime()
   const { pages, templates, language } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors
@@ -119,7 +121,7 @@ export default function PagesRoute() {
                         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[p.status]}`}>{t('pages.status', { status: p.status })}</span>
                       </td>
                       <td className="py-2 pr-4">{formatCount(p.variantCount, 0, uiLanguage)}</td>
-                      <td className="py-2 pr-4">{formatDateTime(p.lastPublishedAt, t('pages.list.never'))}</td>
+                      <td className="py-2 pr-4">{dateTime(p.lastPublishedAt, t('pages.list.never'))}</td>
                       <td className="py-2 pr-4" data-testid="page-experiment">
                         <ExperimentCell experiment={p.experiment} />
                       </td>

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { createApiKey, listApiKeys, revokeApiKey } from '#app/api-keys/api-key.server'
 import { requireMember } from '#app/auth/session.server'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -40,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ApiKeysRoute() {
+  const { dateTime } = useDateTime()
   const { keys } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit } = useMember()
@@ -99,9 +100,9 @@ export default function ApiKeysRoute() {
                   <tr key={key.id} data-testid="api-key-row">
                     <td className="py-2 pr-4">{key.name}</td>
                     <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
-                    <td className="py-2 pr-4">{formatDateTime(key.createdAt)}</td>
+                    <td className="py-2 pr-4">{dateTime(key.createdAt)}</td>
                     <td className="py-2 pr-4">{key.createdByName ?? '—'}</td>
-                    <td className="py-2 pr-4">{formatDateTime(key.lastUsedAt, t('settings.apiKeys.never'))}</td>
+                    <td className="py-2 pr-4">{dateTime(key.lastUsedAt, t('settings.apiKeys.never'))}</td>
                     <td className="py-2 text-right">
                       {key.revokedAt ? (
                         <span className="text-slate-500">{key.revokedReason ? t('settings.apiKeys.revokedBecause', { reason: key.revokedReason }) : t('settings.apiKeys.revoked')}</span>

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button, buttonClass } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
@@ -57,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function EmailLogRoute() {
+  const { dateTime } = useDateTime()
   const { isSmtp, messages, templates, message, preview } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const t = useT()
@@ -105,9 +106,9 @@ export default function EmailLogRoute() {
                     </td>
                     <td className="max-w-xs break-all py-2 pr-4">{m.recipients.join(', ')}</td>
                     <td className="py-2 pr-4">{m.channel === 'chat' ? t('settings.email.chatKind', { kind: m.kind }) : m.kind}</td>
-                    <td className="py-2 pr-4">{describeStatus(m, isSmtp, t)}</td>
+                    <td className="py-2 pr-4">{describeStatus(m, isSmtp, t, dateTime)}</td>
                     <td className="py-2 pr-4">{m.attempts}</td>
-                    <td className="py-2 pr-4">{formatDateTime(m.createdAt)}</td>
+                    <td className="py-2 pr-4">{dateTime(m.createdAt)}</td>
                     <td className="py-2 text-right">{m.status !== 'sent' ? <RetryButton id={m.id} /> : null}</td>
                   </tr>
                 ))}
@@ -139,15 +140,16 @@ export default function EmailLogRoute() {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['messages'][number]
 
-function describeStatus(m: Row, isSmtp: boolean, t: TFunction) {
-  if (m.status === 'sent') return m.channel === 'email' && !isSmtp ? t('settings.email.kept') : t('settings.email.sent', { time: formatDateTime(m.sentAt) })
+function describeStatus(m: Row, isSmtp: boolean, t: TFunction, dateTime: (value: Date | string | null | undefined) => string) {
+  if (m.status === 'sent') return m.channel === 'email' && !isSmtp ? t('settings.email.kept') : t('settings.email.sent', { time: dateTime(m.sentAt) })
   if (m.status === 'failed') return t('settings.email.gaveUp', { error: m.lastError ?? '' })
-  return m.attempts > 0 ? t('settings.email.retrying', { time: formatDateTime(m.nextAttemptAt), error: m.lastError ?? '' }) : t('settings.email.queued')
+  return m.attempts > 0 ? t('settings.email.retrying', { time: dateTime(m.nextAttemptAt), error: m.lastError ?? '' }) : t('settings.email.queued')
 }
 
 type Message = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['message']>
 
 function MessageCard({ message }: { message: Message }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   return (
     <Card title={message.subject ?? message.template} description={t('settings.email.messageDescription', { to: message.recipients.join(', '), kind: message.kind, template: message.template })}>
@@ -158,7 +160,7 @@ function MessageCard({ message }: { message: Message }) {
         <ol className="mb-4 list-decimal pl-5 text-sm" data-testid="mail-attempts">
           {message.attemptLog.map((a, i) => (
             <li key={i}>
-              {formatDateTime(a.at)} · {a.transport} · {a.ok ? t('settings.email.attemptOk') : t('settings.email.attemptFailed', { error: a.error ?? '' })} · {a.ms} ms
+              {dateTime(a.at)} · {a.transport} · {a.ok ? t('settings.email.attemptOk') : t('settings.email.attemptFailed', { error: a.error ?? '' })} · {a.ms} ms
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
-import { formatDay } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { FormErrorList } from '#app/components/ui/field'
@@ -62,6 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MembersRoute() {
+  const { day } = useDateTime()
   const { members, invites } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { isOwner, user } = useMember()
@@ -143,7 +144,7 @@ export default function MembersRoute() {
           <ul className="divide-y divide-slate-100">
             {invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
-                <span>{t('settings.members.invite', { who: i.email ?? t('settings.members.anyone'), role: i.role, day: formatDay(i.expiresAt) })}</span>
+                <span>{t('settings.members.invite', { who: i.email ?? t('settings.members.anyone'), role: i.role, day: day(i.expiresAt) })}</span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revokeInvite" />
                   <input type="hidden" name="id" value={i.id} />

@@ -7,7 +7,7 @@ import { PasswordChangeIntentSchema, PasswordChangeSchema } from '#app/auth/sche
 import { clearSessionCookie, requireMember } from '#app/auth/session.server'
 import { beginLoginAttempt, unlessHashBusy } from '#app/auth/throttle.server'
 import { describeUserAgent } from '#app/auth/user-agent'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList, type FieldProps } from '#app/components/ui/field'
@@ -76,6 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecuritySettingsRoute() {
+  const { dateTime } = useDateTime()
   const { sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const others = sessions.filter((s) => !s.isCurrent).length
@@ -98,17 +99,12 @@ export default function SecuritySettingsRoute() {
                   {s.device}
                   {s.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">{t('settings.security.thisBrowser')}</span> : null}
                 </p>
-                <p className="text-sm text-slate-500">
-                  {t('settings.security.loggedInAt', { created: formatDateTime(s.createdAt), lastSeen: formatDateTime(s.lastSeenAt, t('settings.security.unknown')) })}
-                </p>
+                <p className="text-sm text-slate-500">{t('settings.security.loggedInAt', { created: dateTime(s.createdAt), lastSeen: dateTime(s.lastSeenAt, t('settings.security.unknown')) })}</p>
               </div>
               <Form method="post">
                 <input type="hidden" name="intent" value="endSession" />
                 <input type="hidden" name="id" value={s.id} />
-                <Button
-                  variant="secondary"
-                  aria-label={s.isCurrent ? t('settings.security.logOutThis') : t('settings.security.logOutNamed', { device: s.device, created: formatDateTime(s.createdAt) })}
-                >
+                <Button variant="secondary" aria-label={s.isCurrent ? t('settings.security.logOutThis') : t('settings.security.logOutNamed', { device: s.device, created: dateTime(s.createdAt) })}>
                   {t('settings.security.logOut')}
                 </Button>
               </Form>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button, buttonClass } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
@@ -97,6 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function WebhooksRoute() {
+  const { dateTime } = useDateTime()
   const { webhooks, log } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit } = useMember()
@@ -151,7 +152,7 @@ export default function WebhooksRoute() {
                     {hook.isActive ? t('settings.webhooks.active') : t('settings.webhooks.paused')}
                   </span>
                 </div>
-                <p className="text-xs text-slate-500">{t('settings.webhooks.eventsAdded', { events: hook.events.join(', '), time: formatDateTime(hook.createdAt) })}</p>
+                <p className="text-xs text-slate-500">{t('settings.webhooks.eventsAdded', { events: hook.events.join(', '), time: dateTime(hook.createdAt) })}</p>
                 {revealed?.id === hook.id ? <SecretNotice title={t('settings.webhooks.secret')} secret={revealed.secret} /> : null}
                 <div className="flex flex-wrap gap-2">
                   <Link to={`?log=${hook.id}`} className={buttonClass('secondary')}>
@@ -217,6 +218,7 @@ function IntentButton({ intent, id, label, variant = 'secondary', ariaLabel, act
 type Log = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['log']>
 
 function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   const columns = [
     t('settings.webhooks.columnEvent'),
@@ -250,8 +252,8 @@ function DeliveryLog({ log, canEdit }: { log: Log; canEdit: boolean }) {
                   <td className="py-2 pr-4">{t('settings.webhooks.status', { status: d.status === 'pending' && d.attempts > 0 ? 'retrying' : d.status })}</td>
                   <td className="py-2 pr-4">{d.attempts}</td>
                   <td className="max-w-xs break-words py-2 pr-4">{[d.lastStatusCode, d.lastError].filter((v) => v !== null).join(' · ') || '–'}</td>
-                  <td className="py-2 pr-4">{formatDateTime(d.createdAt)}</td>
-                  <td className="py-2 pr-4">{d.status === 'delivered' ? formatDateTime(d.deliveredAt) : d.status === 'pending' ? formatDateTime(d.nextAttemptAt) : t('settings.webhooks.gaveUp')}</td>
+                  <td className="py-2 pr-4">{dateTime(d.createdAt)}</td>
+                  <td className="py-2 pr-4">{d.status === 'delivered' ? dateTime(d.deliveredAt) : d.status === 'pending' ? dateTime(d.nextAttemptAt) : t('settings.webhooks.gaveUp')}</td>
                   <td className="py-2 text-right">{canEdit && d.status !== 'delivered' ? <IntentButton intent="retry" id={d.id} label={t('settings.webhooks.retry')} /> : null}</td>
                 </tr>
               ))}

@@ -13,12 +13,14 @@ import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseForm } from '#app/http/form-data.server'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
+import { titleFrom } from '#app/i18n/meta'
+import { useT } from '#app/i18n/provider'
 
 // The link of a password-reset mail. A good link shows the new-password form; using it sets the password, ends every
 // session of the account (this browser's too) and sends the browser to log in with the new password, so the
 // member proves it once and every device they use asks for it. A dead link says why, with the way to a new one.
 
-export const meta: MetaFunction = () => [{ title: 'Choose a new password · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'common.account.reset.title') }]
 export const headers = forwardRetryAfter
 
 // 404 for a link that never existed, 410 for one that did and no longer works.
@@ -43,11 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect('/login?reset=1', { headers: { 'Set-Cookie': await clearSessionCookie(request) } })
 }
 
-const DEAD_LINK: Record<Exclude<TokenState, 'valid'>, string> = {
-  expired: 'This reset link has expired: links work for one hour.',
-  used: 'This reset link was already used: each link works once.',
-  unknown: 'This reset link is not valid: check that the whole link was copied.',
-}
+const DEAD_LINK = {
+  expired: 'common.account.reset.expired',
+  used: 'common.account.reset.used',
+  unknown: 'common.account.reset.unknown',
+} as const satisfies Record<Exclude<TokenState, 'valid'>, string>
 
 export default function ResetPasswordRoute() {
   const loaderData = useLoaderData<typeof loader>()
@@ -55,32 +57,40 @@ export default function ResetPasswordRoute() {
   const state = actionData && 'state' in actionData ? actionData.state : loaderData.state
   const errors = actionData && 'errors' in actionData ? actionData.errors : undefined
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(ResetPasswordSchema, errors)
+  const t = useT()
   return (
     <AuthLayout
-      title={state === 'valid' ? 'Choose a new password' : 'This link does not work'}
+      title={state === 'valid' ? t('common.account.reset.title') : t('common.account.deadLinkTitle')}
       footer={
         <Link className="font-medium text-brand-700 underline" to="/login">
-          Back to log in
+          {t('common.account.backToLogin')}
         </Link>
       }
     >
       {state === 'valid' ? (
         <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
           <FormErrorList errors={errors?.formErrors} />
-          <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters" {...form.register('newPassword')} error={errorFor('newPassword')} />
-          <Field label="Repeat the new password" type="password" autoComplete="new-password" {...form.register('confirmPassword')} error={errorFor('confirmPassword')} />
-          <p className="text-sm text-slate-600">Saving logs you out everywhere; then log in with the new password.</p>
+          <Field
+            label={t('common.account.reset.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            hint={t('common.account.reset.newPasswordHint')}
+            {...form.register('newPassword')}
+            error={errorFor('newPassword')}
+          />
+          <Field label={t('common.account.reset.repeat')} type="password" autoComplete="new-password" {...form.register('confirmPassword')} error={errorFor('confirmPassword')} />
+          <p className="text-sm text-slate-600">{t('common.account.reset.logsOut')}</p>
           <Button className="w-full" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Set the new password'}
+            {isSubmitting ? t('common.account.reset.submitting') : t('common.account.reset.submit')}
           </Button>
         </Form>
       ) : (
         <div className="space-y-4" data-testid="dead-reset-link">
           <p role="alert" className="text-slate-700">
-            {DEAD_LINK[state]}
+            {t(DEAD_LINK[state])}
           </p>
           <Link className={buttonClass('primary', 'w-full')} to="/forgot-password">
-            Send me a new link
+            {t('common.account.reset.newLink')}
           </Link>
         </div>
       )}

@@ -8,11 +8,13 @@ import { isEmailVerificationRequired, resendVerificationMail } from '#app/auth/v
 import { Button } from '#app/components/ui/button'
 import { FormErrorList } from '#app/components/ui/field'
 import { forwardRetryAfter } from '#app/rate-limits/rate-limit.server'
+import { titleFrom } from '#app/i18n/meta'
+import { Trans, useT } from '#app/i18n/provider'
 
 // Where requireMember sends an account whose address is not verified, when the installation requires it
 // (REQUIRE_EMAIL_VERIFICATION): what to do, and a button that mails a new link.
 
-export const meta: MetaFunction = () => [{ title: 'Confirm your email · Splitform' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: titleFrom(matches, 'common.account.verify.metaTitle') }]
 export const headers = forwardRetryAfter
 
 async function requireUnverifiedUser(request: Request) {
@@ -39,28 +41,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function VerifyEmailRoute() {
   const { email } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const t = useT()
   return (
     <AuthLayout
-      title="Confirm your email address"
+      title={t('common.account.verify.title')}
       footer={
         <Form method="post" action="/logout">
-          <button className="underline">Log out</button>
+          <button className="underline">{t('common.account.verify.logOut')}</button>
         </Form>
       }
     >
       <div className="space-y-4 text-sm text-slate-700">
         <p>
-          We sent a link to <strong>{email}</strong>. Open it to start using Splitform; this installation asks every new account to confirm its address. The link works for 24 hours.
+          <Trans i18nKey="common.account.verify.sent" values={{ email }} components={{ strong: <strong /> }} />
         </p>
         {actionData && 'resent' in actionData ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-green-900" data-testid="verification-resent">
-            We sent a new link to {email}.
+            {t('common.account.verify.resent', { email })}
           </p>
         ) : null}
         <FormErrorList errors={actionData && 'errors' in actionData ? actionData.errors.formErrors : undefined} />
         <Form method="post">
           <Button variant="secondary" className="w-full">
-            Send the link again
+            {t('common.account.verify.sendAgain')}
           </Button>
         </Form>
       </div>

@@ -14,6 +14,7 @@ import { saveSpendMonth } from '#app/kpis/spend.server'
 import { createPage, publishPage } from '#app/pages/queries.server'
 import { flushPageViews, writePageViews } from '#app/visitors/page-views.server'
 import { CONSENT_FORM, startVisitorServer, BROWSER_UA } from '#tests/factories/published-forms'
+import { setPrivacyMode } from '#tests/factories/privacy'
 import { insertConversion, insertLead } from '#tests/factories/lead-rows'
 import { leads, leadStageChanges, type LeadStage, type TouchJson } from '#db/schema'
 
@@ -53,6 +54,10 @@ type Ids = Awaited<ReturnType<typeof seedKpiFixture>>
  * a second workspace's data at the same moments, which must never show. Uses the fake Date while it runs.
  */
 export async function seedKpiFixture({ workspaceId, userId, otherWorkspaceId, otherUserId }: { workspaceId: string; userId: string; otherWorkspaceId: string; otherUserId: string }) {
+  // The month's visitors are identified by their cookie (sf_vid): the workspaces set cookies without asking, as
+  // workspaces made before privacy modes do (a new one asks for consent first and counts the rest per view).
+  await setPrivacyMode(workspaceId, 'cookies')
+  await setPrivacyMode(otherWorkspaceId, 'cookies')
   const webinar = await publishNamedPage(workspaceId, userId, 'Webinar', CONSENT_FORM) // soft form; variants A and B
   const demo = await publishNamedPage(workspaceId, userId, 'Demo', HARD_FORM) // hard form
   const blog = await publishNamedPage(workspaceId, userId, 'Blog', CONSENT_FORM) // traffic, never converts

@@ -191,13 +191,13 @@ describe("KPI rollups in the workspace's time zone", () => {
     await writePageViews([...toRows(workspaceId, views), ...toRows(other, otherViews)])
     await expectRollupsToMatch(db, workspaceId, views, start)
 
-    expect(await updateWorkspace({ workspaceId, changes: { timezone: STOCKHOLM } })).toEqual({ requeued: views.length })
+    expect(await updateWorkspace({ workspaceId, changes: { timezone: STOCKHOLM } })).toEqual({ requeued: views.length, experimentsRecounted: 0 })
     expect(await rolledUp(workspaceId)).toBe(0) // started over: the follower counts them again
     await catchUpPageViewRollups()
     await expectRollupsToMatch(db, workspaceId, views, start, STOCKHOLM)
     await expectRollupsToMatch(db, other, otherViews, start)
     // The same zone again, or a rename, leaves the rollups as they are.
-    expect(await updateWorkspace({ workspaceId, changes: { timezone: STOCKHOLM, name: 'Renamed' } })).toEqual({ requeued: 0 })
+    expect(await updateWorkspace({ workspaceId, changes: { timezone: STOCKHOLM, name: 'Renamed' } })).toEqual({ requeued: 0, experimentsRecounted: 0 })
     expect(await rolledUp(workspaceId)).toBe(views.length)
   })
 })

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useT } from '#app/i18n/provider'
 
 /**
  * The frame of every wide table: on a narrow screen the table scrolls sideways inside it, never the whole page.
@@ -12,17 +13,18 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
  * the screen (below `md`); after it, measured, and measured again whenever the frame or the table changes size.
  */
 export function TableFrame({ label, children, className = '' }: { label: string; children: ReactNode; className?: string }) {
+  const t = useT()
   const frame = useRef<HTMLDivElement>(null)
   const isOverflowing = useOverflowing(frame)
   const hint = isOverflowing === null ? 'md:hidden' : isOverflowing ? '' : 'hidden'
   return (
     <>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must take the focus to be scrolled from the keyboard */}
-      <div ref={frame} role="region" aria-label={`${label} (scrolls sideways)`} tabIndex={0} className={`relative overflow-x-auto ${className}`.trim()}>
+      <div ref={frame} role="region" aria-label={t('common.tableScrolls', { label })} tabIndex={0} className={`relative overflow-x-auto ${className}`.trim()}>
         {children}
       </div>
       <p aria-hidden className={`mt-1 text-xs text-slate-600 ${hint}`.trim()} data-table-frame-hint>
-        Scroll sideways for more columns →
+        {t('common.tableScrollHint')}
       </p>
     </>
   )

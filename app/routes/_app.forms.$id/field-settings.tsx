@@ -3,6 +3,8 @@ import { Button } from '#app/components/ui/button'
 import type { BuilderOption } from '#app/forms/builder'
 import { DEFAULT_TEXT_CAP, DEFAULT_TEXTAREA_CAP, FIELD_TYPES, MAX_OPTIONS, type FieldType } from '#app/forms/definition'
 import { FIELD_TYPE_KEYS } from '#app/forms/labels'
+import { en } from '#app/visitor-language/catalogues/en'
+import { fillText } from '#app/visitor-language/format'
 import { useMessage, useT } from '#app/i18n/provider'
 import { Checkbox, inputClass, NumberInput, SelectInput, TextArea, TextInput, useBuilderForm, useErrorAt } from './builder-inputs'
 
@@ -181,7 +183,7 @@ function OptionsEditor({ index }: { index: number }) {
     const taken = new Set((getValues(`fields.${index}.options`) ?? []).map((o) => o.value))
     let n = fields.length + 1
     while (taken.has(`option_${n}`)) n++
-    append({ value: `option_${n}`, label: `Option ${n}` })
+    append({ value: `option_${n}`, label: fillText(en.form.optionNumbered, { number: n }) })
   }
   return (
     <fieldset className="md:col-span-2">

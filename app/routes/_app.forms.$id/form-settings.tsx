@@ -3,6 +3,8 @@ import { Button } from '#app/components/ui/button'
 import { stepAfterRemoving } from '#app/forms/builder'
 import { PURPOSE_KEYS } from '#app/forms/labels'
 import { conversionTypeFor, PURPOSES, type PurposeId } from '#app/forms/purposes'
+import { en } from '#app/visitor-language/catalogues/en'
+import { fillText } from '#app/visitor-language/format'
 import { Trans, useMessage, useT } from '#app/i18n/provider'
 import { errorAt, NumberInput, SelectInput, TextInput, useBuilderForm, useErrorAt } from './builder-inputs'
 
@@ -129,7 +131,7 @@ export function StepsSettings() {
     if (!on || getValues('steps').length >= 2) return
     // Two steps to begin with, the fields split between them (the first half asks the least).
     const count = getValues('fields').length
-    replace([{ title: 'About you' }, { title: 'Your request' }])
+    replace([{ title: en.form.stepAboutYou }, { title: en.form.stepYourRequest }])
     for (let i = 0; i < count; i++) setValue(`fields.${i}.step`, i < Math.ceil(count / 2) ? 0 : 1)
   }
   const removeStep = (index: number) => {
@@ -155,7 +157,7 @@ export function StepsSettings() {
             ))}
           </ol>
           <div>
-            <Button type="button" variant="ghost" onClick={() => append({ title: `Step ${steps.length + 1}` })} disabled={steps.length >= 10}>
+            <Button type="button" variant="ghost" onClick={() => append({ title: fillText(en.form.stepNumbered, { number: steps.length + 1 }) })} disabled={steps.length >= 10}>
               {t('formBuilder.steps.add')}
             </Button>
           </div>

@@ -4,7 +4,7 @@ import { createDownloadLink } from '#app/assets/download-link.server'
 import { listAssets } from '#app/assets/asset.server'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { PageHeader } from '#app/components/ui/card'
 import { fromDefinition } from '#app/forms/builder'
@@ -48,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FormRoute() {
+  const { dateTime } = useDateTime()
   const { form, values, assets, pagePaths } = useLoaderData<typeof loader>()
   const { canEdit } = useMember()
   const isArchived = Boolean(form.archivedAt)
@@ -56,7 +57,7 @@ export default function FormRoute() {
     <>
       <PageHeader
         title={form.name}
-        description={t('formBuilder.lastSaved', { archived: isArchived ? 'yes' : 'no', when: formatDateTime(form.updatedAt) })}
+        description={t('formBuilder.lastSaved', { archived: isArchived ? 'yes' : 'no', when: dateTime(form.updatedAt) })}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <ConversionBadge type={values.conversionType} />

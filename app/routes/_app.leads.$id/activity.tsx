@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
-import { formatDateTime, formatMoney } from '#app/components/format'
+import { formatMoney } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { useZodForm } from '#app/components/zod-form'
@@ -12,6 +13,7 @@ import type { LeadStage } from '#db/schema'
 type Change = { id: string; fromStage: LeadStage; toStage: LeadStage; dealValue: number | null; source: string; changedByName: string | null; createdAt: Date | string }
 
 export function StageHistory({ changes, currency }: { changes: Change[]; currency: string }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   const byWhom = (c: Change) => c.changedByName ?? (c.source === 'api' ? t('leads.history.byApiKey') : c.source === 'score' ? t('leads.history.byScoreRules') : t('leads.history.byFormerMember'))
   return (
@@ -27,7 +29,7 @@ export function StageHistory({ changes, currency }: { changes: Change[]; currenc
               </span>
               {c.dealValue !== null ? ` (${formatMoney(c.dealValue, currency)})` : ''}
               <span className="block text-slate-500">
-                {t('leads.history.by', { who: byWhom(c) })} · {formatDateTime(c.createdAt)}
+                {t('leads.history.by', { who: byWhom(c) })} · {dateTime(c.createdAt)}
               </span>
             </li>
           ))}
@@ -40,6 +42,7 @@ export function StageHistory({ changes, currency }: { changes: Change[]; currenc
 type Note = { id: string; body: string; authorName: string | null; createdAt: Date | string }
 
 export function NotesCard({ notes, canEdit, errors, saved }: { notes: Note[]; canEdit: boolean; errors?: FormErrors; saved: boolean }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   return (
     <Card title={t('leads.notes.title')} description={t('leads.notes.description')}>
@@ -53,7 +56,7 @@ export function NotesCard({ notes, canEdit, errors, saved }: { notes: Note[]; ca
             <li key={n.id}>
               <p className="whitespace-pre-wrap break-words">{n.body}</p>
               <p className="text-slate-500">
-                {n.authorName ?? t('leads.notes.formerMember')} · {formatDateTime(n.createdAt)}
+                {n.authorName ?? t('leads.notes.formerMember')} · {dateTime(n.createdAt)}
               </p>
             </li>
           ))}

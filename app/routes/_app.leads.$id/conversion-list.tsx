@@ -1,4 +1,4 @@
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Card } from '#app/components/ui/card'
 import { englishTranslator } from '#app/i18n/i18n'
 import { useT } from '#app/i18n/provider'
@@ -53,6 +53,7 @@ function AnswerText({ parts }: { parts: AnswerPart[] }) {
 }
 
 export function ConversionList({ conversions }: { conversions: Conversion[] }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   return (
     <Card title={t('leads.detail.conversionsTitle')} description={t('leads.detail.conversionsDescription')}>
@@ -64,7 +65,7 @@ export function ConversionList({ conversions }: { conversions: Conversion[] }) {
               <span className={`rounded px-1.5 py-0.5 text-xs ${c.conversionType === 'hard' ? 'bg-red-100 text-red-800' : 'bg-slate-100 text-slate-700'}`}>
                 {t('leads.detail.conversionType', { type: c.conversionType })}
               </span>
-              <span className="text-sm font-normal text-slate-500">{formatDateTime(c.createdAt)}</span>
+              <span className="text-sm font-normal text-slate-500">{dateTime(c.createdAt)}</span>
             </p>
             <p className="mt-1 text-sm text-slate-600">
               {t('leads.detail.onPage', { page: c.pageName ?? t('leads.detail.aDeletedPage') })}

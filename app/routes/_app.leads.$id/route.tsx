@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { PageHeader } from '#app/components/ui/card'
 import { FormErrorList } from '#app/components/ui/field'
 import { parseForm } from '#app/http/form-data.server'
@@ -41,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LeadRoute() {
+  const { dateTime } = useDateTime()
   const { lead, isNew } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit, workspace } = useMember()
@@ -67,7 +68,7 @@ export default function LeadRoute() {
       />
       {isErased ? (
         <p role="status" className="mb-6 rounded-md bg-slate-100 p-4 text-sm text-slate-700">
-          {t('leads.detail.erasedNotice', { when: formatDateTime(lead.erasedAt) })}
+          {t('leads.detail.erasedNotice', { when: dateTime(lead.erasedAt) })}
         </p>
       ) : null}
       <FormErrorList errors={errors?.formErrors} />

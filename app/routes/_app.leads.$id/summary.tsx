@@ -1,4 +1,5 @@
-import { formatCount, formatDateTime, formatMoney } from '#app/components/format'
+import { formatCount, formatMoney } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Card } from '#app/components/ui/card'
 import { useLanguage, useT } from '#app/i18n/provider'
 import { channelIn, deviceIn, STAGE_KEYS } from '#app/leads/labels'
@@ -44,6 +45,7 @@ type Lead = {
 }
 
 export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   const language = useLanguage()
   const rows: [string, React.ReactNode][] = [
@@ -83,9 +85,9 @@ export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }
     [t('leads.filters.source'), lead.firstTouch ? describeTouch(t, lead.firstTouch) : channelIn(t, lead.source)],
     [t('leads.detail.heardAbout'), [lead.heardAboutLabel, lead.heardAboutOther].filter(Boolean).join(': ') || '–'],
     [t('leads.detail.device'), lead.device ? deviceIn(t, lead.device) : '–'],
-    [t('leads.table.firstSeen'), formatDateTime(lead.firstSeenAt)],
-    [t('leads.detail.becameLead'), formatDateTime(lead.createdAt)],
-    [t('leads.sorts.lastConversion'), formatDateTime(lead.lastConversionAt)],
+    [t('leads.table.firstSeen'), dateTime(lead.firstSeenAt)],
+    [t('leads.detail.becameLead'), dateTime(lead.createdAt)],
+    [t('leads.sorts.lastConversion'), dateTime(lead.lastConversionAt)],
   ]
   return (
     <Card title={t('leads.detail.leadCard')}>
@@ -104,6 +106,7 @@ export function LeadSummary({ lead, currency }: { lead: Lead; currency: string }
 type View = { id: number; viewedAt: Date | string; pageName: string | null; path: string; variantKey: string; channel: string }
 
 export function Journey({ journey, isErased }: { journey: View[]; isErased: boolean }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   return (
     <Card title={t('leads.detail.journeyTitle')} description={t('leads.detail.journeyDescription')}>
@@ -113,7 +116,7 @@ export function Journey({ journey, isErased }: { journey: View[]; isErased: bool
         <ol className="space-y-1 text-sm">
           {journey.map((view) => (
             <li key={view.id} className="flex flex-wrap gap-x-3">
-              <span className="whitespace-nowrap text-slate-500">{formatDateTime(view.viewedAt)}</span>
+              <span className="whitespace-nowrap text-slate-500">{dateTime(view.viewedAt)}</span>
               <span className="font-medium">{view.pageName ?? t('leads.detail.deletedPage')}</span>
               <span className="font-mono text-xs leading-5 text-slate-500">{view.path}</span>
               <span className="text-slate-500">

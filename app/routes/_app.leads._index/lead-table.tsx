@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatCount, formatDateTime } from '#app/components/format'
+import { formatCount } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { useLanguage, useT } from '#app/i18n/provider'
 import { isUnconfirmed, NewLeadBadge, TemperatureBadge, UnconfirmedBadge } from '#app/leads/badges'
 import type { LeadSort } from '#app/leads/schema'
@@ -51,6 +52,7 @@ export function LeadTable({ leads, sort, search }: { leads: Row[]; sort: LeadSor
 }
 
 function LeadCards({ leads }: { leads: Row[] }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   return (
     <ul className="divide-y divide-slate-100 md:hidden" aria-label={t('leads.inbox.title')}>
@@ -69,7 +71,7 @@ function LeadCards({ leads }: { leads: Row[] }) {
               <TemperatureBadge temperature={lead.temperature} />
               {isUnconfirmed(lead) ? <UnconfirmedBadge /> : null}
               <span>{t(STAGE_KEYS[lead.stage])}</span>
-              <span>{t('leads.table.lastConversionAt', { when: formatDateTime(lead.lastConversionAt) })}</span>
+              <span>{t('leads.table.lastConversionAt', { when: dateTime(lead.lastConversionAt) })}</span>
             </p>
           </li>
         )
@@ -79,6 +81,7 @@ function LeadCards({ leads }: { leads: Row[] }) {
 }
 
 function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; search: string }) {
+  const { dateTime } = useDateTime()
   const t = useT()
   const language = useLanguage()
   return (
@@ -122,8 +125,8 @@ function LeadRows({ leads, sort, search }: { leads: Row[]; sort: LeadSort; searc
               <td className="py-2 pr-4">{t(STAGE_KEYS[lead.stage])}</td>
               <td className="py-2 pr-4">{channelIn(t, lead.source)}</td>
               <td className="py-2 pr-4 tabular-nums">{formatCount(lead.score, 0, language)}</td>
-              <td className="py-2 pr-4">{formatDateTime(lead.firstSeenAt)}</td>
-              <td className="py-2 pr-2">{formatDateTime(lead.lastConversionAt)}</td>
+              <td className="py-2 pr-4">{dateTime(lead.firstSeenAt)}</td>
+              <td className="py-2 pr-2">{dateTime(lead.lastConversionAt)}</td>
             </tr>
           )
         })}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireMember } from '#app/auth/session.server'
-import { formatDateTime } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button, buttonClass } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
@@ -36,6 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PageRoute() {
+  const { dateTime } = useDateTime()
   const { page, publishState, fonts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { canEdit } = useMember()
@@ -96,7 +97,7 @@ export default function PageRoute() {
                       {v.name}
                       <PublishStateBadge state={publishState.variants[v.key] ?? 'unpublished'} />
                     </p>
-                    <p className="text-xs text-slate-500">{t('pageSettings.variants.draftSaved', { when: formatDateTime(v.draftUpdatedAt) })}</p>
+                    <p className="text-xs text-slate-500">{t('pageSettings.variants.draftSaved', { when: dateTime(v.draftUpdatedAt) })}</p>
                   </div>
                   <div className="flex flex-wrap gap-2">
                     {canEdit ? (
@@ -147,7 +148,7 @@ export default function PageRoute() {
               {page.versions.map((v) => (
                 <li key={v.id} className="flex items-center justify-between gap-2 py-2" data-testid="version-row">
                   <span>
-                    <strong>v{v.number}</strong> · {formatDateTime(v.publishedAt)}
+                    <strong>v{v.number}</strong> · {dateTime(v.publishedAt)}
                     {v.revertedFrom ? <span className="text-slate-500"> ({t('pageSettings.versions.restoredFrom', { number: v.revertedFrom })})</span> : null}
                     {v.id === page.publishedVersionId ? <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">{t('pageSettings.versions.live')}</span> : null}
                   </span>

@@ -28,6 +28,12 @@ export const en = {
     back: 'Back',
     stepOf: 'Step {current} of {total}',
     choose: 'Choose…',
+    // The builder's defaults for step titles and option labels, stored in English and read in the page's language
+    // (form-defaults.ts) while the marketer leaves them as they are.
+    stepAboutYou: 'About you',
+    stepYourRequest: 'Your request',
+    stepNumbered: 'Step {number}',
+    optionNumbered: 'Option {number}',
     requiredMark: 'required',
     honeypot: 'Leave this empty',
     otherWhere: 'Please tell us where',
