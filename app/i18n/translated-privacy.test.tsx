@@ -208,7 +208,7 @@ describe('the privacy settings form', () => {
     const notNumbers = form((await render(owner.cookie, SWEDISH, { ...badForm, cookieDays: 'trettio', retentionMonths: '1.5', mode: 'sometimes' })).html)
     expect(notNumbers).toContain('Ange ett antal dagar')
     expect(notNumbers).toContain('Ange ett helt antal månader')
-    expect(notNumbers).toContain('Välj samtycke, utan cookies eller cookies')
+    expect(notNumbers).toContain('Välj ett läge: be om samtycke, använd aldrig cookies eller cookies utan att fråga')
 
     const english = part((await render(owner.cookie, ENGLISH, badForm)).html, 'aria-label="Privacy"')
     expect(english).toContain('Keep cookies at least 30 days')
