@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useRouteLoaderData } from '@remix-run/react'
 import { renderToStaticMarkup } from 'react-dom/server'
 // react-router-dom is what @remix-run/react renders with; its static router runs the real loaders on a real
@@ -13,6 +13,7 @@ import { buildRequest } from '#tests/factories/accounts'
 type RouteModule = {
   default: React.ComponentType
   loader?: (args: LoaderFunctionArgs) => unknown
+  action?: (args: ActionFunctionArgs) => unknown
   ErrorBoundary?: React.ComponentType
 }
 
@@ -25,7 +26,8 @@ function RootLanguage({ children = <Outlet /> }: { children?: React.ReactNode })
  * Renders `path` for the member with `cookie`: the root's loader (the request's language), the app layout's loader
  * (so useMember() sees their role; with `layout: 'shown'` its header too, 'none' for the pages outside it, such as
  * login) and `module`'s loader under it, with their real requireMember checks. Returns the status and the HTML of
- * the route's component (or of its ErrorBoundary when the loader threw).
+ * the route's component (or of its ErrorBoundary when the loader threw). With `form`, the request is that form's POST:
+ * `module`'s action runs first and the component renders its answer (useActionData), as after a submit without JS.
  */
 export async function renderRoute({
   id,
@@ -35,6 +37,7 @@ export async function renderRoute({
   cookie,
   headers,
   layout = 'data',
+  form,
 }: {
   id: string
   path: string
@@ -43,12 +46,14 @@ export async function renderRoute({
   cookie?: string
   headers?: Record<string, string>
   layout?: 'data' | 'shown' | 'none'
+  form?: Record<string, string>
 }) {
   const context = { clientIp: '203.0.113.7' }
   const leaf: RouteObject = {
     id,
     path: pattern,
     loader: module.loader ? async (args) => (await module.loader!({ ...(args as LoaderFunctionArgs), context })) as object : undefined,
+    action: module.action ? async (args) => (await module.action!({ ...(args as ActionFunctionArgs), context })) as object : undefined,
     Component: module.default,
     ErrorBoundary: module.ErrorBoundary,
   }
@@ -73,7 +78,7 @@ export async function renderRoute({
     },
   ]
   const handler = createStaticHandler(routes)
-  const result = await handler.query(buildRequest(path, { cookie, headers }))
+  const result = await handler.query(buildRequest(path, { cookie, headers, ...(form ? { form } : {}) }))
   if (result instanceof Response) return { status: result.status, html: '', location: result.headers.get('Location') }
   const router = createStaticRouter(handler.dataRoutes, result)
   const html = renderToStaticMarkup(<StaticRouterProvider router={router} context={result} hydrate={false} />)

@@ -13,6 +13,13 @@ export const RETENTION_MONTHS = { min: 1, max: 120 } as const
 export const BANNER_TEXT_LIMITS = { title: 120, body: 600, accept: 40, reject: 40 } as const
 export const BANNER_TEXT_PARTS = ['title', 'body', 'accept', 'reject'] as const
 export type BannerTextPart = (typeof BANNER_TEXT_PARTS)[number]
+/** What a too long piece says, written out so the settings screen finds it in its catalogue (privacySettings.validation). */
+const BANNER_TEXT_TOO_LONG: Record<BannerTextPart, string> = {
+  title: 'Use at most 120 characters',
+  body: 'Use at most 600 characters',
+  accept: 'Use at most 40 characters',
+  reject: 'Use at most 40 characters',
+}
 
 const ModeSchema = z.enum(privacyModes, { error: 'Choose consent, cookieless or cookies' })
 const CookieDaysSchema = z
@@ -33,7 +40,7 @@ const bannerPart = (part: BannerTextPart) =>
   z
     .string({ error: `${part} must be text` })
     .trim()
-    .max(BANNER_TEXT_LIMITS[part], `Use at most ${BANNER_TEXT_LIMITS[part]} characters`)
+    .max(BANNER_TEXT_LIMITS[part], BANNER_TEXT_TOO_LONG[part])
     .optional()
 const BannerTextSchema = z.strictObject({ title: bannerPart('title'), body: bannerPart('body'), accept: bannerPart('accept'), reject: bannerPart('reject') })
 export type BannerText = z.infer<typeof BannerTextSchema>
@@ -58,9 +65,7 @@ export type PrivacyPatch = z.infer<typeof PrivacyPatchSchema>
 export const bannerFieldName = (language: string, part: BannerTextPart) => `bannerText_${language}_${part}`
 
 const bannerFields = Object.fromEntries(
-  VISITOR_LOCALES.flatMap((language) =>
-    BANNER_TEXT_PARTS.map((part) => [bannerFieldName(language, part), z.string().trim().max(BANNER_TEXT_LIMITS[part], `Use at most ${BANNER_TEXT_LIMITS[part]} characters`).optional()]),
-  ),
+  VISITOR_LOCALES.flatMap((language) => BANNER_TEXT_PARTS.map((part) => [bannerFieldName(language, part), z.string().trim().max(BANNER_TEXT_LIMITS[part], BANNER_TEXT_TOO_LONG[part]).optional()])),
 ) as Record<string, z.ZodOptional<z.ZodString>>
 
 /**

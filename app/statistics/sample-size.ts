@@ -2,6 +2,7 @@
 // (always-valid) analysis, which may be read at any time and so needs more visitors than the classic
 // fixed-horizon test (Fleiss; the formula most online calculators use), which is valid only when read once.
 
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import { normalQuantile } from './normal'
 import { computeLookBoundaries, computeSequentialPower, findRootBySecant, PLANNED_LOOKS, solveSequentialDrift, type SequentialPowerSettings } from './sequential-power'
 
@@ -53,7 +54,10 @@ export type SampleSize = PlanFigures & {
  * With more than two variants each treatment is compared with the control, so alpha is split Bonferroni-style
  * across the comparisons (the analysis uses Holm, which is at least as powerful).
  */
-export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true, tuningVisitors }: SampleSizeInput): SampleSize {
+export function computeSampleSize(
+  { baselineRate, relativeMde, alpha = 0.05, power = 0.8, variants = 2, dailyVisitors, sequential = true, tuningVisitors }: SampleSizeInput,
+  speaker: Speaker = englishSpeaker,
+): SampleSize {
   const rates = checkRates(baselineRate, relativeMde)
   const comparisons = variants - 1
   const alphaPerComparison = alpha / comparisons
@@ -63,10 +67,11 @@ export function computeSampleSize({ baselineRate, relativeMde, alpha = 0.05, pow
   const result: SampleSize = {
     sequential,
     ...chosen,
-    alternative: { sequential: !sequential, ...other, difference: describeDifference(always.visitorsPerVariant / fixed.visitorsPerVariant) },
+    alternative: { sequential: !sequential, ...other, difference: describeDifference(speaker, always.visitorsPerVariant / fixed.visitorsPerVariant) },
   }
   if (comparisons > 1) {
-    result.note = `Alpha ${alpha} is split Bonferroni-style across the ${comparisons} comparisons with the control (${formatAlpha(alphaPerComparison)} each).`
+    const { say, language } = speaker
+    result.note = say('statistics.sampleSize.alphaSplit', { alpha: formatAlpha(alpha, language), comparisons, perComparison: formatAlpha(alphaPerComparison, language) })
   }
   return result
 }
@@ -202,13 +207,12 @@ function toFigures(visitorsPerVariant: number, variants: number, dailyVisitors: 
   return { visitorsPerVariant, totalVisitors, days, isReachable: days <= MAX_REACHABLE_DAYS }
 }
 
-function describeDifference(ratio: number): string {
-  return (
-    `The sequential analysis (the default) may be read at any time without raising false winners, so it needs ${ratio.toFixed(1)}× the visitors ` +
-    `of a fixed-horizon test, which is valid only when read once, at its planned sample.`
-  )
+/** The sentence on why the always-valid plan needs more visitors, in the speaker's language (the API's in English). */
+function describeDifference({ say, language }: Speaker, ratio: number): string {
+  const number = ratio.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })
+  return say('statistics.sampleSize.sequentialCost', { ratio: number })
 }
 
-function formatAlpha(value: number): string {
-  return Number(value.toPrecision(3)).toString()
+function formatAlpha(value: number, language: string): string {
+  return Number(value.toPrecision(3)).toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { maximumFractionDigits: 20, useGrouping: false })
 }

@@ -6,6 +6,7 @@
 import type { Speaker } from '#app/i18n/sentences'
 import { isLeadMetric, isStageMetric, METRIC_KINDS, metricKey, PIPELINE_METRIC, type MetricKind } from '#app/experiments/schema'
 import { daysRunning, METRIC_LABELS } from '#app/experiments/ui-labels'
+import { translateMetricOption } from '#app/experiments/ui-words'
 import { analyze, type Analysis, type Decision, type VariantCounts } from '#app/statistics/analyze'
 import { computeWilsonInterval } from '#app/statistics/intervals'
 import type { MeanAnalysis } from '#app/statistics/mean'
@@ -242,12 +243,13 @@ export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'co
     },
     winnerConflict: resolveWinnerConflict({
       conversion: conversion.decision,
-      conversionLabel: metricOption(conversionMetric, e, input.formNames).label,
+      conversionLabel: conversionLabelIn(metricOption(conversionMetric, e, input.formNames), input.formNames, input.speaker),
       pipelineArms,
       pipelineDecision: pipeline.decision,
       primaryIsPipeline: primary === PIPELINE_METRIC,
       confidence: e.confidence,
       plannedVisitorsPerVariant: e.plannedVisitorsPerVariant,
+      ...(input.speaker ? { speaker: input.speaker } : {}),
     }),
     srm: describeSrm(e, decided.srm, decided.variants),
     decision: { ...decision, action: suggestNextStep(e, decision, progress, guardrail, input.speaker) },
@@ -321,6 +323,12 @@ function computeLeadQuality(keys: string[], count: (key: string, metric: string)
       pipelineValuePer1000Visitors: visitors ? (row.pipelineValue / visitors) * 1000 : null,
     }
   })
+}
+
+/** The conversion metric's label in the speaker's language (English, the API's, without one). */
+function conversionLabelIn(option: MetricOption, formNames: Record<string, string>, speaker: Speaker | undefined) {
+  if (!speaker || speaker.language === 'en') return option.label
+  return translateMetricOption((key, values) => speaker.say(key, (values ?? {}) as Record<string, string | number>), option, formNames).label
 }
 
 function metricOption(key: MetricKey, e: ResultsExperimentRow, formNames: Record<string, string>): MetricOption {

@@ -37,10 +37,15 @@ export function buildExperimentConsent(variantKeys: readonly string[], rows: rea
   return { variants, pValue, consentRateWarning: pValue !== null && pValue < CONSENT_RATE_P_VALUE_THRESHOLD ? describeDifference(variants, pValue) : null }
 }
 
-function describeDifference(variants: ExperimentConsent['variants'], pValue: number) {
+/** The variants with the highest and the lowest consent rate (the warning names them); null when none was asked. */
+export function consentRateExtremes(variants: ExperimentConsent['variants']) {
   const rated = variants.filter((v): v is typeof v & { rate: number } => v.rate !== null).sort((a, b) => b.rate - a.rate)
-  const high = rated[0]!
-  const low = rated[rated.length - 1]!
+  return rated.length ? { high: rated[0]!, low: rated[rated.length - 1]! } : null
+}
+
+// The API's sentence, in English; the results page says the same in the reader's language (consentReport.warning).
+function describeDifference(variants: ExperimentConsent['variants'], pValue: number) {
+  const { high, low } = consentRateExtremes(variants)!
   return (
     `The variants change how many visitors accept cookies: ${high.key} ${percent(high.rate)} against ${low.key} ${percent(low.rate)} (${formatPValueStatement(pValue)}). ` +
     'Consenting visitors are counted once each and the others once per page view, so a variant with fewer consents gets more units per person ' +

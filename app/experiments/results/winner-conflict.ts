@@ -4,15 +4,17 @@
 // the pipeline difference is, from a direct always-valid comparison of the two variants' pipeline per visitor
 // (analyzeMean with the conversion winner as the baseline). Pure.
 
-import { formatAmount, formatConfidence, formatLiftRange, formatPValueStatement, formatSignedRoundedPercent } from '#app/components/format'
+import { formatAmount, formatConfidence, formatPValueStatement, formatSignedRoundedPercent } from '#app/components/format'
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import type { Decision } from '#app/statistics/analyze'
 import { analyzeMean, type MeanArm } from '#app/statistics/mean'
+import { sayRange } from '#app/statistics/wording'
 import type { WinnerConflict } from './shape'
 
 export type WinnerConflictInput = {
   /** the conversion decision: the primary metric's, or any conversion's when the primary metric is pipeline */
   conversion: Decision
-  /** its metric's label, "Any conversion", "Reached SQL" */
+  /** its metric's label in the speaker's language, "Any conversion", "Reached SQL" */
   conversionLabel: string
   /** each variant's mature visitors and deal values */
   pipelineArms: MeanArm[]
@@ -21,6 +23,8 @@ export type WinnerConflictInput = {
   primaryIsPipeline: boolean
   confidence: number
   plannedVisitorsPerVariant?: number | null
+  /** who says the note: English for the API (the default), the reader's language on the results page */
+  speaker?: Speaker
 }
 
 /** The variant with the most pipeline per visitor; null when none has any pipeline yet. Ties go to the earlier variant. */
@@ -38,11 +42,14 @@ export function resolveWinnerConflict(input: WinnerConflictInput): WinnerConflic
   if (!winner || !leader || leader.key === winner.key || leader.total / leader.visitors <= (winner.visitors ? winner.total / winner.visitors : 0)) return null
   const comparison = comparePipeline(leader, winner, input)
   const ships = input.primaryIsPipeline ? (input.pipelineDecision.status === 'winner' ? input.pipelineDecision.variant : null) : winner.key
-  const perVisitor = (a: MeanArm) => formatAmount(a.visitors ? a.total / a.visitors : 0)
+  const speaker = input.speaker ?? englishSpeaker
+  const { say, language } = speaker
+  const perVisitor = (a: MeanArm) => formatAmount(a.visitors ? a.total / a.visitors : 0, 2, language)
+  const metric = input.conversionLabel.toLocaleLowerCase(language)
   const text = [
-    `${winner.key} wins on ${input.conversionLabel.toLowerCase()}, but ${leader.key} brings more pipeline per visitor (${perVisitor(leader)} against ${perVisitor(winner)}).`,
-    shipsSentence(input, winner.key, ships),
-    surenessSentence(comparison, input.confidence),
+    say('winnerConflict.disagree', { winner: winner.key, metric, leader: leader.key, leaderValue: perVisitor(leader), winnerValue: perVisitor(winner) }),
+    shipsSentence(speaker, input, metric, winner.key, ships),
+    surenessSentence(speaker, comparison, input.confidence),
   ].join(' ')
   return { conversionWinner: winner.key, pipelineLeader: leader.key, ships, comparison, text }
 }
@@ -67,15 +74,22 @@ function comparePipeline(leader: MeanArm, winner: MeanArm, input: WinnerConflict
   }
 }
 
-function shipsSentence(input: WinnerConflictInput, winner: string, ships: string | null) {
-  if (!input.primaryIsPipeline) return `The primary metric is ${input.conversionLabel.toLowerCase()}, so it ships ${winner}; pipeline is reported, not decided on.`
-  if (ships) return `The primary metric is pipeline per visitor, so it ships ${ships}.`
-  return `The primary metric is pipeline per visitor, which has no winner yet: ship nothing on conversions alone.`
+function shipsSentence({ say }: Speaker, input: WinnerConflictInput, metric: string, winner: string, ships: string | null) {
+  if (!input.primaryIsPipeline) return say('winnerConflict.shipsConversionWinner', { metric, winner })
+  if (ships) return say('winnerConflict.shipsPipelineWinner', { variant: ships })
+  return say('winnerConflict.shipsNothing', {})
 }
 
-function surenessSentence(c: WinnerConflict['comparison'], confidence: number) {
-  if (!c || c.relativeLift === null) return `How sure the pipeline difference is cannot be said yet: ${c?.baseline ?? 'the winner'} has no pipeline to compare with.`
-  const lift = `${c.variant} brings ${formatSignedRoundedPercent(c.relativeLift)} pipeline per visitor against ${c.baseline}`
-  const range = `always-valid ${formatConfidence(confidence)} interval ${formatLiftRange(c.relativeLiftCi)}${c.pValue === null ? '' : `, ${formatPValueStatement(c.pValue)}`}`
-  return c.significant ? `The pipeline difference is clear: ${lift} (${range}).` : `The pipeline difference is not clear yet: ${lift} (${range}), which may be noise.`
+function surenessSentence({ say, language }: Speaker, c: WinnerConflict['comparison'], confidence: number) {
+  if (!c || c.relativeLift === null) return c ? say('winnerConflict.unsure', { baseline: c.baseline }) : say('winnerConflict.unsureWinner', {})
+  const values = {
+    variant: c.variant,
+    baseline: c.baseline,
+    lift: formatSignedRoundedPercent(c.relativeLift, language),
+    confidence: formatConfidence(confidence, language),
+    range: sayRange(say, language, c.relativeLiftCi),
+    hasP: c.pValue === null ? 'no' : 'yes',
+    pValue: c.pValue === null ? '' : formatPValueStatement(c.pValue, language),
+  }
+  return say(c.significant ? 'winnerConflict.clear' : 'winnerConflict.unclear', values)
 }

@@ -1,32 +1,34 @@
 import { Link } from '@remix-run/react'
 import { formatCount, formatPercent } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
+import { useLanguage, useT } from '#app/i18n/provider'
 import type { ConsentKpi, KpiValue } from '#app/kpis/shape'
 import type { KpiKind } from './change'
 import { KpiTable } from './kpi-table'
 import { KpiChange, KpiNumber } from './kpi-value'
 
 const MODE_NOTE: Record<ConsentKpi['mode'], string> = {
-  consent: 'The banner asks each visitor; until they accept, their views and conversions are counted without cookies.',
-  cookieless: 'Not asked: this workspace counts every view without cookies (cookieless mode), so there is no consent rate.',
-  cookies: 'Not asked now: this workspace sets cookies without asking (cookies mode). The figures are of views served before that.',
+  consent: 'consentReport.card.modeConsent',
+  cookieless: 'consentReport.card.modeCookieless',
+  cookies: 'consentReport.card.modeCookies',
 }
 
 /** The consent rate (views with consent among the views the banner asked about) and what was counted cookieless. */
 export function Consent({ consent }: { consent: ConsentKpi }) {
+  const t = useT()
   const isAsked = consent.askedViews.value !== 0 || (consent.askedViews.previous ?? 0) !== 0
   const figures: { label: string; kpi: KpiValue; kind: KpiKind; testId: string; hidden?: boolean }[] = [
-    { label: 'Consent rate', kpi: consent.consentRate, kind: 'rate', testId: 'consent-rate', hidden: !isAsked },
-    { label: 'Views asked', kpi: consent.askedViews, kind: 'count', testId: 'consent-asked', hidden: !isAsked },
-    { label: 'Views counted cookieless', kpi: consent.cookielessViews, kind: 'count', testId: 'consent-cookieless-views' },
-    { label: 'Conversions counted cookieless', kpi: consent.cookielessConversions, kind: 'count', testId: 'consent-cookieless-conversions' },
+    { label: t('consentReport.card.consentRate'), kpi: consent.consentRate, kind: 'rate', testId: 'consent-rate', hidden: !isAsked },
+    { label: t('consentReport.card.viewsAsked'), kpi: consent.askedViews, kind: 'count', testId: 'consent-asked', hidden: !isAsked },
+    { label: t('consentReport.card.cookielessViews'), kpi: consent.cookielessViews, kind: 'count', testId: 'consent-cookieless-views' },
+    { label: t('consentReport.card.cookielessConversions'), kpi: consent.cookielessConversions, kind: 'count', testId: 'consent-cookieless-conversions' },
   ]
   return (
-    <Card title="Consent and cookieless counting" description="Consent rate: of the views served while the banner asked, the share whose visitor had accepted cookies.">
+    <Card title={t('consentReport.card.title')} description={t('consentReport.card.description')}>
       <p className="mb-3 text-sm text-slate-600" data-testid="consent-mode">
-        {MODE_NOTE[consent.mode]}{' '}
+        {t(MODE_NOTE[consent.mode])}{' '}
         <Link to="/settings" className="text-brand-700 underline">
-          Privacy settings
+          {t('consentReport.card.privacySettings')}
         </Link>
       </p>
       <dl className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -45,11 +47,18 @@ export function Consent({ consent }: { consent: ConsentKpi }) {
           ))}
       </dl>
       {consent.pages.length ? (
-        <KpiTable label="Consent per page" grouped data-testid="consent-pages" columns={['Page / variant', isAsked && 'Views asked', isAsked && 'Consent rate', 'Counted cookieless']}>
+        <KpiTable
+          label={t('consentReport.card.perPage')}
+          grouped
+          data-testid="consent-pages"
+          columns={[t('consentReport.card.pageVariant'), isAsked && t('consentReport.card.viewsAsked'), isAsked && t('consentReport.card.consentRate'), t('consentReport.card.countedCookieless')]}
+        >
           {consent.pages.map((page) => (
             <tbody key={page.pageId} className="border-t border-slate-200" data-page-id={page.pageId}>
               <ConsentRow name={page.name} counts={page} isAsked={isAsked} isPage />
-              {page.variants.length > 1 ? page.variants.map((v) => <ConsentRow key={v.key} name={`Variant ${v.key}`} counts={v} isAsked={isAsked} variant={v.key} />) : null}
+              {page.variants.length > 1
+                ? page.variants.map((v) => <ConsentRow key={v.key} name={t('consentReport.card.variant', { variant: v.key })} counts={v} isAsked={isAsked} variant={v.key} />)
+                : null}
             </tbody>
           ))}
         </KpiTable>
@@ -61,6 +70,8 @@ export function Consent({ consent }: { consent: ConsentKpi }) {
 type RowProps = { name: string; counts: ConsentKpi['pages'][number]['variants'][number] | ConsentKpi['pages'][number]; isAsked: boolean; isPage?: boolean; variant?: string }
 
 function ConsentRow({ name, counts, isAsked, isPage = false, variant }: RowProps) {
+  const t = useT()
+  const language = useLanguage()
   return (
     <tr className={isPage ? undefined : 'text-slate-700'} data-variant={variant}>
       <th scope="row" className={`py-2 pr-4 text-left ${isPage ? 'font-medium' : 'pl-4 font-normal'}`}>
@@ -68,11 +79,11 @@ function ConsentRow({ name, counts, isAsked, isPage = false, variant }: RowProps
       </th>
       {isAsked ? (
         <>
-          <td className="py-2 pr-4 tabular-nums">{formatCount(counts.asked)}</td>
-          <td className="py-2 pr-4 tabular-nums">{counts.consentRate === null ? 'Not asked' : formatPercent(counts.consentRate, 1)}</td>
+          <td className="py-2 pr-4 tabular-nums">{formatCount(counts.asked, 0, language)}</td>
+          <td className="py-2 pr-4 tabular-nums">{counts.consentRate === null ? t('consentReport.card.notAsked') : formatPercent(counts.consentRate, 1, language)}</td>
         </>
       ) : null}
-      <td className="py-2 pr-4 tabular-nums">{formatCount(counts.cookieless)}</td>
+      <td className="py-2 pr-4 tabular-nums">{formatCount(counts.cookieless, 0, language)}</td>
     </tr>
   )
 }

@@ -31,8 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = AnalyzeRequestSchema.safeParse(query.input)
   if (!parsed.success) return { ...query, analysis: null, errors: rowErrorsOf(fieldErrorsOf(parsed.error), query.filledIndexes) }
   // The decision's sentence in the reader's language (Accept-Language or their pick); the API's stays English.
-  const analysis = analyze({ ...parsed.data, speaker: await speakerOf(request) })
-  return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data), errors: {} as Record<string, string[]> }
+  const speaker = await speakerOf(request)
+  const analysis = analyze({ ...parsed.data, speaker })
+  return { ...query, analysis, whyWaiting: explainWaiting(analysis, parsed.data, speaker), errors: {} as Record<string, string[]> }
 }
 
 export default function AbTestCalculator() {

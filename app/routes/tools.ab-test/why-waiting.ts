@@ -1,4 +1,5 @@
 import { formatChance, formatConfidence, formatCount, formatPValueStatement } from '#app/components/format'
+import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import type { Analysis } from '#app/statistics/analyze'
 import { MIN_VISITORS_PER_VARIANT } from '#app/statistics/decision'
 
@@ -12,7 +13,12 @@ const CONVINCING_CHANCE = 0.95
 /** The analysis's own settings, with its defaults (AnalyzeInput). */
 type Settings = { confidence?: number; sequential?: boolean; plannedVisitorsPerVariant?: number }
 
-export function explainWaiting({ variants, decision }: Pick<Analysis, 'variants' | 'decision'>, { confidence = 0.95, sequential = true, plannedVisitorsPerVariant }: Settings): string | null {
+/** The sentence in the speaker's language (calculators.whyWaiting), or null when nothing needs explaining. */
+export function explainWaiting(
+  { variants, decision }: Pick<Analysis, 'variants' | 'decision'>,
+  { confidence = 0.95, sequential = true, plannedVisitorsPerVariant }: Settings,
+  speaker: Speaker = englishSpeaker,
+): string | null {
   if (decision.status !== 'collecting' && decision.status !== 'no_difference') return null
   const control = variants.find((v) => !v.vsControl)
   const treatments = variants.filter((v) => v.vsControl?.probabilityToBeatControl != null)
@@ -20,29 +26,36 @@ export function explainWaiting({ variants, decision }: Pick<Analysis, 'variants'
   if (!control || !loudest || distanceFromEven(loudest) < CONVINCING_CHANCE - 0.5) return null
   const c = loudest.vsControl!
   const isAhead = c.probabilityToBeatControl! > 0.5
-  const chance = isAhead
-    ? `${loudest.key}’s ${formatChance(c.probabilityToBeatControl)} chance to beat ${control.key}`
-    : `${loudest.key}’s ${formatChance(1 - c.probabilityToBeatControl!)} chance to lose to ${control.key}`
-  const gate = describeClosedGate(variants, c, { confidence, sequential, plannedVisitorsPerVariant })
-  return `${capitalize(chance)} is not a call on its own: ${gate}.`
+  const { say, language } = speaker
+  const chance = formatChance(isAhead ? c.probabilityToBeatControl : 1 - c.probabilityToBeatControl!, language)
+  const gate = describeClosedGate(speaker, variants, c, { confidence, sequential, plannedVisitorsPerVariant })
+  return say('calculators.whyWaiting.sentence', { variant: capitalize(loudest.key), control: control.key, chance, direction: isAhead ? 'beat' : 'lose', gate })
 }
 
 function distanceFromEven(v: Analysis['variants'][number]) {
   return Math.abs((v.vsControl?.probabilityToBeatControl ?? 0.5) - 0.5)
 }
 
-function describeClosedGate(variants: Analysis['variants'], c: NonNullable<Analysis['variants'][number]['vsControl']>, settings: Required<Omit<Settings, 'plannedVisitorsPerVariant'>> & Settings) {
+function describeClosedGate(
+  { say, language }: Speaker,
+  variants: Analysis['variants'],
+  c: NonNullable<Analysis['variants'][number]['vsControl']>,
+  settings: Required<Omit<Settings, 'plannedVisitorsPerVariant'>> & Settings,
+) {
   const alpha = 1 - settings.confidence
   const thin = variants.find((v) => v.visitors < MIN_VISITORS_PER_VARIANT)
-  if (thin) return `every variant needs at least ${MIN_VISITORS_PER_VARIANT} visitors before a call, and ${thin.key} has ${formatCount(thin.visitors)}`
+  if (thin) return say('calculators.whyWaiting.tooFew', { minimum: formatCount(MIN_VISITORS_PER_VARIANT, 0, language), variant: thin.key, visitors: formatCount(thin.visitors, 0, language) })
   if (c.significant && !settings.sequential && settings.plannedVisitorsPerVariant !== undefined) {
-    return `a fixed-horizon test is read once, at its planned ${formatCount(settings.plannedVisitorsPerVariant)} visitors per variant, and that sample is not reached yet`
+    return say('calculators.whyWaiting.fixedNotReached', { planned: formatCount(settings.plannedVisitorsPerVariant, 0, language) })
   }
-  if (c.significant) return `the test is significant but its ${formatConfidence(settings.confidence)} interval still includes no difference, so the call waits for the two to agree`
+  if (c.significant) return say('calculators.whyWaiting.intervalDisagrees', { confidence: formatConfidence(settings.confidence, language) })
   const p = settings.sequential ? c.sequentialPValueAdjusted : c.pValueAdjusted
-  const test = settings.sequential ? 'the always-valid test, which stays honest however often you check,' : 'the test'
-  const evidence = p === null ? '' : ` (${formatPValueStatement(p)}; a call needs below ${Number(alpha.toPrecision(2))})`
-  return `${test} has not yet ruled out no difference${evidence}`
+  return say('calculators.whyWaiting.notRuledOut', {
+    sequential: settings.sequential ? 'yes' : 'no',
+    hasP: p === null ? 'no' : 'yes',
+    pValue: p === null ? '' : formatPValueStatement(p, language),
+    alpha: Number(alpha.toPrecision(2)).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: 20 }),
+  })
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

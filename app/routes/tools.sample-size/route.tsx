@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { formatCount, formatPercent, formatShare } from '#app/components/format'
 import { titleFrom } from '#app/i18n/meta'
+import { speakerOf } from '#app/i18n/speaker.server'
 import { Trans, useLanguage, useMessage, useT } from '#app/i18n/provider'
 import { describeIn } from './meta'
 import { Button } from '#app/components/ui/button'
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!form.baseline && !form.mde && !params.has('baseline')) return { form, result: null, errors: {} as Record<string, string[]> }
   const checked = checkSampleSizeFields(form)
   if (!checked.request) return { form, result: null, errors: checked.errors }
-  return { form, result: { ...computeSampleSize(checked.request), input: checked.request }, errors: {} as Record<string, string[]> }
+  return { form, result: { ...computeSampleSize(checked.request, await speakerOf(request)), input: checked.request }, errors: {} as Record<string, string[]> }
 }
 
 export default function SampleSizeCalculator() {
