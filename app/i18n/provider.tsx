@@ -25,7 +25,17 @@ export function useT() {
  * ICU messages: it put the words after an empty element (an empty link, found by axe), so this does the one thing
  * the screens need. A tag with no component keeps its words as plain text.
  */
-export function Trans({ i18nKey, values, components = {}, t: given }: { i18nKey: string; values?: Record<string, unknown>; components?: Record<string, ReactElement>; t?: (key: string, values?: Record<string, unknown>) => string }) {
+export function Trans({
+  i18nKey,
+  values,
+  components = {},
+  t: given,
+}: {
+  i18nKey: string
+  values?: Record<string, unknown>
+  components?: Record<string, ReactElement>
+  t?: (key: string, values?: Record<string, unknown>) => string
+}) {
   const own = useT()
   const t = given ?? own
   return <>{richText(String(t(i18nKey, values)), components)}</>
