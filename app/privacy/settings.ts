@@ -1,5 +1,4 @@
 import type { PrivacySettingsJson } from '#db/schema'
-import type { PrivacyMode } from '#db/enums'
 
 // A workspace's privacy settings (issue 19): how its published pages treat the visitor's device. One reader, so
 // a row written before a key existed reads that key's default.
@@ -15,6 +14,3 @@ export const DEFAULT_PRIVACY: PrivacySettings = { mode: 'consent', banner: true,
 export function readPrivacySettings(stored: Partial<PrivacySettingsJson> | null | undefined): PrivacySettings {
   return { ...DEFAULT_PRIVACY, ...stored, policyUrl: stored?.policyUrl ?? null, bannerText: stored?.bannerText ?? {} }
 }
-
-/** Whether a page view in this mode, with this choice from the visitor, may store and read identifiers on the device. */
-export const mayIdentify = (mode: PrivacyMode, choice: 'granted' | 'denied' | null) => mode === 'cookies' || (mode === 'consent' && choice === 'granted')

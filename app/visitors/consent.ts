@@ -1,5 +1,5 @@
 import type { ViewConsent } from '#db/enums'
-import { mayIdentify, type PrivacySettings } from '#app/privacy/settings'
+import type { PrivacySettings } from '#app/privacy/settings'
 
 // What a request to a published page may do with the visitor's device, from the workspace's privacy mode and the
 // visitor's choice (issue 19). The choice is `sf_consent`, set by the banner or the site's consent tool (never by
@@ -34,6 +34,7 @@ export function viewPrivacy(settings: PrivacySettings, cookieHeader: string | un
   if (settings.mode === 'cookies') return COOKIES
   if (settings.mode === 'cookieless') return COOKIELESS
   const choice = readConsentChoice(cookieHeader)
-  if (!mayIdentify(settings.mode, choice)) return choice === 'denied' ? DENIED : PENDING
+  // Consent mode: identified only once the visitor said yes.
+  if (choice !== 'granted') return choice === 'denied' ? DENIED : PENDING
   return { identify: true, consent: 'granted', maxAgeSeconds: settings.cookieDays * 24 * 3600 }
 }
