@@ -14,9 +14,14 @@ test('A member who forgot their password resets it by mail, logs in with the new
     await page.context().clearCookies()
     await page.goto('/login')
     await page.getByRole('link', { name: 'Forgot your password?' }).click()
-    // Once, on a cold server, the typed address was gone at submit ("Email is required"), most likely typed before hydration.
+    // /login has an "Email" field too. A click before /login hydrated is a full navigation, and the old document
+    // could still be on screen (and hydrated) when the address was typed: it went into the login form and the reset
+    // form was sent empty. So wait for the reset form itself, in a hydrated document, before typing.
+    await expect(page).toHaveURL(/\/forgot-password$/)
+    await expect(page.getByRole('button', { name: 'Send me a reset link' })).toBeVisible()
     await hydrated(page)
     await page.getByLabel('Email').fill(account.email)
+    await expect(page.getByLabel('Email')).toHaveValue(account.email)
     await page.getByRole('button', { name: 'Send me a reset link' }).click()
     await expect(page.getByTestId('reset-requested')).toContainText(`If an account exists for ${account.email}`)
 
