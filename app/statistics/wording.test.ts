@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import danish from '#app/i18n/catalogues/da.json'
 import swedish from '#app/i18n/catalogues/sv.json'
-import { sayIn, speakerIn } from '#app/i18n/sentences'
+import { sayIn, speakerIn, type Speaker } from '#app/i18n/sentences'
 import { decideOutcome, type DecisionInput } from './decision'
 import { pipelineWording, pipelineWordingIn } from './mean-wording'
 import { conversionWording, conversionWordingIn, type Arm } from './wording'
@@ -67,25 +67,30 @@ describe('the statistics sentences in Swedish', () => {
   })
 })
 
-describe("the decision's other sentences and pipeline's, in Swedish through a speaker", () => {
-  const swedishSpeaker = speakerIn('sv', swedish)
-  const decisionArm = (key: string, visitors: number, conversions: number, extra: Partial<DecisionInput['arms'][number]> = {}) => ({
-    ...arm(key, visitors ? conversions / visitors : 0, null, null, visitors),
-    conversions,
-    significant: false,
-    absoluteLift: null,
-    ...extra,
-  })
-  const base = (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
+const decisionArm = (key: string, visitors: number, conversions: number, extra: Partial<DecisionInput['arms'][number]> = {}) => ({
+  ...arm(key, visitors ? conversions / visitors : 0, null, null, visitors),
+  conversions,
+  significant: false,
+  absoluteLift: null,
+  ...extra,
+})
+/** A decision's input with `arms` (A the control), said by `speaker`. */
+const inputFor =
+  (speaker: Speaker) =>
+  (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
     arms,
     controlIndex: 0,
     weights: arms.map(() => 1),
     srm: { detected: false } as DecisionInput['srm'],
     confidence: 0.95,
     sequential: true,
-    speaker: swedishSpeaker,
+    speaker,
     ...extra,
   })
+
+describe("the decision's other sentences and pipeline's, in Swedish through a speaker", () => {
+  const swedishSpeaker = speakerIn('sv', swedish)
+  const base = inputFor(swedishSpeaker)
 
   test('no visitors, too few, a broken split, and how far the plan still is', () => {
     expect(decideOutcome(base([decisionArm('A', 0, 0), decisionArm('B', 0, 0)])).reason).toBe('Inga besökare ännu; resultaten visas när trafiken börjar komma in.')
@@ -148,17 +153,7 @@ describe('the statistics sentences in Danish, sentence by sentence', () => {
   })
 
   test('through a speaker: too few visitors and the plan, a broken split, pipeline', () => {
-    const decisionArm = (key: string, visitors: number, conversions: number) => ({ ...arm(key, conversions / visitors, null, null, visitors), conversions, significant: false, absoluteLift: null })
-    const base = (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
-      arms,
-      controlIndex: 0,
-      weights: arms.map(() => 1),
-      srm: { detected: false } as DecisionInput['srm'],
-      confidence: 0.95,
-      sequential: true,
-      speaker: danishSpeaker,
-      ...extra,
-    })
+    const base = inputFor(danishSpeaker)
     expect(plain(decideOutcome(base([decisionArm('A', 50, 5), decisionArm('B', 60, 6)], { plannedVisitorsPerVariant: 20_000, dailyVisitors: 1_000 })).reason)).toBe(
       'For tidligt at afgøre: hver variant skal have mindst 100 besøgende (A har 50). Der skal ca. 39.900 besøgende mere til (ca. 40 dage) for at nå de planlagte 20.000 per variant.',
     )
