@@ -188,3 +188,22 @@ test("money and the dashboard's figures in the reader's language: Swedish writes
   expect(formatDuration(1 / 24, 'sv')).toBe(`1,0${nbsp}timmar`)
   expect(formatDuration(1 / 86400, 'sv')).toBe(`1${nbsp}sekund`)
 })
+
+test('Danish writes 12.500 DKK, 12,5 %, 1,2 pct.-point and 3,3 dage; its dates as da-DK does', () => {
+  const nbsp = '\u00a0'
+  expect(formatMoney(12500, 'DKK', 'da')).toBe(`12.500${nbsp}DKK`)
+  expect(formatMoney(12.5, 'EUR', 'da')).toBe(`12,50${nbsp}EUR`)
+  expect(formatCount(1234567, 0, 'da')).toBe('1.234.567')
+  expect(formatAmount(12500.5, 0, 'da')).toBe('12.501')
+  expect(describeCurrency('DKK', 'da')).toBe('dansk krone (DKK)')
+  expect(formatPercent(0.1234, 1, 'da')).toBe(`12,3${nbsp}%`)
+  expect(formatPoints(0.012, 1, 'da')).toBe(`1,2${nbsp}pct.-point`)
+  expect(formatLargePercent(168.97, 'da')).toBe(`16.897${nbsp}%`)
+  expect(formatSignedRoundedPercent(-0.0123, 'da')).toBe(`−1,2${nbsp}%`)
+  expect(formatPValueStatement(0.031, 'da')).toBe('p = 0,031')
+  expect(formatDuration(3.25, 'da')).toBe(`3,3${nbsp}dage`)
+  expect(formatDuration(1 / 24, 'da')).toBe(`1,0${nbsp}timer`)
+  expect(formatDuration(3 / 1440, 'da')).toBe(`3${nbsp}minutter`)
+  expect(formatDuration(1 / 86400, 'da')).toBe(`1${nbsp}sekund`)
+  expect(formatDateTime('2026-12-06T23:30:00Z', 'aldrig', 'da', 'Europe/Copenhagen')).toBe('7. dec. 2026, 00.30')
+})

@@ -10,9 +10,10 @@ import { dayOf, UTC } from '#app/time/days'
 //   formatSignedRoundedPercent(0.123) "+12%", formatPValueStatement(0.03) "p = 0.03".
 
 // The reader's language (app/i18n/languages.ts) picks the separators: English 12,345 and 12.5%, Swedish 12 345 and
-// 12,5 % (a no-break space before the sign, as Swedish writes it). English is the default everywhere.
-const NUMBER_LOCALES: Record<string, string> = { en: 'en-US', sv: 'sv-SE' }
-const numberLocale = (language: string) => NUMBER_LOCALES[language] ?? 'en-US'
+// 12,5 %, Danish 12.345 and 12,5 % (a no-break space before the sign, as both write it). English is the default everywhere.
+const NUMBER_LOCALES: Record<string, string> = { en: 'en-US', sv: 'sv-SE', da: 'da-DK' }
+/** The Intl locale that writes the reader's numbers: 'sv' → 'sv-SE'; English for any other. */
+export const numberLocale = (language: string) => NUMBER_LOCALES[language] ?? 'en-US'
 
 /** A number already rounded as wanted, in the language's decimal sign: 1.5 → "1.5" / "1,5". */
 function decimalIn(value: number, language: string) {
@@ -144,8 +145,8 @@ export function formatPValueStatement(pValue: number, language = 'en'): string {
 
 // Dates in the admin: English as en-GB writes them (a 24-hour clock; en-US's "12:30 AM" carries a narrow no-break
 // space that some ICU versions write and others do not, which would differ between server and browser), Swedish as
-// sv-SE does.
-const DATE_LOCALES: Record<string, string> = { en: 'en-GB', sv: 'sv-SE' }
+// sv-SE does, Danish as da-DK ("7. dec. 2026, 00.30").
+const DATE_LOCALES: Record<string, string> = { en: 'en-GB', sv: 'sv-SE', da: 'da-DK' }
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
 /**
@@ -187,11 +188,15 @@ export function formatChance(p: number | null | undefined, language = 'en') {
   return formatPercent(p, 1, language)
 }
 
-/** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (Swedish "0,12 p.e."; expected loss, rate gaps). */
+// Percentage points as each language abbreviates them: procentenheter, procentpoint.
+const POINTS_UNITS: Record<string, string> = { sv: 'p.e.', da: 'pct.-point' }
+
+/** An absolute difference of rates in percentage points: 0.0012 → "0.12 pp" (Swedish "0,12 p.e.", Danish "0,12 pct.-point"; expected loss, rate gaps). */
 export function formatPoints(value: number | null | undefined, digits = 2, language = 'en') {
   if (value === null || value === undefined) return '–'
   const points = fixedIn(value * 100, digits, language)
-  return language === 'en' ? `${points} pp` : `${points}\u00a0p.e.`
+  const unit = POINTS_UNITS[language]
+  return unit ? `${points}\u00a0${unit}` : `${points} pp`
 }
 
 /**
@@ -259,11 +264,15 @@ export function formatRelativeChange(fraction: number, language = 'en') {
 const SECONDS_IN_DAY = 86400
 const MINUTE_IN_DAYS = 1 / 1440
 const HOUR_IN_DAYS = 1 / 24
-// Swedish units, one and many; English adds an s.
-const SWEDISH_UNITS: Record<string, [string, string]> = { second: ['sekund', 'sekunder'], minute: ['minut', 'minuter'], hour: ['timme', 'timmar'], day: ['dag', 'dagar'] }
+// Swedish and Danish units, one and many; English adds an s.
+const UNITS: Record<string, Record<string, [string, string]>> = {
+  sv: { second: ['sekund', 'sekunder'], minute: ['minut', 'minuter'], hour: ['timme', 'timmar'], day: ['dag', 'dagar'] },
+  da: { second: ['sekund', 'sekunder'], minute: ['minut', 'minutter'], hour: ['time', 'timer'], day: ['dag', 'dage'] },
+}
 const unitIn = (language: string) => (n: string, unit: string) => {
   const isOne = n === '1'
-  if (language === 'sv') return `${n}\u00a0${SWEDISH_UNITS[unit]![isOne ? 0 : 1]}`
+  const words = UNITS[language]?.[unit]
+  if (words) return `${n}\u00a0${words[isOne ? 0 : 1]}`
   return `${n} ${unit}${isOne ? '' : 's'}`
 }
 

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, test } from 'vitest'
+import danish from '#app/i18n/catalogues/da.json'
 import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
+import { LANGUAGES, type Language } from '#app/i18n/languages'
 
 // The CI check on the catalogues: every language has every key English has and no other, each message is valid
 // ICU with the same placeholders and tags as the English one, and every English key is used by the code.
@@ -40,13 +42,23 @@ function slotsOf(message: string): string[] {
 }
 
 const englishKeys = flatten(english)
-const catalogues = { sv: flatten(swedish as Tree) }
+// Every admin language but English, typed so a language added to LANGUAGES without its catalogue here fails typecheck.
+const catalogues: Record<Exclude<Language, 'en'>, Map<string, string>> = { sv: flatten(swedish as Tree), da: flatten(danish as Tree) }
+
+/** The keys a catalogue lacks and the ones English does not have. */
+function keyDifferences(messages: Map<string, string>) {
+  return { missing: [...englishKeys.keys()].filter((k) => !messages.has(k)), extra: [...messages.keys()].filter((k) => !englishKeys.has(k)) }
+}
 
 describe('the catalogues', () => {
+  test('each admin language has its catalogue file, and each catalogue file is an admin language', () => {
+    const files = readdirSync(join(import.meta.dirname, 'catalogues')).map((name) => name.replace(/\.json$/, ''))
+    expect(files.sort()).toEqual([...LANGUAGES].sort())
+    expect(Object.keys(catalogues).sort()).toEqual(LANGUAGES.filter((l) => l !== 'en').sort())
+  })
+
   test.each(Object.entries(catalogues))('%s has every English key and no other', (_language, messages) => {
-    const missing = [...englishKeys.keys()].filter((k) => !messages.has(k))
-    const extra = [...messages.keys()].filter((k) => !englishKeys.has(k))
-    expect({ missing, extra }).toEqual({ missing: [], extra: [] })
+    expect(keyDifferences(messages)).toEqual({ missing: [], extra: [] })
   })
 
   test.each(Object.entries(catalogues))('%s: each message is valid ICU with the same placeholders and tags as English', (_language, messages) => {
@@ -80,6 +92,11 @@ describe('the catalogues', () => {
     expect(slotsOf('{count, plural, one {# lead} other {# leads from {page}}}')).toEqual(['arg:count', 'arg:page'])
     const partial = flatten({ nav: { pages: 'Sidor' } })
     expect([...englishKeys.keys()].filter((k) => !partial.has(k))).toContain('nav.dashboard')
+    // The Danish catalogue with one key taken out, and one key English lacks put in.
+    const danishWithoutOne = new Map(catalogues.da)
+    danishWithoutOne.delete('results.decision.nextStep')
+    danishWithoutOne.set('nav.overblik', 'Overblik')
+    expect(keyDifferences(danishWithoutOne)).toEqual({ missing: ['results.decision.nextStep'], extra: ['nav.overblik'] })
   })
 })
 

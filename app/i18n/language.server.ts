@@ -1,5 +1,6 @@
 import { getUser } from '#app/auth/session.server'
 import { getEnv } from '#app/env.server'
+import danish from '#app/i18n/catalogues/da.json'
 import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
 import type { LanguageData } from '#app/i18n/provider'
@@ -8,7 +9,7 @@ import { translatorFor, type Messages } from '#app/i18n/i18n'
 import { PSEUDO_LANGUAGE, pseudoCatalogue } from '#app/i18n/pseudo'
 
 // Only the server holds every catalogue; the browser gets the one its page is in, with the page (root loader).
-const catalogues: Record<Exclude<Language, 'en'>, Messages> = { sv: swedish }
+const catalogues: Record<Exclude<Language, 'en'>, Messages> = { sv: swedish, da: danish }
 
 /** The catalogue a page in `language` needs besides English (which the client bundle carries), or null. */
 export function messagesFor(language: string): Messages | null {

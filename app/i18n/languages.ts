@@ -1,12 +1,12 @@
 // The languages the admin speaks, and which one a request gets: the user's pick, else the browser's
 // Accept-Language among these, else English. Pure, so the server and the tests share it.
 
-export const LANGUAGES = ['en', 'sv'] as const
+export const LANGUAGES = ['en', 'sv', 'da'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'en'
 
 /** Each language named in itself, as a language picker shows it. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sv: 'Svenska' }
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', sv: 'Svenska', da: 'Dansk' }
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
@@ -14,7 +14,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * The best supported language for an Accept-Language header: "sv-SE,sv;q=0.9,en;q=0.8" → "sv". Ranges are taken
- * by q (then by their order) and matched on their primary subtag, so sv-FI is Swedish too; "*" and unknown
+ * by q (then by their order) and matched on their primary subtag, so sv-FI is Swedish too (da-DK, da-GL Danish); "*" and unknown
  * languages match nothing, and a malformed header counts as absent.
  */
 export function languageFromHeader(header: string | null | undefined): Language | null {

@@ -1,15 +1,11 @@
-import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { db } from '#app/db.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import * as listRoute from '#app/routes/_app.experiments._index'
 import * as resultsRoute from '#app/routes/_app.experiments.$id/route'
 import * as newRoute from '#app/routes/_app.experiments.new/route'
 import * as abTestRoute from '#app/routes/tools.ab-test/route'
 import * as sampleSizeRoute from '#app/routes/tools.sample-size/route'
-import { experimentDaily, experiments } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, seedRunningExperiment } from '#tests/factories/experiments'
 import { renderRoute, textOf as readText } from '#tests/render-route'
 
 // The experiment screens in Swedish when the browser asks for it, in English otherwise: the list and the results
@@ -21,56 +17,6 @@ const ENGLISH_BROWSER = { 'Accept-Language': 'en-US,en;q=0.9' }
 // The rendered text with no-break spaces (Swedish grouping, "12 %") read as spaces.
 const textOf = (html: string) => readText(html).replace(/\u00a0/g, ' ')
 
-/** A running A/B test, 2 days in: 12,000 and 11,500 visitors on one day, 600 and 920 conversions, so B wins clearly. */
-async function seedExperiment() {
-  const owner = await createOwner({ name: 'Sara Svensson' })
-  const page = await publishExperimentPage(owner, { variants: 2 })
-  const actor = { userId: owner.userId, actor: 'member' as const }
-  const created = await createExperiment({
-    workspaceId: owner.workspaceId,
-    input: {
-      pageId: page.pageId,
-      name: 'Rubriktest',
-      hypothesis: '',
-      variants: [
-        { key: 'A', weight: 0.5 },
-        { key: 'B', weight: 0.5 },
-      ],
-      coverage: 1,
-      primaryMetric: 'any',
-      secondaryMetrics: [],
-      confidence: 0.95,
-      minRuntimeDays: 14,
-      plannedVisitorsPerVariant: 20_000,
-      autoShip: false,
-    },
-    actor,
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const id = created.experiment.id
-  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor })
-  if (!started.ok) throw new Error(JSON.stringify(started.errors))
-  await db
-    .update(experiments)
-    .set({ startedAt: new Date(Date.now() - 2.5 * 86_400_000) })
-    .where(eq(experiments.id, id))
-  const counts = { A: { visitors: 12_000, any: 600 }, B: { visitors: 11_500, any: 920 } }
-  await db.insert(experimentDaily).values(
-    (['A', 'B'] as const).flatMap((key) =>
-      (['visitors', 'any'] as const).map((metric) => ({
-        experimentId: id,
-        day: '2026-11-01',
-        variantKey: key,
-        device: 'desktop',
-        channel: 'direct',
-        metric: metric === 'visitors' ? '' : metric,
-        count: counts[key][metric],
-      })),
-    ),
-  )
-  return { owner, id }
-}
-
 describe('the experiment screens', () => {
   const renderResults = (id: string, cookie: string, headers: Record<string, string>) =>
     renderRoute({ id: 'routes/_app.experiments.$id', path: `/experiments/${id}`, pattern: 'experiments/:id', module: resultsRoute, cookie, headers, layout: 'shown' })
@@ -78,7 +24,7 @@ describe('the experiment screens', () => {
     renderRoute({ id: 'routes/_app.experiments._index', path: '/experiments', pattern: 'experiments', module: listRoute, cookie, headers, layout: 'shown' })
 
   test('the results page: headings, the decision and its next step, the figures, in Swedish for a Swedish browser', async () => {
-    const { owner, id } = await seedExperiment()
+    const { owner, id } = await seedRunningExperiment({ ownerName: 'Sara Svensson', name: 'Rubriktest' })
     const swedish = textOf((await renderResults(id, owner.cookie, SWEDISH_BROWSER)).html)
     expect(swedish).toContain('← Alla experiment')
     expect(swedish).toContain('På Page') // the page's name, then where it stands
@@ -110,7 +56,7 @@ describe('the experiment screens', () => {
   })
 
   test('the list: headings, status and the decision label in Swedish; English for an English browser', async () => {
-    const { owner } = await seedExperiment()
+    const { owner } = await seedRunningExperiment({ ownerName: 'Sara Svensson', name: 'Rubriktest' })
     const swedish = textOf((await renderList(owner.cookie, SWEDISH_BROWSER)).html)
     expect(swedish).toContain('Experiment Status Dagar sedan start Besökare Leder (förbättring) Beslut')
     expect(swedish).toContain('Rubriktest')

@@ -51,7 +51,7 @@ describe('the layout and its menus', () => {
     const owner = await createOwner()
     const refused = await pickLanguage(owner.cookie, 'xx')
     expect(refused.status).toBe(400)
-    expect(JSON.stringify(refused.body)).toContain('Choose a language: en, sv')
+    expect(JSON.stringify(refused.body)).toContain('Choose a language: en, sv, da, or empty to follow the browser')
     expect(textOf((await renderLayout(owner.cookie, ENGLISH_BROWSER)).html)).toContain('Dashboard')
   })
 })

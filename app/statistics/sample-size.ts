@@ -2,6 +2,7 @@
 // (always-valid) analysis, which may be read at any time and so needs more visitors than the classic
 // fixed-horizon test (Fleiss; the formula most online calculators use), which is valid only when read once.
 
+import { numberLocale } from '#app/components/format'
 import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import { normalQuantile } from './normal'
 import { computeLookBoundaries, computeSequentialPower, findRootBySecant, PLANNED_LOOKS, solveSequentialDrift, type SequentialPowerSettings } from './sequential-power'
@@ -209,10 +210,10 @@ function toFigures(visitorsPerVariant: number, variants: number, dailyVisitors: 
 
 /** The sentence on why the always-valid plan needs more visitors, in the speaker's language (the API's in English). */
 function describeDifference({ say, language }: Speaker, ratio: number): string {
-  const number = ratio.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })
+  const number = ratio.toLocaleString(numberLocale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })
   return say('statistics.sampleSize.sequentialCost', { ratio: number })
 }
 
 function formatAlpha(value: number, language: string): string {
-  return Number(value.toPrecision(3)).toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { maximumFractionDigits: 20, useGrouping: false })
+  return Number(value.toPrecision(3)).toLocaleString(numberLocale(language), { maximumFractionDigits: 20, useGrouping: false })
 }

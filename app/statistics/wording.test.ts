@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import danish from '#app/i18n/catalogues/da.json'
 import swedish from '#app/i18n/catalogues/sv.json'
-import { sayIn, speakerIn } from '#app/i18n/sentences'
+import { sayIn, speakerIn, type Speaker } from '#app/i18n/sentences'
 import { decideOutcome, type DecisionInput } from './decision'
 import { pipelineWording, pipelineWordingIn } from './mean-wording'
 import { conversionWording, conversionWordingIn, type Arm } from './wording'
@@ -66,25 +67,30 @@ describe('the statistics sentences in Swedish', () => {
   })
 })
 
-describe("the decision's other sentences and pipeline's, in Swedish through a speaker", () => {
-  const swedishSpeaker = speakerIn('sv', swedish)
-  const decisionArm = (key: string, visitors: number, conversions: number, extra: Partial<DecisionInput['arms'][number]> = {}) => ({
-    ...arm(key, visitors ? conversions / visitors : 0, null, null, visitors),
-    conversions,
-    significant: false,
-    absoluteLift: null,
-    ...extra,
-  })
-  const base = (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
+const decisionArm = (key: string, visitors: number, conversions: number, extra: Partial<DecisionInput['arms'][number]> = {}) => ({
+  ...arm(key, visitors ? conversions / visitors : 0, null, null, visitors),
+  conversions,
+  significant: false,
+  absoluteLift: null,
+  ...extra,
+})
+/** A decision's input with `arms` (A the control), said by `speaker`. */
+const inputFor =
+  (speaker: Speaker) =>
+  (arms: DecisionInput['arms'], extra: Partial<DecisionInput> = {}): DecisionInput => ({
     arms,
     controlIndex: 0,
     weights: arms.map(() => 1),
     srm: { detected: false } as DecisionInput['srm'],
     confidence: 0.95,
     sequential: true,
-    speaker: swedishSpeaker,
+    speaker,
     ...extra,
   })
+
+describe("the decision's other sentences and pipeline's, in Swedish through a speaker", () => {
+  const swedishSpeaker = speakerIn('sv', swedish)
+  const base = inputFor(swedishSpeaker)
 
   test('no visitors, too few, a broken split, and how far the plan still is', () => {
     expect(decideOutcome(base([decisionArm('A', 0, 0), decisionArm('B', 0, 0)])).reason).toBe('Inga besökare ännu; resultaten visas när trafiken börjar komma in.')
@@ -111,6 +117,53 @@ describe("the decision's other sentences and pipeline's, in Swedish through a sp
     )
     expect(pipelineWording.describeControlWin([arm('B', 8, -0.2, null), arm('C', 9, null, null)], control, '95%')).toBe(
       'A brings more pipeline per visitor than every variant (B 20% less, C less (A has none yet)); keep A.',
+    )
+  })
+})
+
+describe('the statistics sentences in Danish, sentence by sentence', () => {
+  const da = conversionWordingIn(sayIn('da', danish), 'da')
+  const danishSpeaker = speakerIn('da', danish)
+  // Danish numbers: a point between thousands, a decimal comma, a no-break space before "%" (read here as a space).
+  const plain = (text: string) => text.replaceAll('\u00a0', ' ')
+
+  test('a winner, the control winning, and an open question', () => {
+    expect(da.describeWinner(arm('B', 0.12, 0.2, [0.05, 0.36]), control, 1, '95\u00a0%')).toBe(
+      'B konverterer 20\u00a0% bedre end A (95\u00a0%-interval +5\u00a0% til +36\u00a0%); klar til at rulle ud.',
+    )
+    expect(plain(da.describeWinner(arm('C', 0.12, 0.2, [0.05, 12]), control, 3, '95\u00a0%'))).toBe(
+      'C konverterer 20 % bedre end A (95 %-interval +5 % til mere end +1.000 %), den bedste af de 3 varianter, der slår A; klar til at rulle ud.',
+    )
+    expect(plain(da.describeWinner({ ...arm('B', 0.015, null, [0.2, 0.5]) }, { ...control, rate: 0 }, 1, '90\u00a0%'))).toBe(
+      'B konverterer bedre (1,5 % mod 0 %) end A (90 %-interval +20 % til +50 %); klar til at rulle ud.',
+    )
+    expect(plain(da.describeControlWin([arm('B', 0.08, -0.2, [-0.31, -0.07])], control, '95\u00a0%'))).toBe('A konverterer bedre end B: B er 20 % dårligere (95 %-interval −31 % til −7 %); behold A.')
+    expect(plain(da.describeControlWin([arm('B', 0.08, -0.2, null), arm('C', 0.09, -0.123, null)], control, '95\u00a0%'))).toBe(
+      'A konverterer bedre end alle varianter (B 20 % dårligere, C 12 % dårligere); behold A.',
+    )
+    expect(plain(da.describeOpenQuestion([arm('B', 0.1, 0.012, [-0.034, 0.061]), arm('C', 0.1, 0, null)], control, '95\u00a0%'))).toBe(
+      'Endnu ingen tydelig forskel fra A (B: −3,4 % til +6,1 %; C: ikke tilgængeligt endnu, 95 %-interval); bliv ved med at indsamle data.',
+    )
+    expect(plain(da.describeNoDifference([arm('B', 0.1, 0.01, [-0.02, 0.04], 50_000)], { ...control, visitors: 48_000 }, '95\u00a0%'))).toBe(
+      'Efter 48.000 besøgende per variant konverterer B og A omtrent lige godt: effekten ligger mellem −2 % og +4 % (95 %-interval), så en større forskel kan udelukkes.',
+    )
+    expect(plain(da.describeEarlyLook(arm('B', 0.12, 0.2, [0.01, 0.4]), control, true, 20_000))).toBe(
+      'B ser ud til at konvertere 20 % bedre end A, men en test med fast horisont gælder først ved de planlagte 20.000 besøgende per variant; bliv ved med at indsamle data.',
+    )
+  })
+
+  test('through a speaker: too few visitors and the plan, a broken split, pipeline', () => {
+    const base = inputFor(danishSpeaker)
+    expect(plain(decideOutcome(base([decisionArm('A', 50, 5), decisionArm('B', 60, 6)], { plannedVisitorsPerVariant: 20_000, dailyVisitors: 1_000 })).reason)).toBe(
+      'For tidligt at afgøre: hver variant skal have mindst 100 besøgende (A har 50). Der skal ca. 39.900 besøgende mere til (ca. 40 dage) for at nå de planlagte 20.000 per variant.',
+    )
+    const srm = decideOutcome(base([decisionArm('A', 6000, 600), decisionArm('B', 4000, 400)], { srm: { detected: true, pValue: 0.00001 } as DecisionInput['srm'] })).reason
+    expect(plain(srm)).toBe(
+      'Trafikfordelingen stemmer ikke: A fik 60 % af de besøgende i stedet for 50 % (p < 0,0001), så resultaterne er ikke til at stole på; tjek tildelingen og eventuelle omdirigeringer.',
+    )
+    const pipeline = pipelineWordingIn(danishSpeaker.say, 'da')
+    expect(plain(pipeline.describeWinner(arm('B', 12, 0.25, [0.05, 0.5]), control, 1, '95\u00a0%'))).toBe(
+      'B giver 25 % mere pipeline per besøgende end A (95 %-interval +5 % til +50 %); klar til at rulle ud.',
     )
   })
 })

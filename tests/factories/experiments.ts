@@ -1,6 +1,10 @@
+import { eq } from 'drizzle-orm'
+import { db } from '#app/db.server'
+import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import type { FormDefinitionInput } from '#app/forms/definition'
 import type { PrivacyMode } from '#db/enums'
 import { createVariant, publishPage } from '#app/pages/queries.server'
+import { experimentDaily, experiments, pages } from '#db/schema'
 import { action as createApi } from '#app/routes/api.v1.experiments'
 import { action as actionApi } from '#app/routes/api.v1.experiments.$id.$action'
 import { action as patchApi, loader as getApi } from '#app/routes/api.v1.experiments.$id'
@@ -30,4 +34,58 @@ export async function publishExperimentPage(
   const published = await publishPage({ workspaceId: owner.workspaceId, pageId: page.pageId, userId: owner.userId })
   if (!published.ok) throw new Error('publish failed')
   return page
+}
+
+/**
+ * A running A/B test of a new owner's, 2 days in: 12,000 and 11,500 visitors on one day, 600 and 920 conversions, so
+ * B wins clearly (the translated results screens read its sentences and figures in each language).
+ */
+export async function seedRunningExperiment({ ownerName, name, pageName }: { ownerName: string; name: string; pageName?: string }) {
+  const owner = await createOwner({ name: ownerName })
+  const page = await publishExperimentPage(owner, { variants: 2 })
+  if (pageName) await db.update(pages).set({ name: pageName }).where(eq(pages.id, page.pageId))
+  const actor = { userId: owner.userId, actor: 'member' as const }
+  const created = await createExperiment({
+    workspaceId: owner.workspaceId,
+    input: {
+      pageId: page.pageId,
+      name,
+      hypothesis: '',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+      coverage: 1,
+      primaryMetric: 'any',
+      secondaryMetrics: [],
+      confidence: 0.95,
+      minRuntimeDays: 14,
+      plannedVisitorsPerVariant: 20_000,
+      autoShip: false,
+    },
+    actor,
+  })
+  if (!created.ok) throw new Error(JSON.stringify(created.errors))
+  const id = created.experiment.id
+  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor })
+  if (!started.ok) throw new Error(JSON.stringify(started.errors))
+  await db
+    .update(experiments)
+    .set({ startedAt: new Date(Date.now() - 2.5 * 86_400_000) })
+    .where(eq(experiments.id, id))
+  const counts = { A: { visitors: 12_000, any: 600 }, B: { visitors: 11_500, any: 920 } }
+  await db.insert(experimentDaily).values(
+    (['A', 'B'] as const).flatMap((key) =>
+      (['visitors', 'any'] as const).map((metric) => ({
+        experimentId: id,
+        day: '2026-11-01',
+        variantKey: key,
+        device: 'desktop',
+        channel: 'direct',
+        metric: metric === 'visitors' ? '' : metric,
+        count: counts[key][metric],
+      })),
+    ),
+  )
+  return { owner, id, pageId: page.pageId }
 }

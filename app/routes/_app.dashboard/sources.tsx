@@ -6,9 +6,11 @@ import { ChartFrame } from '#app/components/chart-frame'
 import { formatCount, moneyHeading } from '#app/components/format'
 import { Card } from '#app/components/ui/card'
 import { TableFrame } from '#app/components/ui/table-frame'
+import { da } from '#app/visitor-language/catalogues/da'
 import { en } from '#app/visitor-language/catalogues/en'
 import { sv } from '#app/visitor-language/catalogues/sv'
 import { HEARD_ABOUT_TEXT_KEYS } from '#app/visitor-language/heard-about'
+import type { Language } from '#app/i18n/languages'
 import { useLanguage, useT } from '#app/i18n/provider'
 import type { HeardAboutRow, SourceKpi } from '#app/kpis/shape'
 import { formatKpi } from './change'
@@ -73,10 +75,12 @@ export function withParams(href: string, params: Record<string, string>) {
   return `${url.pathname}?${url.searchParams}`
 }
 
+const VISITOR_WORDS = { en, sv, da } satisfies Record<Language, unknown>
+
 /** The default answers as the forms word them for visitors, in the reader's language (the stored value is the key). */
-function answerLabel(answer: string, language: string) {
+function answerLabel(answer: string, language: Language) {
   const key = HEARD_ABOUT_TEXT_KEYS[answer as keyof typeof HEARD_ABOUT_TEXT_KEYS]
-  return key ? (language === 'sv' ? sv : en).form[key] : answer
+  return key ? VISITOR_WORDS[language].form[key] : answer
 }
 
 /** "How did you hear about us?" beside the tracked first touch: word of mouth shows up where tracking says direct. */

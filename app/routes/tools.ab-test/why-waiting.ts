@@ -1,4 +1,4 @@
-import { formatChance, formatConfidence, formatCount, formatPValueStatement } from '#app/components/format'
+import { formatChance, formatConfidence, formatCount, formatPValueStatement, numberLocale } from '#app/components/format'
 import { englishSpeaker, type Speaker } from '#app/i18n/sentences'
 import type { Analysis } from '#app/statistics/analyze'
 import { MIN_VISITORS_PER_VARIANT } from '#app/statistics/decision'
@@ -54,7 +54,7 @@ function describeClosedGate(
     sequential: settings.sequential ? 'yes' : 'no',
     hasP: p === null ? 'no' : 'yes',
     pValue: p === null ? '' : formatPValueStatement(p, language),
-    alpha: Number(alpha.toPrecision(2)).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-US', { maximumFractionDigits: 20 }),
+    alpha: Number(alpha.toPrecision(2)).toLocaleString(numberLocale(language), { maximumFractionDigits: 20 }),
   })
 }
 

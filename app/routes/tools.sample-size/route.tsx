@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { formatCount, formatPercent, formatShare } from '#app/components/format'
+import { formatCount, formatPercent, formatShare, numberLocale } from '#app/components/format'
 import { titleFrom } from '#app/i18n/meta'
 import { speakerOf } from '#app/i18n/speaker.server'
 import { Trans, useLanguage, useMessage, useT } from '#app/i18n/provider'
@@ -35,7 +35,7 @@ export default function SampleSizeCalculator() {
   const t = useT()
   const language = useLanguage()
   const message = useMessage()
-  const decimals = (value: number) => value.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE', { minimumFractionDigits: 2 })
+  const decimals = (value: number) => value.toLocaleString(numberLocale(language), { minimumFractionDigits: 2 })
   const field = (name: keyof typeof form, label: string, apiName: string, hint?: string) => (
     <label className="block text-sm font-medium text-slate-700">
       {label}
