@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { Field } from '#app/components/ui/field'
 import swedish from '#app/i18n/catalogues/sv.json'
-import { translatorFor } from '#app/i18n/i18n'
+import { addCatalogue, translatorFor } from '#app/i18n/i18n'
 import { LanguageProvider } from '#app/i18n/provider'
 import * as dashboard from '#app/routes/_app.dashboard/route'
 import * as settingsLayout from '#app/routes/_app.settings'
@@ -19,6 +19,9 @@ import { updateWorkspace } from '#app/workspaces/workspace.server'
 import { callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { KPI_PERIOD, seedKpiFixture } from '#tests/factories/kpi-month'
 import { elementWith, renderRoute, textOf } from '#tests/render-route'
+
+// The server's catalogues, in hand as language.server.ts makes them at startup.
+addCatalogue('sv', swedish)
 
 // The dashboard, every settings tab and workspace creation in Swedish when the browser asks for it (the user's own
 // pick works the same way: translated-screens.test.tsx), in English otherwise; amounts in the reader's number format
@@ -126,7 +129,7 @@ describe('settings', () => {
     const refused = await readResult(await callRoute(spend.action as never, '/settings/spend', { cookie: owner.cookie, form: { month: '2026-04', spend_email: '1.234' } }))
     expect(JSON.stringify(refused.body)).toContain('Use at most 2 decimals')
     const field = renderToStaticMarkup(
-      <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+      <LanguageProvider data={{ language: 'sv' }}>
         <Field label="E-post (SEK)" error="Use at most 2 decimals" />
       </LanguageProvider>,
     )
@@ -152,7 +155,7 @@ describe('a new workspace', () => {
 })
 
 test('Swedish plurals: none, one and many, sentence by sentence', () => {
-  const t = translatorFor('sv', swedish).t
+  const t = translatorFor('sv').t
   expect([0, 1, 3].map((count) => t('settings.security.passwordChanged', { count }))).toEqual([
     'Lösenordet är bytt. Inga andra sessioner var öppna.',
     'Lösenordet är bytt. 1 annan session har loggats ut.',

@@ -5,13 +5,15 @@ import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
 import type { LanguageData } from '#app/i18n/provider'
 import { languageFromHeader, pickLanguage, type Language } from '#app/i18n/languages'
-import { translatorFor, type Messages } from '#app/i18n/i18n'
+import { addCatalogue, hasCatalogue, translatorFor, type Messages } from '#app/i18n/i18n'
 import { PSEUDO_LANGUAGE, pseudoCatalogue } from '#app/i18n/pseudo'
 
-// Only the server holds every catalogue; the browser gets the one its page is in, with the page (root loader).
+// Only the server holds every catalogue, from the start, so it renders any language at once; the browser fetches
+// the one its page is in as an asset of the build (catalogue-assets.ts, decision 094).
 const catalogues: Record<Exclude<Language, 'en'>, Messages> = { sv: swedish, da: danish }
+for (const [language, messages] of Object.entries(catalogues)) addCatalogue(language, messages)
 
-/** The catalogue a page in `language` needs besides English (which the client bundle carries), or null. */
+/** `language`'s catalogue besides English (which every translator has underneath), or null: the statistics speaker's. */
 export function messagesFor(language: string): Messages | null {
   return language === 'en' ? null : (catalogues[language as Exclude<Language, 'en'>] ?? null)
 }
@@ -22,8 +24,6 @@ export async function languageOf(request: Request): Promise<Language> {
   return pickLanguage({ chosen: user?.locale, acceptLanguage: request.headers.get('Accept-Language') })
 }
 
-let pseudo: Messages | undefined
-
 /**
  * Whether the request gets the pseudo-locale: only where PSEUDO_LOCALE=1 (the e2e server) and the browser asks for
  * en-XA first. Anywhere else en-XA is English, by its primary subtag.
@@ -32,11 +32,11 @@ function wantsPseudo(request: Request) {
   return getEnv().PSEUDO_LOCALE === '1' && /^\s*en-xa\b/i.test(request.headers.get('Accept-Language') ?? '')
 }
 
-/** The root loader's part: the language and its catalogue, for the server render and the browser's hydration alike. */
+/** The root loader's part: the page's language, whose catalogue the server has in hand and the browser fetches. */
 export async function loadLanguage(request: Request): Promise<LanguageData> {
-  if (wantsPseudo(request)) return { language: PSEUDO_LANGUAGE, messages: (pseudo ??= pseudoCatalogue(english)) }
-  const language = await languageOf(request)
-  return { language, messages: messagesFor(language) }
+  if (!wantsPseudo(request)) return { language: await languageOf(request) }
+  if (!hasCatalogue(PSEUDO_LANGUAGE)) addCatalogue(PSEUDO_LANGUAGE, pseudoCatalogue(english))
+  return { language: PSEUDO_LANGUAGE }
 }
 
 /** What the language picker offers: the user's own pick (null: follow the browser) and what the browser asks for. */
@@ -47,5 +47,5 @@ export function languageChoice(request: Request, chosen: string | null) {
 /** The translate function of the request's language, for what a loader or an action writes itself (a thrown 404's text). */
 export async function translatorOf(request: Request) {
   const language = await languageOf(request)
-  return translatorFor(language, messagesFor(language)).t
+  return translatorFor(language).t
 }

@@ -9,6 +9,6 @@ type Match = { id: string; data?: unknown }
  */
 export function titleFrom(matches: readonly Match[], key: string, values: Record<string, unknown> = {}) {
   const data = matches.find((m) => m.id === 'root')?.data as LanguageData | undefined
-  const t = translatorFor(data?.language ?? 'en', data?.messages ?? null).t
+  const t = translatorFor(data?.language ?? 'en').t
   return t('app.title', { page: t(key, values) })
 }

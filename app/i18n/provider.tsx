@@ -1,16 +1,15 @@
 import { cloneElement, useMemo, type ReactElement, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import { english, translatorFor, type Messages } from '#app/i18n/i18n'
+import { english, translatorFor } from '#app/i18n/i18n'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/i18n/languages'
 
-/** What the root loader hands the document: the request's language and its catalogue (null for English, which the bundle has). */
-export type LanguageData = { language: string; messages: Messages | null }
+/** What the root loader hands the document: the request's language (its catalogue is in hand by then: catalogue-assets.ts). */
+export type LanguageData = { language: string }
 
 /** Gives the tree the request's translator. Without it (a screen rendered alone) everything reads English. */
 export function LanguageProvider({ data, children }: { data: LanguageData | undefined; children: React.ReactNode }) {
   const language = data?.language ?? DEFAULT_LANGUAGE
-  const messages = data?.messages ?? null
-  const i18n = useMemo(() => translatorFor(language, messages), [language, messages])
+  const i18n = useMemo(() => translatorFor(language), [language])
   return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
 }
 

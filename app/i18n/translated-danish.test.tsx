@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import danish from '#app/i18n/catalogues/da.json'
-import { translatorFor } from '#app/i18n/i18n'
+import { addCatalogue, translatorFor } from '#app/i18n/i18n'
 import { action as languageAction } from '#app/routes/account.language'
 import * as dashboard from '#app/routes/_app.dashboard/route'
 import * as listRoute from '#app/routes/_app.experiments._index'
@@ -16,6 +16,8 @@ import { elementWith, renderRoute, textOf as readText } from '#tests/render-rout
 // English browser both get the dashboard and an experiment's results in Danish, through the real root, layout and
 // loaders: Danish words, the statistics' sentences in Danish, Danish numbers (12.345, 12,5 %), and no string of the
 // English catalogue anywhere on the screen (tests/english-scan.ts).
+
+addCatalogue('da', danish)
 
 const DANISH_BROWSER = { 'Accept-Language': 'da-DK,da;q=0.9,en;q=0.8' }
 const ENGLISH_BROWSER = { 'Accept-Language': 'en-US,en;q=0.9' }
@@ -122,7 +124,7 @@ test('the scan finds English: the same results page for an English browser shows
 })
 
 test('Danish plurals: none, one and many, sentence by sentence', () => {
-  const t = translatorFor('da', danish).t
+  const t = translatorFor('da').t
   expect([0, 1, 3].map((count) => t('settings.security.passwordChanged', { count }))).toEqual([
     'Adgangskoden er skiftet. Der var ingen andre åbne sessioner.',
     'Adgangskoden er skiftet. 1 anden session er logget ud.',

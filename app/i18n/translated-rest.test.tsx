@@ -6,6 +6,7 @@ import { FormErrorList } from '#app/components/ui/field'
 import { db } from '#app/db.server'
 import { FieldSchema, FormDefinitionSchema, MAX_OPTIONS } from '#app/forms/definition'
 import swedish from '#app/i18n/catalogues/sv.json'
+import { addCatalogue } from '#app/i18n/i18n'
 import { LanguageProvider, messageKeyOf } from '#app/i18n/provider'
 import { EditorFormSlot } from '#app/pages/form-picker'
 import * as leadRoute from '#app/routes/_app.leads.$id/route'
@@ -21,6 +22,9 @@ import { workspaces } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
 import { insertLead } from '#tests/factories/lead-rows'
 import { renderRoute, textOf } from '#tests/render-route'
+
+// The server's catalogues, in hand as language.server.ts makes them at startup.
+addCatalogue('sv', swedish)
 
 // Issue 18, slice 18e: the admin's last English. Dates in the reader's language and the workspace's time zone, the
 // shared components (the table frame), and the validation messages that carry a value, in Swedish.
@@ -92,7 +96,7 @@ describe('API keys (a table frame and dates)', () => {
 })
 
 describe('messages that carry a value', () => {
-  const inSwedish = (node: React.ReactNode) => textOf(renderToStaticMarkup(<LanguageProvider data={{ language: 'sv', messages: swedish }}>{node}</LanguageProvider>))
+  const inSwedish = (node: React.ReactNode) => textOf(renderToStaticMarkup(<LanguageProvider data={{ language: 'sv' }}>{node}</LanguageProvider>))
   const inEnglish = (node: React.ReactNode) => textOf(renderToStaticMarkup(<LanguageProvider data={undefined}>{node}</LanguageProvider>))
   const issuesOf = (field: unknown) => {
     const parsed = FieldSchema.safeParse(field)
@@ -177,7 +181,7 @@ describe("the builder's defaults", () => {
   test("the editor's empty Form block asks for a form in the admin's language", () => {
     const sv = textOf(
       renderToStaticMarkup(
-        <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+        <LanguageProvider data={{ language: 'sv' }}>
           <EditorFormSlot formId="" forms={[]} />
         </LanguageProvider>,
       ),
@@ -185,7 +189,7 @@ describe("the builder's defaults", () => {
     expect(sv).toBe('Välj ett formulär Välj ett av era formulär i blockets inställning ”Formulär”.')
     const gone = textOf(
       renderToStaticMarkup(
-        <LanguageProvider data={{ language: 'sv', messages: swedish }}>
+        <LanguageProvider data={{ language: 'sv' }}>
           <EditorFormSlot formId="33333333-3333-4333-8333-333333333333" forms={[]} />
         </LanguageProvider>,
       ),

@@ -44,7 +44,7 @@ for (const viewport of [
     await english.close()
     const page = await context.newPage()
     const found: string[] = []
-    // The catalogue comes with the document: a page that hydrated in other words than it rendered says so here.
+    // The browser makes the pseudo catalogue before it hydrates: a page that hydrated in other words than it rendered says so here.
     page.on('console', (message) => {
       if (message.type() === 'error') found.push(`console: ${message.text().slice(0, 200)}`)
     })

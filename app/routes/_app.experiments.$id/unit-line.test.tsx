@@ -1,15 +1,19 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import swedish from '#app/i18n/catalogues/sv.json'
+import { addCatalogue } from '#app/i18n/i18n'
 import { LanguageProvider } from '#app/i18n/provider'
 import { textOf } from '#tests/render-route'
 import { UnitLine } from './unit-line'
+
+// The server's catalogues, in hand as language.server.ts makes them at startup.
+addCatalogue('sv', swedish)
 
 const variants = (a: number, b: number, conversions: number) => [{ cookieless: { exposures: a, conversions } }, { cookieless: { exposures: b, conversions: 0 } }]
 const render = (results: Parameters<typeof UnitLine>[0]['results'], language?: string) =>
   textOf(
     renderToStaticMarkup(
-      <LanguageProvider data={language ? { language, messages: swedish } : undefined}>
+      <LanguageProvider data={language ? { language } : undefined}>
         <UnitLine results={results} />
       </LanguageProvider>,
     ),
