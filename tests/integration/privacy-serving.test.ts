@@ -17,6 +17,8 @@ import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServ
 import { setPrivacyMode } from '#tests/factories/privacy'
 
 const IDENTIFYING = /^(sf_vid|sf_ft|sf_lt|sf_x_[0-9a-f]+)=/
+/** A Set-Cookie line that stores an identifying cookie (one that expires it does not). */
+const storesIdentifying = (line: string) => IDENTIFYING.test(line) && !/; Max-Age=0(;|$)/.test(line)
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (server = await startVisitorServer()))
@@ -96,7 +98,7 @@ describe('the first response sets exactly what the mode allows', () => {
     const again = await view(page.slug, { cookie: [consent, stale].filter(Boolean).join('; ') })
     for (const served of [first, again]) {
       expect(served.status).toBe(200)
-      expect(served.setCookies.filter((c) => IDENTIFYING.test(c))).toEqual([])
+      expect(served.setCookies.filter(storesIdentifying)).toEqual([])
       // The server never sets the choice either: the banner (or the site's consent tool) does.
       expect(served.setCookies.filter((c) => c.startsWith('sf_consent='))).toEqual([])
     }
@@ -127,6 +129,62 @@ describe('the first response sets exactly what the mode allows', () => {
     expect(new Set(stored.map((v) => `${v.consent}:${v.visitorId}`))).toEqual(new Set([`granted:${/sf_vid=([^;]+)/.exec(first.cookie)![1]}`]))
     const exposed = await exposuresOf(id)
     expect(exposed.map((e) => [e.variantKey, e.cookieless])).toEqual([[first.variant, false]])
+  })
+})
+
+describe('withdrawing consent takes the identifying cookies back', () => {
+  /** The name of each cookie a line sets, with its value and attributes (what a browser matches to replace it). */
+  const expiredBy = (served: Served) =>
+    Object.fromEntries(served.setCookies.filter((c) => IDENTIFYING.test(c)).map((c) => [c.split('=')[0]!, c.slice(c.indexOf('=') + 1)]))
+
+  /** A consent-mode visitor who granted and came from a newsletter: the four identifying cookies their browser holds. */
+  async function grantedVisitor() {
+    const { owner, page, id } = await experimentIn('consent')
+    const granted = await view(page.slug, { cookie: 'sf_consent=granted', query: '?utm_source=news&utm_medium=email' })
+    const held = granted.cookie.replace('sf_consent=granted; ', '')
+    const names = held.split('; ').map((c) => c.split('=')[0]!)
+    expect(names.sort()).toEqual(['sf_ft', 'sf_lt', 'sf_vid', `sf_x_${id.replace(/-/g, '').slice(0, 12)}`].sort())
+    return { owner, page, id, held, names, visitorId: /sf_vid=([^;]+)/.exec(held)![1]! }
+  }
+
+  test('a denial after a grant: each one expires with the attributes it was set with, and the view is counted denied, under a view id of its own', async () => {
+    const { page, id, held, names, visitorId } = await grantedVisitor()
+    const denied = await view(page.slug, { cookie: `sf_consent=denied; ${held}` })
+    expect(denied.status).toBe(200)
+    const expired = expiredBy(denied)
+    expect(Object.keys(expired).sort()).toEqual([...names].sort())
+    for (const name of names) expect(expired[name], name).toBe('; Max-Age=0; Path=/; HttpOnly; SameSite=Lax')
+    // Nothing else identifying, and not the choice either (the banner's to set).
+    expect(denied.setCookies.filter(storesIdentifying)).toEqual([])
+    expect(denied.setCookies.some((c) => c.startsWith('sf_consent='))).toBe(false)
+    // A browser that obeyed sends only the choice: nothing left to expire.
+    expect((await view(page.slug, { cookie: 'sf_consent=denied' })).setCookies).toEqual([])
+    await flushPageViews()
+    const stored = await viewsOf(page.pageId)
+    const afterDenial = stored.filter((v) => v.visitorId !== visitorId)
+    expect(afterDenial.map((v) => v.consent)).toEqual(['denied', 'denied'])
+    expect(stored.filter((v) => v.visitorId === visitorId).map((v) => v.consent)).toEqual(['granted'])
+    // The old visitor is exposed once (their grant); the denied views only as views of their own.
+    const exposed = await exposuresOf(id)
+    expect(exposed.filter((e) => e.visitorId === visitorId).map((e) => e.cookieless)).toEqual([false])
+  })
+
+  test('a workspace turned cookieless expires what its visitors hold from before, whatever choice they send', async () => {
+    const { owner, page, held, names } = await grantedVisitor()
+    await setPrivacyMode(owner.workspaceId, 'cookieless')
+    for (const choice of ['sf_consent=granted', '']) {
+      const served = await view(page.slug, { cookie: [choice, held].filter(Boolean).join('; ') })
+      expect(Object.keys(expiredBy(served)).sort(), choice).toEqual([...names].sort())
+      expect(served.setCookies.filter(storesIdentifying)).toEqual([])
+    }
+    await flushPageViews()
+    expect(new Set((await viewsOf(page.pageId)).map((v) => v.consent))).toEqual(new Set(['granted', 'cookieless']))
+  })
+
+  test('a granting visitor keeps theirs: nothing is expired while the visitor may be identified', async () => {
+    const { page, held } = await grantedVisitor()
+    const again = await view(page.slug, { cookie: `sf_consent=granted; ${held}` })
+    expect(again.setCookies.filter((c) => /; Max-Age=0(;|$)/.test(c))).toEqual([])
   })
 })
 
