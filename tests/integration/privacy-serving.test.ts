@@ -134,8 +134,7 @@ describe('the first response sets exactly what the mode allows', () => {
 
 describe('withdrawing consent takes the identifying cookies back', () => {
   /** The name of each cookie a line sets, with its value and attributes (what a browser matches to replace it). */
-  const expiredBy = (served: Served) =>
-    Object.fromEntries(served.setCookies.filter((c) => IDENTIFYING.test(c)).map((c) => [c.split('=')[0]!, c.slice(c.indexOf('=') + 1)]))
+  const expiredBy = (served: Served) => Object.fromEntries(served.setCookies.filter((c) => IDENTIFYING.test(c)).map((c) => [c.split('=')[0]!, c.slice(c.indexOf('=') + 1)]))
 
   /** A consent-mode visitor who granted and came from a newsletter: the four identifying cookies their browser holds. */
   async function grantedVisitor() {
