@@ -379,6 +379,40 @@ describe('the results say their unit', () => {
     expect(results.srm.variants.reduce((n, v) => n + v.visitors, 0)).toBe(16)
   })
 
+  test('the consent section: per variant, the views asked, those consented and those counted cookieless over the experiment’s days', async () => {
+    const { owner, page, id } = await experimentIn('consent')
+    const served = [
+      ...(await Promise.all(Array.from({ length: 6 }, () => view(page.slug)))).map((s) => ({ ...s, choice: 'pending' })),
+      ...(await Promise.all(Array.from({ length: 4 }, () => view(page.slug, { cookie: 'sf_consent=granted' })))).map((s) => ({ ...s, choice: 'granted' })),
+      ...(await Promise.all(Array.from({ length: 3 }, () => view(page.slug, { cookie: 'sf_consent=denied' })))).map((s) => ({ ...s, choice: 'denied' })),
+    ]
+    await flushPageViews()
+    const { consent } = await resultsOf(owner.workspaceId, id)
+    expect(consent.variants).toEqual(
+      ['A', 'B'].map((key) => {
+        const of = served.filter((s) => s.variant === key)
+        const consented = of.filter((s) => s.choice === 'granted').length
+        return { key, views: of.length, consented, rate: of.length ? consented / of.length : null, cookieless: of.length - consented }
+      }),
+    )
+    // A draft has no days yet: nothing counted, whatever its page saw.
+    const draft = await experimentApi().then(async ({ owner: other, api }) => {
+      const p = await publishExperimentPage(other, { privacyMode: 'consent' })
+      await view(p.slug)
+      await flushPageViews()
+      const created = await api.create({
+        pageId: p.pageId,
+        name: 'Draft',
+        variants: [
+          { key: 'A', weight: 0.5 },
+          { key: 'B', weight: 0.5 },
+        ],
+      })
+      return (await resultsOf(other.workspaceId, created.body.id as string)).consent
+    })
+    expect(draft).toEqual({ variants: ['A', 'B'].map((key) => ({ key, views: 0, consented: 0, rate: null, cookieless: 0 })), pValue: null, consentRateWarning: null })
+  })
+
   test('visitors when no exposure was cookieless', async () => {
     const { owner, page, id } = await experimentIn('cookies')
     await Promise.all(Array.from({ length: 3 }, () => view(page.slug)))
