@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { restoreHeldSubmission } from '#app/conversions/held-submissions.server'
 import { db, queryRows } from '#app/db.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { updateWorkspace } from '#app/workspaces/workspace.server'
 import type { PrivacyMode } from '#db/enums'
-import { conversions, experimentConversions, exposures, pageViews } from '#db/schema'
+import { conversions, experimentConversions, exposures, pageViews, spamSubmissions } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
 import { setPrivacyMode } from '#tests/factories/privacy'
@@ -333,6 +334,55 @@ describe('cookieless attribution', () => {
     expect(exposure).toMatchObject({ variantKey: served.variant, cookieless: true })
     await flushPageViews()
     expect(await exposuresOf(id)).toHaveLength(1)
+  })
+})
+
+describe('restoring a held submission counts it as the post would have been counted', () => {
+  /** The post as a bot that filled the honeypot sends it: held, not recorded; the held row. */
+  async function holdPost(slug: string, served: Served, cookie?: string) {
+    const idem = randomUUID()
+    await submit(slug, served, { _idem: idem, _hp: 'filled by a bot' }, cookie)
+    const [held] = await db.select().from(spamSubmissions).where(eq(spamSubmissions.idempotencyKey, idem))
+    expect(held).toBeDefined()
+    return held!
+  }
+  const cookielessCounts = async (workspaceId: string, id: string) => {
+    const found = await getExperimentResults({ workspaceId, id, metric: 'any' })
+    if (!found.ok) throw new Error(JSON.stringify(found))
+    return Object.fromEntries(found.results.variants.map((v) => [v.key, v.cookieless]))
+  }
+
+  test.each(['cookieless', 'consent'] as const)(
+    '%s: restored before its view is written (still queued, or lost with its process), under the view’s id and variant, as a cookieless exposure',
+    async (mode) => {
+      const { owner, page, id } = await experimentIn(mode)
+      const served = await view(page.slug)
+      // The view's own id, from the token its form carries (payload `i`, decision 083).
+      const viewId = (JSON.parse(Buffer.from(hiddenFieldsOf(served.html)._x.split('.')[0]!, 'base64url').toString()) as { i: string }).i
+      // Not flushed: PostgreSQL knows nothing of the view yet.
+      const held = await holdPost(page.slug, served)
+      expect(held).toMatchObject({ visitorId: viewId, experimentId: id, variantKey: served.variant })
+      const restored = await restoreHeldSubmission({ workspaceId: owner.workspaceId, id: held.id })
+      if (!restored.ok) throw new Error(restored.message)
+      expect(await countedFor(id, restored.conversionId)).toEqual([{ visitorId: viewId, variantKey: served.variant, metric: 'any' }])
+      await flushPageViews()
+      expect((await exposuresOf(id)).map((e) => [e.visitorId, e.variantKey, e.cookieless])).toEqual([[viewId, served.variant, true]])
+      expect((await cookielessCounts(owner.workspaceId, id))[served.variant]).toEqual({ exposures: 1, conversions: 1 })
+    },
+  )
+
+  test('an identified visitor’s (consent granted) is restored under their visitor id, their exposure not a cookieless one', async () => {
+    const { owner, page, id } = await experimentIn('consent')
+    const served = await view(page.slug, { cookie: 'sf_consent=granted' })
+    const visitorId = /sf_vid=([^;]+)/.exec(served.cookie)![1]!
+    await flushPageViews()
+    const held = await holdPost(page.slug, served)
+    expect(held).toMatchObject({ visitorId, experimentId: id, variantKey: served.variant })
+    const restored = await restoreHeldSubmission({ workspaceId: owner.workspaceId, id: held.id })
+    if (!restored.ok) throw new Error(restored.message)
+    expect(await countedFor(id, restored.conversionId)).toEqual([{ visitorId, variantKey: served.variant, metric: 'any' }])
+    expect((await exposuresOf(id)).map((e) => [e.visitorId, e.cookieless])).toEqual([[visitorId, false]])
+    expect((await cookielessCounts(owner.workspaceId, id))[served.variant]).toEqual({ exposures: 0, conversions: 0 })
   })
 })
 
