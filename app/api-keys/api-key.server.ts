@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import type { WorkspaceCalendar } from '#app/workspaces/locale'
-import { apiKeys, users, workspaces } from '#db/schema'
+import { apiKeys, memberships, users, workspaces, type Role } from '#db/schema'
 
 const PREFIX_LENGTH = 11 // "sf_" + 8 characters: enough to tell keys apart in a list, useless to an attacker
 
@@ -49,23 +49,34 @@ export async function revokeApiKey({ workspaceId, id, revokedBy }: { workspaceId
   return rows.length > 0
 }
 
-export type ApiCaller = { keyId: string; workspace: WorkspaceCalendar & { id: string; name: string } }
+export type ApiCaller = {
+  keyId: string
+  workspace: WorkspaceCalendar & { id: string; name: string }
+  /** The role its creator holds in the workspace now (a key acts for them); null when no member created it. */
+  role: Role | null
+}
 
 /** The workspace behind `Authorization: Bearer <key>`, or null. */
 export async function findApiCaller(request: Request): Promise<ApiCaller | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '')
   if (!match) return null
   const [row] = await db
-    .select({ keyId: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt, workspace: { id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency } })
+    .select({
+      keyId: apiKeys.id,
+      lastUsedAt: apiKeys.lastUsedAt,
+      role: memberships.role,
+      workspace: { id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency },
+    })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .leftJoin(memberships, and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdBy)))
     .where(and(eq(apiKeys.keyHash, hashApiKey(match[1]!)), isNull(apiKeys.revokedAt)))
   if (!row) return null
   // Touch last-used at most once a minute: a busy key must not turn every request into a row update.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.keyId))
   }
-  return { keyId: row.keyId, workspace: row.workspace }
+  return { keyId: row.keyId, workspace: row.workspace, role: row.role }
 }
 
 /** Like findApiCaller, but answers 401 JSON when the key is missing, unknown or revoked. */

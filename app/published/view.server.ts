@@ -10,11 +10,13 @@ import { browserSystemMessages, initialFormHtml, renderVariantHtml, sendHtml, se
 import { systemMessages } from '#app/published/system-messages'
 import { viewPrivacy } from '#app/visitors/consent'
 import { readVisit, recordVisit } from '#app/visitors/visit.server'
+import { expireIdentifyingCookies } from '#app/visitors/visitor-cookies'
 
 // GET /p/:slug: the published page from memory, in the variant this visitor is assigned (or previews with
 // `?variant=KEY`), with the visit recorded on the way out. The workspace's privacy mode and the visitor's consent
 // (app/visitors/consent.ts) decide whether the visitor is identified: if not, nothing is read from or set on the
-// device, the variant is drawn for this view alone, and the view's forms carry its signed exposure instead.
+// device (identifying cookies it still holds are expired), the variant is drawn for this view alone, and the view's
+// forms carry its signed exposure instead.
 
 const EMPTY = new URLSearchParams()
 
@@ -61,7 +63,9 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
     query: request.query,
     exposedTo: firstExposure ? experiment!.id : null,
   })
-  let cookies = recorded ? recorded.setCookies : null
+  // A request that may not identify the visitor sets nothing of its own, and expires what an earlier consent (or
+  // the workspace's earlier mode) left: a withdrawal must not leave the visitor id on the device.
+  let cookies = privacy.identify ? (recorded ? recorded.setCookies : null) : expireIdentifyingCookies(req.headers.cookie, visit.secure)
   let exposureToken: string | null = null
   // Only a counted visit is exposed (firstExposure requires it), so its view carried the exposure. An identified
   // visitor keeps their variant by cookie (capped at the workspace's cookieDays after consent); a view counted

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { attributedChannel, decodeTouch, encodeTouch, readVisitorCookies } from './visitor-cookies'
+import { attributedChannel, decodeTouch, encodeTouch, expireIdentifyingCookies, readVisitorCookies } from './visitor-cookies'
 
 const touch = {
   utmSource: 'newsletter',
@@ -59,4 +59,19 @@ test('an attributed view counts under where it came from, else the earlier touch
   expect(attributedChannel({ channel: 'social' }, touch)).toBe('social')
   expect(attributedChannel({ channel: 'direct' }, touch)).toBe('email')
   expect(attributedChannel({ channel: 'direct' }, null)).toBe('direct')
+})
+
+test('expiring: each identifying cookie sent, once, with the attributes it was set with; the choice and strangers stay', () => {
+  const header = 'sf_consent=denied; sf_vid=0b0c7a1e-5d7e-4b2a-9c1d-2f3e4a5b6c7d; other=1; sf_x_0123456789ab=B; sf_ft=abc; sf_vid=old; sf_xy=1'
+  expect(expireIdentifyingCookies(header, false)).toEqual([
+    'Set-Cookie',
+    'sf_vid=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax',
+    'Set-Cookie',
+    'sf_x_0123456789ab=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax',
+    'Set-Cookie',
+    'sf_ft=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax',
+  ])
+  // Over HTTPS they were set Secure: only a Secure line replaces them.
+  expect(expireIdentifyingCookies('sf_lt=abc', true)).toEqual(['Set-Cookie', 'sf_lt=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax; Secure'])
+  for (const none of [undefined, '', 'sf_consent=denied', 'a_sf_vid=1; xsf_lt=2', 'sf_x_short=A']) expect(expireIdentifyingCookies(none, false), none).toBeNull()
 })

@@ -51,6 +51,21 @@ export const visitorCookie = (visitorId: string, secure: boolean, cap: number | 
 export const firstTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(FIRST_TOUCH_COOKIE, encodeTouch(touch), YEAR, secure, cap)
 export const lastTouchCookie = (touch: TouchJson, secure: boolean, cap: number | null = null) => cookie(LAST_TOUCH_COOKIE, encodeTouch(touch), LAST_TOUCH_DAYS * 24 * 3600, secure, cap)
 
+// The identifying cookies a request may carry: ours by name, and any experiment's assignment (experiments/serving.server.ts).
+const IDENTIFYING_COOKIE = /(?:^|;)\s*(sf_vid|sf_ft|sf_lt|sf_x_[0-9a-f]{12})=/g
+
+/**
+ * Set-Cookie lines (as a flat header list) that expire the identifying cookies this Cookie header carries, or null
+ * when it carries none. For a request that may not identify the visitor: consent withdrawn, or a cookieless
+ * workspace. The script that records the choice cannot delete them (they are HttpOnly), so the server does, with the
+ * attributes they were set with (Path=/, HttpOnly, SameSite=Lax, Secure over HTTPS), so the browser replaces them.
+ */
+export function expireIdentifyingCookies(header: string | undefined, secure: boolean): string[] | null {
+  if (!header || !/sf_(?:vid|ft|lt|x_)/.test(header)) return null
+  const names = new Set(Array.from(header.matchAll(IDENTIFYING_COOKIE), (m) => m[1]!))
+  return names.size ? [...names].flatMap((name) => ['Set-Cookie', cookie(name, '', 0, secure, null)]) : null
+}
+
 /** What a request that may not identify the visitor reads from its cookies: nothing, whatever it sent. */
 export const NO_VISITOR_COOKIES: Readonly<VisitorCookies> = Object.freeze({ visitorId: null, firstTouch: null, lastTouch: null })
 

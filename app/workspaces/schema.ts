@@ -62,6 +62,16 @@ export const WorkspacePatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of name, timezone, currency, alerts, privacy')
 export type WorkspacePatch = z.infer<typeof WorkspacePatchSchema>
 
+/**
+ * What only an owner may change: on Settings (General, Privacy, Alerts: owner-only actions) and through the API
+ * alike, where a key acts with its creator's role and an editor's key is refused (403) naming these keys. Today that
+ * is every key of the patch; one an editor may change would be left out here.
+ */
+export const OWNER_ONLY_SETTINGS = ['name', 'timezone', 'currency', 'alerts', 'privacy'] as const satisfies readonly (keyof WorkspacePatch)[]
+
+/** The owner-only keys a patch changes, in the order above. */
+export const ownerOnlyChanges = (patch: WorkspacePatch) => OWNER_ONLY_SETTINGS.filter((key) => patch[key] !== undefined)
+
 export const ApiKeyFormSchema = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Give the key a name').max(100, 'Use at most 100 characters'),
 })

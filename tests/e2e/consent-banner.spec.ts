@@ -206,7 +206,7 @@ test('With a consent tool in charge (banner off) there is no banner, and the hoo
 
 // The server's half (consent-aware serving, decision 083): identifying cookies only after `granted`. Before the
 // settings story below, which leaves the workspace cookieless.
-test('The server follows the choice: no sf_vid before a choice or after a rejection, sf_vid on the view after acceptance', async ({ browser }) => {
+test('The server follows the choice: no sf_vid before a choice or after a rejection, sf_vid on the view after acceptance, gone after a withdrawal', async ({ browser }) => {
   const { context, page } = await visitor(browser)
   const visitorCookie = async () => (await context.cookies()).find((c) => c.name === 'sf_vid')
   await page.goto(`/p/${slug}`)
@@ -219,6 +219,10 @@ test('The server follows the choice: no sf_vid before a choice or after a reject
   expect(await visitorCookie()).toBeUndefined() // nothing reloads: the choice serves the next request
   await page.reload()
   expect(await visitorCookie()).toBeDefined()
+  // Withdrawn: the script cannot delete an HttpOnly cookie, so the next response expires it.
+  await page.evaluate(() => (window as unknown as { splitform: { consent: (c: string) => unknown } }).splitform.consent('denied'))
+  await page.reload()
+  expect((await context.cookies()).filter((c) => /^sf_(vid|ft|lt|x_)/.test(c.name))).toEqual([])
   await context.close()
 })
 

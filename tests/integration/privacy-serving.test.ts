@@ -6,17 +6,20 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { restoreHeldSubmission } from '#app/conversions/held-submissions.server'
 import { db, queryRows } from '#app/db.server'
 import { getExperimentResults } from '#app/experiments/results/queries.server'
 import { flushPageViews } from '#app/visitors/page-views.server'
 import { updateWorkspace } from '#app/workspaces/workspace.server'
 import type { PrivacyMode } from '#db/enums'
-import { conversions, experimentConversions, exposures, pageViews } from '#db/schema'
+import { conversions, experimentConversions, exposures, pageViews, spamSubmissions } from '#db/schema'
 import { experimentApi, publishExperimentPage } from '#tests/factories/experiments'
 import { BROWSER_UA, hiddenFieldsOf, loopbackAddress, postFrom, startVisitorServer } from '#tests/factories/published-forms'
 import { setPrivacyMode } from '#tests/factories/privacy'
 
 const IDENTIFYING = /^(sf_vid|sf_ft|sf_lt|sf_x_[0-9a-f]+)=/
+/** A Set-Cookie line that stores an identifying cookie (one that expires it does not). */
+const storesIdentifying = (line: string) => IDENTIFYING.test(line) && !/; Max-Age=0(;|$)/.test(line)
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
 beforeAll(async () => (server = await startVisitorServer()))
@@ -96,7 +99,7 @@ describe('the first response sets exactly what the mode allows', () => {
     const again = await view(page.slug, { cookie: [consent, stale].filter(Boolean).join('; ') })
     for (const served of [first, again]) {
       expect(served.status).toBe(200)
-      expect(served.setCookies.filter((c) => IDENTIFYING.test(c))).toEqual([])
+      expect(served.setCookies.filter(storesIdentifying)).toEqual([])
       // The server never sets the choice either: the banner (or the site's consent tool) does.
       expect(served.setCookies.filter((c) => c.startsWith('sf_consent='))).toEqual([])
     }
@@ -127,6 +130,61 @@ describe('the first response sets exactly what the mode allows', () => {
     expect(new Set(stored.map((v) => `${v.consent}:${v.visitorId}`))).toEqual(new Set([`granted:${/sf_vid=([^;]+)/.exec(first.cookie)![1]}`]))
     const exposed = await exposuresOf(id)
     expect(exposed.map((e) => [e.variantKey, e.cookieless])).toEqual([[first.variant, false]])
+  })
+})
+
+describe('withdrawing consent takes the identifying cookies back', () => {
+  /** The name of each cookie a line sets, with its value and attributes (what a browser matches to replace it). */
+  const expiredBy = (served: Served) => Object.fromEntries(served.setCookies.filter((c) => IDENTIFYING.test(c)).map((c) => [c.split('=')[0]!, c.slice(c.indexOf('=') + 1)]))
+
+  /** A consent-mode visitor who granted and came from a newsletter: the four identifying cookies their browser holds. */
+  async function grantedVisitor() {
+    const { owner, page, id } = await experimentIn('consent')
+    const granted = await view(page.slug, { cookie: 'sf_consent=granted', query: '?utm_source=news&utm_medium=email' })
+    const held = granted.cookie.replace('sf_consent=granted; ', '')
+    const names = held.split('; ').map((c) => c.split('=')[0]!)
+    expect(names.sort()).toEqual(['sf_ft', 'sf_lt', 'sf_vid', `sf_x_${id.replace(/-/g, '').slice(0, 12)}`].sort())
+    return { owner, page, id, held, names, visitorId: /sf_vid=([^;]+)/.exec(held)![1]! }
+  }
+
+  test('a denial after a grant: each one expires with the attributes it was set with, and the view is counted denied, under a view id of its own', async () => {
+    const { page, id, held, names, visitorId } = await grantedVisitor()
+    const denied = await view(page.slug, { cookie: `sf_consent=denied; ${held}` })
+    expect(denied.status).toBe(200)
+    const expired = expiredBy(denied)
+    expect(Object.keys(expired).sort()).toEqual([...names].sort())
+    for (const name of names) expect(expired[name], name).toBe('; Max-Age=0; Path=/; HttpOnly; SameSite=Lax')
+    // Nothing else identifying, and not the choice either (the banner's to set).
+    expect(denied.setCookies.filter(storesIdentifying)).toEqual([])
+    expect(denied.setCookies.some((c) => c.startsWith('sf_consent='))).toBe(false)
+    // A browser that obeyed sends only the choice: nothing left to expire.
+    expect((await view(page.slug, { cookie: 'sf_consent=denied' })).setCookies).toEqual([])
+    await flushPageViews()
+    const stored = await viewsOf(page.pageId)
+    const afterDenial = stored.filter((v) => v.visitorId !== visitorId)
+    expect(afterDenial.map((v) => v.consent)).toEqual(['denied', 'denied'])
+    expect(stored.filter((v) => v.visitorId === visitorId).map((v) => v.consent)).toEqual(['granted'])
+    // The old visitor is exposed once (their grant); the denied views only as views of their own.
+    const exposed = await exposuresOf(id)
+    expect(exposed.filter((e) => e.visitorId === visitorId).map((e) => e.cookieless)).toEqual([false])
+  })
+
+  test('a workspace turned cookieless expires what its visitors hold from before, whatever choice they send', async () => {
+    const { owner, page, held, names } = await grantedVisitor()
+    await setPrivacyMode(owner.workspaceId, 'cookieless')
+    for (const choice of ['sf_consent=granted', '']) {
+      const served = await view(page.slug, { cookie: [choice, held].filter(Boolean).join('; ') })
+      expect(Object.keys(expiredBy(served)).sort(), choice).toEqual([...names].sort())
+      expect(served.setCookies.filter(storesIdentifying)).toEqual([])
+    }
+    await flushPageViews()
+    expect(new Set((await viewsOf(page.pageId)).map((v) => v.consent))).toEqual(new Set(['granted', 'cookieless']))
+  })
+
+  test('a granting visitor keeps theirs: nothing is expired while the visitor may be identified', async () => {
+    const { page, held } = await grantedVisitor()
+    const again = await view(page.slug, { cookie: `sf_consent=granted; ${held}` })
+    expect(again.setCookies.filter((c) => /; Max-Age=0(;|$)/.test(c))).toEqual([])
   })
 })
 
@@ -279,6 +337,55 @@ describe('cookieless attribution', () => {
   })
 })
 
+describe('restoring a held submission counts it as the post would have been counted', () => {
+  /** The post as a bot that filled the honeypot sends it: held, not recorded; the held row. */
+  async function holdPost(slug: string, served: Served, cookie?: string) {
+    const idem = randomUUID()
+    await submit(slug, served, { _idem: idem, _hp: 'filled by a bot' }, cookie)
+    const [held] = await db.select().from(spamSubmissions).where(eq(spamSubmissions.idempotencyKey, idem))
+    expect(held).toBeDefined()
+    return held!
+  }
+  const cookielessCounts = async (workspaceId: string, id: string) => {
+    const found = await getExperimentResults({ workspaceId, id, metric: 'any' })
+    if (!found.ok) throw new Error(JSON.stringify(found))
+    return Object.fromEntries(found.results.variants.map((v) => [v.key, v.cookieless]))
+  }
+
+  test.each(['cookieless', 'consent'] as const)(
+    '%s: restored before its view is written (still queued, or lost with its process), under the view’s id and variant, as a cookieless exposure',
+    async (mode) => {
+      const { owner, page, id } = await experimentIn(mode)
+      const served = await view(page.slug)
+      // The view's own id, from the token its form carries (payload `i`, decision 083).
+      const viewId = (JSON.parse(Buffer.from(hiddenFieldsOf(served.html)._x.split('.')[0]!, 'base64url').toString()) as { i: string }).i
+      // Not flushed: PostgreSQL knows nothing of the view yet.
+      const held = await holdPost(page.slug, served)
+      expect(held).toMatchObject({ visitorId: viewId, experimentId: id, variantKey: served.variant })
+      const restored = await restoreHeldSubmission({ workspaceId: owner.workspaceId, id: held.id })
+      if (!restored.ok) throw new Error(restored.message)
+      expect(await countedFor(id, restored.conversionId)).toEqual([{ visitorId: viewId, variantKey: served.variant, metric: 'any' }])
+      await flushPageViews()
+      expect((await exposuresOf(id)).map((e) => [e.visitorId, e.variantKey, e.cookieless])).toEqual([[viewId, served.variant, true]])
+      expect((await cookielessCounts(owner.workspaceId, id))[served.variant]).toEqual({ exposures: 1, conversions: 1 })
+    },
+  )
+
+  test('an identified visitor’s (consent granted) is restored under their visitor id, their exposure not a cookieless one', async () => {
+    const { owner, page, id } = await experimentIn('consent')
+    const served = await view(page.slug, { cookie: 'sf_consent=granted' })
+    const visitorId = /sf_vid=([^;]+)/.exec(served.cookie)![1]!
+    await flushPageViews()
+    const held = await holdPost(page.slug, served)
+    expect(held).toMatchObject({ visitorId, experimentId: id, variantKey: served.variant })
+    const restored = await restoreHeldSubmission({ workspaceId: owner.workspaceId, id: held.id })
+    if (!restored.ok) throw new Error(restored.message)
+    expect(await countedFor(id, restored.conversionId)).toEqual([{ visitorId, variantKey: served.variant, metric: 'any' }])
+    expect((await exposuresOf(id)).map((e) => [e.visitorId, e.cookieless])).toEqual([[visitorId, false]])
+    expect((await cookielessCounts(owner.workspaceId, id))[served.variant]).toEqual({ exposures: 0, conversions: 0 })
+  })
+})
+
 describe('the results say their unit', () => {
   const resultsOf = async (workspaceId: string, id: string) => {
     const found = await getExperimentResults({ workspaceId, id, metric: 'any' })
@@ -320,6 +427,40 @@ describe('the results say their unit', () => {
     expect(results.variants.reduce((n, v) => n + v.visitors, 0)).toBe(16)
     expect(results.variants.reduce((n, v) => n + v.cookieless.exposures, 0)).toBe(12)
     expect(results.srm.variants.reduce((n, v) => n + v.visitors, 0)).toBe(16)
+  })
+
+  test('the consent section: per variant, the views asked, those consented and those counted cookieless over the experiment’s days', async () => {
+    const { owner, page, id } = await experimentIn('consent')
+    const served = [
+      ...(await Promise.all(Array.from({ length: 6 }, () => view(page.slug)))).map((s) => ({ ...s, choice: 'pending' })),
+      ...(await Promise.all(Array.from({ length: 4 }, () => view(page.slug, { cookie: 'sf_consent=granted' })))).map((s) => ({ ...s, choice: 'granted' })),
+      ...(await Promise.all(Array.from({ length: 3 }, () => view(page.slug, { cookie: 'sf_consent=denied' })))).map((s) => ({ ...s, choice: 'denied' })),
+    ]
+    await flushPageViews()
+    const { consent } = await resultsOf(owner.workspaceId, id)
+    expect(consent.variants).toEqual(
+      ['A', 'B'].map((key) => {
+        const of = served.filter((s) => s.variant === key)
+        const consented = of.filter((s) => s.choice === 'granted').length
+        return { key, views: of.length, consented, rate: of.length ? consented / of.length : null, cookieless: of.length - consented }
+      }),
+    )
+    // A draft has no days yet: nothing counted, whatever its page saw.
+    const draft = await experimentApi().then(async ({ owner: other, api }) => {
+      const p = await publishExperimentPage(other, { privacyMode: 'consent' })
+      await view(p.slug)
+      await flushPageViews()
+      const created = await api.create({
+        pageId: p.pageId,
+        name: 'Draft',
+        variants: [
+          { key: 'A', weight: 0.5 },
+          { key: 'B', weight: 0.5 },
+        ],
+      })
+      return (await resultsOf(other.workspaceId, created.body.id as string)).consent
+    })
+    expect(draft).toEqual({ variants: ['A', 'B'].map((key) => ({ key, views: 0, consented: 0, rate: null, cookieless: 0 })), pValue: null, consentRateWarning: null })
   })
 
   test('visitors when no exposure was cookieless', async () => {

@@ -8,6 +8,7 @@ import { db } from '#app/db.server'
 import { action as workspacePatch, loader as workspaceGet } from '#app/routes/api.v1.workspace'
 import { action as generalAction, loader as generalLoader } from '#app/routes/_app.settings._index'
 import { apiKeyCaller, callRoute, createMember, createOwner, readResult } from '#tests/factories/accounts'
+import { changeMember } from '#app/workspaces/workspace.server'
 import { workspaces } from '#db/schema'
 
 const storedPrivacy = async (workspaceId: string) => (await db.select({ privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]!.privacy
@@ -83,6 +84,52 @@ describe('privacy in GET and PATCH /api/v1/workspace', () => {
       expect(res.body.errors[key].join(' '), JSON.stringify(privacy)).toMatch(message)
     }
     expect(await storedPrivacy(owner.workspaceId)).toEqual(before)
+  })
+})
+
+describe("PATCH /api/v1/workspace is an owner's, as Settings is: a key acts with its creator's role", () => {
+  const storedSettings = async (workspaceId: string) =>
+    (
+      await db
+        .select({ name: workspaces.name, timezone: workspaces.timezone, currency: workspaces.currency, alerts: workspaces.alerts, privacy: workspaces.privacy })
+        .from(workspaces)
+        .where(eq(workspaces.id, workspaceId))
+    )[0]!
+
+  test("an editor's key reads the settings but changing privacy, alerts or the rest is a 403 naming each key; nothing changes", async () => {
+    const owner = await createOwner({ name: 'Privacy keys' })
+    const editor = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'editor' })
+    const api = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: editor.userId })
+    expect((await api(workspaceGet, '/api/v1/workspace')).body).toMatchObject({ privacy: { mode: 'consent' } })
+    const before = await storedSettings(owner.workspaceId)
+    for (const [body, keys] of [
+      [{ privacy: { mode: 'cookies' } }, ['privacy']],
+      [{ alerts: { chatWebhookUrl: null } }, ['alerts']],
+      [{ name: 'Taken over', timezone: 'Europe/Stockholm', currency: 'SEK' }, ['name', 'timezone', 'currency']],
+      [{ privacy: { banner: false }, alerts: { chatWebhookUrl: 'https://hooks.slack.com/services/T0/B0/x' } }, ['alerts', 'privacy']],
+    ] as const) {
+      const res = await api(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body })
+      expect(res.status, JSON.stringify(body)).toBe(403)
+      expect(Object.keys(res.body.errors)).toEqual(keys)
+      for (const key of keys) expect(res.body.errors[key].join(' ')).toMatch(/owner/)
+    }
+    expect(await storedSettings(owner.workspaceId)).toEqual(before)
+    // A bad value is still named as such (the body is read before the role is asked).
+    expect((await api(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { cookieDays: 1 } } })).status).toBe(400)
+  })
+
+  test("an owner's key changes them; an editor's key does once its creator is made owner (the role is read on each call)", async () => {
+    const owner = await createOwner({ name: 'Privacy owner key' })
+    const ownerApi = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
+    expect(await ownerApi(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { mode: 'cookieless' }, alerts: { chatWebhookUrl: null } } })).toMatchObject({
+      status: 200,
+      body: { privacy: { mode: 'cookieless' } },
+    })
+    const editor = await createMember({ workspaceId: owner.workspaceId, invitedBy: owner.userId, role: 'editor' })
+    const editorApi = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: editor.userId })
+    expect((await editorApi(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { mode: 'cookies' } } })).status).toBe(403)
+    await changeMember({ workspaceId: owner.workspaceId, userId: editor.userId, role: 'owner' })
+    expect(await editorApi(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { mode: 'cookies' } } })).toMatchObject({ status: 200, body: { privacy: { mode: 'cookies' } } })
   })
 })
 

@@ -153,7 +153,7 @@ export function analyzeExperiment(
   })
 }
 
-/** Everything but the consent section, which getExperimentResults reads on its own (consent.server.ts). */
+/** Everything but the consent section, which getExperimentResults builds from its own read (consent.server.ts). */
 export function computeResults(input: ResultsInput): Omit<ExperimentResults, 'consent'> {
   const { experiment: e, metric, now } = input
   const count = sumByVariant(input.daily)

@@ -5,7 +5,8 @@ import { maturityCutoffSql, pendingConversionRows } from '#app/experiments/count
 import { countVariantTotals, getExperiment } from '#app/experiments/experiment.server'
 import { METRIC_KINDS, metricKey, type MetricKind } from '#app/experiments/schema'
 import { forms } from '#db/schema'
-import { readExperimentConsent } from './consent.server'
+import { buildExperimentConsent } from './consent'
+import { readExperimentConsentRows } from './consent.server'
 import { computeResults, listMetricOptions, type DailyRow, type ResultsExperimentRow } from './compute'
 import { maturityCutoffDay, type LeadOutcomeRow } from './lead-metrics'
 import type { SegmentRow } from './series'
@@ -113,16 +114,17 @@ export async function getExperimentResults({
 }): Promise<{ ok: true; results: ExperimentResults; formNames: Record<string, string> } | Failure> {
   const parsed = parseMetricParam(param)
   if (!parsed.ok) return parsed
-  // One round trip: the rollups and leads are read by experiment id alongside the workspace check, and dropped
-  // unread when the experiment is not in this workspace. The lead outcomes' cutoff is the experiment's maturity
-  // before `now`: from the loaded row (the page), else from the row in the outcomes' own statement (the API).
-  const [found, rollups, leadStages, outcomes, formRows, cookieless] = await Promise.all([
+  // One round trip: the rollups, leads and consent counts are read by experiment id alongside the workspace check,
+  // and dropped unread when the experiment is not in this workspace. The lead outcomes' cutoff is the experiment's
+  // maturity before `now`: from the loaded row (the page), else from the row in the outcomes' own statement (the API).
+  const [found, rollups, leadStages, outcomes, formRows, cookieless, consentRows] = await Promise.all([
     loaded ?? getExperiment({ workspaceId, id }),
     readRollups(id),
     readLeadStages({ experimentId: id }),
     readLeadOutcomes({ experimentId: id, cutoffDay: loaded ? maturityCutoffDay(now, loaded.experiment.maturityDays, loaded.timeZone) : { now } }),
     db.select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.workspaceId, workspaceId)),
     readCookielessCounts(id),
+    readExperimentConsentRows({ workspaceId, experimentId: id }),
   ])
   if (!found) return { ok: false, status: 404, errors: { id: ['No such experiment'] } }
   const maturityCutoff = maturityCutoffDay(now, found.experiment.maturityDays, found.timeZone)
@@ -160,8 +162,12 @@ export async function getExperimentResults({
     cookieless,
     speaker,
   })
+  const consent = buildExperimentConsent(
+    experiment.variants.map((v) => v.key),
+    consentRows,
+  )
   // The workspace's form names by id, read here anyway: the page labels the experiment's settings with them.
-  return { ok: true, results: { ...results, consent: await readExperimentConsent({ workspaceId, experiment: found.experiment }) }, formNames }
+  return { ok: true, results: { ...results, consent }, formNames }
 }
 
 /**
