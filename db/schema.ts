@@ -563,6 +563,9 @@ export const spamSubmissions = pgTable(
     visitorId: uuid('visitor_id'),
     // The running experiment the visitor was assigned in, if any: a restored submission counts in it.
     experimentId: uuid('experiment_id'),
+    // The post came from a view counted cookieless (its form carried the view's signed exposure, decision 083):
+    // restored, it counts under that view's id as a cookieless conversion, as it would have (migration 0027).
+    cookieless: boolean('cookieless').notNull().default(false),
     device: text('device').notNull(),
     userAgent: text('user_agent'),
     restoredAt: timestamp('restored_at', { withTimezone: true }),

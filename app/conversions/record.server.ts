@@ -252,7 +252,7 @@ function webhookEvents(input: ConversionInput, row: RecordedRow, stage: string):
   ]
 }
 
-export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'cookieless' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
+export type SpamInput = Omit<ConversionInput, 'identity' | 'experimentId' | 'conversionType' | 'formName' | 'firstTouch' | 'startedAt'> & {
   reason: string
   userAgent: string | null
   /** The running experiment the visitor was assigned in (as recordConversion would get it): restoring counts there. */
@@ -274,6 +274,7 @@ export async function holdAsSpam(input: SpamInput) {
       touch: input.touch,
       visitorId: input.visitorId,
       experimentId: input.visitorId ? (input.experimentId ?? null) : null,
+      cookieless: input.cookieless,
       device: input.device,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     })

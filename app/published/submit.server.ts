@@ -206,9 +206,9 @@ async function answerUnrecorded(reply: Reply, verdict: Exclude<Verdict, { kind: 
   }
 }
 
-async function hold(page: PageRenderer, { common, experimentId, userAgent }: Submission, reason: SpamReason) {
+async function hold(page: PageRenderer, { common, experimentId, cookieless, userAgent }: Submission, reason: SpamReason) {
   // A retry of a held submission (same key) is held once: the unique index refuses the second row.
-  await holdAsSpam({ ...common, reason, userAgent, experimentId }).catch((error: unknown) => {
+  await holdAsSpam({ ...common, reason, userAgent, experimentId, cookieless }).catch((error: unknown) => {
     if (!isUniqueViolation(error, 'spam_submissions_idempotency_key')) throw error
   })
   // Answered like a success, so a bot learns nothing; JSON says it is held, for honest clients that tripped a check.
