@@ -3,6 +3,7 @@ import { checkChatWebhookTarget } from '#app/alerts/alerts.server'
 import { requireApiCaller } from '#app/api-keys/api-key.server'
 import { jsonError, parseJsonBody } from '#app/http/json.server'
 import { allowMethods } from '#app/http/methods.server'
+import { checkCmpTargets } from '#app/privacy/cmp.server'
 import { WorkspacePatchSchema } from '#app/workspaces/schema'
 import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace.server'
 
@@ -11,7 +12,8 @@ import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace
 // or a value out of range is a 400 naming it. `privacy` is merged into what is stored (issue 19,
 // docs/published-pages.md#the-consent-banner). A new timezone starts the workspace's rollups over (decision 072):
 // `rollups` then says how many page views are being counted again, by the days of the new zone.
-// `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088).
+// `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088). `privacy.cmp` is the site's own consent
+// tool (decision 095): http or a private host is a 400 in production.
 const methods = allowMethods(['GET', 'PATCH'])
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   methods.require(request)
   const { workspace } = await requireApiCaller(request)
   const changes = await parseJsonBody(request, WorkspacePatchSchema)
-  const refused = checkChatWebhookTarget(changes.alerts?.chatWebhookUrl)
+  const refused = checkChatWebhookTarget(changes.alerts?.chatWebhookUrl) ?? checkCmpTargets(changes.privacy?.cmp)
   if (refused) throw jsonError(400, { errors: refused })
   const { requeued } = await updateWorkspace({ workspaceId: workspace.id, changes })
   const settings = await getWorkspaceSettings({ workspaceId: workspace.id })
