@@ -14,15 +14,16 @@ const API_FIELDS = { scriptUrl: 'privacy.cmp.scriptUrl', origins: 'privacy.cmp.o
 /** Errors by field (the API's names unless told) for a CMP whose addresses a page may not load; else null. */
 export function checkCmpTargets(cmp: Cmp | null | undefined, { fields = API_FIELDS, allowPrivate = allowsPrivateCmpOrigins() } = {}): Record<string, string[]> | null {
   if (!cmp || allowPrivate) return null
-  const problem = (url: string) =>
-    !url.startsWith('https://') ? 'Use an https:// URL' : isVisiblyPrivateUrl(url) || isIntranetName(url) ? 'Use a public host: visitors cannot reach private and local addresses' : null
+  const isHttp = (url: string) => !url.startsWith('https://')
+  const isPrivate = (url: string) => isVisiblyPrivateUrl(url) || isIntranetName(url)
   const errors: Record<string, string[]> = {}
-  const script = problem(cmp.scriptUrl)
-  if (script) errors[fields.scriptUrl] = [script]
-  const origins = (cmp.origins ?? []).flatMap((origin) => {
-    const found = problem(origin)
-    return found ? [`${origin}: ${found}`] : []
-  })
+  const script = cmp.scriptUrl
+  if (isHttp(script)) errors[fields.scriptUrl] = ['Use an https:// URL']
+  else if (isPrivate(script)) errors[fields.scriptUrl] = ['Use a public host: visitors cannot reach private and local addresses']
+  // Each origin named, in words the settings screen finds in its catalogue.
+  const origins = (cmp.origins ?? []).flatMap((origin) =>
+    isHttp(origin) ? [`${origin}: Use an https:// URL`] : isPrivate(origin) ? [`${origin}: Use a public host: visitors cannot reach private and local addresses`] : [],
+  )
   if (origins.length > 0) errors[fields.origins] = origins
   return Object.keys(errors).length > 0 ? errors : null
 }
