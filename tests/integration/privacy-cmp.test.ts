@@ -4,17 +4,17 @@
 // a bad post); another workspace's pages neither load it nor allow it; a change or its removal is served at once.
 // Real PostgreSQL, a real HTTP server in this process.
 import http from 'node:http'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { db } from '#app/db.server'
 import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
 import { action as publishApi } from '#app/routes/api.v1.pages.$id.publish'
 import { action as putVariantApi, loader as getVariantApi } from '#app/routes/api.v1.pages.$id.variants.$key'
 import { action as workspacePatch, loader as workspaceGet } from '#app/routes/api.v1.workspace'
 import { action as generalAction } from '#app/routes/_app.settings._index'
-import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
-import { eq } from 'drizzle-orm'
-import { db } from '#app/db.server'
 import { workspaces } from '#db/schema'
+import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
 import { BROWSER_UA, publishFormPage, startVisitorServer } from '#tests/factories/published-forms'
 
 let server: Awaited<ReturnType<typeof startVisitorServer>>
