@@ -1,9 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { createApiKey, newAccount, signUp } from './fixtures'
+import { createApiKey, hydrated, newAccount, signUp } from './fixtures'
 
-// Issue 19, a consent tool the site already has (decision 095): the workspace names its CMP's script, published pages
+// Issue 19, a consent tool the site already has (decision 095): the owner names the CMP's script on the settings
+// screen (a bad attribute is named), published pages
 // load it first in their head from its own origin (a second HTTP server here, on another port, as a vendor's CDN
 // would be), the page's CSP lets it load its stylesheet, fetch its settings and show its images, and its IAB TCF
 // answer is Splitform's: after the visitor accepts in the CMP's own dialog, sf_consent is granted and the next
@@ -75,11 +76,21 @@ test("A visitor accepts in the site's own consent tool; Splitform follows it, an
   const owner = await browser.newPage()
   await signUp(owner, newAccount('Cmp'))
   const auth = { Authorization: `Bearer ${await createApiKey(owner, 'cmp e2e')}` }
+  // The owner connects the CMP on the settings screen, where it asks instead of Splitform's banner.
+  await owner.goto('/settings')
+  await hydrated(owner)
+  const privacy = owner.getByRole('form', { name: 'Privacy' })
+  await privacy.getByLabel("Show Splitform's consent banner").uncheck()
+  await privacy.getByLabel('Script address').fill(`${cmpOrigin}/cmp.js`)
+  await privacy.getByLabel('Attributes').fill('data-cmp-id=e2e-42\nonload=alert(1)')
+  await privacy.getByRole('button', { name: 'Save privacy settings' }).click()
+  await expect(privacy.getByText('Only data-* attributes and id: onload')).toBeVisible()
+  await privacy.getByLabel('Attributes').fill('data-cmp-id=e2e-42')
+  await privacy.getByRole('button', { name: 'Save privacy settings' }).click()
+  await expect(privacy.getByRole('status')).toHaveText(/Saved/)
   await owner.close()
-  // The CMP asks instead of Splitform's banner.
   const cmp = { scriptUrl: `${cmpOrigin}/cmp.js`, attributes: { 'data-cmp-id': 'e2e-42' } }
-  const settings = await request.patch('/api/v1/workspace', { headers: auth, data: { privacy: { banner: false, cmp } } })
-  expect(settings.status(), await settings.text()).toBe(200)
+  const settings = await request.get('/api/v1/workspace', { headers: auth })
   expect((await settings.json()).privacy).toMatchObject({ mode: 'consent', banner: false, cmp })
   const form = await request.post('/api/v1/forms', {
     headers: auth,
