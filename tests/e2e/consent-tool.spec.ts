@@ -4,11 +4,10 @@ import { expect, test } from '@playwright/test'
 import { createApiKey, hydrated, newAccount, signUp } from './fixtures'
 
 // Issue 19, a consent tool the site already has (decision 095): the owner names the CMP's script on the settings
-// screen (a bad attribute is named), published pages
-// load it first in their head from its own origin (a second HTTP server here, on another port, as a vendor's CDN
-// would be), the page's CSP lets it load its stylesheet, fetch its settings and show its images, and its IAB TCF
-// answer is Splitform's: after the visitor accepts in the CMP's own dialog, sf_consent is granted and the next
-// request issues sf_vid. No CSP violation on the way.
+// screen (a bad attribute is named), published pages load it first in their head from its own origin (a second HTTP
+// server here, on another port, as a vendor's CDN would be), the page's CSP lets it load its stylesheet, fetch its
+// settings and show its images, and its IAB TCF answer is Splitform's: after the visitor accepts in the CMP's own
+// dialog, sf_consent is granted and the next request issues sf_vid. No CSP violation on the way.
 
 /** A tiny IAB TCF v2.2 CMP: __tcfapi at once (as a vendor's stub does), then its settings, its dialog, the choice. */
 const CMP_SCRIPT = `(() => {
