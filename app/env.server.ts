@@ -34,6 +34,9 @@ const EnvSchema = z
     // Whether webhooks may go to loopback/private addresses (app/webhooks/target.server.ts). Unset: allowed
     // outside production only.
     WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'deny']).optional(),
+    // Whether a workspace's consent tool may load over http:// or from a loopback/private host (app/privacy/cmp.server.ts).
+    // Unset: allowed outside production only (the e2e serves one from 127.0.0.1).
+    CMP_PRIVATE_ORIGINS: z.enum(['allow', 'deny']).optional(),
     // Unset: the embedded default, every mail kept in the database and shown under Settings → Email log (app/mail/).
     SMTP_URL: z
       .string()
@@ -90,6 +93,11 @@ export function parseEnv(vars: Record<string, string | undefined>): Env {
 export function allowsPrivateWebhookTargets() {
   const env = getEnv()
   return env.WEBHOOK_PRIVATE_TARGETS ? env.WEBHOOK_PRIVATE_TARGETS === 'allow' : env.NODE_ENV !== 'production'
+}
+
+export function allowsPrivateCmpOrigins() {
+  const env = getEnv()
+  return env.CMP_PRIVATE_ORIGINS ? env.CMP_PRIVATE_ORIGINS === 'allow' : env.NODE_ENV !== 'production'
 }
 
 /** The base of every link in a mail, without a trailing slash. */

@@ -58,6 +58,8 @@ export type PrivacySettingsJson = {
   policyUrl?: string | null
   /** The marketer's own banner wording, by page language (`sv`); what is missing reads the catalogue's. */
   bannerText?: Record<string, { title?: string; body?: string; accept?: string; reject?: string }>
+  /** The site's own consent tool, loaded first in each page's head; its origins join the page's CSP (decision 095). */
+  cmp?: { scriptUrl: string; attributes?: Record<string, string>; origins?: string[] } | null
 }
 
 export const users = pgTable(

@@ -1,5 +1,6 @@
 import { pageAssetUrl } from '#app/published/assets.server'
 import { escapeHtml } from '#app/published/html-template'
+import type { Cmp } from '#app/privacy/cmp'
 import type { PrivacySettings } from '#app/privacy/settings'
 import { catalogueFor } from '#app/visitor-language/catalogue'
 import { languageOf } from '#app/visitor-language/locales'
@@ -30,6 +31,17 @@ export function consentParts(privacy: PrivacySettings | undefined, locale: strin
 
 // The template's hole markers (html-template.ts) must not come from a marketer's wording.
 const text = (value: string) => escapeHtml(value.replace(/[\uE000\uE001]/g, ''))
+
+/**
+ * The site's own consent tool as its vendor's snippet loads it (decision 095): first in <head>, in every mode, not
+ * deferred, so `__tcfapi` and Google Consent Mode's queue exist before consent.js reads them, and a blocking CMP
+ * blocks before anything else runs. The attributes were checked on save (app/privacy/cmp.ts): data-* and id only.
+ */
+export function cmpScriptTag(cmp: Cmp | null | undefined): string {
+  if (!cmp) return ''
+  const attributes = Object.entries(cmp.attributes ?? {}).map(([name, value]) => (value === '' ? ` ${text(name)}` : ` ${text(name)}="${text(value)}"`))
+  return `<script src="${text(cmp.scriptUrl)}"${attributes.join('')}></script>`
+}
 
 function bannerHtml(privacy: PrivacySettings, locale: string) {
   const language = languageOf(locale)

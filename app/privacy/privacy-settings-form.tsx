@@ -1,9 +1,11 @@
+import { forwardRef, useId } from 'react'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
 import { useMessage, useT } from '#app/i18n/provider'
+import { attributeLines } from '#app/privacy/cmp'
 import { BANNER_TEXT_LIMITS, BANNER_TEXT_PARTS, bannerFieldName, COOKIE_DAYS, PrivacyFormSchema, RETENTION_MONTHS, type BannerTextPart } from '#app/privacy/schema'
 import type { PrivacySettings } from '#app/privacy/settings'
 import { VISITOR_LANGUAGE_NAMES, VISITOR_LOCALES } from '#app/visitor-language/locales'
@@ -149,6 +151,33 @@ export function PrivacySettingsForm({ privacy, bannerDefaults, isOwner, errors, 
             </fieldset>
           ))}
         </details>
+        <fieldset disabled={!isOwner} className="space-y-4 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-700">{t('privacySettings.cmp')}</legend>
+          <p className="text-xs text-slate-600">{t('privacySettings.cmpHint')}</p>
+          <Field
+            label={t('privacySettings.cmpScriptUrl')}
+            type="url"
+            placeholder="https://consent.cookiebot.com/uc.js"
+            defaultValue={privacy.cmp?.scriptUrl ?? ''}
+            hint={t('privacySettings.cmpScriptUrlHint')}
+            {...form.register('cmpScriptUrl')}
+            error={errorFor('cmpScriptUrl')}
+          />
+          <LinesField
+            label={t('privacySettings.cmpAttributes')}
+            hint={t('privacySettings.cmpAttributesHint')}
+            defaultValue={attributeLines(privacy.cmp?.attributes)}
+            error={translate(errorFor('cmpAttributes'))}
+            {...form.register('cmpAttributes')}
+          />
+          <LinesField
+            label={t('privacySettings.cmpOrigins')}
+            hint={t('privacySettings.cmpOriginsHint')}
+            defaultValue={(privacy.cmp?.origins ?? []).join('\n')}
+            error={translate(errorFor('cmpOrigins'))}
+            {...form.register('cmpOrigins')}
+          />
+        </fieldset>
         {isOwner ? <Button disabled={isSubmitting}>{t('privacySettings.save')}</Button> : <p className="text-sm text-slate-500">{t('privacySettings.ownersOnly')}</p>}
         {isSaved ? (
           <p role="status" className="text-sm text-green-700">
@@ -159,3 +188,35 @@ export function PrivacySettingsForm({ privacy, bannerDefaults, isOwner, errors, 
     </Card>
   )
 }
+
+type LinesFieldProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint: string; error?: string }
+
+/** A labelled textarea of one entry a line, wired like Field (hint and error described, invalid marked). */
+const LinesField = forwardRef<HTMLTextAreaElement, LinesFieldProps>(function LinesField({ label, hint, error, ...props }, ref) {
+  const id = useId()
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <textarea
+        ref={ref}
+        id={id}
+        rows={3}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].join(' ').trim()}
+        className="mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
+        {...props}
+      />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+})

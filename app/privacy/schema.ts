@@ -3,6 +3,7 @@ import { privacyModes } from '#db/enums'
 import { VISITOR_LOCALES } from '#app/visitor-language/locales'
 import type { PrivacySettings } from '#app/privacy/settings'
 import type { PrivacySettingsJson } from '#db/schema'
+import { CmpAttributesSchema, CmpSchema, linesField, parseAttributeLines, splitOriginLines } from '#app/privacy/cmp'
 
 // The privacy settings as the API and the settings screen take them (issue 19). No server imports: the screen's
 // form validates with the same rules in the browser. What is stored is read by app/privacy/settings.ts.
@@ -57,8 +58,10 @@ export const PrivacyPatchSchema = z
     retentionMonths: RetentionSchema.optional(),
     policyUrl: PolicyUrlSchema.nullable().optional(),
     bannerText: z.partialRecord(z.enum(VISITOR_LOCALES, { error: `Use a page language: ${VISITOR_LOCALES.join(', ')}` }), BannerTextSchema.nullable()).optional(),
+    // Replaced whole; null removes it (decision 095).
+    cmp: CmpSchema.nullable().optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of mode, banner, cookieDays, retentionMonths, policyUrl, bannerText')
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one of mode, banner, cookieDays, retentionMonths, policyUrl, bannerText, cmp')
 export type PrivacyPatch = z.infer<typeof PrivacyPatchSchema>
 
 /** The form field of one language's banner wording: `bannerText_sv_title` (flat, so the browser and the action agree). */
@@ -80,6 +83,10 @@ export const PrivacyFormSchema = z
     cookieDays: z.coerce.number({ error: 'Enter a number of days' }).pipe(CookieDaysSchema),
     retentionMonths: z.coerce.number({ error: 'Enter a number of months' }).pipe(RetentionSchema),
     policyUrl: z.union([z.literal(''), PolicyUrlSchema]).optional(),
+    // The consent tool: an empty address removes it; attributes one `name=value` a line, origins one a line.
+    cmpScriptUrl: z.union([z.literal(''), CmpSchema.shape.scriptUrl]).optional(),
+    cmpAttributes: linesField(CmpAttributesSchema, parseAttributeLines).optional(),
+    cmpOrigins: linesField(CmpSchema.shape.origins.unwrap(), splitOriginLines).optional(),
     ...bannerFields,
   })
   .transform((form): PrivacyPatch => {
@@ -89,7 +96,18 @@ export const PrivacyFormSchema = z
       const text = Object.fromEntries(BANNER_TEXT_PARTS.flatMap((part) => (values[bannerFieldName(language, part)] ? [[part, values[bannerFieldName(language, part)]]] : [])))
       bannerText[language] = Object.keys(text).length > 0 ? text : null
     }
-    return { mode: form.mode, banner: form.banner === 'on' || form.banner === true, cookieDays: form.cookieDays, retentionMonths: form.retentionMonths, policyUrl: form.policyUrl || null, bannerText }
+    const attributes = form.cmpAttributes && Object.keys(form.cmpAttributes).length > 0 ? form.cmpAttributes : undefined
+    const origins = form.cmpOrigins && form.cmpOrigins.length > 0 ? form.cmpOrigins : undefined
+    const cmp = form.cmpScriptUrl ? { scriptUrl: form.cmpScriptUrl, ...(attributes ? { attributes } : {}), ...(origins ? { origins } : {}) } : null
+    return {
+      mode: form.mode,
+      banner: form.banner === 'on' || form.banner === true,
+      cookieDays: form.cookieDays,
+      retentionMonths: form.retentionMonths,
+      policyUrl: form.policyUrl || null,
+      bannerText,
+      cmp,
+    }
   })
 
 /** The stored settings with `patch` applied: the keys it names replace theirs, and each language it names its wording. */

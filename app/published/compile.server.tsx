@@ -3,7 +3,8 @@ import { DynamicTextContext, parseDynamicText } from '#app/pages/dynamic-text'
 import { compileTemplate, escapeHtml, formMarker, tokenMarker, type HtmlTemplate } from '#app/published/html-template'
 import { FormSlotContext } from '#app/pages/blocks/form'
 import { pageAssetUrl } from '#app/published/assets.server'
-import { consentParts } from '#app/privacy/banner.server'
+import { cmpScriptTag, consentParts } from '#app/privacy/banner.server'
+import { cmpSources } from '#app/privacy/cmp'
 import type { PrivacySettings } from '#app/privacy/settings'
 import { collectBlockTypes, PageContent, pageCss } from '#app/pages/page-content'
 import { safeImageUrl } from '#app/pages/blocks/safe-url'
@@ -12,19 +13,39 @@ import type { PageDocumentJson, PageSettings } from '#db/schema'
 
 export type BlockProblem = { path: string; type: string; message: string }
 
-// Published pages load nothing from elsewhere but images and the two privacy-enhanced video players.
-export const PUBLISHED_PAGE_CSP = [
-  "default-src 'none'",
-  "img-src 'self' https: data:",
-  "style-src 'unsafe-inline'",
-  "script-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
-  "form-action 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ')
+// Published pages load nothing from elsewhere but images, the two privacy-enhanced video players and, where the
+// workspace names one, its consent tool (decision 095).
+const PAGE_CSP_DIRECTIVES = {
+  'default-src': ["'none'"],
+  'img-src': ["'self'", 'https:', 'data:'],
+  'style-src': ["'unsafe-inline'"],
+  'script-src': ["'self'"],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+  'form-action': ["'self'"],
+  'base-uri': ["'none'"],
+  'object-src': ["'none'"],
+}
+/** The directives a consent tool needs beyond its script: its settings and consent log (connect), its preference
+ * centre or cross-domain store (frame), its logos (img) and stylesheet (style), as Cookiebot and OneTrust document. */
+const CMP_DIRECTIVES = ['script-src', 'connect-src', 'frame-src', 'img-src', 'style-src'] as const
+
+const policyOf = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ')
+
+export const PUBLISHED_PAGE_CSP = policyOf(PAGE_CSP_DIRECTIVES)
+
+/** The CSP of a workspace's published pages: the fixed one, with its consent tool's origins where it has one. */
+export function publishedPageCsp(privacy: PrivacySettings | undefined): string {
+  const sources = privacy?.cmp ? cmpSources(privacy.cmp) : []
+  if (sources.length === 0) return PUBLISHED_PAGE_CSP
+  const directives: Record<string, string[]> = { ...PAGE_CSP_DIRECTIVES }
+  for (const name of CMP_DIRECTIVES) directives[name] = [...directives[name]!, ...sources]
+  return policyOf(directives)
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // A hole the published-page cache fills with the form's HTML; a Form block without a valid form id shows no form.
@@ -100,6 +121,8 @@ export function renderVariantDocument({
   const head = [
     `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // The site's consent tool before anything else of ours (decision 095).
+    cmpScriptTag(privacy?.cmp),
     `<title>${headText(settings.title || slug)}</title>`,
     settings.description ? `<meta name="description" content="${escapeHtml(settings.description)}">` : '',
     settings.noindex ? '<meta name="robots" content="noindex">' : '',

@@ -5,9 +5,10 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import { db } from '#app/db.server'
 import type { FormDefinition } from '#app/forms/definition'
 import { renderFormTemplate } from '#app/forms/render/form-html.server'
-import { renderVariantDocument } from '#app/published/compile.server'
+import { publishedPageCsp, renderVariantDocument } from '#app/published/compile.server'
 import { prepareSplice, type SplicedPage } from '#app/published/gzip-splice'
 import { expandForms, fillTemplate, type HtmlTemplate, type TemplatePart } from '#app/published/html-template'
+import { pageHeaders, type PageHeaders } from '#app/published/response.server'
 import { formLanguageFor } from '#app/visitor-language/catalogue'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { localizeDefinition } from '#app/visitor-language/form-defaults'
@@ -30,6 +31,8 @@ export type RenderedVariant = {
   static: { html: Buffer; gzip: Buffer; br: Buffer; etag: string } | null
   // For pages with holes: static pieces precompressed once, per-request values spliced in (gzip-splice.ts).
   spliced: { page: SplicedPage; holes: Hole[] } | null
+  /** Its response headers, the version's: the CSP follows the workspace's consent tool (decision 095). */
+  headers: PageHeaders
 }
 
 /** `definition` as the page's visitors read it: the builder's English defaults in the page's language. */
@@ -50,8 +53,10 @@ export type ServedVersion = PublishedPage & {
   prefillParams: string[]
   /** Which form versions this was built from (ids and update times); a change rebuilds it. */
   formsStamp: string
-  /** The privacy settings its templates were built with (the banner is in them): other settings rebuild it. */
+  /** The privacy settings its templates were built with (the banner and the consent tool are in them, the CMP's
+   * origins in its CSP): other settings rebuild it. */
   privacyStamp: string
+  headers: PageHeaders
 }
 
 // On libuv's thread pool: brotli at quality 11 takes ~26 ms for a 16 KB page (measured here), which would
@@ -82,7 +87,7 @@ export async function loadVersion(page: PublishedPage, privacy: PrivacySettings)
   // The consent banner and script are part of the template (compile.server.tsx): other privacy settings rebuild it.
   const templates = renderTemplates(page, version.content, privacy)
   const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
-  return buildVersion(page, templates, formRows, privacyStampOf(privacy))
+  return buildVersion(page, templates, formRows, { privacyStamp: privacyStampOf(privacy), headers: pageHeaders(publishedPageCsp(privacy)) })
 }
 
 /** What identifies the privacy settings a version was built with. */
@@ -94,7 +99,7 @@ export async function reloadChangedForms(known: ServedVersion, page: PublishedPa
   const formRows = await loadForms(page.workspaceId, known.formIds)
   if (stampOf(formRows) === known.formsStamp) return null
   const templates = [...known.variants.values()].map((v) => ({ key: v.key, template: v.template }))
-  return buildVersion(page, templates, formRows, known.privacyStamp)
+  return buildVersion(page, templates, formRows, { privacyStamp: known.privacyStamp, headers: known.headers })
 }
 
 function renderTemplates({ versionId, slug, locale }: PublishedPage, content: PublishedContent, privacy: PrivacySettings): PageVariantTemplates {
@@ -131,7 +136,7 @@ const stampOf = (rows: { id: string; updatedAt: Date }[]) =>
     .sort()
     .join(',')
 
-async function buildVariant(key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>, language: FormLanguage): Promise<RenderedVariant> {
+async function buildVariant(key: string, template: HtmlTemplate, servedForms: Map<string, ServedForm>, language: FormLanguage, headers: PageHeaders): Promise<RenderedVariant> {
   const expanded = expandForms(template, (formId) => {
     const form = servedForms.get(formId)
     return form ? renderFormTemplate({ formId, definition: form.definition, language, variantKey: key }) : null
@@ -149,22 +154,24 @@ async function buildVariant(key: string, template: HtmlTemplate, servedForms: Ma
       }
     }
     pieces.push(text)
-    return { key, template, expanded, static: null, spliced: { page: prepareSplice(pieces), holes } }
+    return { key, template, expanded, static: null, spliced: { page: prepareSplice(pieces), holes }, headers }
   }
   const html = Buffer.from(fillTemplate(expanded, new URLSearchParams()))
   const [gzipped, brotli] = await Promise.all([compressGzip(html, { level: 9 }), compressBrotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })])
   // Named by the bytes themselves, so it changes exactly when they do.
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 16)}"`
-  return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null }
+  return { key, template, expanded, static: { html, gzip: gzipped, br: brotli, etag }, spliced: null, headers }
 }
 
-async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>, privacyStamp: string): Promise<ServedVersion> {
+type BuiltWith = { privacyStamp: string; headers: PageHeaders }
+
+async function buildVersion(base: PublishedPage, templates: PageVariantTemplates, formRows: Awaited<ReturnType<typeof loadForms>>, { privacyStamp, headers }: BuiltWith): Promise<ServedVersion> {
   const formsStamp = stampOf(formRows)
   const language = formLanguageFor(base.locale)
   const servedForms = new Map<string, ServedForm>()
   for (const row of formRows) servedForms.set(row.id, { id: row.id, name: row.name, definition: localizeDefinition(row.definition, language.text) })
   const variants = new Map<string, RenderedVariant>()
-  for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms, language))
+  for (const { key, template } of templates) variants.set(key, await buildVariant(key, template, servedForms, language, headers))
   const prefillParams = [...new Set([...servedForms.values()].flatMap((form) => prefillParamsOf(form.definition)))]
-  return { ...base, language, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp, privacyStamp }
+  return { ...base, language, controlKey: templates[0]?.key ?? 'A', variants, forms: servedForms, formIds: formIdsOf(templates), prefillParams, formsStamp, privacyStamp, headers }
 }

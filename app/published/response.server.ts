@@ -23,13 +23,21 @@ export const BASE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   Vary: 'Accept-Encoding',
 }
-// A page with a form carries a one-time idempotency key: never reuse it from a cache (or the back-forward cache,
-// where a second, different submission would be taken for a retry of the first).
-const PER_REQUEST_HEADERS = { ...BASE_HEADERS, 'Cache-Control': 'private, no-store' }
 const flatHeaders = (headers: Record<string, string>) => Object.entries(headers).flat()
-// Built once: these run for every page view with a form.
-const PER_REQUEST_GZIP = [...flatHeaders(PER_REQUEST_HEADERS), 'Content-Encoding', 'gzip']
-const PER_REQUEST_IDENTITY = flatHeaders(PER_REQUEST_HEADERS)
+
+/**
+ * A version's response headers, built once per version: they differ between workspaces only by the CSP (a
+ * workspace's consent tool, decision 095). The per-request ones run for every page view with a form.
+ */
+export type PageHeaders = { base: Record<string, string>; perRequestGzip: string[]; perRequestIdentity: string[] }
+
+export function pageHeaders(csp: string): PageHeaders {
+  const base = { ...BASE_HEADERS, 'Content-Security-Policy': csp }
+  // A page with a form carries a one-time idempotency key: never reuse it from a cache (or the back-forward cache,
+  // where a second, different submission would be taken for a retry of the first).
+  const perRequest = flatHeaders({ ...base, 'Cache-Control': 'private, no-store' })
+  return { base, perRequestGzip: [...perRequest, 'Content-Encoding', 'gzip'], perRequestIdentity: perRequest }
+}
 
 export type ExtraHeaders = string[] // flat [name, value, …], for Set-Cookie lines
 
@@ -64,7 +72,7 @@ function headersFor(variant: StaticVariant, encoding: Encoding) {
   let byEncoding = staticHeaders.get(variant)
   if (!byEncoding) {
     const build = (body: Buffer, contentEncoding?: string) =>
-      Object.entries({ ...BASE_HEADERS, ETag: variant.static.etag, 'Content-Length': String(body.length), ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}) }).flat()
+      Object.entries({ ...variant.headers.base, ETag: variant.static.etag, 'Content-Length': String(body.length), ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}) }).flat()
     byEncoding = { identity: build(variant.static.html), br: build(variant.static.br, 'br'), gzip: build(variant.static.gzip, 'gzip') }
     staticHeaders.set(variant, byEncoding)
   }
@@ -85,7 +93,7 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
   if (variant.static) {
     const etag = variant.static.etag
     if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, [...flatHeaders(BASE_HEADERS), 'ETag', etag, ...(extra ?? [])])
+      res.writeHead(304, [...flatHeaders(variant.headers.base), 'ETag', etag, ...(extra ?? [])])
       res.end()
       return
     }
@@ -101,14 +109,14 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, variant: 
   const isGzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
   if (isGzip) {
     const body = spliceGzip(spliced.page, values)
-    res.writeHead(200, [...PER_REQUEST_GZIP, 'Content-Length', String(body.length), ...(extra ?? [])])
+    res.writeHead(200, [...variant.headers.perRequestGzip, 'Content-Length', String(body.length), ...(extra ?? [])])
     return void res.end(isHead ? undefined : body)
   }
   // Identity: the static pieces are already bytes; only the few values are encoded per request. Written corked as
   // they are (one writev): copying 20 KB into one buffer cost ~3 µs a request more, measured here (the gzip
   // body, a third the size in twice the pieces, is the other way round).
   const body = interleave(spliced.page.raw, values)
-  res.writeHead(200, [...PER_REQUEST_IDENTITY, 'Content-Length', String(body.reduce((n, b) => n + b.length, 0)), ...(extra ?? [])])
+  res.writeHead(200, [...variant.headers.perRequestIdentity, 'Content-Length', String(body.reduce((n, b) => n + b.length, 0)), ...(extra ?? [])])
   if (isHead) return void res.end()
   res.cork()
   for (const chunk of body) res.write(chunk)
@@ -127,11 +135,11 @@ function interleave(pieces: Buffer[], values: string[]) {
 }
 
 /** A page rendered for this request only (form errors, a later step, a success state): compressed on the fly. */
-export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, extra: ExtraHeaders | null) {
+export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, extra: ExtraHeaders | null, headers: PageHeaders) {
   const raw = Buffer.from(html)
   const gzip = pickEncoding(req.headers['accept-encoding']) !== 'identity'
   const body = gzip ? gzipSync(raw, { level: 6 }) : raw
-  res.writeHead(status, [...(gzip ? PER_REQUEST_GZIP : PER_REQUEST_IDENTITY), 'Content-Length', String(body.length), ...(extra ?? [])])
+  res.writeHead(status, [...(gzip ? headers.perRequestGzip : headers.perRequestIdentity), 'Content-Length', String(body.length), ...(extra ?? [])])
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 

@@ -92,7 +92,7 @@ export class PageRenderer {
     const html = renderVariantHtml(variant, this.params, (formId) =>
       formId !== this.form.id ? initial(formId) : renderFormHtml({ formId, definition, language: this.version.language, variantKey: this.variantKey, runtime, state: { ...state, values, carry } }),
     )
-    sendHtml(this.reply.req, this.reply.res, status, html, null)
+    sendHtml(this.reply.req, this.reply.res, status, html, null, this.version.headers)
   }
 
   succeeded({ leadId, conversionId, held }: { leadId: string | null; conversionId: string | null; held: boolean }) {

@@ -85,7 +85,7 @@ function respond(req: IncomingMessage, res: ServerResponse, served: ServedPage |
         if (!done || done.formId !== formId || !form) return initial(formId)
         return renderSuccessHtml(form.definition.success, successDownloadUrl(version.workspaceId, form, done), version.language.text)
       })
-      return sendHtml(req, res, 200, html, cookies)
+      return sendHtml(req, res, 200, html, cookies, version.headers)
     }
   }
   sendVariant(req, res, variant, params, cookies, exposureToken)

@@ -10,6 +10,7 @@ import { useZodForm } from '#app/components/zod-form'
 import { parseFormData, readForm, type FormErrors } from '#app/http/form-data.server'
 import { languageOf } from '#app/i18n/language.server'
 import { useLanguage, useT } from '#app/i18n/provider'
+import { checkCmpTargets } from '#app/privacy/cmp.server'
 import { PrivacySettingsForm, type BannerDefaults } from '#app/privacy/privacy-settings-form'
 import { PrivacyFormSchema } from '#app/privacy/schema'
 import { useMember } from '#app/routes/_app'
@@ -41,6 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (read.formData.get('intent') === 'privacy') {
     const parsed = PrivacyFormSchema.safeParse(Object.fromEntries(read.formData))
     if (!parsed.success) return data({ errors: z.flattenError(parsed.error) as FormErrors, form: 'privacy' as const }, { status: 400 })
+    const refused = checkCmpTargets(parsed.data.cmp, { fields: { scriptUrl: 'cmpScriptUrl', origins: 'cmpOrigins' } })
+    if (refused) return data({ errors: { formErrors: [], fieldErrors: refused } as FormErrors, form: 'privacy' as const }, { status: 400 })
     await updateWorkspace({ workspaceId: workspace.id, changes: { privacy: parsed.data } })
     return { saved: true as const, form: 'privacy' as const, requeued: 0 }
   }

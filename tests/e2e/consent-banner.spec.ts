@@ -247,5 +247,13 @@ test('The owner sets the mode on the settings screen, the wording of a language,
   await privacy.getByRole('button', { name: 'Save privacy settings' }).click()
   await expect(privacy.getByRole('status')).toHaveText(/Saved/)
   const saved = await (await request.get('/api/v1/workspace', { headers: auth })).json()
-  expect(saved.privacy).toEqual({ mode: 'cookieless', banner: true, cookieDays: 365, retentionMonths: 13, policyUrl: 'https://example.com/privacy', bannerText: { sv: { accept: 'Ja tack' } } })
+  expect(saved.privacy).toEqual({
+    mode: 'cookieless',
+    banner: true,
+    cookieDays: 365,
+    retentionMonths: 13,
+    policyUrl: 'https://example.com/privacy',
+    bannerText: { sv: { accept: 'Ja tack' } },
+    cmp: null,
+  })
 })

@@ -25,5 +25,7 @@ process.env.TEST_PASSWORD_HASH ??= 'cheap'
 process.env.TRUST_PROXY ??= '1'
 // A browser that asks for en-XA gets the admin in pseudo-localisation (tests/e2e/pseudo-locale.spec.ts).
 process.env.PSEUDO_LOCALE ??= '1'
+// A workspace's consent tool may load from a server of the test's own on 127.0.0.1 (tests/e2e/consent-tool.spec.ts).
+process.env.CMP_PRIVATE_ORIGINS ??= 'allow'
 process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'
 await import('../../server.js')

@@ -18,7 +18,7 @@ describe('privacy in GET and PATCH /api/v1/workspace', () => {
     const owner = await createOwner({ name: 'Privacy API' })
     const api = await apiKeyCaller({ workspaceId: owner.workspaceId, createdBy: owner.userId })
     expect((await api(workspaceGet, '/api/v1/workspace')).body).toMatchObject({
-      privacy: { mode: 'consent', banner: true, cookieDays: 180, retentionMonths: 13, policyUrl: null, bannerText: {} },
+      privacy: { mode: 'consent', banner: true, cookieDays: 180, retentionMonths: 13, policyUrl: null, bannerText: {}, cmp: null },
     })
 
     const changes: Change[] = []
@@ -43,6 +43,7 @@ describe('privacy in GET and PATCH /api/v1/workspace', () => {
         retentionMonths: 24,
         policyUrl: 'https://example.com/privacy',
         bannerText: { de: { body: 'Wir fragen.' } },
+        cmp: null,
       })
       expect(await storedPrivacy(owner.workspaceId)).toMatchObject({ mode: 'cookieless', cookieDays: 90, bannerText: { de: { body: 'Wir fragen.' } } })
 
@@ -148,6 +149,7 @@ describe('Settings → General → Privacy', () => {
       retentionMonths: 13,
       policyUrl: 'https://example.com/p',
       bannerText: { fi: { reject: 'Ei kiitos' } },
+      cmp: null,
     })
     const loaded = await readResult(await callRoute(generalLoader, '/settings', { cookie: owner.cookie }))
     expect(loaded.body).toMatchObject({ privacy: { mode: 'cookieless', cookieDays: 60 }, bannerDefaults: { sv: { accept: 'Godkänn', reject: 'Avvisa' } } })
