@@ -8,7 +8,7 @@ export const CMP_LIMITS = { attributes: 10, attributeValue: 500, origins: 8 } as
 
 // A host as it can stand in a CSP source: the URL parser keeps `;`, `,`, `'` and `*` in host names, any of which
 // would end or widen the policy, so only letters, digits, dots and hyphens pass (IP literals of v4 too; not v6).
-const CSP_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
+export const CSP_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
 
 /** `https://host[:port]` of `url` as a CSP source, or null when its host could not be one safely. */
 export function cspSourceOf(url: string): string | null {
