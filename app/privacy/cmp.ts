@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 // The site's own consent tool (a CMP: Cookiebot, CookieYes, Usercentrics, OneTrust…) loaded on published pages
 // (issue 19, decision 095): its loader script, the attributes its snippet carries, and the other origins it talks
-// to. Safe on both sides. Whether a host is private needs the server's configuration: app/privacy/cmp.server.ts.
+// to. Safe on both sides. Whether a host is private, and whether it is a known vendor's or the operator's
+// (decision 097), needs the server's configuration: app/privacy/cmp.server.ts.
 
 export const CMP_LIMITS = { attributes: 10, attributeValue: 500, origins: 8 } as const
 
