@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { CSP_HOST } from '#app/privacy/cmp'
 
 const OnOff = z.enum(['on', 'off'])
 
@@ -37,6 +38,18 @@ const EnvSchema = z
     // Whether a workspace's consent tool may load over http:// or from a loopback/private host (app/privacy/cmp.server.ts).
     // Unset: allowed outside production only (the e2e serves one from 127.0.0.1).
     CMP_PRIVATE_ORIGINS: z.enum(['allow', 'deny']).optional(),
+    // Host suffixes a workspace's consent tool may load from besides the known vendors' (app/privacy/cmp-vendors.ts,
+    // decision 097), comma-separated: `cmp.example.com` allows it and its subdomains. Unset: the vendors' only.
+    CMP_ALLOWED_HOSTS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(CSP_HOST, { error: (issue) => `must be host names separated by commas, e.g. cmp.example.com,consent.example.org; ${String(issue.input)} is not one` })))
+      .default([]),
     // Unset: the embedded default, every mail kept in the database and shown under Settings → Email log (app/mail/).
     SMTP_URL: z
       .string()
@@ -98,6 +111,11 @@ export function allowsPrivateWebhookTargets() {
 export function allowsPrivateCmpOrigins() {
   const env = getEnv()
   return env.CMP_PRIVATE_ORIGINS ? env.CMP_PRIVATE_ORIGINS === 'allow' : env.NODE_ENV !== 'production'
+}
+
+/** The host suffixes the operator allows a consent tool to load from besides the known vendors' (CMP_ALLOWED_HOSTS). */
+export function extraCmpHosts(): readonly string[] {
+  return getEnv().CMP_ALLOWED_HOSTS
 }
 
 /** The base of every link in a mail, without a trailing slash. */

@@ -37,3 +37,13 @@ test('mail: SMTP_URL, MAIL_FROM and APP_URL are checked, and APP_URL loses its t
   expect(parseEnv(embedded).SMTP_URL).toBeUndefined()
   expect(() => parseEnv({ ...embedded, SMTP_URL: 'http://mail.example.com', MAIL_FROM: 'nobody', APP_URL: 'ftp://x' })).toThrow(/SMTP_URL[\s\S]*MAIL_FROM[\s\S]*APP_URL/)
 })
+
+test('CMP_ALLOWED_HOSTS: host suffixes separated by commas, trimmed and lower-cased; a bad one is named', () => {
+  expect(parseEnv(embedded).CMP_ALLOWED_HOSTS).toEqual([])
+  expect(parseEnv({ ...embedded, CMP_ALLOWED_HOSTS: ' CMP.Example.com, consent.example.org ,127.0.0.1,' }).CMP_ALLOWED_HOSTS).toEqual(['cmp.example.com', 'consent.example.org', '127.0.0.1'])
+  for (const bad of ['*.example.com', 'https://cmp.example.com', 'cmp.example.com:443', '.example.com', "cmp.example.com;script-src 'unsafe-inline'"]) {
+    expect(() => parseEnv({ ...embedded, CMP_ALLOWED_HOSTS: `ok.example.com,${bad}` }), bad).toThrow(
+      `CMP_ALLOWED_HOSTS.1: must be host names separated by commas, e.g. cmp.example.com,consent.example.org; ${bad} is not one`,
+    )
+  }
+})

@@ -215,6 +215,31 @@ describe('the privacy settings form', () => {
     expect(english).toContain('Keep page views at most 120 months')
     expect(english).toContain('Use at most 40 characters')
   })
+
+  test('a consent tool on no known vendor’s host is refused where its fields are, naming the vendors and CMP_ALLOWED_HOSTS, in Swedish and Danish', async () => {
+    const owner = await createOwner()
+    const unlisted = {
+      intent: 'privacy',
+      mode: 'consent',
+      cookieDays: '180',
+      retentionMonths: '13',
+      cmpScriptUrl: 'https://cmp.attacker.example/x.js',
+      cmpAttributes: '',
+      cmpOrigins: 'https://consentcdn.cookiebot.com\nhttps://collect.attacker.example',
+    }
+    const vendors = 'Cookiebot, OneTrust, Usercentrics, CookieYes, Didomi, iubenda, Cookie Information, consentmanager, Axeptio, CookieFirst, Termly, Sourcepoint, TrustArc, InMobi Choice'
+    const swedish = await render(owner.cookie, SWEDISH, unlisted)
+    expect(swedish.status).toBe(400)
+    const sv = part(swedish.html, 'aria-label="Integritet"')
+    const svMessage = `Använd en adress hos ett känt samtyckesverktyg (${vendors}); den som driver den här Splitform-installationen kan tillåta fler värdar med CMP_ALLOWED_HOSTS`
+    expect(sv).toContain(svMessage)
+    expect(sv).toContain(`https://collect.attacker.example: ${svMessage}`)
+    expect(sv).not.toMatch(/known consent tool/)
+    const danish = part((await render(owner.cookie, { 'Accept-Language': 'da-DK,da;q=0.9' }, unlisted)).html, 'aria-label="Privatliv"')
+    const daMessage = `Brug en adresse hos et kendt samtykkeværktøj (${vendors}); den, der driver denne Splitform-installation, kan tillade flere værter med CMP_ALLOWED_HOSTS`
+    expect(danish).toContain(daMessage)
+    expect(danish).toContain(`https://collect.attacker.example: ${daMessage}`)
+  })
 })
 
 describe('the calculators’ notes', () => {

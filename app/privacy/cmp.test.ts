@@ -1,7 +1,9 @@
 import { expect, test } from 'vitest'
 import { z } from 'zod'
 import { cmpScriptTag } from '#app/privacy/banner.server'
+import { messageKeyOf } from '#app/i18n/provider'
 import { cmpSources, cspSourceOf } from '#app/privacy/cmp'
+import { CMP_VENDOR_NAMES, CMP_VENDORS, isAllowedCmpHost, isHostUnder, UNKNOWN_CMP_HOST } from '#app/privacy/cmp-vendors'
 import { checkCmpTargets } from '#app/privacy/cmp.server'
 import { PrivacyFormSchema, PrivacyPatchSchema } from '#app/privacy/schema'
 import { DEFAULT_PRIVACY } from '#app/privacy/settings'
@@ -72,8 +74,72 @@ test('in production http and private or local hosts are refused; where the opera
   expect(checkCmpTargets({ scriptUrl: 'http://127.0.0.1:4000/cmp.js' }, { ...production, fields: { scriptUrl: 'cmpScriptUrl', origins: 'cmpOrigins' } })).toEqual({
     cmpScriptUrl: ['Use an https:// URL'],
   })
-  expect(checkCmpTargets({ scriptUrl: 'http://127.0.0.1:4000/cmp.js' }, { allowPrivate: true })).toBeNull()
+  expect(checkCmpTargets({ scriptUrl: 'http://127.0.0.1:4000/cmp.js' }, { allowPrivate: true, allowedHosts: ['127.0.0.1'] })).toBeNull()
   expect(checkCmpTargets(null, production)).toBeNull()
+})
+
+test("a host is a vendor's when it is one of the list's suffixes or a subdomain of one, on a label boundary", () => {
+  expect(isHostUnder('cookiebot.com', 'cookiebot.com')).toBe(true)
+  expect(isHostUnder('consent.cookiebot.com', 'cookiebot.com')).toBe(true)
+  expect(isHostUnder('Consent.CookieBot.com', 'cookiebot.com')).toBe(true)
+  expect(isHostUnder('evilcookiebot.com', 'cookiebot.com')).toBe(false)
+  expect(isHostUnder('cookiebot.com.evil.example', 'cookiebot.com')).toBe(false)
+  expect(isHostUnder('com', 'cookiebot.com')).toBe(false)
+  // Each vendor's loader as its documentation gives it.
+  for (const url of [
+    'https://consent.cookiebot.com/uc.js',
+    'https://consent.cookiebot.eu/uc.js',
+    'https://cdn.cookielaw.org/scripttemplates/otSDKStub.js',
+    'https://geolocation.onetrust.com',
+    'https://web.cmp.usercentrics.eu/ui/loader.js',
+    'https://cdn-cookieyes.com/client_data/0123abcd/script.js',
+    'https://sdk.privacy-center.org/loader.js',
+    'https://cs.iubenda.com/autoblocking/123.js',
+    'https://policy.app.cookieinformation.com/uc.js',
+    'https://cdn.consentmanager.net/delivery/autoblocking/abc.js',
+    'https://static.axept.io/sdk.js',
+    'https://consent.cookiefirst.com/sites/example.com-0123/consent.js',
+    'https://app.termly.io/resource-blocker/0123?autoBlock=on',
+    'https://cdn.privacy-mgmt.com/unified/wrapperMessagingWithoutDetection.js',
+    'https://consent.trustarc.com/notice?domain=example.com',
+    'https://cmp.inmobi.com/choice/abc/example.com/choice.js',
+  ]) {
+    expect(isAllowedCmpHost(url), url).toBe(true)
+  }
+  for (const url of ['https://evilcookiebot.com/uc.js', 'https://cookiebot.com.evil.example/uc.js', 'https://cdn.example.com/cmp.js', 'https://127.0.0.1/cmp.js', 'not a url']) {
+    expect(isAllowedCmpHost(url), url).toBe(false)
+  }
+  // The operator's suffixes extend the list, with the same boundary.
+  expect(isAllowedCmpHost('https://cmp.example.com/x.js', ['example.com'])).toBe(true)
+  expect(isAllowedCmpHost('https://cmp.badexample.com/x.js', ['example.com'])).toBe(false)
+})
+
+test("a host outside the vendors' list and the operator's is refused by field, wherever private hosts are allowed or not", () => {
+  const evil = { scriptUrl: 'https://evilcookiebot.com/uc.js', origins: ['https://consentcdn.cookiebot.com', 'https://collect.attacker.example'] }
+  for (const allowPrivate of [true, false]) {
+    expect(checkCmpTargets(evil, { allowPrivate, allowedHosts: [] })).toEqual({
+      'privacy.cmp.scriptUrl': [UNKNOWN_CMP_HOST],
+      'privacy.cmp.origins': [`https://collect.attacker.example: ${UNKNOWN_CMP_HOST}`],
+    })
+  }
+  // The message names every vendor and the operator's variable.
+  for (const { name } of CMP_VENDORS) expect(UNKNOWN_CMP_HOST).toContain(name)
+  expect(UNKNOWN_CMP_HOST).toContain('CMP_ALLOWED_HOSTS')
+  // CMP_ALLOWED_HOSTS lets the operator's hosts through; the settings form names its own fields.
+  expect(checkCmpTargets(evil, { allowPrivate: false, allowedHosts: ['evilcookiebot.com', 'attacker.example'] })).toBeNull()
+  expect(checkCmpTargets({ scriptUrl: 'https://cmp.example.com/x.js' }, { allowPrivate: false, allowedHosts: [], fields: { scriptUrl: 'cmpScriptUrl', origins: 'cmpOrigins' } })).toEqual({
+    cmpScriptUrl: [UNKNOWN_CMP_HOST],
+  })
+  // A private host the operator allowed is still refused where private hosts are.
+  expect(checkCmpTargets({ scriptUrl: 'https://127.0.0.1/cmp.js' }, { allowPrivate: false, allowedHosts: ['127.0.0.1'] })).toEqual({
+    'privacy.cmp.scriptUrl': ['Use a public host: visitors cannot reach private and local addresses'],
+  })
+  // The settings screen finds both messages in its catalogue, the vendors as a value.
+  expect(messageKeyOf(UNKNOWN_CMP_HOST)).toEqual({ key: 'privacySettings.validation.cmpUnknownHost', values: { vendors: CMP_VENDOR_NAMES } })
+  expect(messageKeyOf(`https://x.example: ${UNKNOWN_CMP_HOST}`)).toEqual({
+    key: 'privacySettings.validation.cmpOriginUnknownHost',
+    values: { origin: 'https://x.example', vendors: CMP_VENDOR_NAMES },
+  })
 })
 
 test('the settings form reads the attributes one a line and the origins one a line; an empty address removes the tool', () => {

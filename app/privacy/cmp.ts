@@ -2,13 +2,14 @@ import { z } from 'zod'
 
 // The site's own consent tool (a CMP: Cookiebot, CookieYes, Usercentrics, OneTrust…) loaded on published pages
 // (issue 19, decision 095): its loader script, the attributes its snippet carries, and the other origins it talks
-// to. Safe on both sides. Whether a host is private needs the server's configuration: app/privacy/cmp.server.ts.
+// to. Safe on both sides. Whether a host is private, and whether it is a known vendor's or the operator's
+// (decision 097), needs the server's configuration: app/privacy/cmp.server.ts.
 
 export const CMP_LIMITS = { attributes: 10, attributeValue: 500, origins: 8 } as const
 
 // A host as it can stand in a CSP source: the URL parser keeps `;`, `,`, `'` and `*` in host names, any of which
 // would end or widen the policy, so only letters, digits, dots and hyphens pass (IP literals of v4 too; not v6).
-const CSP_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
+export const CSP_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/
 
 /** `https://host[:port]` of `url` as a CSP source, or null when its host could not be one safely. */
 export function cspSourceOf(url: string): string | null {

@@ -12,6 +12,7 @@ import { pageHeaders, type PageHeaders } from '#app/published/response.server'
 import { formLanguageFor } from '#app/visitor-language/catalogue'
 import type { FormLanguage } from '#app/visitor-language/format'
 import { localizeDefinition } from '#app/visitor-language/form-defaults'
+import { servablePrivacy } from '#app/privacy/cmp.server'
 import { readPrivacySettings, type PrivacySettings } from '#app/privacy/settings'
 import { forms, pages, pageVersions, workspaces, type PublishedContent } from '#db/schema'
 
@@ -85,9 +86,11 @@ export async function loadVersion(page: PublishedPage, privacy: PrivacySettings)
   const [version] = await db.select({ content: pageVersions.content }).from(pageVersions).where(eq(pageVersions.id, page.versionId))
   if (!version) return null
   // The consent banner and script are part of the template (compile.server.tsx): other privacy settings rebuild it.
-  const templates = renderTemplates(page, version.content, privacy)
+  // A consent tool the operator no longer allows is left out (decision 097); the stamp stays the stored settings'.
+  const served = servablePrivacy(privacy, page.workspaceId)
+  const templates = renderTemplates(page, version.content, served)
   const formRows = await loadForms(page.workspaceId, formIdsOf(templates))
-  return buildVersion(page, templates, formRows, { privacyStamp: privacyStampOf(privacy), headers: pageHeaders(publishedPageCsp(privacy)) })
+  return buildVersion(page, templates, formRows, { privacyStamp: privacyStampOf(privacy), headers: pageHeaders(publishedPageCsp(served)) })
 }
 
 /** What identifies the privacy settings a version was built with. */

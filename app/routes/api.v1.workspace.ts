@@ -13,7 +13,8 @@ import { getWorkspaceSettings, updateWorkspace } from '#app/workspaces/workspace
 // docs/published-pages.md#the-consent-banner). A new timezone starts the workspace's rollups over (decision 072):
 // `rollups` then says how many page views are being counted again, by the days of the new zone.
 // `alerts: { chatWebhookUrl }` is where experiment alerts go (decision 088). `privacy.cmp` is the site's own consent
-// tool (decision 095): http or a private host is a 400 in production. Changing any of these is an owner's (as on
+// tool (decision 095): http or a private host is a 400 in production, and a host that is no known vendor's nor the
+// operator's (CMP_ALLOWED_HOSTS, decision 097) everywhere. Changing any of these is an owner's (as on
 // Settings): another member's key gets a 403 naming each key it may not change.
 const methods = allowMethods(['GET', 'PATCH'])
 const OWNERS_ONLY = "Only a workspace owner's API key may change this (a key acts with the role of the member who created it)"

@@ -27,5 +27,7 @@ process.env.TRUST_PROXY ??= '1'
 process.env.PSEUDO_LOCALE ??= '1'
 // A workspace's consent tool may load from a server of the test's own on 127.0.0.1 (tests/e2e/consent-tool.spec.ts).
 process.env.CMP_PRIVATE_ORIGINS ??= 'allow'
+// …and that loopback host is no consent-tool vendor's: the operator's extension allows it (decision 097).
+process.env.CMP_ALLOWED_HOSTS ??= '127.0.0.1'
 process.env.DEMO_API_KEY ??= 'e2e_demo_key_0123456789abcdef'
 await import('../../server.js')

@@ -5,8 +5,10 @@
 // Real PostgreSQL, a real HTTP server in this process.
 import http from 'node:http'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { changed } from '#app/changes/signal'
 import { db } from '#app/db.server'
+import { UNKNOWN_CMP_HOST } from '#app/privacy/cmp-vendors'
 import { PUBLISHED_PAGE_CSP } from '#app/published/compile.server'
 import { action as pagesApi } from '#app/routes/api.v1.pages'
 import { action as publishApi } from '#app/routes/api.v1.pages.$id.publish'
@@ -143,6 +145,55 @@ describe("a workspace's consent tool on its published pages", () => {
     }
     expect((await api(workspaceGet, '/api/v1/workspace')).body.privacy.cmp).toBeNull()
   })
+
+  test("a host that is no known consent tool's is a 400 naming the field, even with an owner's key, and nothing is stored", async () => {
+    const { api } = await workspaceWithPages('CMP unlisted')
+    for (const [cmp, key, message] of [
+      // A look-alike on no label boundary of cookiebot.com.
+      [{ scriptUrl: 'https://evilcookiebot.com/uc.js' }, 'privacy.cmp.scriptUrl', UNKNOWN_CMP_HOST],
+      [{ scriptUrl: 'https://cmp.attacker.example/steal-leads.js' }, 'privacy.cmp.scriptUrl', UNKNOWN_CMP_HOST],
+      [{ ...COOKIEBOT, origins: ['https://consentcdn.cookiebot.com', 'https://collect.attacker.example'] }, 'privacy.cmp.origins', `https://collect.attacker.example: ${UNKNOWN_CMP_HOST}`],
+    ] as const) {
+      const res = await api(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { cmp } } })
+      expect(res.status, JSON.stringify(cmp)).toBe(400)
+      expect(res.body.errors, JSON.stringify(cmp)).toEqual({ [key]: [message] })
+    }
+    expect((await api(workspaceGet, '/api/v1/workspace')).body.privacy.cmp).toBeNull()
+  })
+
+  test('a stored consent tool whose host is no longer allowed is left out: no tag, the fixed CSP, one warning naming the workspace', async () => {
+    const mine = await workspaceWithPages('CMP narrowed')
+    const saved = await mine.api(workspacePatch, '/api/v1/workspace', { method: 'PATCH', body: { privacy: { cmp: COOKIEBOT } } })
+    expect(saved.status).toBe(200)
+    const workspaceId = saved.body.id as string
+    // Served once with the allowed tool, so the cache holds a version built with its tag.
+    expect((await request(mine.staticSlug)).html).toContain(COOKIEBOT_TAG)
+    // Saved while the operator allowed its host (CMP_ALLOWED_HOSTS), which the operator has since narrowed.
+    const [row] = await db.select({ privacy: workspaces.privacy }).from(workspaces).where(eq(workspaces.id, workspaceId))
+    const unlisted = { scriptUrl: 'https://cmp.attacker.example/steal-leads.js', origins: ['https://collect.attacker.example'] }
+    await db
+      .update(workspaces)
+      .set({ privacy: { ...row!.privacy, cmp: unlisted } })
+      .where(eq(workspaces.id, workspaceId))
+    // The restart that narrows the list starts with an empty cache; here the cache is told to forget the workspace.
+    changed({ kind: 'privacy', workspaceId })
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      for (const slug of [mine.staticSlug, mine.formSlug, mine.staticSlug]) {
+        const page = await request(slug)
+        expect(page.status).toBe(200)
+        expect(page.html).not.toContain('attacker')
+        expect(page.html).not.toContain('cookiebot')
+        expect(page.csp).toBe(PUBLISHED_PAGE_CSP)
+      }
+      const warnings = warn.mock.calls.map((args) => args.join(' ')).filter((line) => line.includes('consent tool'))
+      expect(warnings).toEqual([expect.stringContaining(`workspace ${workspaceId}`)])
+      expect(warnings[0]).toContain('https://cmp.attacker.example/steal-leads.js')
+    } finally {
+      warn.mockRestore()
+    }
+  })
 })
 
 test('the owner connects it on Settings → General: attributes and origins one a line; a bad line is named', async () => {
@@ -165,6 +216,11 @@ test('the owner connects it on Settings → General: attributes and origins one 
   })
   const bad = await post({ cmpScriptUrl: 'https://consent.cookiebot.com/uc.js', cmpAttributes: 'onload=alert(1)', cmpOrigins: '' })
   expect(bad).toMatchObject({ status: 400, body: { form: 'privacy', errors: { fieldErrors: { cmpAttributes: ['Only data-* attributes and id: onload'] } } } })
+  const unlisted = await post({ cmpScriptUrl: 'https://cmp.attacker.example/x.js', cmpAttributes: '', cmpOrigins: 'https://consentcdn.cookiebot.com\nhttps://evilcookiebot.com' })
+  expect(unlisted).toMatchObject({
+    status: 400,
+    body: { form: 'privacy', errors: { fieldErrors: { cmpScriptUrl: [UNKNOWN_CMP_HOST], cmpOrigins: [`https://evilcookiebot.com: ${UNKNOWN_CMP_HOST}`] } } },
+  })
   expect((await stored())?.attributes).toEqual({ id: 'Cookiebot', 'data-cbid': '0c1d2e3f-0000-4000-8000-000000000001' })
   // An empty address disconnects it.
   expect((await post({ cmpScriptUrl: '', cmpAttributes: '', cmpOrigins: '' })).status).toBe(200)
