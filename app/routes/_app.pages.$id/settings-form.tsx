@@ -4,6 +4,7 @@ import { Card } from '#app/components/ui/card'
 import { Field } from '#app/components/ui/field'
 import type { FormErrors } from '#app/http/form-data.server'
 import { useMessage, useT } from '#app/i18n/provider'
+import { translateBlockText } from '#app/pages/editor-words'
 import { SlugField } from '#app/pages/slug-field'
 import { VISITOR_LANGUAGE_NAMES, VISITOR_LOCALES } from '#app/visitor-language/locales'
 import type { PageSettings } from '#db/schema'
@@ -73,7 +74,7 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
             <select id="page-font" name="font" defaultValue={s.theme.font} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
               {fonts.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.label}
+                  {translateBlockText(f.label, t)}
                 </option>
               ))}
             </select>
