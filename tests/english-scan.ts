@@ -18,7 +18,7 @@ export function englishFragments(language: VisitorLanguage): string[] {
   return [...fragments]
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const decodeHtml = (html: string) =>
   html
     .replace(/&quot;/g, '"')

@@ -1,0 +1,60 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import englishCatalogue from '#app/i18n/catalogues/en.json'
+import { escapeRegExp, readableText } from '#tests/english-scan'
+
+// "No English on a translated screen" for the admin (app/i18n/catalogues), as english-scan.ts does for pages. Each English message's
+// literal words (ICU placeholders, plurals and tags taken apart: "Not published: {count, plural, …} no form" gives
+// "Not published:" and "no form") are looked for, unless the Swedish message of the same key reads the same
+// ("Variant", "Status").
+type Tree = { [key: string]: string | Tree }
+const flatten = (tree: Tree, prefix = ''): [string, string][] =>
+  Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[prefix + key, value] as [string, string]] : flatten(value, `${prefix}${key}.`)))
+
+function literalPieces(message: string): string[] {
+  const pieces: string[] = []
+  const walk = (elements: MessageFormatElement[]) => {
+    let run = ''
+    for (const el of elements) {
+      if (el.type === TYPE.literal) run += el.value
+      else {
+        pieces.push(run)
+        run = ''
+        if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) walk(option.value)
+        if (el.type === TYPE.tag) walk(el.children)
+      }
+    }
+    pieces.push(run)
+  }
+  walk(parse(message, { ignoreTag: false }))
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece.length >= 4 && /\p{L}{2}/u.test(piece))
+}
+
+const scansOf = new WeakMap<object, { fragment: string; pattern: RegExp }[]>()
+
+/** The English catalogue's words that a screen in `language` must not show (`messages`: that language's catalogue). */
+export function adminEnglishFragments(messages: object): string[] {
+  const translated = new Map(flatten(messages as Tree))
+  const fragments = new Set<string>()
+  for (const [key, english] of flatten(englishCatalogue as Tree)) {
+    if (translated.get(key) === english) continue
+    for (const piece of literalPieces(english)) fragments.add(piece)
+  }
+  // Words the other language writes the same way in other messages are not English there ("Leads", "Layout").
+  const own = [...translated.values()].join('\n')
+  return [...fragments].filter((fragment) => !wholeWords(fragment).test(own))
+}
+
+/** The admin catalogue's English a person can read in `html` (a screen rendered in the language of `messages`). */
+export function findAdminEnglish(html: string, messages: object): string[] {
+  // The fragments take a while to gather (the whole catalogue, twice): once per catalogue.
+  let scans = scansOf.get(messages)
+  if (!scans) {
+    scans = adminEnglishFragments(messages).map((fragment) => ({ fragment, pattern: wholeWords(fragment) }))
+    scansOf.set(messages, scans)
+  }
+  const plain = readableText(html)
+  return scans.filter(({ pattern }) => pattern.test(plain)).map(({ fragment }) => fragment)
+}
+
+/** `fragment` as whole words: "Event" is not found in "Evento". */
+const wholeWords = (fragment: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'u')
