@@ -52,9 +52,20 @@ export function findAdminEnglish(html: string, messages: object): string[] {
     scans = adminEnglishFragments(messages).map((fragment) => ({ fragment, pattern: wholeWords(fragment) }))
     scansOf.set(messages, scans)
   }
-  const plain = readableText(html)
+  const plain = readableText(withoutOtherLanguages(html))
   return scans.filter(({ pattern }) => pattern.test(plain)).map(({ fragment }) => fragment)
 }
 
-/** `fragment` as whole words: "Event" is not found in "Evento". */
-const wholeWords = (fragment: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'u')
+/**
+ * `html` without what is marked as written in another language (lang="en", lang="da"): an English template's own
+ * name, the consent banner's English wording for English pages. Those are that language on purpose.
+ */
+function withoutOtherLanguages(html: string) {
+  return html.replace(/<(\w+)\b[^>]*\slang="[^"]*"[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<(input|img)\b[^>]*\slang="[^"]*"[^>]*>/g, '')
+}
+
+/**
+ * `fragment` as whole words, and not inside an identifier: "Event" is not found in "Evento", "visitor" not in the
+ * template name "visitor-confirmation", "conversion" not in the event "conversion.created".
+ */
+const wholeWords = (fragment: string) => new RegExp(`(?<![\\p{L}\\p{N}_-]|[\\p{L}\\p{N}]\\.)${escapeRegExp(fragment)}(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])`, 'u')

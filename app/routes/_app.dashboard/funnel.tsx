@@ -3,7 +3,7 @@ import { ChartFrame } from '#app/components/chart-frame'
 import { Card } from '#app/components/ui/card'
 import { useLanguage, useT } from '#app/i18n/provider'
 import type { Funnel as FunnelReport, KpiValue } from '#app/kpis/shape'
-import { STAGE_LABELS } from '#app/leads/stages'
+import { STAGE_KEYS } from '#app/leads/labels'
 import { formatKpi, type KpiKind, type Polarity } from './change'
 import { KpiTable, RowHeader } from './kpi-table'
 import { KpiCell, KpiChange, KpiNumber } from './kpi-value'
@@ -17,8 +17,8 @@ const BarList = lazy(() => import('./charts').then((m) => ({ default: m.BarList 
 export function Funnel({ funnel }: { funnel: FunnelReport }) {
   const t = useT()
   const language = useLanguage()
-  const rows = funnel.steps.map((s) => ({ label: STAGE_LABELS[s.stage], value: s.count.value ?? 0 }))
-  const summary = funnel.steps.map((s) => `${STAGE_LABELS[s.stage]} ${formatKpi(s.count.value, 'count', language)}`).join(', ')
+  const rows = funnel.steps.map((s) => ({ label: t(STAGE_KEYS[s.stage]), value: s.count.value ?? 0 }))
+  const summary = funnel.steps.map((s) => `${t(STAGE_KEYS[s.stage])} ${formatKpi(s.count.value, 'count', language)}`).join(', ')
   const rates: { label: string; kpi: KpiValue; kind: KpiKind; polarity?: Polarity }[] = [
     { label: t('dashboard.funnel.visitorToMql'), kpi: funnel.visitorToMql, kind: 'rate' },
     { label: t('dashboard.funnel.mqlToSql'), kpi: funnel.mqlToSql, kind: 'rate' },
@@ -40,8 +40,8 @@ export function Funnel({ funnel }: { funnel: FunnelReport }) {
         >
           {funnel.steps.map((step) => (
             <tr key={step.stage} data-stage={step.stage}>
-              <RowHeader>{STAGE_LABELS[step.stage]}</RowHeader>
-              <KpiCell kpi={step.count} kind="count" label={t('dashboard.funnel.reached', { stage: STAGE_LABELS[step.stage] })} />
+              <RowHeader>{t(STAGE_KEYS[step.stage])}</RowHeader>
+              <KpiCell kpi={step.count} kind="count" label={t('dashboard.funnel.reached', { stage: t(STAGE_KEYS[step.stage]) })} />
               <KpiCell kpi={step.rateFromPrevious} kind="rate" />
               <KpiCell kpi={step.medianDaysFromPrevious} kind="days" polarity="down" />
             </tr>
