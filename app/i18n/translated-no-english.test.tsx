@@ -4,6 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { IntervalChart } from '#app/components/interval-chart'
+import { FormErrorList } from '#app/components/ui/field'
 import { db } from '#app/db.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import english from '#app/i18n/catalogues/en.json'
@@ -21,6 +22,7 @@ import * as pagesRoute from '#app/routes/_app.pages._index'
 import * as pageRoute from '#app/routes/_app.pages.$id/route'
 import * as editorRoute from '#app/routes/editor.$pageId.$key'
 import * as abTestRoute from '#app/routes/tools.ab-test/route'
+import { MAX_WEBHOOKS_PER_WORKSPACE } from '#app/webhooks/webhook.server'
 import { experimentEvents, experiments, pages, workspaces } from '#db/schema'
 import { adminEnglishFragments, findAdminEnglish } from '#tests/admin-english-scan'
 import { callRoute, createOwner } from '#tests/factories/accounts'
@@ -250,6 +252,24 @@ describe('the public start page', () => {
     ])
     expect(englishIn(stringsOf(swedishMeta).join('\n'))).toEqual([])
     expect(meta('en', null)[0]).toEqual({ title: english.home.metaTitle })
+  })
+})
+
+describe("what the admin's actions write", () => {
+  test('the webhook, upload and builder refusals read Swedish (the action writes English, the screen translates it)', () => {
+    const messages = [
+      'Private and local addresses cannot receive webhooks',
+      `A workspace can have at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`,
+      'Resume the webhook before sending it a test event',
+      'The builder sent a damaged form; reload and try again',
+      'The upload could not be read; try again',
+      'Choose a file to upload',
+      'This type of file is not allowed: upload a PDF, ZIP, EPUB, image (PNG, JPG, GIF, WebP), Word, Excel or PowerPoint (.docx, .xlsx, .pptx), TXT or CSV file',
+    ]
+    const html = inSwedish(<FormErrorList errors={messages} />)
+    expect(textOf(html)).toContain(`En arbetsyta kan ha högst ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`)
+    expect(textOf(html)).toContain('Återuppta webhooken innan du skickar en testhändelse till den')
+    expect(englishIn(html)).toEqual([])
   })
 })
 
