@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import * as listRoute from '#app/routes/_app.experiments._index'
 import * as resultsRoute from '#app/routes/_app.experiments.$id/route'
 import * as newRoute from '#app/routes/_app.experiments.new/route'
@@ -9,7 +8,7 @@ import * as abTestRoute from '#app/routes/tools.ab-test/route'
 import * as sampleSizeRoute from '#app/routes/tools.sample-size/route'
 import { experimentDaily, experiments } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, startExperiment } from '#tests/factories/experiments'
 import { renderRoute, textOf as readText } from '#tests/render-route'
 
 // The experiment screens in Swedish when the browser asks for it, in English otherwise: the list and the results
@@ -25,31 +24,7 @@ const textOf = (html: string) => readText(html).replace(/\u00a0/g, ' ')
 async function seedExperiment() {
   const owner = await createOwner({ name: 'Sara Svensson' })
   const page = await publishExperimentPage(owner, { variants: 2 })
-  const actor = { userId: owner.userId, actor: 'member' as const }
-  const created = await createExperiment({
-    workspaceId: owner.workspaceId,
-    input: {
-      pageId: page.pageId,
-      name: 'Rubriktest',
-      hypothesis: '',
-      variants: [
-        { key: 'A', weight: 0.5 },
-        { key: 'B', weight: 0.5 },
-      ],
-      coverage: 1,
-      primaryMetric: 'any',
-      secondaryMetrics: [],
-      confidence: 0.95,
-      minRuntimeDays: 14,
-      plannedVisitorsPerVariant: 20_000,
-      autoShip: false,
-    },
-    actor,
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const id = created.experiment.id
-  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor })
-  if (!started.ok) throw new Error(JSON.stringify(started.errors))
+  const id = await startExperiment(owner, page.pageId)
   await db
     .update(experiments)
     .set({ startedAt: new Date(Date.now() - 2.5 * 86_400_000) })

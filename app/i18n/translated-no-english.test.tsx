@@ -6,7 +6,6 @@ import { describe, expect, test } from 'vitest'
 import { IntervalChart } from '#app/components/interval-chart'
 import { FormErrorList } from '#app/components/ui/field'
 import { db } from '#app/db.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { englishTranslator, translatorFor } from '#app/i18n/i18n'
@@ -26,7 +25,7 @@ import { MAX_WEBHOOKS_PER_WORKSPACE } from '#app/webhooks/webhook.server'
 import { experimentEvents, experiments, pages, workspaces } from '#db/schema'
 import { adminEnglishFragments, findAdminEnglish } from '#tests/admin-english-scan'
 import { callRoute, createOwner } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, startExperiment } from '#tests/factories/experiments'
 import { renderRoute, textOf } from '#tests/render-route'
 
 // Issue 18: the last English in the Swedish admin. Each screen below, rendered in Swedish, shows none of the English
@@ -60,6 +59,17 @@ test('the scan itself finds English words, and not words Swedish writes the same
   expect(fragments).toContain('Landing pages that prove which version wins.')
   expect(fragments).not.toContain('Variant')
 })
+
+/** A new owner's page made on the pages screen (its action), by a browser that sends `headers`. */
+async function pageCreatedThroughTheAdmin(headers: Record<string, string>, template: string) {
+  const owner = await createOwner()
+  const form = { name: 'Vårdemo', slug: `vardemo-${randomUUID().slice(0, 8)}`, template }
+  const created = (await callRoute(pagesRoute.action as never, '/pages', { cookie: owner.cookie, headers, form })) as Response
+  return { owner, pageId: created.headers.get('Location')!.replace('/pages/', '') }
+}
+
+const renderSettings = async (cookie: string, pageId: string, headers: Record<string, string>) =>
+  (await renderRoute({ id: 'routes/_app.pages.$id', path: `/pages/${pageId}`, pattern: 'pages/:id', module: pageRoute, cookie, headers })).html
 
 describe('the page editor', () => {
   const swedishConfig = createPuckConfig({ forms: [], t: sv })
@@ -131,15 +141,9 @@ describe('the page editor', () => {
       'Modern serif',
       'Fast teckenbredd',
     ])
-    const owner = await createOwner()
-    const created = await callRoute(pagesRoute.action as never, '/pages', {
-      cookie: owner.cookie,
-      headers: SWEDISH_BROWSER,
-      form: { name: 'Vårdemo', slug: `vardemo-${randomUUID().slice(0, 8)}`, template: 'demo-sv' },
-    })
-    const pageId = (created as Response).headers.get('Location')!.replace('/pages/', '')
+    const { owner, pageId } = await pageCreatedThroughTheAdmin(SWEDISH_BROWSER, 'demo-sv')
     await publishPage({ workspaceId: owner.workspaceId, pageId, userId: owner.userId })
-    const settings = (await renderRoute({ id: 'routes/_app.pages.$id', path: `/pages/${pageId}`, pattern: 'pages/:id', module: pageRoute, cookie: owner.cookie, headers: SWEDISH_BROWSER })).html
+    const settings = await renderSettings(owner.cookie, pageId, SWEDISH_BROWSER)
     const text = textOf(settings)
     expect(text).toContain('Systemets sans serif')
     expect(text).toContain('Kontroll') // variant A, named in the language of whoever created the page
@@ -161,14 +165,8 @@ describe('the page editor', () => {
   })
 
   test('an English reader sees the languages and the control as before', async () => {
-    const owner = await createOwner()
-    const created = await callRoute(pagesRoute.action as never, '/pages', {
-      cookie: owner.cookie,
-      headers: ENGLISH_BROWSER,
-      form: { name: 'Demo', slug: `demo-${randomUUID().slice(0, 8)}`, template: 'demo' },
-    })
-    const pageId = (created as Response).headers.get('Location')!.replace('/pages/', '')
-    const text = textOf((await renderRoute({ id: 'routes/_app.pages.$id', path: `/pages/${pageId}`, pattern: 'pages/:id', module: pageRoute, cookie: owner.cookie, headers: ENGLISH_BROWSER })).html)
+    const { owner, pageId } = await pageCreatedThroughTheAdmin(ENGLISH_BROWSER, 'demo')
+    const text = textOf(await renderSettings(owner.cookie, pageId, ENGLISH_BROWSER))
     expect(text).toContain('English Svenska (Swedish) Dansk (Danish) Norsk bokmål (Norwegian Bokmål)')
     expect(text).toContain('Control')
     expect(text).toContain('System sans')
@@ -185,31 +183,7 @@ describe('the experiment history and settings', () => {
     const page = await publishExperimentPage(owner, { variants: 2 })
     // The factory's page name is English test data, not the admin's words.
     await db.update(pages).set({ name: 'Demosida' }).where(eq(pages.id, page.pageId))
-    const actor = { userId: owner.userId, actor: 'member' as const }
-    const created = await createExperiment({
-      workspaceId: owner.workspaceId,
-      input: {
-        pageId: page.pageId,
-        name: 'Rubriktest',
-        hypothesis: '',
-        variants: [
-          { key: 'A', weight: 0.5 },
-          { key: 'B', weight: 0.5 },
-        ],
-        coverage: 1,
-        primaryMetric: 'any',
-        secondaryMetrics: [],
-        confidence: 0.95,
-        minRuntimeDays: 14,
-        plannedVisitorsPerVariant: 20_000,
-        autoShip: false,
-      },
-      actor,
-    })
-    if (!created.ok) throw new Error(JSON.stringify(created.errors))
-    const id = created.experiment.id
-    const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor })
-    if (!started.ok) throw new Error(JSON.stringify(started.errors))
+    const id = await startExperiment(owner, page.pageId)
     await db.update(experiments).set({ startedAt: LATE_EVENING_UTC }).where(eq(experiments.id, id))
     await db.update(experimentEvents).set({ createdAt: LATE_EVENING_UTC }).where(eq(experimentEvents.experimentId, id))
     return { owner, id }

@@ -1,3 +1,4 @@
+import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import type { FormDefinitionInput } from '#app/forms/definition'
 import type { PrivacyMode } from '#db/enums'
 import { createVariant, publishPage } from '#app/pages/queries.server'
@@ -30,4 +31,36 @@ export async function publishExperimentPage(
   const published = await publishPage({ workspaceId: owner.workspaceId, pageId: page.pageId, userId: owner.userId })
   if (!published.ok) throw new Error('publish failed')
   return page
+}
+
+/**
+ * A started A/B test of variants A and B (half each) on `pageId`: decided on any conversion at 95 %, at least 14 days,
+ * 20,000 visitors planned per variant, no auto-ship. Returns its id.
+ */
+export async function startExperiment(owner: { workspaceId: string; userId: string }, pageId: string, name = 'Rubriktest') {
+  const actor = { userId: owner.userId, actor: 'member' as const }
+  const created = await createExperiment({
+    workspaceId: owner.workspaceId,
+    input: {
+      pageId,
+      name,
+      hypothesis: '',
+      variants: [
+        { key: 'A', weight: 0.5 },
+        { key: 'B', weight: 0.5 },
+      ],
+      coverage: 1,
+      primaryMetric: 'any',
+      secondaryMetrics: [],
+      confidence: 0.95,
+      minRuntimeDays: 14,
+      plannedVisitorsPerVariant: 20_000,
+      autoShip: false,
+    },
+    actor,
+  })
+  if (!created.ok) throw new Error(JSON.stringify(created.errors))
+  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id: created.experiment.id, action: 'start', actor })
+  if (!started.ok) throw new Error(JSON.stringify(started.errors))
+  return created.experiment.id
 }
