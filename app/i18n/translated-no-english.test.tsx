@@ -9,8 +9,10 @@ import { db } from '#app/db.server'
 import english from '#app/i18n/catalogues/en.json'
 import swedish from '#app/i18n/catalogues/sv.json'
 import { englishTranslator, translatorFor } from '#app/i18n/i18n'
-import { LanguageProvider } from '#app/i18n/provider'
+import { LanguageProvider, useMessage, useT } from '#app/i18n/provider'
 import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
+import { validatePageDocument } from '#app/pages/document'
+import { documentProblemIn } from '#app/pages/document-problems'
 import { puckDictionary, translateBlockText } from '#app/pages/editor-words'
 import { nameUnnamedPuckParts } from '#app/pages/page-editor'
 import { createPuckConfig, THEME_FONTS } from '#app/pages/puck-config'
@@ -244,6 +246,39 @@ describe("what the admin's actions write", () => {
     expect(textOf(html)).toContain(`En arbetsyta kan ha högst ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`)
     expect(textOf(html)).toContain('Återuppta webhooken innan du skickar en testhändelse till den')
     expect(englishIn(html)).toEqual([])
+  })
+})
+
+describe("the editor's save problems", () => {
+  function Problems({ problems }: { problems: string[] }) {
+    const translate = useMessage()
+    const t = useT()
+    return <p>{problems.map((p) => documentProblemIn(p, translate, t)).join('; ')}</p>
+  }
+
+  test("a field's problem keeps its path and reads its message in Swedish; English stays as written", () => {
+    // As the document check writes them (app/pages/document.ts): one line per field of a block.
+    const problems = [
+      'content[0] (Hero).headline: required',
+      'content[2] (Image).alt: an image needs a description (alt text)',
+      'content[1] (Faq).heading: too long (at most 200 characters)',
+      'content[3] (Countdown).target: expected a date-time with time zone, e.g. 2026-03-01T09:00:00Z',
+      'The page is larger than 1 MB',
+    ]
+    const html = inSwedish(<Problems problems={problems} />)
+    expect(textOf(html)).toBe(
+      'content[0] (Toppsektion).headline: måste fyllas i; content[2] (Bild).alt: en bild behöver en beskrivning (alt-text); content[1] (Vanliga frågor).heading: för lång (högst 200 tecken); content[3] (Nedräkning).target: ange datum och tid med tidszon, t.ex. 2026-03-01T09:00:00Z; Sidan är större än 1 MB',
+    )
+    expect(textOf(renderToStaticMarkup(<Problems problems={problems.slice(0, 1)} />))).toBe('content[0] (Hero).headline: required')
+  })
+
+  test('what the document check really writes for an emptied headline reads Swedish', () => {
+    const hero = BLOCK_DEFINITIONS.find((d) => d.type === 'Hero')!
+    const checked = validatePageDocument({ root: { props: {} }, content: [{ type: 'Hero', props: { ...hero.defaultProps, id: 'h', headline: ' ' } }] })
+    if (checked.ok) throw new Error('an empty headline should be refused')
+    const text = textOf(inSwedish(<Problems problems={checked.errors} />))
+    expect(text).toContain('headline: måste fyllas i')
+    expect(englishIn(`<p>${text}</p>`)).toEqual([])
   })
 })
 
