@@ -1,4 +1,5 @@
-import { formatLift, isLiftBounded, UNBOUNDED_LIFT_TEXT } from '#app/components/format'
+import { formatLift, formatShare, isLiftBounded } from '#app/components/format'
+import { useLanguage, useT } from '#app/i18n/provider'
 
 export type IntervalRow = { label: string; estimate: number | null; ci: [number, number] | null; isSignificant: boolean }
 
@@ -7,10 +8,12 @@ export type IntervalRow = { label: string; estimate: number | null; ci: [number,
  * JavaScript, scales to any width, and shows significance by shape and text as well as colour.
  */
 export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: string }) {
+  const t = useT()
+  const language = useLanguage()
   // An interval without a finite bound, or one past +1,000%, would squash every other row to a dot: it is said in words.
   const isDrawable = (r: IntervalRow) => isLiftBounded(r.ci) && r.estimate !== null
   const drawable = rows.filter(isDrawable)
-  if (drawable.length === 0) return <p className="text-sm text-slate-500">No interval to draw yet: every variant needs visitors, and enough conversions to bound the lift.</p>
+  if (drawable.length === 0) return <p className="text-sm text-slate-500">{t('results.interval.nothingToDraw')}</p>
   const bounds = drawable.flatMap((r) => [...r.ci!, r.estimate!]).concat(0)
   const pad = (Math.max(...bounds) - Math.min(...bounds)) * 0.1 || 0.05
   const lo = Math.min(...bounds) - pad
@@ -25,14 +28,14 @@ export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: str
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="img" aria-label={title}>
         <line x1={x(0)} x2={x(0)} y1={0} y2={height - 24} stroke="#64748b" strokeDasharray="4 3" />
         <text x={x(0)} y={height - 8} textAnchor="middle" fontSize="13" fill="#475569">
-          0% (no change)
+          {formatShare(0, language)} ({t('results.charts.noChange')})
         </text>
         {rows.map((row, i) => {
           const y = i * rowHeight + 18
           if (!isDrawable(row) || !row.ci || row.estimate === null) {
             return (
               <text key={row.label} x={labelWidth} y={y + 4} fontSize="12" fill="#64748b">
-                {row.label}: {row.estimate === null && !row.ci ? 'not enough data' : UNBOUNDED_LIFT_TEXT}
+                {row.label}: {row.estimate === null && !row.ci ? t('results.interval.notEnoughData') : t('results.interval.unbounded')}
               </text>
             )
           }
@@ -55,7 +58,7 @@ export function IntervalChart({ rows, title }: { rows: IntervalRow[]; title: str
         })}
       </svg>
       <figcaption className="mt-2 text-xs text-slate-500">
-        {title}. Filled square: significant; open circle: not (yet). {drawable.map((r) => `${r.label} ${formatLift(r.estimate)}`).join(' · ')}
+        {title}. {t('results.interval.key')} {drawable.map((r) => `${r.label} ${formatLift(r.estimate, 1, language)}`).join(' · ')}
       </figcaption>
     </figure>
   )

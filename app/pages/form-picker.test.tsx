@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { newFormDefinition } from '#app/forms/builder'
+import { englishTranslator } from '#app/i18n/i18n'
 import { createPuckConfig } from '#app/pages/puck-config'
 import { buttonClass } from '#app/components/ui/button'
 import { FormPickerView, type FormChoice } from './form-picker'
@@ -12,7 +13,7 @@ const forms: FormChoice[] = [
 ]
 
 function renderCanvas(formId: string) {
-  const config = createPuckConfig({ forms })
+  const config = createPuckConfig({ forms, t: englishTranslator.t })
   const Root = config.root!.render!
   const Form = config.components.Form!.render
   return renderToStaticMarkup(createElement(Root, { children: createElement(Form, { formId, heading: 'Talk to us', text: '', id: 'f', puck: {} as never }) } as never))
@@ -23,7 +24,7 @@ function renderPicker(choices: readonly FormChoice[], value = '') {
 }
 
 test('the Form block picks its form from the workspace’s forms, under the label "Form"', () => {
-  const field = createPuckConfig({ forms }).components.Form!.fields!.formId
+  const field = createPuckConfig({ forms, t: englishTranslator.t }).components.Form!.fields!.formId
   expect(field).toMatchObject({ type: 'custom', label: 'Form' })
   const html = renderPicker(forms)
   expect(html).toMatch(/<label for="([^"]+)-form"[^>]*>Form<\/label><select id="\1-form"/)
@@ -52,7 +53,7 @@ test('the selected form links to the form builder in a new tab', () => {
 })
 
 test('the picker presets "Create a form" with the purpose of the block’s template', () => {
-  const form = createPuckConfig({ forms }).components.Form!
+  const form = createPuckConfig({ forms, t: englishTranslator.t }).components.Form!
   const resolve = (id: string) => (form.resolveFields!({ props: { id } } as never, { fields: form.fields } as never) as Record<string, { defaultPurpose?: string }>).formId?.defaultPurpose
   expect(resolve('Form-webinar-1')).toBe('event_registration')
   expect(resolve('Form-demo-1')).toBe('demo_request')

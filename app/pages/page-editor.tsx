@@ -3,17 +3,18 @@ import puckCss from '@puckeditor/core/no-external.css?url'
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { useT } from '#app/i18n/provider'
+import { puckDictionary, type Translate } from '#app/pages/editor-words'
 import { ALL_BLOCKS_CSS } from '#app/pages/page-content'
 import { FormChoicesContext, type FormChoice } from '#app/pages/form-picker'
 import { createPuckConfig } from '#app/pages/puck-config'
 import { themeVariables } from '#app/pages/theme'
 import type { PageSettings } from '#db/schema'
 
-// Phone, tablet and desktop previews (Puck's viewport switcher).
-const VIEWPORTS = [
-  { width: 390, height: 'auto' as const, label: 'Phone', icon: 'Smartphone' as const },
-  { width: 768, height: 'auto' as const, label: 'Tablet', icon: 'Tablet' as const },
-  { width: 1280, height: 'auto' as const, label: 'Desktop', icon: 'Monitor' as const },
+// Phone, tablet and desktop previews (Puck's viewport switcher), named in the reader's language.
+const viewportsIn = (t: Translate) => [
+  { width: 390, height: 'auto' as const, label: t('pages.editor.viewports.phone'), icon: 'Smartphone' as const },
+  { width: 768, height: 'auto' as const, label: t('pages.editor.viewports.tablet'), icon: 'Tablet' as const },
+  { width: 1280, height: 'auto' as const, label: t('pages.editor.viewports.desktop'), icon: 'Monitor' as const },
 ]
 
 // The canvas does not copy the admin's styles (Puck's default): Tailwind's reset would reach the blocks and
@@ -72,22 +73,26 @@ const OVERRIDES: Partial<Overrides> = { iframe: CanvasStyles, headerActions: Pub
  * no role, which ARIA does not allow. Puck renders them itself and has no override for them, so they are named here
  * as they appear. Remove once Puck names them (docs/testing.md, "Accessibility and phone widths").
  */
-export function nameUnnamedPuckParts(root: ParentNode) {
-  for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe#preview-frame:not([title])')) frame.title = 'Page preview'
-  for (const select of root.querySelectorAll<HTMLSelectElement>('select[class*="zoomSelect"]:not([aria-label])')) select.setAttribute('aria-label', 'Zoom')
+export function nameUnnamedPuckParts(root: ParentNode, names: { preview: string; zoom: string }) {
+  for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe#preview-frame:not([title])')) frame.title = names.preview
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select[class*="zoomSelect"]:not([aria-label])')) select.setAttribute('aria-label', names.zoom)
   for (const loader of root.querySelectorAll('span[class*="_Loader_"][aria-label]:not([role])')) loader.setAttribute('role', 'status')
 }
 
 function useNamedPuckParts() {
   const root = useRef<HTMLDivElement>(null)
+  const t = useT()
+  const preview = t('pages.editor.preview')
+  const zoom = t('pages.editor.zoom')
   useEffect(() => {
     const element = root.current
     if (!element) return
-    nameUnnamedPuckParts(element)
-    const observer = new MutationObserver(() => nameUnnamedPuckParts(element))
+    const names = { preview, zoom }
+    nameUnnamedPuckParts(element, names)
+    const observer = new MutationObserver(() => nameUnnamedPuckParts(element, names))
     observer.observe(element, { childList: true, subtree: true })
     return () => observer.disconnect()
-  }, [])
+  }, [preview, zoom])
   return root
 }
 
@@ -110,10 +115,13 @@ export default function PageEditor({
   onPublish: (data: Data) => void
   isPublishing: boolean
 }) {
+  // The reader's language's translate function: one per language, so it changes only with the language.
+  const t = useT()
   // The loader's data is new after every autosave; the config (and Puck's state with it) changes only with the forms.
   const formsKey = JSON.stringify(forms)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not identity
-  const config = useMemo(() => createPuckConfig({ forms }), [formsKey])
+  const config = useMemo(() => createPuckConfig({ forms, t }), [formsKey, t])
+  const words = useMemo(() => ({ viewports: viewportsIn(t), dictionary: puckDictionary(t) }), [t])
   const themeCss = `.sf-page{${Object.entries(themeVariables(settings.theme))
     .map(([name, value]) => `${name}:${value}`)
     .join(';')}}`
@@ -124,7 +132,7 @@ export default function PageEditor({
       <div ref={root} className="contents">
         {/* The Form block's picker reads the forms from here: a form made in it arrives with the next loader data. */}
         <FormChoicesContext.Provider value={forms}>
-          <Puck config={config} data={data} onChange={onChange} headerTitle={headerTitle} viewports={VIEWPORTS} iframe={IFRAME} overrides={OVERRIDES} />
+          <Puck config={config} data={data} onChange={onChange} headerTitle={headerTitle} viewports={words.viewports} dictionary={words.dictionary} iframe={IFRAME} overrides={OVERRIDES} />
         </FormChoicesContext.Provider>
       </div>
     </Context.Provider>

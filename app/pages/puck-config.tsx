@@ -7,6 +7,7 @@ import type { BlockCategory } from '#app/pages/blocks/block'
 import { FormBlock, FormSlotContext } from '#app/pages/blocks/form'
 import { BLOCK_DEFINITIONS } from '#app/pages/blocks/registry'
 import { DynamicTextContext, type DynamicTextToken } from '#app/pages/dynamic-text'
+import { translateBlockText, translateFields, type Translate } from '#app/pages/editor-words'
 import { EditorFormSlot, formPickerField, type FormChoice } from '#app/pages/form-picker'
 import { suggestFormPurpose } from '#app/pages/templates/index'
 
@@ -23,44 +24,40 @@ export const THEME_FONTS = [
 export type ThemeFontId = (typeof THEME_FONTS)[number]['id']
 
 const CATEGORY_TITLES: Record<BlockCategory, string> = {
-  layout: 'Layout',
-  content: 'Content',
-  media: 'Media',
-  conversion: 'Conversion',
-}
-
-// In the canvas a dynamic-text token shows its fallback, underlined, with the parameter on hover.
-function EditorToken(part: DynamicTextToken): ReactNode {
-  return (
-    <span title={`Replaced by the "${part.param}" URL parameter when present`} style={{ textDecoration: 'underline dotted' }}>
-      {part.fallback || `{{${part.param}}}`}
-    </span>
-  )
+  layout: 'pages.editor.categories.layout',
+  content: 'pages.editor.categories.content',
+  media: 'pages.editor.categories.media',
+  conversion: 'pages.editor.categories.conversion',
 }
 
 /**
- * The editor's config for a workspace: the Form block picks from `forms` (not archived) and the canvas shows the
- * chosen form, or "Pick a form" while there is none.
+ * The editor's config for a workspace, in the language of `t`: the Form block picks from `forms` (not archived)
+ * and the canvas shows the chosen form, or "Pick a form" while there is none.
  */
-export function createPuckConfig({ forms }: { forms: readonly FormChoice[] }): Config {
+export function createPuckConfig({ forms, t }: { forms: readonly FormChoice[]; t: Translate }): Config {
   const renderForm = (formId: string) => <EditorFormSlot formId={formId} forms={forms} />
+  // In the canvas a dynamic-text token shows its fallback, underlined, with the parameter on hover.
+  const renderToken = (part: DynamicTextToken): ReactNode => (
+    <span title={t('pages.editor.tokenTitle', { param: part.param })} style={{ textDecoration: 'underline dotted' }}>
+      {part.fallback || `{{${part.param}}}`}
+    </span>
+  )
+  const formPicker = (data: { props: { id: string } }) => translateFields({ formId: formPickerField(suggestFormPurpose(data.props.id)) }, t)
   return {
     categories: Object.fromEntries(
       (Object.keys(CATEGORY_TITLES) as BlockCategory[]).map((category) => [
         category,
-        { title: CATEGORY_TITLES[category], components: BLOCK_DEFINITIONS.filter((d) => d.category === category).map((d) => d.type) },
+        { title: t(CATEGORY_TITLES[category]), components: BLOCK_DEFINITIONS.filter((d) => d.category === category).map((d) => d.type) },
       ]),
     ),
     components: Object.fromEntries(
       BLOCK_DEFINITIONS.map((definition): [string, ComponentConfig] => [
         definition.type,
         {
-          label: definition.label,
-          fields: definition.type === FormBlock.type ? { ...definition.fields, formId: formPickerField('contact_sales') } : definition.fields,
+          label: translateBlockText(definition.label, t),
+          fields: translateFields(definition.type === FormBlock.type ? { ...definition.fields, formId: formPickerField('contact_sales') } : definition.fields, t),
           // The picker's "Create a form" presets the purpose of the block's template (a webinar page: registration).
-          ...(definition.type === FormBlock.type
-            ? { resolveFields: (data: { props: { id: string } }, { fields }: { fields: Fields }) => ({ ...fields, formId: formPickerField(suggestFormPurpose(data.props.id)) }) }
-            : {}),
+          ...(definition.type === FormBlock.type ? { resolveFields: (data: { props: { id: string } }, { fields }: { fields: Fields }) => ({ ...fields, ...formPicker(data) }) } : {}),
           defaultProps: definition.defaultProps,
           // Puck passes slot components for slot fields and rendered nodes for richtext fields; the block
           // components accept both forms (see SlotRender and RichTextValue in blocks/block.ts).
@@ -72,7 +69,7 @@ export function createPuckConfig({ forms }: { forms: readonly FormChoice[] }): C
       // Title, slug, theme and the rest are page settings shared by every variant, edited outside the canvas.
       fields: {},
       render: ({ children }: { children?: ReactNode }) => (
-        <DynamicTextContext.Provider value={EditorToken}>
+        <DynamicTextContext.Provider value={renderToken}>
           <FormSlotContext.Provider value={renderForm}>
             <div className="sf-page">{children}</div>
           </FormSlotContext.Provider>

@@ -82,6 +82,7 @@ export async function createPage({
   template,
   formId,
   locale,
+  controlName = 'Control',
 }: {
   workspaceId: string
   name: string
@@ -90,6 +91,8 @@ export async function createPage({
   formId?: string
   /** The language visitors are spoken to in: a tag already read by PageLocaleSchema (readVisitorLocale); the template's without one. */
   locale?: string
+  /** Variant A's name: the admin names it in its reader's language ("Kontroll"); the API and the demo in English. */
+  controlName?: string
 }): Promise<CreatePageResult> {
   if (formId && (await formsNotInWorkspace({ workspaceId, formIds: [formId] })).size > 0) return { ok: false, status: 400, field: 'formId', message: NO_SUCH_FORM }
   const starter = TEMPLATES.find((t) => t.id === template) ?? TEMPLATES.find((t) => t.id === 'blank')!
@@ -103,7 +106,7 @@ export async function createPage({
         .insert(pages)
         .values({ workspaceId, name, slug, settings, locale: locale ?? starter.locale })
         .returning({ id: pages.id, slug: pages.slug, locale: pages.locale })
-      const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: 'Control', draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
+      const variants = await tx.insert(pageVariants).values({ pageId: page!.id, key: 'A', name: controlName, draft }).returning({ id: pageVariants.id, key: pageVariants.key, name: pageVariants.name })
       return { ok: true as const, page: { ...page!, variants, form } }
     })
   } catch (error) {

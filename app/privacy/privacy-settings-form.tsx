@@ -4,11 +4,11 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
-import { useMessage, useT } from '#app/i18n/provider'
+import { useLanguage, useMessage, useT } from '#app/i18n/provider'
 import { attributeLines } from '#app/privacy/cmp'
 import { BANNER_TEXT_LIMITS, BANNER_TEXT_PARTS, bannerFieldName, COOKIE_DAYS, PrivacyFormSchema, RETENTION_MONTHS, type BannerTextPart } from '#app/privacy/schema'
 import type { PrivacySettings } from '#app/privacy/settings'
-import { VISITOR_LANGUAGE_NAMES, VISITOR_LOCALES } from '#app/visitor-language/locales'
+import { visitorLanguageName, VISITOR_LOCALES } from '#app/visitor-language/locales'
 import type { PrivacyMode } from '#db/enums'
 
 // Settings → General → Privacy (issue 19): the workspace's mode, the banner and its wording, how long the choice
@@ -33,6 +33,7 @@ type Props = { privacy: PrivacySettings; bannerDefaults: BannerDefaults; isOwner
 
 export function PrivacySettingsForm({ privacy, bannerDefaults, isOwner, errors, isSaved }: Props) {
   const t = useT()
+  const reader = useLanguage()
   const translate = useMessage()
   const { form, onSubmit, errorFor, isSubmitting, Form } = useZodForm(PrivacyFormSchema, errors)
   const modeError = errorFor('mode')
@@ -134,7 +135,7 @@ export function PrivacySettingsForm({ privacy, bannerDefaults, isOwner, errors, 
           <p className="mt-2 text-xs text-slate-600">{t('privacySettings.wordingHint')}</p>
           {VISITOR_LOCALES.map((language) => (
             <fieldset key={language} disabled={!isOwner} className="mt-4 grid gap-3 sm:grid-cols-2">
-              <legend className="text-sm font-medium text-slate-800">{VISITOR_LANGUAGE_NAMES[language]}</legend>
+              <legend className="text-sm font-medium text-slate-800">{visitorLanguageName(language, reader)}</legend>
               {BANNER_TEXT_PARTS.map((part) => (
                 <Field
                   key={part}

@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrorList } from '#app/components/ui/field'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { titleFrom } from '#app/i18n/meta'
+import { translatorOf } from '#app/i18n/language.server'
 import { useLanguage, useT } from '#app/i18n/provider'
 import { createPage, listPages, pageStatus } from '#app/pages/queries.server'
 import { CreatePageSchema } from '#app/pages/schema'
@@ -44,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { workspace } = await requireMember(request, { role: 'editor' })
   const parsed = await parseForm(request, CreatePageSchema)
   if (!parsed.ok) return parsed.response
-  const result = await createPage({ workspaceId: workspace.id, ...parsed.data })
+  const t = await translatorOf(request)
+  const result = await createPage({ workspaceId: workspace.id, ...parsed.data, controlName: t('pages.new.controlName') })
   if (!result.ok) return badRequest({ fieldErrors: { [result.field]: [result.message] } })
   throw redirect(`/pages/${result.page.id}`)
 }

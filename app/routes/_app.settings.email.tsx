@@ -56,6 +56,22 @@ export async function action({ request }: ActionFunctionArgs) {
   return { retried: parsed.data.id }
 }
 
+// What each mail template is for, in the reader's language (the templates' own descriptions are English, for the code).
+const TEMPLATE_DESCRIPTIONS: Record<string, string> = {
+  'email-verification': 'settings.email.templateDescriptions.emailVerification',
+  'experiment-alert-chat': 'settings.email.templateDescriptions.experimentAlertChat',
+  'experiment-alert': 'settings.email.templateDescriptions.experimentAlert',
+  'lead-alert-chat': 'settings.email.templateDescriptions.leadAlertChat',
+  'lead-alert': 'settings.email.templateDescriptions.leadAlert',
+  'lead-digest-chat': 'settings.email.templateDescriptions.leadDigestChat',
+  'lead-digest': 'settings.email.templateDescriptions.leadDigest',
+  'password-reset': 'settings.email.templateDescriptions.passwordReset',
+  'test-message': 'settings.email.templateDescriptions.testMessage',
+  'visitor-confirmation': 'settings.email.templateDescriptions.visitorConfirmation',
+  'visitor-double-opt-in': 'settings.email.templateDescriptions.visitorDoubleOptIn',
+  'workspace-invite': 'settings.email.templateDescriptions.workspaceInvite',
+}
+
 export default function EmailLogRoute() {
   const { dateTime } = useDateTime()
   const { isSmtp, messages, templates, message, preview } = useLoaderData<typeof loader>()
@@ -122,7 +138,11 @@ export default function EmailLogRoute() {
         <ul className="flex flex-wrap gap-2">
           {templates.map((template) => (
             <li key={template.name}>
-              <Link to={`?template=${template.name}`} className={buttonClass('secondary')} title={template.description}>
+              <Link
+                to={`?template=${template.name}`}
+                className={buttonClass('secondary')}
+                title={TEMPLATE_DESCRIPTIONS[template.name] ? t(TEMPLATE_DESCRIPTIONS[template.name]!) : template.description}
+              >
                 {template.name}
               </Link>
             </li>

@@ -12,6 +12,7 @@ import { useLanguage, useMessage, useT } from '#app/i18n/provider'
 import { listFormChoices } from '#app/forms/form.server'
 import { badRequest, parseForm } from '#app/http/form-data.server'
 import { parseJsonText, requireIdParam } from '#app/http/json.server'
+import { documentProblemIn } from '#app/pages/document-problems'
 import type { EmptyFormBlockProblem } from '#app/pages/publish-check'
 import { PublishRefusal } from '#app/pages/publish-refusal'
 import { getPage, getPublishState, getVariant, publishPage, saveVariantDraft } from '#app/pages/queries.server'
@@ -216,7 +217,7 @@ function EditorStatus({ save, publisher, latest, savedAt, slug }: { save: Editor
       ? 'emptyFormBlocks' in published
         ? t('pages.editor.savedNotPublished')
         : t('pages.editor.notPublished')
-      : t('pages.editor.notSaved', { errors: errors.map((e) => translate(e)).join('; ') })
+      : t('pages.editor.notSaved', { errors: errors.map((e) => documentProblemIn(e, translate, t)).join('; ') })
   else if (published && 'publishedAt' in published && published.publishedAt)
     text = (
       <>
@@ -236,7 +237,7 @@ function EditorStatus({ save, publisher, latest, savedAt, slug }: { save: Editor
       {/* A refusal for an empty Form block has its own alert, with its fixes (PublishRefusal). */}
       {published && errors && !('emptyFormBlocks' in published) && publisher.state === 'idle' ? (
         <p role="alert" data-testid="publish-error" className="text-red-700">
-          {errors.map((e) => translate(e)).join('; ')}
+          {errors.map((e) => documentProblemIn(e, translate, t)).join('; ')}
         </p>
       ) : null}
     </div>

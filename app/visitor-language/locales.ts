@@ -5,17 +5,26 @@ export const VISITOR_LOCALES = ['en', 'sv', 'da', 'nb', 'fi', 'de', 'nl', 'fr', 
 export type VisitorLanguage = (typeof VISITOR_LOCALES)[number]
 export const DEFAULT_VISITOR_LOCALE = 'en'
 
-/** Each language named in itself, then in English, for the page settings' picker. */
-export const VISITOR_LANGUAGE_NAMES: Record<VisitorLanguage, string> = {
+/** Each language named in itself. */
+const OWN_NAMES: Record<VisitorLanguage, string> = {
   en: 'English',
-  sv: 'Svenska (Swedish)',
-  da: 'Dansk (Danish)',
-  nb: 'Norsk bokmål (Norwegian Bokmål)',
-  fi: 'Suomi (Finnish)',
-  de: 'Deutsch (German)',
-  nl: 'Nederlands (Dutch)',
-  fr: 'Français (French)',
-  es: 'Español (Spanish)',
+  sv: 'Svenska',
+  da: 'Dansk',
+  nb: 'Norsk bokmål',
+  fi: 'Suomi',
+  de: 'Deutsch',
+  nl: 'Nederlands',
+  fr: 'Français',
+  es: 'Español',
+}
+
+/**
+ * A page's language for the admin's pickers: named in itself, then in the reader's language (`reader`, the admin's)
+ * unless that is the same language: "Dansk (Danish)", and in a Swedish admin "Dansk (danska)" and "Svenska".
+ */
+export function visitorLanguageName(language: VisitorLanguage, reader = 'en') {
+  if (language === reader) return OWN_NAMES[language]
+  return `${OWN_NAMES[language]} (${new Intl.DisplayNames([reader], { type: 'language' }).of(language)})`
 }
 
 const isSupported = (language: string): language is VisitorLanguage => (VISITOR_LOCALES as readonly string[]).includes(language)

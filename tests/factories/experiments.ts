@@ -37,18 +37,15 @@ export async function publishExperimentPage(
 }
 
 /**
- * A running A/B test of a new owner's, 2 days in: 12,000 and 11,500 visitors on one day, 600 and 920 conversions, so
- * B wins clearly (the translated results screens read its sentences and figures in each language).
+ * A started A/B test of variants A and B (half each) on `pageId`: decided on any conversion at 95 %, at least 14 days,
+ * 20,000 visitors planned per variant, no auto-ship. Returns its id.
  */
-export async function seedRunningExperiment({ ownerName, name, pageName }: { ownerName: string; name: string; pageName?: string }) {
-  const owner = await createOwner({ name: ownerName })
-  const page = await publishExperimentPage(owner, { variants: 2 })
-  if (pageName) await db.update(pages).set({ name: pageName }).where(eq(pages.id, page.pageId))
+export async function startExperiment(owner: { workspaceId: string; userId: string }, pageId: string, name = 'Rubriktest') {
   const actor = { userId: owner.userId, actor: 'member' as const }
   const created = await createExperiment({
     workspaceId: owner.workspaceId,
     input: {
-      pageId: page.pageId,
+      pageId,
       name,
       hypothesis: '',
       variants: [
@@ -66,9 +63,20 @@ export async function seedRunningExperiment({ ownerName, name, pageName }: { own
     actor,
   })
   if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const id = created.experiment.id
-  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor })
+  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id: created.experiment.id, action: 'start', actor })
   if (!started.ok) throw new Error(JSON.stringify(started.errors))
+  return created.experiment.id
+}
+
+/**
+ * A running A/B test of a new owner's, 2 days in: 12,000 and 11,500 visitors on one day, 600 and 920 conversions, so
+ * B wins clearly (the translated results screens read its sentences and figures in each language).
+ */
+export async function seedRunningExperiment({ ownerName, name, pageName }: { ownerName: string; name: string; pageName?: string }) {
+  const owner = await createOwner({ name: ownerName })
+  const page = await publishExperimentPage(owner, { variants: 2 })
+  if (pageName) await db.update(pages).set({ name: pageName }).where(eq(pages.id, page.pageId))
+  const id = await startExperiment(owner, page.pageId, name)
   await db
     .update(experiments)
     .set({ startedAt: new Date(Date.now() - 2.5 * 86_400_000) })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { useT } from '#app/i18n/provider'
 import { DynamicText, dynamicTextFallback } from '#app/pages/dynamic-text'
 import { defineBlock, PlainText, RequiredText, UrlText } from '#app/pages/blocks/block'
 import { videoEmbedUrl } from '#app/pages/blocks/video-url'
@@ -14,7 +15,7 @@ export type VideoProps = z.infer<typeof VideoPropsSchema>
 // Not a YouTube or Vimeo URL: nothing is rendered (the editor shows a hint instead of an empty gap).
 function Video({ url, title, caption, puck }: VideoProps & { puck?: { isEditing?: boolean } }) {
   const src = videoEmbedUrl(url)
-  if (!src) return puck?.isEditing ? <p className="sf-wrap sf-video__hint">Paste a YouTube or Vimeo link to show a video.</p> : null
+  if (!src) return puck?.isEditing ? <EditorHint /> : null
   return (
     <div className="sf-block sf-video">
       <figure className="sf-wrap">
@@ -36,6 +37,12 @@ function Video({ url, title, caption, puck }: VideoProps & { puck?: { isEditing?
       </figure>
     </div>
   )
+}
+
+// Only the editor shows it, so it speaks the admin's language.
+function EditorHint() {
+  const t = useT()
+  return <p className="sf-wrap sf-video__hint">{t('pages.editor.videoHint')}</p>
 }
 
 export const VideoBlock = defineBlock<VideoProps, VideoProps & { puck?: { isEditing?: boolean } }>({

@@ -1,4 +1,5 @@
-import { formatDateTime, formatHistoryLift, formatShare } from '#app/components/format'
+import { formatHistoryLift, formatShare } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Card } from '#app/components/ui/card'
 import { describeGuardrail, type GuardrailVerdict } from '#app/experiments/results/guardrail'
 import type { Translate } from '#app/experiments/ui-words'
@@ -70,13 +71,14 @@ function guardrailOf(evidence: unknown): GuardrailVerdict | null {
 export function ExperimentHistory({ events }: { events: ExperimentEvent[] }) {
   const t = useT()
   const speaker = useSpeaker()
+  const { dateTime } = useDateTime()
   return (
     <Card title={t('results.history.title')}>
       <ol className="divide-y divide-slate-100 text-sm">
         {events.map((e) => (
           <li key={e.id} className="py-2" data-testid="experiment-event">
             <span className="font-medium">{who(t, e)}</span> {what(t, speaker, e)}
-            <span className="block text-xs text-slate-500">{formatDateTime(e.createdAt)}</span>
+            <span className="block text-xs text-slate-500">{dateTime(e.createdAt)}</span>
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { formatCount, formatDateTime, formatPercent, formatShare } from '#app/components/format'
+import { formatCount, formatPercent, formatShare } from '#app/components/format'
+import { useDateTime } from '#app/components/use-date-time'
 import { Card } from '#app/components/ui/card'
 import { ExperimentStatusBadge } from '#app/experiments/ui-status-badge'
 import type { ExperimentStatus } from '#db/schema'
@@ -27,6 +28,7 @@ export type ExperimentSettingsView = {
 export function ExperimentSettings({ experiment: e, page }: { experiment: ExperimentSettingsView; page: { id: string; name: string; slug: string } }) {
   const t = useT()
   const language = useLanguage()
+  const { dateTime } = useDateTime()
   const days = (count: number) => t('results.settings.days', { count })
   const notYet = t('results.settings.notYet')
   const settings: [string, React.ReactNode][] = [
@@ -47,9 +49,9 @@ export function ExperimentSettings({ experiment: e, page }: { experiment: Experi
     [t('results.settings.leadMaturity'), t('results.settings.maturityDays', { count: e.maturityDays })],
     [t('results.settings.planned'), e.plannedVisitorsPerVariant === null ? t('results.settings.notSet') : formatCount(e.plannedVisitorsPerVariant, 0, language)],
     [t('results.settings.autoShip'), e.autoShip ? t('results.settings.yes') : t('results.settings.no')],
-    [t('results.settings.started'), formatDateTime(e.startedAt, notYet)],
+    [t('results.settings.started'), dateTime(e.startedAt, notYet)],
     [e.status === 'concluded' ? t('results.settings.ranFor') : t('results.settings.daysRunning'), e.daysRunning === null ? '–' : days(e.daysRunning)],
-    [t('results.settings.concluded'), formatDateTime(e.concludedAt, notYet)],
+    [t('results.settings.concluded'), dateTime(e.concludedAt, notYet)],
     [t('results.settings.winner'), e.winnerKey ?? t('results.settings.noWinner')],
   ]
   return (

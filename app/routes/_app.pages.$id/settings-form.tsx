@@ -3,9 +3,10 @@ import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
 import { Field } from '#app/components/ui/field'
 import type { FormErrors } from '#app/http/form-data.server'
-import { useMessage, useT } from '#app/i18n/provider'
+import { useLanguage, useMessage, useT } from '#app/i18n/provider'
+import { translateBlockText } from '#app/pages/editor-words'
 import { SlugField } from '#app/pages/slug-field'
-import { VISITOR_LANGUAGE_NAMES, VISITOR_LOCALES } from '#app/visitor-language/locales'
+import { visitorLanguageName, VISITOR_LOCALES } from '#app/visitor-language/locales'
 import type { PageSettings } from '#db/schema'
 
 type Props = {
@@ -21,6 +22,7 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
   const s = page.settings
   const error = (name: string) => errors?.fieldErrors[name]?.[0]
   const t = useT()
+  const reader = useLanguage()
   const translate = useMessage()
   return (
     <Card title={t('pageSettings.settings.title')} description={t('pageSettings.settings.description')}>
@@ -45,7 +47,7 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
               {(VISITOR_LOCALES as readonly string[]).includes(page.locale) ? null : <option value={page.locale}>{page.locale}</option>}
               {VISITOR_LOCALES.map((locale) => (
                 <option key={locale} value={locale}>
-                  {VISITOR_LANGUAGE_NAMES[locale]}
+                  {visitorLanguageName(locale, reader)}
                 </option>
               ))}
             </select>
@@ -73,7 +75,7 @@ export function SettingsForm({ page, fonts, errors, canEdit, saved }: Props) {
             <select id="page-font" name="font" defaultValue={s.theme.font} className="mt-1 block w-full rounded-md px-3 py-2 ring-1 ring-slate-300">
               {fonts.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.label}
+                  {translateBlockText(f.label, t)}
                 </option>
               ))}
             </select>
