@@ -63,6 +63,19 @@ test('A visitor who types a bad email and clicks submit gets the submit: the mes
   await context.close()
 })
 
+test('A form hydrates when the visitor reaches for it, not at load, and is enhanced before its first keystroke', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const visitor = await context.newPage()
+  await visitor.goto(`/p/${SLUG}`) // waits for load: the deferred form script has run
+  const slot = visitor.locator('[data-sf-slot]').first()
+  // A reader who never touches the form costs its phone no hydration (docs/performance.md). The script ran before
+  // the load event, and it used to hydrate right then.
+  expect(await slot.getAttribute('data-sf-enhanced')).toBeNull()
+  await visitor.getByLabel(/email/i).focus()
+  await expect(slot).toHaveAttribute('data-sf-enhanced', '')
+  await context.close()
+})
+
 test('An address with no page behind it is a styled 404 without links into the app', async ({ page }) => {
   for (const path of ['/p/no-such-page', '/p/Not_A_Slug']) {
     const response = await page.goto(path)

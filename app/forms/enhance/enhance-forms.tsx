@@ -106,6 +106,8 @@ function EnhancedForm({ formId, definition, language, initial, runtime, initialS
   )
 }
 
+const WAKE_EVENTS = ['focusin', 'pointerdown', 'touchstart'] as const
+
 function enhance(slot: HTMLElement) {
   const formId = slot.dataset.sfSlot!
   const script = document.querySelector<HTMLScriptElement>(`script[data-sf-definition="${formId}"]`)
@@ -118,12 +120,23 @@ function enhance(slot: HTMLElement) {
   const runtime = { idem: hidden('_idem'), t: hidden('_t'), variant: hidden('_variant'), x: hidden('_x') }
   const step = Number(hidden('_step') || 0)
   hydrate(<EnhancedForm formId={formId} definition={definition} language={language} initial={readInitialValues(form, definition)} runtime={runtime} initialStep={step} />, slot)
+  slot.dataset.sfEnhanced = ''
 }
 
+// Each form hydrates when the visitor reaches for it (focus, pointer or touch inside it), not at load: hydrating
+// costs a phone's main thread ~50 ms (4× slowed, the page's longest task), which visitors who only read the page
+// never need, and the server-rendered form works until then. The event that wakes it is the one a submit or a
+// keystroke follows, so the form is enhanced before it is used. A field focused before this script ran (autofocus)
+// wakes it at once.
 document.querySelectorAll<HTMLElement>('[data-sf-slot]').forEach((slot) => {
-  try {
-    enhance(slot)
-  } catch (error) {
-    console.error('Form enhancement failed; the form still works without it.', error)
+  const start = () => {
+    for (const type of WAKE_EVENTS) slot.removeEventListener(type, start, true)
+    try {
+      enhance(slot)
+    } catch (error) {
+      console.error('Form enhancement failed; the form still works without it.', error)
+    }
   }
+  if (slot.contains(document.activeElement)) return start()
+  for (const type of WAKE_EVENTS) slot.addEventListener(type, start, { capture: true, passive: true })
 })
