@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import { catchUpPageViewRollups } from '#app/kpis/rollup-queue.server'
 import * as dashboardRoute from '#app/routes/_app.dashboard/route'
 import * as resultsRoute from '#app/routes/_app.experiments.$id/route'
@@ -11,7 +10,7 @@ import * as abTestRoute from '#app/routes/tools.ab-test/route'
 import * as sampleSizeRoute from '#app/routes/tools.sample-size/route'
 import { experimentDaily, experimentLeads } from '#db/schema'
 import { createOwner } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, startExperiment } from '#tests/factories/experiments'
 import { insertLead, insertPage } from '#tests/factories/lead-rows'
 import { elementWith, renderRoute, textOf as readText } from '#tests/render-route'
 
@@ -27,33 +26,10 @@ const ENGLISH = { 'Accept-Language': 'en-US,en;q=0.9' }
 const textOf = (html: string) => readText(html).replace(/\u00a0/g, ' ')
 const part = (html: string, marker: string) => textOf(elementWith(html, marker) ?? '')
 
-async function startExperiment(owner: Awaited<ReturnType<typeof createOwner>>, secondaryMetrics: 'pipeline'[] = []) {
+async function startTest(owner: Awaited<ReturnType<typeof createOwner>>, secondaryMetrics: 'pipeline'[] = []) {
   const page = await publishExperimentPage(owner, { variants: 2 })
-  const actor = { userId: owner.userId, actor: 'member' as const }
-  const created = await createExperiment({
-    workspaceId: owner.workspaceId,
-    input: {
-      pageId: page.pageId,
-      name: 'Samtyckestest',
-      hypothesis: '',
-      variants: [
-        { key: 'A', weight: 0.5 },
-        { key: 'B', weight: 0.5 },
-      ],
-      coverage: 1,
-      primaryMetric: 'any',
-      secondaryMetrics,
-      confidence: 0.95,
-      minRuntimeDays: 7,
-      plannedVisitorsPerVariant: 1000,
-      autoShip: false,
-    },
-    actor,
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id: created.experiment.id, action: 'start', actor })
-  if (!started.ok) throw new Error(JSON.stringify(started.errors))
-  return { id: created.experiment.id, pageId: page.pageId }
+  const id = await startExperiment(owner, page.pageId, { name: 'Samtyckestest', secondaryMetrics, minRuntimeDays: 7, plannedVisitorsPerVariant: 1000 })
+  return { id, pageId: page.pageId }
 }
 
 const renderResults = (id: string, cookie: string, headers: Record<string, string>, query = '') =>
@@ -67,7 +43,7 @@ describe('the results page’s consent section', () => {
 
   test('the table, the test and the warning in Swedish with Swedish numbers; English for an English browser', async () => {
     const owner = await createOwner()
-    const { id, pageId } = await startExperiment(owner)
+    const { id, pageId } = await startTest(owner)
     await rollUp(owner.workspaceId, pageId, 'A', 2000, 1240, 760)
     await rollUp(owner.workspaceId, pageId, 'B', 2000, 1000, 1000)
 
@@ -87,14 +63,14 @@ describe('the results page’s consent section', () => {
 
   test('rates that agree, and views only counted cookieless', async () => {
     const owner = await createOwner()
-    const { id, pageId } = await startExperiment(owner)
+    const { id, pageId } = await startTest(owner)
     await rollUp(owner.workspaceId, pageId, 'A', 1000, 500, 500)
     await rollUp(owner.workspaceId, pageId, 'B', 1000, 505, 495)
     const agree = part((await renderResults(id, owner.cookie, SWEDISH)).html, 'data-testid="consent-test"')
     expect(agree).toMatch(/^Varianternas samtyckesgrad stämmer överens \(p = 0,\d+\): varianterna påverkar inte vilka som räknas med cookies\.$/)
 
     const cookieless = await createOwner()
-    const other = await startExperiment(cookieless)
+    const other = await startTest(cookieless)
     await rollUp(cookieless.workspaceId, other.pageId, 'A', 0, 0, 300)
     await rollUp(cookieless.workspaceId, other.pageId, 'B', 0, 0, 280)
     const html = (await renderResults(other.id, cookieless.cookie, SWEDISH)).html
@@ -106,7 +82,7 @@ describe('the results page’s consent section', () => {
 describe('the conversions-and-pipeline note', () => {
   test('says who wins on what, what ships and how sure the pipeline difference is, in the reader’s language', async () => {
     const owner = await createOwner()
-    const { id } = await startExperiment(owner, ['pipeline'])
+    const { id } = await startTest(owner, ['pipeline'])
     // Mature (30 days old): A 1,000 visitors, 50 converted, 40 deals of 2,000; B 1,000 visitors, 120 converted, 10 deals of 1,000.
     const day = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)
     const mature = { A: { visitors: 1000, any: 50, deals: 40, value: 2000 }, B: { visitors: 1000, any: 120, deals: 10, value: 1000 } } as const

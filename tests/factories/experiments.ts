@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { db } from '#app/db.server'
 import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
+
+type ExperimentInput = Parameters<typeof createExperiment>[0]['input']
 import type { FormDefinitionInput } from '#app/forms/definition'
 import type { PrivacyMode } from '#db/enums'
 import { createVariant, publishPage } from '#app/pages/queries.server'
@@ -37,16 +39,16 @@ export async function publishExperimentPage(
 }
 
 /**
- * A started A/B test of variants A and B (half each) on `pageId`: decided on any conversion at 95 %, at least 14 days,
- * 20,000 visitors planned per variant, no auto-ship. Returns its id.
+ * A started A/B test of variants A and B (half each) on `pageId`: unless `input` says otherwise, decided on any
+ * conversion at 95 %, at least 14 days, 20,000 visitors planned per variant, no auto-ship. Returns its id.
  */
-export async function startExperiment(owner: { workspaceId: string; userId: string }, pageId: string, name = 'Rubriktest') {
+export async function startExperiment(owner: { workspaceId: string; userId: string }, pageId: string, input: Partial<ExperimentInput> = {}) {
   const actor = { userId: owner.userId, actor: 'member' as const }
   const created = await createExperiment({
     workspaceId: owner.workspaceId,
     input: {
       pageId,
-      name,
+      name: 'Rubriktest',
       hypothesis: '',
       variants: [
         { key: 'A', weight: 0.5 },
@@ -59,6 +61,7 @@ export async function startExperiment(owner: { workspaceId: string; userId: stri
       minRuntimeDays: 14,
       plannedVisitorsPerVariant: 20_000,
       autoShip: false,
+      ...input,
     },
     actor,
   })
@@ -76,7 +79,7 @@ export async function seedRunningExperiment({ ownerName, name, pageName }: { own
   const owner = await createOwner({ name: ownerName })
   const page = await publishExperimentPage(owner, { variants: 2 })
   if (pageName) await db.update(pages).set({ name: pageName }).where(eq(pages.id, page.pageId))
-  const id = await startExperiment(owner, page.pageId, name)
+  const id = await startExperiment(owner, page.pageId, { name })
   await db
     .update(experiments)
     .set({ startedAt: new Date(Date.now() - 2.5 * 86_400_000) })

@@ -6,7 +6,6 @@ import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db, queryRows, type Transaction } from '#app/db.server'
 import { catchUpExperimentConversionRollups, lockExperimentDays, writeExperimentConversions } from '#app/experiments/counting.server'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import { getExperimentResults, readRollups } from '#app/experiments/results/queries.server'
 import { getStageHistory } from '#app/experiments/stage-history.server'
 import { loader as csvLoader } from '#app/routes/_app.experiments.$id_.results[.csv]'
@@ -15,7 +14,7 @@ import { writePageViews } from '#app/visitors/page-views.server'
 import { updateWorkspace } from '#app/workspaces/workspace.server'
 import { experimentLeads, workspaces } from '#db/schema'
 import { apiKeyCaller, callRoute, createOwner, readResult } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, startExperiment } from '#tests/factories/experiments'
 import { insertConversion, insertForm, insertLead, insertPageView } from '#tests/factories/lead-rows'
 import { waitFor } from '#tests/wait-for'
 
@@ -25,28 +24,7 @@ async function runningExperiment(timezone: string) {
   const owner = await createOwner({ name: 'Days' })
   await db.update(workspaces).set({ timezone }).where(eq(workspaces.id, owner.workspaceId))
   const page = await publishExperimentPage(owner)
-  const created = await createExperiment({
-    workspaceId: owner.workspaceId,
-    input: {
-      pageId: page.pageId,
-      name: 'Local days',
-      hypothesis: '',
-      variants: [
-        { key: 'A', weight: 0.5 },
-        { key: 'B', weight: 0.5 },
-      ],
-      coverage: 1,
-      primaryMetric: 'any',
-      secondaryMetrics: [],
-      confidence: 0.95,
-      minRuntimeDays: 7,
-      autoShip: false,
-    },
-    actor: { userId: owner.userId, actor: 'member' },
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const id = created.experiment.id
-  expect((await transitionExperiment({ workspaceId: owner.workspaceId, id, action: 'start', actor: { userId: owner.userId, actor: 'member' } })).ok).toBe(true)
+  const id = await startExperiment(owner, page.pageId, { name: 'Local days', minRuntimeDays: 7, plannedVisitorsPerVariant: undefined })
   const form = await insertForm({ workspaceId: owner.workspaceId, conversionType: 'soft' })
   return { owner, pageId: page.pageId, formId: form.id, id }
 }

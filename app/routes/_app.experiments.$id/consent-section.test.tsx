@@ -3,10 +3,9 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { db } from '#app/db.server'
 import { buildExperimentConsent, type ExperimentConsent } from '#app/experiments/results/consent'
-import { createExperiment, transitionExperiment } from '#app/experiments/experiment.server'
 import { loader as resultsApi } from '#app/routes/api.v1.experiments.$id.results'
 import { apiKeyCaller, createOwner } from '#tests/factories/accounts'
-import { publishExperimentPage } from '#tests/factories/experiments'
+import { publishExperimentPage, startExperiment } from '#tests/factories/experiments'
 import { cellsOf, elementWith, renderRoute, textOf } from '#tests/render-route'
 import { ConsentSection } from './consent-section'
 import * as route from './route'
@@ -17,31 +16,8 @@ import * as route from './route'
 async function seedRunningExperiment() {
   const owner = await createOwner({ name: 'Connie Consent' })
   const page = await publishExperimentPage(owner, { variants: 2 })
-  const actor = { userId: owner.userId, actor: 'member' as const }
-  const created = await createExperiment({
-    workspaceId: owner.workspaceId,
-    input: {
-      pageId: page.pageId,
-      name: 'Banner-safe headline',
-      hypothesis: '',
-      variants: [
-        { key: 'A', weight: 0.5 },
-        { key: 'B', weight: 0.5 },
-      ],
-      coverage: 1,
-      primaryMetric: 'any',
-      secondaryMetrics: [],
-      confidence: 0.95,
-      minRuntimeDays: 7,
-      plannedVisitorsPerVariant: null,
-      autoShip: false,
-    },
-    actor,
-  })
-  if (!created.ok) throw new Error(JSON.stringify(created.errors))
-  const started = await transitionExperiment({ workspaceId: owner.workspaceId, id: created.experiment.id, action: 'start', actor })
-  if (!started.ok) throw new Error(JSON.stringify(started.errors))
-  return { owner, id: created.experiment.id, pageId: page.pageId }
+  const id = await startExperiment(owner, page.pageId, { name: 'Banner-safe headline', minRuntimeDays: 7, plannedVisitorsPerVariant: null })
+  return { owner, id, pageId: page.pageId }
 }
 
 /** A day of the page's views in the rollup, today in the workspace's zone (the experiment started today). */
