@@ -1,7 +1,7 @@
 import { forwardRef, useId } from 'react'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
-import { Field, FormErrorList } from '#app/components/ui/field'
+import { Field, FieldFrame, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import type { FormErrors } from '#app/http/form-data.server'
 import { useLanguage, useMessage, useT } from '#app/i18n/provider'
@@ -168,14 +168,14 @@ export function PrivacySettingsForm({ privacy, bannerDefaults, isOwner, errors, 
             label={t('privacySettings.cmpAttributes')}
             hint={t('privacySettings.cmpAttributesHint')}
             defaultValue={attributeLines(privacy.cmp?.attributes)}
-            error={translate(errorFor('cmpAttributes'))}
+            error={errorFor('cmpAttributes')}
             {...form.register('cmpAttributes')}
           />
           <LinesField
             label={t('privacySettings.cmpOrigins')}
             hint={t('privacySettings.cmpOriginsHint')}
             defaultValue={(privacy.cmp?.origins ?? []).join('\n')}
-            error={translate(errorFor('cmpOrigins'))}
+            error={errorFor('cmpOrigins')}
             {...form.register('cmpOrigins')}
           />
         </fieldset>
@@ -196,28 +196,17 @@ type LinesFieldProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { lab
 const LinesField = forwardRef<HTMLTextAreaElement, LinesFieldProps>(function LinesField({ label, hint, error, ...props }, ref) {
   const id = useId()
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        ref={ref}
-        id={id}
-        rows={3}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].join(' ').trim()}
-        className="mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
-        {...props}
-      />
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(wiring) => (
+        <textarea
+          ref={ref}
+          {...wiring}
+          rows={3}
+          spellCheck={false}
+          className="mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
+          {...props}
+        />
+      )}
+    </FieldFrame>
   )
 })

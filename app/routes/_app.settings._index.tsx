@@ -5,7 +5,7 @@ import { requireMember } from '#app/auth/session.server'
 import { describeCurrency, formatCount } from '#app/components/format'
 import { Button } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
-import { Field, FormErrorList } from '#app/components/ui/field'
+import { Field, FieldFrame, FormErrorList } from '#app/components/ui/field'
 import { useZodForm } from '#app/components/zod-form'
 import { parseFormData, readForm, type FormErrors } from '#app/http/form-data.server'
 import { languageOf } from '#app/i18n/language.server'
@@ -134,35 +134,17 @@ type ChoiceProps = {
 
 /** A labelled select with its hint and error wired to it, as Field does for inputs. */
 function Choice({ label, name, hint, options, defaultValue, disabled, error, register }: ChoiceProps) {
-  const id = `workspace-${name}`
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        defaultValue={defaultValue}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        className={selectClass}
-        {...register}
-      >
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={`workspace-${name}`} label={label} hint={hint} error={error}>
+      {(wiring) => (
+        <select {...wiring} defaultValue={defaultValue} disabled={disabled} className={selectClass} {...register}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   )
 }

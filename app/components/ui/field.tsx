@@ -7,36 +7,52 @@ export type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
   hint?: string
 }
 
-/** A labelled input with its hint and error wired to it for screen readers. */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, error, hint, id, className = '', ...props }, ref) {
-  const fallbackId = useId()
+/** What a field's control carries so that its label, hint and error reach screen readers. */
+export type FieldWiring = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }
+
+type FieldFrameProps = { id: string; label: string; hint?: string; error?: string; className?: string; children: (wiring: FieldWiring) => React.ReactNode }
+
+/**
+ * A label, a control and the control's hint and error, wired for screen readers: what every settings field shares,
+ * whatever its control (Field's input, a select, a textarea). The error is shown in the reader's language.
+ */
+export function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
   const translate = useMessage()
-  const inputId = id ?? fallbackId
-  const describedBy = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   return (
     <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
-        {...props}
-      />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (
-        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${inputId}-error`} className="mt-1 text-sm text-red-600">
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
           {translate(error)}
         </p>
       ) : null}
     </div>
+  )
+}
+
+/** A labelled input with its hint and error wired to it for screen readers. */
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, error, hint, id, className = '', ...props }, ref) {
+  const fallbackId = useId()
+  return (
+    <FieldFrame id={id ?? fallbackId} label={label} hint={hint} error={error} className={className}>
+      {(wiring) => (
+        <input
+          ref={ref}
+          {...wiring}
+          className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid]:ring-red-500"
+          {...props}
+        />
+      )}
+    </FieldFrame>
   )
 })
 
